@@ -1,0 +1,24 @@
+# Two commands: `make run` builds the seed case; `make test` runs the suite.
+# Each sets up .venv itself on a machine with only python3.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test clean
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test,ingest,server]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/kg build seeds --out exports
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) .kg

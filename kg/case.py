@@ -1,0 +1,180 @@
+"""Reading case folders into plain records, keeping file and line for errors.
+
+A case is a folder with ``case.yaml`` and any number of other ``*.yaml``
+files holding the sections ``sources``, ``entities``, ``propositions``,
+``judgements`` and ``questions`` (see ``docs/case-format.md``). This module
+only reads and checks the shape; :mod:`kg.loaders.case` turns the records
+into triples.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from kg.errors import LoadError
+
+__all__ = ["Case", "Item", "read_case", "SECTIONS", "SLUG"]
+
+SECTIONS = ("sources", "entities", "propositions", "judgements", "questions")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+try:  # the C parser is much faster on large cases; constructors stay Python
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+
+class Located(dict):
+    """A mapping that remembers the line of itself and of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _Loader(_BaseLoader):
+    path: str = "<input>"
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+    loader.flatten_mapping(node)
+    mapping = Located()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) or key is None:
+            raise LoadError(loader.path, key_node.start_mark.line + 1, f"mapping key must be text, not {key!r}")
+        key = str(key)
+        if key in mapping:
+            raise LoadError(loader.path, key_node.start_mark.line + 1, f"duplicate key {key!r} in the same mapping")
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay text: the loader checks and types them itself, and YAML's own
+# timestamp rules would turn "2026-03" into a string but "2026-03-05" into a date.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+
+
+@dataclass
+class Item:
+    """One entry of a section: a source, entity, proposition, judgement or question."""
+
+    section: str
+    fields: Located
+    path: Path
+
+    @property
+    def line(self) -> int:
+        return self.fields.line
+
+    def line_of(self, key: str) -> int:
+        return self.fields.line_of(key)
+
+    def error(self, message: str, key: str | None = None) -> LoadError:
+        return LoadError(self.path, self.line_of(key) if key else self.line, message)
+
+
+@dataclass
+class Case:
+    slug: str
+    title: str
+    path: Path
+    description: str = ""
+    items: list[Item] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    def section(self, name: str) -> Iterator[Item]:
+        return (item for item in self.items if item.section == name)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file; every failure is a :class:`LoadError` naming the file and line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise LoadError(path, None, f"cannot read: {e.strerror or e}") from e
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise LoadError(path, line, f"not UTF-8 text (byte 0x{raw[e.start]:02x} at offset {e.start}); save the file as UTF-8") from e
+    if "\x00" in text:
+        raise LoadError(path, text[: text.index("\x00")].count("\n") + 1, "binary data (NUL byte) in a YAML file")
+    loader = _Loader(text)
+    loader.path = str(path)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        raise LoadError(path, line, f"malformed YAML: {e.problem or e.context}") from e
+    except yaml.YAMLError as e:
+        raise LoadError(path, None, f"malformed YAML: {e}") from e
+    finally:
+        loader.dispose()
+
+
+def read_case(path: str | Path) -> Case:
+    """Read a case folder.
+
+    Raises :class:`LoadError` for a missing folder or ``case.yaml``, malformed
+    or non-UTF-8 YAML, unknown sections, entries that are not mappings, and an
+    empty case.
+    """
+    root = Path(path)
+    if not root.is_dir():
+        raise LoadError(root, None, "case folder not found")
+    meta_path = root / "case.yaml"
+    if not meta_path.is_file():
+        raise LoadError(root, None, "not a case folder: case.yaml is missing")
+    meta = read_yaml(meta_path)
+    if not isinstance(meta, Located):
+        raise LoadError(meta_path, 1, "case.yaml must be a mapping with at least 'case' and 'title'")
+    slug = meta.get("case")
+    if not isinstance(slug, str) or not SLUG.match(slug):
+        raise LoadError(meta_path, meta.line_of("case"), f"'case' must be a slug of lower-case letters, digits and '-', not {slug!r}")
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise LoadError(meta_path, meta.line_of("title"), "'title' is required")
+    unknown = sorted(set(meta) - {"case", "title", "description"} - set(SECTIONS))
+    if unknown:
+        raise LoadError(meta_path, meta.line_of(unknown[0]), f"unknown key {unknown[0]!r} in case.yaml")
+    case = Case(slug=slug, title=title.strip(), path=root, description=str(meta.get("description") or "").strip())
+
+    files = [meta_path] + sorted(
+        p for p in root.glob("*.yaml") if p.name != "case.yaml" and not p.name.startswith(("_", "."))
+    )
+    case.files = files
+    for file in files:
+        content = meta if file == meta_path else read_yaml(file)
+        if content is None:
+            continue
+        if not isinstance(content, Located):
+            raise LoadError(file, 1, f"a case file must be a mapping of sections ({', '.join(SECTIONS)})")
+        for section, entries in content.items():
+            if file == meta_path and section in ("case", "title", "description"):
+                continue
+            if section not in SECTIONS:
+                raise LoadError(file, content.line_of(section), f"unknown section {section!r}; expected one of {', '.join(SECTIONS)}")
+            if entries is None:
+                continue
+            if not isinstance(entries, list):
+                raise LoadError(file, content.line_of(section), f"section {section!r} must be a list of entries")
+            for entry in entries:
+                if not isinstance(entry, Located):
+                    raise LoadError(file, content.line_of(section), f"each entry of {section!r} must be a mapping, not {entry!r}")
+                case.items.append(Item(section, entry, file))
+    if not case.items:
+        raise LoadError(root, None, "empty case: no sources, entities, propositions, judgements or questions")
+    return case

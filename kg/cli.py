@@ -1,0 +1,152 @@
+"""The ``kg`` command line: parse arguments, call the library, print.
+
+Every command turns a :class:`kg.errors.KGError` into a one-line message and
+exit code 1; a user's mistake never prints a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import sys
+from typing import Callable
+
+import click
+
+from kg.errors import KGError, ValidationError
+
+__all__ = ["cli", "handle_errors", "store_option"]
+
+#: Modules under kg/commands/ that each expose ``commands``: a list of click commands.
+COMMAND_MODULES = ["query", "unresolved", "html", "ingest", "serve", "export", "synth"]
+
+
+def handle_errors(func: Callable) -> Callable:
+    """Turn :class:`KGError` into a clean click error."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ValidationError as e:
+            if e.report:
+                click.echo(e.report, err=True)
+            raise click.ClickException(str(e)) from e
+        except KGError as e:
+            raise click.ClickException(str(e)) from e
+
+    return wrapper
+
+
+store_option = click.option(
+    "--store",
+    envvar="KG_STORE",
+    default=None,
+    metavar="LOC",
+    help="Store location: a folder (embedded Oxigraph, default .kg/store), 'memory', or 'memory:FILE.nt'. Also KG_STORE.",
+)
+
+
+def _progress(message: str) -> None:
+    if sys.stderr.isatty():
+        click.echo(f"  {message}…", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def cli() -> None:
+    """kg: turn documents about incidents into a knowledge graph of sourced,
+    conflicting assertions, and show what the record leaves unresolved.
+
+    Start with `kg build` to build the cases under seeds/, then `kg stats`.
+    """
+
+
+@cli.command()
+@click.argument("case_dirs", nargs=-1, type=click.Path(file_okay=False))
+@click.option("--out", default="exports", show_default=True, type=click.Path(file_okay=False), help="Folder for kg.ttl and the other exports.")
+@click.option("--documents", type=click.Path(file_okay=False), help="Folder with the sources' document files; every quote is checked against them and its offsets recorded.")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation (not recommended).")
+@store_option
+@handle_errors
+def build(case_dirs, out, documents, no_validate, store):
+    """Build CASE_DIRS (default: every case under seeds/) into the store and write OUT/kg.ttl.
+
+    Nothing is written when a case file is malformed or the graph breaks the
+    shapes. Example: kg build seeds/amazon-2026-outages --documents ../shared/seeds
+    """
+    from kg.build import build as build_graph
+    from kg.stats import summarize
+
+    result = build_graph(case_dirs or None, out=out, documents=documents, store=store, validate=not no_validate, progress=_progress)
+    click.echo(f"built {', '.join(result.cases)}: {result.triples} triples into {result.store}")
+    if documents:
+        click.echo(f"quotes located in documents: {result.quotes_checked}")
+    for path in result.exports:
+        click.echo(f"wrote {path}")
+    _print_summary(summarize(result.graph))
+
+
+def _print_summary(summary) -> None:
+    click.echo("\nby class:")
+    for label, count in summary.by_class:
+        click.echo(f"  {count:6d}  {label}")
+    click.echo("assertions by stance:")
+    for stance, count in summary.by_stance:
+        click.echo(f"  {count:6d}  {stance}")
+    click.echo(f"open questions ({len(summary.open_questions)}):")
+    for question in summary.open_questions:
+        click.echo(f"  - {question}")
+
+
+@cli.command()
+@store_option
+@handle_errors
+def validate(store):
+    """Check the built graph against ontology/shapes.ttl and print the SHACL report.
+
+    Exits non-zero when the graph does not conform.
+    """
+    from kg.store import open_graph
+    from kg.validate import validate_graph
+
+    report = validate_graph(open_graph(store))
+    click.echo(report.text.rstrip())
+    if not report.conforms:
+        raise click.ClickException(f"the graph does not conform to the shapes ({report.violations} violations)")
+
+
+@cli.command()
+@store_option
+@handle_errors
+def stats(store):
+    """Print counts by class, assertions by stance, and the open questions."""
+    from kg.stats import summarize
+    from kg.store import open_graph
+
+    summary = summarize(open_graph(store))
+    click.echo(f"{summary.triples} triples")
+    _print_summary(summary)
+
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"kg.commands.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"kg.commands.{name}":
+                raise
+            continue  # that command is not part of this build
+        for command in module.commands:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    cli()

@@ -1,0 +1,1 @@
+"""Click commands beyond the core ones; each module exposes ``commands``."""

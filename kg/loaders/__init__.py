@@ -1,0 +1,1 @@
+"""Loaders: case files → triples (:mod:`kg.loaders.case`)."""

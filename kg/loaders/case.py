@@ -1,0 +1,430 @@
+"""Case records → RDF triples.
+
+Everything a case file may say is read off the ontology (:mod:`kg.ontology`),
+so this module knows the five sections and nothing about any particular case.
+IRIs derive from the case slug and item ids, and assertion IRIs from a hash
+of their content, so loading the same case twice gives the same graph.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable, Iterable
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+
+from kg.case import SLUG, Case, Item
+from kg.errors import LoadError
+from kg.ontology import CaseSchema, case_schema
+from kg.vocab import BASE_IRI, KG, OA
+
+__all__ = ["case_triples", "item_iri", "LoadStats", "Documents"]
+
+Triple = tuple
+#: source id → document text, for the sources whose documents are at hand
+Documents = dict
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_CONTEXT = 32  # characters of prefix/suffix recorded around a located quote
+
+_COMMON = {"id", "type", "status", "confidence", "note", "span", "extractedFrom"}
+_PROPOSITION_KEYS = {"id", "text", "about", "assertions", "status", "confidence", "note", "span", "extractedFrom"}
+_ASSERTION_KEYS = {"party", "source", "via", "stance", "quote", "date", "confidence", "status", "note", "span"}
+_JUDGEMENT_KEYS = {"pair", "judgement", "source", "judgedBy", "note", "status", "confidence"}
+_QUESTION_KEYS = {"id", "asks", "about", "status", "resolvableBy", "raisedIn", "answer", "note", "confidence", "review", "span", "extractedFrom"}
+
+
+def case_iri(slug: str) -> URIRef:
+    return URIRef(f"{BASE_IRI}{slug}")
+
+
+def item_iri(slug: str, item_id: str) -> URIRef:
+    return URIRef(f"{BASE_IRI}{slug}/{item_id}")
+
+
+@dataclass
+class LoadStats:
+    quotes_checked: int = 0
+    documents_used: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    case: Case
+    schema: CaseSchema
+    documents: Documents
+    stats: LoadStats
+    ids: dict[str, Item] = field(default_factory=dict)
+    triples: list = field(default_factory=list)
+    assertions: set = field(default_factory=set)
+
+    def iri(self, item_id: str) -> URIRef:
+        return item_iri(self.case.slug, item_id)
+
+    def add(self, s, p, o) -> None:
+        self.triples.append((s, p, o))
+
+    def ref(self, item: Item, key: str, value: Any, *, want: Callable[[Item], bool] | None = None, what: str = "") -> URIRef:
+        if not isinstance(value, str):
+            raise item.error(f"{key!r} must be an id (text), not {value!r}", key)
+        target = self.ids.get(value)
+        if target is None:
+            close = difflib.get_close_matches(value, self.ids, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise item.error(f"{key!r} refers to undefined id {value!r}{hint}", key)
+        if want is not None and not want(target):
+            raise item.error(f"{key!r} must refer to {what}, but {value!r} is a {target.fields.get('type') or target.section}", key)
+        return self.iri(value)
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def _text(item: Item, key: str, value: Any) -> str:
+    if isinstance(value, (dict, list)) or value is None:
+        raise item.error(f"{key!r} must be text, not {type(value).__name__}", key)
+    text = str(value).strip()
+    if not text:
+        raise item.error(f"{key!r} must not be empty", key)
+    return text
+
+
+def _date_literal(item: Item, key: str, value: Any) -> Literal:
+    text = str(value).strip()
+    if not _DATE.match(text):
+        raise item.error(f"{key!r} must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not {value!r}", key)
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(text)]
+    month = int(text[5:7]) if len(text) >= 7 else 1
+    day = int(text[8:10]) if len(text) == 10 else 1
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        raise item.error(f"{key!r} is not a real date: {value!r}", key)
+    return Literal(text, datatype=datatype)
+
+
+def _literal(item: Item, key: str, kind: str, value: Any) -> Literal:
+    if kind == "string":
+        return Literal(_text(item, key, value))
+    if kind == "date":
+        return _date_literal(item, key, value)
+    if kind == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise item.error(f"{key!r} must be a whole number, not {value!r}", key)
+        return Literal(value, datatype=XSD.integer)
+    if kind == "boolean":
+        if not isinstance(value, bool):
+            raise item.error(f"{key!r} must be true or false, not {value!r}", key)
+        return Literal(value)
+    if kind == "decimal":
+        return Literal(_confidence(item, key, value), datatype=XSD.decimal)
+    if kind == "anyURI":
+        text = _text(item, key, value)
+        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", text):
+            raise item.error(f"{key!r} must be an absolute URL, not {value!r}", key)
+        return Literal(text, datatype=XSD.anyURI)
+    raise item.error(f"ontology declares unknown value kind {kind!r} for {key!r}", key)
+
+
+def _confidence(item: Item, key: str, value: Any) -> Decimal:
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation as e:
+        raise item.error(f"{key!r} must be a number between 0 and 1, not {value!r}", key) from e
+    if isinstance(value, bool) or not (0 <= number <= 1):
+        raise item.error(f"{key!r} must be a number between 0 and 1, not {value!r}", key)
+    return number
+
+
+def _unknown_keys(item: Item, allowed: Iterable[str]) -> None:
+    extra = sorted(set(item.fields) - set(allowed))
+    if extra:
+        close = difflib.get_close_matches(extra[0], list(allowed), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise item.error(f"unknown key {extra[0]!r} in {item.section}{hint}", extra[0])
+
+
+def _register_ids(ctx: _Context) -> None:
+    for item in ctx.case.items:
+        if item.section == "judgements":
+            continue
+        item_id = item.fields.get("id")
+        if not isinstance(item_id, str) or not SLUG.match(item_id):
+            raise item.error(f"every {item.section[:-1]} needs an 'id' of lower-case letters, digits and '-', not {item_id!r}", "id")
+        first = ctx.ids.get(item_id)
+        if first is not None:
+            raise item.error(f"duplicate id {item_id!r}; first defined at {first.path}:{first.line}", "id")
+        ctx.ids[item_id] = item
+
+
+def _common(ctx: _Context, item: Item, subject: URIRef, status_key: str = "status") -> None:
+    """Review status, confidence, note and extraction span: allowed on every item."""
+    fields = item.fields
+    status = fields.get(status_key, "reviewed")
+    concept = ctx.schema.review_statuses.get(str(status))
+    if concept is None:
+        raise item.error(f"unknown review status {status!r}; expected one of {', '.join(ctx.schema.review_statuses)}", status_key)
+    ctx.add(subject, KG.reviewStatus, concept.iri)
+    if "confidence" in fields:
+        ctx.add(subject, KG.confidence, Literal(_confidence(item, "confidence", fields["confidence"]), datatype=XSD.decimal))
+    if "note" in fields:
+        ctx.add(subject, KG.note, Literal(_text(item, "note", fields["note"])))
+    if "span" in fields:
+        span = fields["span"]
+        if not (isinstance(span, list) and len(span) == 2 and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in span) and span[0] <= span[1]):
+            raise item.error(f"'span' must be [start, end] character offsets, not {span!r}", "span")
+        target = URIRef(f"{subject}/span")
+        selector = URIRef(f"{subject}/span-position")
+        ctx.add(subject, KG.extractedFrom, target)
+        ctx.add(target, RDF.type, OA.SpecificResource)
+        ctx.add(target, OA.hasSelector, selector)
+        ctx.add(selector, RDF.type, OA.TextPositionSelector)
+        ctx.add(selector, OA.start, Literal(span[0]))
+        ctx.add(selector, OA.end, Literal(span[1]))
+        if "extractedFrom" in fields:
+            ctx.add(target, OA.hasSource, ctx.ref(item, "extractedFrom", fields["extractedFrom"], want=_is_source(ctx), what="a source"))
+
+
+def _is_source(ctx: _Context) -> Callable[[Item], bool]:
+    return lambda target: target.section == "sources"
+
+
+def _load_entity(ctx: _Context, item: Item) -> None:
+    fields = item.fields
+    subject = ctx.iri(fields["id"])
+    is_source = item.section == "sources"
+    type_name = fields.get("type", "Source" if is_source else None)
+    if type_name is None:
+        raise item.error("missing 'type'", "id")
+    cls = ctx.schema.classes.get(str(type_name))
+    if cls is None:
+        close = difflib.get_close_matches(str(type_name), ctx.schema.classes, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise item.error(f"unknown class {type_name!r}{hint}", "type")
+    if ctx.schema.is_source_class(cls) != is_source:
+        where = "sources" if ctx.schema.is_source_class(cls) else "entities"
+        raise item.error(f"class {type_name!r} belongs under '{where}', not '{item.section}'", "type")
+    _unknown_keys(item, _COMMON | set(ctx.schema.properties))
+    if "label" not in fields:
+        raise item.error("missing 'label'", "id")
+    ctx.add(subject, RDF.type, cls)
+    ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
+    for key, value in fields.items():
+        prop = ctx.schema.properties.get(key)
+        if prop is None:
+            continue
+        for single in _as_list(value):
+            if prop.kind == "ref":
+                ctx.add(subject, prop.iri, ctx.ref(item, key, single))
+            else:
+                ctx.add(subject, prop.iri, _literal(item, key, prop.kind, single))
+    if is_source and "sha256" in fields and not _SHA256.match(str(fields["sha256"])):
+        raise item.error("'sha256' must be 64 lower-case hex digits", "sha256")
+    _common(ctx, item, subject)
+
+
+def _load_proposition(ctx: _Context, item: Item) -> None:
+    fields = item.fields
+    _unknown_keys(item, _PROPOSITION_KEYS)
+    subject = ctx.iri(fields["id"])
+    ctx.add(subject, RDF.type, KG.Proposition)
+    ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
+    text = _text(item, "text", fields.get("text"))
+    ctx.add(subject, KG.text, Literal(text))
+    ctx.add(subject, RDFS.label, Literal(text))
+    for about in _as_list(fields.get("about") or []):
+        ctx.add(subject, KG.about, ctx.ref(item, "about", about))
+    _common(ctx, item, subject)
+    assertions = fields.get("assertions") or []
+    if not isinstance(assertions, list):
+        raise item.error("'assertions' must be a list", "assertions")
+    for entry in assertions:
+        if not hasattr(entry, "line_of"):
+            raise item.error(f"each assertion must be a mapping, not {entry!r}", "assertions")
+        _load_assertion(ctx, Item("assertions", entry, item.path), fields["id"], subject)
+
+
+def _quote(item: Item) -> tuple[str, str, str]:
+    quote = item.fields.get("quote")
+    if isinstance(quote, str):
+        return _text(item, "quote", quote), "", ""
+    if hasattr(quote, "line_of"):
+        extra = sorted(set(quote) - {"exact", "prefix", "suffix"})
+        if extra:
+            raise item.error(f"unknown key {extra[0]!r} in quote; use exact, prefix and suffix", "quote")
+        exact = quote.get("exact")
+        if not isinstance(exact, str) or not exact.strip():
+            raise item.error("'quote' needs a non-empty 'exact'", "quote")
+        return exact, str(quote.get("prefix") or ""), str(quote.get("suffix") or "")
+    raise item.error("every assertion needs a verbatim 'quote' (text, or exact/prefix/suffix)", "quote")
+
+
+def locate(text: str, exact: str, prefix: str = "", suffix: str = "") -> int | None:
+    """Offset of ``exact`` in ``text`` where ``prefix`` precedes and ``suffix`` follows it.
+
+    >>> locate("one two one three", "one", suffix=" three")
+    8
+    """
+    start = text.find(exact)
+    while start != -1:
+        if text[:start].endswith(prefix) and text[start + len(exact):].startswith(suffix):
+            return start
+        start = text.find(exact, start + 1)
+    return None
+
+
+def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition: URIRef) -> None:
+    fields = item.fields
+    _unknown_keys(item, _ASSERTION_KEYS)
+    for key in ("party", "source", "stance"):
+        if key not in fields:
+            raise item.error(f"every assertion needs a '{key}'", None)
+    party = ctx.ref(item, "party", fields["party"], want=lambda t: t.section in ("entities", "sources"), what="an entity or source")
+    source_id = fields["source"]
+    source = ctx.ref(item, "source", source_id, want=_is_source(ctx), what="a source")
+    stance = ctx.schema.stances.get(str(fields["stance"]))
+    if stance is None:
+        raise item.error(f"unknown stance {fields['stance']!r}; expected one of {', '.join(ctx.schema.stances)}", "stance")
+    exact, prefix, suffix = _quote(item)
+    key = "\x1f".join([str(fields["party"]), str(source_id), proposition_id, stance.notation, exact, prefix, suffix])
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    subject = URIRef(f"{BASE_IRI}{ctx.case.slug}/assertion/{digest}")
+    if subject in ctx.assertions:
+        raise item.error("duplicate assertion: same party, source, proposition, stance and quote as another")
+    ctx.assertions.add(subject)
+    ctx.add(subject, RDF.type, KG.Assertion)
+    ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
+    ctx.add(subject, KG.proposition, proposition)
+    ctx.add(subject, KG.party, party)
+    ctx.add(subject, KG.readIn, source)
+    ctx.add(subject, KG.stance, stance.iri)
+    via = [ctx.ref(item, "via", v, want=_is_source(ctx), what="a source") for v in _as_list(fields.get("via") or [])]
+    for original in via:
+        ctx.add(subject, PROV.wasQuotedFrom, original)
+    if via:
+        ctx.add(subject, PROV.hadPrimarySource, via[-1])
+    if "date" in fields:
+        ctx.add(subject, DCTERMS.date, _date_literal(item, "date", fields["date"]))
+    # The quote, anchored the Web Annotation way.
+    target = URIRef(f"{subject}/target")
+    quote_selector = URIRef(f"{subject}/quote")
+    ctx.add(subject, OA.hasTarget, target)
+    ctx.add(target, RDF.type, OA.SpecificResource)
+    ctx.add(target, OA.hasSource, source)
+    ctx.add(target, OA.hasSelector, quote_selector)
+    ctx.add(quote_selector, RDF.type, OA.TextQuoteSelector)
+    ctx.add(quote_selector, OA.exact, Literal(exact))
+    document = ctx.documents.get(source_id)
+    if document is not None:
+        start = locate(document, exact, prefix, suffix)
+        if start is None:
+            context = f" with prefix {prefix!r} and suffix {suffix!r}" if prefix or suffix else ""
+            raise item.error(f"quote {exact!r}{context} not found in the document of source {source_id!r}", "quote")
+        end = start + len(exact)
+        prefix = prefix or document[max(0, start - _CONTEXT):start]
+        suffix = suffix or document[end:end + _CONTEXT]
+        position = URIRef(f"{subject}/position")
+        ctx.add(target, OA.hasSelector, position)
+        ctx.add(position, RDF.type, OA.TextPositionSelector)
+        ctx.add(position, OA.start, Literal(start))
+        ctx.add(position, OA.end, Literal(end))
+        ctx.stats.quotes_checked += 1
+    if prefix:
+        ctx.add(quote_selector, OA.prefix, Literal(prefix))
+    if suffix:
+        ctx.add(quote_selector, OA.suffix, Literal(suffix))
+    _common(ctx, item, subject)
+
+
+def _load_judgement(ctx: _Context, item: Item) -> URIRef:
+    fields = item.fields
+    _unknown_keys(item, _JUDGEMENT_KEYS)
+    pair = fields.get("pair")
+    if not (isinstance(pair, list) and len(pair) == 2):
+        raise item.error("'pair' must list exactly two ids", "pair")
+    left, right = sorted(ctx.ref(item, "pair", p, want=lambda t: t.section in ("entities", "sources"), what="an entity or source") for p in pair)
+    if left == right:
+        raise item.error("a judgement needs two different items", "pair")
+    value = ctx.schema.judgements.get(str(fields.get("judgement")))
+    if value is None:
+        raise item.error(f"unknown judgement {fields.get('judgement')!r}; expected one of {', '.join(ctx.schema.judgements)}", "judgement")
+    pair_key = hashlib.sha256(f"{left} {right}".encode()).hexdigest()[:16]
+    subject = URIRef(f"{BASE_IRI}{ctx.case.slug}/judgement/{pair_key}")
+    ctx.add(subject, RDF.type, KG.IdentityJudgement)
+    ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
+    ctx.add(subject, KG.left, left)
+    ctx.add(subject, KG.right, right)
+    ctx.add(subject, KG.judgement, value.iri)
+    if "source" in fields:
+        ctx.add(subject, KG.raisedIn, ctx.ref(item, "source", fields["source"], want=_is_source(ctx), what="a source"))
+    if "judgedBy" in fields:
+        ctx.add(subject, KG.judgedBy, ctx.ref(item, "judgedBy", fields["judgedBy"]))
+    if value.iri == KG.Same:
+        ctx.add(left, OWL.sameAs, right)
+    elif value.iri == KG.Different:
+        ctx.add(left, OWL.differentFrom, right)
+    _common(ctx, item, subject)
+    return subject
+
+
+def _load_question(ctx: _Context, item: Item) -> None:
+    fields = item.fields
+    _unknown_keys(item, _QUESTION_KEYS)
+    subject = ctx.iri(fields["id"])
+    ctx.add(subject, RDF.type, KG.OpenQuestion)
+    ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
+    asks = _text(item, "asks", fields.get("asks"))
+    ctx.add(subject, KG.asks, Literal(asks))
+    ctx.add(subject, RDFS.label, Literal(asks))
+    status = ctx.schema.question_statuses.get(str(fields.get("status", "open")))
+    if status is None:
+        raise item.error(f"unknown question status {fields.get('status')!r}; expected one of {', '.join(ctx.schema.question_statuses)}", "status")
+    ctx.add(subject, KG.status, status.iri)
+    about = _as_list(fields.get("about") or [])
+    if not about:
+        raise item.error("a question needs 'about': the entities or propositions it concerns", "id")
+    for target in about:
+        ctx.add(subject, KG.about, ctx.ref(item, "about", target))
+    for key, prop in (("resolvableBy", KG.resolvableBy), ("answer", KG.answer)):
+        if key in fields:
+            ctx.add(subject, prop, Literal(_text(item, key, fields[key])))
+    if "raisedIn" in fields:
+        ctx.add(subject, KG.raisedIn, ctx.ref(item, "raisedIn", fields["raisedIn"], want=_is_source(ctx), what="a source"))
+    # A question's 'status' is open/resolved, so its review status is 'review'.
+    _common(ctx, item, subject, status_key="review")
+
+
+def case_triples(case: Case, documents: Documents | None = None, schema: CaseSchema | None = None) -> tuple[list[Triple], LoadStats]:
+    """All triples of one case, or a :class:`LoadError` for the first problem.
+
+    ``documents`` maps source ids to their text; quotes read in those sources
+    are located and their offsets recorded.
+    """
+    ctx = _Context(case=case, schema=schema or case_schema(), documents=documents or {}, stats=LoadStats())
+    _register_ids(ctx)
+    case_node = case_iri(case.slug)
+    ctx.add(case_node, RDF.type, KG.Case)
+    ctx.add(case_node, RDFS.label, Literal(case.title))
+    ctx.add(case_node, DCTERMS.title, Literal(case.title))
+    if case.description:
+        ctx.add(case_node, DCTERMS.description, Literal(case.description))
+    judged: dict[URIRef, Item] = {}
+    for item in case.items:
+        if item.section in ("sources", "entities"):
+            _load_entity(ctx, item)
+        elif item.section == "propositions":
+            _load_proposition(ctx, item)
+        elif item.section == "judgements":
+            subject = _load_judgement(ctx, item)
+            if subject in judged:
+                first = judged[subject]
+                raise item.error(f"this pair is already judged at {first.path}:{first.line}", "pair")
+            judged[subject] = item
+        elif item.section == "questions":
+            _load_question(ctx, item)
+    return ctx.triples, ctx.stats

@@ -1,0 +1,139 @@
+"""The ontology as data: ``ontology/kg.ttl`` and ``ontology/shapes.ttl``.
+
+The case format is read off the ontology. Classes and properties that carry a
+``kg:caseKey`` annotation can be written in case files under that key, and
+concept schemes (stances, judgement values, statuses) are looked up by their
+``skos:notation``. Adding a term to ``kg.ttl`` adds it to the case format.
+
+>>> schema = case_schema()
+>>> schema.classes["Person"]
+rdflib.term.URIRef('https://w3id.org/kg/ontology#Person')
+>>> schema.properties["memberOf"].kind
+'ref'
+>>> schema.stances["denies"].polarity
+-1
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kg.errors import OntologyError
+from kg.vocab import KG
+
+__all__ = ["ONTOLOGY_DIR", "ontology_graph", "shapes_graph", "case_schema", "CaseSchema", "CaseProperty", "Concept"]
+
+ONTOLOGY_DIR = Path(os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parent.parent / "ontology"))
+
+
+def _parse(name: str) -> Graph:
+    path = ONTOLOGY_DIR / name
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except FileNotFoundError as e:
+        raise OntologyError(f"ontology file not found: {path}") from e
+    except Exception as e:  # rdflib raises many parser types
+        raise OntologyError(f"{path}: cannot parse: {e}") from e
+    return graph
+
+
+@lru_cache(maxsize=None)
+def ontology_graph() -> Graph:
+    """The parsed ``kg.ttl`` (cached; do not mutate)."""
+    return _parse("kg.ttl")
+
+
+@lru_cache(maxsize=None)
+def shapes_graph() -> Graph:
+    """The parsed ``shapes.ttl`` (cached; do not mutate)."""
+    return _parse("shapes.ttl")
+
+
+@dataclass(frozen=True)
+class CaseProperty:
+    key: str
+    iri: URIRef
+    kind: str  # 'ref' or an XSD datatype local name: string, date, integer, boolean, anyURI, decimal
+
+
+@dataclass(frozen=True)
+class Concept:
+    notation: str
+    iri: URIRef
+    label: str
+    polarity: int | None = None
+    settles: bool | None = None
+
+
+@dataclass(frozen=True)
+class CaseSchema:
+    classes: dict[str, URIRef]
+    properties: dict[str, CaseProperty]
+    stances: dict[str, Concept]
+    judgements: dict[str, Concept]
+    question_statuses: dict[str, Concept]
+    review_statuses: dict[str, Concept]
+    source_classes: frozenset[URIRef]
+
+    def is_source_class(self, iri: URIRef) -> bool:
+        return iri in self.source_classes
+
+
+def _concepts(graph: Graph, cls: URIRef) -> dict[str, Concept]:
+    out = {}
+    for iri in graph.subjects(RDF.type, cls):
+        notation = str(graph.value(iri, SKOS.notation))
+        polarity = graph.value(iri, KG.polarity)
+        settles = graph.value(iri, KG.settles)
+        out[notation] = Concept(
+            notation=notation,
+            iri=iri,
+            label=str(graph.value(iri, SKOS.prefLabel) or notation),
+            polarity=int(polarity) if polarity is not None else None,
+            settles=bool(settles.toPython()) if isinstance(settles, Literal) else None,
+        )
+    return dict(sorted(out.items()))
+
+
+def _subclasses(graph: Graph, root: URIRef) -> set[URIRef]:
+    found = {root}
+    frontier = [root]
+    while frontier:
+        for sub in graph.subjects(RDFS.subClassOf, frontier.pop()):
+            if isinstance(sub, URIRef) and sub not in found:
+                found.add(sub)
+                frontier.append(sub)
+    return found
+
+
+@lru_cache(maxsize=None)
+def case_schema() -> CaseSchema:
+    """What may be written in case files, read from ``kg.ttl``."""
+    graph = ontology_graph()
+    classes: dict[str, URIRef] = {}
+    properties: dict[str, CaseProperty] = {}
+    for term, key in graph.subject_objects(KG.caseKey):
+        key = str(key)
+        if (term, RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class")) in graph:
+            classes[key] = term
+        else:
+            kind = graph.value(term, KG.valueKind)
+            if kind is None:
+                raise OntologyError(f"kg.ttl: {term} has kg:caseKey {key!r} but no kg:valueKind")
+            properties[key] = CaseProperty(key, term, str(kind))
+    return CaseSchema(
+        classes=dict(sorted(classes.items())),
+        properties=dict(sorted(properties.items())),
+        stances=_concepts(graph, KG.Stance),
+        judgements=_concepts(graph, KG.JudgementValue),
+        question_statuses=_concepts(graph, KG.QuestionStatus),
+        review_statuses=_concepts(graph, KG.ReviewStatus),
+        source_classes=frozenset(_subclasses(graph, KG.Source)),
+    )

@@ -1,0 +1,143 @@
+"""Python names for the terms of ``ontology/kg.ttl``.
+
+``KG.Assertion`` is the IRI of our Assertion class. A misspelled name raises
+``AttributeError`` instead of quietly minting a new IRI, and
+``tests/test_ontology.py`` fails when this list and ``kg.ttl`` drift apart.
+Regenerate it with ``python -m kg.vocab > kg/vocab.py``.
+
+>>> KG.Assertion
+rdflib.term.URIRef('https://w3id.org/kg/ontology#Assertion')
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = ["KG", "KGR", "OA", "SCHEMA", "ORG", "BASE_IRI", "ONTOLOGY_IRI"]
+
+ONTOLOGY_IRI = "https://w3id.org/kg/ontology"
+BASE_IRI = "https://w3id.org/kg/id/"
+
+KGR = Namespace(BASE_IRI)
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+
+
+class KG(DefinedNamespace):
+    """The kg ontology namespace."""
+
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _fail = True
+
+    AISystem: URIRef
+    Agent: URIRef
+    Assertion: URIRef
+    Asserts: URIRef
+    Case: URIRef
+    Confirms: URIRef
+    DataReport: URIRef
+    Denies: URIRef
+    Different: URIRef
+    Disputes: URIRef
+    Effect: URIRef
+    Entity: URIRef
+    Hedges: URIRef
+    IdentityJudgement: URIRef
+    Incident: URIRef
+    IncidentTrend: URIRef
+    InternalDocument: URIRef
+    JudgementScheme: URIRef
+    JudgementValue: URIRef
+    Meeting: URIRef
+    MeetingSeries: URIRef
+    Narrows: URIRef
+    NewsArticle: URIRef
+    NoJudgement: URIRef
+    Open: URIRef
+    OpenQuestion: URIRef
+    Organization: URIRef
+    OrganizationalUnit: URIRef
+    Pending: URIRef
+    Person: URIRef
+    Proposition: URIRef
+    PublicStatement: URIRef
+    QuestionStatus: URIRef
+    QuestionStatusScheme: URIRef
+    Rejected: URIRef
+    Resolved: URIRef
+    ReviewStatus: URIRef
+    ReviewStatusScheme: URIRef
+    Reviewed: URIRef
+    Role: URIRef
+    Safeguard: URIRef
+    Same: URIRef
+    SocialMediaPost: URIRef
+    SoftwareChange: URIRef
+    Source: URIRef
+    Stance: URIRef
+    StanceScheme: URIRef
+    System: URIRef
+    Unsure: URIRef
+    about: URIRef
+    affected: URIRef
+    answer: URIRef
+    appliesTo: URIRef
+    approverRole: URIRef
+    asks: URIRef
+    assistedBy: URIRef
+    caseFile: URIRef
+    caseKey: URIRef
+    confidence: URIRef
+    dateText: URIRef
+    discussedAt: URIRef
+    documentFile: URIRef
+    extractedFrom: URIRef
+    hadEffect: URIRef
+    holdsRole: URIRef
+    inCase: URIRef
+    inReplyTo: URIRef
+    involved: URIRef
+    judgedBy: URIRef
+    judgement: URIRef
+    left: URIRef
+    mandatory: URIRef
+    mechanism: URIRef
+    notAfter: URIRef
+    notBefore: URIRef
+    note: URIRef
+    operatedBy: URIRef
+    party: URIRef
+    polarity: URIRef
+    proposition: URIRef
+    raisedIn: URIRef
+    readIn: URIRef
+    reportCount: URIRef
+    reportCountText: URIRef
+    reportedIn: URIRef
+    reportedTo: URIRef
+    resolvableBy: URIRef
+    reviewStatus: URIRef
+    right: URIRef
+    roleIn: URIRef
+    settles: URIRef
+    sha256: URIRef
+    stance: URIRef
+    status: URIRef
+    text: URIRef
+    valueKind: URIRef
+
+
+def _generate() -> str:  # pragma: no cover - maintenance helper
+    from pathlib import Path
+
+    from rdflib import Graph
+
+    graph = Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl")
+    ns = ONTOLOGY_IRI + "#"
+    return "\n".join(sorted({str(s)[len(ns):] for s in graph.subjects() if str(s).startswith(ns)}))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(_generate())
