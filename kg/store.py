@@ -145,8 +145,12 @@ def store_lock(path: Path) -> Iterator[None]:
 
 
 def _ntriples(triples: Iterable) -> Iterator[str]:
+    from rdflib.plugins.serializers.nt import (
+        _nt_row,  # escapes line breaks, unlike Node.n3()
+    )
+
     for s, p, o in triples:
-        yield f"{s.n3()} {p.n3()} {normalize_term(o).n3()} .\n"
+        yield _nt_row((s, p, normalize_term(o)))
 
 
 def _replace_oxigraph(path: Path, triples: Iterable) -> None:

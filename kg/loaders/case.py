@@ -19,7 +19,6 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
 from kg.case import SLUG, Case, Item
-from kg.errors import LoadError
 from kg.ontology import CaseSchema, case_schema
 from kg.vocab import BASE_IRI, KG, OA
 

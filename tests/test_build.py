@@ -1,0 +1,160 @@
+"""Building cases: determinism, the seed case, independent parsers, all-or-nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF
+
+from kg.build import build, load_cases
+from kg.cli import cli
+from kg.store import normalize_term, open_graph
+from kg.validate import validate_graph
+from kg.vocab import KG, OA
+from tests.helpers import ARTICLES, DOCUMENTS, MINI, SEEDS, copy_case, edit
+
+SEED_CASE = SEEDS / "amazon-2026-outages"
+ARTICLE = "000_80aecd0927fd6476.txt"
+
+
+def _normalized(graph: Graph) -> Graph:
+    out = Graph()
+    out += ((s, p, normalize_term(o)) for s, p, o in graph)
+    return out
+
+
+def test_same_input_gives_byte_identical_exports(tmp_path):
+    first = build([MINI], out=tmp_path / "a", store=tmp_path / "s1", documents=DOCUMENTS)
+    second = build([MINI], out=tmp_path / "b", store=tmp_path / "s2", documents=DOCUMENTS)
+    assert (tmp_path / "a" / "kg.ttl").read_bytes() == (tmp_path / "b" / "kg.ttl").read_bytes()
+    assert first.triples == second.triples
+
+
+def test_exports_identical_across_processes(tmp_path):
+    """Blank nodes and hash seeds differ per process; the bytes must not."""
+    for name in ("a", "b"):
+        done = subprocess.run(
+            ["kg", "build", str(MINI), "--out", str(tmp_path / name), "--store", str(tmp_path / f"s{name}")],
+            capture_output=True, text=True, env={"PYTHONHASHSEED": name == "a" and "1" or "2", "PATH": _venv_path()},
+        )
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "a" / "kg.ttl").read_bytes() == (tmp_path / "b" / "kg.ttl").read_bytes()
+
+
+def _venv_path() -> str:
+    return f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+
+
+def test_loading_twice_gives_isomorphic_graphs():
+    one, _, _ = load_cases([MINI], documents=DOCUMENTS)
+    two, _, _ = load_cases([MINI], documents=DOCUMENTS)
+    assert isomorphic(one, two)
+
+
+def test_store_keeps_the_graph_for_later_commands(tmp_path):
+    built = build([MINI], out=None, store=tmp_path / "store")
+    reopened = open_graph(tmp_path / "store")
+    assert isomorphic(_normalized(reopened), _normalized(built.graph))
+
+
+def test_memory_and_oxigraph_stores_hold_the_same_graph(tmp_path):
+    build([MINI], out=tmp_path / "o1", store=tmp_path / "store")
+    build([MINI], out=tmp_path / "o2", store=f"memory:{tmp_path / 'g.nt'}")
+    assert isomorphic(_normalized(open_graph(tmp_path / "store")), _normalized(open_graph(f"memory:{tmp_path / 'g.nt'}")))
+
+
+def test_quotes_get_offsets_from_documents():
+    graph, _, stats = load_cases([MINI], documents=DOCUMENTS)
+    text = (DOCUMENTS / "globex-wire.txt").read_text(encoding="utf-8")
+    assertions = set(graph.subjects(RDF.type, KG.Assertion))
+    assert stats.quotes_checked == len(assertions) == 3
+    for assertion in assertions:
+        target = graph.value(assertion, OA.hasTarget)
+        selectors = set(graph.objects(target, OA.hasSelector))
+        exact = next(str(graph.value(s, OA.exact)) for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in graph)
+        position = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in graph)
+        start, end = int(graph.value(position, OA.start)), int(graph.value(position, OA.end))
+        assert text[start:end] == exact
+
+
+def test_without_documents_no_offsets_are_claimed():
+    graph, _, stats = load_cases([MINI])
+    assert stats.quotes_checked == 0
+    assert not set(graph.subjects(RDF.type, OA.TextPositionSelector))
+
+
+def test_sha256_mismatch_is_an_error(tmp_path):
+    case = copy_case(tmp_path)
+    edit(case / "sources.yaml", "sha256: ", "sha256: '" + "0" * 64 + "'\n    note: ")
+    result = CliRunner().invoke(cli, ["build", str(case), "--out", str(tmp_path / "o"), "--store", "memory", "--documents", str(DOCUMENTS)])
+    assert result.exit_code == 1
+    assert "has SHA-256" in result.output and "not the 0000" in result.output
+
+
+def test_shacl_violation_writes_nothing(tmp_path):
+    """A resolved question without an answer breaks the shapes: no store, no export."""
+    case = copy_case(tmp_path)
+    edit(case / "claims.yaml", "    status: open", "    status: resolved")
+    result = CliRunner().invoke(cli, ["build", str(case), "--out", str(tmp_path / "o"), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1
+    assert "a resolved question needs an 'answer'" in result.output
+    assert "Error: the graph does not conform to the shapes (1 violations)" in result.output
+    assert not (tmp_path / "o").exists()
+    assert not (tmp_path / "s" / "current").exists()
+
+
+def test_pending_items_are_marked(tmp_path):
+    case = copy_case(tmp_path)
+    edit(case / "claims.yaml", "        stance: denies", "        stance: denies\n        status: pending\n        confidence: 0.4")
+    graph, _, _ = load_cases([case])
+    pending = set(graph.subjects(KG.reviewStatus, KG.Pending))
+    assert len(pending) == 1 and (next(iter(pending)), KG.stance, KG.Denies) in graph
+
+
+def test_export_parses_with_rapper(tmp_path):
+    """raptor's rapper is an independent Turtle parser (Debian raptor2-utils)."""
+    if shutil.which("rapper") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("rapper (raptor2-utils) must be installed in CI")
+        pytest.skip("rapper not installed")
+    cases = [SEED_CASE] if SEED_CASE.is_dir() else [MINI]
+    result = build(cases, out=tmp_path, store="memory")
+    path = tmp_path / "kg.ttl"
+    done = subprocess.run(["rapper", "-i", "turtle", "-c", str(path)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert f"returned {result.triples} triples" in done.stderr
+    assert len(Graph().parse(path)) == result.triples
+
+
+@pytest.mark.skipif(not SEED_CASE.is_dir(), reason="seed case not present")
+def test_seed_case_conforms_to_the_shapes():
+    graph, cases, _ = load_cases([SEED_CASE])
+    report = validate_graph(graph)
+    assert report.conforms, report.text
+    assert [c.slug for c in cases] == ["amazon-2026-outages"]
+
+
+@pytest.mark.skipif(not (ARTICLES / ARTICLE).is_file() or not SEED_CASE.is_dir(), reason="../shared/seeds article not present")
+def test_seed_case_quotes_are_found_in_the_article(tmp_path):
+    result = build([SEED_CASE], out=tmp_path, store="memory", documents=ARTICLES)
+    graph = result.graph
+    text = (ARTICLES / ARTICLE).read_text(encoding="utf-8")
+    assertions = set(graph.subjects(RDF.type, KG.Assertion))
+    assert len(assertions) >= 20
+    assert result.quotes_checked == len(assertions)
+    for assertion in assertions:
+        target = graph.value(assertion, OA.hasTarget)
+        selectors = set(graph.objects(target, OA.hasSelector))
+        quote = next(s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in graph)
+        position = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in graph)
+        start, end = int(graph.value(position, OA.start)), int(graph.value(position, OA.end))
+        assert text[start:end] == str(graph.value(quote, OA.exact))
+        assert text[:start].endswith(str(graph.value(quote, OA.prefix)))
