@@ -80,6 +80,7 @@ class CaseSchema:
     judgements: dict[str, Concept]
     question_statuses: dict[str, Concept]
     review_statuses: dict[str, Concept]
+    safeguard_states: dict[str, Concept]
     source_classes: frozenset[URIRef]
 
     def is_source_class(self, iri: URIRef) -> bool:
@@ -135,5 +136,6 @@ def case_schema() -> CaseSchema:
         judgements=_concepts(graph, KG.JudgementValue),
         question_statuses=_concepts(graph, KG.QuestionStatus),
         review_statuses=_concepts(graph, KG.ReviewStatus),
+        safeguard_states=_concepts(graph, KG.SafeguardState),
         source_classes=frozenset(_subclasses(graph, KG.Source)),
     )

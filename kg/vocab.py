@@ -35,8 +35,10 @@ class KG(DefinedNamespace):
     Agent: URIRef
     Assertion: URIRef
     Asserts: URIRef
+    Bypassed: URIRef
     Case: URIRef
     Confirms: URIRef
+    Considered: URIRef
     DataReport: URIRef
     Denies: URIRef
     Different: URIRef
@@ -45,6 +47,7 @@ class KG(DefinedNamespace):
     Entity: URIRef
     Hedges: URIRef
     IdentityJudgement: URIRef
+    InPlace: URIRef
     Incident: URIRef
     IncidentTrend: URIRef
     InternalDocument: URIRef
@@ -52,6 +55,7 @@ class KG(DefinedNamespace):
     JudgementValue: URIRef
     Meeting: URIRef
     MeetingSeries: URIRef
+    Missing: URIRef
     Narrows: URIRef
     NewsArticle: URIRef
     NoJudgement: URIRef
@@ -61,17 +65,21 @@ class KG(DefinedNamespace):
     OrganizationalUnit: URIRef
     Pending: URIRef
     Person: URIRef
+    Planned: URIRef
     Proposition: URIRef
     PublicStatement: URIRef
     QuestionStatus: URIRef
     QuestionStatusScheme: URIRef
     Rejected: URIRef
+    Required: URIRef
     Resolved: URIRef
     ReviewStatus: URIRef
     ReviewStatusScheme: URIRef
     Reviewed: URIRef
     Role: URIRef
     Safeguard: URIRef
+    SafeguardState: URIRef
+    SafeguardStateScheme: URIRef
     Same: URIRef
     SocialMediaPost: URIRef
     SoftwareChange: URIRef
@@ -93,6 +101,7 @@ class KG(DefinedNamespace):
     dateText: URIRef
     discussedAt: URIRef
     documentFile: URIRef
+    durationText: URIRef
     extractedFrom: URIRef
     hadEffect: URIRef
     holdsRole: URIRef
@@ -101,6 +110,7 @@ class KG(DefinedNamespace):
     involved: URIRef
     judgedBy: URIRef
     judgement: URIRef
+    kindOf: URIRef
     left: URIRef
     mandatory: URIRef
     mechanism: URIRef
@@ -121,6 +131,7 @@ class KG(DefinedNamespace):
     reviewStatus: URIRef
     right: URIRef
     roleIn: URIRef
+    safeguardState: URIRef
     settles: URIRef
     sha256: URIRef
     stance: URIRef

@@ -33,7 +33,7 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _CONTEXT = 32  # characters of prefix/suffix recorded around a located quote
 
 _COMMON = {"id", "type", "status", "confidence", "note", "span", "extractedFrom"}
-_PROPOSITION_KEYS = {"id", "text", "about", "assertions", "status", "confidence", "note", "span", "extractedFrom"}
+_PROPOSITION_KEYS = {"id", "text", "about", "safeguardState", "assertions", "status", "confidence", "note", "span", "extractedFrom"}
 _ASSERTION_KEYS = {"party", "source", "via", "stance", "quote", "date", "confidence", "status", "note", "span"}
 _JUDGEMENT_KEYS = {"pair", "judgement", "source", "judgedBy", "note", "status", "confidence"}
 _QUESTION_KEYS = {"id", "asks", "about", "status", "resolvableBy", "raisedIn", "answer", "note", "confidence", "review", "span", "extractedFrom"}
@@ -238,6 +238,11 @@ def _load_proposition(ctx: _Context, item: Item) -> None:
     ctx.add(subject, RDFS.label, Literal(text))
     for about in _as_list(fields.get("about") or []):
         ctx.add(subject, KG.about, ctx.ref(item, "about", about))
+    for state in _as_list(fields.get("safeguardState") or []):
+        concept = ctx.schema.safeguard_states.get(str(state))
+        if concept is None:
+            raise item.error(f"unknown safeguard state {state!r}; expected one of {', '.join(ctx.schema.safeguard_states)}", "safeguardState")
+        ctx.add(subject, KG.safeguardState, concept.iri)
     _common(ctx, item, subject)
     assertions = fields.get("assertions") or []
     if not isinstance(assertions, list):
