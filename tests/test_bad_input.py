@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from tests.helpers import DOCUMENTS, copy_case, edit, line_of
+from tests.helpers import DOCUMENTS, copy_case, edit
 
 
 @pytest.fixture
@@ -43,49 +43,41 @@ def _fails_with(result, message: str) -> None:
     assert message in result.output, result.output
 
 
-def test_malformed_yaml(built):
+# (file, text to replace, replacement, line marker, expected message after "Error: FILE:LINE: ")
+BAD_EDITS = {
+    "malformed YAML": (
+        "entities.yaml", "    label: Globex payments", "    label: [Globex payments", "    operatedBy: globex",
+        "malformed YAML",
+    ),
+    "unknown class": (
+        "entities.yaml", "type: Incident", "type: Incidnet", "type: Incidnet",
+        "unknown class 'Incidnet' (did you mean 'Incident'?)",
+    ),
+    "unknown stance": (
+        "claims.yaml", "stance: denies", "stance: rejects", "stance: rejects",
+        "unknown stance 'rejects'; expected one of asserts, confirms, denies, disputes, hedges, narrows",
+    ),
+    "undefined reference": (
+        "entities.yaml", "mechanism: config-push", "mechanism: config-pushh", "mechanism: config-pushh",
+        "'mechanism' refers to undefined id 'config-pushh' (did you mean 'config-push'?)",
+    ),
+    "quote not in document": (
+        "claims.yaml", "quote: reviewers had been skipped", "quote: reviewers were always skipped", "quote: reviewers were always",
+        "quote 'reviewers were always skipped' not found in the document of source 'wire-article'",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_EDITS))
+def test_bad_edit(built, name):
     case, out, store = built
     before = (out / "kg.ttl").read_bytes()
-    path = case / "entities.yaml"
-    edit(path, "    label: Globex payments", "    label: [Globex payments")
-    line = line_of(path, "label: [Globex payments")
-    _fails_with(_rebuild(case, out, store), f"Error: {path}:{line + 1}: malformed YAML")
-    _assert_untouched(out, store, before)
-
-
-def test_unknown_class(built):
-    case, out, store = built
-    before = (out / "kg.ttl").read_bytes()
-    path = case / "entities.yaml"
-    edit(path, "type: Incident", "type: Incidnet")
-    line = line_of(path, "type: Incidnet")
-    _fails_with(_rebuild(case, out, store), f"Error: {path}:{line}: unknown class 'Incidnet' (did you mean 'Incident'?)")
-    _assert_untouched(out, store, before)
-
-
-def test_unknown_stance(built):
-    case, out, store = built
-    before = (out / "kg.ttl").read_bytes()
-    path = case / "claims.yaml"
-    edit(path, "stance: denies", "stance: rejects")
-    line = line_of(path, "stance: rejects")
-    _fails_with(
-        _rebuild(case, out, store),
-        f"Error: {path}:{line}: unknown stance 'rejects'; expected one of asserts, confirms, denies, disputes, hedges, narrows",
-    )
-    _assert_untouched(out, store, before)
-
-
-def test_undefined_reference(built):
-    case, out, store = built
-    before = (out / "kg.ttl").read_bytes()
-    path = case / "entities.yaml"
-    edit(path, "mechanism: config-push", "mechanism: config-pushh")
-    line = line_of(path, "mechanism: config-pushh")
-    _fails_with(
-        _rebuild(case, out, store),
-        f"Error: {path}:{line}: 'mechanism' refers to undefined id 'config-pushh' (did you mean 'config-push'?)",
-    )
+    file, old, new, marker, message = BAD_EDITS[name]
+    path = case / file
+    edit(path, old, new)
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index(marker)].count("\n") + 1
+    _fails_with(_rebuild(case, out, store), f"Error: {path}:{line}: {message}")
     _assert_untouched(out, store, before)
 
 
@@ -96,19 +88,6 @@ def test_duplicate_id(built):
     edit(path, "  - id: the-wire", "  - id: globex")
     first, second = [n for n, text in enumerate(path.read_text().splitlines(), 1) if text == "  - id: globex"]
     _fails_with(_rebuild(case, out, store), f"Error: {path}:{second}: duplicate id 'globex'; first defined at {path}:{first}")
-    _assert_untouched(out, store, before)
-
-
-def test_quote_not_in_document(built):
-    case, out, store = built
-    before = (out / "kg.ttl").read_bytes()
-    path = case / "claims.yaml"
-    edit(path, "quote: reviewers had been skipped", "quote: reviewers were always skipped")
-    line = line_of(path, "quote: reviewers were always skipped")
-    _fails_with(
-        _rebuild(case, out, store),
-        f"Error: {path}:{line}: quote 'reviewers were always skipped' not found in the document of source 'wire-article'",
-    )
     _assert_untouched(out, store, before)
 
 
