@@ -1,6 +1,17 @@
 """Running SPARQL: canned questions from ``kg/queries/*.rq``, files, or text.
 
 User values are passed through ``initBindings``, never pasted into the text.
+Every query is parsed once (cached by text) with rdflib's parser, so a syntax
+error is reported the same way whatever the store, with its line and column.
+rdflib's own engine runs the prepared query; other stores (Oxigraph, a remote
+endpoint) are handed the text, since they cannot take rdflib's algebra.
+
+Queries may use the usual prefixes (``kg:``, ``rdfs:``, ``skos:``...) without
+declaring them:
+
+>>> from rdflib import Graph
+>>> run_query(Graph(), "ASK { ?s a kg:Incident }").askAnswer
+False
 """
 
 from __future__ import annotations
@@ -9,24 +20,72 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef, Variable
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.query import Result
 
 from kg.errors import QueryError
+from kg.store import normalize_term
+from kg.vocab import KG, KGR, OA, ORG, SCHEMA
 
-__all__ = ["QUERY_DIR", "CannedQuery", "canned_queries", "query_text", "run_query"]
+__all__ = [
+    "QUERY_DIR",
+    "PREFIXES",
+    "CannedQuery",
+    "PreparedQuery",
+    "canned_queries",
+    "query_text",
+    "prepare",
+    "run_query",
+    "parse_binding",
+    "format_result",
+    "compact",
+    "FORMATS",
+]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
+
+#: Prefixes a query may use without declaring them; also used to shorten IRIs.
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "kgr": str(KGR),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "schema": str(SCHEMA),
+    "org": str(ORG),
+    "oa": str(OA),
+    "foaf": "http://xmlns.com/foaf/0.1/",
+}
 
 
 @dataclass(frozen=True)
 class CannedQuery:
     name: str
     path: Path
-    description: str
+    description: str  # the whole comment header, as one paragraph
     text: str
+
+    @property
+    def title(self) -> str:
+        """The header's first line: what the query answers, in short."""
+        return self.text.splitlines()[0].lstrip("# ").strip() if self.text.startswith("#") else self.description
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    """A query checked by the parser: ``kind`` is SELECT, ASK, CONSTRUCT or DESCRIBE."""
+
+    text: str  # as sent to a store: with the undeclared prefixes added
+    kind: str
+    algebra: object  # rdflib's prepared query, for rdflib's own engine
+    offset: int  # lines added in front of the user's text
 
 
 def _description(text: str) -> str:
@@ -49,6 +108,9 @@ def canned_queries() -> dict[str, CannedQuery]:
 
 
 _FORBIDDEN = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
+_QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+# Comments, strings and IRIs: blanked out before looking for keywords and prefixes.
+_OPAQUE = re.compile(r"#[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>")
 
 
 def query_text(name_or_text: str) -> str:
@@ -61,18 +123,244 @@ def query_text(name_or_text: str) -> str:
         if not path.is_file():
             raise QueryError(f"query file not found: {path}")
         return path.read_text(encoding="utf-8")
-    if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", name_or_text, re.IGNORECASE):
+    if _QUERY_FORM.search(name_or_text):
         return name_or_text
     raise QueryError(f"unknown query {name_or_text!r}; `kg query --list` shows the canned queries")
 
 
-def run_query(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -> Result:
-    """Run a query on ``graph``; ``bindings`` go through ``initBindings``."""
-    text = query_text(name_or_text)
-    stripped = re.sub(r"#[^\n]*|\"[^\"]*\"|'[^']*'|<[^>\s]*>", " ", text)
-    if _FORBIDDEN.search(stripped):
+def _blank(text: str) -> str:
+    """``text`` with comments, strings and IRIs replaced by spaces (offsets kept)."""
+    return _OPAQUE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _syntax_error(text: str, line: int, column: int, message: str) -> QueryError:
+    lines = text.splitlines() or [""]
+    line = min(max(line, 1), len(lines))
+    shown = lines[line - 1]
+    caret = " " * (max(column, 1) - 1) + "^"
+    return QueryError(f"syntax error at line {line}, column {column}: {message}\n  {shown}\n  {caret}")
+
+
+@lru_cache(maxsize=256)
+def prepare(text: str) -> PreparedQuery:
+    """Parse ``text`` once; raise :class:`QueryError` with line and column if it is malformed.
+
+    >>> prepare("SELECT ?x WHERE { ?x ?p }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: syntax error at line 1, column 19: near '?x'
+      SELECT ?x WHERE { ?x ?p }
+                        ^
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import prepareQuery
+
+    blanked = _blank(text)
+    if _FORBIDDEN.search(blanked):
         raise QueryError("SERVICE and LOAD are refused: kg never fetches remote data")
+    declared = {m.lower() for m in re.findall(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", blanked, re.IGNORECASE)}
+    used = set(re.findall(r"(?<![\w?$:])([A-Za-z][\w-]*):(?=\w)", blanked))
+    missing = sorted(p for p in used if p in PREFIXES and p.lower() not in declared)
+    offset = 1 if missing else 0
+    full = (" ".join(f"PREFIX {p}: <{PREFIXES[p]}>" for p in missing) + "\n" + text) if missing else text
     try:
-        return graph.query(text, initBindings=dict(bindings or {}))
-    except Exception as e:  # rdflib and Oxigraph raise their own parser errors
+        algebra = prepareQuery(full)
+    except ParseException as e:
+        # pyparsing's "expected ..." names the rule it was in, which misleads more than it helps.
+        rest = e.line[e.col - 1:].split()
+        near = f"near {rest[0]!r}" if rest else ("unexpected end of the query" if e.loc >= len(full.rstrip()) else "at the end of the line")
+        raise _syntax_error(text, e.lineno - offset, e.col, near) from e
+    except Exception as e:  # rdflib raises plain Exception for an undeclared prefix
+        message = str(e)
+        prefix = re.match(r"Unknown namespace prefix : (\S+)", message)
+        if prefix:
+            where = re.search(rf"(?<![\w?$:]){re.escape(prefix.group(1))}:", blanked)
+            line, column = _position(text, where.start()) if where else (1, 1)
+            raise _syntax_error(text, line, column, f"undeclared prefix '{prefix.group(1)}:'") from e
+        raise QueryError(f"cannot parse query: {message}") from e
+    kind = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
+    return PreparedQuery(full, kind.get(algebra.algebra.name, "SELECT"), algebra, offset)
+
+
+def _is_rdflib_engine(graph: Graph) -> bool:
+    from rdflib.plugins.stores.memory import Memory, SimpleMemory
+
+    return isinstance(graph.store, (Memory, SimpleMemory))
+
+
+def run_query(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -> Result:
+    """Run a query on ``graph``; ``bindings`` (variable name → RDF term) go through ``initBindings``."""
+    text = query_text(name_or_text)
+    prepared = prepare(text)
+    init = {str(Variable(str(k).lstrip("?$"))): v for k, v in (bindings or {}).items()}
+    if prepared.kind == "SELECT" and init:
+        # Oxigraph (and a remote endpoint) can only substitute selected variables; rdflib
+        # would quietly bind others. Refusing on every store keeps them alike.
+        selected = {str(v) for v in prepared.algebra.algebra.get("PV", [])}
+        unselected = sorted(set(init) - selected)
+        if unselected:
+            raise QueryError(f"cannot bind ?{unselected[0]}: the query does not select it; add ?{unselected[0]} to its SELECT clause")
+    try:
+        if _is_rdflib_engine(graph):
+            return graph.query(prepared.algebra, initBindings=init)
+        return graph.query(prepared.text, initBindings=init)
+    except SyntaxError as e:  # Oxigraph's parser is stricter on a few points
+        where = re.search(r"error at (\d+):(\d+): (.*)", str(e), re.DOTALL)
+        if where:
+            raise _syntax_error(text, int(where.group(1)) - prepared.offset, int(where.group(2)), where.group(3).split("\n")[0]) from e
         raise QueryError(f"query failed: {e}") from e
+    except Exception as e:  # each engine raises its own evaluation errors
+        raise QueryError(f"query failed: {e}") from e
+
+
+def parse_binding(text: str, resolve: Callable[[str], URIRef | None] | None = None) -> tuple[str, URIRef | Literal]:
+    """Read ``var=value`` from the command line into a variable name and an RDF term.
+
+    ``<iri>`` and ``http(s)://`` values become IRIs and ``"quoted"`` values
+    plain literals. Any other value is first offered to ``resolve`` (which
+    turns an entity's label, alias or id into its IRI, or returns None) and
+    is otherwise a plain literal.
+
+    >>> parse_binding("entity=<https://w3id.org/kg/id/mini/globex>")
+    ('entity', rdflib.term.URIRef('https://w3id.org/kg/id/mini/globex'))
+    >>> parse_binding("?label=Globex")
+    ('label', rdflib.term.Literal('Globex'))
+    """
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise QueryError(f"--bind takes NAME=VALUE, not {text!r}")
+    if value.startswith("<") and value.endswith(">"):
+        return name, URIRef(value[1:-1])
+    if re.match(r"^https?://\S+$", value):
+        return name, URIRef(value)
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return name, Literal(value[1:-1])
+    iri = resolve(value) if resolve is not None else None
+    return name, iri if iri is not None else Literal(value)
+
+
+
+# ---------------------------------------------------------------- result formats
+
+FORMATS = ("table", "json", "csv", "tsv")
+_CELL = 60  # widest column of a table, in characters
+
+
+def _json_term(term) -> dict:
+    from rdflib import BNode
+
+    term = normalize_term(term)
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype is not None:
+        out["datatype"] = str(term.datatype)
+    return out
+
+
+def _tsv_term(term) -> str:
+    from rdflib import BNode
+
+    term = normalize_term(term)
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    escaped = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    if term.language:
+        return f'"{escaped}"@{term.language}'
+    if term.datatype == XSD.integer and re.fullmatch(r"[+-]?\d+", str(term)):
+        return str(term)
+    if term.datatype is not None:
+        return f'"{escaped}"^^<{term.datatype}>'
+    return f'"{escaped}"'
+
+
+def _csv_term(term) -> str:
+    from rdflib import BNode
+
+    if term is None:
+        return ""
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def compact(term) -> str:
+    """A term as a table shows it: prefixed IRIs, literals as their text.
+
+    >>> compact(URIRef("https://w3id.org/kg/id/mini/globex"))
+    'kgr:mini/globex'
+    """
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        for prefix, iri in sorted(PREFIXES.items(), key=lambda p: -len(p[1])):
+            if str(term).startswith(iri) and len(str(term)) > len(iri):
+                return f"{prefix}:{str(term)[len(iri):]}"
+        return f"<{term}>"
+    return str(term)
+
+
+def _table(names: list[str], rows: list[list[str]]) -> str:
+    cut = [[c if len(c) <= _CELL else c[: _CELL - 1] + "…" for c in (" ".join(cell.split()) for cell in row)] for row in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in cut]) for i, n in enumerate(names)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip(), "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cut]
+    lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
+    return "\n".join(lines) + "\n"
+
+
+def format_result(result: Result, fmt: str = "table") -> str:
+    """A query result as text: an aligned table, or the W3C SPARQL 1.1 JSON, CSV or TSV results format.
+
+    The table leaves out ``?x`` when ``?xLabel`` is selected too, and cuts
+    long cells; the other formats give every value in full.
+
+    ASK results are ``true`` or ``false`` (W3C JSON for ``json``); CONSTRUCT and
+    DESCRIBE results are Turtle, in the ``table`` format only.
+    """
+    import csv
+    import io
+    import json
+
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if result.type == "ASK":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n"
+        return ("true" if result.askAnswer else "false") + "\n"
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        if fmt != "table":
+            raise QueryError(f"a {result.type} query gives a graph, printed as Turtle; --format {fmt} is for SELECT and ASK queries")
+        graph = Graph()
+        for prefix, iri in PREFIXES.items():
+            graph.bind(prefix, iri)
+        graph += ((s, p, normalize_term(o)) for s, p, o in result.graph)
+        return graph.serialize(format="turtle")
+    names = [str(v) for v in result.vars or []]
+    rows = [list(row) for row in result]
+    if fmt == "json":
+        bindings = [{n: _json_term(t) for n, t in zip(names, row) if t is not None} for row in rows]
+        return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(names)
+        writer.writerows([_csv_term(t) for t in row] for row in rows)
+        return buffer.getvalue()
+    if fmt == "tsv":
+        lines = ["\t".join(f"?{n}" for n in names)]
+        lines += ["\t".join("" if t is None else _tsv_term(t) for t in row) for row in rows]
+        return "\n".join(lines) + "\n"
+    # A table keeps to what a reader needs: ?x is left out when ?xLabel is there too.
+    shown = [i for i, n in enumerate(names) if f"{n}Label" not in names]
+    return _table([names[i] for i in shown], [[compact(row[i]) for i in shown] for row in rows])

@@ -34,9 +34,9 @@ __all__ = ["SynthResult", "synthesize", "DOCUMENTS_DIR"]
 #: Sub-folder of the output that holds the sources' documents (``kg build --documents``).
 DOCUMENTS_DIR = "documents"
 #: Roughly how many triples one synthetic case holds.
-TRIPLES_PER_CASE = 2500
+TRIPLES_PER_CASE = 2100
 #: Triples of the ontology, which every build adds.
-_ONTOLOGY_TRIPLES = 700
+_ONTOLOGY_TRIPLES = 650
 
 _COMPANIES = [
     "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Stark Logistics", "Acme Cloud", "Tyrell",
@@ -167,8 +167,9 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
     # Organisations, units, roles, people.
     case.entity("company", "Organization", company, aliases=[f"{company} Inc."], description=f"The company at the centre of case {index}.")
     publishers = [f"publisher-{i}" for i in range(min(3, n(2)))]
-    for i, pid in enumerate(publishers):
-        case.entity(pid, "Organization", _PUBLISHERS[(index + i) % len(_PUBLISHERS)])
+    publisher_names = {pid: _PUBLISHERS[(index + i) % len(_PUBLISHERS)] for i, pid in enumerate(publishers)}
+    for pid, name in publisher_names.items():
+        case.entity(pid, "Organization", name)
     case.entity("regulator", "Organization", _REGULATORS[index % len(_REGULATORS)])
     case.entity("unit-eng", "OrganizationalUnit", f"{company} engineering", unitOf="company")
     case.entity("role-approver", "Role", "Change approver", roleIn="company")
@@ -261,13 +262,14 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
                 text = f"The {iid.replace('-', ' ')} was caused by change {i}."
                 about = [iid, f"change-{i}"]
             elif kind == 1:
-                text = f"{rng.choice(safeguards).replace('-', ' ').capitalize()} was skipped before change {i}."
-                about = [f"change-{i}", rng.choice(safeguards)]
+                safeguard = rng.choice(safeguards)
+                text = f"{safeguard.replace('-', ' ').capitalize()} was skipped before change {i}."
+                about = [f"change-{i}", safeguard]
             else:
                 text = f"The {iid.replace('-', ' ')} affected more customers than {company} said."
                 about = [iid, "company"]
             lines = [f"  - id: {pid}", f"    text: {_q(text)}", f"    about: {_ids(about)}", "    assertions:"]
-            case.triples += 6 + len(about)
+            case.triples += 5 + len(about)
             chosen = rng.sample(parties, min(len(parties), rng.choice([1, 2, 2, 3, 4])))
             for k, (party, vias) in enumerate(chosen):
                 aid, adate, _, _ = rng.choice(articles)
@@ -276,7 +278,7 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
                 case.quotes[aid].append(quote)
                 lines.append(f"      - party: {party}")
                 lines.append(f"        source: {aid}")
-                case.triples += 15
+                case.triples += 19  # with its quote located in the document
                 if vias:
                     lines.append(f"        via: {rng.choice(vias)}")
                     case.triples += 2
@@ -314,7 +316,7 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
         case.item("questions", f"question-{i}", fields)
     # Articles last: their documents hold every quote read in them.
     for aid, date, publisher, author in articles:
-        case.entity(aid, "NewsArticle", f"{_PUBLISHERS[hash(publisher) % 1]} report {aid} on {company}", title=f"{company} outages under scrutiny ({aid})",
+        case.entity(aid, "NewsArticle", f"{publisher_names[publisher]} report {aid} on {company}", title=f"{company} outages under scrutiny ({aid})",
                     publisher=publisher, author=author, date=date, url=f"https://news.example.org/{slug}/{aid}",
                     document=f"{slug}--{aid}.txt", sha256="0" * 64)
     return case
@@ -376,13 +378,18 @@ def synthesize(
     share = 1.0
     if incidents is not None:
         share = 6.0
-    cases = max(1, round((triples - _ONTOLOGY_TRIPLES) / TRIPLES_PER_CASE)) if incidents is None else None
     estimated = _ONTOLOGY_TRIPLES
     made_incidents = 0
     written: list[Path] = []
     index = 0
     doc_count = 0
-    while (index < cases) if cases is not None else (made_incidents < incidents):
+    def more() -> bool:
+        if incidents is not None:
+            return made_incidents < incidents
+        return index == 0 or estimated < triples - TRIPLES_PER_CASE // 2
+
+    expected = max(1, round((triples - _ONTOLOGY_TRIPLES) / TRIPLES_PER_CASE)) if incidents is None else 0
+    while more():
         case = _write_case(index, seed, 1.0, share)
         folder = root / case.slug
         folder.mkdir()
@@ -394,5 +401,5 @@ def synthesize(
         made_incidents += case.incidents
         index += 1
         if progress:
-            progress(index, cases or 0)
+            progress(index, expected)
     return SynthResult(out=root, cases=index, estimated_triples=estimated, incidents=made_incidents, documents=doc_count, files=written)

@@ -1,0 +1,164 @@
+"""The one RDF → networkx projection; every analysis reads the graph through it.
+
+:func:`project` runs three canned SELECTs (``projection-nodes``,
+``projection-edges``, and ``projection-terms`` for the names of classes and
+properties), so it works the same on Oxigraph, rdflib's engine or a remote
+endpoint and never walks the triples in Python. The result is a
+:class:`networkx.MultiDiGraph`:
+
+* a node per case item, keyed by its IRI (a ``str``), with ``cls`` (the kg
+  class's local name: ``Incident``, ``Assertion``, ``Proposition``,
+  ``OpenQuestion``, ``IdentityJudgement``...) and ``class_label`` (the
+  ontology's label for it, such as "AI system"), ``kinds`` (it and the kg
+  classes above it, such as ``Source`` or ``Agent``), ``label``, ``aliases``
+  (a list), ``review``, the dates ``date``, ``not_before``, ``not_after``,
+  ``date_text``, and where they apply ``description``, ``title``, ``url``,
+  ``text``, ``asks``, ``status``, ``resolvable_by``, ``answer``, ``note``,
+  ``judgement`` and ``settles`` (for judgements), and for assertions
+  ``stance``, ``polarity`` (1, -1 or 0), ``quote`` and ``confidence`` (1.0
+  unless stated);
+* an edge per relation between two items, keyed by the predicate IRI, with
+  ``predicate`` (the IRI) and ``label`` (the ontology's name for it).
+
+Items without a label are named by their text (propositions), question
+(questions) or quote (assertions).
+
+Only reviewed items count as facts: by default, items whose review status is
+not ``reviewed`` are left out, with their edges.
+
+>>> g = from_turtle('''
+... :acme a kg:Organization ; rdfs:label "Acme" ; skos:altLabel "Acme Corp." .
+... :outage a kg:Incident ; rdfs:label "Outage" ; kg:affected :acme ; dcterms:date "2026-03-02"^^xsd:date .
+... :draft a kg:Incident ; rdfs:label "Draft" ; kg:reviewStatus kg:Pending .
+... ''')
+>>> sorted(g.nodes[n]["label"] for n in g)
+['Acme', 'Outage']
+>>> [(g.nodes[u]["label"], d["label"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)]
+[('Outage', 'affected', 'Acme')]
+>>> g.nodes[EXAMPLE + "outage"]["date"], g.nodes[EXAMPLE + "acme"]["aliases"]
+('2026-03-02', ['Acme Corp.'])
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg.sparql import PREFIXES, run_query
+from kg.store import normalize_term
+from kg.vocab import BASE_IRI, KG
+
+if TYPE_CHECKING:  # networkx is imported where it is used, to keep `kg --help` fast
+    import networkx as nx
+
+__all__ = ["project", "from_turtle", "local_name", "EXAMPLE", "ITEM_KINDS"]
+
+#: Base IRI of the items in docstring examples.
+EXAMPLE = BASE_IRI + "example/"
+
+#: Classes that are not things in the world but statements about them.
+ITEM_KINDS = frozenset({"Assertion", "Proposition", "OpenQuestion", "IdentityJudgement"})
+
+_KG = str(KG._NS)
+_LISTS = {"aliases", "kinds"}
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after its last ``#`` or ``/``.
+
+    >>> local_name("https://w3id.org/kg/ontology#Incident")
+    'Incident'
+    """
+    return re.split(r"[#/]", str(iri))[-1]
+
+
+def _words(name: str) -> str:
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
+
+
+def _term_labels(graph: Graph) -> dict[str, str]:
+    """Ontology term → its English label, else its case key in words."""
+    labels: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    for row in run_query(graph, "projection-terms"):
+        if row.label is not None:
+            labels[str(row.term)] = min(str(row.label), labels.get(str(row.term), str(row.label)))
+        if row.key is not None:
+            keys[str(row.term)] = _words(str(row.key))
+    return {**keys, **labels}
+
+
+def _value(term):
+    term = normalize_term(term)
+    if isinstance(term, Literal):
+        python = term.toPython()
+        if isinstance(python, bool) or isinstance(python, (int, float)):
+            return python
+        if term.datatype is not None and str(term.datatype).endswith(("#decimal",)):
+            return float(python)
+        return str(term)
+    return str(term)
+
+
+def project(graph: Graph, *, reviewed_only: bool = True) -> "nx.MultiDiGraph":
+    """Project the case items of ``graph`` and the relations between them onto networkx."""
+    import networkx as nx
+
+    attributes: dict[str, dict] = {}
+    for row in run_query(graph, "projection-nodes"):
+        node, key, value = str(row.node), str(row.key), _value(row.value)
+        attrs = attributes.setdefault(node, {})
+        if key == "class":
+            if isinstance(row.value, URIRef) and str(row.value).startswith(_KG):
+                attrs.setdefault("classes", set()).add(local_name(value))
+        elif key in _LISTS:
+            attrs.setdefault(key, set()).add(value)
+        elif key not in attrs or str(value) < str(attrs[key]):
+            attrs[key] = value  # several values: keep the least, so the result is stable
+    names = _term_labels(graph)
+    out = nx.MultiDiGraph()
+    for node in sorted(attributes):
+        attrs = attributes[node]
+        if reviewed_only and attrs.get("review") != "reviewed":
+            continue
+        classes = sorted(attrs.pop("classes", ()))
+        attrs["cls"] = classes[0] if classes else "Entity"
+        attrs["class_label"] = names.get(_KG + attrs["cls"], _words(attrs["cls"]))
+        attrs["aliases"] = sorted(attrs.get("aliases", ()))
+        attrs["kinds"] = sorted(local_name(k) for k in attrs.get("kinds", ()))
+        quote = f"“{attrs['quote']}”" if attrs.get("quote") else None
+        attrs.setdefault("label", attrs.get("text") or attrs.get("asks") or quote or local_name(node))
+        if attrs["cls"] == "Assertion":
+            attrs["polarity"] = int(attrs.get("polarity", 0))
+            attrs["confidence"] = float(attrs.get("confidence", 1.0))
+        out.add_node(node, **attrs)
+    edges = sorted({(str(r.source), str(r.predicate), str(r.target)) for r in run_query(graph, "projection-edges")})
+    for source, predicate, target in edges:
+        if source in out and target in out and predicate != str(RDF.type):
+            out.add_edge(source, target, key=predicate, predicate=predicate, label=names.get(predicate, _words(local_name(predicate))))
+    return out
+
+
+def from_turtle(text: str, case: str = "example") -> "nx.MultiDiGraph":
+    """Project a small graph written in Turtle, for examples and notebooks.
+
+    The usual prefixes are declared, ``:`` is ``https://w3id.org/kg/id/<case>/``,
+    the ontology is added, and every subject typed with a kg class is put in
+    the case and marked reviewed unless the text says otherwise.
+    """
+    from kg.ontology import ontology_graph
+
+    header = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())
+    header += f"@prefix : <{BASE_IRI}{case}/> .\n"
+    data = Graph().parse(data=header + text, format="turtle")
+    case_node = URIRef(f"{BASE_IRI}{case}")
+    for subject, cls in list(data.subject_objects(RDF.type)):
+        if str(cls).startswith(_KG):
+            data.add((subject, KG.inCase, case_node))
+            if data.value(subject, KG.reviewStatus) is None:
+                data.add((subject, KG.reviewStatus, KG.Reviewed))
+    data += ontology_graph()
+    return project(data)

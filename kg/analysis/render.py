@@ -1,0 +1,202 @@
+"""The unresolved report as terminal text and as Markdown.
+
+Both list the same things in the same order: identity candidates, contested
+propositions, single-source claims (grouped by party), and open questions
+with what would resolve them. Text from documents is escaped for Markdown.
+
+>>> from kg.analysis.report import UnresolvedReport
+>>> print(markdown(UnresolvedReport((), (), (), ())))
+# What the record leaves unresolved
+<BLANKLINE>
+0 identity candidates, 0 contested propositions, 0 single-source claims, 0 open questions.
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections import defaultdict
+from typing import Callable
+
+from kg.analysis.evidence import AssertionRef
+from kg.analysis.nxgraph import local_name
+
+__all__ = ["text", "markdown", "paths_text"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def _md(value: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", str(value))
+
+
+def _questions_by_item(report) -> dict[str, list[str]]:
+    by_item = defaultdict(list)
+    for q in report.questions:
+        for link in q.links:
+            if link.direct:
+                by_item[link.id].append(q.asks)
+    return by_item
+
+
+def _assertion(a: AssertionRef, esc: Callable[[str], str] = str) -> str:
+    via = f", from {esc(a.via.label)}" if a.via and a.via.iri != a.source.iri else ""
+    confidence = f" (confidence {a.confidence:g})" if a.confidence < 1 else ""
+    return f"{esc(a.party.label)} {a.stance} “{esc(a.quote)}”{confidence} — read in {esc(a.source.label)}{via}"
+
+
+def _judgement_hint(c) -> str:
+    left, right = local_name(c.left.iri), local_name(c.right.iri)
+    return f"judgements: [{{pair: [{left}, {right}], judgement: same | different | unsure}}]"
+
+
+# ---------------------------------------------------------------- text
+
+
+def text(report, width: int = 88) -> str:
+    """A readable terminal report."""
+    out: list[str] = []
+
+    def para(first: str, body: str, indent: int = 4) -> None:
+        out.extend(textwrap.wrap(body, width, initial_indent=" " * indent + first, subsequent_indent=" " * (indent + len(first))) or [" " * indent + first])
+
+    out.append(f"What the record leaves unresolved: {report.headline()}.")
+    asked = _questions_by_item(report)
+    if report.candidates:
+        out += ["", "IDENTITY CANDIDATES: may be one and the same; no judgement settles them"]
+        for n, c in enumerate(report.candidates, 1):
+            judged = f", judged {c.judgement}" if c.judgement else ""
+            out.append("")
+            para(f"{n}. ", f"{c.left.label} ~ {c.right.label} [{c.cls}, score {c.score:g}{judged}]", 1)
+            for s in c.shared:
+                para("shared:  ", f"{s.describe()} ({s.weight:g})")
+            if c.time:
+                para("time:    ", c.time)
+            for reason in c.against:
+                para("against: ", reason)
+            for a in c.assertions:
+                para("said:    ", _assertion(a))
+            for question in asked.get(c.id, []):
+                para("asked:   ", question)
+            para("settle:  ", _judgement_hint(c))
+    if report.contested:
+        out += ["", "CONTESTED PROPOSITIONS: one party affirms, another opposes"]
+        for n, c in enumerate(report.contested, 1):
+            out.append("")
+            para(f"{n}. ", f"{c.label} [score {c.score:g}]", 1)
+            for sign, group in (("+ ", c.affirming), ("- ", c.opposing), ("~ ", c.neither)):
+                for a in group:
+                    para(sign, _assertion(a), 5)
+            for question in asked.get(c.id, []):
+                para("asked:   ", question)
+    if report.single_source:
+        out += ["", "SINGLE-SOURCE CLAIMS: one party affirms, nobody corroborates or opposes"]
+        by_party = defaultdict(list)
+        for claim in report.single_source:
+            by_party[claim.party.label].append(claim)
+        for party in sorted(by_party):
+            out += ["", f"  {party} ({len(by_party[party])})"]
+            for claim in by_party[party]:
+                quotes = "; ".join(f"“{a.quote}”" for a in claim.assertions)
+                para("- ", f"{claim.label} {quotes}")
+    if report.questions:
+        out += ["", "OPEN QUESTIONS: and what would resolve them"]
+        for n, q in enumerate(report.questions, 1):
+            out.append("")
+            para(f"{n}. ", q.asks, 1)
+            if q.resolvable_by:
+                para("resolvable by: ", q.resolvable_by)
+            if q.raised_in:
+                para("raised in:     ", q.raised_in.label)
+            for link in q.links:
+                how = "" if link.direct else f" (through {', '.join(s.label for s in link.shared)})"
+                para("bears on:      ", f"{link.kind}: {link.label}{how}")
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- markdown
+
+
+def markdown(report) -> str:
+    """The report as Markdown, for ``unresolved.md``."""
+    md = _md
+    out = ["# What the record leaves unresolved", "", f"{report.headline()}.", ""]
+    asked = _questions_by_item(report)
+    if report.candidates:
+        out += ["## Identity candidates", "", "Pairs that may be one and the same, with no judgement that settles them.", ""]
+        for c in report.candidates:
+            judged = f", judged *{c.judgement}*" if c.judgement else ""
+            out += [f"### {md(c.left.label)} ~ {md(c.right.label)}", "", f"{c.cls}, score **{c.score:g}**{judged}.", ""]
+            out += [f"- shares {md(s.describe())} ({s.weight:g})" for s in c.shared]
+            if c.time:
+                out.append(f"- {md(c.time)}")
+            out += [f"- against: {md(reason)}" for reason in c.against]
+            out += [f"- said about both: {_assertion(a, md)}" for a in c.assertions]
+            out += [f"- asked: {md(question)}" for question in asked.get(c.id, [])]
+            out += ["", f"To settle it, add to a case file: `{_judgement_hint(c)}`", ""]
+    if report.contested:
+        out += ["## Contested propositions", "", "One party affirms, another opposes.", ""]
+        for c in report.contested:
+            out += [f"### {md(c.label)}", "", f"Score {c.score:g}.", ""]
+            for side, group in (("affirms", c.affirming), ("opposes", c.opposing), ("neither", c.neither)):
+                out += [f"- **{side}**: {_assertion(a, md)}" for a in group]
+            out += [f"- asked: {md(question)}" for question in asked.get(c.id, [])]
+            out.append("")
+    if report.single_source:
+        out += ["## Single-source claims", "", "One party affirms; nobody corroborates or opposes.", ""]
+        out += ["| Party | Claim | Quote |", "|---|---|---|"]
+        for claim in report.single_source:
+            quotes = "; ".join(f"“{md(a.quote)}”" for a in claim.assertions)
+            out.append(f"| {md(claim.party.label)} | {md(claim.label)} | {quotes} |")
+        out.append("")
+    if report.questions:
+        out += ["## Open questions", ""]
+        for q in report.questions:
+            out += [f"### {md(q.asks)}", ""]
+            if q.resolvable_by:
+                out.append(f"- resolvable by: {md(q.resolvable_by)}")
+            if q.raised_in:
+                out.append(f"- raised in: {md(q.raised_in.label)}")
+            for link in q.links:
+                how = "" if link.direct else f" (through {md(', '.join(s.label for s in link.shared))})"
+                out.append(f"- bears on {link.kind}: {md(link.label)}{how}")
+            out.append("")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- paths
+
+_SHOWN = 3  # assertions listed per hop before "and N more"
+
+
+def _hop_evidence(hop) -> list[str]:
+    evidence = hop.evidence
+    said = [_assertion(a) for a in evidence.assertions[:_SHOWN]]
+    more = [f"and {len(evidence.assertions) - _SHOWN} more"] if len(evidence.assertions) > _SHOWN else []
+    sources = [s.label for s in evidence.sources]
+    if evidence.basis in ("assertion", "proposition", "both"):
+        return said + more
+    if evidence.basis == "source":
+        relayed = f", reported in {', '.join(sources[1:])}" if len(sources) > 1 else ""
+        return [f"stated by the source {sources[0]}{relayed}"]
+    if evidence.basis == "question":
+        return [f"asked in {sources[0]}" if sources else "asked in the case data"]
+    if evidence.basis == "one end":
+        return [f"case data; sources on one end: {'; '.join(sources)}"]
+    return ["case data only: no source speaks of these two"]
+
+
+def paths_text(paths, start: str, end: str, width: int = 88) -> str:
+    """``kg path`` output: each path in one line, then each hop with its sources."""
+    if not paths:
+        return f"No path between {start} and {end} in the reviewed graph.\n"
+    out = [f"{len(paths)} path{'s' if len(paths) > 1 else ''} from {paths[0].start.label} to {paths[0].end.label}:"]
+    for n, path in enumerate(paths, 1):
+        out.append("")
+        out += textwrap.wrap(f"{path.describe()} [{len(path.hops)} hops, cost {path.cost:g}]", width, initial_indent=f"{n}. ", subsequent_indent="   ")
+        for hop in path.hops:
+            out += textwrap.wrap(f"{hop.start.label} {hop.describe()}", width, initial_indent="   - ", subsequent_indent="     ")
+            for line in _hop_evidence(hop):
+                out += textwrap.wrap(line, width, initial_indent="       source: ", subsequent_indent="               ")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,105 @@
+"""Everything the record leaves unresolved, gathered into one report.
+
+:func:`unresolved` projects the graph once and runs each analysis on the
+projection: identity candidates, contested propositions, single-source claims
+and open questions joined to what they concern. The report renders as JSON
+(:meth:`UnresolvedReport.to_dict`, schema in ``docs/unresolved.md``), as
+Markdown and as terminal text (:mod:`kg.analysis.render`).
+
+>>> from rdflib import Graph
+>>> from kg.ontology import ontology_graph
+>>> report = unresolved(ontology_graph())
+>>> report.headline()
+'0 identity candidates, 0 contested propositions, 0 single-source claims, 0 open questions'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rdflib import Graph
+
+from kg.analysis.contested import ContestedProposition, SingleSourceClaim, find_contested, find_single_source
+from kg.analysis.identity import HUB_CAP, MIN_SCORE, IdentityCandidate, identity_candidates
+from kg.analysis.questions import OpenQuestion, open_questions
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["UnresolvedReport", "unresolved", "unresolved_from_projection", "SCHEMA_VERSION"]
+
+#: Bumped when a field of :meth:`UnresolvedReport.to_dict` changes meaning or goes away.
+SCHEMA_VERSION = 1
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+@dataclass(frozen=True)
+class UnresolvedReport:
+    candidates: tuple[IdentityCandidate, ...]
+    contested: tuple[ContestedProposition, ...]
+    single_source: tuple[SingleSourceClaim, ...]
+    questions: tuple[OpenQuestion, ...]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "candidates": len(self.candidates),
+            "judged_unsure": sum(1 for c in self.candidates if c.judged),
+            "contested": len(self.contested),
+            "single_source": len(self.single_source),
+            "questions": len(self.questions),
+        }
+
+    def headline(self) -> str:
+        """The counts in one line, as ``kg unresolved --out`` prints them."""
+        counts = self.counts()
+        unsure = f" ({counts['judged_unsure']} judged unsure)" if counts["judged_unsure"] else ""
+        return ", ".join([
+            _plural(counts["candidates"], "identity candidate") + unsure,
+            _plural(counts["contested"], "contested proposition"),
+            _plural(counts["single_source"], "single-source claim"),
+            _plural(counts["questions"], "open question"),
+        ])
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": "kg-unresolved",
+            "version": SCHEMA_VERSION,
+            "counts": self.counts(),
+            "candidates": [c.to_dict() for c in self.candidates],
+            "contested": [c.to_dict() for c in self.contested],
+            "single_source": [c.to_dict() for c in self.single_source],
+            "questions": [q.to_dict() for q in self.questions],
+        }
+
+    def to_markdown(self) -> str:
+        from kg.analysis.render import markdown
+
+        return markdown(self)
+
+    def to_text(self, width: int = 88) -> str:
+        from kg.analysis.render import text
+
+        return text(self, width=width)
+
+
+def unresolved_from_projection(g: "nx.MultiDiGraph", *, min_score: float = MIN_SCORE, hub_cap: int = HUB_CAP) -> UnresolvedReport:
+    """The report for an already projected graph (see :mod:`kg.analysis.nxgraph`)."""
+    candidates = identity_candidates(g, min_score=min_score, hub_cap=hub_cap)
+    contested = find_contested(g)
+    return UnresolvedReport(
+        candidates=tuple(candidates),
+        contested=tuple(contested),
+        single_source=tuple(find_single_source(g)),
+        questions=tuple(open_questions(g, candidates, contested)),
+    )
+
+
+def unresolved(graph: Graph, *, min_score: float = MIN_SCORE, hub_cap: int = HUB_CAP) -> UnresolvedReport:
+    """Project ``graph`` and gather what its record leaves unresolved."""
+    from kg.analysis.nxgraph import project
+
+    return unresolved_from_projection(project(graph), min_score=min_score, hub_cap=hub_cap)

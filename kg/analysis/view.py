@@ -1,0 +1,191 @@
+"""The graph view for the HTML page: a JSON-able dict, schema in :mod:`kg.export.html`.
+
+Every reviewed item is a node except identity judgements, which are drawn as
+``judged-same`` / ``judged-different`` / ``judged-unsure`` / ``judged-none``
+edges between the pair they judge. An assertion is a node joined to its
+party and to its proposition by two ``stance`` edges coloured by its stance.
+Unjudged identity candidates are ``candidate`` edges. Relations between items
+are ``relation`` edges; where an assertion, a proposition or a source backs
+one, its parties and sources are listed for the page's filters. Where an
+assertion was read, quoted from and relayed is in the nodes' ``assertions``
+rather than drawn, since every assertion read in one article would
+otherwise hang off it. Everything is sorted, so one graph gives one view.
+
+>>> from kg.analysis.nxgraph import from_turtle
+>>> from kg.analysis.report import unresolved_from_projection
+>>> g = from_turtle('''
+... :acme a kg:Organization ; rdfs:label "Acme" .
+... :wire a kg:NewsArticle ; rdfs:label "The Wire" .
+... :p a kg:Proposition ; kg:text "Reviews were skipped." ; kg:about :acme .
+... :a1 a kg:Assertion ; kg:proposition :p ; kg:party :acme ; kg:readIn :wire ; kg:stance kg:Denies ;
+...     oa:hasTarget [ oa:hasSelector [ oa:exact "none were skipped" ] ] .
+... ''')
+>>> view = view_of_projection(g, unresolved_from_projection(g))
+>>> [(n["label"], n["cls"]) for n in view["nodes"]]
+[('“none were skipped”', 'assertion'), ('Acme', 'organization'), ('Reviews were skipped.', 'proposition'), ('The Wire', 'source')]
+>>> sorted((e["kind"], e["label"], e.get("stance", "")) for e in view["edges"])
+[('relation', 'about', ''), ('stance', 'denies', 'denies'), ('stance', 'on', 'denies')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from rdflib import Graph
+
+from kg.analysis.evidence import P, AssertionRef, assertion_ref, assertions_about, assertions_on, edge_evidence
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.analysis.report import UnresolvedReport
+
+__all__ = ["graph_view", "view_of_projection", "view_class"]
+
+_HIDDEN_EDGES = {P.read_in, P.quoted_from, P.primary_source, P.left, P.right, P.same_as, P.different_from}
+_STRONG = {"assertion", "proposition", "question", "source", "both"}
+_JUDGED = {"same": "judged-same", "different": "judged-different", "unsure": "judged-unsure", "no-judgement": "judged-none"}
+# Checked in this order: an AI system is a system before it is an agent.
+_VIEW_CLASSES = (
+    ("Assertion", "assertion"), ("Proposition", "proposition"), ("OpenQuestion", "question"),
+    ("Source", "source"), ("Incident", "incident"), ("IncidentTrend", "incident"), ("Safeguard", "safeguard"),
+    ("System", "system"), ("Meeting", "meeting"), ("MeetingSeries", "meeting"),
+    ("Person", "person"), ("Role", "person"), ("Organization", "organization"),
+)
+
+
+def view_class(kinds) -> str:
+    """The page's class for an item of the given kg classes.
+
+    >>> view_class(["AISystem", "Agent", "Entity", "System"])
+    'system'
+    """
+    kinds = set(kinds)
+    return next((view for kind, view in _VIEW_CLASSES if kind in kinds), "other")
+
+
+def _edge_id(*parts: str) -> str:
+    return "e:" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _assertion_entry(a: AssertionRef) -> dict:
+    return {"party": a.party.label, "stance": a.stance, "quote": a.quote, "source_title": a.source.title or a.source.label, "source_date": a.source.date, "source_url": a.source.url}
+
+
+def _node_assertions(g: "nx.MultiDiGraph", node: str, cls: str) -> list[AssertionRef]:
+    if cls == "Assertion":
+        record = assertion_ref(g, node)
+        return [record] if record else []
+    if cls == "Proposition":
+        return assertions_on(g, node)
+    made = [assertion_ref(g, u) for u, _, k in g.in_edges(node, keys=True) if k in (P.party, P.read_in)]
+    found = {a.iri: a for a in [*assertions_about(g, node), *(m for m in made if m)]}
+    return sorted(found.values(), key=AssertionRef.sort_key)
+
+
+def _nodes(g: "nx.MultiDiGraph") -> list[dict]:
+    nodes = []
+    for node in sorted(g):
+        attrs = g.nodes[node]
+        if attrs.get("cls") == "IdentityJudgement":
+            continue
+        entry = {
+            "id": node,
+            "label": attrs.get("label", node),
+            "cls": view_class(attrs.get("kinds") or [attrs.get("cls", "")]),
+            "class_label": attrs.get("class_label", attrs.get("cls", "")),
+            "description": attrs.get("description") or attrs.get("resolvable_by") or "",
+            "assertions": [_assertion_entry(a) for a in _node_assertions(g, node, attrs.get("cls", ""))],
+        }
+        if attrs.get("cls") == "Assertion" and entry["assertions"]:
+            entry["stance"] = attrs.get("stance", "")
+            entry["parties"] = [entry["assertions"][0]["party"]]
+            entry["sources"] = [entry["assertions"][0]["source_title"]]
+        nodes.append(entry)
+    return nodes
+
+
+def _edges(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> tuple[list[dict], dict]:
+    edges = []
+    by_pair: dict[tuple[str, str], list[str]] = {}
+    for u, v, key, data in sorted(g.edges(keys=True, data=True)):
+        ends = {g.nodes[u].get("cls"), g.nodes[v].get("cls")}
+        if key in _HIDDEN_EDGES or "IdentityJudgement" in ends:
+            continue
+        edge = {"id": _edge_id(u, key, v), "source": u, "target": v, "label": data["label"], "kind": "relation", "parties": [], "sources": []}
+        if key in (P.party, P.proposition) and g.nodes[u].get("cls") == "Assertion":
+            record = assertion_ref(g, u)
+            if record is None:
+                continue
+            edge.update(kind="stance", stance=record.stance, parties=[record.party.label], sources=[record.source.title or record.source.label])
+            if key == P.party:  # drawn from the party to its assertion
+                edge.update(source=v, target=u, label=record.stance)
+            else:
+                edge["label"] = "on"
+        else:
+            evidence = edge_evidence(g, u, v)
+            if evidence.basis in _STRONG:
+                edge["parties"] = sorted({a.party.label for a in evidence.assertions})
+                edge["sources"] = sorted({s.title or s.label for s in evidence.sources})
+        edges.append(edge)
+        by_pair.setdefault(tuple(sorted((u, v))), []).append(edge["id"])
+    for node, attrs in sorted(g.nodes(data=True)):
+        if attrs.get("cls") != "IdentityJudgement":
+            continue
+        ends = sorted(v for _, v, k in g.out_edges(node, keys=True) if k in (P.left, P.right))
+        if len(ends) != 2:
+            continue
+        raised = sorted(g.nodes[v]["label"] for _, v, k in g.out_edges(node, keys=True) if k == P.raised_in)
+        judges = sorted(g.nodes[v]["label"] for _, v, k in g.out_edges(node, keys=True) if k == P.judged_by)
+        judgement = str(attrs.get("judgement", "no-judgement"))
+        edge = {"id": _edge_id(node), "source": ends[0], "target": ends[1], "label": judgement, "kind": _JUDGED.get(judgement, "judged-none"), "parties": judges, "sources": raised}
+        edges.append(edge)
+        by_pair.setdefault(tuple(ends), []).append(edge["id"])
+    for c in report.candidates:
+        pair = tuple(sorted((c.left.iri, c.right.iri)))
+        if c.judgement is None:
+            edge = {"id": c.id, "source": pair[0], "target": pair[1], "label": f"may be the same ({c.score:g})", "kind": "candidate", "parties": [], "sources": []}
+            edges.append(edge)
+            by_pair.setdefault(pair, []).append(edge["id"])
+    return sorted(edges, key=lambda e: e["id"]), by_pair
+
+
+def _unresolved(g: "nx.MultiDiGraph", report: "UnresolvedReport", by_pair: dict) -> list[dict]:
+    def edges_between(a: str, b: str) -> list[str]:
+        return by_pair.get(tuple(sorted((a, b))), [])
+
+    items = []
+    for c in report.candidates:
+        shared = [s.node.iri for s in c.shared]
+        judged = f"; judged {c.judgement}" if c.judgement else ""
+        detail = "; ".join([f"{c.cls}, score {c.score:g}{judged}", *(f"shares {s.describe()}" for s in c.shared), *(f"against: {r}" for r in c.against)])
+        edge_ids = edges_between(c.left.iri, c.right.iri) + [e for n in shared for m in (c.left.iri, c.right.iri) for e in edges_between(m, n)]
+        items.append({"id": c.id, "kind": "candidate", "label": c.label, "detail": detail, "nodes": sorted({c.left.iri, c.right.iri, *shared}), "edges": sorted(set(edge_ids))})
+    for c in report.contested:
+        assertions = [*c.affirming, *c.opposing, *c.neither]
+        nodes = {c.proposition.iri, *(a.iri for a in assertions), *(a.party.iri for a in assertions)}
+        edge_ids = [e for a in assertions for e in edges_between(a.iri, a.party.iri) + edges_between(a.iri, c.proposition.iri)]
+        detail = "; ".join(f"{a.party.label} {a.stance} “{a.quote}”" for a in assertions)
+        items.append({"id": f"contested:{c.id}", "kind": "contested", "label": c.label, "detail": detail, "nodes": sorted(nodes), "edges": sorted(set(edge_ids))})
+    for q in report.questions:
+        about = [n.iri for n in q.about if n.iri in g]
+        edge_ids = [e for n in about for e in edges_between(q.id, n)]
+        detail = f"Resolvable by: {q.resolvable_by}" if q.resolvable_by else ""
+        items.append({"id": f"question:{q.id}", "kind": "question", "label": q.asks, "detail": detail, "nodes": sorted({q.id, *about}), "edges": sorted(set(edge_ids))})
+    return items
+
+
+def view_of_projection(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> dict:
+    """The view of an already projected graph and its report."""
+    edges, by_pair = _edges(g, report)
+    return {"nodes": _nodes(g), "edges": edges, "unresolved": _unresolved(g, report, by_pair)}
+
+
+def graph_view(graph: Graph, report: "UnresolvedReport | None" = None) -> dict:
+    """The view dict of ``graph`` for :func:`kg.export.html.render_html`; the report is computed if not given."""
+    from kg.analysis.nxgraph import project
+    from kg.analysis.report import unresolved_from_projection
+
+    g = project(graph)
+    return view_of_projection(g, report if report is not None else unresolved_from_projection(g))

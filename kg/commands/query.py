@@ -1,0 +1,52 @@
+"""``kg query``: run a canned question, a ``.rq`` file, or SPARQL text."""
+
+from __future__ import annotations
+
+import click
+
+from kg.cli import handle_errors, store_option
+
+__all__ = ["commands"]
+
+
+@click.command("query")
+@click.argument("query", required=False, metavar="NAME|FILE.rq|'SELECT ...'")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv"]), default="table", show_default=True,
+              help="An aligned table (long cells cut; ?x left out when ?xLabel is selected), or the W3C SPARQL 1.1 results formats (JSON, CSV, TSV) in full.")
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME before the query runs (repeatable). <iri> or http(s):// is an IRI, "
+                   "\"quoted\" text a literal; other text is an item's label, alias or id if it names one, else a literal.")
+@click.option("--list", "list_queries", is_flag=True, help="List the canned queries and what each answers.")
+@store_option
+@handle_errors
+def query(query, fmt, binds, list_queries, store):
+    """Ask the graph a question in SPARQL.
+
+    QUERY is the name of a canned query (see --list), a .rq file, or SPARQL
+    text; the usual prefixes (kg:, rdfs:, skos:, prov:, schema:, ...) need no
+    declaration. SELECT prints rows, ASK prints true or false, CONSTRUCT
+    prints Turtle.
+
+    Examples: kg query contested; kg query who-asserts --bind entity="Elon Musk";
+    kg query 'SELECT ?i ?l WHERE { ?i a kg:Incident ; rdfs:label ?l }' --format csv
+    """
+    from kg.sparql import canned_queries, format_result, parse_binding, run_query
+
+    if list_queries:
+        queries = canned_queries()
+        width = max(len(name) for name in queries)
+        for name, canned in queries.items():
+            click.echo(f"{name.ljust(width)}  {canned.title}")
+        click.echo("\nEach file's header says more: kg/queries/NAME.rq")
+        return
+    if not query:
+        raise click.UsageError("give a query NAME, a FILE.rq or SPARQL text, or --list")
+    from kg.analysis.names import resolve_or_none
+    from kg.store import open_graph
+
+    graph = open_graph(store)
+    bindings = dict(parse_binding(text, resolve=lambda name: resolve_or_none(graph, name)) for text in binds)
+    click.echo(format_result(run_query(graph, query, bindings), fmt), nl=False)
+
+
+commands = [query]

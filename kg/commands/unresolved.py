@@ -1,0 +1,86 @@
+"""``kg unresolved`` and ``kg path``: what the record leaves open, and how two items connect."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from kg.cli import handle_errors, store_option
+
+__all__ = ["commands"]
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+@click.command("unresolved")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+              help="A terminal report, JSON for machines (schema in docs/unresolved.md), or Markdown.")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Write OUT/unresolved.md and OUT/unresolved.json instead, and print the counts.")
+@click.option("--min-score", type=float, default=None, metavar="SCORE",
+              help="Least score of an identity candidate that is listed (default 2.0).")
+@store_option
+@handle_errors
+def unresolved(fmt, out, min_score, store):
+    """Show what the record leaves unresolved.
+
+    Identity candidates (items that may be one and the same, with what they
+    share and what speaks against), contested propositions, single-source
+    claims, and open questions with what would resolve them. A pair judged
+    'same' or 'different' in the case data leaves the list; 'unsure' keeps
+    it, marked as judged.
+
+    Example: kg unresolved --out exports
+    """
+    from pathlib import Path
+
+    from kg.analysis.identity import MIN_SCORE
+    from kg.analysis.report import unresolved as gather
+    from kg.export import atomic_write
+    from kg.store import open_graph
+
+    report = gather(open_graph(store), min_score=MIN_SCORE if min_score is None else min_score)
+    if out is not None:
+        for name, content in (("unresolved.md", report.to_markdown()), ("unresolved.json", _json(report.to_dict()))):
+            with atomic_write(Path(out) / name) as handle:
+                handle.write(content)
+            click.echo(f"wrote {Path(out) / name}")
+        click.echo(f"{report.headline()}.")
+    elif fmt == "json":
+        click.echo(_json(report.to_dict()), nl=False)
+    elif fmt == "markdown":
+        click.echo(report.to_markdown(), nl=False)
+    else:
+        click.echo(report.to_text(), nl=False)
+
+
+@click.command("path")
+@click.argument("start")
+@click.argument("end")
+@click.option("--max", "limit", type=click.IntRange(1, 20), default=3, show_default=True, help="How many paths to show.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@store_option
+@handle_errors
+def path(start, end, limit, fmt, store):
+    """Show how START and END connect, hop by hop, with the source of each hop.
+
+    START and END are labels, aliases, case ids or IRIs. Each path shows
+    another way the two connect; hops through hubs cost more.
+
+    Example: kg path "Elon Musk" "Q"
+    """
+    from kg.analysis.paths import paths_between
+    from kg.analysis.render import paths_text
+    from kg.store import open_graph
+
+    found = paths_between(open_graph(store), start, end, limit=limit)
+    if fmt == "json":
+        click.echo(_json({"from": start, "to": end, "paths": [p.to_dict() for p in found]}), nl=False)
+    else:
+        click.echo(paths_text(found, start, end), nl=False)
+
+
+commands = [unresolved, path]

@@ -1,0 +1,222 @@
+"""Finding dates in text and resolving them against the publication date.
+
+Each :class:`DateMention` keeps the words as written (``dateText``) and gives
+either an exact ``date`` or bounds (``notBefore``/``notAfter``). Relative
+expressions ("Tuesday", "earlier this month", "last week") need the
+publication date; without it they keep only their text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateMention", "find_dates", "parse_iso"]
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_DAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY_NAME = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_QUARTER = r"(?:the\s+)?(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+of\s+(?P<qyear>(?:19|20)\d\d)|\bQ(?P<qnum>[1-4])\s+(?P<qyear2>(?:19|20)\d\d)"
+
+_PATTERNS = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("month_day_year", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("day_month_year", re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r"\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("quarter", re.compile(r"(?:since\s+)?(?:" + _QUARTER + r")", re.IGNORECASE)),
+    ("month_year", re.compile(r"(?:since\s+|in\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("month_day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b")),
+    ("in_month", re.compile(r"\b(?P<prep>in|since|during|by)\s+" + _MONTH + r"(?!\s+\d)")),
+    ("relative_span", re.compile(r"\b(?P<rel>earlier|later|late|early)\s+this\s+(?P<unit>week|month|year)\b", re.IGNORECASE)),
+    ("this_last", re.compile(r"\b(?P<rel>this|last|next|past)\s+(?P<unit>week|month|year)\b", re.IGNORECASE)),
+    ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
+    ("recent", re.compile(r"\b(?:over\s+|in\s+)?the\s+(?:past|last)\s+(?P<few>few|several|two|three|four|six)\s+(?P<unit>day|week|month)s\b|\bin\s+recent\s+(?P<unit2>day|week|month)s\b", re.IGNORECASE)),
+    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next)\s+)?" + _DAY_NAME + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
+    ("today", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
+    ("in_year", re.compile(r"\b(?P<prep>in|since|during)\s+(?P<year>(?:19|20)\d\d)\b")),
+]
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as written, and what it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    date: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
+
+    def case_fields(self) -> dict:
+        """The case-file keys for this date (``date`` or ``notBefore``/``notAfter``, and ``dateText``)."""
+        fields: dict = {}
+        if self.date:
+            fields["date"] = self.date
+        if self.not_before:
+            fields["notBefore"] = self.not_before
+        if self.not_after:
+            fields["notAfter"] = self.not_after
+        fields["dateText"] = self.text
+        return fields
+
+
+def parse_iso(text: str | None) -> date | None:
+    """A ``YYYY-MM-DD`` string as a date, or None.
+
+    >>> parse_iso("2026-03-05")
+    datetime.date(2026, 3, 5)
+    """
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _span(first: date, last: date, published: date | None = None) -> tuple[None, str, str]:
+    if published is not None and last > published:
+        last = published
+    return None, first.isoformat(), last.isoformat()
+
+
+def _exact(day: date) -> tuple[str, None, None]:
+    return day.isoformat(), None, None
+
+
+def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[str | None, str | None, str | None] | None:
+    g = m.groupdict()
+    if kind == "iso":
+        try:
+            return _exact(date(int(g["y"]), int(g["m"]), int(g["d"])))
+        except ValueError:
+            return None
+    if kind in ("month_day_year", "day_month_year"):
+        try:
+            return _exact(date(int(g["year"]), _MONTHS[g["month"].lower().rstrip(".")], int(g["day"])))
+        except (ValueError, KeyError):
+            return None
+    if kind == "quarter":
+        quarter = _ORDINAL.get((g.get("quarter") or "").lower()) or int(g.get("qnum") or 0)
+        year = int(g.get("qyear") or g.get("qyear2"))
+        first = date(year, 3 * quarter - 2, 1)
+        last = _month_end(year, 3 * quarter)
+        if m.group(0).lower().startswith("since"):
+            return None, first.isoformat(), published.isoformat() if published else None
+        return None, first.isoformat(), last.isoformat()
+    if kind == "month_year":
+        month, year = _MONTHS[g["month"].lower().rstrip(".")], int(g["year"])
+        if m.group(0).lower().startswith("since"):
+            return None, date(year, month, 1).isoformat(), published.isoformat() if published else None
+        return None, date(year, month, 1).isoformat(), _month_end(year, month).isoformat()
+    if kind == "in_year":
+        year = int(g["year"])
+        if g["prep"].lower() == "since":
+            return None, f"{year}-01-01", published.isoformat() if published else None
+        return None, f"{year}-01-01", f"{year}-12-31"
+    if published is None:
+        return None
+    if kind == "month_day":
+        month, day = _MONTHS[g["month"].lower().rstrip(".")], int(g["day"])
+        try:
+            candidate = date(published.year, month, day)
+        except ValueError:
+            return None
+        if candidate > published + timedelta(days=31):
+            candidate = candidate.replace(year=published.year - 1)
+        return _exact(candidate)
+    if kind == "in_month":
+        month = _MONTHS[g["month"].lower().rstrip(".")]
+        year = published.year if month <= published.month else published.year - 1
+        if g["prep"] == "since":
+            return None, date(year, month, 1).isoformat(), published.isoformat()
+        return _span(date(year, month, 1), _month_end(year, month), published)
+    if kind == "today":
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["word"].lower()]
+        return _exact(published + timedelta(days=shift))
+    if kind == "weekday":
+        wanted = _DAYS[g["weekday"].lower()]
+        back = (published.weekday() - wanted) % 7
+        rel = (g.get("rel") or "").lower()
+        if rel == "next":
+            return _exact(published + timedelta(days=(wanted - published.weekday()) % 7 or 7))
+        if rel == "last" and back == 0:
+            back = 7
+        # A bare weekday in a news report is the most recent one, the day of publication included.
+        return _exact(published - timedelta(days=back))
+    unit = (g.get("unit") or g.get("unit2") or "").lower()
+    if kind == "relative_span":
+        if unit == "week":
+            first = published - timedelta(days=published.weekday())
+        elif unit == "month":
+            first = published.replace(day=1)
+        else:
+            first = published.replace(month=1, day=1)
+        if g["rel"].lower() in ("earlier", "early"):
+            return _span(first, published)
+        return None, None, None
+    if kind == "this_last":
+        rel = g["rel"].lower()
+        if unit == "week":
+            monday = published - timedelta(days=published.weekday())
+            if rel == "this":
+                return _span(monday, monday + timedelta(days=6), published)
+            if rel in ("last", "past"):
+                return _span(monday - timedelta(days=7), monday - timedelta(days=1))
+            return _span(monday + timedelta(days=7), monday + timedelta(days=13))
+        if unit == "month":
+            if rel == "this":
+                return _span(published.replace(day=1), _month_end(published.year, published.month), published)
+            if rel in ("last", "past"):
+                last = published.replace(day=1) - timedelta(days=1)
+                return _span(last.replace(day=1), last)
+            nxt = _month_end(published.year, published.month) + timedelta(days=1)
+            return _span(nxt, _month_end(nxt.year, nxt.month))
+        year = published.year + {"this": 0, "last": -1, "past": -1, "next": 1}[rel]
+        return _span(date(year, 1, 1), date(year, 12, 31), published if rel == "this" else None)
+    if kind == "ago":
+        n = _NUMBERS.get(g["n"].lower()) or int(g["n"])
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+        if unit == "day":
+            return _exact(published - timedelta(days=days))
+        return _span(published - timedelta(days=days + days // 2), published - timedelta(days=max(1, days // 2)))
+    if kind == "recent":
+        few = _NUMBERS.get((g.get("few") or "").lower(), 6 if unit != "month" else 6)
+        days = {"day": 1, "week": 7, "month": 31}[unit] * few
+        return _span(published - timedelta(days=days), published)
+    return None
+
+
+def find_dates(text: str, published: str | date | None = None, *, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Dates in ``text[start:end]``, longest match first, not overlapping.
+
+    >>> [(d.text, d.date, d.not_before, d.not_after) for d in find_dates("On Tuesday it failed again, as it had earlier this month.", "2026-03-12")]
+    [('Tuesday', '2026-03-10', None, None), ('earlier this month', None, '2026-03-01', '2026-03-12')]
+    >>> find_dates("since the third quarter of 2025")[0].case_fields()
+    {'notBefore': '2025-07-01', 'dateText': 'since the third quarter of 2025'}
+    """
+    if isinstance(published, str):
+        published = parse_iso(published)
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            resolved = _resolve(kind, m, published)
+            exact, before, after = resolved if resolved else (None, None, None)
+            found.append(DateMention(m.start(), m.end(), m.group(0), exact, before, after))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)

@@ -1,0 +1,332 @@
+"""Incidents, their effects and counts, safeguards, and reported internal documents.
+
+- An incident is a singular noun phrase headed by outage, disruption,
+  incident, failure, crash, blackout, breach ... ("the payments outage"), or
+  "X was down". A bare "the outage" refers back to the last incident. A
+  "trend" or "series" of incidents is an ``IncidentTrend``.
+- Effects are "unable to ..." / "could not ..." clauses near an incident.
+- Counts ("more than 22,000 users") near an incident: a count of reports
+  becomes ``reportCount``/``reportCountText``; others stay in the note.
+- A safeguard is a noun phrase headed by sign-off, approval, authorization,
+  review, guardrail, safeguard, checks, controls, validation, contingency
+  plan, with a modifier ("two-person approval") or an object ("sign-off on
+  AI-assisted changes").
+- An internal document is "an internal memo", "chat logs reviewed by ...",
+  "Treadwell's internal message"; "the memo" refers back to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.dates import find_dates
+from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
+from kg.ingest.sentences import Sentence
+
+__all__ = ["find_events", "find_documents", "parse_count", "COUNT"]
+
+_STOP = {
+    "the", "a", "an", "of", "to", "in", "after", "for", "and", "or", "with", "was", "were", "is", "are", "be", "been",
+    "by", "on", "at", "that", "this", "from", "as", "its", "their", "his", "her", "our", "new", "any", "no", "not",
+    "every", "each", "all", "some", "more", "most", "multiple", "several", "many", "other", "further", "which", "who",
+    "said", "had", "has", "have", "one", "another", "what", "called", "into", "over", "also", "only", "than", "but",
+    "such", "these", "those", "there", "it", "would", "will", "could", "should", "must", "may", "might", "did", "does",
+    "do", "without", "about", "while", "linked", "tied", "including", "requiring", "secure", "obtain", "add", "added",
+    "basic", "both", "either", "same", "up", "two", "three", "how", "why", "whether", "when", "where", "if",
+    "during", "before", "since", "until", "against", "between", "among", "we", "they", "he", "she", "you", "i",
+}
+_GENERIC_DET = re.compile(r"\b(?:any|every|each|no)\s+(?:single\s+)?$", re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(
+    r"[ ](?:tracker|trackers|guardrails?|reports?|risks?|page|response|map|monitor|monitoring|alerts?|history|rates?|"
+    r"management|teams?|reviews?|detection|prevention|tracking|reporting|trend|tool|tools|data|plan|plans)\b"
+)
+_VERBAL = {"to", "would", "will", "could", "should", "must", "may", "might", "did", "does", "do", "not", "can", "cannot", "we", "they", "i"}
+_INCIDENT_HEAD = r"outage|disruption|incident|failure|breach|crash|blackout|glitch|fault|malfunction|downtime|shutdown|meltdown|cyberattack|hack|collapse"
+_INCIDENT_RE = re.compile(rf"(?P<mods>(?:[\w’'-]+[ ]){{0,3}})(?P<head>{_INCIDENT_HEAD})(?P<plural>s)?\b", re.IGNORECASE)
+_DOWN_RE = re.compile(r"(?P<mods>(?:[a-z][\w-]*[ ]){1,2})(?:(?:was|were|went|is|are|been)[ ](?P<head>down|offline)\b(?![ ]to\b)|(?P<head2>down)(?=[ ]for[ ]))")
+_TREND_RE = re.compile(rf"\b(?P<label>(?:trend|series|run|string|spate|wave)[ ]of[ ](?:[\w-]+[ ]){{0,2}}?(?:{_INCIDENT_HEAD})s)\b", re.IGNORECASE)
+_SAFEGUARD_HEAD = (
+    r"sign-?offs?|approvals?|authori[sz]ations?|reviews?|guardrails?|safeguards?|checks|controls|validation|"
+    r"contingency[ ]plans?|rollback[ ]plans?|oversight|audits?|(?:load|stress|regression|safety|canary|integration)[ ]tests?|"
+    r"two-person[ ]rule|four-eyes[ ]rule"
+)
+_SAFEGUARD_RE = re.compile(
+    rf"(?P<mods>(?:[\w’'-]+[ ]){{0,3}})(?P<head>[\w-]*?(?:{_SAFEGUARD_HEAD}))(?P<tail>[ ](?:board|process|processes|rule|rules|requirement|requirements|step|steps|policy|gate|committee|procedure|procedures))?"
+    rf"(?P<object>[ ](?:on|for|of)[ ](?:[a-zA-Z][\w-]*[ ]?){{1,3}}?(?:changes|code|deployments|updates|releases|engineers|use))?\b(?!-)",
+    re.IGNORECASE,
+)
+_INHERENT = {"guardrail", "guardrails", "safeguard", "safeguards"}
+_DOC_HEAD = r"memos?|memorandum|e-?mails?|messages?|documents?|reports?|accounts?|descriptions?|notes?|guidance|presentations?|slides|chat[ ]logs|logs|records|minutes|briefings?|post-?mortems?"
+_DOC_RE = re.compile(
+    rf"(?P<det>\b(?i:an?|the|one|another|that[ ]same|this|that|those|these)[ ]|\b[A-Z][\w’'-]*['’]s[ ])?"
+    rf"(?P<adj>(?:(?i:internal|leaked|confidential|private|separate|same|company|incident)[ ])*)"
+    rf"(?P<head>(?i:{_DOC_HEAD}))\b(?P<seen>[ ](?:seen|reviewed|obtained|viewed|shared|described|published)[ ](?:by|with)[ ](?:the[ ])?(?:[A-Z][\w’'-]*(?:[ ](?=[A-Z]))?){{1,3}})?"
+)
+_UNITS = (
+    r"users|customers|people|reports|complaints|flights|passengers|accounts|orders|transactions|homes|households|"
+    r"appointments|patients|students|deliveries|parcels|vehicles|cars|SUVs|websites|sites|apps|services|servers|"
+    r"employees|workers|staff|merchants|shoppers|records|devices|calls|tickets|incidents|outages|regions|businesses"
+)
+COUNT = re.compile(
+    rf"(?P<text>(?P<qual>(?:more|fewer|less)[ ]than|over|about|around|nearly|almost|at[ ]least|roughly|some|up[ ]to|approximately|an[ ]estimated)?[ ]?"
+    rf"(?P<num>\d{{1,3}}(?:,[ ]?\d{{3}})+|\d+(?:\.\d+)?(?:[ ](?:million|billion|thousand))?)[ ](?:[a-z-]+[ ]){{0,2}}?(?P<unit>{_UNITS}))\b",
+    re.IGNORECASE,
+)
+_EFFECT_RE = re.compile(r"\b(?:unable|not[ ]able)[ ]to[ ](?P<vp>[^.;:]+)|\b(?:could[ ]not|couldn[’']t|cannot|can[’']t)[ ](?P<vp2>[^.;:]+)", re.IGNORECASE)
+_NOT_EFFECTS = re.compile(r"^(?:say|confirm|comment|verify|determine|know|tell|rule|be[ ]reached|explain|wait|respond)\b", re.IGNORECASE)
+_VP_END = re.compile(
+    r"\s+(?:during|after|since|until|when|while|because|before|as)\s|\s+\d|,\s+(?:which|who|but|after|when|while|as|the|a)\b"
+    r"|\s+for\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|several|up|more|about|nearly|most|hours|days)"
+    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
+
+
+def parse_count(text: str) -> int | None:
+    """The number in a count as written.
+
+    >>> parse_count("More than 22, 000 users"), parse_count("about 1.2 million customers")
+    (22000, 1200000)
+    """
+    m = re.search(r"(\d{1,3}(?:,\s?\d{3})+|\d+(?:\.\d+)?)(?:\s(million|billion|thousand))?", text)
+    if not m:
+        return None
+    number = float(re.sub(r"[,\s]", "", m.group(1)))
+    scale = {"million": 1_000_000, "billion": 1_000_000_000, "thousand": 1000}.get((m.group(2) or "").lower(), 1)
+    return int(round(number * scale))
+
+
+_ING_NOUNS = {"engineering", "testing", "training", "monitoring", "pricing", "booking", "building", "scheduling", "accounting", "networking", "banking", "shipping", "computing", "routing", "check-in"}
+
+
+def _modifiers(text: str, start: int, end: int, *, limit: int, proper: bool = False) -> tuple[int, list[str]]:
+    """The words right before a head noun that modify it, and where they start.
+
+    Reads leftwards from the head and stops at a stop word, a possessive, a
+    verb-like word that is not next to the head, or ``limit`` words.
+    """
+    words = [(m.start() + start, m.group(0)) for m in re.finditer(r"[\w’'-]+", text[start:end])]
+    run: list[tuple[int, str]] = []
+    for index, word in reversed(words):
+        lower = word.lower()
+        if lower in _STOP or re.search(r"['’]s?$", word) or not re.search(r"[a-zA-Z]", word):
+            break
+        if word[:1].isupper() and not proper and lower != "ai":
+            break
+        if lower.endswith("ing") and lower not in _ING_NOUNS:
+            break
+        if run and (lower.endswith("ed") or (lower.endswith("s") and not lower.endswith("ss"))):
+            break  # "passed automated checks", "plans tighter controls": a verb before the phrase
+        run.insert(0, (index, word))
+        if len(run) >= limit:
+            break
+    if not run:
+        return end, []
+    return run[0][0], [w for _, w in run]
+
+
+def _sentence_of(sentences: list[Sentence], index: int) -> Sentence | None:
+    for s in sentences:
+        if s.start <= index < s.end:
+            return s
+    return None
+
+
+def _label(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    return text[:1].upper() + text[1:]
+
+
+def _key(label: str) -> set[str]:
+    return {w.rstrip("s") for w in re.split(r"[\s-]+", label.lower()) if w and w not in _STOP}
+
+
+def _incidents(table: EntityTable, text: str, sentences: list[Sentence], published: str | None) -> list[Entity]:
+    found: list[tuple[int, int, str, str, str]] = []  # start, end, label, kind, head
+    for m in _TREND_RE.finditer(text):
+        found.append((m.start("label"), m.end("label"), m.group("label"), "IncidentTrend", "trend"))
+    for pattern in (_INCIDENT_RE, _DOWN_RE):
+        for m in pattern.finditer(text):
+            head_group = "head" if m.group("head") else "head2"
+            head_start, head_end = m.start(head_group), m.end(head_group)
+            if m.groupdict().get("plural") or any(s <= head_start < e for s, e, *_ in found):
+                continue
+            if pattern is _INCIDENT_RE and _COMPOUND_AFTER.match(text, head_end):
+                continue  # "outage tracker", "outage guardrails": the word modifies another noun
+            before = text[max(0, m.start("mods") - 30):m.end("mods")]
+            words = m.group("mods").split()
+            if words and words[-1].lower() in _VERBAL or _GENERIC_DET.search(before):
+                continue
+            start, mods = _modifiers(text, m.start("mods"), m.end("mods"), limit=3, proper=True)
+            if pattern is _DOWN_RE:
+                if not mods:
+                    continue
+                label = " ".join([*mods, "down"])
+            else:
+                label = " ".join([*mods, m.group("head")])
+            found.append((start, head_end, label, "Incident", m.group(head_group).lower()))
+    found.sort()
+    incidents: list[Entity] = []
+    last: Entity | None = None
+    for start, end, label, kind, head in found:
+        head_start = end - len(label.split()[-1]) if kind == "Incident" else start
+        if table.is_taken(head_start, end):
+            last = table.at(start, end, {"Incident", "IncidentTrend"}) or last
+            continue
+        sentence = _sentence_of(sentences, start)
+        determiner = text[max(0, start - 12):start].lower()
+        indefinite = re.search(r"\b(?:an?|one|another)\s+$", determiner) is not None
+        bare = len(label.split()) == 1
+        same = next((i for i in incidents if _key(i.label) == _key(label)), None)
+        same_head = next((i for i in reversed(incidents) if i.fields.get("_head") == head), None)
+        in_sentence = next((i for i in incidents if sentence and sentence.start <= i.first[0] < sentence.end), None)
+        systems = [e for _, _, e in table.mentions_in(sentence.start, sentence.end, {"AISystem", "System"})] if sentence else []
+        if kind == "Incident" and bare and indefinite and systems and incidents:
+            label = f"{label} involving {systems[0].label}"
+            same = None
+        elif same is None and kind == "Incident" and incidents:
+            if in_sentence is not None:
+                same = in_sentence
+            elif bare or not indefinite:
+                same = same_head if (same_head and not bare) else last
+        if same is not None:
+            table.mention(same, start, end)
+            last = same
+            continue
+        incident = table.new(kind, _label(label), start, end, rule="incident phrase", confidence=0.6 if bare else 0.7)
+        incident.fields["_head"] = head
+        incidents.append(incident)
+        last = incident
+        _describe_incident(table, incident, text, sentences, published)
+    return incidents
+
+
+def _describe_incident(table: EntityTable, incident: Entity, text: str, sentences: list[Sentence], published: str | None) -> None:
+    start, end = incident.first
+    sentence = _sentence_of(sentences, start)
+    if sentence is None:
+        return
+    window = text[max(sentence.start, start - 40):end + 40]
+    for s, e, entity in table.mentions_in(sentence.start, sentence.end, ORG_TYPES | {"System", "AISystem"}):
+        if entity.type == "AISystem":
+            incident.fields.setdefault("involved", [])
+            if entity.key not in incident.fields["involved"]:
+                incident.fields["involved"].append(entity.key)
+        elif text[s:e] in window:
+            incident.fields.setdefault("affected", [])
+            if entity.key not in incident.fields["affected"]:
+                incident.fields["affected"].append(entity.key)
+    dates = [d for d in find_dates(text, published, start=sentence.start, end=sentence.end)]
+    if dates:
+        best = next((d for d in dates if d.date), dates[0])
+        incident.fields.update(best.case_fields())
+
+
+def _effects_and_counts(table: EntityTable, text: str, sentences: list[Sentence], incidents: list[Entity]) -> None:
+    if not incidents:
+        return
+    for index, sentence in enumerate(sentences):
+        current = _current_incident(table, sentences, index, incidents)
+        if current is None:
+            continue
+        near = any(table.mentions_in(s.start, s.end, {"Incident"}) for s in sentences[max(0, index - 1): index + 1])
+        if not near:
+            continue
+        for m in _EFFECT_RE.finditer(sentence.text):
+            vp = m.group("vp") or m.group("vp2")
+            if _NOT_EFFECTS.match(vp):
+                continue
+            offset = sentence.start + (m.start("vp") if m.group("vp") else m.start("vp2"))
+            vp = _VP_END.split(vp)[0]
+            for part in re.finditer(r"[^,]+?(?=,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+(?=[a-z]+\s)|$)", vp):
+                phrase = part.group(0).strip(" ,")
+                phrase = re.sub(r"^(?:or|and)\s+", "", phrase)
+                if len(phrase.split()) < 1 or not re.match(r"[a-z]", phrase):
+                    continue
+                p_start = offset + part.start() + part.group(0).find(phrase)
+                effect = table.new("Effect", _label(f"unable to {phrase}"), p_start, p_start + len(phrase), rule="effect clause", confidence=0.6)
+                current.fields.setdefault("effects", [])
+                if effect.key not in current.fields["effects"]:
+                    current.fields["effects"].append(effect.key)
+        for m in COUNT.finditer(sentence.text):
+            count_text = m.group("text").strip()
+            if re.search(r"\breport|\bcomplain", sentence.text, re.IGNORECASE) and "reportCount" not in current.fields:
+                current.fields["reportCount"] = parse_count(count_text)
+                current.fields["reportCountText"] = count_text
+            else:
+                current.fields.setdefault("figures", [])
+                if count_text not in current.fields["figures"]:
+                    current.fields["figures"].append(count_text)
+
+
+def _current_incident(table: EntityTable, sentences: list[Sentence], index: int, incidents: list[Entity]) -> Entity | None:
+    last = table.last_before(sentences[index].end, {"Incident"})
+    return last or next((i for i in incidents if i.type == "Incident"), None)
+
+
+def _safeguards(table: EntityTable, text: str) -> None:
+    made: list[Entity] = []
+    for m in _SAFEGUARD_RE.finditer(text):
+        head = m.group("head")
+        words = m.group("mods").split()
+        if words and words[-1].lower() in _VERBAL:
+            continue  # "to review", "would sign off": a verb
+        after = text[m.end("head"):]
+        if head.lower() in {"review", "reviews"} and re.match(r"\s+(?:of|whether)\b", after):
+            continue  # "a review of the availability": an activity, not a control
+        if re.match(r"[ ](?:tool|tools|bot|assistant|software|system|systems|platform)\b", after):
+            continue  # "an AI code review tool" is a tool
+        start, mods = _modifiers(text, m.start("mods"), m.end("mods"), limit=2)
+        if not mods:
+            start = m.start("head")
+        tail = (m.group("tail") or "") + (m.group("object") or "")
+        label = " ".join([*mods, head]) + tail
+        end = m.end()
+        if table.is_taken(start, end):
+            continue
+        same = next((s for s in reversed(made) if _key(s.label) <= _key(label) or _key(label) <= _key(s.label)), None)
+        if same is not None:
+            table.mention(same, start, end)
+            continue
+        if not mods and not tail and head.lower() not in _INHERENT:
+            continue  # a bare "approval" or "review" names no particular control
+        made.append(table.new("Safeguard", _label(label), start, end, rule="safeguard phrase", confidence=0.6))
+
+
+def find_documents(table: EntityTable, text: str) -> list[Entity]:
+    """Internal documents the article reports on, as ``InternalDocument`` sources."""
+    documents: list[Entity] = []
+    for m in _DOC_RE.finditer(text):
+        det = (m.group("det") or "").strip().lower()
+        adj = (m.group("adj") or "").lower()
+        head = m.group("head").lower()
+        reported = "internal" in adj or "leaked" in adj or "confidential" in adj or bool(m.group("seen")) or head in {"chat logs"}
+        stem = head.split()[-1].rstrip("s").replace("e-mail", "email")
+        previous = next((d for d in reversed(documents) if d.fields.get("_head") == stem), None)
+        start = m.start("adj") if adj else m.start("head")
+        end = m.end("head")
+        if table.is_taken(start, end):
+            continue
+        indefinite = det in {"a", "an", "another"} or "separate" in adj
+        if previous is not None and not indefinite:
+            table.mention(previous, start, end)
+            continue
+        if not reported:
+            continue
+        label = _label(re.sub(r"^(?:an?|the|one|another|that same|this|that)\s+", "", m.group(0), flags=re.IGNORECASE))
+        owner = re.match(r"([A-Z][\w’'-]*)['’]s$", m.group("det") or "")
+        doc = table.new("InternalDocument", label, start, end, rule="reported document", confidence=0.7, section="sources")
+        doc.fields["_head"] = stem
+        if owner:
+            author = table.at(m.start("det"), m.start("det") + len(owner.group(1)))
+            if author is not None:
+                doc.fields["author"] = author.key
+        documents.append(doc)
+    return documents
+
+
+def find_events(table: EntityTable, text: str, sentences: list[Sentence], published: str | None) -> None:
+    """Add incidents (with effects, counts, dates), safeguards and internal documents to ``table``."""
+    find_documents(table, text)
+    incidents = _incidents(table, text, sentences, published)
+    _effects_and_counts(table, text, sentences, incidents)
+    _safeguards(table, text)

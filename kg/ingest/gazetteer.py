@@ -1,0 +1,221 @@
+"""What a case already knows, and finding its names in a new article.
+
+:func:`read_case_folder` reads every YAML file of a case folder with
+``yaml.safe_load`` (drafts included, so a second article links to the
+candidates of the first). :class:`Gazetteer` finds the labels and aliases of
+known entities in text: case-insensitively, except for short or all-capital
+names ("AWS", "Q"); with possessives ("Amazon's"); and a person's surname
+alone once the full name has appeared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kg.errors import LoadError
+
+__all__ = ["CaseIndex", "Known", "Mention", "Gazetteer", "read_case_folder", "normalize", "SECTIONS"]
+
+SECTIONS = ("sources", "entities", "propositions", "judgements", "questions")
+_POSSESSIVE = r"(?:['’]s?\b)?"
+
+
+def normalize(name: str) -> str:
+    """A name folded for comparison: lower case, no possessive, single spaces.
+
+    >>> normalize("  Amazon’s ")
+    'amazon'
+    """
+    name = re.sub(r"['’]s?$", "", name.strip()).replace("’", "'")
+    return re.sub(r"\s+", " ", name).lower().strip(" .,")
+
+
+@dataclass(frozen=True)
+class Known:
+    """A named item of the case: an entity or a source."""
+
+    id: str
+    type: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    section: str = "entities"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+@dataclass
+class CaseIndex:
+    """The parts of a case that ingest needs, read straight from its YAML."""
+
+    path: Path
+    slug: str | None = None
+    files: list[Path] = field(default_factory=list)
+    items: dict[str, dict] = field(default_factory=dict)  # id → fields, with "section"
+    known: list[Known] = field(default_factory=list)
+    sha256: dict[str, str] = field(default_factory=dict)  # digest → source id
+    judged_pairs: set[tuple[str, str]] = field(default_factory=set)
+
+    def ids(self) -> set[str]:
+        return set(self.items)
+
+    def add(self, section: str, fields: dict) -> None:
+        """Record an item (from the case or a draft being made) so later lookups see it."""
+        item_id = fields.get("id")
+        if section == "judgements":
+            pair = fields.get("pair") or []
+            if len(pair) == 2:
+                self.judged_pairs.add(tuple(sorted(str(p) for p in pair)))
+            return
+        if not isinstance(item_id, str):
+            return
+        self.items[item_id] = {**fields, "section": section}
+        if section == "sources" and isinstance(fields.get("sha256"), str):
+            self.sha256.setdefault(fields["sha256"], item_id)
+        label = fields.get("label")
+        if section in ("entities", "sources") and isinstance(label, str) and label.strip():
+            aliases = fields.get("aliases") or []
+            if isinstance(aliases, str):
+                aliases = [aliases]
+            names = tuple(str(a) for a in aliases if isinstance(a, (str, int)) and str(a).strip())
+            self.known.append(Known(item_id, str(fields.get("type") or ""), label.strip(), names, section))
+
+
+def read_case_folder(path: str | Path) -> CaseIndex:
+    """Read a case folder's YAML files (``_`` and ``.`` files skipped); a missing folder is an empty case.
+
+    Malformed YAML is a :class:`LoadError` naming the file and line.
+    """
+    root = Path(path)
+    index = CaseIndex(path=root)
+    if not root.is_dir():
+        return index
+    files = sorted(p for p in root.glob("*.yaml") if not p.name.startswith(("_", ".")))
+    index.files = files
+    for file in files:
+        try:
+            content = yaml.safe_load(file.read_text(encoding="utf-8"))
+        except yaml.MarkedYAMLError as e:
+            mark = e.problem_mark or e.context_mark
+            raise LoadError(file, mark.line + 1 if mark else None, f"malformed YAML: {e.problem or e.context}") from e
+        except (yaml.YAMLError, UnicodeDecodeError, OSError) as e:
+            raise LoadError(file, None, f"cannot read case file: {e}") from e
+        if not isinstance(content, dict):
+            continue
+        if file.name == "case.yaml" and isinstance(content.get("case"), str):
+            index.slug = content["case"]
+        for section in SECTIONS:
+            entries = content.get(section)
+            if not isinstance(entries, list):
+                continue
+            for entry in entries:
+                if isinstance(entry, dict):
+                    index.add(section, {k: _plain(v) for k, v in entry.items()})
+    return index
+
+
+def _plain(value):
+    # safe_load turns 2026-03-05 into a date; the case format writes dates as text.
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text naming an item: ``text[start:end]``, without any possessive."""
+
+    start: int
+    end: int
+    text: str
+    id: str
+    type: str
+    how: str = "exact"  # exact | surname
+
+
+def _case_sensitive(name: str) -> bool:
+    return len(name) <= 3 or (name.isupper() and any(c.isalpha() for c in name))
+
+
+def _name_pattern(name: str) -> str:
+    words = [re.sub("['’]", "['’]", re.escape(w)) for w in name.split()]
+    return r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])"
+
+
+class Gazetteer:
+    """Finds known names in text, longest first, never overlapping.
+
+    >>> g = Gazetteer([Known("treadwell", "Person", "Dave Treadwell"), Known("aws", "OrganizationalUnit", "Amazon Web Services", ("AWS",))])
+    >>> [(m.text, m.id, m.how) for m in g.find("Treadwell spoke. Dave Treadwell's team said AWS and aws. Treadwell agreed.")]
+    [('Dave Treadwell', 'treadwell', 'exact'), ('AWS', 'aws', 'exact'), ('Treadwell', 'treadwell', 'surname')]
+    """
+
+    def __init__(self, known: list[Known]):
+        self.known = list(known)
+        self._by_name: dict[str, list[Known]] = {}
+        for item in self.known:
+            for name in item.names:
+                self._by_name.setdefault(name, []).append(item)
+        self._surnames: dict[str, list[Known]] = {}
+        for item in self.known:
+            if item.type == "Person":
+                words = item.label.split()
+                if len(words) >= 2 and words[-1][:1].isupper():
+                    self._surnames.setdefault(words[-1], []).append(item)
+        names = sorted(self._by_name, key=len, reverse=True)
+        self._sensitive = self._compile([n for n in names if _case_sensitive(n)], 0)
+        self._insensitive = self._compile([n for n in names if not _case_sensitive(n)], re.IGNORECASE)
+        self._surname_re = self._compile(sorted(self._surnames, key=len, reverse=True), 0)
+
+    @staticmethod
+    def _compile(names: list[str], flags: int) -> re.Pattern | None:
+        if not names:
+            return None
+        return re.compile("|".join(f"(?:{_name_pattern(n)})" for n in names) + _POSSESSIVE, flags)
+
+    def lookup(self, name: str) -> list[Known]:
+        """Known items one of whose names equals ``name`` once normalized."""
+        wanted = normalize(name)
+        return [k for k in self.known if any(normalize(n) == wanted for n in k.names)]
+
+    def _resolve(self, surface: str) -> Known | None:
+        for name, items in self._by_name.items():
+            if (name == surface.replace("’", "'") or name == surface) if _case_sensitive(name) else (normalize(name) == normalize(surface)):
+                return items[0]
+        return None
+
+    def find(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+        for pattern in (self._insensitive, self._sensitive):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                surface = re.sub(r"['’]s?$", "", m.group(0))
+                item = self._resolve(surface)
+                if item is None or any(m.start() < f.end and f.start < m.start() + len(surface) for f in found):
+                    continue
+                found.append(Mention(m.start(), m.start() + len(surface), surface, item.id, item.type))
+        found.sort(key=lambda f: f.start)
+        if self._surname_re is not None:
+            found = self._add_surnames(text, found)
+        return found
+
+    def _add_surnames(self, text: str, found: list[Mention]) -> list[Mention]:
+        extra: list[Mention] = []
+        for m in self._surname_re.finditer(text):
+            surface = re.sub(r"['’]s?$", "", m.group(0))
+            if any(m.start() < f.end and f.start < m.start() + len(surface) for f in found):
+                continue
+            # Only after the full name, and only when one person of the case has this surname.
+            seen = {f.id for f in found if f.start < m.start() and f.how == "exact"}
+            candidates = [k for k in self._surnames.get(surface, []) if k.id in seen]
+            if len(candidates) == 1:
+                extra.append(Mention(m.start(), m.start() + len(surface), surface, candidates[0].id, "Person", "surname"))
+        return sorted(found + extra, key=lambda f: f.start)

@@ -1,0 +1,373 @@
+"""Named-entity candidates by rule: people, organizations, AI tools, systems.
+
+A capitalised name becomes a candidate only with a cue around it:
+- a person: a title or honorific next to it ("chief executive, Jane Roe",
+  "Dr. Jane Roe", "Jane Roe, an analyst"), "who" after it, or a reporting
+  verb next to a two-word name ("said Jane Roe");
+- an organization: a typical last word ("Inc.", "Bank", "University",
+  "Department of ...", "Authority"), a describing noun ("its supplier,
+  Orbis", "Corvid AI, a start-up"), or a single proper noun that speaks
+  ("Orbis rejected ...") or owns staff ("Orbis's vice president");
+- an AI system: "AI coding assistant Q", "CareFlow, the group's AI assistant";
+- a system: "its booking system, SkyGate", "GridPilot, the grid software".
+
+After a full name, its surname (people) or first word (organizations) alone
+refers to the same candidate. A new name close to a known one without
+equalling it ("Amazon Web Services" and "AWS") is kept apart and reported as
+an identity candidate by :func:`near_matches`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
+from kg.ingest.gazetteer import Known, normalize
+from kg.ingest.sentences import Sentence
+
+__all__ = ["find_names", "near_matches", "REPORTING", "TITLE_WORDS", "GROUP_NOUNS"]
+
+REPORTING = (
+    r"said|says|told|tells|confirmed|confirms|denied|denies|disputed|disputes|described|describes|stated|states|"
+    r"acknowledged|admitted|claimed|claims|argued|insisted|maintained|noted|added|explained|wrote|writes|warned|"
+    r"rejected|rejects|estimated|reported|announced|conceded|contested|questioned|suggested|posted|responded|replied|"
+    r"apologised|apologized|declined|called|blamed"
+)
+TITLE_WORDS = (
+    r"president|vice president|chief|officer|executive|ceo|cto|cfo|coo|ciso|cio|director|manager|head|lead|"
+    r"engineer|spokesperson|spokesman|spokeswoman|consultant|analyst|researcher|professor|fellow|founder|co-founder|"
+    r"chair|chairman|chairwoman|chairperson|secretary|minister|councillor|councilor|mayor|senator|governor|"
+    r"commissioner|official|economist|lawyer|attorney|scientist|developer|reporter|editor|journalist|student|"
+    r"doctor|nurse|pilot|owner|expert|adviser|advisor|inspector|auditor|investigator|administrator|technician|"
+    r"supervisor|employee|contractor|representative|leader|architect|partner|specialist|strategist|designer"
+)
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Sir|Dame|Lord|Lady|Judge|Justice|Professor|Councillor|Councilor|Mayor|Senator|Governor|Minister|Chancellor|Inspector|Detective|Captain|Officer)\.?"
+_ORG_LAST = {
+    "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc", "co.", "gmbh", "ag", "sa", "group",
+    "holdings", "partners", "capital", "ventures", "industries", "enterprises", "international", "pharma",
+    "pharmaceuticals", "therapeutics", "robotics", "dynamics", "aerospace", "automotive", "motors", "airlines",
+    "airways", "air", "rail", "railways", "transit", "energy", "power", "utilities", "telecom", "communications",
+    "networks", "media", "press", "news", "times", "post", "journal", "gazette", "herald", "tribune", "courier",
+    "observer", "ledger", "wire", "daily", "weekly", "health", "healthcare", "hospital", "clinic", "bank", "bancorp",
+    "financial", "insurance", "payments", "logistics", "shipping", "freight", "foods", "retail", "software",
+    "systems", "technologies", "technology", "labs", "laboratories", "solutions", "services", "cloud", "data",
+    "digital", "interactive", "games", "studios", "electric", "electronics", "research", "analytics", "consulting",
+    "associates", "security", "ai", "university", "college", "institute", "school", "academy", "agency",
+    "authority", "commission", "office", "bureau", "council", "ministry", "department", "board", "committee",
+    "court", "ombudsman", "regulator", "administration", "association", "alliance", "union", "federation",
+    "foundation", "society", "coalition", "trust", "fund", "police", "parliament", "congress", "senate",
+}
+_POSSESSIVE_HEADS = {"college", "university", "hospital", "school", "church", "institute", "academy", "cathedral", "bank", "union"}
+_ORG_HEAD_OF = r"(?:Department|University|Ministry|Institute|College|School|Office|Bureau|Board|Commission|Council|Bank|Federation|Academy|Society|Association|Court|Museum|Centre|Center|Division|Faculty)"
+_ORG_UNIT_HEADS = {"department", "division", "faculty", "school", "office", "bureau", "unit", "team", "lab", "laboratory", "centre", "center"}
+_DESCRIBING = r"company|firm|supplier|vendor|developer|maker|manufacturer|provider|processor|operator|union|regulator|agency|start-?up|contractor|subsidiary|retailer|carrier|airline|bank|insurer|watchdog|publisher|newspaper|outlet|broadcaster|lender|utility|insurer|partner"
+GROUP_NOUNS = {
+    "customers", "users", "analysts", "officials", "engineers", "passengers", "employees", "workers", "staff",
+    "executives", "critics", "investors", "regulators", "researchers", "experts", "shoppers", "merchants",
+    "residents", "patients", "students", "sources", "people", "observers", "managers", "developers", "drivers",
+    "owners", "travellers", "travelers", "nurses", "doctors", "teachers", "parents", "officers", "lawmakers",
+    "supervisors", "others", "some", "many", "both", "neither", "insiders", "witnesses", "clients", "members",
+}
+_NOT_NAMES = {
+    "the", "a", "an", "in", "on", "at", "but", "yet", "still", "however", "after", "before", "when", "while", "this",
+    "that", "these", "those", "one", "another", "it", "its", "he", "she", "they", "we", "i", "his", "her", "their",
+    "our", "what", "if", "for", "from", "as", "by", "with", "without", "and", "or", "so", "then", "there", "here",
+    "according", "also", "both", "neither", "some", "many", "most", "all", "no", "not", "now", "until", "since",
+    "during", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "ai",
+    "internal", "city", "passengers", "professor", "dr", "mr", "mrs", "ms", "chief", "senior", "former", "earlier",
+    "later", "last", "next", "whether", "why", "how", "who", "where", "which", "meanwhile", "over", "under",
+}
+_WORD = r"[A-Z][\w'’&-]*[\w’']|[A-Z]"
+_LAST_WORD = r"(?:Inc|Corp|Co|Ltd)\."
+_PERSON_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+_PERSON = rf"(?:{_PERSON_WORD})(?:\s+[A-Z]\.)?(?:\s+(?:{_PERSON_WORD})){{1,2}}"
+_PERSON_RE = re.compile(rf"(?<![\w’'-])(?P<name>{_PERSON})(?![\w-])")
+_CAPSEQ = re.compile(rf"(?<![\w’'-])(?:{_WORD})(?:[ \t]+(?:(?:of|for|the|&)[ \t]+)*(?:{_WORD}))*(?:,?[ \t]+{_LAST_WORD})?")
+_POSS = r"(?:['’]s)?"
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip())
+    if name.endswith(".") and normalize(name.split()[-1]) not in {"inc", "corp", "ltd", "co"}:
+        name = name[:-1]
+    return name.strip()
+
+
+def _is_person_name(name: str) -> bool:
+    words = name.split()
+    if len(words) < 2 or any(w.lower().strip(".") in _NOT_NAMES for w in words):
+        return False
+    return words[-1].lower() not in _ORG_LAST
+
+
+def _sentence_start(sentences: list[Sentence], index: int) -> bool:
+    for s in sentences:
+        if s.start <= index < s.end:
+            return not s.text[: index - s.start].strip(" “‘\"'(")
+    return False
+
+
+def _add_person(table: EntityTable, name: str, start: int, *, rule: str, confidence: float, title: str | None = None) -> Entity | None:
+    name = _clean(name)
+    if not _is_person_name(name):
+        return None
+    if table.is_taken(start, start + len(name)):
+        return table.at(start, start + len(name))
+    fields = {"jobTitle": title} if title else {}
+    return table.new("Person", name, start, start + len(name), rule=rule, confidence=confidence, **fields)
+
+
+def _people(table: EntityTable, text: str) -> None:
+    titles = rf"(?i:{TITLE_WORDS})"
+    of_part = rf"(?:\s+(?:of|for|at)\s+(?:(?!(?:{REPORTING}|who|which|and)\b)[\w’'-]+\s?){{1,5}})?"
+    title = rf"(?:[a-z][\w-]*\s+){{0,3}}?{titles}{of_part}"
+    article = r"(?:(?:an?|the|its|[A-Z][\w’'-]*['’]s)\s+)"
+    patterns = [
+        # "chief technology officer, Helena Brandt" / "City councillor Grace Whitfield"
+        (re.compile(rf"(?<![\w’'-])(?P<title>(?:[a-z][\w-]*\s+){{0,3}}{titles}(?:\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?),?\s+(?P<name>{_PERSON})(?![\w-])"), "title before name", 0.8),
+        # "Dr. Owen Pryce", "Professor Lina Okafor"
+        (re.compile(rf"\b{_HONORIFIC}\s+(?P<name>{_PERSON})(?![\w-])"), "honorific", 0.85),
+        # "Marcus Idowu, an analyst at Fenwick Research" / "Jane Roe, identified as the company's chief ..."
+        (re.compile(rf"(?P<name>{_PERSON}),\s+(?:(?:identified|described)\s+as\s+)?{article}?(?P<title>{title})\b"), "name, title", 0.85),
+        # "Rosa Lindqvist, who ..."
+        (re.compile(rf"(?P<name>{_PERSON}),\s+who\b"), "name, who", 0.75),
+        # "said Ines Carvalho" / "Jonas Weber said"
+        (re.compile(rf"\b(?:{REPORTING})\s+(?P<name>{_PERSON})(?![\w-])"), "reporting verb", 0.7),
+        (re.compile(rf"(?P<name>{_PERSON})\s+(?:also\s+)?(?:{REPORTING})\b"), "reporting verb", 0.7),
+    ]
+    for pattern, rule, confidence in patterns:
+        for m in pattern.finditer(text):
+            title_text = _tidy_title(m.groupdict().get("title"))
+            person = _add_person(table, m.group("name"), m.start("name"), rule=rule, confidence=confidence, title=title_text)
+            if person is not None and title_text and person.known_id is None:
+                person.fields.setdefault("jobTitle", title_text)
+
+
+def _tidy_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    title = re.sub(r"\s+", " ", title).strip(" ,")
+    return title[:1].upper() + title[1:] if title else None
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(start + m.start(), start + m.end(), m.group(0)) for m in re.finditer(r"\S+", text[start:end])]
+
+
+def _org_parts(text: str, m: re.Match) -> list[tuple[int, int]]:
+    """Split a capitalised run at possessives ("Amazon’s AI" → "Amazon", "AI"), keeping "King’s College"."""
+    words = _word_spans(text, m.start(), m.end())
+    parts: list[tuple[int, int]] = []
+    first = 0
+    for i, (ws, we, word) in enumerate(words):
+        following = words[i + 1][2].lower() if i + 1 < len(words) else ""
+        if re.search(r"['’]s$", word) and i + 1 < len(words) and following not in _POSSESSIVE_HEADS:
+            parts.append((words[first][0], we - 2))
+            first = i + 1
+    parts.append((words[first][0], words[-1][1]))
+    return parts
+
+
+def _org_from_span(table: EntityTable, text: str, start: int, end: int) -> None:
+    words = _word_spans(text, start, end)
+    # Drop leading common words and connectors ("The", "In", "Customers of").
+    while words:
+        word = words[0][2].lower().strip(",")
+        nxt = words[1][2].lower() if len(words) > 1 else ""
+        if word in _NOT_NAMES or word in {"of", "for", "&"} or (word in GROUP_NOUNS and nxt in {"of", "for", "at"}):
+            words = words[1:]
+            continue
+        break
+    while words and words[-1][2].lower() in {"of", "for", "the", "&"}:
+        words = words[:-1]
+    if not words:
+        return
+    start, end = words[0][0], words[-1][1]
+    if text[end:end + 1] == "." and words[-1][2] in {"Inc", "Corp", "Co", "Ltd"}:
+        end += 1
+    name = _clean(text[start:end])
+    end = start + len(name)
+    names = name.split()
+    last = names[-1].lower().rstrip(",")
+    inner_head = any(w.lower() in {"university", "college", "institute"} for w in names[1:])
+    if last not in _ORG_LAST and not inner_head and not re.match(rf"{_ORG_HEAD_OF}\s+of\s+", name):
+        return
+    if len(names) == 1 and last not in {"inc.", "corp."}:
+        return  # a lone "Bank" or "University" is not a name
+    if any(s <= start and end <= t for e in table.covering(start, end) for s, t in e.spans):
+        return
+    type_ = "OrganizationalUnit" if names[0].lower() in _ORG_UNIT_HEADS else "Organization"
+    org = table.new(type_, name, start, end, rule="organization name", confidence=0.8)
+    # "Department of Computer Science at King's College London" → unitOf
+    after = re.match(rf"\s*(?:,\s*|\s+at\s+|\s+of\s+)(?:the\s+)?(?P<parent>(?:{_WORD})(?:\s+(?:{_WORD}))*)", text[end:])
+    if type_ == "OrganizationalUnit" and after:
+        parent_start = end + after.start("parent")
+        _org_from_span(table, text, parent_start, end + after.end("parent"))
+        parent = table.at(parent_start, end + after.end("parent"), ORG_TYPES)
+        if parent is not None and parent is not org:
+            org.fields.setdefault("unitOf", parent.key)
+
+
+def _orgs(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
+    for m in _CAPSEQ.finditer(text):
+        for start, end in _org_parts(text, m):
+            _org_from_span(table, text, start, end)
+    # Parenthesised acronyms: "Cobalt Cloud Services (CCS)"
+    for m in re.finditer(r"\((?P<acronym>[A-Z]{2,6})\)", text):
+        before = table.at(m.start() - 2, m.start() - 1, ORG_TYPES | {"System", "AISystem"})
+        if before is not None:
+            table.alias(before, m.group("acronym"))
+            table.mention(before, m.start("acronym"), m.end("acronym"))
+    describing = [
+        re.compile(rf"\b(?:{_DESCRIBING})(?:['’]s)?,?\s+(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})(?=[,.;]|\s+(?:{REPORTING}|which|that)\b)", re.IGNORECASE),
+        re.compile(rf"(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}(?:{_DESCRIBING})\b"),
+    ]
+    for pattern in describing:
+        for m in pattern.finditer(text):
+            name = _clean(m.group("name"))
+            if not re.match(r"[A-Z]", name) or name.split()[0].lower() in _NOT_NAMES or _is_person_name(name) and not name.split()[-1].lower() in _ORG_LAST:
+                continue
+            start = m.start("name")
+            if not table.is_taken(start, start + len(name)):
+                table.new("Organization", name, start, start + len(name), rule="described as an organization", confidence=0.7)
+
+
+def _short_forms(table: EntityTable, text: str) -> None:
+    """After "Helena Brandt" or "Orbis Systems Inc.", "Brandt" or "Orbis" alone refers to it."""
+    for entity in list(table.entities.values()):
+        if entity.known_id or entity.generic:
+            continue
+        words = entity.label.split()
+        if len(words) < 2:
+            continue
+        if entity.type == "Person":
+            short = words[-1]
+        elif entity.type in ORG_TYPES and words[0].lower() not in _NOT_NAMES and words[0].lower() not in _ORG_LAST:
+            short = words[0]
+            if short.lower() in {"department", "university", "ministry", "office", "bureau", "national", "federal", "city", "royal", "civil", "financial", "road", "energy"}:
+                continue
+        else:
+            continue
+        if len(short) < 3:
+            continue
+        first = entity.first[0]
+        alone = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text) if not any(s <= m.start() < e for s, e in entity.spans)]
+        if any(index < first for index in alone):
+            continue  # used alone before the full name: a name of its own
+        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            if m.start() > first and not table.is_taken(m.start(), m.end()):
+                table.mention(entity, m.start(), m.end())
+                table.alias(entity, short)
+
+
+def _speaking_proper_nouns(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
+    """A single proper noun that speaks or owns staff is an organization: "Orbis rejected", "Cobalt's senior vice president"."""
+    pattern = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)*)(?:(?P<poss>['’]s)\s+(?:[\w-]+\s+){{0,2}}(?:{TITLE_WORDS})\b|\s+(?:also\s+)?(?:{REPORTING}|has not said|did not|declined)\b)")
+    for m in pattern.finditer(text):
+        name = m.group("name")
+        start = m.start("name")
+        if name.lower() in _NOT_NAMES or name.lower() in GROUP_NOUNS or table.is_taken(start, start + len(name)):
+            continue
+        at_start = _sentence_start(sentences, start)
+        if at_start and not (m.group("poss") or table.proper_evidence(name)):
+            continue
+        if not re.search(r"[a-z]", name[1:]) and len(name) < 2:
+            continue
+        full = next((f for f in re.finditer(rf"(?<![\w’'-])(?P<full>{_PERSON_WORD}[ ]{re.escape(name)})(?![\w-])", text)
+                     if not re.search(r"[A-Z][\w’'-]*[ ]$", text[: f.start()])), None)
+        if full and _is_person_name(full.group("full")):
+            person = table.new("Person", full.group("full"), full.start("full"), full.end("full"), rule="surname that speaks", confidence=0.6)
+            table.alias(person, name)
+            table.mention(person, start, start + len(name))
+            continue
+        table.new("Organization", name, start, start + len(name), rule="proper noun that speaks", confidence=0.6)
+
+
+def _systems(table: EntityTable, text: str) -> None:
+    name = rf"(?P<name>[A-Z][\w-]*(?:[ ][A-Z][\w-]*){{0,2}})"
+    ai = r"(?:AI|A\.I\.|artificial[- ]intelligence|generative[- ]AI|gen-?AI|LLM|machine[- ]learning)"
+    ai_kinds = r"assistant|tool|agent|model|chatbot|bot|copilot|system|scheduler|platform|software"
+    kinds = r"system|platform|software|app|application|database|tracker|portal|scheduler|network"
+    head_end = r"(?=[,.;:)]|[ ](?:that|which|it|used|made|built|from|for|to|by|at|in|on|and|was|is|had|has)\b)"
+    named = r"(?:[ ]?,[ ]|[ ])(?:(?:called|named|known as)[ ])?"
+    rules = [
+        (re.compile(rf"\b{ai}[ ](?:[\w-]+[ ]){{0,2}}(?:{ai_kinds}){named}{name}(?![\w-])"), "AISystem"),
+        (re.compile(rf"{name},[ ](?:the|its|an?|[\w’'-]+['’]s)[ ](?:[\w’'-]+[ ]){{0,3}}{ai}[ ](?:[\w-]+[ ]){{0,2}}(?:{ai_kinds}){head_end}"), "AISystem"),
+        (re.compile(rf"\b(?:chatbot|copilot|language model){named}{name}(?![\w-])"), "AISystem"),
+        (re.compile(rf"\b(?:its|the|[\w’'-]+['’]s)[ ](?:[\w-]+[ ]){{0,4}}(?:{kinds}){named}{name}(?![\w-])"), "System"),
+        (re.compile(rf"{name},[ ](?:the|its|an?)[ ](?:[\w-]+[ ]){{0,4}}(?:{kinds}){head_end}"), "System"),
+    ]
+    for pattern, type_ in rules:
+        for m in pattern.finditer(text):
+            label = _clean(m.group("name"))
+            start = m.start("name")
+            if label.split()[0].lower() in _NOT_NAMES - {"ai"}:
+                continue
+            taken = table.at(start, start + len(label))
+            if taken is not None:
+                if taken.known_id is None and taken.rule == "proper noun that speaks":
+                    taken.type = type_  # "Atlas said ..." was read as a speaker before the system cue
+                continue
+            table.new(type_, label, start, start + len(label), rule=f"{type_} cue", confidence=0.75)
+
+
+def _all_occurrences(table: EntityTable, text: str) -> None:
+    """Every later use of a new candidate's full name is a mention of it."""
+    for entity in list(table.entities.values()):
+        if entity.known_id or entity.generic:
+            continue
+        for name in entity.names:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                if not table.is_taken(m.start(), m.end()):
+                    table.mention(entity, m.start(), m.end())
+
+
+def find_names(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
+    """Add person, organization and system candidates (and their later short forms) to ``table``."""
+    _people(table, text)
+    _systems(table, text)
+    _orgs(table, text, sentences)
+    _all_occurrences(table, text)
+    _short_forms(table, text)
+    _speaking_proper_nouns(table, text, sentences)
+    _all_occurrences(table, text)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def near_matches(candidate: Entity, known: list[Known]) -> list[Known]:
+    """Known items a new candidate may be, without being the same name.
+
+    One is the other's acronym ("Amazon Web Services" and "AWS"), one name
+    holds the other ("Globex" in "Globex Payments Corp."), or two people share
+    a surname with different first names.
+
+    >>> near_matches(Entity("new:1", "Organization", "Amazon Web Services"), [Known("aws", "OrganizationalUnit", "AWS"), Known("q", "AISystem", "Q")])
+    [Known(id='aws', type='OrganizationalUnit', label='AWS', aliases=(), section='entities')]
+    """
+    found: list[Known] = []
+    candidate_names = {normalize(n) for n in candidate.names}
+    for item in known:
+        if item.section != "entities" or (item.type == "Person") != (candidate.type == "Person"):
+            continue
+        for name in item.names:
+            n = normalize(name)
+            if n in candidate_names:
+                break
+            if any(_related(c, n, candidate.type) for c in candidate_names):
+                found.append(item)
+                break
+    return found
+
+
+def _related(a: str, b: str, type_: str) -> bool:
+    if type_ == "Person":
+        wa, wb = a.split(), b.split()
+        return len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and wa[0] != wb[0]
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 2 and short.isalpha() and " " not in short and short == _initials(long.title()).lower():
+        return True
+    return len(short) >= 4 and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long) is not None

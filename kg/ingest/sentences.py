@@ -1,0 +1,141 @@
+"""Splitting text into sentences that keep their character offsets.
+
+Rules, not a model: a sentence ends at ``.``, ``!`` or ``?`` (with any closing
+quotes) followed by a capital, a digit or an opening quote, or at a line
+break. Titles and initials ("Dr.", "J.") never end one; company suffixes
+("Inc.") end one only before a word that usually starts a sentence. A
+sentence does not end inside an open quotation, so a quote that runs over
+two sentences stays with the words that attribute it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences"]
+
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr",
+    "rev", "hon", "pres", "supt", "det", "insp", "no", "vs", "v", "e.g", "i.e", "etc", "approx", "fig",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "u.s", "u.k", "u.n",
+}
+_COMPANY = {"inc", "corp", "co", "ltd", "llc", "plc", "bros", "dept", "univ"}
+_STARTERS = {
+    "the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "this", "that", "these", "those", "in", "on",
+    "at", "but", "and", "however", "his", "her", "their", "our", "after", "before", "when", "while", "still",
+    "yet", "according", "one", "another", "some", "many", "most", "there", "meanwhile",
+}
+_OPENING = "“‘\"'(["
+_CLOSING = "”’\"')]"
+_END = re.compile(r"[.!?]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence and where it sits in the text: ``text[start:end] == sentence.text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _previous_word(text: str, index: int) -> str:
+    match = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:index])
+    return match.group(1).lower() if match else ""
+
+
+def _next_word(text: str, index: int) -> str:
+    match = re.match(r"\s*[“‘\"'(]*([A-Za-z]+)", text[index:])
+    return match.group(1).lower() if match else ""
+
+
+def _ends_here(line: str, stop: int, end: int) -> bool:
+    """Does the terminator at line[stop:end] end a sentence?"""
+    rest = line[end:]
+    if not rest.strip():
+        return True
+    if not rest[:1].isspace():
+        return False
+    first = rest.lstrip()[:1]
+    if not (first.isupper() or first.isdigit() or first in _OPENING):
+        return False
+    if line[stop] != ".":
+        return True
+    word = _previous_word(line, stop)
+    if word in _TITLES:
+        return False
+    if word in _COMPANY or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"([a-z]\.)+[a-z]", word):
+        # "Acme Inc. The ..." and "assistant Q. That ..." end; "J. Smith" does not.
+        return _next_word(line, end) in _STARTERS
+    return True
+
+
+def _quote_depth_change(char: str, previous: str, following: str, straight_open: bool) -> tuple[int, bool]:
+    if char == "“":
+        return 1, straight_open
+    if char == "”":
+        return -1, straight_open
+    if char == '"':
+        # A straight quote opens after a space or line start, closes otherwise.
+        opens = not straight_open and (previous == "" or previous.isspace() or previous in "([")
+        return (1 if opens else -1 if straight_open else 0), opens if opens else False
+    return 0, straight_open
+
+
+def _split_line(line: str, offset: int) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    start = 0
+    depth = 0
+    straight_open = False
+    index = 0
+    while index < len(line):
+        char = line[index]
+        change, straight_open = _quote_depth_change(char, line[index - 1] if index else "", line[index + 1 : index + 2], straight_open)
+        depth = max(0, depth + change)
+        if char in ".!?":
+            match = _END.match(line, index)
+            end = match.end()
+            # Closing quotes and brackets belong to the sentence they close,
+            # also when a stray space sits before a curly closing quote.
+            while True:
+                closing = re.match(r"(\s?[”’]|[\"')\]])", line[end:])
+                if not closing:
+                    break
+                for quote_char in closing.group(0).strip():
+                    change, straight_open = _quote_depth_change(quote_char, line[end - 1], "", straight_open)
+                    depth = max(0, depth + change)
+                end += len(closing.group(0))
+            if depth == 0 and _ends_here(line, index, end):
+                sentences.append(_make(line, start, end, offset))
+                start = end
+            index = end
+            continue
+        index += 1
+    if line[start:].strip():
+        sentences.append(_make(line, start, len(line), offset))
+    return sentences
+
+
+def _make(line: str, start: int, end: int, offset: int) -> Sentence:
+    chunk = line[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk.rstrip())
+    return Sentence(offset + start + lead, offset + start + trail, chunk[lead:trail])
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with their offsets; line breaks always end one.
+
+    >>> [s.text for s in split_sentences("Dr. Roe said “It failed. We know why,” and left. Acme Inc. The end.")]
+    ['Dr. Roe said “It failed. We know why,” and left.', 'Acme Inc.', 'The end.']
+    >>> s = split_sentences("Title\\n\\nOne. Two.")[2]
+    >>> s.start, s.end, s.text
+    (12, 16, 'Two.')
+    """
+    sentences: list[Sentence] = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group(0)
+        if line.strip().strip("\ufeff"):
+            sentences.extend(s for s in _split_line(line, match.start()) if s.text.strip("\ufeff "))
+    return sentences

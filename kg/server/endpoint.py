@@ -1,0 +1,327 @@
+"""The HTTP side of ``kg serve``: SPARQL 1.1 Protocol, the home page, and the exports.
+
+Routes:
+
+* ``/sparql`` — GET ``?query=``, POST form (``query=``) or POST
+  ``application/sparql-query``. Updates are refused with 403.
+* ``/`` — the home page: a query editor, the canned queries, links to the exports.
+* ``/exports/NAME`` — files from the exports folder, read-only.
+* ``/static/NAME`` — the page's own script and style sheet.
+
+Each request is handled on its own thread; the query itself runs in a worker
+process (:mod:`kg.server.workers`).
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import shutil
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from kg.errors import KGError
+from kg.server.guard import READ_ONLY, MalformedQuery, RefusedQuery, check_query
+from kg.server.negotiation import NotAcceptable, choose_format
+from kg.server.workers import Answer, Job, QueryPool
+from kg.store import StoreLocation
+
+__all__ = ["Endpoint", "Limits", "MAX_BODY_BYTES"]
+
+MAX_BODY_BYTES = 1 << 20  # a query larger than 1 MiB is refused with 413
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+_STATIC = {"home.js": "text/javascript; charset=utf-8", "home.css": "text/css; charset=utf-8"}
+_LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
+_EXTRA_TYPES = {
+    ".ttl": "text/turtle; charset=utf-8",
+    ".trig": "application/trig; charset=utf-8",
+    ".nq": "application/n-quads",
+    ".nt": "application/n-triples",
+    ".jsonld": "application/ld+json",
+    ".graphml": "application/graphml+xml",
+    ".gexf": "application/gexf+xml",
+    ".csv": "text/csv; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+    ".json": "application/json",
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+}
+
+
+class Limits:
+    """What one query may take: seconds and result rows (or triples)."""
+
+    def __init__(self, timeout: float = 10.0, max_rows: int = 10_000):
+        self.timeout = timeout
+        self.max_rows = max_rows
+
+
+def _is_loopback(host: str) -> bool:
+    return host in _LOOPBACK_NAMES or host.startswith("127.")
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # 32 clients connecting at once must not overflow the backlog
+
+    def __init__(self, address, handler, endpoint: "Endpoint"):
+        self.endpoint = endpoint
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        super().__init__(address, handler)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"
+    server_version = "kg-serve"
+    timeout = 60  # an idle keep-alive connection is closed after a minute
+
+    # ------------------------------------------------------------------ plumbing
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+        log = self.server.endpoint.log
+        if log is not None:
+            log(f"{self.address_string()} {format % args}")
+
+    def _send(self, answer: Answer, extra_headers: dict[str, str] | None = None) -> None:
+        self.send_response(answer.status)
+        self.send_header("Content-Type", answer.media_type)
+        self.send_header("Content-Length", str(len(answer.body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        for name, value in (extra_headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(answer.body)
+
+    def _error(self, status: int, message: str, extra_headers: dict[str, str] | None = None) -> None:
+        self._send(Answer.error(status, message), extra_headers)
+
+    def _host_allowed(self) -> bool:
+        """Refuse other host names on a loopback bind (a guard against DNS rebinding)."""
+        if not _is_loopback(self.server.endpoint.host):
+            return True
+        host = self.headers.get("Host")
+        if host is None:
+            return True
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        return name.strip("[]").lower() in _LOOPBACK_NAMES or name.startswith("127.")
+
+    def _route(self) -> None:
+        if not self._host_allowed():
+            self._error(403, f"host {self.headers.get('Host')!r} is not allowed; use http://127.0.0.1")
+            return
+        url = urlsplit(self.path)
+        path = url.path
+        if path == "/sparql":
+            if self.command == "POST":
+                self._sparql_post(url.query)
+            elif self.command in ("GET", "HEAD"):
+                self._sparql(parse_qs(url.query, keep_blank_values=True))
+            else:
+                self._error(405, f"{self.command} is not allowed on /sparql", {"Allow": "GET, HEAD, POST"})
+            return
+        if self.command not in ("GET", "HEAD"):
+            self._error(405, f"{self.command} is not allowed on {path}", {"Allow": "GET, HEAD"})
+            return
+        if path == "/":
+            from kg.server.home import render_home
+
+            self._send(Answer(200, "text/html; charset=utf-8", render_home(self.server.endpoint).encode("utf-8")), {"Content-Security-Policy": _PAGE_POLICY})
+        elif path.startswith("/static/") and path[len("/static/"):] in _STATIC:
+            name = path[len("/static/"):]
+            self._send(Answer(200, _STATIC[name], (STATIC_DIR / name).read_bytes()))
+        elif path.startswith("/exports/"):
+            self._export_file(path[len("/exports/"):])
+        else:
+            self._error(404, f"not found: {path}")
+
+    do_GET = do_HEAD = do_POST = _route
+
+    def do_PUT(self) -> None:
+        self._error(405, f"{self.command} is not allowed: this endpoint is read-only", {"Allow": "GET, HEAD, POST"})
+
+    do_DELETE = do_PATCH = do_PUT
+
+    # ------------------------------------------------------------------ SPARQL
+
+    def _read_body(self) -> bytes | None:
+        length = self.headers.get("Content-Length")
+        if length is None:
+            self.close_connection = True
+            self._error(411, "a POST needs a Content-Length header")
+            return None
+        try:
+            size = int(length)
+        except ValueError:
+            self.close_connection = True
+            self._error(400, f"bad Content-Length: {length!r}")
+            return None
+        if size > MAX_BODY_BYTES:
+            self.close_connection = True
+            self._error(413, f"the request body is larger than {MAX_BODY_BYTES} bytes")
+            return None
+        return self.rfile.read(size)
+
+    def _sparql_post(self, url_query: str) -> None:
+        body = self._read_body()
+        if body is None:
+            return
+        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        params = parse_qs(url_query, keep_blank_values=True)
+        if content_type == "application/x-www-form-urlencoded":
+            for name, values in parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True).items():
+                params.setdefault(name, []).extend(values)
+        elif content_type == "application/sparql-query":
+            params["query"] = params.get("query", []) + [body.decode("utf-8", errors="replace")]
+        elif content_type == "application/sparql-update":
+            self._error(403, READ_ONLY)
+            return
+        else:
+            self._error(415, f"unsupported Content-Type {content_type or '(none)'!r}; send application/sparql-query or application/x-www-form-urlencoded")
+            return
+        self._sparql(params)
+
+    def _sparql(self, params: dict[str, list[str]]) -> None:
+        endpoint = self.server.endpoint
+        if "update" in params or "using-graph-uri" in params or "using-named-graph-uri" in params:
+            self._error(403, READ_ONLY)
+            return
+        queries = params.get("query", [])
+        if len(queries) != 1:
+            self._error(400, "missing query parameter: send ?query=..." if not queries else "more than one query parameter")
+            return
+        try:
+            checked = check_query(queries[0])
+            result_format = choose_format(checked.form, self.headers.get("Accept"))
+        except (MalformedQuery, RefusedQuery) as e:
+            self._error(e.status, str(e))
+            return
+        except NotAcceptable as e:
+            self._error(406, str(e))
+            return
+        job = Job(
+            text=checked.text,
+            form=checked.form,
+            format=result_format.name,
+            max_rows=endpoint.limits.max_rows,
+            default_graphs=tuple(params.get("default-graph-uri", [])),
+            named_graphs=tuple(params.get("named-graph-uri", [])),
+        )
+        self._send(endpoint.pool.run(job), {"Vary": "Accept", "Cache-Control": "no-store"})
+
+    # ------------------------------------------------------------------ exports
+
+    def _export_file(self, relative: str) -> None:
+        root = self.server.endpoint.exports
+        name = unquote(relative)
+        parts = name.split("/")
+        if root is None or not name or any(part in ("", ".", "..") or part.startswith(".") or "\\" in part or "\0" in part for part in parts):
+            self._error(404, f"not found: /exports/{relative}")
+            return
+        real_root = os.path.realpath(root)
+        target = os.path.realpath(os.path.join(real_root, *parts))
+        if os.path.commonpath([real_root, target]) != real_root or not os.path.isfile(target):
+            self._error(404, f"not found: /exports/{relative}")
+            return
+        suffix = Path(target).suffix.lower()
+        media_type = _EXTRA_TYPES.get(suffix) or mimetypes.guess_type(target)[0] or "application/octet-stream"
+        try:
+            handle = open(target, "rb")
+        except OSError:
+            self._error(404, f"not found: /exports/{relative}")
+            return
+        with handle:
+            size = os.fstat(handle.fileno()).st_size
+            self.send_response(200)
+            self.send_header("Content-Type", media_type)
+            self.send_header("Content-Length", str(size))
+            self.send_header("X-Content-Type-Options", "nosniff")
+            if suffix == ".html":
+                self.send_header("Content-Security-Policy", _EXPORT_PAGE_POLICY)
+            self.end_headers()
+            if self.command != "HEAD":
+                shutil.copyfileobj(handle, self.wfile)
+
+
+# The page loads nothing from elsewhere: scripts, styles and fetches stay on this server.
+_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
+# graph.html inlines its own script and style; it still may not reach the network.
+_EXPORT_PAGE_POLICY = "default-src 'self' 'unsafe-inline' data: blob:; connect-src 'self'; base-uri 'none'"
+
+
+class Endpoint:
+    """A read-only SPARQL endpoint over a built store.
+
+    Creating it starts the query workers and binds the socket (``port=0``
+    picks a free port); :meth:`serve_forever` or :meth:`start` serves.
+    Used as a context manager it serves on a background thread until the
+    block ends.
+    """
+
+    def __init__(
+        self,
+        store: StoreLocation,
+        host: str = "127.0.0.1",
+        port: int = 7878,
+        exports: str | os.PathLike | None = "exports",
+        limits: Limits | None = None,
+        workers: int = 2,
+        log: Callable[[str], None] | None = None,
+    ):
+        self.store = store
+        self.host = host
+        self.limits = limits or Limits()
+        self.exports = Path(exports) if exports is not None else None
+        self.log = log
+        try:
+            self.httpd = _Server((host, port), _Handler, self)
+        except OSError as e:
+            raise KGError(f"cannot listen on {host}:{port}: {e.strerror or e}") from e
+        try:
+            self.pool = QueryPool(store, workers=workers, timeout=self.limits.timeout)
+        except BaseException:
+            self.httpd.server_close()
+            raise
+        self.port = self.httpd.server_address[1]
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/"
+
+    @property
+    def sparql_url(self) -> str:
+        return self.url + "sparql"
+
+    def serve_forever(self) -> None:
+        """Serve until :meth:`close` (or Ctrl-C in the caller)."""
+        self.httpd.serve_forever(poll_interval=0.2)
+
+    def start(self) -> "Endpoint":
+        """Serve on a background thread; for notebooks and tests."""
+        self._thread = threading.Thread(target=self.serve_forever, daemon=True, name="kg-serve")
+        self._thread.start()
+        return self
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self.httpd.shutdown()
+            self._thread.join(5)
+            self._thread = None
+        self.httpd.server_close()
+        self.pool.close()
+
+    def __enter__(self) -> "Endpoint":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+

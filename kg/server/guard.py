@@ -1,0 +1,113 @@
+"""The guard in front of the query engine: what may run, decided before anything runs.
+
+Every query is parsed with rdflib's SPARQL parser first. Updates (``INSERT``,
+``DELETE``, ``LOAD``, ...) and ``SERVICE`` clauses are refused here, so the
+engine never sees a request that writes or reaches the network; a malformed
+query is answered with the parser's own message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.errors import QueryError
+
+__all__ = ["CheckedQuery", "MalformedQuery", "RefusedQuery", "check_query", "READ_ONLY", "NO_REMOTE"]
+
+READ_ONLY = "SPARQL Update is refused: this endpoint is read-only"
+NO_REMOTE = "refused: kg never fetches remote data"
+
+
+class RefusedQuery(QueryError):
+    """A well-formed request the endpoint will not run (updates, SERVICE, LOAD)."""
+
+    status = 403
+
+
+class MalformedQuery(QueryError):
+    """A query the SPARQL parser rejects."""
+
+    status = 400
+
+
+_FORMS = {"SelectQuery": "SELECT", "ConstructQuery": "CONSTRUCT", "AskQuery": "ASK", "DescribeQuery": "DESCRIBE"}
+
+
+@dataclass(frozen=True)
+class CheckedQuery:
+    text: str
+    form: str  # SELECT, CONSTRUCT, ASK or DESCRIBE
+
+
+def _parts(node):
+    """Every CompValue under ``node``, depth first."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+    from pyparsing import ParseResults
+
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            yield item
+            stack.extend(dict.values(item))  # plain dict access: CompValue.get would evaluate
+        elif isinstance(item, (ParseResults, list, tuple)):
+            stack.extend(item)
+
+
+def _names(node) -> set[str]:
+    return {part.name for part in _parts(node)}
+
+
+def check_query(text: str) -> CheckedQuery:
+    """Parse ``text`` and decide whether it may run.
+
+    >>> check_query("SELECT * WHERE { ?s ?p ?o }").form
+    'SELECT'
+    >>> check_query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.server.guard.RefusedQuery: SERVICE is refused: kg never fetches remote data
+    >>> check_query("LOAD <http://example.org/data.ttl>")
+    Traceback (most recent call last):
+    ...
+    kg.server.guard.RefusedQuery: LOAD is refused: kg never fetches remote data
+    >>> check_query("SELECT * WHERE { ?s ?p }")
+    Traceback (most recent call last):
+    ...
+    kg.server.guard.MalformedQuery: malformed query: Expected SelectQuery, found '?'  (at char 17), (line:1, col:18)
+    """
+    if len(text) <= _CACHED_TEXT_LIMIT:
+        return _check_cached(text)
+    return _check(text)
+
+
+_CACHED_TEXT_LIMIT = 16_384  # verdicts on short texts are cached; canned queries repeat
+
+
+@lru_cache(maxsize=512)
+def _check_cached(text: str) -> CheckedQuery:
+    return _check(text)
+
+
+def _check(text: str) -> CheckedQuery:
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        parsed = parseQuery(text)
+    except ParseException as query_error:
+        try:
+            update = parseUpdate(text)
+        except ParseException:
+            raise MalformedQuery(f"malformed query: {query_error}") from query_error
+        if "Load" in _names(update):
+            raise RefusedQuery(f"LOAD is {NO_REMOTE}") from query_error
+        raise RefusedQuery(READ_ONLY) from query_error
+    names = _names(parsed)
+    if "ServiceGraphPattern" in names:
+        raise RefusedQuery(f"SERVICE is {NO_REMOTE}")
+    form = next((_FORMS[name] for name in names if name in _FORMS), None)
+    if form is None:  # pragma: no cover - the grammar has no other query forms
+        raise MalformedQuery("malformed query: not a SELECT, CONSTRUCT, ASK or DESCRIBE query")
+    return CheckedQuery(text, form)

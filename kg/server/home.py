@@ -1,0 +1,87 @@
+"""The home page of ``kg serve``: editor, canned queries, exports. Everything is escaped."""
+
+from __future__ import annotations
+
+import json
+import os
+from html import escape
+from pathlib import Path
+from string import Template
+from urllib.parse import quote
+from typing import TYPE_CHECKING
+
+from kg.sparql import canned_queries
+
+if TYPE_CHECKING:
+    from kg.server.endpoint import Endpoint
+
+__all__ = ["render_home", "export_files"]
+
+_TEMPLATE = Path(__file__).resolve().parent / "static" / "home.html"
+_MAX_LISTED = 200
+_DEFAULT_QUERY = """PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+SELECT ?class (COUNT(?item) AS ?items)
+WHERE { ?item a ?class . FILTER(STRSTARTS(STR(?class), STR(kg:))) }
+GROUP BY ?class
+ORDER BY DESC(?items)
+"""
+
+
+def export_files(root: Path | None) -> list[tuple[str, int]]:
+    """Files under the exports folder as (relative path, size), sorted; hidden files skipped."""
+    if root is None or not root.is_dir():
+        return []
+    found = []
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = sorted(name for name in subdirectories if not name.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(directory) / name
+            found.append((path.relative_to(root).as_posix(), path.stat().st_size))
+            if len(found) >= _MAX_LISTED:
+                return sorted(found)
+    return sorted(found)
+
+
+def _size(size: int) -> str:
+    for unit in ("bytes", "KB", "MB"):
+        if size < 1024 or unit == "MB":
+            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size} bytes"  # pragma: no cover
+
+
+def _json_for_script(value) -> str:
+    """JSON that cannot end the <script> element it sits in."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render_home(endpoint: "Endpoint") -> str:
+    queries = canned_queries()
+    canned_items = "\n".join(
+        f'    <li><button type="button" data-canned="{escape(name)}">Run</button> <code>{escape(name)}</code>'
+        f'<span class="description">{escape(query.description)}</span></li>'
+        for name, query in queries.items()
+    ) or "    <li>No canned queries are installed.</li>"
+    files = export_files(endpoint.exports)
+    export_items = "\n".join(
+        f'    <li><a href="/exports/{escape(quote(path), quote=True)}">{escape(path)}</a> ({_size(size)})</li>' for path, size in files
+    ) or f"    <li>No exports in <code>{escape(str(endpoint.exports))}</code> yet: run <code>make run</code> or <code>kg export</code>.</li>"
+    if any(path == "graph.html" for path, _ in files):
+        graph_link = '  <p><a href="/exports/graph.html"><strong>Open the interactive graph (graph.html)</strong></a></p>'
+    else:
+        graph_link = "  <p>graph.html has not been written yet (<code>kg html</code> writes it).</p>"
+    return Template(_TEMPLATE.read_text(encoding="utf-8")).substitute(
+        store=escape(str(endpoint.store)),
+        sparql_url=escape(endpoint.sparql_url),
+        timeout=escape(f"{endpoint.limits.timeout:g}"),
+        max_rows=escape(str(endpoint.limits.max_rows)),
+        default_query=escape(_DEFAULT_QUERY),
+        canned_items=canned_items,
+        export_items=export_items,
+        graph_link=graph_link,
+        canned_json=_json_for_script({name: query.text for name, query in queries.items()}),
+    )

@@ -1,0 +1,297 @@
+"""Query workers: separate processes that run checked queries on a read-only store.
+
+A query runs in a worker process so that a timeout can stop it for certain:
+the worker is killed and replaced, and the endpoint answers 503. Each worker
+opens the store read-only (``pyoxigraph.Store.read_only``), follows the
+store's ``current`` link to the newest build, caps the rows it returns, and
+serializes with pyoxigraph's serializers (JSON-LD with kg's own context).
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import queue
+import threading
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from kg.errors import StoreError
+from kg.store import StoreLocation
+
+__all__ = ["Job", "Answer", "QueryPool"]
+
+
+@dataclass(frozen=True)
+class Job:
+    text: str
+    form: str  # SELECT, CONSTRUCT, ASK or DESCRIBE
+    format: str  # a ResultFormat name
+    max_rows: int
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    media_type: str
+    body: bytes = field(repr=False)
+
+    @classmethod
+    def error(cls, status: int, message: str) -> "Answer":
+        return cls(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
+
+
+# ------------------------------------------------------------------ in the worker process
+
+
+class _StoreOpener:
+    """Keeps one store open and reopens it when a build swaps ``current``."""
+
+    def __init__(self, kind: str, path: str):
+        self.kind = kind
+        self.path = Path(path)
+        self._opened: tuple | None = None
+        self._store = None
+
+    def store(self):
+        import pyoxigraph as ox
+
+        if self.kind == "oxigraph":
+            current = self.path / "current"
+            if not current.exists():
+                raise StoreError(f"no graph in store {self.path}: run `kg build` first")
+            key = ("oxigraph", os.path.realpath(current))
+            if key != self._opened:
+                self._store = None  # close the old generation before opening the new one
+                self._store = ox.Store.read_only(key[1])
+                self._opened = key
+        else:  # an N-Triples file written by the memory:FILE.nt store
+            key = ("file", self.path.stat().st_mtime_ns, self.path.stat().st_size)
+            if key != self._opened:
+                store = ox.Store()
+                store.bulk_load(path=str(self.path), format=ox.RdfFormat.TURTLE)
+                self._store, self._opened = store, key
+        return self._store
+
+
+def _json_term(term) -> dict:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate), "object": _json_term(term.object)}}
+    raise TypeError(f"unexpected term {term!r}")
+
+
+_RESULTS = {"json": "JSON", "xml": "XML", "csv": "CSV", "tsv": "TSV"}
+_GRAPHS = {"ntriples": "N_TRIPLES", "rdfxml": "RDF_XML"}
+_MEDIA = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "turtle": "text/turtle; charset=utf-8",
+    "jsonld": "application/ld+json",
+    "ntriples": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+}
+
+
+def _too_many(limit: int, what: str) -> Answer:
+    return Answer.error(422, f"the result has more than {limit} {what}, the endpoint's cap; add LIMIT {limit} or narrow the query")
+
+
+def _solutions(result, job: Job) -> Answer:
+    import pyoxigraph as ox
+
+    variables = [variable.value for variable in result.variables]
+    rows = list(islice(result, job.max_rows + 1))
+    if len(rows) > job.max_rows:
+        return _too_many(job.max_rows, "rows")
+    bindings = [{name: _json_term(term) for name, term in zip(variables, row) if term is not None} for row in rows]
+    document = json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
+    if job.format == "json":
+        return Answer(200, _MEDIA["json"], document)
+    # The other result formats are pyoxigraph's own serializers, fed the capped rows.
+    parsed = ox.parse_query_results(document, format=ox.QueryResultsFormat.JSON)
+    return Answer(200, _MEDIA[job.format], parsed.serialize(format=getattr(ox.QueryResultsFormat, _RESULTS[job.format])))
+
+
+def _triples(result, job: Job) -> Answer:
+    import pyoxigraph as ox
+
+    triples = list(islice(result, job.max_rows + 1))
+    if len(triples) > job.max_rows:
+        return _too_many(job.max_rows, "triples")
+    triples.sort(key=str)
+    if job.format in ("ntriples", "rdfxml"):
+        return Answer(200, _MEDIA[job.format], ox.serialize(triples, format=getattr(ox.RdfFormat, _GRAPHS[job.format])))
+    # Turtle and JSON-LD are written the way the exports are: kg's prefixes and context.
+    from rdflib import Graph
+
+    from kg.export import jsonld
+
+    graph = Graph(bind_namespaces="none")
+    graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    if job.format == "jsonld":
+        return Answer(200, _MEDIA["jsonld"], jsonld.serialize(graph).encode("utf-8"))
+    for prefix, namespace in jsonld.prefixes().items():
+        graph.bind(prefix, namespace, override=True)
+    return Answer(200, _MEDIA["turtle"], graph.serialize(format="turtle", encoding="utf-8"))
+
+
+def answer(store, job: Job) -> Answer:
+    """Run ``job`` on a pyoxigraph store; every failure becomes an error answer."""
+    import pyoxigraph as ox
+
+    from kg.export.jsonld import prefixes
+
+    try:
+        options = {"prefixes": prefixes()}  # kg:, rdfs:, prov:... may be used without PREFIX, as in `kg query`
+        if job.default_graphs:
+            options["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graphs]
+        if job.named_graphs:
+            options["named_graphs"] = [ox.NamedNode(iri) for iri in job.named_graphs]
+        result = store.query(job.text, **options)
+        if isinstance(result, ox.QueryBoolean):
+            return Answer(200, _MEDIA[job.format], result.serialize(format=getattr(ox.QueryResultsFormat, _RESULTS[job.format])))
+        if isinstance(result, ox.QuerySolutions):
+            return _solutions(result, job)
+        return _triples(result, job)
+    except SyntaxError as e:
+        return Answer.error(400, f"malformed query: {e}")
+    except ValueError as e:  # e.g. a default-graph-uri that is not an IRI
+        return Answer.error(400, f"bad request: {e}")
+    except OSError as e:
+        return Answer.error(500, f"the store could not be read: {e}")
+
+
+def _serve_jobs(conn, kind: str, path: str) -> None:  # pragma: no cover - runs in the child process
+    opener = _StoreOpener(kind, path)
+    try:
+        opener.store()
+    except (StoreError, OSError) as e:
+        conn.send(("failed", str(e)))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        try:
+            reply = answer(opener.store(), job)
+        except (StoreError, OSError) as e:
+            reply = Answer.error(503, f"the store is not available: {e}")
+        conn.send(reply)
+
+
+# ------------------------------------------------------------------ in the server process
+
+
+class _Worker:
+    def __init__(self, context, kind: str, path: str, startup_timeout: float):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve_jobs, args=(child, kind, path), daemon=True, name="kg-query-worker")
+        self.process.start()
+        child.close()
+        if not self.conn.poll(startup_timeout):
+            self.stop()
+            raise StoreError(f"a query worker did not start within {startup_timeout:g} s")
+        status, message = self.conn.recv()
+        if status != "ready":
+            self.stop()
+            raise StoreError(message)
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class QueryPool:
+    """A fixed number of worker processes; :meth:`run` gives each job at most ``timeout`` seconds."""
+
+    def __init__(self, location: StoreLocation, workers: int = 2, timeout: float = 10.0, startup_timeout: float = 60.0):
+        if location.kind != "oxigraph" and location.path is None:
+            raise StoreError("the in-process 'memory' store cannot be served; build into a folder (the default) or memory:FILE.nt")
+        self._kind = "oxigraph" if location.kind == "oxigraph" else "file"
+        self._path = str(location.path)
+        self.timeout = timeout
+        self._startup_timeout = startup_timeout
+        self._context = multiprocessing.get_context("spawn")  # no fork: the server has threads
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._closing = threading.Event()
+        self._lock = threading.Lock()
+        self._workers: set[_Worker] = set()
+        try:
+            for _ in range(max(1, workers)):
+                self._add(self._start_worker())
+        except BaseException:
+            self.close()
+            raise
+
+    def _start_worker(self) -> _Worker:
+        return _Worker(self._context, self._kind, self._path, self._startup_timeout)
+
+    def _add(self, worker: _Worker) -> None:
+        with self._lock:
+            self._workers.add(worker)
+        self._idle.put(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        with self._lock:
+            self._workers.discard(worker)
+        worker.stop()
+        if self._closing.is_set():
+            return
+        try:
+            self._add(self._start_worker())
+        except StoreError:
+            pass  # the next request reports the store problem through the remaining workers
+
+    def run(self, job: Job) -> Answer:
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            return Answer.error(503, f"the endpoint is busy: every query worker stayed busy for {self.timeout:g} s; try again")
+        try:
+            worker.conn.send(job)
+            if not worker.conn.poll(self.timeout):
+                threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
+                return Answer.error(503, f"query timed out after {self.timeout:g} s, the endpoint's limit; narrow the query or add LIMIT")
+            reply = worker.conn.recv()
+        except (EOFError, OSError):
+            threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
+            return Answer.error(500, "the query worker stopped unexpectedly")
+        self._idle.put(worker)
+        return reply
+
+    def close(self) -> None:
+        self._closing.set()
+        with self._lock:
+            workers, self._workers = list(self._workers), set()
+        for worker in workers:
+            try:
+                worker.conn.send(None)
+            except OSError:
+                pass
+            worker.process.join(1)
+            worker.stop()

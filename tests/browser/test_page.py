@@ -1,0 +1,217 @@
+"""The graph page in a real headless Chromium, opened from file:// offline."""
+
+from __future__ import annotations
+
+import time
+
+from kg.export.html import render_html
+from tests.browser.conftest import load_view
+
+MARA = "https://w3id.org/kg/id/veltrix/person/mara-quist"
+M_QUIST = "https://w3id.org/kg/id/veltrix/person/m-quist"
+PWNED = 'window.__pwned=1'
+
+
+def selected(loaded) -> tuple[list, list]:
+    return (sorted(loaded.evaluate("window.kgNetwork.getSelectedNodes()")),
+            sorted(loaded.evaluate("window.kgNetwork.getSelectedEdges()")))
+
+
+def hidden_counts(loaded) -> tuple[int, int]:
+    """Hidden items straight from vis-network's DataSets, not from kgStats."""
+    return tuple(loaded.evaluate(
+        "['nodes', 'edges'].map(k => window.kgNetwork.body.data[k].get({filter: i => i.hidden === true}).length)"))
+
+
+def sub_view(view: dict, count: int) -> dict:
+    keep = {node["id"] for node in sorted(view["nodes"], key=lambda n: n["id"])[:count]}
+    return {"nodes": [n for n in view["nodes"] if n["id"] in keep],
+            "edges": [e for e in view["edges"] if e["source"] in keep and e["target"] in keep],
+            "unresolved": []}
+
+
+def test_small_page_loads_offline_without_errors(open_page):
+    loaded = open_page(load_view("small"), title="Veltrix East-2 outage")
+    assert loaded.errors == []
+    assert [m for m in loaded.console if m[0] in ("error", "warning")] == []
+    assert loaded.requests and all(url.startswith(("file:", "data:")) for url in loaded.requests), loaded.requests
+    stats = loaded.evaluate("window.kgStats")
+    assert stats["nodes"] == len(loaded.view["nodes"]) == 23
+    assert stats["edges"] == len(loaded.view["edges"]) == 31
+    assert loaded.page.text_content("h1") == "Veltrix East-2 outage"
+    assert loaded.page.text_content("#status") == "23 nodes, 31 edges"
+
+
+def test_physics_stops_once_stable(open_page):
+    for options in ({}, {"physics_cap": 5}):
+        loaded = open_page(load_view("small"), **options)
+        assert loaded.evaluate("window.kgNetwork.physics.options.enabled") is False
+        before = loaded.evaluate("window.kgNetwork.getPositions()")
+        loaded.page.wait_for_timeout(800)
+        assert loaded.evaluate("window.kgNetwork.getPositions()") == before
+
+
+def test_search_selects_and_focuses_a_node(open_page):
+    loaded = open_page(load_view("small"))
+    loaded.page.fill("#search", "MARA qu")
+    assert selected(loaded)[0] == [MARA]
+    loaded.wait_still()
+    view = loaded.evaluate("window.kgNetwork.getViewPosition()")
+    node = loaded.evaluate(f"window.kgNetwork.getPositions(['{MARA}'])['{MARA}']")
+    assert abs(view["x"] - node["x"]) < 5 and abs(view["y"] - node["y"]) < 5
+    assert loaded.page.text_content("#info-title") == "Mara Quist"
+
+    loaded.page.fill("#search", "quist")  # two matches, listed; the first is chosen
+    results = loaded.page.locator("#search-results button")
+    assert results.count() == 2
+    assert selected(loaded)[0] == [M_QUIST]
+    results.nth(1).click()
+    assert selected(loaded)[0] == [MARA]
+
+    loaded.page.fill("#search", "no such thing")
+    assert loaded.page.text_content("#search-results") == "no node matches"
+
+
+def test_unresolved_item_highlights_its_nodes_and_edges(open_page):
+    loaded = open_page(load_view("small"))
+    original = loaded.evaluate(f"window.kgNetwork.body.data.nodes.get('{M_QUIST}').color.background")
+    for item in loaded.view["unresolved"]:
+        loaded.page.click(f'button[data-item="{item["id"]}"]')
+        assert selected(loaded) == (sorted(item["nodes"]), sorted(item["edges"])), item["id"]
+        assert loaded.page.text_content("#info-title") == item["label"]
+    # The last item is about the review question; Quist is not in it, so dimmed.
+    assert loaded.evaluate(f"window.kgNetwork.body.data.nodes.get('{M_QUIST}').color.background") == "#f0f0f0"
+    loaded.page.click("#clear-highlight")
+    assert selected(loaded) == ([], [])
+    assert loaded.evaluate(f"window.kgNetwork.body.data.nodes.get('{M_QUIST}').color.background") == original
+    headings = loaded.page.locator("#unresolved summary").all_text_contents()
+    assert headings == ["Contested claims (2)", "Identity candidates (1)", "Open questions (1)"]
+
+
+def test_hover_and_click_show_the_record(open_page):
+    loaded = open_page(load_view("small"))
+    x, y = loaded.node_point(MARA)
+    loaded.page.mouse.move(x, y)
+    loaded.page.wait_for_timeout(200)
+    info = loaded.page.text_content("#info")
+    for text in ("Mara Quist", "Person", "Veltrix Cloud", "asserts", "Mara Quist approved the rollback at 09:40 UTC.",
+                 "East-2 post-incident review", "2026-02-20"):
+        assert text in info, text
+    links = loaded.evaluate("[...document.querySelectorAll('#info a')].map(a => [a.href, a.textContent])")
+    assert links == [["https://status.veltrix.example/post-mortems/east-2"] * 2]
+    loaded.page.mouse.click(x, y)
+    assert selected(loaded)[0] == [MARA]
+    assert loaded.requests and all(url.startswith(("file:", "data:")) for url in loaded.requests)
+
+
+def test_filters_hide_what_does_not_match(open_page):
+    loaded = open_page(load_view("small"))
+    page = loaded.page
+
+    def visible():
+        stats = loaded.evaluate("window.kgStats")
+        hidden_nodes, hidden_edges = hidden_counts(loaded)
+        assert (stats["visibleNodes"], stats["visibleEdges"]) == (23 - hidden_nodes, 31 - hidden_edges)
+        return stats["visibleNodes"], stats["visibleEdges"]
+
+    assert visible() == (23, 31)
+    page.locator("#filter-classes label", has_text="Person").locator("input").uncheck()
+    assert visible() == (19, 24)  # 4 people and the 7 edges that touch them
+    page.click("#reset-filters")
+    assert visible() == (23, 31)
+    page.select_option("#filter-party", "Veltrix Cloud")
+    # Its three stance edges, their ends, and the nodes whose assertions it made.
+    assert visible() == (5, 3)
+    page.click("#reset-filters")
+    page.select_option("#filter-source", "Internal memo of 2026-02-12")
+    assert visible() == (2, 1)  # the union, the claim it disputes there, and that edge
+    page.click("#reset-filters")
+    page.locator("#filter-stances label", has_text="denies").locator("input").uncheck()
+    assert visible() == (23, 30)
+    page.locator("#filter-stances label", has_text="confirms").locator("input").uncheck()
+    assert visible() == (22, 28)  # the confirming assertion node goes, with its two edges
+    page.click("#reset-filters")
+    assert visible() == (23, 31)
+
+
+def test_hostile_text_shows_literally_and_never_runs(open_page):
+    title = f"<script>{PWNED}</script> title"
+    loaded = open_page(load_view("hostile"), title=title)
+    page = loaded.page
+    assert loaded.errors == [] and [m for m in loaded.console if m[0] == "error"] == []
+    assert page.text_content("h1") == title
+    for node in loaded.view["nodes"]:
+        x, y = loaded.node_point(node["id"])
+        page.mouse.move(x, y)
+        page.wait_for_timeout(100)
+        page.mouse.click(x, y)
+        assert page.text_content("#info-title") == node["label"]
+        info = page.text_content("#info-body")
+        for said in node.get("assertions", []):
+            assert said["quote"] in info and said["party"] in info and said["source_title"] in info
+    assert f'<img src=x onerror="{PWNED}">' in page.text_content("#unresolved")
+    page.locator(".unresolved-item").first.click()
+    page.fill("#search", "<img")
+    assert f'<img src=x onerror="{PWNED}">' in page.text_content("#search-results")
+    page.wait_for_timeout(300)
+    assert loaded.evaluate("typeof window.__pwned") == "undefined"
+    assert loaded.evaluate("""[...document.querySelectorAll('*')]
+        .filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length""") == 0
+    assert loaded.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert loaded.evaluate("document.scripts.length") == 3
+    hrefs = loaded.evaluate("[...document.querySelectorAll('a')].map(a => a.href)")
+    assert all(href.startswith(("https:", "http:")) for href in hrefs)
+
+
+def test_graph_is_drawn_not_blank(open_page, tmp_path):
+    loaded = open_page(load_view("small"))
+    shot = tmp_path / "graph.png"
+    loaded.page.locator("#graph").screenshot(path=str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    pixels = loaded.evaluate("""() => {
+        const canvas = document.querySelector('#graph canvas');
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        const colours = new Set();
+        let painted = 0;
+        for (let i = 0; i < data.length; i += 4) {
+            if (data[i + 3] > 0) painted++;
+            if (i % 28 === 0) colours.add(data.slice(i, i + 4).join(','));
+        }
+        return {colours: colours.size, painted: painted / (data.length / 4)};
+    }""")
+    assert pixels["colours"] > 50, pixels
+    assert pixels["painted"] > 0.01, pixels
+
+
+def test_time_to_ready(open_page, capsys):
+    """Prints figures only; the benchmark, not this test, judges speed."""
+    large = load_view("large")
+    cases = [("small (23 nodes), physics", load_view("small"), {}),
+             ("300 nodes, physics", sub_view(large, 300), {}),
+             ("500 nodes, Python layout", sub_view(large, 500), {}),
+             ("500 nodes, physics", sub_view(large, 500), {"physics_cap": 500})]
+    lines = []
+    for name, view, options in cases:
+        started = time.perf_counter()
+        render_html(view, **options)
+        render_s = time.perf_counter() - started
+        loaded = open_page(view, **options)
+        stats = loaded.evaluate("window.kgStats")
+        assert (stats["nodes"], stats["edges"]) == (len(view["nodes"]), len(view["edges"]))
+        timing = loaded.evaluate("window.kgTiming")
+        paint = loaded.evaluate(
+            "(performance.getEntriesByName('first-contentful-paint')[0] || {startTime: null}).startTime")
+        lines.append(f"  {name:28} render {render_s:5.2f} s | first paint {paint or 0:7.0f} ms | "
+                     f"kgReady {timing['ready']:7.0f} ms page clock, {loaded.seconds_to_ready:5.2f} s wall")
+    with capsys.disabled():
+        print("\ntime to ready in headless Chromium:\n" + "\n".join(lines))
+
+
+def test_tiny_views_still_become_ready(open_page):
+    one = {"nodes": [{"id": "a", "label": "Alone", "cls": "incident"}], "edges": [], "unresolved": []}
+    for view in ({"nodes": [], "edges": [], "unresolved": []}, one):
+        loaded = open_page(view)
+        assert loaded.evaluate("window.kgStats") == {"nodes": len(view["nodes"]), "edges": 0,
+                                                     "visibleNodes": len(view["nodes"]), "visibleEdges": 0}
+        assert loaded.errors == [] and [m for m in loaded.console if m[0] == "error"] == []
+    assert loaded.page.text_content("#unresolved") == "Nothing is left unresolved in this view."

@@ -1,0 +1,44 @@
+"""Endpoints on free loopback ports over the mini fixture case, stopped after the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.build import build
+from kg.server import Endpoint, Limits
+from kg.store import parse_location
+from tests.helpers import DOCUMENTS, MINI
+
+#: The slowest query we know: a three-way cross product of every triple.
+SLOW_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """(store location, exports folder) for the mini case; exports holds a few files."""
+    root = tmp_path_factory.mktemp("serve")
+    store = root / "store"
+    exports = root / "exports"
+    build([MINI], out=str(exports), documents=DOCUMENTS, store=str(store), validate=False)
+    (exports / "graph.html").write_text("<!doctype html><title>graph</title><p>the graph page</p>\n", encoding="utf-8")
+    (exports / "csv").mkdir()
+    (exports / "csv" / "nodes.csv").write_text("id,label\n", encoding="utf-8")
+    (exports / ".hidden").write_text("not listed\n", encoding="utf-8")
+    (root / "secret.txt").write_text("outside the exports folder\n", encoding="utf-8")
+    (exports / "escape").symlink_to(root / "secret.txt")
+    return str(store), exports
+
+
+@pytest.fixture(scope="session")
+def endpoint(built):
+    store, exports = built
+    with Endpoint(parse_location(store), port=0, exports=exports, limits=Limits(timeout=10, max_rows=5000), workers=2) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def limited(built):
+    """An endpoint with a one-second timeout and a cap of five rows."""
+    store, exports = built
+    with Endpoint(parse_location(store), port=0, exports=exports, limits=Limits(timeout=1.0, max_rows=5), workers=2) as running:
+        yield running
