@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The seed article, when it sits beside the project: quotes are then located in it.
+DOCUMENTS := $(wildcard ../shared/seeds)
 
 .PHONY: run test clean
 
@@ -15,7 +17,11 @@ $(STAMP): setup.cfg pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/kg build seeds --out exports
+	$(BIN)/kg build seeds --out exports $(if $(DOCUMENTS),--documents $(DOCUMENTS))
+	$(BIN)/kg unresolved --out exports
+	$(BIN)/kg html --out exports/graph.html
+	$(BIN)/kg export --format jsonld -o exports/kg.jsonld
+	$(BIN)/kg export --format graphml -o exports/kg.graphml
 
 test: $(STAMP)
 	$(BIN)/pytest

@@ -250,6 +250,7 @@ def parse_binding(text: str, resolve: Callable[[str], URIRef | None] | None = No
 
 FORMATS = ("table", "json", "csv", "tsv")
 _CELL = 60  # widest column of a table, in characters
+_WIDE = 120  # a table wider than this prints each row as a block instead
 
 
 def _json_term(term) -> dict:
@@ -311,19 +312,34 @@ def compact(term) -> str:
 
 
 def _table(names: list[str], rows: list[list[str]]) -> str:
-    cut = [[c if len(c) <= _CELL else c[: _CELL - 1] + "…" for c in (" ".join(cell.split()) for cell in row)] for row in rows]
+    """Aligned columns; rows as blocks of ``name  value`` lines when the columns would not fit."""
+    import textwrap
+
+    flat = [[" ".join(cell.split()) for cell in row] for row in rows]
+    cut = [[c if len(c) <= _CELL else c[: _CELL - 1] + "…" for c in row] for row in flat]
     widths = [max([len(n)] + [len(r[i]) for r in cut]) for i, n in enumerate(names)]
-    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip(), "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cut]
-    lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
-    return "\n".join(lines) + "\n"
+    count = f"({len(rows)} row{'' if len(rows) == 1 else 's'})"
+    if sum(widths) + 2 * len(widths) <= _WIDE:
+        lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip(), "  ".join("-" * w for w in widths)]
+        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cut]
+        return "\n".join([*lines, count]) + "\n"
+    key = max(len(n) for n in names)
+    lines = []
+    for number, row in enumerate(flat, 1):
+        lines.append(f"-[ {number} ]" + "-" * max(0, _WIDE // 2 - 6 - len(str(number))))
+        for name, value in zip(names, row):
+            wrapped = textwrap.wrap(value, _WIDE - key - 2) or [""]
+            lines.append(f"{name.ljust(key)}  {wrapped[0]}".rstrip())
+            lines += [f"{' ' * key}  {more}" for more in wrapped[1:]]
+    return "\n".join([*lines, count]) + "\n"
 
 
 def format_result(result: Result, fmt: str = "table") -> str:
     """A query result as text: an aligned table, or the W3C SPARQL 1.1 JSON, CSV or TSV results format.
 
-    The table leaves out ``?x`` when ``?xLabel`` is selected too, and cuts
-    long cells; the other formats give every value in full.
+    The table leaves out ``?x`` when ``?xLabel`` is selected too, cuts long
+    cells, and when it would be too wide prints each row as a block of
+    ``name  value`` lines instead; the other formats give every value in full.
 
     ASK results are ``true`` or ``false`` (W3C JSON for ``json``); CONSTRUCT and
     DESCRIBE results are Turtle, in the ``table`` format only.

@@ -149,7 +149,7 @@ def node_ref(g: "nx.MultiDiGraph", node: str) -> NodeRef:
 
 def source_ref(g: "nx.MultiDiGraph", node: str) -> SourceRef:
     attrs = g.nodes[node]
-    return SourceRef(node, str(attrs.get("label", node)), str(attrs.get("title", "")), str(attrs.get("date") or attrs.get("not_before") or ""), str(attrs.get("url", "")))
+    return SourceRef(node, str(attrs.get("label", node)), str(attrs.get("title", "")), str(attrs.get("date", "")), str(attrs.get("url", "")))
 
 
 def _target(g: "nx.MultiDiGraph", node: str, predicate: str) -> str | None:

@@ -155,14 +155,17 @@ def _features(g: "nx.MultiDiGraph", node: str) -> set[tuple[str, str, str]]:
 
 
 def _bounds(text: str | None, end: bool) -> date | None:
-    if not text:
+    """The first (or, with ``end``, last) day a YYYY, YYYY-MM or YYYY-MM-DD date covers."""
+    try:
+        parts = [int(p) for p in str(text)[:10].split("-")] if text else []
+        year, month, day = (parts + [0, 0])[:3]
+        if end and not month:
+            month = 12
+        if end and not day:
+            day = 31 if month == 12 else (date(year, month + 1, 1) - date(year, month, 1)).days
+        return date(year, month or 1, day or 1) if parts else None
+    except ValueError:  # not a date kg writes; leave it out rather than guess
         return None
-    parts = [int(p) for p in str(text)[:10].split("-")]
-    year, month, day = (parts + [None, None])[:3]
-    if end:
-        month = month or 12
-        day = day or (31 if month == 12 else (date(year, month + 1, 1) - date(year, month, 1)).days)
-    return date(year, month or 1, day or 1)
 
 
 def _interval(attrs: dict) -> tuple[date | None, date | None]:
@@ -195,20 +198,21 @@ def _time(a: dict, b: dict) -> tuple[float, str, str | None]:
 
 
 def _against(g: "nx.MultiDiGraph", a: str, b: str) -> list[str]:
-    reasons = []
-    targets: dict[str, list[set[str]]] = {}
+    """Relations both have, with no value in common: different mechanisms, different authors..."""
+    sides: list[dict[str, set[str]]] = []
+    labels: dict[str, str] = {}
     for node in (a, b):
-        by_predicate = defaultdict(set)
-        for _, v, key in g.out_edges(node, keys=True):
-            if key not in P.provenance and key != P.about and g.nodes[v].get("cls") not in ITEM_KINDS and v not in (a, b):
+        by_predicate: dict[str, set[str]] = defaultdict(set)
+        for _, v, key, data in g.out_edges(node, keys=True, data=True):
+            if key not in P.provenance and key != P.about and g.nodes[v].get("cls") not in ITEM_KINDS:
                 by_predicate[key].add(v)
-        for key, values in by_predicate.items():
-            targets.setdefault(key, []).append(values)
-    for key, sides in sorted(targets.items()):
-        if len(sides) == 2 and not (sides[0] & sides[1]):
-            relation = next(d["label"] for _, _, k, d in g.out_edges(a, keys=True, data=True) if k == key)
-            names = [", ".join(sorted(g.nodes[v]["label"] for v in side)) for side in sides]
-            reasons.append(f"different {relation}: {names[0]} vs {names[1]}")
+                labels[key] = data["label"]
+        sides.append(by_predicate)
+    reasons = []
+    for key in sorted(sides[0].keys() & sides[1].keys()):
+        if not sides[0][key] & sides[1][key]:
+            names = [", ".join(sorted(g.nodes[v]["label"] for v in side[key])) for side in sides]
+            reasons.append(f"different {labels[key]}: {names[0]} vs {names[1]}")
     return reasons
 
 

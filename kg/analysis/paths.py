@@ -13,7 +13,8 @@ through a hub like the company everyone works for costs more than one
 through a specific post or meeting. The cheapest path comes first; then the
 hops around the items it went through cost double, and the next cheapest is
 found, and so on: each path shows another way the two connect, not the
-first one with a detour.
+first one with a detour. Paths that cost more than :data:`STRETCH` times the
+first are not worth reading and are left out.
 
 >>> from kg.analysis.nxgraph import EXAMPLE, from_turtle
 >>> g = from_turtle('''
@@ -40,11 +41,13 @@ from kg.errors import QueryError
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Hop", "ExplanationPath", "explanation_paths", "paths_between", "walk_graph"]
+__all__ = ["Hop", "ExplanationPath", "explanation_paths", "paths_between", "walk_graph", "STRETCH"]
 
 _NOT_HOPS = P.provenance | {P.different_from, P.left, P.right}
 _NOT_NODES = frozenset({"IdentityJudgement", "OpenQuestion"})
 _DETOUR = 2.0  # cost factor for hops around items an earlier path went through
+#: Paths costing more than this many times the cheapest are left out.
+STRETCH = 2.0
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,8 @@ def explanation_paths(g: "nx.MultiDiGraph", start: str, end: str, *, limit: int 
             continue
         seen.add(nodes)
         cost = sum(walk.edges[a, b]["cost"] for a, b in zip(nodes, nodes[1:]))
+        if found and cost > STRETCH * found[0].cost:
+            break
         hops = tuple(_hop(g, a, b) for a, b in zip(nodes, nodes[1:]))
         found.append(ExplanationPath(node_ref(g, start), node_ref(g, end), hops, round(cost, 3)))
         if len(found) == limit or len(nodes) == 2:

@@ -5,7 +5,7 @@ pair *directly* when it is about both members, and *through* a shared target
 when it is about one of them; it concerns a contested proposition directly
 when it is about the proposition itself, and through a shared target when it
 is about something the proposition is about. ``score`` counts what answering
-the question would help settle: 1 for each direct link, 0.5 for each other.
+the question would help settle: 1 for each direct link, 0.25 for each other.
 
 >>> from kg.analysis.nxgraph import from_turtle
 >>> from kg.analysis.identity import identity_candidates
@@ -118,7 +118,7 @@ def open_questions(
         about = {v for _, v, k in g.out_edges(node, keys=True) if k == P.about}
         raised = sorted(v for _, v, k in g.out_edges(node, keys=True) if k == P.raised_in)
         links = _links(g, about, candidates, contested)
-        score = sum(1.0 if link.direct else 0.5 for link in links)
+        score = sum(1.0 if link.direct else 0.25 for link in links)
         found.append(OpenQuestion(
             node_ref(g, node), str(attrs.get("asks", attrs.get("label", ""))), str(attrs.get("resolvable_by", "")),
             source_ref(g, raised[0]) if raised else None, _refs(g, about), tuple(links), score,

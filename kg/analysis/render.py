@@ -173,7 +173,7 @@ _SHOWN = 3  # assertions listed per hop before "and N more"
 def _hop_evidence(hop) -> list[str]:
     evidence = hop.evidence
     said = [_assertion(a) for a in evidence.assertions[:_SHOWN]]
-    more = [f"and {len(evidence.assertions) - _SHOWN} more"] if len(evidence.assertions) > _SHOWN else []
+    more = [f"… and {len(evidence.assertions) - _SHOWN} more"] if len(evidence.assertions) > _SHOWN else []
     sources = [s.label for s in evidence.sources]
     if evidence.basis in ("assertion", "proposition", "both"):
         return said + more

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 
 import click
 
@@ -45,12 +46,18 @@ def serve(host, port, exports, timeout, max_rows, workers, quiet, store):
     )
     click.echo(f"serving {location} read-only at {endpoint.sparql_url}")
     click.echo(f"home page: {endpoint.url} (Ctrl-C stops)")
+    previous = signal.signal(signal.SIGTERM, _stop)  # a supervisor's stop is a clean stop too
     try:
         endpoint.serve_forever()
     except KeyboardInterrupt:
         click.echo("stopped")
     finally:
+        signal.signal(signal.SIGTERM, previous)
         endpoint.close()
+
+
+def _stop(signum, frame):
+    raise KeyboardInterrupt
 
 
 commands = [serve]

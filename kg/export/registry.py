@@ -10,10 +10,12 @@ import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from kg.errors import ExportError
+
+if TYPE_CHECKING:  # rdflib is imported by the exporters, so `kg --help` stays fast
+    from rdflib import Graph
 
 __all__ = ["ExportFormat", "FORMATS", "export_graph"]
 
@@ -43,7 +45,7 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
-def export_graph(graph: Graph, format_name: str, path: str | os.PathLike) -> list[Path]:
+def export_graph(graph: "Graph", format_name: str, path: str | os.PathLike) -> list[Path]:
     """Write ``graph`` to ``path`` in ``format_name``; return the files written."""
     try:
         export_format = FORMATS[format_name]

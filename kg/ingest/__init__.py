@@ -1,0 +1,21 @@
+"""Unseen articles → draft case files: candidate entities, incidents,
+safeguards, attributed assertions and open questions, each pointing back at
+the text it came from, all pending a researcher's review.
+
+    >>> from kg.ingest import ingest, compare_graphs, format_report
+    >>> callable(ingest) and callable(compare_graphs)
+    True
+
+The modules follow the data: :mod:`~kg.ingest.text` (reading and main text),
+:mod:`~kg.ingest.sentences`, :mod:`~kg.ingest.dates`,
+:mod:`~kg.ingest.gazetteer` (what the case knows), :mod:`~kg.ingest.names`,
+:mod:`~kg.ingest.events`, :mod:`~kg.ingest.attribution` with
+:mod:`~kg.ingest.claims`, :mod:`~kg.ingest.extract` (all rules in order),
+:mod:`~kg.ingest.draft` (the case file), :mod:`~kg.ingest.report` (what
+changed) and :mod:`~kg.ingest.pipeline` (files, all or nothing).
+"""
+
+from kg.ingest.pipeline import IngestResult, Outcome, case_graph, ingest
+from kg.ingest.report import ChangeReport, compare_graphs, format_report, read_turtle
+
+__all__ = ["ingest", "IngestResult", "Outcome", "case_graph", "ChangeReport", "compare_graphs", "format_report", "read_turtle"]

@@ -89,6 +89,23 @@ class EntityTable:
         if normalize(name) not in {normalize(n) for n in entity.names}:
             entity.aliases.append(name)
 
+    def merge(self, gone: Entity, kept: Entity) -> None:
+        """Fold ``gone`` into ``kept``: its spans, names and references move over."""
+        for start, end in gone.spans:
+            self._mentions.remove((start, end, gone.key))
+            self.mention(kept, start, end)
+        for name in gone.names:
+            self.alias(kept, name)
+        for key, value in gone.fields.items():
+            kept.fields.setdefault(key, value)
+        del self.entities[gone.key]
+        for entity in self.entities.values():
+            for key, value in list(entity.fields.items()):
+                if value == gone.key:
+                    entity.fields[key] = kept.key
+                elif isinstance(value, list) and gone.key in value:
+                    entity.fields[key] = list(dict.fromkeys(kept.key if v == gone.key else v for v in value))
+
     # ------------------------------------------------------------------ lookups
     def by_name(self, name: str, types: set[str] | None = None) -> Entity | None:
         wanted = normalize(name)

@@ -51,7 +51,7 @@ _SAFEGUARD_HEAD = (
     r"two-person[ ]rule|four-eyes[ ]rule"
 )
 _SAFEGUARD_RE = re.compile(
-    rf"(?P<mods>(?:[\w’'-]+[ ]){{0,3}})(?P<head>[\w-]*?(?:{_SAFEGUARD_HEAD}))(?P<tail>[ ](?:board|process|processes|rule|rules|requirement|requirements|step|steps|policy|gate|committee|procedure|procedures))?"
+    rf"(?P<mods>(?:[\w’'-]+[ ]){{0,3}})(?P<head>[\w-]*?(?:{_SAFEGUARD_HEAD}))(?P<tail>[ ](?:board|process|processes|rule|rules|requirement|requirements|step|steps|policy|gate|committee|procedure|procedures|review|reviews))?"
     rf"(?P<object>[ ](?:on|for|of)[ ](?:[a-zA-Z][\w-]*[ ]?){{1,3}}?(?:changes|code|deployments|updates|releases|engineers|use))?\b(?!-)",
     re.IGNORECASE,
 )
@@ -60,7 +60,7 @@ _DOC_HEAD = r"memos?|memorandum|e-?mails?|messages?|documents?|reports?|accounts
 _DOC_RE = re.compile(
     rf"(?P<det>\b(?i:an?|the|one|another|that[ ]same|this|that|those|these)[ ]|\b[A-Z][\w’'-]*['’]s[ ])?"
     rf"(?P<adj>(?:(?i:internal|leaked|confidential|private|separate|same|company|incident)[ ])*)"
-    rf"(?P<head>(?i:{_DOC_HEAD}))\b(?P<seen>[ ](?:seen|reviewed|obtained|viewed|shared|described|published)[ ](?:by|with)[ ](?:the[ ])?(?:[A-Z][\w’'-]*(?:[ ](?=[A-Z]))?){{1,3}})?"
+    rf"(?P<head>(?i:{_DOC_HEAD}))\b(?P<seen>(?:[ ](?:by|from)[ ](?:the[ ])?(?:[A-Z][\w’'-]*[ ]?){{1,4}},?)?[ ](?:seen|reviewed|obtained|viewed|shared|described|published)[ ](?:by|with)[ ](?:the[ ])?(?:[A-Z][\w’'-]*(?:[ ](?=[A-Z]))?){{1,3}})?"
 )
 _UNITS = (
     r"users|customers|people|reports|complaints|flights|passengers|accounts|orders|transactions|homes|households|"
@@ -118,6 +118,11 @@ def _modifiers(text: str, start: int, end: int, *, limit: int, proper: bool = Fa
             break  # "passed automated checks", "plans tighter controls": a verb before the phrase
         run.insert(0, (index, word))
         if len(run) >= limit:
+            break
+    # "the change passed checks": a verb inside the run ends the phrase after it.
+    for i in range(len(run) - 1, 0, -1):
+        if run[i][1].lower().endswith("ed"):
+            run = run[i + 1:]
             break
     if not run:
         return end, []
@@ -196,6 +201,7 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
         incident.fields["_head"] = head
         incidents.append(incident)
         last = incident
+    for incident in incidents:
         _describe_incident(table, incident, text, sentences, published)
     return incidents
 
@@ -215,10 +221,14 @@ def _describe_incident(table: EntityTable, incident: Entity, text: str, sentence
             incident.fields.setdefault("affected", [])
             if entity.key not in incident.fields["affected"]:
                 incident.fields["affected"].append(entity.key)
-    dates = [d for d in find_dates(text, published, start=sentence.start, end=sentence.end)]
-    if dates:
-        best = next((d for d in dates if d.date), dates[0])
-        incident.fields.update(best.case_fields())
+    # The first sentence mentioning the incident with a date dates it.
+    for span_start, _ in incident.spans:
+        where = _sentence_of(sentences, span_start)
+        dates = find_dates(text, published, start=where.start, end=where.end) if where else []
+        if dates:
+            best = next((d for d in dates if d.date), dates[0])
+            incident.fields.update(best.case_fields())
+            break
 
 
 def _effects_and_counts(table: EntityTable, text: str, sentences: list[Sentence], incidents: list[Entity]) -> None:
@@ -228,7 +238,7 @@ def _effects_and_counts(table: EntityTable, text: str, sentences: list[Sentence]
         current = _current_incident(table, sentences, index, incidents)
         if current is None:
             continue
-        near = any(table.mentions_in(s.start, s.end, {"Incident"}) for s in sentences[max(0, index - 1): index + 1])
+        near = any(table.mentions_in(s.start, s.end, {"Incident"}) for s in sentences[max(0, index - 2): index + 1])
         if not near:
             continue
         for m in _EFFECT_RE.finditer(sentence.text):
@@ -306,6 +316,7 @@ def find_documents(table: EntityTable, text: str) -> list[Entity]:
         end = m.end("head")
         if table.is_taken(start, end):
             continue
+        owner_org = re.match(r"[ ](?:by|from)[ ](?:the[ ])?(?P<org>(?:[A-Z][\w’'-]*[ ]?){1,4})", m.group("seen") or "")
         indefinite = det in {"a", "an", "another"} or "separate" in adj
         if previous is not None and not indefinite:
             table.mention(previous, start, end)
@@ -313,9 +324,14 @@ def find_documents(table: EntityTable, text: str) -> list[Entity]:
         if not reported:
             continue
         label = _label(re.sub(r"^(?:an?|the|one|another|that same|this|that)\s+", "", m.group(0), flags=re.IGNORECASE))
-        owner = re.match(r"([A-Z][\w’'-]*)['’]s$", m.group("det") or "")
+        owner = re.match(r"([A-Z][\w’'-]*)['’]s$", (m.group("det") or "").strip())
         doc = table.new("InternalDocument", label, start, end, rule="reported document", confidence=0.7, section="sources")
         doc.fields["_head"] = stem
+        if owner_org:
+            org_start = m.start("seen") + owner_org.start("org")
+            author = table.at(org_start, org_start + len(owner_org.group("org").strip()))
+            if author is not None:
+                doc.fields["author"] = author.key
         if owner:
             author = table.at(m.start("det"), m.start("det") + len(owner.group(1)))
             if author is not None:

@@ -80,8 +80,10 @@ _NOT_NAMES = {
 }
 _WORD = r"[A-Z][\w'’&-]*[\w’']|[A-Z]"
 _LAST_WORD = r"(?:Inc|Corp|Co|Ltd)\."
-_PERSON_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
-_PERSON = rf"(?:{_PERSON_WORD})(?:\s+[A-Z]\.)?(?:\s+(?:{_PERSON_WORD})){{1,2}}"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_PERSON_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*"
+_PERSON = rf"(?:{_PERSON_WORD})(?:\s+[{_UPPER}]\.)?(?:\s+(?:{_PERSON_WORD})){{1,2}}"
 _PERSON_RE = re.compile(rf"(?<![\w’'-])(?P<name>{_PERSON})(?![\w-])")
 _CAPSEQ = re.compile(rf"(?<![\w’'-])(?:{_WORD})(?:[ \t]+(?:(?:of|for|the|&)[ \t]+)*(?:{_WORD}))*(?:,?[ \t]+{_LAST_WORD})?")
 _POSS = r"(?:['’]s)?"
@@ -121,7 +123,7 @@ def _add_person(table: EntityTable, name: str, start: int, *, rule: str, confide
 def _people(table: EntityTable, text: str) -> None:
     titles = rf"(?i:{TITLE_WORDS})"
     of_part = rf"(?:\s+(?:of|for|at)\s+(?:(?!(?:{REPORTING}|who|which|and)\b)[\w’'-]+\s?){{1,5}})?"
-    title = rf"(?:[a-z][\w-]*\s+){{0,3}}?{titles}{of_part}"
+    title = rf"(?:[\w’'-]+\s+){{0,3}}?{titles}(?:\s+(?:[a-z][\w-]*\s+){{0,2}}{titles})?{of_part}"
     article = r"(?:(?:an?|the|its|[A-Z][\w’'-]*['’]s)\s+)"
     patterns = [
         # "chief technology officer, Helena Brandt" / "City councillor Grace Whitfield"
@@ -138,16 +140,32 @@ def _people(table: EntityTable, text: str) -> None:
     ]
     for pattern, rule, confidence in patterns:
         for m in pattern.finditer(text):
+            if rule == "reporting verb" and _reads_as_organization(text, m.group("name")):
+                continue
             title_text = _tidy_title(m.groupdict().get("title"))
             person = _add_person(table, m.group("name"), m.start("name"), rule=rule, confidence=confidence, title=title_text)
             if person is not None and title_text and person.known_id is None:
                 person.fields.setdefault("jobTitle", title_text)
 
 
+def _reads_as_organization(text: str, name: str) -> bool:
+    """News repeats a company's full name but shortens a person to the surname.
+
+    A two-word name seen only next to a reporting verb, written in full three
+    times or more and never by its last word alone, is taken for an organization.
+    """
+    name = _clean(name)
+    full = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+    last = name.split()[-1]
+    alone = len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)) - full
+    return full >= 3 and alone == 0
+
+
 def _tidy_title(title: str | None) -> str | None:
     if not title:
         return None
     title = re.sub(r"\s+", " ", title).strip(" ,")
+    title = re.sub(r"^(?:[\w-]+['’]s\s+)+", "", title)
     return title[:1].upper() + title[1:] if title else None
 
 
@@ -197,7 +215,8 @@ def _org_from_span(table: EntityTable, text: str, start: int, end: int) -> None:
         return  # a lone "Bank" or "University" is not a name
     if any(s <= start and end <= t for e in table.covering(start, end) for s, t in e.spans):
         return
-    type_ = "OrganizationalUnit" if names[0].lower() in _ORG_UNIT_HEADS else "Organization"
+    is_unit = (names[0].lower() in _ORG_UNIT_HEADS and len(names) > 2 and names[1] == "of") or names[-1].lower() in {"department", "division", "faculty", "unit", "team"}
+    type_ = "OrganizationalUnit" if is_unit else "Organization"
     org = table.new(type_, name, start, end, rule="organization name", confidence=0.8)
     # "Department of Computer Science at King's College London" → unitOf
     after = re.match(rf"\s*(?:,\s*|\s+at\s+|\s+of\s+)(?:the\s+)?(?P<parent>(?:{_WORD})(?:\s+(?:{_WORD}))*)", text[end:])
@@ -220,17 +239,31 @@ def _orgs(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
             table.alias(before, m.group("acronym"))
             table.mention(before, m.start("acronym"), m.end("acronym"))
     describing = [
-        re.compile(rf"\b(?:{_DESCRIBING})(?:['’]s)?,?\s+(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})(?=[,.;]|\s+(?:{REPORTING}|which|that)\b)", re.IGNORECASE),
-        re.compile(rf"(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}(?:{_DESCRIBING})\b"),
+        re.compile(rf"\b(?P<noun>(?i:{_DESCRIBING}))(?:['’]s)?,?\s+(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})(?=[,.;]|\s+(?:{REPORTING}|which|that)\b)"),
+        re.compile(rf"(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}(?P<noun>{_DESCRIBING})\b"),
     ]
     for pattern in describing:
         for m in pattern.finditer(text):
             name = _clean(m.group("name"))
-            if not re.match(r"[A-Z]", name) or name.split()[0].lower() in _NOT_NAMES or _is_person_name(name) and not name.split()[-1].lower() in _ORG_LAST:
+            if not re.match(r"[A-Z]", name) or name.split()[0].lower() in _NOT_NAMES:
                 continue
             start = m.start("name")
-            if not table.is_taken(start, start + len(name)):
-                table.new("Organization", name, start, start + len(name), rule="described as an organization", confidence=0.7)
+            org = table.at(start, start + len(name), ORG_TYPES)
+            if org is None and not table.is_taken(start, start + len(name)):
+                org = table.new("Organization", name, start, start + len(name), rule="described as an organization", confidence=0.7)
+            if org is not None:
+                org.fields.setdefault("_nouns", []).append(m.group("noun").lower())
+
+
+def _merge_prefixes(table: EntityTable) -> None:
+    """"Cobalt Cloud" and later "Cobalt Cloud Services" in one article: one organization."""
+    orgs = [e for e in table.entities.values() if e.type in ORG_TYPES and e.known_id is None and not e.generic]
+    for short in orgs:
+        words = short.label.split()
+        for long in orgs:
+            if long is not short and len(long.label.split()) > len(words) and long.label.split()[: len(words)] == words and long.key in table.entities and short.key in table.entities:
+                table.merge(short, long)
+                break
 
 
 def _short_forms(table: EntityTable, text: str) -> None:
@@ -263,14 +296,18 @@ def _short_forms(table: EntityTable, text: str) -> None:
 
 def _speaking_proper_nouns(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
     """A single proper noun that speaks or owns staff is an organization: "Orbis rejected", "Cobalt's senior vice president"."""
-    pattern = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)*)(?:(?P<poss>['’]s)\s+(?:[\w-]+\s+){{0,2}}(?:{TITLE_WORDS})\b|\s+(?:also\s+)?(?:{REPORTING}|has not said|did not|declined)\b)")
+    pattern = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)*(?:[ ][A-Z][a-zA-Z]+)?)(?:(?P<poss>['’]s)\s+(?:[\w-]+\s+){{0,2}}(?:{TITLE_WORDS})\b|\s+(?:also\s+)?(?:{REPORTING}|has not said|did not|declined)\b)")
     for m in pattern.finditer(text):
         name = m.group("name")
         start = m.start("name")
-        if name.lower() in _NOT_NAMES or name.lower() in GROUP_NOUNS or table.is_taken(start, start + len(name)):
+        if " " in name and not _reads_as_organization(text, name):
+            continue
+        if name.split()[0].lower() in _NOT_NAMES or name.lower() in GROUP_NOUNS or table.is_taken(start, start + len(name)):
             continue
         at_start = _sentence_start(sentences, start)
-        if at_start and not (m.group("poss") or table.proper_evidence(name)):
+        never_lower = not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
+        looks_plural = name.endswith("s") and not re.search(r"[A-Z]", name[1:])
+        if at_start and not (m.group("poss") or table.proper_evidence(name) or (never_lower and not looks_plural and " " not in name)):
             continue
         if not re.search(r"[a-z]", name[1:]) and len(name) < 2:
             continue
@@ -295,7 +332,7 @@ def _systems(table: EntityTable, text: str) -> None:
         (re.compile(rf"\b{ai}[ ](?:[\w-]+[ ]){{0,2}}(?:{ai_kinds}){named}{name}(?![\w-])"), "AISystem"),
         (re.compile(rf"{name},[ ](?:the|its|an?|[\w’'-]+['’]s)[ ](?:[\w’'-]+[ ]){{0,3}}{ai}[ ](?:[\w-]+[ ]){{0,2}}(?:{ai_kinds}){head_end}"), "AISystem"),
         (re.compile(rf"\b(?:chatbot|copilot|language model){named}{name}(?![\w-])"), "AISystem"),
-        (re.compile(rf"\b(?:its|the|[\w’'-]+['’]s)[ ](?:[\w-]+[ ]){{0,4}}(?:{kinds}){named}{name}(?![\w-])"), "System"),
+        (re.compile(rf"\b(?:(?i:its|the)|[\w’'-]+['’]s)[ ](?:[\w-]+[ ]){{0,4}}(?:{kinds}){named}{name}(?![\w-])"), "System"),
         (re.compile(rf"{name},[ ](?:the|its|an?)[ ](?:[\w-]+[ ]){{0,4}}(?:{kinds}){head_end}"), "System"),
     ]
     for pattern, type_ in rules:
@@ -328,6 +365,7 @@ def find_names(table: EntityTable, text: str, sentences: list[Sentence]) -> None
     _people(table, text)
     _systems(table, text)
     _orgs(table, text, sentences)
+    _merge_prefixes(table)
     _all_occurrences(table, text)
     _short_forms(table, text)
     _speaking_proper_nouns(table, text, sentences)
@@ -370,4 +408,13 @@ def _related(a: str, b: str, type_: str) -> bool:
     short, long = sorted((a, b), key=len)
     if len(short) >= 2 and short.isalpha() and " " not in short and short == _initials(long.title()).lower():
         return True
-    return len(short) >= 4 and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long) is not None
+    if _without_suffix(a) == _without_suffix(b):
+        return True  # "Globex" and "Globex Corp."
+    return " " in short and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long) is not None
+
+
+_LEGAL = re.compile(r"[ ,]+(?:inc|corp|corporation|co|ltd|llc|plc|group|holdings|company|gmbh|ag|sa)\.?$")
+
+
+def _without_suffix(name: str) -> str:
+    return _LEGAL.sub("", name)

@@ -18,9 +18,9 @@ __all__ = ["Sentence", "split_sentences"]
 _TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr",
     "rev", "hon", "pres", "supt", "det", "insp", "no", "vs", "v", "e.g", "i.e", "etc", "approx", "fig",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "u.s", "u.k", "u.n",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
 }
-_COMPANY = {"inc", "corp", "co", "ltd", "llc", "plc", "bros", "dept", "univ"}
+_COMPANY = {"inc", "corp", "co", "ltd", "llc", "plc", "bros", "dept", "univ", "a.m", "p.m"}
 _STARTERS = {
     "the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "this", "that", "these", "those", "in", "on",
     "at", "but", "and", "however", "his", "her", "their", "our", "after", "before", "when", "while", "still",
@@ -64,9 +64,12 @@ def _ends_here(line: str, stop: int, end: int) -> bool:
         return True
     word = _previous_word(line, stop)
     if word in _TITLES:
-        return False
+        return word == "no" and not re.match(r"\s*\d", line[end:])  # "No. 5" but "said no. It"
     if word in _COMPANY or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"([a-z]\.)+[a-z]", word):
-        # "Acme Inc. The ..." and "assistant Q. That ..." end; "J. Smith" does not.
+        # "Acme Inc. The ..." and "assistant Q. That ..." end; "J. Smith" does not,
+        # unless a verb follows the next name ("... Inc. Orbis rejected ...").
+        if re.match(r"\s+[A-Z][\w’'-]*\s+(?:[a-z]+ed|said|says|is|was|has|had|will|would|did|does)\b", line[end:]):
+            return True
         return _next_word(line, end) in _STARTERS
     return True
 

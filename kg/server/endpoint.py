@@ -18,15 +18,17 @@ import mimetypes
 import os
 import shutil
 import socket
+import sys
 import threading
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from kg.errors import KGError
-from kg.server.guard import READ_ONLY, MalformedQuery, RefusedQuery, check_query
-from kg.server.negotiation import NotAcceptable, choose_format
+from kg.server.guard import NO_REMOTE, READ_ONLY, MalformedQuery, RefusedQuery, check_query
+from kg.server.negotiation import NotAcceptable, choose_format, remote_context
 from kg.server.workers import Answer, Job, QueryPool
 from kg.store import StoreLocation
 
@@ -53,12 +55,12 @@ _EXTRA_TYPES = {
 }
 
 
+@dataclass(frozen=True)
 class Limits:
-    """What one query may take: seconds and result rows (or triples)."""
+    """What one query may take: seconds, and result rows (or triples for CONSTRUCT and DESCRIBE)."""
 
-    def __init__(self, timeout: float = 10.0, max_rows: int = 10_000):
-        self.timeout = timeout
-        self.max_rows = max_rows
+    timeout: float = 10.0
+    max_rows: int = 10_000
 
 
 def _is_loopback(host: str) -> bool:
@@ -75,6 +77,12 @@ class _Server(ThreadingHTTPServer):
             self.address_family = socket.AF_INET6
         super().__init__(address, handler)
 
+    def handle_error(self, request, client_address) -> None:
+        """A client that hangs up is not an error worth a traceback."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
@@ -88,6 +96,15 @@ class _Handler(BaseHTTPRequestHandler):
         log = self.server.endpoint.log
         if log is not None:
             log(f"{self.address_string()} {format % args}")
+
+    def log_error(self, format: str, *args) -> None:  # noqa: A002
+        """Errors are logged even when requests are not."""
+        line = f"{self.address_string()} {format % args}"
+        log = self.server.endpoint.log
+        if log is not None:
+            log(line)
+        else:
+            sys.stderr.write(line + "\n")
 
     def _send(self, answer: Answer, extra_headers: dict[str, str] | None = None) -> None:
         self.send_response(answer.status)
@@ -114,6 +131,19 @@ class _Handler(BaseHTTPRequestHandler):
         return name.strip("[]").lower() in _LOOPBACK_NAMES or name.startswith("127.")
 
     def _route(self) -> None:
+        try:
+            self._dispatch()
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client went away
+        except Exception as e:  # a bug of ours: answer 500 rather than drop the connection
+            self.close_connection = True
+            self.log_error("internal error: %r", e)
+            try:
+                self._error(500, f"internal error: {type(e).__name__}: {e}")
+            except OSError:
+                pass
+
+    def _dispatch(self) -> None:
         if not self._host_allowed():
             self._error(403, f"host {self.headers.get('Host')!r} is not allowed; use http://127.0.0.1")
             return
@@ -125,9 +155,11 @@ class _Handler(BaseHTTPRequestHandler):
             elif self.command in ("GET", "HEAD"):
                 self._sparql(parse_qs(url.query, keep_blank_values=True))
             else:
+                self.close_connection = True  # any body was not read
                 self._error(405, f"{self.command} is not allowed on /sparql", {"Allow": "GET, HEAD, POST"})
             return
         if self.command not in ("GET", "HEAD"):
+            self.close_connection = True  # any body was not read
             self._error(405, f"{self.command} is not allowed on {path}", {"Allow": "GET, HEAD"})
             return
         if path == "/":
@@ -145,6 +177,7 @@ class _Handler(BaseHTTPRequestHandler):
     do_GET = do_HEAD = do_POST = _route
 
     def do_PUT(self) -> None:
+        self.close_connection = True  # the body is not read
         self._error(405, f"{self.command} is not allowed: this endpoint is read-only", {"Allow": "GET, HEAD, POST"})
 
     do_DELETE = do_PATCH = do_PUT
@@ -196,6 +229,10 @@ class _Handler(BaseHTTPRequestHandler):
         queries = params.get("query", [])
         if len(queries) != 1:
             self._error(400, "missing query parameter: send ?query=..." if not queries else "more than one query parameter")
+            return
+        remote = remote_context(self.headers.get("Accept"))
+        if remote is not None:
+            self._error(403, f"remote JSON-LD contexts are {NO_REMOTE}: {remote}; answers embed kg's own context")
             return
         try:
             checked = check_query(queries[0])

@@ -8,6 +8,7 @@ query is answered with the parser's own message.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,8 +43,8 @@ class CheckedQuery:
 
 def _parts(node):
     """Every CompValue under ``node``, depth first."""
-    from rdflib.plugins.sparql.parserutils import CompValue
     from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
 
     stack = [node]
     while stack:
@@ -90,15 +91,24 @@ def _check_cached(text: str) -> CheckedQuery:
     return _check(text)
 
 
+# rdflib's pyparsing grammar keeps state while it parses: one parse at a time.
+_PARSER_LOCK = threading.Lock()
+
+
+def _parse(parser, text: str):
+    with _PARSER_LOCK:
+        return parser(text)
+
+
 def _check(text: str) -> CheckedQuery:
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     try:
-        parsed = parseQuery(text)
+        parsed = _parse(parseQuery, text)
     except ParseException as query_error:
         try:
-            update = parseUpdate(text)
+            update = _parse(parseUpdate, text)
         except ParseException:
             raise MalformedQuery(f"malformed query: {query_error}") from query_error
         if "Load" in _names(update):

@@ -7,8 +7,8 @@ import os
 from html import escape
 from pathlib import Path
 from string import Template
-from urllib.parse import quote
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from kg.sparql import canned_queries
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ResultFormat", "NotAcceptable", "RESULT_FORMATS", "GRAPH_FORMATS", "choose_format", "formats_for"]
+__all__ = ["ResultFormat", "NotAcceptable", "RESULT_FORMATS", "GRAPH_FORMATS", "choose_format", "formats_for", "remote_context"]
 
 
 @dataclass(frozen=True)
@@ -100,3 +100,28 @@ def choose_format(form: str, accept: str | None) -> ResultFormat:
                 return candidate
     available = ", ".join(candidate.media_type for candidate in offered)
     raise NotAcceptable(f"no acceptable format for a {form} query; available: {available}")
+
+
+_JSONLD_PROFILES = "http://www.w3.org/ns/json-ld#"  # expanded, compacted, flattened...: names, not documents
+
+
+def remote_context(accept: str | None) -> str | None:
+    """A context URL a client asks JSON-LD to be compacted with, if any; kg never fetches one.
+
+    >>> remote_context('application/ld+json; profile="http://www.w3.org/ns/json-ld#compacted"') is None
+    True
+    >>> remote_context('application/ld+json; profile="https://example.org/context.jsonld"')
+    'https://example.org/context.jsonld'
+    """
+    for entry in (accept or "").split(","):
+        media, *params = (part.strip() for part in entry.split(";"))
+        if media.lower() != "application/ld+json":
+            continue
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() != "profile":
+                continue
+            for uri in value.strip().strip('"').split():
+                if not uri.startswith(_JSONLD_PROFILES):
+                    return uri
+    return None

@@ -3,8 +3,10 @@
 A query runs in a worker process so that a timeout can stop it for certain:
 the worker is killed and replaced, and the endpoint answers 503. Each worker
 opens the store read-only (``pyoxigraph.Store.read_only``), follows the
-store's ``current`` link to the newest build, caps the rows it returns, and
-serializes with pyoxigraph's serializers (JSON-LD with kg's own context).
+store's ``current`` link to the newest build, and caps the rows it returns.
+SPARQL results, N-Triples and RDF/XML come from pyoxigraph's serializers;
+Turtle and JSON-LD are written the way the exports are, with kg's prefixes
+and its JSON-LD context.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 from kg.errors import StoreError
 from kg.store import StoreLocation
 
-__all__ = ["Job", "Answer", "QueryPool"]
+__all__ = ["Job", "Answer", "QueryPool", "answer"]
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,7 @@ def _solutions(result, job: Job) -> Answer:
     rows = list(islice(result, job.max_rows + 1))
     if len(rows) > job.max_rows:
         return _too_many(job.max_rows, "rows")
-    bindings = [{name: _json_term(term) for name, term in zip(variables, row) if term is not None} for row in rows]
+    bindings = [{name: _json_term(term) for name, term in zip(variables, row, strict=True) if term is not None} for row in rows]
     document = json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
     if job.format == "json":
         return Answer(200, _MEDIA["json"], document)
@@ -155,7 +157,17 @@ def _triples(result, job: Job) -> Answer:
 
 
 def answer(store, job: Job) -> Answer:
-    """Run ``job`` on a pyoxigraph store; every failure becomes an error answer."""
+    """Run ``job`` on a pyoxigraph store; every failure becomes an error answer.
+
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("https://w3id.org/kg/id/a"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("A")))
+    >>> print(answer(store, Job("SELECT ?l WHERE { ?s rdfs:label ?l }", "SELECT", "csv", max_rows=1)).body.decode(), end="")
+    l
+    A
+    >>> answer(store, Job("SELECT * WHERE { ?s ?p ?o }", "SELECT", "json", max_rows=0)).status
+    422
+    """
     import pyoxigraph as ox
 
     from kg.export.jsonld import prefixes
@@ -199,6 +211,8 @@ def _serve_jobs(conn, kind: str, path: str) -> None:  # pragma: no cover - runs 
             reply = answer(opener.store(), job)
         except (StoreError, OSError) as e:
             reply = Answer.error(503, f"the store is not available: {e}")
+        except Exception as e:  # a bug of ours: report it and keep serving
+            reply = Answer.error(500, f"internal error: {type(e).__name__}: {e}")
         conn.send(reply)
 
 

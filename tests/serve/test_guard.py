@@ -108,6 +108,26 @@ def test_load_is_refused_before_any_connection(endpoint, listener, as_param):
     assert connections == []
 
 
+def test_remote_jsonld_contexts_are_refused(endpoint, listener):
+    url, connections = listener
+    query = "CONSTRUCT WHERE { ?s a ?o } LIMIT 1"
+    answer = requests.get(endpoint.sparql_url, params={"query": query}, headers={"Accept": f'application/ld+json; profile="{url}"'}, timeout=10)
+    assert answer.status_code == 403
+    assert answer.text == f"remote JSON-LD contexts are refused: kg never fetches remote data: {url}; answers embed kg's own context\n"
+    assert connections == []
+    standard = requests.get(endpoint.sparql_url, params={"query": query}, headers={"Accept": 'application/ld+json; profile="http://www.w3.org/ns/json-ld#compacted"'}, timeout=10)
+    assert standard.status_code == 200
+    assert isinstance(standard.json()["@context"], dict)
+
+
+def test_from_names_a_graph_and_fetches_nothing(endpoint, listener):
+    url, connections = listener
+    answer = requests.get(endpoint.sparql_url, params={"query": f"ASK FROM <{url}> {{ ?s ?p ?o }}"}, timeout=10)
+    assert answer.status_code == 200
+    assert answer.json()["boolean"] is False  # no such graph in the store; nothing was downloaded
+    assert connections == []
+
+
 def test_a_word_service_in_a_string_or_iri_is_fine(endpoint):
     query = 'SELECT ?x WHERE { BIND("SERVICE <http://example.org/> LOAD" AS ?x) FILTER(?x != <http://example.org/SERVICE>) }'
     answer = requests.get(endpoint.sparql_url, params={"query": query}, timeout=10)

@@ -93,6 +93,7 @@ document.addEventListener("DOMContentLoaded", () => {
       textarea.value = query;
       document.getElementById("accept").value = /^\s*(CONSTRUCT|DESCRIBE)\b/im.test(query.replace(/#[^\n]*/g, ""))
         ? "text/turtle" : "application/sparql-results+json";
+      document.getElementById("editor").scrollIntoView();
       run(query);
     });
   }

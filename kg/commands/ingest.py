@@ -1,0 +1,90 @@
+"""``kg ingest`` and ``kg diff``: draft case files from articles; report what changed.
+
+Thin commands over :mod:`kg.ingest`: parse, call, print. A :class:`KGError`
+becomes a one-line message and exit code 1.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KGError
+
+__all__ = ["ingest", "diff", "commands"]
+
+
+def _check_date(ctx, param, value):
+    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD")
+    if value is not None:
+        from kg.ingest.dates import parse_iso
+
+        if parse_iso(value) is None:
+            raise click.BadParameter(f"{value!r} is not a real date")
+    return value
+
+
+@click.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--case", "case_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Case folder to draft into; created (with a case.yaml named after it) when missing.")
+@click.option("--date", default=None, callback=_check_date, metavar="YYYY-MM-DD", help="Publication date; used over the file's own metadata, and anchors 'Tuesday', 'earlier this month'.")
+@click.option("--max-size", "max_bytes", default=5 * 1024 * 1024, show_default=True, type=click.IntRange(min=1), help="Largest article accepted, in bytes.")
+def ingest(articles, case_dir, date, max_bytes):
+    """Draft candidate entities, incidents, safeguards, assertions and open
+    questions from ARTICLES (plain text, Markdown or HTML) into CASE.
+
+    Each article becomes CASE/draft-<sha256 prefix>.yaml, every item pending
+    review and pointing at the text it came from. An article already in the
+    case (same SHA-256) changes nothing. Bad input writes nothing at all.
+    Ends with a report of what the drafts add to the case.
+
+    Example: kg ingest article.html --case seeds/my-case --date 2026-03-12
+    """
+    from kg.ingest import format_report
+    from kg.ingest import ingest as run_ingest
+
+    tty = sys.stdout.isatty()
+    try:
+        if tty and len(articles) > 1:
+            with click.progressbar(length=len(articles), label="reading articles", file=sys.stdout) as bar:
+                result = run_ingest(articles, case_dir, date=date, max_bytes=max_bytes, progress=lambda _: bar.update(1))
+        else:
+            result = run_ingest(articles, case_dir, date=date, max_bytes=max_bytes)
+    except KGError as e:
+        raise click.ClickException(str(e)) from e
+    for outcome in result.outcomes:
+        if outcome.status == "written":
+            counts = outcome.counts
+            summary = f"{counts.get('entities', 0)} entities, {counts.get('assertions', 0)} assertions, {counts.get('questions', 0)} questions"
+            click.echo(f"wrote\t{outcome.draft}\t{outcome.article}\t{summary}")
+        else:
+            click.echo(f"unchanged\t{outcome.article}\talready in the case as source {outcome.source_id}")
+    if not result.report.is_empty():
+        click.echo("")
+        click.echo(format_report(result.report))
+
+
+@click.command()
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+def diff(old, new):
+    """Report what NEW.ttl adds to OLD.ttl: new entities and assertions,
+    propositions that became contested, open questions touched, new identity
+    candidates.
+
+    Example: kg diff exports/kg-before.ttl exports/kg.ttl
+    """
+    from kg.ingest import compare_graphs, format_report, read_turtle
+
+    try:
+        report = compare_graphs(read_turtle(old), read_turtle(new))
+    except KGError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(format_report(report))
+
+
+commands = [ingest, diff]

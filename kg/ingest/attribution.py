@@ -1,0 +1,502 @@
+"""Who said what: attributed claims with a stance, and the questions left open.
+
+Frames recognised in each sentence:
+- ``X said/told/confirmed/denied/disputed ... (that) CLAIM``, with a later
+  ``, and said CLAIM`` or ``, saying CLAIM`` keeping the same speaker;
+- ``“CLAIM,” said X`` / ``“CLAIM,” X said`` and ``CLAIM, X said.``;
+- ``According to X, CLAIM`` and ``CLAIM, according to X``;
+- documents that speak: ``Chat logs ... show that CLAIM``;
+- ``X rejected/disputed that account`` and ``..., a claim X disputed``:
+  a stance on the claim made just before;
+- ``X did not say / declined to say whether CLAIM``: a hedge.
+
+The stance comes from the verb and the claim's main clause: a negated main
+clause ("said none involved") denies its positive form, "only one" narrows,
+"confirmed" confirms. Hedging words ("reportedly", "allegedly") lower the
+confidence. :mod:`kg.ingest.claims` turns claims into proposition text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.ingest.claims import affirmative, hedged, main_clause_negated, narrowed, narrows
+from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
+from kg.ingest.names import _NOT_NAMES, GROUP_NOUNS, _is_person_name, _reads_as_organization
+from kg.ingest.sentences import Sentence
+
+__all__ = ["Claim", "Question", "find_claims", "find_questions"]
+
+_AFFIRM = r"said|says|say|told|tells|stated|states|wrote|writes|added|noted|explained|argued|insisted|maintained|claimed|claims|described|describes|warned|estimated|reported|announced|suggested|show|shows|showed|indicated|indicates|referenced|references|highlighted|revealed"
+_CONFIRM = r"confirmed|confirms|acknowledged|acknowledges|admitted|admits|conceded|concedes|verified"
+_DENY = r"denied|denies|rejected|rejects|refuted|dismissed"
+_DISPUTE = r"disputed|disputes|contested|contests|challenged|challenges|questioned"
+_VERB = rf"(?:{_AFFIRM}|{_CONFIRM}|{_DENY}|{_DISPUTE})"
+_HEDGE_FRAME = re.compile(
+    r"\b(?P<neg>(?:did|does|do|has|have|had|would|could|will)[ ]not|(?:didn|doesn|hasn|haven|wouldn|couldn|won)[’']t|declined[ ]to|refused[ ]to|would[ ]not)"
+    r"[ ](?:yet[ ])?(?P<verb>say|said|confirm|confirmed|comment|commented|disclose|disclosed|explain|specify|specified|reveal|revealed)\b"
+)
+_ANAPHOR = re.compile(r"^(?:that|this)(?=[,.;]|$)|^(?:that|this|the|those|these)[ ](?:account|figure|claim|claims|statement|estimate|characterization|version|report|reading|assertion|description|allegation|view|finding|findings)\b|^the[ ][\w’'-]+['’]s[ ]reading\b")
+_ADVERBIAL = r"(?:[ ](?:on|in|to|at|during|earlier|later|publicly|privately|previously|also|again|repeatedly|first)\b[^,.;“”\"]{0,60}?)?"
+_TOLD_OBJECT = r"(?:[ ](?:the[ ])?(?:reporters|journalists|staff|employees|customers|investors|analysts|lawmakers|regulators|the[ ]\w+|\w+[ ]newspaper|[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)*))?"
+_DOC_VERBS = {"show", "shows", "showed", "indicated", "indicates", "referenced", "references", "revealed"}
+_GROUP_RE = re.compile(rf"\b(?:(?:more[ ]than|fewer[ ]than|about|nearly|over|almost|some|several|many|two|three|four|five|a[ ]few|other|most|\d[\d,]*)[ ])*(?:[a-z-]+[ ])?(?P<noun>{'|'.join(sorted(GROUP_NOUNS - {'some', 'many', 'both', 'neither', 'others', 'people', 'sources'}))})\b", re.IGNORECASE)
+_INDIVIDUAL_RE = re.compile(r"\b(?:an?|the|one)[ ](?P<role>(?:[a-z-]+[ ]){0,2}(?:engineer|manager|supervisor|employee|worker|executive|official|insider|source|analyst|nurse|driver|pilot|customer|resident|spokesperson|spokesman|spokeswoman|representative))\b")
+
+
+@dataclass
+class Claim:
+    """One party taking a stance on one claim, anchored in the text."""
+
+    party: Entity | None
+    stance: str
+    start: int  # the claim's words: text[start:end]
+    end: int
+    frame: tuple[int, int]  # the whole attribution, speaker and verb included
+    proposition: str
+    confidence: float
+    via: list[Entity] = field(default_factory=list)
+    target: "Claim | None" = None  # an earlier claim this one takes a stance on
+    verb: str = ""
+
+
+@dataclass
+class Question:
+    start: int
+    end: int
+    clause: str
+    asks: str
+    about: list[Entity]
+
+
+# ---------------------------------------------------------------------- parties
+
+def _spokesperson(table: EntityTable, org: Entity | None, start: int, end: int) -> Entity | None:
+    if org is None:
+        return None
+    label = f"{org.label} spokesperson"
+    person = table.by_name(label, {"Person"})
+    if person is None:
+        person = table.new("Person", label, start, end, rule="unnamed spokesperson", confidence=0.6, generic=True, memberOf=org.key)
+    else:
+        table.mention(person, start, end)
+    return person
+
+
+def _org_by_noun(table: EntityTable, noun: str, before: int) -> Entity | None:
+    noun = noun.lower()
+    for s, e, entity in reversed(table.mentions_in(0, before, ORG_TYPES)):
+        if noun in entity.label.lower().split() or noun.rstrip("s") in entity.label.lower() or noun in entity.fields.get("_nouns", []):
+            return entity
+    if noun in {"company", "firm", "group", "bank", "airline", "university", "agency", "authority", "carrier", "retailer", "insurer", "operator", "processor", "developer", "union", "regulator", "council", "hospital", "utility", "provider"}:
+        return table.most_mentioned(ORG_TYPES)
+    return None
+
+
+def _strip_relative(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Parts of ``text[start:end]`` outside ", who/which/that ... ," clauses."""
+    parts, cursor = [], start
+    for m in re.finditer(r"(?:,[ ]|[ ])(?:who|which|that|whose)\b[^,]*(?:,|$)", text[start:end]):
+        parts.append((cursor, start + m.start()))
+        cursor = start + m.end()
+    parts.append((cursor, end))
+    return parts
+
+
+def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
+    """The speaker named in ``text[start:end]``: a mention, a pronoun, a description or a group."""
+    subject = text[start:end]
+    lower = subject.strip().lower()
+    if not lower:
+        return None
+    if re.fullmatch(r"(?:, )?(?:which|who)", lower.strip(", ")):
+        return table.last_before(start, ORG_TYPES | {"Person"})
+    mentions = [m for a, b in _strip_relative(text, start, end) for m in table.mentions_in(a, b)]
+    speakers = [(s, e, ent) for s, e, ent in mentions if ent.type in ORG_TYPES | {"Person", "Role", "AISystem", "InternalDocument"} or ent.section == "sources"]
+    spokes = re.search(r"\b(?:spokesperson|spokesman|spokeswoman|representative)\b", subject)
+    if spokes:
+        org = next((ent for _, _, ent in speakers if ent.type in ORG_TYPES), None)
+        of = re.search(r"\b(?:for|of|at)[ ]the[ ](\w+)", subject)
+        if org is None and of:
+            org = _org_by_noun(table, of.group(1), start)
+        if org is None and re.search(r"\bthe[ ]spokes", lower):
+            previous = table.last_before(start, {"Person"})
+            if previous is not None and previous.rule == "unnamed spokesperson":
+                table.mention(previous, start + spokes.start(), start + spokes.end())
+                return previous
+        return _spokesperson(table, org or table.most_mentioned(ORG_TYPES), start + spokes.start(), start + spokes.end())
+    if speakers:
+        people = [ent for s, e, ent in speakers if ent.type == "Person" and not re.match(r"['’]s\b", text[e:e + 2])]
+        owners = {ent.key for s, e, ent in speakers if re.match(r"['’]s\b", text[e:e + 2])}
+        if people:
+            return people[0]
+        heads = [ent for _, _, ent in speakers if ent.key not in owners] or [speakers[0][2]]
+        return heads[0]
+    pronoun = re.fullmatch(r"(?:and[ ])?(he|she|it|they|the[ ]\w+|one[ ]of[ ]them|we|i)", lower)
+    if pronoun:
+        word = pronoun.group(1)
+        if word in ("he", "she"):
+            return table.last_before(start, {"Person"}, named_only=True) or table.last_before(start, {"Person"})
+        if word == "it":
+            return table.last_before(start, ORG_TYPES | {"InternalDocument"})
+        if word in ("they", "one of them"):
+            return table.last_before(start, {"Role"}) or table.last_before(start, ORG_TYPES)
+        if word.startswith("the "):
+            noun = word[4:]
+            if noun in {"statement", "announcement", "post", "release"}:
+                return table.last_before(start, ORG_TYPES)
+            group = _group(table, text, start, end)
+            if group is not None:
+                return group
+            return _org_by_noun(table, noun, start)
+        return None
+    return _group(table, text, start, end) or _bare_name(table, text, start, end)
+
+
+def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
+    """A speaker no rule has seen yet, named only here: "According to Globex", "..., Jane Roe said"."""
+    subject = text[start:end].strip(" ,")
+    if not re.fullmatch(r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3}", subject) or subject.split()[0].lower() in _NOT_NAMES:
+        return None
+    offset = start + text[start:end].index(subject)
+    if _is_person_name(subject) and not _reads_as_organization(text, subject):
+        return table.new("Person", subject, offset, offset + len(subject), rule="named speaker", confidence=0.6)
+    return table.new("Organization", subject, offset, offset + len(subject), rule="named speaker", confidence=0.5)
+
+
+def _group(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
+    subject = text[start:end]
+    lead = len(subject) - len(subject.lstrip(" ,"))
+    single = _INDIVIDUAL_RE.search(subject)
+    group = _GROUP_RE.match(subject, lead)
+    if single and (not group or single.start() <= group.start()):
+        role = single.group("role")
+        stem = role.split()[-1]
+        known = next((e for e in reversed(list(table.entities.values())) if e.generic and stem in e.label.lower()), None)
+        if known is not None and re.match(r"the\b", single.group(0)):
+            table.mention(known, start + single.start("role"), start + single.end("role"))
+            return known
+        return table.new("Person", f"{role[:1].upper()}{role[1:]} (unnamed)", start + single.start("role"), start + single.end("role"), rule="unnamed individual", confidence=0.5, generic=True)
+    if group:
+        label = re.sub(r"^(?:(?:more than|fewer than|about|nearly|over|almost|some|several|many|two|three|four|five|a few|other|most|\d[\d,]*)\s+)+", "", group.group(0), flags=re.IGNORECASE)
+        label = label[:1].upper() + label[1:]
+        known = table.by_name(label, {"Role"})
+        if known is not None:
+            table.mention(known, start + group.start(), start + group.end())
+            return known
+        return table.new("Role", label, start + group.start(), start + group.end(), rule="group of people", confidence=0.5, generic=True)
+    return None
+
+
+# ---------------------------------------------------------------------- frames
+
+def _clause_start(sentence: Sentence, index: int, text: str) -> int:
+    """Where the subject of a verb at ``index`` starts: after the last clause break before it."""
+    head = text[sentence.start:index]
+    breaks = [m.end() for m in re.finditer(r"(?:^|[;:]|,[ ](?:and|but|while|as|after|when|because)[ ]|(?<=,)[ ](?=(?:and|but)[ ])|[ ](?:and|but|while|whereas)[ ](?=[A-Z]|the|a[ ]|an[ ]))", head)]
+    cut = max(breaks) if breaks else 0
+    # An introductory phrase ("In the logs, ", "After X, ") is not part of the subject.
+    intro = re.match(r"(?:In|At|On|After|Before|During|Still|Yet|However|Meanwhile|Separately|In contrast|On [\w’'-]+ side|In a [\w ]+?)[^,]*,[ ]", head[cut:])
+    if intro:
+        cut += intro.end()
+    return sentence.start + cut
+
+
+def _claim_end(text: str, start: int, limit: int) -> int:
+    """The claim runs to the sentence end, or to a next reporting verb or tag."""
+    stop = re.search(
+        rf"(?:,[ ](?:and[ ]|but[ ])?|[ ](?:and|but)[ ])(?:also[ ])?(?:{_VERB})\b(?![ ]by)|,[ ]saying\b|,[ ]a[ ]claim\b|,[ ]according[ ]to\b|,[ ](?:he|she|they|it)[ ](?:said|says)\b|[ ]even[ ]though\b",
+        text[start:limit],
+    )
+    end = start + stop.start() if stop else limit
+    while end > start and text[end - 1] in " .,;:“”\"'’":
+        end -= 1
+    return end
+
+
+def _trim_claim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " “”\"‘":
+        start += 1
+    while end > start and text[end - 1] in " .,;:“”\"’":
+        end -= 1
+    return start, end
+
+
+def _stance(verb: str, claim: str) -> str:
+    verb = verb.lower()
+    if re.fullmatch(_DENY, verb):
+        return "denies"
+    if re.fullmatch(_DISPUTE, verb):
+        return "disputes"
+    if main_clause_negated(claim):
+        return "denies"
+    if narrows(claim):
+        return "narrows"
+    if re.fullmatch(_CONFIRM, verb):
+        return "confirms"
+    return "asserts"
+
+
+def _proposition(stance: str, verb: str, claim: str, party: Entity | None) -> str:
+    text = claim
+    if stance == "denies" and not re.fullmatch(_DENY, verb.lower()):
+        text = affirmative(claim)
+    elif stance == "narrows":
+        text = narrowed(claim)
+    if party is not None and party.type in ORG_TYPES | {"InternalDocument"}:
+        text = re.sub(r"^(?:it|its)\b", lambda m: party.label + ("’s" if m.group(0) == "its" else ""), text)
+    text = re.sub(r"\s+", " ", text).strip(" “”\"")
+    return (text[:1].upper() + text[1:]).rstrip(".,;:") + "."
+
+
+def _make_claim(table: EntityTable, text: str, party: Entity | None, verb: str, start: int, end: int, frame: tuple[int, int], via: list[Entity], confidence: float) -> Claim | None:
+    start, end = _trim_claim(text, start, end)
+    claim = text[start:end]
+    if len(claim.split()) < 2 and not re.search(r"\w{4,}", claim):
+        return None
+    stance = _stance(verb, claim)
+    if hedged(claim):
+        confidence *= 0.6
+    if party is not None and party.section == "sources":
+        via = [party, *[v for v in via if v is not party]]
+        author = party.fields.get("author")
+        if author and author in table.entities:
+            party = table.entities[author]
+    return Claim(party, stance, start, end, frame, _proposition(stance, verb, claim, party), round(confidence, 2), via, verb=verb.lower())
+
+
+def _via_intro(table: EntityTable, text: str, sentence: Sentence, index: int) -> list[Entity]:
+    """Documents named in an introductory "In the logs," or "According to the memo," before ``index``."""
+    intro = re.match(r"(?:In|According[ ]to)[ ][^,]*,", text[sentence.start:index])
+    if not intro:
+        return []
+    return [e for _, _, e in table.mentions_in(sentence.start, sentence.start + intro.end()) if e.type == "InternalDocument"]
+
+
+def _frames(table: EntityTable, text: str, sentence: Sentence, previous_speaker: Entity | None, claims: list[Claim]) -> tuple[list[Claim], Entity | None]:
+    found: list[Claim] = []
+    s_text, s0 = sentence.text, sentence.start
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    # “CLAIM,” said X / “CLAIM,” X said / “CLAIM,” the supervisor said
+    for m in re.finditer(rf"(?:^|:[ ]|[—–][ ]?)[“\"](?P<quote>[^”\"]+?)[,.!?]?[ ]?[”\"],?[ ](?:(?P<verb1>{_VERB})[ ](?P<subj1>[^,.;]+?)|(?P<subj2>[^,.;“”]{{1,60}}?)[ ](?P<verb2>{_VERB})(?:{_TOLD_OBJECT})?)(?=[,.;]|{_ADVERBIAL}[,.;]|$)", s_text):
+        subj = "subj1" if m.group("subj1") else "subj2"
+        party = resolve_party(table, text, s0 + m.start(subj), s0 + m.end(subj))
+        if party is None:
+            continue
+        claim = _make_claim(table, text, party, m.group("verb1") or m.group("verb2"), s0 + m.start("quote"), s0 + m.end("quote"), (s0 + m.start(), s0 + m.end()), [], 0.85)
+        if claim:
+            found.append(claim)
+            taken.append((s0 + m.start(), s0 + m.end()))
+    # A sentence that is only a quotation continues the previous speaker.
+    if not found and previous_speaker is not None and re.fullmatch(r"[“\"][^”\"]+[”\"]", s_text):
+        claim = _make_claim(table, text, previous_speaker, "said", s0 + 1, sentence.end - 1, (sentence.start, sentence.end), [], 0.7)
+        if claim:
+            return [claim], previous_speaker
+    # CLAIM, X said. / CLAIM, she said, because ...
+    tag = re.search(rf"^(?P<claim>.+?),[ ](?P<subj>(?:the|a|an|he|she|it|they|we|[A-Z])[^,“”]{{0,50}}?)[ ](?P<verb>{_VERB})(?:{_ADVERBIAL})?(?:[,.;]|$)", s_text)
+    if tag and free(s0, s0 + tag.end()) and not re.search(rf"\b(?:{_VERB})\b", tag.group("claim")) and len(tag.group("subj").split()) <= 6:
+        party = resolve_party(table, text, s0 + tag.start("subj"), s0 + tag.end("subj"))
+        if party is not None:
+            claim = _make_claim(table, text, party, tag.group("verb"), s0, s0 + tag.end("claim"), (s0, s0 + tag.end()), [], 0.75)
+            if claim:
+                found.append(claim)
+                taken.append((s0, s0 + tag.end()))
+    # According to X, CLAIM / CLAIM, according to X.
+    for m in re.finditer(r"(?:^|[,;][ ])[Aa]ccording[ ]to[ ](?P<subj>[^,]+?)(?:,[ ](?P<claim>[^;]+)|[.;]?$)", s_text):
+        party = resolve_party(table, text, s0 + m.start("subj"), s0 + m.end("subj"))
+        if m.group("claim"):
+            c_start, c_end = _trim_claim(text, s0 + m.start("claim"), sentence.end)
+        else:
+            c_start, c_end = s0, s0 + m.start()
+        if party is None or not free(c_start, c_end):
+            continue
+        inner = _inner_speaker(table, text, c_start, c_end)
+        via = [party] if party.type == "InternalDocument" else []
+        if inner is not None:
+            claim = inner
+            claim.via = [*via, *claim.via]
+        else:
+            claim = _make_claim(table, text, party, "said", c_start, c_end, (s0 + m.start(), c_end), via, 0.8)
+        if claim:
+            found.append(claim)
+            taken.append((c_start, c_end))
+    # X said/confirmed/denied ... (that) CLAIM, and said CLAIM2, saying CLAIM3
+    party_here: Entity | None = None
+    for m in re.finditer(rf"\b(?P<verb>{_VERB}|saying)\b", s_text):
+        v_start = s0 + m.start()
+        if not free(v_start, v_start + 1) or re.match(r"[ ]by\b", s_text[m.end():]):
+            continue
+        verb = m.group("verb")
+        before = text[sentence.start:v_start]
+        if re.search(r"(?:\bnot|n[’']t|\bnever|\bdeclined[ ]to|\brefused[ ]to)[ ](?:yet[ ])?$", before):
+            continue  # "did not say whether ...": a hedge, handled below
+        elided = re.search(r"(?:,[ ]|[ ]and[ ]|,[ ]and[ ]|[ ]but[ ]|,[ ]but[ ])(?:also[ ])?$", before) or verb == "saying"
+        if elided and party_here is not None:
+            party, subj_start = party_here, v_start
+        else:
+            subj_start = _clause_start(sentence, v_start, text)
+            subj_end = v_start
+            aux = re.search(r"[ ](?:also|has|have|had|publicly|previously|later|again|repeatedly|on[ ]\w+)+[ ]?$", text[subj_start:subj_end])
+            if aux:
+                subj_end = subj_start + aux.start()
+            party = resolve_party(table, text, subj_start, subj_end)
+            if party is None:
+                continue
+        if verb.lower() in _DOC_VERBS and party.type != "InternalDocument":
+            continue
+        after = s_text[m.end():]
+        if re.fullmatch(rf"{_DENY}|{_DISPUTE}", verb.lower()) and _ANAPHOR.match(after.strip()):
+            target = next((c for c in reversed(claims + found) if c.party is not party), None)
+            end = sentence.start + m.end() + len(after) - len(after.lstrip()) + _ANAPHOR.match(after.strip()).end()
+            if target is not None:
+                party_here = party
+                found.append(Claim(party, _stance(verb, ""), subj_start, end, (subj_start, end), target.proposition, 0.7, _via_intro(table, text, sentence, v_start), target, verb.lower()))
+                taken.append((subj_start, end))
+                continue
+        lead = re.match(rf"(?:{_ADVERBIAL}[ ]that\b|{_TOLD_OBJECT}[ ]that\b|[ ]that\b|[ ]the[ ](?:\w+[ ])?as\b)?", after) if verb.lower() not in ("told", "tells") else re.match(rf"{_TOLD_OBJECT}{_ADVERBIAL}(?:[ ]that\b)?", after)
+        c_start = s0 + m.end() + (lead.end() if lead else 0)
+        c_end = _claim_end(text, c_start, sentence.end)
+        if c_end <= c_start + 2:
+            continue
+        party_here = party
+        claim_text = text[c_start:c_end].strip()
+        via = _via_intro(table, text, sentence, v_start)
+        for part_start, part_end in _coordinated(text, c_start, c_end):
+            inner = _inner_speaker(table, text, part_start, part_end) if party.type == "InternalDocument" else None
+            claim = inner or _make_claim(table, text, party, verb, part_start, part_end, (subj_start, part_end), via, 0.8)
+            if inner is not None:
+                inner.via = [party, *inner.via]
+            if claim and _is_clause(text[claim.start:claim.end], verb):
+                found.append(claim)
+        taken.append((c_start, c_end))
+    # ..., in what X called Y
+    for m in re.finditer(r"\bin[ ]what[ ](?P<subj>[^,.;]+?)[ ](?:called|termed|described[ ]as)[ ](?P<claim>[^,.;]+)", s_text):
+        party = resolve_party(table, text, s0 + m.start("subj"), s0 + m.end("subj"))
+        if party is not None and free(s0 + m.start("claim"), s0 + m.end("claim")):
+            claim = _make_claim(table, text, party, "said", s0 + m.start("claim"), s0 + m.end("claim"), (s0 + m.start(), s0 + m.end()), [], 0.7)
+            if claim:
+                found.append(claim)
+    # ..., a claim X disputed.
+    for m in re.finditer(rf",[ ]a[ ]claim[ ](?:that[ ])?(?P<subj>[^.;]+?)[ ](?P<verb>{_DENY}|{_DISPUTE})\b", s_text):
+        party = resolve_party(table, text, s0 + m.start("subj"), s0 + m.end("subj"))
+        target = next((c for c in reversed(found) if c.end <= s0 + m.start()), None)
+        if party is not None and target is not None:
+            found.append(Claim(party, _stance(m.group("verb"), ""), s0 + m.start() + 2, s0 + m.end(), (s0 + m.start() + 2, s0 + m.end()), target.proposition, 0.7, [], target, m.group("verb")))
+    speaker = found[-1].party if found else None
+    return found, speaker
+
+
+def _coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"A and that B" → the spans of A and B."""
+    parts, cursor = [], start
+    for m in re.finditer(r",?[ ]and[ ]that[ ]", text[start:end]):
+        parts.append((cursor, start + m.start()))
+        cursor = start + m.end()
+    parts.append((cursor, end))
+    return parts
+
+
+_FINITE = re.compile(r"\b(?:is|was|were|are|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do|[a-z]+ed|[a-z]+s)\b|n[’']t\b")
+
+
+def _is_clause(claim: str, verb: str) -> bool:
+    """A claim needs a verb, unless the reporting verb takes an object ("described X as Y", "reported delays")."""
+    if verb.lower() in {"described", "describes", "reported", "estimated", "referenced", "references", "highlighted", "showed", "show", "shows"}:
+        return True
+    return bool(_FINITE.search(claim)) or claim[:1] in "“\""
+
+
+def _inner_speaker(table: EntityTable, text: str, start: int, end: int) -> Claim | None:
+    """Reported speech inside a document's words: "the memo said Chen told staff that X" → Chen, X."""
+    m = re.match(rf"(?P<subj>[^;]{{2,80}}?)[ ](?P<verb>{_VERB})(?:{_TOLD_OBJECT})?[ ]that[ ]", text[start:end])
+    if not m:
+        return None
+    names = [e for _, _, e in table.mentions_in(start, start + m.end("subj")) if e.type in ORG_TYPES | {"Person"} and not e.generic]
+    if not names:
+        return None
+    return _make_claim(table, text, names[0], m.group("verb"), start + m.end(), end, (start, end), [], 0.7)
+
+
+def _hedges(table: EntityTable, text: str, sentence: Sentence, previous: list[Claim]) -> list[Claim]:
+    found = []
+    for m in _HEDGE_FRAME.finditer(sentence.text):
+        v_start = sentence.start + m.start()
+        subj_start = _clause_start(sentence, v_start, text)
+        if re.match(r"(?:neither|none)\b", text[subj_start:v_start].strip().lower()):
+            continue
+        party = resolve_party(table, text, subj_start, v_start)
+        if party is None:
+            continue
+        rest = sentence.text[m.end():]
+        clause = re.match(r"[ ](?:on[ ])?(?P<clause>(?:whether|if|who|which|what|why|how|when)\b[^,;.]*|[^,;.]+)", rest)
+        c_start = v_start + (m.end() - m.start()) + (clause.start("clause") if clause else 0)
+        c_end = c_start + (len(clause.group("clause")) if clause else 0)
+        words = text[c_start:c_end]
+        if _ANAPHOR.match(words) and previous:
+            target = previous[-1]
+            found.append(Claim(party, "hedges", c_start, c_end, (subj_start, c_end), target.proposition, 0.6, [], target, m.group("verb")))
+            continue
+        proposition = re.sub(r"^(?:whether|if)[ ]", "", words)
+        proposition = proposition[:1].upper() + proposition[1:] + "." if proposition else ""
+        if not proposition:
+            continue
+        found.append(Claim(party, "hedges", c_start, c_end, (subj_start, c_end), proposition, 0.7, [], None, m.group("verb")))
+    return found
+
+
+def find_claims(table: EntityTable, text: str, sentences: list[Sentence]) -> list[Claim]:
+    """Every attributed claim of the article, in text order."""
+    claims: list[Claim] = []
+    speaker: Entity | None = None
+    for sentence in sentences:
+        found, speaker = _frames(table, text, sentence, speaker, claims)
+        hedges = _hedges(table, text, sentence, claims + found)
+        found += [h for h in hedges if not any(h.start < c.end and c.start < h.end for c in found)]
+        # Anaphoric stances ("Orbis rejected that account") point at an earlier claim.
+        for claim in found:
+            if claim.target is None and claim.stance in ("denies", "disputes") and claim.verb in ("rejected", "disputed", "denied") and _ANAPHOR.match(text[claim.start:claim.end]):
+                claim.target = next((c for c in reversed(claims) if c.party is not claim.party), None)
+        claims.extend(sorted(found, key=lambda c: c.frame[0]))
+    return claims
+
+
+# ---------------------------------------------------------------------- questions
+
+_AUX = r"was|were|is|are|has|have|had|will|would|can|could|should|must|may|might|did|does|do"
+
+
+def _ask(clause: str) -> str:
+    """A whether-clause as a question: "whether the fix was tested" → "Was the fix tested?"."""
+    body = re.sub(r"^(?:whether|if)[ ]", "", clause, flags=re.IGNORECASE).strip()
+    wh = re.match(r"^(who|which|what|why|how|when)\b", body, re.IGNORECASE)
+    if wh:
+        return body[:1].upper() + body[1:].rstrip(".") + "?"
+    aux = re.match(rf"^(?P<subj>(?:(?!(?:{_AUX})\b)[\w’'“”-]+[ ]){{1,8}}?)(?P<aux>{_AUX})[ ](?P<rest>.+)$", body)
+    if aux:
+        return f"{aux.group('aux').capitalize()} {aux.group('subj').strip()} {aux.group('rest').rstrip('.')}?"
+    return f"Is it the case that {body.rstrip('.')}?"
+
+
+def find_questions(table: EntityTable, text: str, sentences: list[Sentence]) -> list[Question]:
+    """Whether-clauses (and "who/which ..." after "did not say", "unclear") as open questions."""
+    questions: list[Question] = []
+    for sentence in sentences:
+        pattern = re.compile(
+            r"(?<!regardless[ ]of[ ])\b(?P<clause>[Ww]hether[ ][^,;:.]+?)(?=,|;|:|\.|[ ]or[ ]whether\b|[ ]is[ ](?:also[ ])?(?:unclear|unknown|not[ ]known)|$)"
+            r"|(?:did[ ]not[ ]say|has[ ]not[ ]said|would[ ]not[ ]say|not[ ]confirm|unclear|not[ ]known|not[ ]clear)[ ](?P<wh>(?:who|which|what|why|how|when|if)[ ][^,;:.]+)"
+        )
+        for m in pattern.finditer(sentence.text):
+            group = "clause" if m.group("clause") else "wh"
+            start, end = sentence.start + m.start(group), sentence.start + m.end(group)
+            clause = text[start:end].strip()
+            if len(clause.split()) < 3:
+                continue
+            about = [e for _, _, e in table.mentions_in(start, end) if e.section == "entities"]
+            unique = list({e.key: e for e in about}.values())
+            questions.append(Question(start, end, clause, _ask(clause), unique))
+    return questions

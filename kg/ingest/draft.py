@@ -1,0 +1,290 @@
+"""An :class:`Extraction` → a draft case file a researcher reviews.
+
+The draft uses the case format of ``docs/case-format.md`` unchanged. Every
+item carries ``status: pending`` (``review: pending`` on questions, whose
+``status`` is open/resolved), a ``confidence``, the ``span`` of text it came
+from with ``extractedFrom`` naming the article, and a ``note`` quoting that
+text. Ids are made from labels and never clash with the case's own. The same
+article and case always give the same bytes: nothing depends on the clock or
+on set order.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from kg.ingest.attribution import Claim
+from kg.ingest.entities import Entity
+from kg.ingest.extract import Extraction
+from kg.ingest.gazetteer import CaseIndex
+from kg.ingest.names import near_matches
+from kg.ingest.text import Article
+
+__all__ = ["build_draft", "dump_draft", "draft_name", "slugify", "similar_propositions"]
+
+_CONTEXT = 32
+_REFERENCE_KEYS = ("memberOf", "affiliation", "unitOf", "affected", "involved", "effects", "author")
+_LITERAL_KEYS = ("jobTitle", "reportCount", "reportCountText", "date", "notBefore", "notAfter", "dateText")
+_STOP = {"the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "that", "was", "were", "is", "are", "had", "has", "have", "been", "be", "by", "for", "with", "it", "its", "not", "no", "only", "more", "than"}
+
+
+def draft_name(sha256: str) -> str:
+    """The draft file for a document: ``draft-`` and the first 12 hex digits of its SHA-256."""
+    return f"draft-{sha256[:12]}.yaml"
+
+
+def slugify(text: str, limit: int = 40) -> str:
+    """An id-friendly slug.
+
+    >>> slugify("King’s College London"), slugify("Amazon's AI coding assistant Q", 20)
+    ('kings-college-london', 'amazons-ai-coding')
+    """
+    text = re.sub(r"['’]", "", text.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug or "item"
+
+
+def _words(text: str) -> set[str]:
+    return {re.sub(r"(ing|ed|es|s|er)$", "", w) for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
+
+
+def similar_propositions(text: str, index: CaseIndex, threshold: float = 0.6, *, section: str = "propositions", key: str = "text") -> list[str]:
+    """Ids of the case's propositions (or questions) whose wording is close to ``text`` (content-word overlap)."""
+    mine = _words(text)
+    found = []
+    for item_id, fields in sorted(index.items.items()):
+        if fields.get("section") != section or not isinstance(fields.get(key), str):
+            continue
+        theirs = _words(fields[key])
+        if mine and theirs and len(mine & theirs) / len(mine | theirs) >= threshold:
+            found.append(item_id)
+    return found
+
+
+class _Ids:
+    def __init__(self, taken: set[str]):
+        self.taken = set(taken)
+
+    def make(self, base: str) -> str:
+        base = slugify(base)
+        candidate, n = base, 2
+        while candidate in self.taken:
+            candidate, n = f"{base}-{n}", n + 1
+        self.taken.add(candidate)
+        return candidate
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    snippet = re.sub(r"\s+", " ", text[start:end]).strip()
+    return snippet if len(snippet) <= 160 else snippet[:157] + "…"
+
+
+def _span_fields(text: str, start: int, end: int, source_id: str, confidence: float, note: str, *, review_key: str = "status") -> dict:
+    return {
+        review_key: "pending",
+        "confidence": round(float(confidence), 2),
+        "span": [start, end],
+        "extractedFrom": source_id,
+        "note": f"{note}: “{_excerpt(text, start, end)}”",
+    }
+
+
+def _quote(text: str, start: int, end: int) -> dict:
+    return {"exact": text[start:end], "prefix": text[max(0, start - _CONTEXT):start], "suffix": text[end:end + _CONTEXT]}
+
+
+def build_draft(article: Article, extraction: Extraction, index: CaseIndex, *, published: str | None) -> dict:
+    """The draft case file (sections as lists of mappings) for one article."""
+    text = extraction.text
+    table = extraction.table
+    ids = _Ids(index.ids())
+    source_id = ids.make(f"article-{article.sha256[:12]}")
+    source: dict = {"id": source_id, "type": "NewsArticle", "label": article.title or article.path.name}
+    if article.title:
+        source["title"] = article.title
+    if published:
+        source["date"] = published
+    source["sha256"] = article.sha256
+    source["document"] = article.path.name
+    how = {"html": "the main text extracted from HTML by trafilatura", "markdown": "the Markdown text as written", "text": "the text as written"}[article.kind]
+    encoding = "" if article.encoding == "utf-8" else f", decoded from {article.encoding}"
+    source.update({"status": "pending", "confidence": 1.0, "span": [0, len(text)], "note": f"Drafted by kg ingest; spans count characters of {how}{encoding}."})
+
+    entity_ids: dict[str, str] = {}
+    for entity in table.entities.values():
+        entity_ids[entity.key] = entity.known_id or ""
+    new_entities = [e for e in table.entities.values() if e.known_id is None]
+    for entity in sorted(new_entities, key=lambda e: e.first):
+        entity_ids[entity.key] = ids.make(entity.label)
+
+    sources, entities = [source], []
+    for entity in sorted(new_entities, key=lambda e: e.first):
+        item = {"id": entity_ids[entity.key], "type": entity.type, "label": entity.label}
+        aliases = [a for a in entity.aliases if a != entity.label]
+        if aliases:
+            item["aliases"] = aliases
+        for key in _LITERAL_KEYS:
+            if key in entity.fields and entity.fields[key] not in (None, ""):
+                item[key] = entity.fields[key]
+        for key in _REFERENCE_KEYS:
+            value = entity.fields.get(key)
+            refs = [entity_ids[v] for v in (value if isinstance(value, list) else [value]) if v in entity_ids and entity_ids[v]]
+            if refs:
+                item[key] = refs if isinstance(value, list) else refs[0]
+        if entity.type == "InternalDocument":
+            item["reportedIn"] = source_id
+        start, end = entity.first
+        note = f"Found by rule '{entity.rule}' ({len(entity.spans)} mention{'s' if len(entity.spans) != 1 else ''})"
+        if entity.fields.get("figures"):
+            note += "; figures: " + "; ".join(entity.fields["figures"])
+        item.update(_span_fields(text, start, end, source_id, entity.confidence, note))
+        (sources if entity.section == "sources" else entities).append(item)
+
+    propositions = _propositions(extraction, index, entity_ids, ids, source_id)
+    judgements = _judgements(extraction, index, entity_ids, source_id)
+    questions = _questions(extraction, entity_ids, ids, source_id, sources, entities)
+    for question in questions:
+        similar = similar_propositions(question["asks"], index, section="questions", key="asks")
+        if similar:
+            question["note"] += f"; may repeat question {', '.join(repr(s) for s in similar)} of the case"
+    draft: dict = {"sources": sources}
+    for name, items in (("entities", entities), ("propositions", propositions), ("judgements", judgements), ("questions", questions)):
+        if items:
+            draft[name] = items
+    return draft
+
+
+def _about(extraction: Extraction, entity_ids: dict[str, str], start: int, end: int) -> list[str]:
+    found = []
+    for _, _, entity in extraction.table.mentions_in(start, end):
+        entity_id = entity_ids.get(entity.key)
+        if entity_id and entity.section == "entities" and not entity.generic and entity_id not in found:
+            found.append(entity_id)
+    return found
+
+
+def _propositions(extraction: Extraction, index: CaseIndex, entity_ids: dict[str, str], ids: _Ids, source_id: str) -> list[dict]:
+    text = extraction.text
+    propositions: list[dict] = []
+    by_claim: dict[int, dict] = {}
+    by_text: dict[str, dict] = {}
+    seen_assertions: set[tuple] = set()
+    for claim in extraction.claims:
+        if claim.party is None or not entity_ids.get(claim.party.key):
+            continue
+        proposition = by_claim.get(id(claim.target)) if claim.target is not None else None
+        proposition = proposition or by_text.get(claim.proposition.lower())
+        if proposition is None:
+            proposition = {"id": ids.make(claim.proposition[:48]), "text": claim.proposition}
+            about = _about(extraction, entity_ids, claim.start, claim.end)
+            if about:
+                proposition["about"] = about
+            proposition.update(_span_fields(text, claim.start, claim.end, source_id, claim.confidence, "Claim as written"))
+            similar = similar_propositions(claim.proposition, index)
+            if similar:
+                proposition["note"] += f"; may restate proposition {', '.join(repr(s) for s in similar)} of the case"
+            proposition["assertions"] = []
+            propositions.append(proposition)
+            by_text[claim.proposition.lower()] = proposition
+        by_claim[id(claim)] = proposition
+        assertion = _assertion(claim, text, entity_ids, source_id)
+        key = (assertion["party"], proposition["id"], assertion["stance"], assertion["quote"]["exact"], assertion["quote"]["prefix"])
+        if key in seen_assertions:
+            continue
+        seen_assertions.add(key)
+        proposition["assertions"].append(assertion)
+    return propositions
+
+
+def _assertion(claim: Claim, text: str, entity_ids: dict[str, str], source_id: str) -> dict:
+    start, end = (claim.start, claim.end) if claim.target is None else claim.frame
+    assertion: dict = {"party": entity_ids[claim.party.key], "source": source_id}
+    via = [entity_ids[v.key] for v in claim.via if entity_ids.get(v.key)]
+    if via:
+        assertion["via"] = via if len(via) > 1 else via[0]
+    assertion["stance"] = claim.stance
+    assertion["quote"] = _quote(text, start, end)
+    frame_start, frame_end = claim.frame
+    assertion.update(
+        {
+            "confidence": claim.confidence,
+            "status": "pending",
+            "span": [min(frame_start, start), max(frame_end, end)],
+            "note": f"Reporting verb '{claim.verb}'" + (" on the claim before it" if claim.target is not None else ""),
+        }
+    )
+    return assertion
+
+
+def _judgements(extraction: Extraction, index: CaseIndex, entity_ids: dict[str, str], source_id: str) -> list[dict]:
+    judgements = []
+    for entity in sorted(extraction.table.entities.values(), key=lambda e: e.first):
+        if entity.known_id is not None or entity.generic:
+            continue
+        for known in near_matches(entity, extraction.table.gazetteer.known):
+            pair = sorted([entity_ids[entity.key], known.id])
+            if tuple(pair) in index.judged_pairs:
+                continue
+            start, end = entity.first
+            judgements.append(
+                {
+                    "pair": pair,
+                    "judgement": "no-judgement",
+                    "source": source_id,
+                    "status": "pending",
+                    "confidence": 0.5,
+                    "note": f"Near match found by kg ingest: “{entity.label}” in the article (characters {start}-{end}) and “{known.label}” in the case; not merged.",
+                }
+            )
+    return judgements
+
+
+def _questions(extraction: Extraction, entity_ids: dict[str, str], ids: _Ids, source_id: str, sources: list[dict], entities: list[dict]) -> list[dict]:
+    text = extraction.text
+    incidents = [e for e in entities if e["type"] in ("Incident", "IncidentTrend")]
+    questions, seen = [], set()
+    for question in extraction.questions:
+        if question.asks.lower() in seen:
+            continue
+        seen.add(question.asks.lower())
+        about = [entity_ids[e.key] for e in question.about if entity_ids.get(e.key) and not e.generic]
+        about = list(dict.fromkeys(about)) or ([incidents[0]["id"]] if incidents else [source_id])
+        item = {"id": ids.make("q-" + question.asks[:44]), "asks": question.asks, "about": about, "status": "open", "raisedIn": source_id}
+        item.update(_span_fields(text, question.start, question.end, source_id, 0.6, "Open question as written", review_key="review"))
+        questions.append(item)
+    return questions
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value and len(value) > 60 else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _list(dumper: yaml.SafeDumper, value: list):
+    flow = all(isinstance(v, (str, int, float)) for v in value) and len(str(value)) < 80
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_Dumper.add_representer(str, _str)
+_Dumper.add_representer(list, _list)
+
+
+def dump_draft(draft: dict, article: Article) -> bytes:
+    """The draft as UTF-8 YAML bytes, with a header saying what it is."""
+    header = (
+        f"# Draft written by `kg ingest` from {article.path.name} (sha256 {article.sha256}).\n"
+        "# Every item is pending: review it, correct it, set status: reviewed (or rejected),\n"
+        "# then merge it into the case files. Spans count characters of the article's text.\n"
+    )
+    body = yaml.dump(draft, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return (header + body).encode("utf-8")
+

@@ -1,0 +1,181 @@
+"""``kg ingest``: articles → draft case files in a case folder, all or nothing.
+
+Every article is read and checked, and every draft built and loaded with
+the case (through :mod:`kg.case` and :mod:`kg.loaders.case`, the same code
+``kg build`` uses), before anything is written. Files are written to
+temporary names and renamed into place; a failure part-way removes what this
+run wrote. An article whose SHA-256 is already a source of the case changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from rdflib import Graph
+
+from kg.errors import KGError, LoadError
+from kg.ingest.draft import build_draft, draft_name, dump_draft, similar_propositions
+from kg.ingest.extract import extract
+from kg.ingest.gazetteer import CaseIndex, read_case_folder
+from kg.ingest.report import ChangeReport, compare_graphs
+from kg.ingest.text import MAX_BYTES, Article, read_article
+
+__all__ = ["IngestResult", "Outcome", "ingest", "case_graph"]
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass
+class Outcome:
+    """What happened to one article."""
+
+    article: Path
+    draft: Path | None
+    status: str  # "written" | "unchanged"
+    source_id: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class IngestResult:
+    case_dir: Path
+    outcomes: list[Outcome]
+    report: ChangeReport
+    created_case: bool = False
+
+
+def _case_slug(case_dir: Path) -> str:
+    slug = case_dir.resolve().name
+    if not _SLUG.match(slug):
+        raise LoadError(case_dir, None, f"the case folder's name must be a slug (lower-case letters, digits and '-'), not {slug!r}")
+    return slug
+
+
+def _case_yaml(slug: str) -> bytes:
+    return (f"case: {slug}\ntitle: {slug} (started by kg ingest)\n"
+            "description: Drafted from articles by kg ingest; every item is pending until reviewed.\n").encode("utf-8")
+
+
+def case_graph(folder: Path) -> Graph:
+    """The triples of the case in ``folder`` (an empty graph for a case with no items yet)."""
+    from kg.case import read_case
+    from kg.loaders.case import case_triples
+
+    graph = Graph()
+    index = read_case_folder(folder)
+    if not index.items and not index.judged_pairs:
+        return graph
+    triples, _ = case_triples(read_case(folder))
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+def _staged_graph(case_dir: Path, files: dict[str, bytes], slug: str) -> Graph:
+    """The case as it would be with ``files`` added, loaded from a scratch copy."""
+    with tempfile.TemporaryDirectory(prefix="kg-ingest-") as scratch:
+        stage = Path(scratch) / slug
+        stage.mkdir()
+        if case_dir.is_dir():
+            for path in case_dir.glob("*.yaml"):
+                shutil.copyfile(path, stage / path.name)
+        for name, data in files.items():
+            (stage / name).write_bytes(data)
+        try:
+            return case_graph(stage)
+        except LoadError as e:
+            where = Path(e.path).name if e.path else ""
+            if where in files and where != "case.yaml":
+                raise KGError(f"{case_dir / where}: the draft kg ingest made does not load ({e.message}); nothing was written") from e
+            raise LoadError(case_dir / where if where else case_dir, e.line, e.message) from e
+
+
+def _write_all(case_dir: Path, files: dict[str, bytes]) -> None:
+    """Write every file or none: temporary names first, then renames, undone on failure."""
+    created_dir = not case_dir.exists()
+    temporary: list[Path] = []
+    placed: list[Path] = []
+    try:
+        case_dir.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=case_dir)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            temporary.append(Path(tmp))
+        for tmp, name in zip(temporary, files):
+            os.replace(tmp, case_dir / name)
+            placed.append(case_dir / name)
+    except OSError as e:
+        for path in temporary + placed:
+            path.unlink(missing_ok=True)
+        if created_dir:
+            shutil.rmtree(case_dir, ignore_errors=True)
+        raise KGError(f"{case_dir}: could not write the drafts ({e.strerror or e}); nothing was written") from e
+
+
+def ingest(
+    articles: Iterable[str | os.PathLike],
+    case_dir: str | os.PathLike,
+    *,
+    date: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    progress: Callable[[Path], None] | None = None,
+) -> IngestResult:
+    """Draft a case file for each article into ``case_dir``; return what changed.
+
+    ``date`` (YYYY-MM-DD) is the publication date, used over any date in the
+    file's metadata; relative dates in the text are resolved against it.
+    """
+    case_dir = Path(case_dir)
+    slug = _case_slug(case_dir)
+    if case_dir.exists() and not case_dir.is_dir():
+        raise LoadError(case_dir, None, "not a folder")
+    index = read_case_folder(case_dir)
+    before = read_case_folder(case_dir)
+    read: list[Article] = []
+    for path in articles:
+        read.append(read_article(path, max_bytes=max_bytes))
+        if progress:
+            progress(Path(path))
+    files: dict[str, bytes] = {}
+    created = not (case_dir / "case.yaml").is_file()
+    if created:
+        files["case.yaml"] = _case_yaml(slug)
+    outcomes: list[Outcome] = []
+    restatements: list[tuple[str, str]] = []
+    for article in read:
+        existing = index.sha256.get(article.sha256)
+        if existing is not None:
+            outcomes.append(Outcome(article.path, None, "unchanged", existing))
+            continue
+        published = date or article.date
+        extraction = extract(article.text, published=published, known=index.known)
+        draft = build_draft(article, extraction, index, published=published)
+        for proposition in draft.get("propositions", []):
+            restatements += [(proposition["text"], other) for other in similar_propositions(proposition["text"], before)]
+        name = draft_name(article.sha256)
+        files[name] = dump_draft(draft, article)
+        for section, items in draft.items():
+            for item in items:
+                index.add(section, item)
+        counts = {section: len(items) for section, items in draft.items()}
+        counts["assertions"] = sum(len(p.get("assertions", [])) for p in draft.get("propositions", []))
+        outcomes.append(Outcome(article.path, case_dir / name, "written", draft["sources"][0]["id"], counts))
+    drafts = {n: d for n, d in files.items() if n != "case.yaml"}
+    if not drafts:
+        return IngestResult(case_dir, outcomes, ChangeReport(), created_case=False)
+    old = case_graph(case_dir) if case_dir.is_dir() and (case_dir / "case.yaml").is_file() else Graph()
+    new = _staged_graph(case_dir, files, slug)
+    report = compare_graphs(old, new)
+    report.restatements = restatements
+    _write_all(case_dir, files)
+    return IngestResult(case_dir, outcomes, report, created_case=created)

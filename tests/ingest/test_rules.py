@@ -1,0 +1,148 @@
+"""Each extraction rule on small sentences: incidents, safeguards, documents,
+attributions with their stance, and open questions."""
+
+import pytest
+
+from kg.ingest.extract import extract
+
+
+def claims(text, **kwargs):
+    x = extract(text, **kwargs)
+    return [(c.party.label if c.party else None, c.stance, c.proposition) for c in x.claims]
+
+
+def of_type(text, type_, published=None):
+    x = extract(text, published=published)
+    return [e for e in x.table.entities.values() if e.type == type_]
+
+
+# ------------------------------------------------------------------ events
+
+def test_incident_with_effects_count_and_date():
+    (incident,) = of_type(
+        "Acme's payments outage began on Tuesday. Customers were unable to check out, view prices, or access accounts. "
+        "More than 22, 000 users reported problems.",
+        "Incident",
+        published="2026-03-12",
+    )
+    assert incident.label == "Payments outage"
+    assert incident.fields["date"] == "2026-03-10" and incident.fields["dateText"] == "Tuesday"
+    assert incident.fields["reportCount"] == 22000
+    assert incident.fields["reportCountText"] == "More than 22, 000 users"
+    assert len(incident.fields["effects"]) == 3
+
+
+def test_a_bare_mention_refers_back_to_the_last_incident():
+    incidents = of_type("The payments outage hit Acme. The outage lasted an hour. After the outage, staff left.", "Incident")
+    assert [(i.label, len(i.spans)) for i in incidents] == [("Payments outage", 3)]
+
+
+def test_a_modifier_noun_is_not_an_incident():
+    assert of_type("Users went to an outage tracker and read the incident report.", "Incident") == []
+
+
+def test_a_trend_of_incidents():
+    assert [e.label for e in of_type("A trend of incidents began in 2025.", "IncidentTrend")] == ["Trend of incidents"]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Changes need senior sign-off on AI-assisted changes now.", "Senior sign-off on AI-assisted changes"),
+        ("It skipped the two-person approval.", "Two-person approval"),
+        ("It adds internal guardrails.", "Internal guardrails"),
+        ("The change had not passed the clinical safety review.", "Clinical safety review"),
+        ("There were no suitable safeguards.", "Suitable safeguards"),
+    ],
+)
+def test_safeguard_phrases(text, label):
+    assert [e.label for e in of_type(text, "Safeguard")] == [label]
+
+
+def test_verbs_and_tools_are_not_safeguards():
+    assert of_type("The board would review the plan. They used an AI code review tool.", "Safeguard") == []
+
+
+def test_a_reported_internal_document_and_its_later_mentions():
+    (memo,) = of_type("An internal memo seen by the Daily Wire said tests were skipped. The memo said more.", "InternalDocument")
+    assert memo.label == "Internal memo seen by the Daily Wire"
+    assert len(memo.spans) == 2
+
+
+# ------------------------------------------------------------------ attributions and stance
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Globex said the outage was caused by a configuration push.", ("Globex", "asserts", "The outage was caused by a configuration push.")),
+        ("Globex confirmed the outage was caused by a configuration push.", ("Globex", "confirms", "The outage was caused by a configuration push.")),
+        ("Globex said none involved AI-written code.", ("Globex", "denies", "At least one involved AI-written code.")),
+        ("Globex confirmed Amazon Web Services was not involved.", ("Globex", "denies", "Amazon Web Services was involved.")),
+        ("Globex disputed that engineers must get sign-off.", ("Globex", "disputes", "Engineers must get sign-off.")),
+        ("Globex denied that any data was lost.", ("Globex", "denies", "Any data was lost.")),
+        ("Globex said only one incident was related to AI.", ("Globex", "narrows", "More than one incident was related to AI.")),
+    ],
+)
+def test_stance_from_verb_and_negation(text, expected):
+    assert claims(text) == [expected]
+
+
+def test_negation_in_a_relative_clause_or_after_but_does_not_deny():
+    assert claims("The Road Safety Agency said it had received 140 reports of cars that would not start.")[0][1] == "asserts"
+    assert claims("Globex said the change passed checks but had not been reviewed.")[0][1] == "asserts"
+
+
+def test_did_not_say_whether_is_a_hedge_and_a_question():
+    x = extract("Globex did not say whether customers would be refunded.")
+    assert [(c.party.label, c.stance, c.proposition) for c in x.claims] == [("Globex", "hedges", "Customers would be refunded.")]
+    assert [q.asks for q in x.questions] == ["Would customers be refunded?"]
+
+
+def test_according_to_and_trailing_attribution():
+    assert claims("According to Globex, the push was routine.") == [("Globex", "asserts", "The push was routine.")]
+    assert claims("The push was routine, Globex said.") == [("Globex", "asserts", "The push was routine.")]
+
+
+def test_inverted_quote_spanning_sentences_and_continuation():
+    text = "Jane Roe, a manager at Globex, spoke. “We moved too fast. We know why,” Roe said. “We are sorry.”"
+    assert claims(text) == [
+        ("Jane Roe", "asserts", "We moved too fast. We know why."),
+        ("Jane Roe", "asserts", "We are sorry."),
+    ]
+
+
+def test_pronouns_and_descriptions_resolve_to_the_last_fitting_speaker():
+    text = "Jane Roe, a manager at Globex Corp., spoke first. She said the fix worked. The company said it was sorry."
+    assert claims(text) == [("Jane Roe", "asserts", "The fix worked."), ("Globex Corp.", "asserts", "Globex Corp. was sorry.")]
+
+
+def test_a_spokesperson_is_an_unnamed_person_of_the_organization():
+    x = extract("Globex Corp. grew. A Globex spokesperson said the system was stable.")
+    (claim,) = x.claims
+    assert claim.party.label == "Globex Corp. spokesperson"
+    assert claim.party.fields["memberOf"] == x.table.by_name("Globex Corp.").key
+
+
+def test_a_document_speaks_with_via_and_nested_named_speech_goes_inward():
+    x = extract("An internal memo seen by the Daily Wire said tests were skipped. According to the memo, Jane Roe, a manager, told staff that the push was rushed.")
+    first, second = x.claims
+    assert (first.party.label, [v.label for v in first.via]) == ("Internal memo seen by the Daily Wire", ["Internal memo seen by the Daily Wire"])
+    assert (second.party.label, second.proposition, [v.label for v in second.via]) == ("Jane Roe", "The push was rushed.", ["Internal memo seen by the Daily Wire"])
+
+
+def test_an_authored_document_speaks_for_its_author():
+    x = extract("Dave Treadwell, a senior vice president, spoke. Treadwell's internal message said reviews would be added.")
+    (claim,) = [c for c in x.claims if c.via]
+    assert claim.party.label == "Dave Treadwell"
+
+
+def test_rejecting_that_account_takes_a_stance_on_the_claim_before():
+    x = extract("Halcyon Air said the failure was caused by an update. Orbis Labs rejected that account.")
+    first, second = x.claims
+    assert (second.party.label, second.stance, second.target) == ("Orbis Labs", "denies", first)
+    assert second.proposition == first.proposition
+
+
+def test_reportedly_lowers_confidence():
+    plain, hedged = extract("Globex said the fix worked. Globex said the fix reportedly worked.").claims
+    assert hedged.confidence < plain.confidence

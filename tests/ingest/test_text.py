@@ -1,0 +1,87 @@
+"""Reading articles: decoding, HTML main text, and refusing bad input."""
+
+import hashlib
+
+import pytest
+
+from kg.errors import LoadError
+from kg.ingest.text import read_article
+
+
+def test_plain_text_is_kept_exactly_so_offsets_match_the_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Acme outage\r\n\r\nAcme said “it broke”.\n".encode("utf-8"))
+    article = read_article(path)
+    assert article.text == path.read_bytes().decode("utf-8")
+    assert article.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert article.title == "Acme outage"
+    assert article.kind == "text"
+
+
+def test_html_keeps_main_text_and_drops_scripts_styles_and_markup(fixtures):
+    article = read_article(fixtures / "page.html")
+    assert article.kind == "html"
+    assert "Acme Cloud Inc. said the outage on Monday" in article.text
+    for unwanted in ("secret", "alert", "Injected", "<", "color: red", "Copyright", "Home | World"):
+        assert unwanted not in article.text
+    assert article.date == "2026-05-04"
+    assert article.title == "Acme cloud outage hits shoppers"
+
+
+def test_markdown_is_read_as_written(fixtures):
+    article = read_article(fixtures / "notes.md")
+    assert article.kind == "markdown"
+    assert article.title == "Globex status page incident"
+    assert "**payments outage**" in article.text
+
+
+def test_latin1_text_is_detected_and_decoded(fixtures):
+    article = read_article(fixtures / "latin1.txt")
+    assert "Café Nordlys" in article.text
+    assert article.encoding != "utf-8"
+
+
+def test_undecodable_bytes_fail_naming_the_file(tmp_path):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(128, 256)) * 4 + b"\x01\x02\x03\x04" * 50)
+    with pytest.raises(LoadError) as info:
+        read_article(path)
+    assert str(path) in str(info.value)
+    assert "not UTF-8" in str(info.value) or "not text" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("image.png", "binary file (a PNG image); kg ingest reads plain text, Markdown or HTML"),
+        ("empty.txt", "empty file: nothing to ingest"),
+        ("blank.txt", "empty file: nothing to ingest"),
+    ],
+)
+def test_bad_files_fail_with_one_clear_message(fixtures, name, message):
+    with pytest.raises(LoadError) as info:
+        read_article(fixtures / name)
+    assert str(info.value) == f"{fixtures / name}: {message}"
+
+
+def test_nul_bytes_mean_binary(tmp_path):
+    path = tmp_path / "blob.txt"
+    path.write_bytes(b"text\x00\x00\x00more")
+    with pytest.raises(LoadError, match="binary file"):
+        read_article(path)
+
+
+def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # sparse: takes no disk and proves nothing is read
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(LoadError) as info:
+        read_article(path)
+    assert str(info.value) == f"{path}: too large: 52,428,800 bytes, over the 5,242,880-byte limit for one article"
+
+
+def test_size_limit_is_enforced_while_reading_too(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("x" * 100)
+    with pytest.raises(LoadError, match="too large"):
+        read_article(path, max_bytes=50)

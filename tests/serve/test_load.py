@@ -1,0 +1,62 @@
+"""A bounded load test on loopback: 32 clients, 25 canned queries each, no errors.
+
+It prints the latency percentiles (run pytest with -s to see them, or read
+them in the summary); it asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+
+import requests
+
+from kg.sparql import canned_queries
+
+CLIENTS = 32
+QUERIES_EACH = 25
+
+
+def test_32_clients_25_canned_queries_each(endpoint, capsys):
+    texts = [query.text for _, query in sorted(canned_queries().items())]
+    latencies: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+    start = threading.Barrier(CLIENTS)
+
+    def client(number: int) -> None:
+        with requests.Session() as session:
+            start.wait()
+            for i in range(QUERIES_EACH):
+                text = texts[(number + i) % len(texts)]
+                began = time.perf_counter()
+                try:
+                    answer = session.post(endpoint.sparql_url, data={"query": text}, headers={"Accept": "application/sparql-results+json"}, timeout=60)
+                    answer.json()
+                    ok = answer.status_code == 200
+                    problem = f"{answer.status_code}: {answer.text[:200]}"
+                except Exception as e:  # every failure is counted, not raised in a thread
+                    ok, problem = False, repr(e)
+                elapsed = time.perf_counter() - began
+                with lock:
+                    latencies.append(elapsed)
+                    if not ok:
+                        failures.append(problem)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - began
+    assert failures == []
+    assert len(latencies) == CLIENTS * QUERIES_EACH
+    cuts = statistics.quantiles(latencies, n=100)
+    with capsys.disabled():
+        print(
+            f"\nload: {CLIENTS} clients x {QUERIES_EACH} canned queries = {len(latencies)} requests "
+            f"in {wall:.2f} s ({len(latencies) / wall:.0f}/s) with {len(endpoint.pool._workers)} workers; "
+            f"p50 {cuts[49] * 1000:.1f} ms, p95 {cuts[94] * 1000:.1f} ms, max {max(latencies) * 1000:.1f} ms"
+        )
