@@ -242,7 +242,7 @@ def identity_candidates(
 ) -> list[IdentityCandidate]:
     """Pairs of same-class items that may be one, best first; settled pairs left out."""
     wanted = set(classes) if classes is not None else None
-    members: dict[str, list[str]] = defaultdict(list)
+    members: dict[tuple[str, ...], list[str]] = defaultdict(list)  # (class, direction, relation, neighbour) → items
     features: dict[str, set] = {}
     for node, attrs in g.nodes(data=True):
         cls = attrs.get("cls")
@@ -250,7 +250,7 @@ def identity_candidates(
             continue
         features[node] = _features(g, node)
         for feature in features[node]:
-            members[f"{cls}\x1f{feature[0]}\x1f{feature[1]}\x1f{feature[2]}"].append(node)
+            members[(cls, *feature)].append(node)
     pairs: set[tuple[str, str]] = set()
     for posting in members.values():
         if 2 <= len(posting) <= hub_cap:
@@ -267,7 +267,7 @@ def identity_candidates(
         cls = g.nodes[a]["cls"]
         shared = []
         for direction, key, neighbour in sorted(features[a] & features[b]):
-            size = len(members[f"{cls}\x1f{direction}\x1f{key}\x1f{neighbour}"])
+            size = len(members[(cls, direction, key, neighbour)])
             ends = (a, neighbour) if direction == "out" else (neighbour, a)
             label = g.edges[ends[0], ends[1], key]["label"]
             shared.append(SharedNeighbour(node_ref(g, neighbour), label, direction, size, round(1 / math.log(size), 3)))

@@ -37,7 +37,7 @@ _HEDGE_FRAME = re.compile(
     r"\b(?P<neg>(?:did|does|do|has|have|had|would|could|will)[ ]not|(?:didn|doesn|hasn|haven|wouldn|couldn|won)[’']t|declined[ ]to|refused[ ]to|would[ ]not)"
     r"[ ](?:yet[ ])?(?P<verb>say|said|confirm|confirmed|comment|commented|disclose|disclosed|explain|specify|specified|reveal|revealed)\b"
 )
-_ANAPHOR = re.compile(r"^(?:that|this)(?=[,.;]|$)|^(?:that|this|the|those|these)[ ](?:account|figure|claim|claims|statement|estimate|characterization|version|report|reading|assertion|description|allegation|view|finding|findings)\b|^the[ ][\w’'-]+['’]s[ ]reading\b")
+_ANAPHOR = re.compile(r"^(?:that|this)(?=[,.;]|$)|^(?:that|this|the|those|these)[ ](?!(?:claim|claims|suggestion|idea|assertion|allegation|report)[ ]that\b)(?:account|figure|claim|claims|statement|estimate|characterization|version|report|reading|assertion|description|allegation|view|finding|findings)\b|^the[ ][\w’'-]+['’]s[ ]reading\b")
 _ADVERBIAL = r"(?:[ ](?:on|in|to|at|during|earlier|later|publicly|privately|previously|also|again|repeatedly|first)\b[^,.;“”\"]{0,60}?)?"
 _TOLD_OBJECT = r"(?:[ ](?:the[ ])?(?:reporters|journalists|staff|employees|customers|investors|analysts|lawmakers|regulators|the[ ]\w+|\w+[ ]newspaper|[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)*))?"
 _DOC_VERBS = {"show", "shows", "showed", "indicated", "indicates", "referenced", "references", "revealed"}
@@ -139,7 +139,15 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
         if word in ("he", "she"):
             return table.last_before(start, {"Person"}, named_only=True) or table.last_before(start, {"Person"})
         if word == "it":
-            return table.last_before(start, ORG_TYPES | {"InternalDocument"})
+            # "The context does not say X, but it confirms Y": "it" is that unnamed subject.
+            line_start = text.rfind("\n", 0, start) + 1
+            opener = re.search(r"(?:^|[.!?][ ])(?P<np>The[ ][a-z]+)[ ][a-z]", text[line_start:start])
+            if opener and not table.mentions_in(line_start + opener.start("np"), line_start + opener.end("np")):
+                return None
+            for party in reversed(_RECENT):
+                if party.type in ORG_TYPES | {"InternalDocument"}:
+                    return party
+            return None
         if word in ("they", "one of them"):
             return table.last_before(start, {"Role"}) or table.last_before(start, ORG_TYPES)
         if word.startswith("the "):
@@ -358,7 +366,7 @@ def _frames(table: EntityTable, text: str, sentence: Sentence, previous_speaker:
                 found.append(Claim(party, _stance(verb, ""), subj_start, end, (subj_start, end), target.proposition, 0.7, _via_intro(table, text, sentence, v_start), target, verb.lower()))
                 taken.append((subj_start, end))
                 continue
-        lead = re.match(rf"(?:{_ADVERBIAL}[ ]that\b|{_TOLD_OBJECT}[ ]that\b|[ ]that\b|[ ]the[ ](?:\w+[ ])?as\b)?", after) if verb.lower() not in ("told", "tells") else re.match(rf"{_TOLD_OBJECT}{_ADVERBIAL}(?:[ ]that\b)?", after)
+        lead = re.match(rf"(?:[ ]the[ ](?:claim|claims|suggestion|idea|assertion|allegation|report)[ ]that\b|{_ADVERBIAL}[ ]that\b|{_TOLD_OBJECT}[ ]that\b|[ ]that\b|[ ]the[ ](?:\w+[ ])?as\b)?", after) if verb.lower() not in ("told", "tells") else re.match(rf"{_TOLD_OBJECT}{_ADVERBIAL}(?:[ ]that\b)?", after)
         c_start = s0 + m.end() + (lead.end() if lead else 0)
         c_end = _claim_end(text, c_start, sentence.end)
         if c_end <= c_start + 2:
@@ -449,10 +457,16 @@ def _hedges(table: EntityTable, text: str, sentence: Sentence, previous: list[Cl
     return found
 
 
+#: Speakers of the claims found so far in the article being read, oldest first;
+#: "it said" refers to the last organization or document among them.
+_RECENT: list[Entity] = []
+
+
 def find_claims(table: EntityTable, text: str, sentences: list[Sentence]) -> list[Claim]:
     """Every attributed claim of the article, in text order."""
     claims: list[Claim] = []
     speaker: Entity | None = None
+    _RECENT.clear()
     for sentence in sentences:
         found, speaker = _frames(table, text, sentence, speaker, claims)
         hedges = _hedges(table, text, sentence, claims + found)
@@ -462,6 +476,8 @@ def find_claims(table: EntityTable, text: str, sentences: list[Sentence]) -> lis
             if claim.target is None and claim.stance in ("denies", "disputes") and claim.verb in ("rejected", "disputed", "denied") and _ANAPHOR.match(text[claim.start:claim.end]):
                 claim.target = next((c for c in reversed(claims) if c.party is not claim.party), None)
         claims.extend(sorted(found, key=lambda c: c.frame[0]))
+        _RECENT.extend(c.party for c in found if c.party is not None)
+    _RECENT.clear()
     return claims
 
 

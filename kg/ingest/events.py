@@ -317,7 +317,7 @@ def find_documents(table: EntityTable, text: str) -> list[Entity]:
         if table.is_taken(start, end):
             continue
         owner_org = re.match(r"[ ](?:by|from)[ ](?:the[ ])?(?P<org>(?:[A-Z][\w’'-]*[ ]?){1,4})", m.group("seen") or "")
-        indefinite = det in {"a", "an", "another"} or "separate" in adj
+        indefinite = det in {"a", "an", "another"} or "separate" in adj or re.search(r"\b(?:a|an|another)[ ](?:[\w-]+[ ])?$", text[max(0, m.start() - 30):m.start()]) is not None
         if previous is not None and not indefinite:
             table.mention(previous, start, end)
             continue
