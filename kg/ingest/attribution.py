@@ -26,7 +26,7 @@ from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.names import _NOT_NAMES, GROUP_NOUNS, _is_person_name, _reads_as_organization
 from kg.ingest.sentences import Sentence
 
-__all__ = ["Claim", "Question", "find_claims", "find_questions"]
+__all__ = ["Claim", "find_claims", "resolve_party"]
 
 _AFFIRM = r"said|says|say|told|tells|stated|states|wrote|writes|added|noted|explained|argued|insisted|maintained|claimed|claims|described|describes|warned|estimated|reported|announced|suggested|show|shows|showed|indicated|indicates|referenced|references|highlighted|revealed"
 _CONFIRM = r"confirmed|confirms|acknowledged|acknowledges|admitted|admits|conceded|concedes|verified"
@@ -59,15 +59,6 @@ class Claim:
     via: list[Entity] = field(default_factory=list)
     target: "Claim | None" = None  # an earlier claim this one takes a stance on
     verb: str = ""
-
-
-@dataclass
-class Question:
-    start: int
-    end: int
-    clause: str
-    asks: str
-    about: list[Entity]
 
 
 # ---------------------------------------------------------------------- parties
@@ -141,8 +132,11 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
         if word == "it":
             # "The context does not say X, but it confirms Y": "it" is that unnamed subject.
             line_start = text.rfind("\n", 0, start) + 1
-            opener = re.search(r"(?:^|[.!?][ ])(?P<np>The[ ][a-z]+)[ ][a-z]", text[line_start:start])
-            if opener and not table.mentions_in(line_start + opener.start("np"), line_start + opener.end("np")):
+            boundaries = [m.end() for m in re.finditer(r"[.!?][”’\"]?[ ]", text[line_start:start])]
+            sentence_start = line_start + (boundaries[-1] if boundaries else 0)
+            opener = re.match(r"(?P<np>The[ ][a-z]+)[ ][a-z]", text[sentence_start:start])
+            if opener and text[sentence_start:start].strip() and not table.mentions_in(sentence_start, sentence_start + opener.end("np")) \
+                    and not re.fullmatch(r"the[ ](?:company|firm|group|bank|airline|agency|authority|union|university|operator|statement)", opener.group("np").lower()):
                 return None
             for party in reversed(_RECENT):
                 if party.type in ORG_TYPES | {"InternalDocument"}:
@@ -479,40 +473,3 @@ def find_claims(table: EntityTable, text: str, sentences: list[Sentence]) -> lis
         _RECENT.extend(c.party for c in found if c.party is not None)
     _RECENT.clear()
     return claims
-
-
-# ---------------------------------------------------------------------- questions
-
-_AUX = r"was|were|is|are|has|have|had|will|would|can|could|should|must|may|might|did|does|do"
-
-
-def _ask(clause: str) -> str:
-    """A whether-clause as a question: "whether the fix was tested" → "Was the fix tested?"."""
-    body = re.sub(r"^(?:whether|if)[ ]", "", clause, flags=re.IGNORECASE).strip()
-    wh = re.match(r"^(who|which|what|why|how|when)\b", body, re.IGNORECASE)
-    if wh:
-        return body[:1].upper() + body[1:].rstrip(".") + "?"
-    aux = re.match(rf"^(?P<subj>(?:(?!(?:{_AUX})\b)[\w’'“”-]+[ ]){{1,8}}?)(?P<aux>{_AUX})[ ](?P<rest>.+)$", body)
-    if aux:
-        return f"{aux.group('aux').capitalize()} {aux.group('subj').strip()} {aux.group('rest').rstrip('.')}?"
-    return f"Is it the case that {body.rstrip('.')}?"
-
-
-def find_questions(table: EntityTable, text: str, sentences: list[Sentence]) -> list[Question]:
-    """Whether-clauses (and "who/which ..." after "did not say", "unclear") as open questions."""
-    questions: list[Question] = []
-    for sentence in sentences:
-        pattern = re.compile(
-            r"(?<!regardless[ ]of[ ])\b(?P<clause>[Ww]hether[ ][^,;:.]+?)(?=,|;|:|\.|[ ]or[ ]whether\b|[ ]is[ ](?:also[ ])?(?:unclear|unknown|not[ ]known)|$)"
-            r"|(?:did[ ]not[ ]say|has[ ]not[ ]said|would[ ]not[ ]say|not[ ]confirm|unclear|not[ ]known|not[ ]clear)[ ](?P<wh>(?:who|which|what|why|how|when|if)[ ][^,;:.]+)"
-        )
-        for m in pattern.finditer(sentence.text):
-            group = "clause" if m.group("clause") else "wh"
-            start, end = sentence.start + m.start(group), sentence.start + m.end(group)
-            clause = text[start:end].strip()
-            if len(clause.split()) < 3:
-                continue
-            about = [e for _, _, e in table.mentions_in(start, end) if e.section == "entities"]
-            unique = list({e.key: e for e in about}.values())
-            questions.append(Question(start, end, clause, _ask(clause), unique))
-    return questions

@@ -89,6 +89,12 @@ class EntityTable:
         if normalize(name) not in {normalize(n) for n in entity.names}:
             entity.aliases.append(name)
 
+    def remove(self, entity: Entity) -> None:
+        """Forget ``entity`` and its mentions."""
+        for start, end in entity.spans:
+            self._mentions.remove((start, end, entity.key))
+        del self.entities[entity.key]
+
     def merge(self, gone: Entity, kept: Entity) -> None:
         """Fold ``gone`` into ``kept``: its spans, names and references move over."""
         for start, end in gone.spans:

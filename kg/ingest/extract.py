@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.ingest.attribution import Claim, Question, find_claims, find_questions
+from kg.ingest.attribution import Claim, find_claims
 from kg.ingest.entities import EntityTable
 from kg.ingest.events import find_events
 from kg.ingest.gazetteer import Gazetteer, Known
 from kg.ingest.names import find_names
+from kg.ingest.questions import Question, find_questions
 from kg.ingest.sentences import Sentence, split_sentences
 
 __all__ = ["Extraction", "extract"]
@@ -47,7 +48,5 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
     speakers = {c.party.key for c in claims if c.party is not None}
     for entity in list(table.entities.values()):
         if entity.generic and entity.key not in speakers and not any(entity.key in (e.fields.get("memberOf"), e.fields.get("author")) for e in table.entities.values()):
-            for start, end in list(entity.spans):
-                table._mentions.remove((start, end, entity.key))
-            del table.entities[entity.key]
+            table.remove(entity)
     return Extraction(text, published, sentences, table, claims, questions)

@@ -146,3 +146,12 @@ def test_rejecting_that_account_takes_a_stance_on_the_claim_before():
 def test_reportedly_lowers_confidence():
     plain, hedged = extract("Globex said the fix worked. Globex said the fix reportedly worked.").claims
     assert hedged.confidence < plain.confidence
+
+
+def test_it_refers_to_the_organization_that_spoke_last_not_to_any_name():
+    assert claims("Globex Corp. grew. The company said X was late. It said Y was fixed.")[1][0] == "Globex Corp."
+    assert claims("Acme Labs met Globex Corp. The context does not include the remarks, but it confirms he warned them.") == []
+
+
+def test_rejecting_the_claim_that_x_denies_x():
+    assert claims("Globex Corp. rejected the claim that AI-written code was involved.") == [("Globex Corp.", "denies", "AI-written code was involved.")]
