@@ -81,6 +81,12 @@ def read_documents(case: Case, documents_dir: str | os.PathLike | None) -> dict[
         expected = item.fields.get("sha256")
         if expected and expected != digest:
             raise item.error(f"document {path} has SHA-256 {digest}, not the {expected} recorded here", "sha256")
+        if path.suffix.lower() in (".html", ".htm"):
+            # Quotes refer to the page's main text, as `kg ingest` extracted it.
+            from kg.ingest.text import document_text
+
+            texts[str(item.fields["id"])] = document_text(path)
+            continue
         try:
             texts[str(item.fields["id"])] = raw.decode("utf-8")
         except UnicodeDecodeError as e:
