@@ -1,6 +1,6 @@
 """An :class:`Extraction` → a draft case file a researcher reviews.
 
-The draft uses the case format of ``docs/case-format.md`` unchanged. Every
+The draft uses the case format of README.md ("Writing a new case") unchanged. Every
 item carries ``status: pending`` (``review: pending`` on questions, whose
 ``status`` is open/resolved), a ``confidence``, the ``span`` of text it came
 from with ``extractedFrom`` naming the article, and a ``note`` quoting that
