@@ -36,6 +36,7 @@ class BuildResult:
     triples: int
     quotes_checked: int = 0
     exports: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase, for benchmarks
 
 
 def find_cases(paths: Sequence[str | os.PathLike] | None = None) -> list[Path]:
@@ -124,6 +125,19 @@ def load_cases(
 Exporter = Callable[[Graph, Path], None]
 
 
+def _shapes_compile(validate: bool) -> bool:
+    """Can the shapes be checked case by case (:mod:`kg.shape_checks`)? Else pyshacl."""
+    if not validate:
+        return True
+    from kg.shape_checks import Unsupported, compile_shapes
+
+    try:
+        compile_shapes()
+    except Unsupported:
+        return False
+    return True
+
+
 def build(
     case_dirs: Sequence[str | os.PathLike] | None = None,
     *,
@@ -138,9 +152,21 @@ def build(
 
     Raises :class:`LoadError` for bad case files and :class:`ValidationError`
     when the graph breaks the SHACL shapes; nothing is written in either case.
+
+    The embedded and remote stores take the fast path of :mod:`kg.pipeline`
+    (cases read in parallel, checked one by one, streamed into the store);
+    rdflib's memory store reads the cases into one rdflib graph and checks it
+    with pyshacl.
     """
     from kg.export import turtle
+    from kg.store import parse_location
 
+    where = parse_location(store)
+    if where.kind != "memory" and _shapes_compile(validate):
+        from kg.pipeline import build_streaming
+
+        return build_streaming(case_dirs, where=where, out=out, documents=documents, validate=validate,
+                               exporters=exporters, progress=progress)
     graph, cases, stats = load_cases(case_dirs, documents=documents, progress=progress)
     if validate:
         from kg.validate import validate_graph

@@ -8,6 +8,9 @@ A store location is one of:
 * ``memory`` — rdflib's in-memory store, for one process (notebooks, tests).
 * ``memory:FILE.nt`` — rdflib's in-memory store, saved to and reloaded from an
   N-Triples file so that separate commands see the same graph.
+* ``sparql+http://HOST:PORT/query[?update=URL][&graph=IRI|default][&gsp=URL]``
+  — a remote SPARQL 1.1 endpoint (Oxigraph server, Fuseki, GraphDB,
+  Virtuoso, Neptune); queries run in its engine. See :mod:`kg.remote`.
 
 The location comes from ``--store``, else the ``KG_STORE`` environment
 variable, else ``.kg/store``.
@@ -16,12 +19,13 @@ An Oxigraph location is a folder holding generations of the store and a
 ``current`` symlink. A build writes a new generation beside the old one and
 swaps the link atomically, so a reader never sees a half-built graph and a
 build killed half way leaves the previous graph readable. A lock file stops
-two builds from writing at once.
+two builds from writing at once: the second fails at once and names the first.
 """
 
 from __future__ import annotations
 
 import fcntl
+import io
 import os
 import shutil
 import tempfile
@@ -29,15 +33,26 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from rdflib import Graph, Literal
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
 from kg.errors import StoreError
+from kg.remote import RemoteEndpoint, is_remote, open_remote, parse_remote, replace_remote
 
-__all__ = ["DEFAULT_STORE", "StoreLocation", "parse_location", "open_graph", "replace_graph", "store_lock", "normalize_term"]
+__all__ = [
+    "DEFAULT_STORE",
+    "StoreLocation",
+    "parse_location",
+    "open_graph",
+    "replace_graph",
+    "load_ntriples",
+    "ntriple_lines",
+    "store_lock",
+    "normalize_term",
+]
 
 DEFAULT_STORE = ".kg/store"
 _CURRENT = "current"
@@ -46,12 +61,15 @@ _LOCK = ".lock"
 
 @dataclass(frozen=True)
 class StoreLocation:
-    kind: str  # "oxigraph" | "memory"
+    kind: str  # "oxigraph" | "memory" | "remote"
     path: Path | None = None
+    remote: RemoteEndpoint | None = None
 
     def __str__(self) -> str:
         if self.kind == "memory":
             return f"memory:{self.path}" if self.path else "memory"
+        if self.kind == "remote":
+            return self.remote.location
         return str(self.path)
 
 
@@ -59,17 +77,21 @@ def parse_location(location: str | os.PathLike | None = None) -> StoreLocation:
     """Read a store location from an argument, ``KG_STORE``, or the default.
 
     >>> parse_location("memory")
-    StoreLocation(kind='memory', path=None)
+    StoreLocation(kind='memory', path=None, remote=None)
     >>> parse_location("oxigraph:/tmp/s").path
     PosixPath('/tmp/s')
+    >>> parse_location("sparql+http://localhost:3030/ds/query").remote.update_url
+    'http://localhost:3030/ds/update'
     """
     text = str(location) if location is not None else os.environ.get("KG_STORE") or DEFAULT_STORE
     if text == "memory":
         return StoreLocation("memory")
     if text.startswith("memory:"):
         return StoreLocation("memory", Path(text[len("memory:"):]))
-    if text.startswith(("http://", "https://", "sparql:")):
-        raise StoreError(f"remote SPARQL stores are not supported by this version: {text}")
+    if is_remote(text):
+        return StoreLocation("remote", remote=parse_remote(text))
+    if text.startswith("sparql:"):
+        raise StoreError(f"unknown store location {text}: a remote endpoint is written sparql+http://HOST:PORT/query")
     if text.startswith("oxigraph:"):
         text = text[len("oxigraph:"):]
     return StoreLocation("oxigraph", Path(text))
@@ -84,6 +106,48 @@ def normalize_term(term):
     if isinstance(term, Literal) and term.datatype == XSD.string:
         return Literal(str(term), lang=None)
     return term
+
+
+def _quoted(literal: Literal) -> str:
+    text = '"%s"' % literal.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    if literal.language:
+        return f"{text}@{literal.language}"
+    datatype = literal.datatype
+    if datatype is None or datatype == XSD.string:  # RDF 1.1: the same term
+        return text
+    return f"{text}^^<{datatype}>"
+
+
+def ntriple_lines(triples: Iterable) -> Iterator[str]:
+    """N-Triples lines, ``"x"^^xsd:string`` written as ``"x"``.
+
+    IRIs repeat a lot (predicates, classes, subjects), so each is checked and
+    written once; this is the hot loop of a big build.
+
+    >>> from rdflib import URIRef, Literal
+    >>> list(ntriple_lines([(URIRef("urn:a"), URIRef("urn:b"), Literal("two\\nlines"))]))
+    ['<urn:a> <urn:b> "two\\\\nlines" .\\n']
+    """
+    iris: dict = {}
+    for s, p, o in triples:
+        subject = iris.get(s)
+        if subject is None:
+            subject = iris[s] = s.n3()
+        predicate = iris.get(p)
+        if predicate is None:
+            predicate = iris[p] = p.n3()
+        kind = type(o)
+        if kind is URIRef:
+            obj = iris.get(o)
+            if obj is None:
+                obj = iris[o] = o.n3()
+        elif kind is Literal:
+            obj = _quoted(o)
+        elif kind is BNode:
+            obj = o.n3()
+        else:
+            obj = _quoted(o) if isinstance(o, Literal) else o.n3()
+        yield f"{subject} {predicate} {obj} .\n"
 
 
 _memory_graphs: dict[str, Graph] = {}
@@ -106,7 +170,8 @@ def _open_oxigraph(path: Path) -> Graph:
 def open_graph(location: str | os.PathLike | None = None) -> Graph:
     """Open the built graph for reading.
 
-    Raises :class:`StoreError` when there is nothing built at the location.
+    Raises :class:`StoreError` when there is nothing built at the location,
+    or a remote endpoint cannot be reached.
     """
     where = parse_location(location)
     if where.kind == "memory":
@@ -117,6 +182,8 @@ def open_graph(location: str | os.PathLike | None = None) -> Graph:
         graph = Graph()
         graph.parse(where.path, format="nt")
         return graph
+    if where.kind == "remote":
+        return open_remote(where.remote)
     return _open_oxigraph(where.path)
 
 
@@ -144,56 +211,130 @@ def store_lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _ntriples(triples: Iterable) -> Iterator[str]:
-    from rdflib.plugins.serializers.nt import (
-        _nt_row,  # escapes line breaks, unlike Node.n3()
-    )
+class _ChunkReader(io.RawIOBase):
+    """A binary file over an iterator of byte chunks, for Oxigraph's streaming loader.
 
-    for s, p, o in triples:
-        yield _nt_row((s, p, normalize_term(o)))
+    Oxigraph's loaders give blank nodes fresh random labels, which would make
+    the store, and the Turtle dumped from it, differ from build to build.
+    Chunks that may hold blank nodes (the ontology's lists and restrictions)
+    are set aside in ``held`` and added with their own labels.
+    """
+
+    def __init__(self, chunks: Iterable[bytes]):
+        self._chunks = iter(chunks)
+        self._pending = memoryview(b"")
+        self.held: list[bytes] = []
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending:
+            try:
+                chunk = next(self._chunks)
+            except StopIteration:
+                return 0
+            if b"_:" in chunk:
+                self.held.append(chunk)
+            else:
+                self._pending = memoryview(chunk)
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
 
 
-def _replace_oxigraph(path: Path, triples: Iterable) -> None:
+Check = Callable[[object], None]
+
+
+def _replace_oxigraph(path: Path, chunks: Iterable[bytes], check: Check | None = None) -> None:
     import pyoxigraph as ox
 
     with store_lock(path):
         generation = path / f"data-{uuid.uuid4().hex[:12]}"
         try:
             store = ox.Store(str(generation))
-            store.bulk_load("".join(_ntriples(triples)).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            # Streamed: the chunks are produced (cases read) while Oxigraph loads.
+            reader = _ChunkReader(chunks)
+            store.bulk_load(io.BufferedReader(reader, 1 << 20), format=ox.RdfFormat.N_TRIPLES)
+            if reader.held:
+                store.extend(ox.Quad(t.subject, t.predicate, t.object)
+                             for t in ox.parse(b"".join(reader.held), format=ox.RdfFormat.N_TRIPLES))
             store.flush()
+            if check is not None:
+                check(store)  # raises to abandon the generation
             del store
-        except Exception as e:
+        except BaseException as e:
             shutil.rmtree(generation, ignore_errors=True)
-            raise StoreError(f"cannot write store {path}: {e}") from e
+            if isinstance(e, (OSError, ValueError, SyntaxError)):
+                raise StoreError(f"cannot write store {path}: {e}") from e
+            raise
         current = path / _CURRENT
         previous = current.resolve() if current.exists() else None
         link = path / f".{_CURRENT}-{uuid.uuid4().hex[:8]}"
         os.symlink(generation.name, link)
         os.replace(link, current)  # the atomic switch
-        # Keep the previous generation for readers that still have it open.
+        # Keep the previous generation for readers that still have it open;
+        # older ones, and any a killed build left half written, go.
         for old in path.glob("data-*"):
             if old != generation and old != previous:
                 shutil.rmtree(old, ignore_errors=True)
+        for stale in path.glob(f".{_CURRENT}-*"):
+            stale.unlink(missing_ok=True)
+
+
+def load_ntriples(
+    chunks: Iterable[bytes],
+    location: str | os.PathLike | None = None,
+    *,
+    check: Check | None = None,
+) -> StoreLocation:
+    """Replace the graph at ``location`` with the N-Triples in ``chunks``, all or nothing.
+
+    This is the fast path of a build: the embedded store loads the bytes
+    with Oxigraph's bulk loader, and a remote store receives them in batches.
+    Each chunk holds whole lines. An exception raised while the chunks are
+    produced, or by ``check`` (called with the new ``pyoxigraph.Store``
+    before it replaces the old one; embedded store only), leaves the
+    previous graph in place.
+    """
+    where = parse_location(location)
+    if where.kind == "oxigraph":
+        _replace_oxigraph(where.path, chunks, check)
+    elif where.kind == "remote":
+        replace_remote(where.remote, chunks)
+    else:
+        graph = Graph()
+        data = b"".join(chunks)
+        if data:
+            graph.parse(data=data.decode("utf-8"), format="nt")
+        _replace_memory(where, graph)
+    return where
+
+
+def _replace_memory(where: StoreLocation, graph: Graph) -> None:
+    if where.path is None:
+        _memory_graphs["memory"] = graph
+        return
+    where.path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=where.path.parent, prefix=f".{where.path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.writelines(sorted(ntriple_lines(graph)))
+        os.replace(tmp, where.path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def replace_graph(triples: Iterable, location: str | os.PathLike | None = None) -> StoreLocation:
     """Replace the graph at ``location`` with ``triples``, all or nothing."""
     where = parse_location(location)
-    if where.kind == "oxigraph":
-        _replace_oxigraph(where.path, triples)
-    elif where.path is None:
+    if where.kind == "memory":
         graph = Graph()
         graph += ((s, p, normalize_term(o)) for s, p, o in triples)
-        _memory_graphs["memory"] = graph
-    else:
-        where.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=where.path.parent, prefix=f".{where.path.name}.")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.writelines(sorted(_ntriples(triples)))
-            os.replace(tmp, where.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    return where
+        _replace_memory(where, graph)
+        return where
+    # Sorted and without repeats: deterministic, and a remote store can count them.
+    lines = sorted(set(ntriple_lines(triples)))
+    return load_ntriples((line.encode("utf-8") for line in lines), where)

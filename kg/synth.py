@@ -29,8 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from kg.errors import KGError
+
 __all__ = ["SynthResult", "synthesize", "DOCUMENTS_DIR"]
 
+#: Written into the output folder, so that only a folder kg synth wrote is ever replaced.
+_MARKER = ".kg-synth"
 #: Sub-folder of the output that holds the sources' documents (``kg build --documents``).
 DOCUMENTS_DIR = "documents"
 #: Roughly how many triples one synthetic case holds.
@@ -207,15 +211,28 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
     # Incidents, their changes and effects; some reported twice.
     incident_ids: list[str] = []
     duplicates: list[tuple[str, str]] = []
+    # A corpus built for the identity benchmark is mostly incidents: fewer
+    # changes and effects (each shared by several incidents), fewer claims.
+    incident_mode = incident_share > 1
+    changes_of: list[str] = []
+    effect_pool = []
+    if incident_mode:
+        for k in range(4):
+            case.entity(f"effect-{k}", "Effect", _EFFECTS[(index + k) % len(_EFFECTS)].capitalize())
+            effect_pool.append(f"effect-{k}")
     for i in range(n(14 * incident_share)):
         sid, sname = rng.choice(systems)
         mechanism = rng.choice(_MECHANISMS)
         date, ymd = _date(rng, year)
-        change = f"change-{i}"
-        case.entity(change, "SoftwareChange", f"{mechanism.capitalize()} to {company} {sname}", involved=[sid],
-                    assistedBy="ai-tool" if rng.random() < 0.3 else None, date=date)
-        effect = f"effect-{i}"
-        case.entity(effect, "Effect", rng.choice(_EFFECTS).capitalize())
+        change = f"change-{i - i % 5}" if incident_mode else f"change-{i}"
+        if change == f"change-{i}":
+            case.entity(change, "SoftwareChange", f"{mechanism.capitalize()} to {company} {sname}", involved=[sid],
+                        assistedBy="ai-tool" if rng.random() < 0.3 else None, date=date)
+        if incident_mode:
+            effect = rng.choice(effect_pool)
+        else:
+            effect = f"effect-{i}"
+            case.entity(effect, "Effect", rng.choice(_EFFECTS).capitalize())
         label, other = _variant_label(rng, sname, mechanism, ymd)
         reports = rng.randrange(500, 50000, 500)
         iid = f"incident-{i}"
@@ -223,12 +240,15 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
                     partOf="trend", reportedTo="tracker", reportCount=reports, reportCountText=f"more than {reports:,} users",
                     discussedAt=[rng.choice(meetings)] if rng.random() < 0.3 else None)
         incident_ids.append(iid)
+        changes_of.append(change)
         case.incidents += 1
         if rng.random() < 0.15:
             twin = f"incident-{i}-b"
             day_shift = rng.choice([0, 0, 1])
             twin_date = f"{ymd[0]}-{ymd[1]:02d}-{min(28, ymd[2] + day_shift):02d}"
-            case.entity(twin, "Incident", other, date=twin_date, affected=["company"], dateText=rng.choice(["earlier this month", "last week", None]))
+            case.entity(twin, "Incident", other, date=twin_date, affected=["company", sid] if incident_mode else ["company"],
+                        mechanism=change if incident_mode and rng.random() < 0.5 else None,
+                        dateText=rng.choice(["earlier this month", "last week", None]))
             duplicates.append((iid, twin))
             case.incidents += 1
     # Sources: articles with documents, statements and memos they report, posts.
@@ -255,16 +275,18 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
     parties = [("company", statements), ("regulator", []), *((m, [m]) for m in memos)]
     propositions = []
     for i, iid in enumerate(incident_ids):
+        if incident_mode and rng.random() > 0.05:
+            continue
         for j in range(rng.choice([1, 1, 2, 3])):
             pid = f"claim-{i}-{j}"
             kind = rng.randrange(3)
             if kind == 0:
-                text = f"The {iid.replace('-', ' ')} was caused by change {i}."
-                about = [iid, f"change-{i}"]
+                text = f"The {iid.replace('-', ' ')} was caused by {changes_of[i].replace('-', ' ')}."
+                about = [iid, changes_of[i]]
             elif kind == 1:
                 safeguard = rng.choice(safeguards)
-                text = f"{safeguard.replace('-', ' ').capitalize()} was skipped before change {i}."
-                about = [f"change-{i}", safeguard]
+                text = f"{safeguard.replace('-', ' ').capitalize()} was skipped before {changes_of[i].replace('-', ' ')}."
+                about = [changes_of[i], safeguard]
             else:
                 text = f"The {iid.replace('-', ' ')} affected more customers than {company} said."
                 about = [iid, "company"]
@@ -305,7 +327,7 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
             fields[-1] = ("judgedBy", fields[-1][1], 2)
         case.item("judgements", None, fields)
     # Questions, mostly open.
-    for i in range(max(1, len(incident_ids) // 3)):
+    for i in range(max(1, len(incident_ids) // (30 if incident_mode else 3))):
         about = rng.sample(incident_ids + propositions, min(2, len(incident_ids) + len(propositions)))
         resolved = rng.random() < 0.25
         fields = [("asks", _q(f"What caused {about[0].replace('-', ' ')}, and did the safeguards apply?"), 2), ("about", _ids(about), len(about)),
@@ -372,9 +394,13 @@ def synthesize(
     """
     root = Path(out)
     if root.exists():
+        if any(root.iterdir()) and not (root / _MARKER).is_file():
+            raise KGError(f"{root} exists and was not written by kg synth; give an empty or new folder")
         shutil.rmtree(root)
     documents = root / DOCUMENTS_DIR
     documents.mkdir(parents=True)
+    (root / _MARKER).write_text(f"kg synth --triples {triples} --seed {seed}" + (f" --incidents {incidents}" if incidents else "") + "\n",
+                                encoding="utf-8")
     share = 1.0
     if incidents is not None:
         share = 6.0

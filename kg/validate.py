@@ -1,4 +1,11 @@
-"""SHACL validation of a graph against ``ontology/shapes.ttl`` with pyshacl."""
+"""SHACL validation of a graph against ``ontology/shapes.ttl``.
+
+A graph held in rdflib's memory is checked by pyshacl. A graph in the
+embedded Oxigraph store or at a remote endpoint is checked where it lies, by
+the shapes compiled to SPARQL (:func:`kg.shape_checks.check_store`), which
+avoids copying it into Python; pyshacl stays the fallback for shapes that do
+not compile.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +32,15 @@ def validate_graph(graph: Graph) -> ValidationReport:
     >>> validate_graph(Graph()).conforms
     True
     """
+    from rdflib.plugins.stores.memory import Memory, SimpleMemory
+
+    if not isinstance(graph.store, (Memory, SimpleMemory)):
+        from kg.shape_checks import Unsupported, check_store
+
+        try:
+            return check_store(graph)
+        except Unsupported:
+            pass
     import pyshacl  # heavy: imported only when validating
 
     conforms, results, text = pyshacl.validate(

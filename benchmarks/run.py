@@ -1,0 +1,372 @@
+"""Corpus benchmark: the default store against rdflib's memory store, at several sizes.
+
+    python benchmarks/run.py                       # 10k, 100k and 1M triples
+    python benchmarks/run.py --sizes 10000,100000  # chosen sizes
+
+For each size a synthetic corpus is written (``kg synth``, seed 1, kept in
+``--work`` between runs). Each store then runs in a fresh process — so its
+peak RSS is its own — that builds the corpus, validates the built graph, runs
+every canned query (``--repeats`` times each; the median counts), gathers
+the unresolved report, exports Turtle and draws a focused HTML page. The
+identity-candidate analysis is then timed on corpora of 10k and 100k
+incidents. Figures, not pass/fail: the targets are printed beside them.
+
+The output ends with one line per size::
+
+    size=N build_ratio=R query_p50_s=S export_s=E rss_mb=M
+
+R is the memory store's build time over the default store's; S the median,
+over repeats, of the slowest canned query on the default store; E the Turtle
+export and M the peak RSS of the default store's run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import select
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STORES = {"default": "oxigraph", "memory": "memory"}
+TARGETS = {"build_ratio": 8.0, "query_p50_s": 0.5, "export_s": 5.0, "rss_mb": 1536}
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- in the child process
+
+
+def _timed(fn, budget: float | None = None, prepare=None):
+    """(seconds, value) of ``fn()``, run in a forked copy of this process; (None, None) past ``budget``.
+
+    A fork, because a query running inside Oxigraph (Rust) cannot be
+    interrupted from Python; the copy is killed instead. ``value`` must be
+    JSON. The copy shares this process's memory, so nothing is reloaded.
+    ``prepare()``, if given, runs in the copy before the clock starts and its
+    result is passed to ``fn``.
+    """
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the copy
+        os.close(read)
+        try:
+            prepared = prepare() if prepare else None
+            started = time.perf_counter()
+            value = fn(prepared) if prepare else fn()
+            payload = json.dumps([time.perf_counter() - started, value])
+        except BaseException as e:  # reported, not raised: this is a throwaway process
+            payload = json.dumps([None, f"failed: {e!r}"])
+        with os.fdopen(write, "w") as out:
+            out.write(payload)
+        os._exit(0)
+    os.close(write)
+    ready, _, _ = select.select([read], [], [], budget)
+    if not ready:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(read)
+        return None, None
+    with os.fdopen(read) as answer:
+        text = answer.read()
+    os.waitpid(pid, 0)
+    seconds, value = json.loads(text) if text else (None, None)
+    if seconds is None and value:
+        log(f"    {value}")
+    return seconds, value
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the build's worker processes
+    return round(max(own, children) / 1024, 1)
+
+
+def _emit(**record) -> None:
+    print(json.dumps(record), flush=True)
+
+
+def child(args) -> None:
+    """One store's run over one corpus; each figure is printed as a JSON line as soon as it is known."""
+    from rdflib import Literal, URIRef
+
+    from kg.build import build
+    from kg.sparql import canned_queries, run_query
+    from kg.store import open_graph
+    from kg.synth import DOCUMENTS_DIR
+
+    corpus = Path(args.corpus)
+    work = Path(args.work)
+    location = str(work / "store") if args.store == "oxigraph" else "memory"
+    # As `kg build` does: into the store, and kg.ttl into the output folder. In this process:
+    # the memory store lives here.
+    started = time.perf_counter()
+    result = build([corpus], out=work / "out", store=location, documents=corpus / DOCUMENTS_DIR)
+    _emit(step="build", seconds=time.perf_counter() - started, triples=result.triples, phases=result.timings,
+          rss_mb=_peak_rss_mb())
+    del result
+
+    def graph():
+        return open_graph(location)  # in each forked copy: Oxigraph's handle must not cross a fork
+
+    from kg.validate import validate_graph
+
+    seconds, conforms = _timed(lambda g: validate_graph(g).conforms, args.step_timeout, prepare=graph)
+    _emit(step="validate", seconds=seconds, conforms=conforms)
+
+    incident = URIRef("https://w3id.org/kg/id/synth-00000/incident-0")
+    bindings = {"find-entity": {"name": Literal("Globex")}, "who-asserts": {"entity": incident}}
+    from kg.sparql import prepare, query_text
+
+    for name in canned_queries():
+        prepare(query_text(name))  # parsed once here, as a long-running process would; the forks inherit it
+        times, rows = [], None
+        for _ in range(args.repeats):
+            seconds, rows = _timed(lambda g: len(list(run_query(g, name, bindings.get(name)))), args.query_timeout, prepare=graph)
+            if seconds is None:
+                times = None
+                break
+            times.append(seconds)
+        _emit(step="query", name=name, p50=statistics.median(times) if times else None, rows=rows)
+
+    try:
+        from kg.analysis.nxgraph import project
+        from kg.analysis.report import unresolved_from_projection
+        from kg.analysis.view import view_of_projection
+        from kg.export.html import neighbourhood, write_html
+    except ImportError as e:
+        _emit(step="unresolved", seconds=None, note=f"skipped: {e}")
+        _emit(step="html", seconds=None, note=f"skipped: {e}")
+        analyses = False
+    else:
+        analyses = True
+
+        def analyse(g):
+            return len(unresolved_from_projection(project(g)).candidates)
+
+        seconds, candidates = _timed(analyse, args.step_timeout, prepare=graph)
+        _emit(step="unresolved", seconds=seconds, candidates=candidates)
+
+    from kg.export import turtle
+
+    seconds, size = _timed(lambda g: (turtle.write(g, work / "kg.ttl"), (work / "kg.ttl").stat().st_size)[1], args.step_timeout,
+                           prepare=graph)
+    _emit(step="export", seconds=seconds, bytes=size)
+
+    if analyses:
+        def draw():
+            # Projection and report first (timed above); the page itself is timed here.
+            projected = project(graph())
+            report = unresolved_from_projection(projected)
+            began = time.perf_counter()
+            view = neighbourhood(view_of_projection(projected, report), [str(incident)], 2)
+            write_html(view, work / "incident.html", title="benchmark", max_nodes=500)
+            return [time.perf_counter() - began, len(view["nodes"])]
+
+        _, drawn = _timed(draw, args.step_timeout)
+        _emit(step="html", seconds=drawn[0] if drawn else None, nodes=drawn[1] if drawn else None)
+    _emit(step="done", rss_mb=_peak_rss_mb())
+
+
+def identity_child(args) -> None:
+    """Time the identity-candidate analysis on a built incident corpus."""
+    from kg.build import build
+    from kg.store import open_graph
+
+    try:
+        from kg.analysis.identity import identity_candidates
+        from kg.analysis.nxgraph import project
+    except ImportError as e:
+        _emit(step="identity", seconds=None, note=f"skipped: {e}")
+        return
+    location = str(Path(args.work) / "store")
+    build([Path(args.corpus)], out=None, store=location)
+    projected = project(open_graph(location))
+    incidents = sum(1 for _, attrs in projected.nodes(data=True) if attrs.get("cls") == "Incident")
+    seconds, found = _timed(lambda: len(identity_candidates(projected)), args.step_timeout)
+    _emit(step="identity", seconds=seconds, incidents=incidents, candidates=found, rss_mb=_peak_rss_mb())
+
+
+# ---------------------------------------------------------------- in the parent
+
+
+def corpus_for(work: Path, seed: int, triples: int | None = None, incidents: int | None = None) -> Path:
+    from kg.synth import synthesize
+
+    name = f"corpus-t{triples}-s{seed}" if incidents is None else f"corpus-i{incidents}-s{seed}"
+    folder = work / name
+    marker = folder / ".kg-synth"
+    wanted = f"kg synth --triples {triples or 1_000_000} --seed {seed}" + (f" --incidents {incidents}" if incidents else "") + "\n"
+    if not (marker.is_file() and marker.read_text(encoding="utf-8") == wanted):
+        log(f"writing corpus {folder}")
+        synthesize(folder, triples=triples or 1_000_000, seed=seed, incidents=incidents)
+    return folder
+
+
+def run_child(mode: str, corpus: Path, store: str, work: Path, args) -> dict:
+    """Run one child; collect its JSON lines (whatever it printed before a timeout)."""
+    run_dir = work / f"run-{store}"
+    if run_dir.exists():
+        import shutil
+
+        shutil.rmtree(run_dir)
+    run_dir.mkdir(parents=True)
+    command = [sys.executable, __file__, mode, "--corpus", str(corpus), "--store", store, "--work", str(run_dir),
+               "--repeats", str(args.repeats), "--query-timeout", str(args.query_timeout), "--step-timeout", str(args.step_timeout)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    records: dict = {"queries": {}}
+    deadline = time.monotonic() + args.run_timeout
+    try:
+        for line in process.stdout:
+            record = json.loads(line)
+            step = record.pop("step")
+            if step == "query":
+                records["queries"][record["name"]] = record
+            else:
+                records[step] = record
+            log(f"    {store}: {step} {record.get('name', '')} {_fmt(record.get('seconds', record.get('p50')))} s")
+            if time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(command, args.run_timeout)
+        process.wait(timeout=max(1.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        records["timed_out"] = True
+    if process.returncode not in (0, None) and not records.get("timed_out"):
+        records["failed"] = process.returncode
+    return records
+
+
+def _fmt(value, digits: int = 2) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}" if value < 100 else f"{value:.0f}"
+    return str(value)
+
+
+def _summary(records: dict) -> dict:
+    queries = records.get("queries", {})
+    p50s = [q["p50"] for q in queries.values()]
+    slowest = None if not p50s or any(p is None for p in p50s) else max(p50s)
+    # The projection-* queries feed the networkx projection: they return the whole graph.
+    asking = [q["p50"] for name, q in queries.items() if not name.startswith("projection-")]
+    slowest_asking = None if not asking or any(p is None for p in asking) else max(asking)
+    return {
+        "triples": records.get("build", {}).get("triples"),
+        "build_s": records.get("build", {}).get("seconds"),
+        "validate_s": records.get("validate", {}).get("seconds"),
+        "query_p50_s": slowest,
+        "question_p50_s": slowest_asking,
+        "unresolved_s": records.get("unresolved", {}).get("seconds"),
+        "export_s": records.get("export", {}).get("seconds"),
+        "html_s": records.get("html", {}).get("seconds"),
+        "rss_mb": records.get("done", records.get("build", {})).get("rss_mb"),
+    }
+
+
+COLUMNS = ["triples", "build_s", "validate_s", "query_p50_s", "question_p50_s", "unresolved_s", "export_s", "html_s", "rss_mb"]
+
+
+def _ratio(a, b):
+    return round(a / b, 1) if a is not None and b else None
+
+
+def print_tables(results: dict, identity: dict) -> None:
+    print("\nseconds, peak RSS in MB; ratio = memory / default. build: `kg build` with kg.ttl; query: the slowest canned\n"
+          "query's median; question: the same without the projection-* queries, which return the whole graph; — : over the timeout")
+    header = f"{'size':>9} {'store':<8}" + "".join(f"{c:>14}" for c in COLUMNS)
+    print(header)
+    print("-" * len(header))
+    for size, by_store in results.items():
+        rows = {store: _summary(records) for store, records in by_store.items()}
+        for store, row in rows.items():
+            note = " (timed out)" if by_store[store].get("timed_out") else ""
+            print(f"{size:>9} {store:<8}" + "".join(f"{_fmt(row[c]):>14}" for c in COLUMNS) + note)
+        if set(rows) >= {"default", "memory"}:
+            print(f"{size:>9} {'ratio':<8}" + "".join(
+                f"{_fmt(_ratio(rows['memory'][c], rows['default'][c])) if c != 'triples' else '':>14}" for c in COLUMNS))
+    print("\ncanned queries, median seconds (default store / memory store)")
+    names = sorted({n for by_store in results.values() for r in by_store.values() for n in r.get("queries", {})})
+    print(f"{'query':<22}" + "".join(f"{size:>22}" for size in results))
+    for name in names:
+        cells = []
+        for size, by_store in results.items():
+            pair = [by_store.get(s, {}).get("queries", {}).get(name, {}).get("p50") for s in ("default", "memory")]
+            cells.append(f"{_fmt(pair[0], 3)} / {_fmt(pair[1], 3)}")
+        print(f"{name:<22}" + "".join(f"{c:>22}" for c in cells))
+    print("\nbuild phases, default store (seconds since the build began)")
+    for size, by_store in results.items():
+        phases = by_store.get("default", {}).get("build", {}).get("phases", {})
+        print(f"{size:>9}  " + ", ".join(f"{k} {v:.2f}" for k, v in phases.items()))
+    if identity:
+        print("\nidentity candidates (kg.analysis.identity), default store")
+        for incidents, record in identity.items():
+            print(f"{incidents:>9} incidents asked, {record.get('incidents')} in the graph: "
+                  f"{_fmt(record.get('seconds'))} s, {record.get('candidates')} candidates {record.get('note', '')}")
+        times = [r.get("seconds") for r in identity.values()]
+        if len(times) == 2 and all(times):
+            factor = times[1] / times[0]
+            print(f"growth factor {factor:.1f}x (target <= 15x), {times[1]:.1f} s at the larger size (target <= 60 s)")
+    print(f"\ntargets at 1M triples: build ratio >= {TARGETS['build_ratio']:g}, every query p50 <= {TARGETS['query_p50_s']} s, "
+          f"export <= {TARGETS['export_s']:g} s, peak RSS <= {TARGETS['rss_mb']} MB")
+    for size, by_store in results.items():
+        default = _summary(by_store.get("default", {}))
+        memory = _summary(by_store.get("memory", {}))
+        ratio = _ratio(memory["build_s"], default["build_s"])
+        print(f"size={size} build_ratio={_fmt(ratio)} query_p50_s={_fmt(default['query_p50_s'], 3)} "
+              f"export_s={_fmt(default['export_s'])} rss_mb={_fmt(default['rss_mb'])}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("mode", nargs="?", default="parent", choices=["parent", "child", "identity-child"], help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="Triples per corpus, comma-separated.")
+    parser.add_argument("--stores", default="default,memory", help="Stores to run: default (embedded Oxigraph), memory (rdflib).")
+    parser.add_argument("--identity", default="10000,100000", help="Incidents for the identity benchmark; '' to skip.")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=5, help="Runs of each canned query; the median counts.")
+    parser.add_argument("--query-timeout", type=float, default=60.0, help="Seconds before one query run is given up.")
+    parser.add_argument("--step-timeout", type=float, default=300.0, help="Seconds before another step is given up.")
+    parser.add_argument("--run-timeout", type=float, default=3600.0, help="Seconds before one store's whole run is stopped.")
+    parser.add_argument("--work", default=str(Path(os.environ.get("TMPDIR", "/tmp")) / "kg-benchmark"),
+                        help="Folder for corpora (kept) and stores.")
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--store", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.mode == "child":
+        return child(args)
+    if args.mode == "identity-child":
+        return identity_child(args)
+
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    stores = [s for s in args.stores.split(",") if s]
+    results: dict = {}
+    for size in sizes:
+        corpus = corpus_for(work, args.seed, triples=size)
+        results[size] = {}
+        for store in stores:
+            log(f"size {size}, {store} store ({STORES[store]})")
+            results[size][store] = run_child("child", corpus, STORES[store], work / f"size-{size}", args)
+    identity: dict = {}
+    for incidents in [int(s) for s in args.identity.split(",") if s]:
+        corpus = corpus_for(work, args.seed, incidents=incidents)
+        log(f"identity, {incidents} incidents")
+        identity[incidents] = run_child("identity-child", corpus, "oxigraph", work / f"identity-{incidents}", args).get("identity", {})
+    (work / "results.json").write_text(json.dumps({"sizes": results, "identity": identity}, indent=1), encoding="utf-8")
+    print_tables(results, identity)
+
+
+if __name__ == "__main__":
+    main()

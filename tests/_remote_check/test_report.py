@@ -1,0 +1,67 @@
+"""``kg unresolved``: the report as text, JSON and Markdown, and written to a folder."""
+
+from __future__ import annotations
+
+import json
+
+from tests._remote_check.conftest import UNRELATED, build_into, run
+
+HEADLINE = "1 identity candidate, 1 contested proposition, 2 single-source claims, 2 open questions"
+
+
+def test_json_report_has_the_documented_shape(acme):
+    result = run("unresolved", "--store", acme, "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert (report["kind"], report["version"]) == ("kg-unresolved", 1)
+    assert report["counts"] == {"candidates": 1, "judged_unsure": 0, "contested": 1, "single_source": 2, "questions": 2}
+    [candidate] = report["candidates"]
+    assert set(candidate) == {"id", "class", "left", "right", "pair", "score", "judgement", "judged", "shared", "time", "against", "assertions", "context"}
+    assert candidate["pair"] == ["outage-a", "outage-b"]
+    assert set(candidate["shared"][0]) == {"node", "relation", "direction", "members", "weight"}
+    assertion = report["contested"][0]["opposing"][0]
+    assert set(assertion) == {"iri", "proposition", "party", "stance", "polarity", "source", "via", "quote", "confidence"}
+    assert set(assertion["source"]) == {"iri", "label", "title", "date", "url"}
+    assert set(report["single_source"][0]) == {"id", "proposition", "about", "party", "score", "assertions"}
+    assert set(report["questions"][0]) == {"id", "asks", "resolvable_by", "raised_in", "about", "score", "links"}
+    assert set(report["questions"][0]["links"][0]) == {"kind", "id", "label", "direct", "shared"}
+
+
+def test_text_report_starts_with_the_counts(acme):
+    result = run("unresolved", "--store", acme)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"What the record leaves unresolved: {HEADLINE}."
+    assert " 1. Checkout outage ~ Assistant-linked disruption [Incident, score 6.772]" in lines
+    assert "    settle:  judgements: [{pair: [outage-a, outage-b], judgement: same | different |" in lines
+
+
+def test_out_writes_markdown_and_json_and_prints_the_counts(acme, tmp_path):
+    out = tmp_path / "exports"
+    result = run("unresolved", "--store", acme, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert result.output == f"wrote {out / 'unresolved.md'}\nwrote {out / 'unresolved.json'}\n{HEADLINE}.\n"
+    assert sorted(p.name for p in out.iterdir()) == ["unresolved.json", "unresolved.md"]
+    assert (out / "unresolved.json").read_text(encoding="utf-8") == run("unresolved", "--store", acme, "--format", "json").output
+    markdown = (out / "unresolved.md").read_text(encoding="utf-8")
+    assert markdown == run("unresolved", "--store", acme, "--format", "markdown").output
+    assert markdown.startswith(f"# What the record leaves unresolved\n\n{HEADLINE}.\n")
+    assert "### Checkout outage ~ Assistant\\-linked disruption" not in markdown  # '-' is not escaped
+    assert "### Checkout outage ~ Assistant-linked disruption" in markdown
+
+
+def test_the_report_is_the_same_every_time(acme):
+    first = run("unresolved", "--store", acme, "--format", "json").output
+    assert run("unresolved", "--store", acme, "--format", "json").output == first
+
+
+def test_a_case_with_nothing_unresolved(store):
+    build_into(store, UNRELATED)
+    result = run("unresolved", "--store", store)
+    assert result.output == "What the record leaves unresolved: 0 identity candidates, 0 contested propositions, 0 single-source claims, 0 open questions.\n"
+
+
+def test_markdown_escapes_text_from_documents():
+    from kg.analysis.render import _md
+
+    assert _md("*bold* <script> [link](x) a|b") == "\\*bold\\* \\<script\\> \\[link\\](x) a\\|b"

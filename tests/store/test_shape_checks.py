@@ -1,0 +1,151 @@
+"""The compiled shape checks agree with pyshacl, in Python and as SPARQL in either engine."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
+
+from kg.build import build, load_cases
+from kg.errors import ValidationError
+from kg.shape_checks import Unsupported, check_store, check_triples, compile_shapes
+from kg.store import ntriple_lines
+from kg.validate import validate_graph
+from kg.vocab import KG, OA
+from tests.helpers import DOCUMENTS, MINI, copy_case, edit
+
+
+def _first(graph, cls):
+    return sorted(graph.subjects(RDF.type, cls))[0]
+
+
+def _break(graph: Graph, how: str) -> None:
+    assertion = _first(graph, KG.Assertion)
+    if how == "no party":
+        graph.remove((assertion, KG.party, None))
+    elif how == "two stances":
+        graph.add((assertion, KG.stance, KG.Denies))
+    elif how == "stance not a stance":
+        graph.set((assertion, KG.stance, KG.Open))
+    elif how == "party neither agent nor source":
+        graph.set((assertion, KG.party, _first(graph, KG.Incident)))
+    elif how == "confidence above 1":
+        graph.add((assertion, KG.confidence, Literal("1.5", datatype=XSD.decimal)))
+    elif how == "label with a language":
+        graph.add((_first(graph, KG.Incident), RDFS.label, Literal("panne", lang="fr")))
+    elif how == "resolved without answer":
+        graph.set((_first(graph, KG.OpenQuestion), KG.status, KG.Resolved))
+    elif how == "bad sha256":
+        graph.add((_first(graph, KG.NewsArticle), KG.sha256, Literal("XYZ")))
+    elif how == "negative offset":
+        graph.set((_first(graph, OA.TextPositionSelector), OA.start, Literal(-3)))
+    elif how == "judgement value not listed":
+        judgement = URIRef("https://w3id.org/kg/id/mini/judgement/x")
+        graph.add((judgement, RDF.type, KG.IdentityJudgement))
+        graph.add((judgement, KG.left, _first(graph, KG.Incident)))
+        graph.add((judgement, KG.right, Literal("not an IRI")))
+        graph.add((judgement, KG.judgement, KG.Asserts))
+    elif how == "entity outside any case":
+        graph.remove((_first(graph, KG.Incident), KG.inCase, None))
+    else:
+        raise AssertionError(how)
+
+
+BREAKAGES = ["no party", "two stances", "stance not a stance", "party neither agent nor source", "confidence above 1",
+             "label with a language", "resolved without answer", "bad sha256", "negative offset",
+             "judgement value not listed", "entity outside any case"]
+
+
+def _pyshacl_results(graph: Graph) -> set[tuple[str, str]]:
+    import pyshacl
+
+    from kg.ontology import ontology_graph, shapes_graph
+
+    _, results, _ = pyshacl.validate(graph, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
+                                     allow_warnings=True, advanced=True)
+    return {(str(results.value(r, SH.focusNode)), str(results.value(r, SH.sourceConstraintComponent)).rsplit("#", 1)[1])
+            for r in results.subjects(RDF.type, SH.ValidationResult)}
+
+
+def _ours(text: str) -> set[tuple[str, str]]:
+    found, focus = set(), None
+    for line in text.splitlines():
+        if line.startswith("\tFocus Node: "):
+            focus = line.split(": ", 1)[1].strip("<>")
+        elif line.startswith("Constraint "):
+            component = line.split(" in ", 1)[1].split(" ", 1)[0]
+        if line.startswith("\tFocus Node: "):
+            found.add((focus, component))
+    return found
+
+
+@pytest.mark.parametrize("how", BREAKAGES)
+def test_every_back_end_finds_what_pyshacl_finds(how):
+    import pyoxigraph as ox
+
+    graph, _, _ = load_cases([MINI], documents=DOCUMENTS)
+    _break(graph, how)
+    expected = _pyshacl_results(graph)
+    assert expected, f"{how}: pyshacl found nothing; the breakage does not break anything"
+    reference = validate_graph(graph)  # rdflib memory: pyshacl
+    store = ox.Store()
+    store.load("".join(ntriple_lines(graph)).encode(), format=ox.RdfFormat.N_TRIPLES)
+    for report in (check_triples(graph), check_store(graph), check_store(store)):
+        assert (report.conforms, report.violations) == (reference.conforms, reference.violations), how
+        assert _ours(report.text) == expected, how
+
+
+def test_a_conforming_graph_conforms_everywhere():
+    graph, _, _ = load_cases([MINI], documents=DOCUMENTS)
+    assert validate_graph(graph).conforms
+    assert check_triples(graph).conforms and check_store(graph).conforms
+
+
+def test_shapes_outside_the_compiled_subset_are_refused():
+    shapes = Graph()
+    shape = URIRef("urn:shape")
+    shapes.add((shape, RDF.type, SH.NodeShape))
+    shapes.add((shape, SH.targetClass, KG.Incident))
+    shapes.add((shape, SH.closed, Literal(True)))
+    with pytest.raises(Unsupported, match="sh:closed"):
+        compile_shapes(shapes)
+    sparql_target = Graph()
+    sparql_target.add((shape, SH.targetNode, OWL.Thing))
+    shapes.remove((shape, SH.closed, None))
+    shapes.add((shape, SH.targetNode, OWL.Thing))
+    with pytest.raises(Unsupported, match="targetNode"):
+        compile_shapes(shapes)
+
+
+def test_unsupported_shapes_fall_back_to_pyshacl(monkeypatch, tmp_path):
+    import kg.shape_checks as shape_checks
+
+    build([MINI], out=None, store=tmp_path / "store")
+
+    def refuse(shapes=None):
+        raise Unsupported("pretend")
+
+    monkeypatch.setattr(shape_checks, "compile_shapes", refuse)
+    from kg.store import open_graph
+
+    report = validate_graph(open_graph(tmp_path / "store"))
+    assert report.conforms and "Conforms: True" in report.text
+    case = copy_case(tmp_path)
+    edit(case / "claims.yaml", "    status: open", "    status: resolved")
+    with pytest.raises(ValidationError, match=r"\(1 violations\)"):  # the rdflib path, with pyshacl
+        build([case], out=None, store=tmp_path / "store2")
+
+
+def test_violations_in_several_cases_are_counted_once_each(tmp_path):
+    first = copy_case(tmp_path, name="one")
+    second = copy_case(tmp_path, name="two")
+    edit(second / "case.yaml", "case: mini", "case: mini-two")
+    for case in (first, second):
+        edit(case / "claims.yaml", "    status: open", "    status: resolved")
+    graph, _, _ = load_cases([first, second])
+    expected = validate_graph(graph)
+    with pytest.raises(ValidationError) as caught:
+        build([first, second], out=None, store=tmp_path / "store")
+    assert str(caught.value) == f"the graph does not conform to the shapes ({expected.violations} violations)" == \
+        "the graph does not conform to the shapes (2 violations)"
+    assert not (tmp_path / "store" / "current").exists()
