@@ -7,7 +7,6 @@ exports are written to temporary files and renamed.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +17,11 @@ from rdflib import Graph
 from kg.case import Case, read_case
 from kg.errors import LoadError, ValidationError
 from kg.loaders.case import LoadStats, case_triples
+from kg.loaders.documents import MAX_DOCUMENT_BYTES, read_documents
 from kg.ontology import ontology_graph
 from kg.store import StoreLocation, replace_graph
 
-__all__ = ["DEFAULT_SEEDS", "find_cases", "read_documents", "load_cases", "build", "BuildResult"]
+__all__ = ["DEFAULT_SEEDS", "find_cases", "load_cases", "build", "BuildResult"]
 
 DEFAULT_SEEDS = "seeds"
 
@@ -59,47 +59,11 @@ def find_cases(paths: Sequence[str | os.PathLike] | None = None) -> list[Path]:
     return found
 
 
-def read_documents(case: Case, documents_dir: str | os.PathLike | None) -> dict[str, str]:
-    """The text of each source whose ``document:`` file is in ``documents_dir``.
-
-    A document whose bytes do not match the source's ``sha256`` is an error.
-    """
-    if documents_dir is None:
-        return {}
-    folder = Path(documents_dir)
-    if not folder.is_dir():
-        raise LoadError(folder, None, "documents folder not found")
-    texts: dict[str, str] = {}
-    for item in case.section("sources"):
-        name = item.fields.get("document")
-        if not isinstance(name, str):
-            continue
-        path = folder / name
-        if not path.is_file():
-            continue
-        raw = path.read_bytes()
-        digest = hashlib.sha256(raw).hexdigest()
-        expected = item.fields.get("sha256")
-        if expected and expected != digest:
-            raise item.error(f"document {path} has SHA-256 {digest}, not the {expected} recorded here", "sha256")
-        if path.suffix.lower() in (".html", ".htm"):
-            # Quotes refer to the page's main text, as `kg ingest` extracted it.
-            from kg.ingest.text import document_text
-
-            texts[str(item.fields["id"])] = document_text(path)
-            continue
-        try:
-            texts[str(item.fields["id"])] = raw.decode("utf-8")
-        except UnicodeDecodeError as e:
-            line = raw[: e.start].count(b"\n") + 1
-            raise LoadError(path, line, "document is not UTF-8 text") from e
-    return texts
-
-
 def load_cases(
     case_dirs: Sequence[str | os.PathLike] | None = None,
     *,
-    documents: str | os.PathLike | None = None,
+    documents=None,
+    max_document_bytes: int = MAX_DOCUMENT_BYTES,
     progress: Progress | None = None,
 ) -> tuple[Graph, list[Case], LoadStats]:
     """Read cases into one in-memory graph that includes the ontology."""
@@ -115,7 +79,7 @@ def load_cases(
         if case.slug in seen:
             raise LoadError(path / "case.yaml", 1, f"case id {case.slug!r} is also used by {seen[case.slug]}")
         seen[case.slug] = path
-        triples, stats = case_triples(case, read_documents(case, documents))
+        triples, stats = case_triples(case, read_documents(case, documents, max_bytes=max_document_bytes))
         graph += triples
         total.quotes_checked += stats.quotes_checked
         cases.append(case)
@@ -142,7 +106,8 @@ def build(
     case_dirs: Sequence[str | os.PathLike] | None = None,
     *,
     out: str | os.PathLike | None = "exports",
-    documents: str | os.PathLike | None = None,
+    documents=None,
+    max_document_bytes: int = MAX_DOCUMENT_BYTES,
     store: str | os.PathLike | None = None,
     validate: bool = True,
     exporters: Iterable[tuple[str, Exporter]] | None = None,
@@ -165,9 +130,9 @@ def build(
     if where.kind != "memory" and _shapes_compile(validate):
         from kg.pipeline import build_streaming
 
-        return build_streaming(case_dirs, where=where, out=out, documents=documents, validate=validate,
+        return build_streaming(case_dirs, where=where, out=out, documents=documents, max_document_bytes=max_document_bytes, validate=validate,
                                exporters=exporters, progress=progress)
-    graph, cases, stats = load_cases(case_dirs, documents=documents, progress=progress)
+    graph, cases, stats = load_cases(case_dirs, documents=documents, max_document_bytes=max_document_bytes, progress=progress)
     if validate:
         from kg.validate import validate_graph
 

@@ -10,6 +10,7 @@ into triples.
 from __future__ import annotations
 
 import re
+import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -18,7 +19,7 @@ import yaml
 
 from kg.errors import LoadError
 
-__all__ = ["Case", "Item", "read_case", "SECTIONS", "SLUG"]
+__all__ = ["Case", "Item", "read_case", "read_yaml", "brief", "SECTIONS", "SLUG", "ALIAS_BUDGET"]
 
 SECTIONS = ("sources", "entities", "propositions", "judgements", "questions")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -27,6 +28,36 @@ try:  # the C parser is much faster on large cases; constructors stay Python
     _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
+
+
+#: What YAML aliases may add to a file, in nodes and in characters of text.
+#: An alias repeats what its anchor holds; a few nested aliases can expand
+#: into billions of nodes, and one alias repeated to a gigabyte of text.
+ALIAS_BUDGET = (10_000, 100_000)
+#: The longest text value a case file may hold, in characters (a label, a quote, a description).
+MAX_TEXT_CHARS = 1 << 20
+#: The longest number a case file may hold, in characters; counts and offsets need far fewer.
+MAX_NUMBER_CHARS = 30
+
+_BRIEF = reprlib.Repr()
+_BRIEF.maxstring = 60
+_BRIEF.maxother = 60
+_BRIEF.maxlist = _BRIEF.maxdict = 4
+_BRIEF.maxlevel = 2
+
+
+def brief(value: Any) -> str:
+    """A short ``repr`` of a value from a case file, for error messages.
+
+    A value can be huge (a long text, or an entry that aliases expand), so
+    messages never hold the whole of one.
+
+    >>> brief("x" * 1000)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxxxxxxx'"
+    >>> brief(["a", ["b", ["c"]]])
+    "['a', ['b', [...]]]"
+    """
+    return _BRIEF.repr(value)
 
 
 class Located(dict):
@@ -42,6 +73,89 @@ class Located(dict):
 class _Loader(_BaseLoader):
     path: str = "<input>"
 
+    def error(self, node: yaml.Node, message: str) -> LoadError:
+        return LoadError(self.path, node.start_mark.line + 1, message)
+
+
+def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
+    value = loader.construct_scalar(node)
+    if "\x00" in value:
+        raise loader.error(node, "NUL character in a text value; remove it (a case file is text)")
+    if len(value) > MAX_TEXT_CHARS:
+        raise loader.error(node, f"text value too long: {len(value):,} characters, over the {MAX_TEXT_CHARS:,} a case file "
+                           "may hold; quote the passage, and put whole documents in --documents")
+    return value
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    if len(node.value) > MAX_NUMBER_CHARS:
+        raise loader.error(node, f"number too long: {len(node.value):,} characters, over the {MAX_NUMBER_CHARS} a case file may hold")
+    return loader.construct_yaml_int(node)
+
+
+def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> float:
+    if len(node.value) > MAX_NUMBER_CHARS:
+        raise loader.error(node, f"number too long: {len(node.value):,} characters, over the {MAX_NUMBER_CHARS} a case file may hold")
+    return loader.construct_yaml_float(node)
+
+
+def _refuse_binary(loader: _Loader, node: yaml.Node):
+    raise loader.error(node, "binary value (!!binary) in a case file; case files hold text")
+
+
+def _check_aliases(path: str, root: yaml.Node) -> None:
+    """Refuse a document whose aliases would expand past :data:`ALIAS_BUDGET`.
+
+    Counts the nodes and characters that the expanded document would hold,
+    without expanding it: each distinct node is sized once.
+    """
+    sizes: dict[int, tuple[int, int]] = {}
+    visiting: set[int] = set()
+
+    def size(node: yaml.Node) -> tuple[int, int]:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in visiting:
+            raise LoadError(path, node.start_mark.line + 1, "recursive YAML alias: an anchor used inside itself")
+        visiting.add(key)
+        nodes, chars = 1, 0
+        if isinstance(node, yaml.ScalarNode):
+            chars = len(node.value)
+        else:
+            children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+            for child in children:
+                n, c = size(child)
+                nodes, chars = nodes + n, chars + c
+        visiting.discard(key)
+        sizes[key] = (nodes, chars)
+        return nodes, chars
+
+    max_nodes, max_chars = ALIAS_BUDGET
+    seen: set[int] = set()
+    added = [0, 0]
+
+    def walk(node: yaml.Node, line: int) -> None:
+        if id(node) in seen:  # a second use: an alias
+            nodes, chars = size(node)
+            added[0] += nodes
+            added[1] += chars
+            if added[0] > max_nodes or added[1] > max_chars:
+                raise LoadError(path, line, f"YAML aliases expand too far (over {max_nodes:,} nodes or {max_chars:,} characters "
+                                "repeated); write the repeated part out, or drop the aliases")
+            return
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            # An alias node carries its anchor's position, so a repeat is placed at its sequence.
+            for child in node.value:
+                walk(child, line if id(child) in seen else child.start_mark.line + 1)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(key, key.start_mark.line + 1)
+                walk(value, key.start_mark.line + 1)
+
+    walk(root, root.start_mark.line + 1)
+
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     loader.flatten_mapping(node)
@@ -51,10 +165,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) or key is None:
-            raise LoadError(loader.path, key_node.start_mark.line + 1, f"mapping key must be text, not {key!r}")
+            raise LoadError(loader.path, key_node.start_mark.line + 1, f"mapping key must be text, not {brief(key)}")
         key = str(key)
         if key in mapping:
-            raise LoadError(loader.path, key_node.start_mark.line + 1, f"duplicate key {key!r} in the same mapping")
+            raise LoadError(loader.path, key_node.start_mark.line + 1, f"duplicate key {brief(key)} in the same mapping")
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
@@ -63,7 +177,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 # Dates stay text: the loader checks and types them itself, and YAML's own
 # timestamp rules would turn "2026-03" into a string but "2026-03-05" into a date.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_str)
+_Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:binary", _refuse_binary)
 
 
 @dataclass
@@ -114,7 +232,13 @@ def read_yaml(path: Path) -> Any:
     loader = _Loader(text)
     loader.path = str(path)
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_aliases(str(path), node)
+        return loader.construct_document(node)
+    except MemoryError as e:
+        raise LoadError(path, None, "too large to read; a case file holds short texts, not whole documents") from e
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
@@ -143,13 +267,13 @@ def read_case(path: str | Path) -> Case:
         raise LoadError(meta_path, 1, "case.yaml must be a mapping with at least 'case' and 'title'")
     slug = meta.get("case")
     if not isinstance(slug, str) or not SLUG.match(slug):
-        raise LoadError(meta_path, meta.line_of("case"), f"'case' must be a slug of lower-case letters, digits and '-', not {slug!r}")
+        raise LoadError(meta_path, meta.line_of("case"), f"'case' must be a slug of lower-case letters, digits and '-', not {brief(slug)}")
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise LoadError(meta_path, meta.line_of("title"), "'title' is required")
     unknown = sorted(set(meta) - {"case", "title", "description"} - set(SECTIONS))
     if unknown:
-        raise LoadError(meta_path, meta.line_of(unknown[0]), f"unknown key {unknown[0]!r} in case.yaml")
+        raise LoadError(meta_path, meta.line_of(unknown[0]), f"unknown key {brief(unknown[0])} in case.yaml")
     case = Case(slug=slug, title=title.strip(), path=root, description=str(meta.get("description") or "").strip())
 
     files = [meta_path] + sorted(
@@ -166,14 +290,14 @@ def read_case(path: str | Path) -> Case:
             if file == meta_path and section in ("case", "title", "description"):
                 continue
             if section not in SECTIONS:
-                raise LoadError(file, content.line_of(section), f"unknown section {section!r}; expected one of {', '.join(SECTIONS)}")
+                raise LoadError(file, content.line_of(section), f"unknown section {brief(section)}; expected one of {', '.join(SECTIONS)}")
             if entries is None:
                 continue
             if not isinstance(entries, list):
-                raise LoadError(file, content.line_of(section), f"section {section!r} must be a list of entries")
+                raise LoadError(file, content.line_of(section), f"section {brief(section)} must be a list of entries")
             for entry in entries:
                 if not isinstance(entry, Located):
-                    raise LoadError(file, content.line_of(section), f"each entry of {section!r} must be a mapping, not {entry!r}")
+                    raise LoadError(file, content.line_of(section), f"each entry of {brief(section)} must be a mapping, not {brief(entry)}")
                 case.items.append(Item(section, entry, file))
     if not case.items:
         raise LoadError(root, None, "empty case: no sources, entities, propositions, judgements or questions")

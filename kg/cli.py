@@ -65,11 +65,12 @@ def cli() -> None:
 @cli.command()
 @click.argument("case_dirs", nargs=-1, type=click.Path(file_okay=False))
 @click.option("--out", default="exports", show_default=True, type=click.Path(file_okay=False), help="Folder for kg.ttl and the other exports.")
-@click.option("--documents", type=click.Path(file_okay=False), help="Folder with the sources' document files; every quote is checked against them and its offsets recorded.")
+@click.option("--documents", multiple=True, type=click.Path(file_okay=False), help="Folder with the sources' document files; every quote is checked against them and its offsets recorded. Give it again to search more folders.")
+@click.option("--max-document-size", "max_document_bytes", default=5 * 1024 * 1024, show_default=True, type=click.IntRange(min=1), help="Largest document accepted, in bytes.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation (not recommended).")
 @store_option
 @handle_errors
-def build(case_dirs, out, documents, no_validate, store):
+def build(case_dirs, out, documents, max_document_bytes, no_validate, store):
     """Build CASE_DIRS (default: every case under seeds/) into the store and write OUT/kg.ttl.
 
     Nothing is written when a case file is malformed or the graph breaks the
@@ -78,7 +79,7 @@ def build(case_dirs, out, documents, no_validate, store):
     from kg.build import build as build_graph
     from kg.stats import summarize
 
-    result = build_graph(case_dirs or None, out=out, documents=documents, store=store, validate=not no_validate, progress=_progress)
+    result = build_graph(case_dirs or None, out=out, documents=documents or None, max_document_bytes=max_document_bytes, store=store, validate=not no_validate, progress=_progress)
     click.echo(f"built {', '.join(result.cases)}: {result.triples} triples into {result.store}")
     if documents:
         click.echo(f"quotes located in documents: {result.quotes_checked}")

@@ -64,16 +64,16 @@ def _error_args(error: KGError) -> tuple:
     return (str(error),)
 
 
-def _process(path: Path, documents, validate: bool) -> CaseChunk | _Failure:
-    from kg.build import read_documents
+def _process(path: Path, documents, max_document_bytes: int, validate: bool) -> CaseChunk | _Failure:
     from kg.case import read_case
     from kg.loaders.case import case_triples
+    from kg.loaders.documents import read_documents
     from kg.shape_checks import case_results
     from kg.store import ntriple_lines
 
     try:
         case = read_case(path)
-        triples, stats = case_triples(case, read_documents(case, documents))
+        triples, stats = case_triples(case, read_documents(case, documents, max_bytes=max_document_bytes))
         lines = sorted(set(ntriple_lines(triples)))
         results = case_results(triples) if validate else []
     except KGError as e:
@@ -99,10 +99,14 @@ def worker_count(paths: Sequence[Path]) -> int:
     return min(os.cpu_count() or 1, 8) if size >= PARALLEL_BYTES else 1
 
 
-def case_chunks(paths: Sequence[Path], *, documents=None, validate: bool = True, workers: int | None = None) -> Iterator[CaseChunk]:
+def case_chunks(paths: Sequence[Path], *, documents=None, max_document_bytes: int | None = None, validate: bool = True,
+                workers: int | None = None) -> Iterator[CaseChunk]:
     """Each case of ``paths`` read and checked, in order; raises the first case's error."""
     workers = worker_count(paths) if workers is None else workers
-    jobs = [(Path(p), documents, validate) for p in paths]
+    from kg.loaders.documents import MAX_DOCUMENT_BYTES, document_folders
+
+    folders = document_folders(documents)  # checked once, before any case is read
+    jobs = [(Path(p), folders, max_document_bytes or MAX_DOCUMENT_BYTES, validate) for p in paths]
     if workers <= 1:
         for job in jobs:
             done = _process_args(job)
@@ -143,6 +147,7 @@ def build_streaming(
     out,
     documents,
     validate: bool,
+    max_document_bytes: int | None = None,
     exporters: Iterable,
     progress: Progress | None,
 ):
@@ -165,7 +170,7 @@ def build_streaming(
         ontology, count = _ontology_chunk()
         counts["triples"] += count
         yield ontology
-        for number, chunk in enumerate(case_chunks(paths, documents=documents, validate=validate), 1):
+        for number, chunk in enumerate(case_chunks(paths, documents=documents, max_document_bytes=max_document_bytes, validate=validate), 1):
             if chunk.slug in seen:
                 raise LoadError(chunk.path / "case.yaml", 1, f"case id {chunk.slug!r} is also used by {seen[chunk.slug]}")
             seen[chunk.slug] = chunk.path

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from tests.helpers import DOCUMENTS, copy_case, edit
+from tests.helpers import DOCUMENTS, copy_case, edit, line_of
 
 
 @pytest.fixture
@@ -68,17 +68,23 @@ BAD_EDITS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(BAD_EDITS))
-def test_bad_edit(built, name):
+def _edit_fails(built, file, old, new, marker, message):
+    """Apply one edit; the rebuild fails at the marker's line and leaves the previous build alone."""
     case, out, store = built
     before = (out / "kg.ttl").read_bytes()
-    file, old, new, marker, message = BAD_EDITS[name]
     path = case / file
     edit(path, old, new)
     text = path.read_text(encoding="utf-8")
     line = text[: text.index(marker)].count("\n") + 1
-    _fails_with(_rebuild(case, out, store), f"Error: {path}:{line}: {message}")
+    result = _rebuild(case, out, store)
+    _fails_with(result, f"Error: {path}:{line}: {message}")
     _assert_untouched(out, store, before)
+    return result
+
+
+@pytest.mark.parametrize("name", sorted(BAD_EDITS))
+def test_bad_edit(built, name):
+    _edit_fails(built, *BAD_EDITS[name])
 
 
 def test_duplicate_id(built):
@@ -143,3 +149,121 @@ def test_hostile_text_is_kept_as_data(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(case), "--out", str(out), "--store", "memory"])
     assert result.exit_code == 0, result.output
     assert "<script>alert('x')</script> The Wire" in (out / "kg.ttl").read_text(encoding="utf-8")
+
+
+# Hostile case files (1/7 items 7 and 8): each refused with the file and line, and a short message.
+# (file, text to replace, replacement, line marker, expected message after "Error: FILE:LINE: ")
+HOSTILE_EDITS = {
+    "alias bomb": (
+        "entities.yaml", "entities:\n",
+        "x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        + "".join(f"x{n}: &x{n} [{', '.join([f'*x{n - 1}'] * 9)}]\n" for n in range(1, 10))
+        + "entities:\n",
+        "x4: &x4", "YAML aliases expand too far",
+    ),
+    "one long text aliased many times": (
+        "case.yaml", "title: Globex payment outage (fixture)\n",
+        "title: Globex payment outage (fixture)\n"
+        "_long: &long " + "w" * 60_000 + "\n"
+        "_again: [*long, *long, *long]\n",
+        "_again:", "YAML aliases expand too far",
+    ),
+    "huge scalar": (
+        "entities.yaml", "label: Routine configuration push", "label: " + "x" * 20_000_000, "label: xxx",
+        "text value too long: 20,000,000 characters, over the 1,048,576 a case file may hold",
+    ),
+    "100,000-digit number": (
+        "sources.yaml", "    reportedIn: wire-article\n", "    reportedIn: wire-article\n    reportCount: " + "9" * 100_000 + "\n",
+        "reportCount:", "number too long: 100,000 characters, over the 30 a case file may hold",
+    ),
+    "binary value": (
+        "entities.yaml", "label: Deploy bot", "label: !!binary RGVwbG95IGJvdA==", "!!binary",
+        "binary value (!!binary) in a case file; case files hold text",
+    ),
+    "NUL character": (
+        "entities.yaml", "label: Deploy bot", 'label: "Deploy\\0bot"', "Deploy\\0bot",
+        "NUL character in a text value; remove it (a case file is text)",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_EDITS))
+def test_hostile_yaml(built, name):
+    result = _edit_fails(built, *HOSTILE_EDITS[name])
+    assert len(result.output) < 2000, "an error message must never hold a whole entry"
+
+
+def test_entry_is_cut_in_messages(built):
+    """An entry that is not a mapping is named by a short excerpt, never in full."""
+    case, out, store = built
+    before = (out / "kg.ttl").read_bytes()
+    path = case / "entities.yaml"
+    edit(path, "entities:\n", "entities:\n  - " + "y" * 100_000 + "\n")
+    result = _rebuild(case, out, store)
+    _fails_with(result, f"Error: {path}:1: each entry of 'entities' must be a mapping, not 'yyyyyy")
+    assert len(result.output) < 300
+    _assert_untouched(out, store, before)
+
+
+# Documents (1/7 item 2): a `document:` names a file inside --documents, after symlinks.
+def _documents_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "globex-wire.txt").write_bytes((DOCUMENTS / "globex-wire.txt").read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../../../../etc/passwd", "/etc/passwd", "/proc/self/environ", "escape-link.txt", "sub/../../globex-wire.txt"],
+)
+def test_document_outside_documents_folder(built, tmp_path, name):
+    case, out, store = built
+    before = (out / "kg.ttl").read_bytes()
+    documents = _documents_copy(tmp_path)
+    (documents / "escape-link.txt").symlink_to("/etc/passwd")
+    (documents / "sub").mkdir()
+    path = case / "sources.yaml"
+    # A wrong digest too: the error must not print the digest of a file outside the folder.
+    edit(path, "document: globex-wire.txt\n    sha256: 40aa", f"document: {name}\n    sha256: 41aa")
+    result = _rebuild(case, out, store, documents)
+    line = line_of(path, "document: ")
+    _fails_with(result, f"Error: {path}:{line}: document {name!r} is outside the documents folder {documents}; name a file inside it")
+    assert "SHA-256" not in result.output
+    _assert_untouched(out, store, before)
+
+
+def test_symlink_inside_documents_folder_is_read(built, tmp_path):
+    case, out, store = built
+    documents = tmp_path / "documents"
+    (documents / "texts").mkdir(parents=True)
+    (documents / "texts" / "wire.txt").write_bytes((DOCUMENTS / "globex-wire.txt").read_bytes())
+    (documents / "globex-wire.txt").symlink_to("texts/wire.txt")
+    result = _rebuild(case, out, store, documents)
+    assert result.exit_code == 0, result.output
+    assert "quotes located in documents: 3" in result.output
+
+
+def test_document_size_cap(built):
+    case, out, store = built
+    before = (out / "kg.ttl").read_bytes()
+    size = (DOCUMENTS / "globex-wire.txt").stat().st_size
+    result = CliRunner().invoke(cli, ["build", str(case), "--out", str(out), "--store", str(store),
+                                      "--documents", str(DOCUMENTS), "--max-document-size", "100"])
+    path = case / "sources.yaml"
+    _fails_with(result, f"Error: {path}:{line_of(path, 'document: ')}: document {DOCUMENTS / 'globex-wire.txt'} is too large: "
+                        f"{size:,} bytes, over the 100-byte limit (--max-document-size)")
+    _assert_untouched(out, store, before)
+
+
+def test_document_nul_character(built, tmp_path):
+    case, out, store = built
+    before = (out / "kg.ttl").read_bytes()
+    documents = _documents_copy(tmp_path)
+    wire = documents / "globex-wire.txt"
+    wire.write_bytes(wire.read_bytes() + b"\n" * 10_000 + b"late\x00binary\n")
+    edit(case / "sources.yaml", "    sha256: 40aa62fe75db1786f07ce7d6d229112dae7448f1b404317853dd430310d0f541\n", "")
+    result = _rebuild(case, out, store, documents)
+    line = wire.read_bytes().count(b"\n")
+    _fails_with(result, f"Error: {wire}:{line}: binary data (NUL character) in a document")
+    _assert_untouched(out, store, before)

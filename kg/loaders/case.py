@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
-from kg.case import SLUG, Case, Item
+from kg.case import SLUG, Case, Item, brief
 from kg.ontology import CaseSchema, case_schema
 from kg.vocab import BASE_IRI, KG, OA
 
@@ -71,14 +71,14 @@ class _Context:
 
     def ref(self, item: Item, key: str, value: Any, *, want: Callable[[Item], bool] | None = None, what: str = "") -> URIRef:
         if not isinstance(value, str):
-            raise item.error(f"{key!r} must be an id (text), not {value!r}", key)
+            raise item.error(f"{brief(key)} must be an id (text), not {brief(value)}", key)
         target = self.ids.get(value)
         if target is None:
             close = difflib.get_close_matches(value, self.ids, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise item.error(f"{key!r} refers to undefined id {value!r}{hint}", key)
+            hint = f" (did you mean {brief(close[0])}?)" if close else ""
+            raise item.error(f"{brief(key)} refers to undefined id {brief(value)}{hint}", key)
         if want is not None and not want(target):
-            raise item.error(f"{key!r} must refer to {what}, but {value!r} is a {target.fields.get('type') or target.section}", key)
+            raise item.error(f"{brief(key)} must refer to {what}, but {brief(value)} is a {target.fields.get('type') or target.section}", key)
         return self.iri(value)
 
 
@@ -88,22 +88,22 @@ def _as_list(value: Any) -> list:
 
 def _text(item: Item, key: str, value: Any) -> str:
     if isinstance(value, (dict, list)) or value is None:
-        raise item.error(f"{key!r} must be text, not {type(value).__name__}", key)
+        raise item.error(f"{brief(key)} must be text, not {type(value).__name__}", key)
     text = str(value).strip()
     if not text:
-        raise item.error(f"{key!r} must not be empty", key)
+        raise item.error(f"{brief(key)} must not be empty", key)
     return text
 
 
 def _date_literal(item: Item, key: str, value: Any) -> Literal:
     text = str(value).strip()
     if not _DATE.match(text):
-        raise item.error(f"{key!r} must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not {value!r}", key)
+        raise item.error(f"{brief(key)} must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not {brief(value)}", key)
     datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(text)]
     month = int(text[5:7]) if len(text) >= 7 else 1
     day = int(text[8:10]) if len(text) == 10 else 1
     if not (1 <= month <= 12 and 1 <= day <= 31):
-        raise item.error(f"{key!r} is not a real date: {value!r}", key)
+        raise item.error(f"{brief(key)} is not a real date: {brief(value)}", key)
     return Literal(text, datatype=datatype)
 
 
@@ -114,29 +114,29 @@ def _literal(item: Item, key: str, kind: str, value: Any) -> Literal:
         return _date_literal(item, key, value)
     if kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
-            raise item.error(f"{key!r} must be a whole number, not {value!r}", key)
+            raise item.error(f"{brief(key)} must be a whole number, not {brief(value)}", key)
         return Literal(value, datatype=XSD.integer)
     if kind == "boolean":
         if not isinstance(value, bool):
-            raise item.error(f"{key!r} must be true or false, not {value!r}", key)
+            raise item.error(f"{brief(key)} must be true or false, not {brief(value)}", key)
         return Literal(value)
     if kind == "decimal":
         return Literal(_confidence(item, key, value), datatype=XSD.decimal)
     if kind == "anyURI":
         text = _text(item, key, value)
         if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", text):
-            raise item.error(f"{key!r} must be an absolute URL, not {value!r}", key)
+            raise item.error(f"{brief(key)} must be an absolute URL, not {brief(value)}", key)
         return Literal(text, datatype=XSD.anyURI)
-    raise item.error(f"ontology declares unknown value kind {kind!r} for {key!r}", key)
+    raise item.error(f"ontology declares unknown value kind {brief(kind)} for {brief(key)}", key)
 
 
 def _confidence(item: Item, key: str, value: Any) -> Decimal:
     try:
         number = Decimal(str(value))
     except InvalidOperation as e:
-        raise item.error(f"{key!r} must be a number between 0 and 1, not {value!r}", key) from e
+        raise item.error(f"{brief(key)} must be a number between 0 and 1, not {brief(value)}", key) from e
     if isinstance(value, bool) or not (0 <= number <= 1):
-        raise item.error(f"{key!r} must be a number between 0 and 1, not {value!r}", key)
+        raise item.error(f"{brief(key)} must be a number between 0 and 1, not {brief(value)}", key)
     return number
 
 
@@ -144,8 +144,8 @@ def _unknown_keys(item: Item, allowed: Iterable[str]) -> None:
     extra = sorted(set(item.fields) - set(allowed))
     if extra:
         close = difflib.get_close_matches(extra[0], list(allowed), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise item.error(f"unknown key {extra[0]!r} in {item.section}{hint}", extra[0])
+        hint = f" (did you mean {brief(close[0])}?)" if close else ""
+        raise item.error(f"unknown key {brief(extra[0])} in {item.section}{hint}", extra[0])
 
 
 def _register_ids(ctx: _Context) -> None:
@@ -154,10 +154,10 @@ def _register_ids(ctx: _Context) -> None:
             continue
         item_id = item.fields.get("id")
         if not isinstance(item_id, str) or not SLUG.match(item_id):
-            raise item.error(f"every {item.section[:-1]} needs an 'id' of lower-case letters, digits and '-', not {item_id!r}", "id")
+            raise item.error(f"every {item.section[:-1]} needs an 'id' of lower-case letters, digits and '-', not {brief(item_id)}", "id")
         first = ctx.ids.get(item_id)
         if first is not None:
-            raise item.error(f"duplicate id {item_id!r}; first defined at {first.path}:{first.line}", "id")
+            raise item.error(f"duplicate id {brief(item_id)}; first defined at {first.path}:{first.line}", "id")
         ctx.ids[item_id] = item
 
 
@@ -167,7 +167,7 @@ def _common(ctx: _Context, item: Item, subject: URIRef, status_key: str = "statu
     status = fields.get(status_key, "reviewed")
     concept = ctx.schema.review_statuses.get(str(status))
     if concept is None:
-        raise item.error(f"unknown review status {status!r}; expected one of {', '.join(ctx.schema.review_statuses)}", status_key)
+        raise item.error(f"unknown review status {brief(status)}; expected one of {', '.join(ctx.schema.review_statuses)}", status_key)
     ctx.add(subject, KG.reviewStatus, concept.iri)
     if "confidence" in fields:
         ctx.add(subject, KG.confidence, Literal(_confidence(item, "confidence", fields["confidence"]), datatype=XSD.decimal))
@@ -176,7 +176,7 @@ def _common(ctx: _Context, item: Item, subject: URIRef, status_key: str = "statu
     if "span" in fields:
         span = fields["span"]
         if not (isinstance(span, list) and len(span) == 2 and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in span) and span[0] <= span[1]):
-            raise item.error(f"'span' must be [start, end] character offsets, not {span!r}", "span")
+            raise item.error(f"'span' must be [start, end] character offsets, not {brief(span)}", "span")
         target = URIRef(f"{subject}/span")
         selector = URIRef(f"{subject}/span-position")
         ctx.add(subject, KG.extractedFrom, target)
@@ -203,11 +203,11 @@ def _load_entity(ctx: _Context, item: Item) -> None:
     cls = ctx.schema.classes.get(str(type_name))
     if cls is None:
         close = difflib.get_close_matches(str(type_name), ctx.schema.classes, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise item.error(f"unknown class {type_name!r}{hint}", "type")
+        hint = f" (did you mean {brief(close[0])}?)" if close else ""
+        raise item.error(f"unknown class {brief(type_name)}{hint}", "type")
     if ctx.schema.is_source_class(cls) != is_source:
         where = "sources" if ctx.schema.is_source_class(cls) else "entities"
-        raise item.error(f"class {type_name!r} belongs under '{where}', not '{item.section}'", "type")
+        raise item.error(f"class {brief(type_name)} belongs under '{where}', not '{item.section}'", "type")
     _unknown_keys(item, _COMMON | set(ctx.schema.properties))
     if "label" not in fields:
         raise item.error("missing 'label'", "id")
@@ -241,7 +241,7 @@ def _load_proposition(ctx: _Context, item: Item) -> None:
     for state in _as_list(fields.get("safeguardState") or []):
         concept = ctx.schema.safeguard_states.get(str(state))
         if concept is None:
-            raise item.error(f"unknown safeguard state {state!r}; expected one of {', '.join(ctx.schema.safeguard_states)}", "safeguardState")
+            raise item.error(f"unknown safeguard state {brief(state)}; expected one of {', '.join(ctx.schema.safeguard_states)}", "safeguardState")
         ctx.add(subject, KG.safeguardState, concept.iri)
     _common(ctx, item, subject)
     assertions = fields.get("assertions") or []
@@ -249,7 +249,7 @@ def _load_proposition(ctx: _Context, item: Item) -> None:
         raise item.error("'assertions' must be a list", "assertions")
     for entry in assertions:
         if not hasattr(entry, "line_of"):
-            raise item.error(f"each assertion must be a mapping, not {entry!r}", "assertions")
+            raise item.error(f"each assertion must be a mapping, not {brief(entry)}", "assertions")
         _load_assertion(ctx, Item("assertions", entry, item.path), fields["id"], subject)
 
 
@@ -260,7 +260,7 @@ def _quote(item: Item) -> tuple[str, str, str]:
     if hasattr(quote, "line_of"):
         extra = sorted(set(quote) - {"exact", "prefix", "suffix"})
         if extra:
-            raise item.error(f"unknown key {extra[0]!r} in quote; use exact, prefix and suffix", "quote")
+            raise item.error(f"unknown key {brief(extra[0])} in quote; use exact, prefix and suffix", "quote")
         exact = quote.get("exact")
         if not isinstance(exact, str) or not exact.strip():
             raise item.error("'quote' needs a non-empty 'exact'", "quote")
@@ -293,7 +293,7 @@ def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition:
     source = ctx.ref(item, "source", source_id, want=_is_source(ctx), what="a source")
     stance = ctx.schema.stances.get(str(fields["stance"]))
     if stance is None:
-        raise item.error(f"unknown stance {fields['stance']!r}; expected one of {', '.join(ctx.schema.stances)}", "stance")
+        raise item.error(f"unknown stance {brief(fields['stance'])}; expected one of {', '.join(ctx.schema.stances)}", "stance")
     exact, prefix, suffix = _quote(item)
     key = "\x1f".join([str(fields["party"]), str(source_id), proposition_id, stance.notation, exact, prefix, suffix])
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
@@ -327,8 +327,8 @@ def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition:
     if document is not None:
         start = locate(document, exact, prefix, suffix)
         if start is None:
-            context = f" with prefix {prefix!r} and suffix {suffix!r}" if prefix or suffix else ""
-            raise item.error(f"quote {exact!r}{context} not found in the document of source {source_id!r}", "quote")
+            context = f" with prefix {brief(prefix)} and suffix {brief(suffix)}" if prefix or suffix else ""
+            raise item.error(f"quote {brief(exact)}{context} not found in the document of source {brief(source_id)}", "quote")
         end = start + len(exact)
         prefix = prefix or document[max(0, start - _CONTEXT):start]
         suffix = suffix or document[end:end + _CONTEXT]
@@ -356,7 +356,7 @@ def _load_judgement(ctx: _Context, item: Item) -> URIRef:
         raise item.error("a judgement needs two different items", "pair")
     value = ctx.schema.judgements.get(str(fields.get("judgement")))
     if value is None:
-        raise item.error(f"unknown judgement {fields.get('judgement')!r}; expected one of {', '.join(ctx.schema.judgements)}", "judgement")
+        raise item.error(f"unknown judgement {brief(fields.get('judgement'))}; expected one of {', '.join(ctx.schema.judgements)}", "judgement")
     pair_key = hashlib.sha256(f"{left} {right}".encode()).hexdigest()[:16]
     subject = URIRef(f"{BASE_IRI}{ctx.case.slug}/judgement/{pair_key}")
     ctx.add(subject, RDF.type, KG.IdentityJudgement)
@@ -387,7 +387,7 @@ def _load_question(ctx: _Context, item: Item) -> None:
     ctx.add(subject, RDFS.label, Literal(asks))
     status = ctx.schema.question_statuses.get(str(fields.get("status", "open")))
     if status is None:
-        raise item.error(f"unknown question status {fields.get('status')!r}; expected one of {', '.join(ctx.schema.question_statuses)}", "status")
+        raise item.error(f"unknown question status {brief(fields.get('status'))}; expected one of {', '.join(ctx.schema.question_statuses)}", "status")
     ctx.add(subject, KG.status, status.iri)
     about = _as_list(fields.get("about") or [])
     if not about:
