@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Save a PNG of the kg graph page, drawn by headless Chromium with no network.
 
-    scripts/screenshot.py VIEW_OR_HTML OUT.png [--width 1400] [--height 900]
+    scripts/screenshot.py VIEW_OR_HTML OUT.png [--width 1400] [--height 900] [--fragment '#view=board']
 
 VIEW_OR_HTML is either a page written by ``kg.export.html`` or a view as JSON
 (see that module's docstring), which is rendered first. The page is opened
 from file://, every request that would leave the machine is aborted, and the
-picture is taken once the page sets ``window.kgReady``. Needs the Python
+picture is taken once the page sets ``window.kgReady``. ``--fragment`` opens
+the page in a given state (``#view=timeline``, ``#item=<id>``...), as a
+shared link would. Needs the Python
 ``playwright`` package and Debian's chromium at /usr/bin/chromium (override
 with --chromium); it never downloads a browser.
 """
@@ -38,7 +40,8 @@ def page_path(source: Path, workdir: Path, title: str, seed: int, max_nodes: int
     return target
 
 
-def screenshot(page_file: Path, out: Path, *, width: int, height: int, chromium: str, timeout_ms: int) -> dict:
+def screenshot(page_file: Path, out: Path, *, width: int, height: int, chromium: str, timeout_ms: int,
+               fragment: str = "") -> dict:
     from playwright.sync_api import sync_playwright
 
     blocked: list[str] = []
@@ -49,14 +52,15 @@ def screenshot(page_file: Path, out: Path, *, width: int, height: int, chromium:
             page.route(re.compile(r"^(https?|wss?|ftp)://"),
                        lambda route: (blocked.append(route.request.url), route.abort()))
             started = time.perf_counter()
-            page.goto(page_file.resolve().as_uri())
+            page.goto(page_file.resolve().as_uri() + fragment)
             page.wait_for_function("() => window.kgReady === true", timeout=timeout_ms)
             ready = time.perf_counter() - started
-            page.wait_for_timeout(300)  # let a fit animation settle
+            page.wait_for_timeout(700)  # let a fit animation settle
             out.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(out))
             timing = page.evaluate("window.kgTiming")
             stats = page.evaluate("window.kgStats")
+            stats["view"] = page.evaluate("window.kgViews.current")
         finally:
             browser.close()
     return {"ready_s": round(ready, 3), "timing_ms": timing, "stats": stats, "blocked": blocked}
@@ -73,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-nodes", type=int, default=500)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the page")
+    parser.add_argument("--fragment", default="", help="URL fragment to open with, e.g. '#view=timeline'")
     args = parser.parse_args(argv)
     if not args.source.is_file():
         parser.error(f"no such file: {args.source}")
@@ -85,8 +90,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"screenshot: {e}", file=sys.stderr)
             return 1
         result = screenshot(page_file, args.out, width=args.width, height=args.height,
-                            chromium=args.chromium, timeout_ms=int(args.timeout * 1000))
-    print(f"wrote {args.out}: {result['stats']['nodes']} nodes, {result['stats']['edges']} edges, "
+                            chromium=args.chromium, timeout_ms=int(args.timeout * 1000),
+                            fragment=args.fragment)
+    print(f"wrote {args.out}: {result['stats']['view']} view, {result['stats']['nodes']} nodes, "
+          f"{result['stats']['visibleNodes']} shown, {result['stats']['edges']} edges, "
           f"ready after {result['ready_s']} s (page clock {result['timing_ms']})")
     if result["blocked"]:
         print(f"blocked {len(result['blocked'])} outgoing requests: {result['blocked'][:3]}", file=sys.stderr)

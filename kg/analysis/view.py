@@ -97,6 +97,8 @@ def _nodes(g: "nx.MultiDiGraph") -> list[dict]:
             "class_label": attrs.get("class_label", attrs.get("cls", "")),
             "description": attrs.get("description") or attrs.get("resolvable_by") or "",
             "assertions": [_assertion_entry(a) for a in _node_assertions(g, node, attrs.get("cls", ""))],
+            "draft": attrs.get("review", "reviewed") != "reviewed",
+            **{key: str(attrs[key]) for key in ("date", "not_before", "not_after", "date_text") if attrs.get(key)},
         }
         if attrs.get("cls") == "Assertion" and entry["assertions"]:
             entry["stance"] = attrs.get("stance", "")

@@ -17,6 +17,9 @@ The view is a plain JSON-able dict (``kg`` builds it from the RDF graph)::
         "description": "...",                     # optional
         "stance": "denies",                       # optional, for assertion nodes
         "parties": ["..."], "sources": ["..."],   # optional, for the filters
+        "date": "2026-03", "not_before": "", "not_after": "",  # optional: YYYY[-MM[-DD]]
+        "date_text": "earlier this month",        # optional, the date as written
+        "draft": False,                           # optional: pending review, drawn hollow
         "assertions": [{"party": "Amazon", "stance": "disputes",
                         "quote": "...", "source_title": "...",
                         "source_date": "2026-03", "source_url": "https://..."}]}],
@@ -37,6 +40,10 @@ filters are its own plus those of its assertions. Filtering by a party or a
 source keeps the edges that name it, their ends, and the nodes whose
 assertions name it; the stance filter hides stance edges and assertion nodes
 of the unticked stances.
+
+The page has three views: a stance board (propositions by parties), a
+timeline and the graph; :mod:`kg.export.page_views` computes what each
+shows and which one the page opens on.
 
 For tests and scripts the page sets ``window.kgReady`` (true once drawn and
 still), ``window.kgStats`` (DataSet sizes and visible counts),
@@ -62,6 +69,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import ExportError
+from kg.export.page_views import opening_view, stance_board, timeline
 
 __all__ = ["render_html", "write_html", "neighbourhood", "CLASSES", "EDGE_KINDS", "STANCES"]
 
@@ -72,6 +80,11 @@ EDGE_KINDS = ("relation", "stance", "candidate", "judged-same", "judged-differen
               "judged-unsure", "judged-none")
 STANCES = ("asserts", "confirms", "denies", "disputes", "narrows", "hedges")
 ASSERTION_FIELDS = ("party", "stance", "quote", "source_title", "source_date", "source_url")
+DATE_FIELDS = ("date", "not_before", "not_after")
+#: Above this many nodes the page opens on the stance board (or the timeline, or
+#: the graph focused on one unresolved item), never on the whole graph.
+OPENING_GRAPH_MAX = 60
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LABEL_CHARS = 48
 # Shapes that draw their label inside them; they get dark text and a width limit.
 LABEL_INSIDE = {"box", "database", "ellipse", "circle", "text"}
@@ -89,6 +102,14 @@ def _styles() -> dict:
 
 def _fail(message: str) -> ExportError:
     return ExportError(f"cannot draw the graph: {message}")
+
+
+def _date(value, node_id: str, field: str) -> str:
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise _fail(f"node {node_id!r} has {field} {value!r}; expected YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
 
 
 def _strings(value, what: str) -> list[str]:
@@ -127,6 +148,9 @@ def _checked(view: dict) -> tuple[list[dict], list[dict], list[dict]]:
             "assertions": assertions,
             "parties": sorted({*parties, *(a["party"] for a in assertions)} - {""}),
             "sources": sorted({*sources, *(a["source_title"] for a in assertions)} - {""}),
+            "draft": bool(raw.get("draft")),
+            **{f: _date(raw.get(f), node_id, f) for f in DATE_FIELDS},
+            "date_text": str(raw.get("date_text") or ""),
         }
     for raw in view.get("edges", []):
         edge_id = raw.get("id")
@@ -231,9 +255,16 @@ def _vis_items(nodes, edges, positions) -> tuple[list[dict], list[dict]]:
         if style["shape"] in LABEL_INSIDE:
             options["widthConstraint"] = {"maximum": 180}
             options["shapeProperties"] = {"borderRadius": 0 if style.get("corners") == "square" else 6}
+        if node["draft"]:  # hollow, dashed and labelled, so a draft never passes for a fact
+            options["color"] = {"background": "#ffffff", "border": colour,
+                                "highlight": {"background": "#ffffff", "border": "#000000"},
+                                "hover": {"background": "#ffffff", "border": "#000000"}}
+            options["shapeProperties"] = dict(options.get("shapeProperties", {}), borderDashes=[5, 4])
+            options["borderWidth"] = 2
         if node["id"] in positions:
             options["x"], options["y"] = positions[node["id"]]
-        network.add_node(node["id"], label=_short(node["label"]), shape=style["shape"], **options)
+        label = ("draft: " if node["draft"] else "") + _short(node["label"])
+        network.add_node(node["id"], label=label, shape=style["shape"], **options)
     smooth = _curves(edges)
     for edge in edges:
         style = styles["edges"][_edge_style_key(edge)]
@@ -296,13 +327,15 @@ def _sha256(code: str) -> str:
 
 
 def render_html(view: dict, *, title: str = "kg graph", seed: int = 1,
-                physics_cap: int = 300, max_nodes: int = 500) -> str:
+                physics_cap: int = 300, max_nodes: int = 500,
+                opening_graph_max: int = OPENING_GRAPH_MAX) -> str:
     """The page for ``view`` (schema in the module docstring) as one string.
 
     Up to ``physics_cap`` nodes are laid out in the browser by vis-network's
     seeded physics, which stops once stable; bigger graphs get positions from
     networkx here and no physics. More than ``max_nodes`` nodes raise
-    :class:`~kg.errors.ExportError`.
+    :class:`~kg.errors.ExportError`. Above ``opening_graph_max`` nodes the page
+    opens on another view (see :func:`kg.export.page_views.opening_view`).
     """
     import pyvis
 
@@ -314,8 +347,15 @@ def render_html(view: dict, *, title: str = "kg graph", seed: int = 1,
     physics = len(nodes) <= physics_cap
     vis_nodes, vis_edges = _vis_items(nodes, edges, {} if physics else _layout(nodes, edges, seed))
     styles = _styles()
+    board, line = stance_board(nodes), timeline(nodes, edges)
+    degree: dict[str, int] = {}
+    for edge in edges:
+        for end in (edge["source"], edge["target"]):
+            degree[end] = degree.get(end, 0) + 1
+    hub = min(degree, key=lambda n: (-degree[n], n)) if degree else None
     present = {node["cls"] for node in nodes}
-    stances = {edge["stance"] for edge in edges} | {node["stance"] for node in nodes}
+    stances = ({edge["stance"] for edge in edges} | {node["stance"] for node in nodes}
+               | {a["stance"] for node in nodes for a in node["assertions"]})
     payload = {
         "nodes": vis_nodes,
         "edges": vis_edges,
@@ -330,6 +370,10 @@ def render_html(view: dict, *, title: str = "kg graph", seed: int = 1,
                         if k in {_edge_style_key(edge) for edge in edges}],
         "stances": [s for s in STANCES if s in stances],
         "stance_colours": {s: styles["edges"][f"stance:{s}"]["color"] for s in STANCES},
+        "stance_marks": {s: styles["edges"][f"stance:{s}"]["mark"] for s in STANCES},
+        "board": board,
+        "timeline": line,
+        "opening": opening_view(len(nodes), board, line, unresolved, opening_graph_max, hub),
         "parties": sorted({p for item in (*nodes, *edges) for p in item["parties"]}),
         "sources": sorted({s for item in (*nodes, *edges) for s in item["sources"]}),
     }

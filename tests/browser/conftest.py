@@ -82,7 +82,7 @@ def open_page(browser, tmp_path):
     """open_page(view, **render options) -> Loaded, waiting for window.kgReady."""
     contexts = []
 
-    def opener(view: dict, **render) -> Loaded:
+    def opener(view: dict, fragment: str = "", **render) -> Loaded:
         target = tmp_path / f"page{len(contexts)}.html"
         write_html(view, target, **render)
         context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -95,7 +95,7 @@ def open_page(browser, tmp_path):
         # Recorded above first; aborted here so a slip cannot hang a test offline.
         page.route(re.compile(r"^(https?|wss?|ftp)://"), lambda route: route.abort())
         started = time.perf_counter()
-        page.goto(target.as_uri())
+        page.goto(target.as_uri() + fragment)
         # A function, not a string: the page's CSP forbids eval, which string predicates use.
         page.wait_for_function("() => window.kgReady === true", timeout=60_000)
         loaded.seconds_to_ready = time.perf_counter() - started
@@ -104,3 +104,23 @@ def open_page(browser, tmp_path):
     yield opener
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def seed_view(tmp_path_factory) -> dict:
+    """The view of the seed case, built the way `make run` builds it."""
+    from click.testing import CliRunner
+
+    from kg.analysis.view import graph_view
+    from kg.cli import cli
+    from kg.store import open_graph
+    from tests.helpers import ARTICLES, SEEDS
+
+    where = tmp_path_factory.mktemp("seed")
+    store = f"memory:{where / 'graph.nt'}"
+    args = ["build", str(SEEDS), "--store", store, "--out", str(where / "out")]
+    if ARTICLES.is_dir():
+        args += ["--documents", str(ARTICLES)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    return graph_view(open_graph(store))

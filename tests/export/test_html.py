@@ -239,12 +239,63 @@ def test_long_labels_are_cut_on_the_canvas_but_kept_for_the_panel():
     (lambda v: v["edges"][0].update(kind="stance", stance="shrugs"), "edge 'r01' has stance 'shrugs'"),
     (lambda v: v["unresolved"][0]["nodes"].append("ghost"), "names node 'ghost', which is not in the graph"),
     (lambda v: v["edges"][0].update(parties="Amazon"), "parties of edge 'r01' must be a list of strings"),
+    (lambda v: v["nodes"][0].update(date="last Tuesday"), "has date 'last Tuesday'; expected YYYY, YYYY-MM or YYYY-MM-DD"),
 ])
 def test_a_bad_view_is_one_clear_error(change, message):
     view = load("small")
     change(view)
     with pytest.raises(ExportError, match=re.escape(message)):
         render_html(view)
+
+
+# ---- the board, the timeline and the opening view ----
+
+def test_every_stance_has_a_colour_and_a_mark():
+    styles = json.loads((FIXTURES.parent.parent / "kg" / "export" / "html_assets" / "styles.json").read_text())
+    from kg.ontology import case_schema
+
+    for stance in case_schema().stances:
+        style = styles["edges"].get(f"stance:{stance}")
+        assert style and style["color"] and style["mark"], f"add stance:{stance} to kg/export/html_assets/styles.json"
+    marks = [styles["edges"][f"stance:{s}"]["mark"] for s in case_schema().stances]
+    assert len(set(marks)) == len(marks)
+
+
+def test_board_rows_are_the_propositions_with_stances_contested_first():
+    data = payload(render_html(load("timeline")))
+    board = data["board"]
+    assert board["parties"] == ["Acme", "Staff union"]
+    rows = [(r["id"].rsplit("/", 1)[1], r["contested"], r["summary"]) for r in board["rows"]]
+    assert rows == [("p-cause", True, "1 party for, 1 against"),
+                    ("p-draft", False, "nobody for, nobody against, 1 neither for nor against"),
+                    ("p-hours", False, "1 party for, nobody against")]
+    cells = sum(len(r["cells"]) for r in board["rows"])
+    assert cells == sum(len(n.get("assertions", [])) for n in load("timeline")["nodes"] if n["cls"] == "proposition")
+
+
+def test_timeline_data_marks_every_dated_item():
+    view = load("timeline")
+    line = payload(render_html(view))["timeline"]
+    dated = {n["id"] for n in view["nodes"] if n["cls"] not in ("proposition",) and
+             any(n.get(k) for k in ("date", "not_before", "not_after"))}
+    assert {m["id"] for m in line["marks"]} == dated
+    assert [u["date_text"] for u in line["undated"]] == ["some time ago"]
+    assert len(line["conflicts"]) == 1
+    by_id = {m["id"].rsplit("/", 1)[1]: m for m in line["marks"]}
+    assert (by_id["migration"]["shape"], by_id["migration"]["text"]) == ("range", "between 2026-01-10 and 2026-02-15")
+    assert by_id["trend"]["shape"] == "open-end" and by_id["trend"]["end"] is None
+    assert by_id["review"]["end"] - by_id["review"]["start"] == 30  # all of March
+    assert by_id["status"]["source"] == "Status page" and by_id["outage-b"]["source"] == "Wire report"
+
+
+def test_opening_view_depends_on_size():
+    small, large = load("small"), load("large")
+    assert payload(render_html(small))["opening"] == {"view": "graph"}
+    assert payload(render_html(small, opening_graph_max=5))["opening"] == {"view": "board"}
+    for node in large["nodes"]:
+        node.pop("assertions", None)
+    opening = payload(render_html(large, max_nodes=600))["opening"]
+    assert opening == {"view": "graph", "item": large["unresolved"][0]["id"]}
 
 
 # ---- writing ----
