@@ -1,31 +1,54 @@
-"""Building: case folders → one validated graph → the store → ``kg.ttl``.
+"""Building: case folders → N-Triples chunks → checks → the store → exports.
 
-All or nothing: every case is read and checked, and the whole graph is
-validated, before anything is written. The store is swapped atomically and
-exports are written to temporary files and renamed.
+There is one route, whatever the store. Every reference in a case resolves
+inside that case or to the ontology, so each case is read, turned into
+triples, checked against the compiled shapes
+(:func:`kg.shape_checks.case_results`) and written as N-Triples on its own,
+in worker processes on every core for big inputs. The main process streams
+the chunks, in case order, into the store's loader (Oxigraph's bulk loader,
+rdflib's N-Triples parser for the memory store, batches for a remote
+endpoint) while the workers read ahead.
+
+All or nothing: the new graph replaces the previous one only when every case
+was read, the whole graph conforms and every export is written. Exports are
+written from the new graph before it is swapped in, into a hidden folder
+beside them, and renamed into place after the swap, so a failed build, even
+one whose exports cannot be written (``--out /dev/null``), leaves the store
+and the exports as they were.
+
+pyshacl is the fallback for shapes that :mod:`kg.shape_checks` cannot
+compile, and the reference the tests hold the compiled checks to.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import shutil
+import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from rdflib import Graph
 
+from kg import errors
 from kg.case import Case, read_case
-from kg.errors import LoadError, ValidationError
+from kg.errors import ExportError, KGError, LoadError, ValidationError
 from kg.loaders.case import LoadStats, case_triples
-from kg.loaders.documents import MAX_DOCUMENT_BYTES, read_documents
-from kg.ontology import ontology_graph
-from kg.store import StoreLocation, replace_graph
+from kg.loaders.documents import MAX_DOCUMENT_BYTES, document_folders, read_documents
+from kg.store import StoreLocation
 
-__all__ = ["DEFAULT_SEEDS", "find_cases", "load_cases", "build", "BuildResult"]
+__all__ = ["DEFAULT_SEEDS", "find_cases", "load_cases", "build", "BuildResult", "CaseChunk", "case_chunks", "worker_count"]
 
 DEFAULT_SEEDS = "seeds"
 
+#: Below this many bytes of YAML, reading in one process is faster than starting workers.
+PARALLEL_BYTES = 2 << 20
+
 Progress = Callable[[str], None]
+Exporter = Callable[[Graph, Path], None]
 
 
 @dataclass
@@ -66,31 +89,147 @@ def load_cases(
     max_document_bytes: int = MAX_DOCUMENT_BYTES,
     progress: Progress | None = None,
 ) -> tuple[Graph, list[Case], LoadStats]:
-    """Read cases into one in-memory graph that includes the ontology."""
+    """Read cases into one in-memory rdflib graph that includes the ontology (no store, no checks).
+
+    For notebooks and tests; :func:`build` is the route that stores and exports.
+    """
+    from kg.ontology import ontology_graph
+
     graph = Graph()
     graph += ontology_graph()
     cases: list[Case] = []
     total = LoadStats()
     seen: dict[str, Path] = {}
+    folders = document_folders(documents)
     for path in find_cases(case_dirs):
         if progress:
             progress(f"reading {path}")
         case = read_case(path)
-        if case.slug in seen:
-            raise LoadError(path / "case.yaml", 1, f"case id {case.slug!r} is also used by {seen[case.slug]}")
-        seen[case.slug] = path
-        triples, stats = case_triples(case, read_documents(case, documents, max_bytes=max_document_bytes))
+        _check_unique(seen, case.slug, path)
+        triples, stats = case_triples(case, read_documents(case, folders, max_bytes=max_document_bytes))
         graph += triples
         total.quotes_checked += stats.quotes_checked
         cases.append(case)
     return graph, cases, total
 
 
-Exporter = Callable[[Graph, Path], None]
+def _check_unique(seen: dict[str, Path], slug: str, path: Path) -> None:
+    if slug in seen:
+        raise LoadError(path / "case.yaml", 1, f"case id {slug!r} is also used by {seen[slug]}")
+    seen[slug] = path
+
+
+# ---------------------------------------------------------------- cases → checked chunks
+
+
+@dataclass
+class CaseChunk:
+    """One case, read and checked: its N-Triples (sorted, no repeats) and what was found."""
+
+    slug: str
+    path: Path
+    ntriples: bytes
+    triples: int
+    quotes_checked: int
+    results: list = field(default_factory=list)  # failed shape checks; empty when the case conforms
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """A :class:`KGError` raised in a worker, in a form that crosses processes."""
+
+    kind: str
+    args: tuple
+
+    def error(self) -> KGError:
+        cls = getattr(errors, self.kind, KGError)
+        return cls(*self.args)
+
+
+def _error_args(error: KGError) -> tuple:
+    if isinstance(error, LoadError):
+        return (error.path, error.line, error.message)
+    if isinstance(error, ValidationError):
+        return (str(error), error.report)
+    return (str(error),)
+
+
+def _process(path: Path, folders: list[Path], max_document_bytes: int, validate: bool) -> CaseChunk | _Failure:
+    from kg.shape_checks import case_results
+    from kg.store import ntriple_lines
+
+    try:
+        case = read_case(path)
+        triples, stats = case_triples(case, read_documents(case, folders, max_bytes=max_document_bytes))
+        lines = sorted(set(ntriple_lines(triples)))
+        results = case_results(triples) if validate else []
+    except KGError as e:
+        return _Failure(type(e).__name__, _error_args(e))
+    return CaseChunk(case.slug, path, "".join(lines).encode("utf-8"), len(lines), stats.quotes_checked, results)
+
+
+def _process_args(args) -> CaseChunk | _Failure:
+    return _process(*args)
+
+
+def worker_count(paths: Sequence[Path]) -> int:
+    """Processes to read ``paths`` with: ``KG_BUILD_WORKERS``, else one per core for big inputs."""
+    configured = os.environ.get("KG_BUILD_WORKERS")
+    if configured:
+        try:
+            return max(1, int(configured))
+        except ValueError as e:
+            raise KGError(f"KG_BUILD_WORKERS must be a whole number, not {configured!r}") from e
+    if len(paths) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    size = sum(f.stat().st_size for p in paths for f in Path(p).glob("*.yaml"))
+    return min(os.cpu_count() or 1, 8) if size >= PARALLEL_BYTES else 1
+
+
+def case_chunks(
+    paths: Sequence[Path],
+    *,
+    documents=None,
+    max_document_bytes: int = MAX_DOCUMENT_BYTES,
+    validate: bool = True,
+    workers: int | None = None,
+) -> Iterator[CaseChunk]:
+    """Each case of ``paths`` read and checked, in order; raises the first case's error."""
+    workers = worker_count(paths) if workers is None else workers
+    folders = document_folders(documents)  # checked once, before any case is read
+    jobs = [(Path(p), folders, max_document_bytes, validate) for p in paths]
+    if workers <= 1:
+        for job in jobs:
+            done = _process_args(job)
+            if isinstance(done, _Failure):
+                raise done.error()
+            yield done
+        return
+    # fork: the workers start at once with kg already imported; they touch no store.
+    pool = multiprocessing.get_context("fork").Pool(workers)
+    try:
+        for done in pool.imap(_process_args, jobs, chunksize=1):
+            if isinstance(done, _Failure):
+                raise done.error()
+            yield done
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _ontology_chunk() -> tuple[bytes, int]:
+    """The ontology's N-Triples, its blank nodes labelled canonically (the same in every build)."""
+    from rdflib.compare import to_canonical_graph
+
+    from kg.ontology import ontology_graph
+    from kg.store import ntriple_lines
+
+    lines = sorted(set(ntriple_lines(to_canonical_graph(ontology_graph()))))
+    return "".join(lines).encode("utf-8"), len(lines)
 
 
 def _shapes_compile(validate: bool) -> bool:
-    """Can the shapes be checked case by case (:mod:`kg.shape_checks`)? Else pyshacl."""
+    """Can the shapes be checked case by case (:mod:`kg.shape_checks`)? Else pyshacl checks the new graph."""
     if not validate:
         return True
     from kg.shape_checks import Unsupported, compile_shapes
@@ -100,6 +239,47 @@ def _shapes_compile(validate: bool) -> bool:
     except Unsupported:
         return False
     return True
+
+
+def _nonconforming(report) -> ValidationError:
+    return ValidationError(f"the graph does not conform to the shapes ({report.violations} violations)", report.text)
+
+
+# ---------------------------------------------------------------- exports, staged
+
+
+class _StagedExports:
+    """Exports written into a hidden folder inside ``out``, renamed into place by :meth:`commit`."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.created = not out.exists()
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            self.folder = Path(tempfile.mkdtemp(dir=out, prefix=".kg-build-"))
+        except OSError as e:
+            raise ExportError(f"cannot write exports into {out}: {e.strerror or e}") from e
+        self.names: list[str] = []
+
+    def path(self, name: str) -> Path:
+        self.names.append(name)
+        return self.folder / name
+
+    def commit(self) -> list[Path]:
+        written = []
+        for name in self.names:
+            os.replace(self.folder / name, self.out / name)
+            written.append(self.out / name)
+        self.discard(keep_out=True)
+        return written
+
+    def discard(self, keep_out: bool = False) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        if self.created and not keep_out:
+            shutil.rmtree(self.out, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- the build
 
 
 def build(
@@ -113,50 +293,91 @@ def build(
     exporters: Iterable[tuple[str, Exporter]] | None = None,
     progress: Progress | None = None,
 ) -> BuildResult:
-    """Build the cases into ``store`` and write ``kg.ttl`` into ``out``.
+    """Build the cases into ``store`` and write ``kg.ttl`` (and ``exporters``) into ``out``.
 
-    Raises :class:`LoadError` for bad case files and :class:`ValidationError`
-    when the graph breaks the SHACL shapes; nothing is written in either case.
-
-    The embedded and remote stores take the fast path of :mod:`kg.pipeline`
-    (cases read in parallel, checked one by one, streamed into the store);
-    rdflib's memory store reads the cases into one rdflib graph and checks it
-    with pyshacl.
+    ``documents`` is a folder, or a list of folders searched in order, holding
+    the sources' documents. Raises :class:`LoadError` for bad case files,
+    :class:`ValidationError` when the graph breaks the SHACL shapes and
+    :class:`ExportError` when an export cannot be written; in every case the
+    store and the exports are left as they were.
     """
     from kg.export import turtle
-    from kg.store import parse_location
+    from kg.store import load_ntriples, open_graph, parse_location
 
     where = parse_location(store)
-    if where.kind != "memory" and _shapes_compile(validate):
-        from kg.pipeline import build_streaming
+    compiled = _shapes_compile(validate)
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    paths = find_cases(case_dirs)
+    folders = document_folders(documents)
+    seen: dict[str, Path] = {}
+    slugs: list[str] = []
+    failed: list = []
+    counts = {"triples": 0, "quotes": 0}
+    step = getattr(progress, "step", None)
 
-        return build_streaming(case_dirs, where=where, out=out, documents=documents, max_document_bytes=max_document_bytes, validate=validate,
-                               exporters=exporters, progress=progress)
-    graph, cases, stats = load_cases(case_dirs, documents=documents, max_document_bytes=max_document_bytes, progress=progress)
-    if validate:
-        from kg.validate import validate_graph
+    def chunks() -> Iterator[bytes]:
+        ontology, count = _ontology_chunk()
+        counts["triples"] += count
+        yield ontology
+        cases = case_chunks(paths, documents=folders, max_document_bytes=max_document_bytes, validate=validate and compiled)
+        for number, chunk in enumerate(cases, 1):
+            _check_unique(seen, chunk.slug, chunk.path)
+            slugs.append(chunk.slug)
+            counts["triples"] += chunk.triples
+            counts["quotes"] += chunk.quotes_checked
+            failed.extend(chunk.results)
+            if step:
+                step(number, len(paths), f"reading {chunk.path}")
+            elif progress:
+                progress(f"reading {chunk.path}")
+            yield chunk.ntriples
+        timings["read"] = time.perf_counter() - started
+        if failed:
+            from kg.shape_checks import report
 
-        if progress:
-            progress("validating")
-        report = validate_graph(graph)
-        if not report.conforms:
-            raise ValidationError(f"the graph does not conform to the shapes ({report.violations} violations)", report.text)
-    if progress:
-        progress("writing the store")
-    location = replace_graph(graph, store)
-    written: list[Path] = []
-    if out is not None:
-        out_dir = Path(out)
+            found = report(failed)
+            if not found.conforms:
+                raise _nonconforming(found)
+
+    staged = _StagedExports(Path(out)) if out is not None else None
+
+    def before_swap(graph: Graph) -> None:
+        """The new graph, complete but not yet in place: the last checks, then the exports."""
+        if validate and not compiled:
+            from kg.validate import pyshacl_report
+
+            if progress:
+                progress("validating with pyshacl")
+            found = pyshacl_report(graph)
+            if not found.conforms:
+                raise _nonconforming(found)
+        timings["store"] = time.perf_counter() - started
+        if staged is None:
+            return
         for name, write in [("kg.ttl", turtle.write), *(exporters or [])]:
             if progress:
-                progress(f"writing {out_dir / name}")
-            write(graph, out_dir / name)
-            written.append(out_dir / name)
+                progress(f"writing {staged.out / name}")
+            began = time.perf_counter()
+            write(graph, staged.path(name))
+            timings[f"export {name}"] = time.perf_counter() - began
+
+    if progress:
+        progress(f"reading {len(paths)} cases into {where}")
+    try:
+        location = load_ntriples(chunks(), where, check=before_swap)
+    except BaseException:
+        if staged is not None:
+            staged.discard()
+        raise
+    written = staged.commit() if staged is not None else []
+    timings["total"] = time.perf_counter() - started
     return BuildResult(
-        graph=graph,
+        graph=open_graph(location),
         store=location,
-        cases=[c.slug for c in cases],
-        triples=len(graph),
-        quotes_checked=stats.quotes_checked,
+        cases=slugs,
+        triples=counts["triples"],
+        quotes_checked=counts["quotes"],
         exports=written,
+        timings=timings,
     )

@@ -41,6 +41,7 @@ import re
 import socket
 import time
 import uuid
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from io import BytesIO
@@ -317,11 +318,14 @@ def _drop_stale_staging(endpoint: RemoteEndpoint) -> None:
             sparql_update(endpoint, f"DROP SILENT GRAPH <{graph}>", what="cleanup of an old staging graph")
 
 
-def replace_remote(endpoint: RemoteEndpoint, chunks: Iterable[bytes], *, batch_bytes: int = BATCH_BYTES, progress=None) -> int:
+def replace_remote(endpoint: RemoteEndpoint, chunks: Iterable[bytes], *, batch_bytes: int = BATCH_BYTES, progress=None,
+                   check=None) -> int:
     """Replace kg's graph at the endpoint with the N-Triples in ``chunks``; return the triple count.
 
     Chunks must hold whole lines, no blank nodes, and no line twice (a build's
-    chunks never do). See the module docstring for the guarantee.
+    chunks never do). ``check`` is called with a graph over the staging graph
+    before the swap; raising leaves the previous graph. See the module
+    docstring for the guarantee.
     """
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     staging = f"{_STAGING}{stamp}-{uuid.uuid4().hex[:12]}"
@@ -342,6 +346,8 @@ def replace_remote(endpoint: RemoteEndpoint, chunks: Iterable[bytes], *, batch_b
         if held != sent:
             raise StoreError(f"SPARQL endpoint {endpoint.update_url} holds {held} of the {sent} triples sent; "
                              "the previous graph is unchanged")
+        if check is not None:
+            check(open_remote(dataclasses.replace(endpoint, graph=staging)))
         target = f"GRAPH <{endpoint.graph}>" if endpoint.graph else "DEFAULT"
         swap = f"MOVE SILENT GRAPH <{staging}> TO {target}" if sent else (
             f"DROP SILENT GRAPH <{endpoint.graph}>" if endpoint.graph else "CLEAR DEFAULT")

@@ -17,7 +17,7 @@ so :func:`compile_shapes` turns ``ontology/shapes.ttl`` into a list of
 
 ``shapes.ttl`` stays the single source of truth: a shape that uses a part of
 SHACL not listed above raises :class:`Unsupported`, and
-:func:`kg.validate.validate_graph` falls back to pyshacl. The tests in
+:func:`kg.validate.validate_graph` and :func:`kg.build.build` fall back to pyshacl. The tests in
 ``tests/store/test_shape_checks.py`` check that all three agree.
 
 >>> from kg.build import load_cases
@@ -39,7 +39,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-__all__ = ["Unsupported", "Check", "compile_shapes", "case_results", "report", "check_triples", "check_store", "OntologyIndex"]
+__all__ = ["ValidationReport", "Unsupported", "Check", "compile_shapes", "case_results", "report", "check_triples", "check_store", "OntologyIndex"]
 
 _IGNORED = {RDF.type, SH.message, SH.severity, SH.name, SH.description, SH.order, SH.group, RDFS.comment, RDFS.label}
 #: constraint parameter → component, for the constraints that test each value
@@ -49,6 +49,15 @@ _VALUE_COMPONENTS = {
     SH.maxExclusive: "MaxExclusive", SH.minLength: "MinLength", SH.maxLength: "MaxLength", SH["or"]: "Or",
 }
 _NODE_KINDS = {SH.IRI, SH.BlankNode, SH.Literal, SH.BlankNodeOrIRI, SH.IRIOrLiteral, SH.BlankNodeOrLiteral}
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of checking a graph against the shapes, with pyshacl's report layout."""
+
+    conforms: bool
+    violations: int
+    text: str
 
 
 class Unsupported(Exception):
@@ -62,6 +71,8 @@ Path = tuple
 @dataclass(frozen=True)
 class Test:
     """One value-type constraint: ``component`` with its parameter."""
+
+    __test__ = False  # not a pytest class
 
     component: str
     param: Any
@@ -435,7 +446,7 @@ def case_results(triples: Iterable, shapes: Graph | None = None) -> list[tuple[C
 def check_triples(triples: Iterable, shapes: Graph | None = None):
     """Check ``triples`` (one case, or a whole graph) in Python; the ontology is added.
 
-    Returns a :class:`kg.validate.ValidationReport`.
+    Returns a :class:`ValidationReport`.
     """
     return report(case_results(triples, shapes))
 
@@ -543,7 +554,7 @@ def check_store(target, shapes: Graph | None = None):
     """Check the graph in ``target`` — a pyoxigraph ``Store`` or any rdflib ``Graph`` — by SPARQL.
 
     Each check is one SELECT answered by the store's own engine, so nothing is
-    copied into Python. Returns a :class:`kg.validate.ValidationReport`.
+    copied into Python. Returns a :class:`ValidationReport`.
     """
     if isinstance(target, Graph):
         def select(query: str) -> list[tuple]:
@@ -569,9 +580,7 @@ def _from_oxigraph(term):
 
 
 def report(results: list[tuple[Check, tuple]]):
-    """A :class:`kg.validate.ValidationReport` of failed checks, in a stable order."""
-    from kg.validate import ValidationReport
-
+    """A :class:`ValidationReport` of failed checks, in a stable order."""
     results = sorted(results, key=lambda r: (r[0].shape, r[0].path_text or "", r[0].component, tuple(str(t) for t in r[1])))
     violations = sum(1 for check, _ in results if check.severity == SH.Violation)
     conforms = violations == 0

@@ -244,10 +244,21 @@ class _ChunkReader(io.RawIOBase):
         return size
 
 
-Check = Callable[[object], None]
+#: Called with the new graph, complete but not yet in place; raising abandons it.
+Check = Callable[[Graph], None]
 
 
 def _replace_oxigraph(path: Path, chunks: Iterable[bytes], check: Check | None = None) -> None:
+    created = not path.exists()
+    try:
+        _replace_oxigraph_locked(path, chunks, check)
+    except BaseException:
+        if created:  # a failed first build leaves no empty store folder behind
+            shutil.rmtree(path, ignore_errors=True)
+        raise
+
+
+def _replace_oxigraph_locked(path: Path, chunks: Iterable[bytes], check: Check | None) -> None:
     import pyoxigraph as ox
 
     with store_lock(path):
@@ -262,7 +273,10 @@ def _replace_oxigraph(path: Path, chunks: Iterable[bytes], check: Check | None =
                              for t in ox.parse(b"".join(reader.held), format=ox.RdfFormat.N_TRIPLES))
             store.flush()
             if check is not None:
-                check(store)  # raises to abandon the generation
+                from oxrdflib import OxigraphStore
+
+                # raises to abandon the generation
+                check(Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID))
             del store
         except BaseException as e:
             shutil.rmtree(generation, ignore_errors=True)
@@ -291,23 +305,25 @@ def load_ntriples(
 ) -> StoreLocation:
     """Replace the graph at ``location`` with the N-Triples in ``chunks``, all or nothing.
 
-    This is the fast path of a build: the embedded store loads the bytes
-    with Oxigraph's bulk loader, and a remote store receives them in batches.
-    Each chunk holds whole lines. An exception raised while the chunks are
-    produced, or by ``check`` (called with the new ``pyoxigraph.Store``
-    before it replaces the old one; embedded store only), leaves the
-    previous graph in place.
+    This is how every build reaches its store: the embedded store loads the
+    bytes with Oxigraph's bulk loader, the memory store with rdflib's
+    N-Triples parser, and a remote store receives them in batches. Each
+    chunk holds whole lines. An exception raised while the chunks are
+    produced, or by ``check`` (called with an rdflib ``Graph`` over the new
+    graph before it replaces the old one), leaves the previous graph in place.
     """
     where = parse_location(location)
     if where.kind == "oxigraph":
         _replace_oxigraph(where.path, chunks, check)
     elif where.kind == "remote":
-        replace_remote(where.remote, chunks)
+        replace_remote(where.remote, chunks, check=check)
     else:
         graph = Graph()
-        data = b"".join(chunks)
-        if data:
-            graph.parse(data=data.decode("utf-8"), format="nt")
+        for data in chunks:
+            if data:
+                graph.parse(data=data.decode("utf-8"), format="nt")
+        if check is not None:
+            check(graph)
         _replace_memory(where, graph)
     return where
 

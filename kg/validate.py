@@ -1,28 +1,21 @@
 """SHACL validation of a graph against ``ontology/shapes.ttl``.
 
-A graph held in rdflib's memory is checked by pyshacl. A graph in the
-embedded Oxigraph store or at a remote endpoint is checked where it lies, by
-the shapes compiled to SPARQL (:func:`kg.shape_checks.check_store`), which
-avoids copying it into Python; pyshacl stays the fallback for shapes that do
-not compile.
+The shapes are compiled once and checked by :mod:`kg.shape_checks`: in the
+store's own SPARQL engine for a graph in the embedded Oxigraph store or at a
+remote endpoint (nothing is copied into Python), in Python while a build
+reads each case. pyshacl checks graphs held in rdflib's memory, is the
+fallback for any shape that does not compile, and is the reference the tests
+hold the compiled checks to.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rdflib import Graph
 
 from kg.ontology import ontology_graph, shapes_graph
+from kg.shape_checks import ValidationReport
 
-__all__ = ["ValidationReport", "validate_graph"]
-
-
-@dataclass(frozen=True)
-class ValidationReport:
-    conforms: bool
-    violations: int
-    text: str
+__all__ = ["ValidationReport", "validate_graph", "pyshacl_report"]
 
 
 def validate_graph(graph: Graph) -> ValidationReport:
@@ -41,7 +34,13 @@ def validate_graph(graph: Graph) -> ValidationReport:
             return check_store(graph)
         except Unsupported:
             pass
+    return pyshacl_report(graph)
+
+
+def pyshacl_report(graph: Graph) -> ValidationReport:
+    """pyshacl's report on ``graph``: the reference, and the fallback for shapes that do not compile."""
     import pyshacl  # heavy: imported only when validating
+    from rdflib.namespace import SH
 
     conforms, results, text = pyshacl.validate(
         graph,
@@ -52,7 +51,5 @@ def validate_graph(graph: Graph) -> ValidationReport:
         allow_warnings=True,
         advanced=True,
     )
-    from rdflib.namespace import SH
-
     violations = len(set(results.subjects(SH.resultSeverity, SH.Violation)))
     return ValidationReport(conforms=bool(conforms), violations=violations, text=str(text))

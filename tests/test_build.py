@@ -19,9 +19,11 @@ from kg.cli import cli
 from kg.store import normalize_term, open_graph
 from kg.validate import validate_graph
 from kg.vocab import KG, OA
-from tests.helpers import ARTICLES, DOCUMENTS, MINI, SEEDS, copy_case, edit
+from kg.errors import ExportError
+from tests.helpers import ARTICLES, DOCUMENTS, FIXTURES, MINI, SEEDS, copy_case, edit
 
 SEED_CASE = SEEDS / "amazon-2026-outages"
+ACME = FIXTURES / "cases" / "acme"
 ARTICLE = "000_80aecd0927fd6476.txt"
 
 
@@ -108,7 +110,34 @@ def test_shacl_violation_writes_nothing(tmp_path):
     assert "a resolved question needs an 'answer'" in result.output
     assert "Error: the graph does not conform to the shapes (1 violations)" in result.output
     assert not (tmp_path / "o").exists()
-    assert not (tmp_path / "s" / "current").exists()
+    assert not (tmp_path / "s").exists(), "a failed first build leaves no store folder (nor its .lock) behind"
+
+
+@pytest.mark.parametrize("store", ["folder", "memory-file"])
+def test_a_build_whose_exports_fail_keeps_the_previous_store(tmp_path, store):
+    """1/7 item 6: `kg build CASE --out /dev/null` fails before the new graph replaces the old one."""
+    location = str(tmp_path / "s") if store == "folder" else f"memory:{tmp_path / 'g.nt'}"
+    runner = CliRunner()
+    good = runner.invoke(cli, ["build", str(MINI), "--out", str(tmp_path / "o"), "--store", location])
+    assert good.exit_code == 0, good.output
+    before = (tmp_path / "o" / "kg.ttl").read_bytes()
+    stats_before = runner.invoke(cli, ["stats", "--store", location]).output
+    failed = runner.invoke(cli, ["build", str(ACME), "--out", "/dev/null", "--store", location])
+    assert failed.exit_code == 1, failed.output
+    assert "Error: cannot write exports into /dev/null" in failed.output
+    assert runner.invoke(cli, ["stats", "--store", location]).output == stats_before
+    assert (tmp_path / "o" / "kg.ttl").read_bytes() == before
+
+
+def test_a_failed_export_writes_no_other_export_and_no_store(tmp_path):
+    out = tmp_path / "o"
+
+    def failing(graph, path):
+        raise ExportError("cannot write extra.ttl: disk full")
+
+    with pytest.raises(ExportError, match="disk full"):
+        build([MINI], out=out, store=tmp_path / "s", exporters=[("extra.ttl", failing)])
+    assert not out.exists() and not (tmp_path / "s").exists()
 
 
 def test_pending_items_are_marked(tmp_path):
