@@ -17,6 +17,7 @@ $(STAMP): setup.cfg pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(if $(DOCUMENTS),,@echo "note: ../shared/seeds (the seed article) is not here, so quotes are not located in it")
 	$(BIN)/kg build seeds --out exports $(if $(DOCUMENTS),--documents $(DOCUMENTS))
 	$(BIN)/kg unresolved --out exports
 	$(BIN)/kg html --out exports/graph.html

@@ -132,6 +132,7 @@ class CaseChunk:
     triples: int
     quotes_checked: int
     results: list = field(default_factory=list)  # failed shape checks; empty when the case conforms
+    places: dict = field(default_factory=dict)  # focus node of a result → "FILE:LINE" of its entry
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,8 @@ def _process(path: Path, folders: list[Path], max_document_bytes: int, validate:
         results = case_results(triples) if validate else []
     except KGError as e:
         return _Failure(type(e).__name__, _error_args(e))
-    return CaseChunk(case.slug, path, "".join(lines).encode("utf-8"), len(lines), stats.quotes_checked, results)
+    places = {row[0]: stats.locations[row[0]] for _, row in results if row[0] in stats.locations}
+    return CaseChunk(case.slug, path, "".join(lines).encode("utf-8"), len(lines), stats.quotes_checked, results, places)
 
 
 def _process_args(args) -> CaseChunk | _Failure:
@@ -313,6 +315,7 @@ def build(
     seen: dict[str, Path] = {}
     slugs: list[str] = []
     failed: list = []
+    places: dict = {}
     counts = {"triples": 0, "quotes": 0}
     step = getattr(progress, "step", None)
 
@@ -327,6 +330,7 @@ def build(
             counts["triples"] += chunk.triples
             counts["quotes"] += chunk.quotes_checked
             failed.extend(chunk.results)
+            places.update(chunk.places)
             if step:
                 step(number, len(paths), f"reading {chunk.path}")
             elif progress:
@@ -336,7 +340,7 @@ def build(
         if failed:
             from kg.shape_checks import report
 
-            found = report(failed)
+            found = report(failed, places)
             if not found.conforms:
                 raise _nonconforming(found)
 

@@ -99,6 +99,16 @@ def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> float:
     return loader.construct_yaml_float(node)
 
 
+def _construct_bool(loader: _Loader, node: yaml.ScalarNode) -> bool | str:
+    """``true`` and ``false`` are booleans; YAML 1.1's ``yes``, ``no``, ``on``, ``off`` stay the text typed.
+
+    So ``judgement: yes`` is reported as the unknown judgement 'yes', not as ``True``.
+    """
+    if node.value.lower() in ("true", "false"):
+        return node.value.lower() == "true"
+    return _construct_str(loader, node)
+
+
 def _refuse_binary(loader: _Loader, node: yaml.Node):
     raise loader.error(node, "binary value (!!binary) in a case file; case files hold text")
 
@@ -182,6 +192,7 @@ _Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _Loader.add_constructor("tag:yaml.org,2002:binary", _refuse_binary)
+_Loader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
 
 
 @dataclass

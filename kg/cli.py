@@ -83,6 +83,8 @@ def build(case_dirs, out, documents, max_document_bytes, no_validate, store):
     click.echo(f"built {', '.join(result.cases)}: {result.triples} triples into {result.store}")
     if documents:
         click.echo(f"quotes located in documents: {result.quotes_checked}")
+    else:
+        click.echo("quotes not located: no --documents folder given, so no quote was checked against its document")
     for path in result.exports:
         click.echo(f"wrote {path}")
     _print_summary(summarize(result.graph))

@@ -579,18 +579,26 @@ def _from_oxigraph(term):
 # ---------------------------------------------------------------- the report
 
 
-def report(results: list[tuple[Check, tuple]]):
-    """A :class:`ValidationReport` of failed checks, in a stable order."""
+def report(results: list[tuple[Check, tuple]], places: dict | None = None):
+    """A :class:`ValidationReport` of failed checks, in a stable order.
+
+    ``places`` maps focus nodes to the "FILE:LINE" of the case entry that
+    made them; the report then starts with one such line per result.
+    """
+    places = places or {}
     results = sorted(results, key=lambda r: (r[0].shape, r[0].path_text or "", r[0].component, tuple(str(t) for t in r[1])))
     violations = sum(1 for check, _ in results if check.severity == SH.Violation)
     conforms = violations == 0
-    lines = ["Validation Report", f"Conforms: {conforms}", f"Results ({len(results)}):"]
+    lines = [f"{places[row[0]]}: {check.message or check.component} ({row[0].n3()})" for check, row in results if row[0] in places]
+    lines += ["Validation Report", f"Conforms: {conforms}", f"Results ({len(results)}):"]
     for check, row in results:
         level = str(check.severity).rsplit("#", 1)[-1]
         lines.append(f"Constraint {level} in {check.component}ConstraintComponent (http://www.w3.org/ns/shacl#{check.component}ConstraintComponent):")
         lines.append(f"\tSeverity: sh:{level}")
         lines.append(f"\tSource Shape: {check.shape}")
         lines.append(f"\tFocus Node: {row[0].n3()}")
+        if row[0] in places:
+            lines.append(f"\tCase File: {places[row[0]]}")
         if len(row) > 1:
             lines.append(f"\tValue Node: {row[1].n3()}")
         if check.path_text:

@@ -63,7 +63,36 @@ BAD_EDITS = {
     ),
     "quote not in document": (
         "claims.yaml", "quote: reviewers had been skipped", "quote: reviewers were always skipped", "quote: reviewers were always",
-        "quote 'reviewers were always skipped' not found in the document of source 'wire-article'",
+        f"quote 'reviewers were always skipped' not found in {DOCUMENTS / 'globex-wire.txt'} (the document of source "
+        "'wire-article'); the nearest passage is 'said reviewers had been skipped'",
+    ),
+    "quote with curly quotes and a line break": (
+        "claims.yaml", "quote: a routine configuration push", "quote: \"“a routine\\n configuration push”\"",
+        "quote: \"“a routine", f"quote '“a routine\\n configuration push”' not found in {DOCUMENTS / 'globex-wire.txt'} "
+        "(the document of source 'wire-article'); the document has '\"a routine configuration push\"', which differs only "
+        "in curly quotes or whitespace: quotes are matched exactly, so copy the document's characters",
+    ),
+    "unknown class lists the valid ones": (
+        "entities.yaml", "type: SoftwareChange", "type: Change", "type: Change",
+        "unknown class 'Change' (did you mean 'SoftwareChange'?); entities may be AISystem, Effect, Incident, IncidentTrend, Meeting, MeetingSeries, "
+        "Organization, OrganizationalUnit, Person, Role, Safeguard, SoftwareChange, System",
+    ),
+    "impossible date": (
+        "entities.yaml", "date: 2026-02-05", "date: 2025-02-30", "date: 2025-02-30",
+        "'date' is not a real date: '2025-02-30' (day is out of range for month)",
+    ),
+    "notBefore after notAfter": (
+        "entities.yaml", "    date: 2026-02-05", "    notBefore: 2026-03\n    notAfter: 2026-02-20", "notBefore:",
+        "'notBefore' 2026-03 is later than 'notAfter' 2026-02-20",
+    ),
+    "date outside its bounds": (
+        "entities.yaml", "    date: 2026-02-05", "    date: 2026-02-05\n    notAfter: 2026-02-01", "date: 2026-02-05",
+        "'date' 2026-02-05 is later than 'notAfter' 2026-02-01",
+    ),
+    "YAML 1.1 boolean is kept as typed": (
+        "case.yaml", "title: Globex payment outage (fixture)\n",
+        "title: Globex payment outage (fixture)\njudgements:\n  - pair: [globex, the-wire]\n    judgement: yes\n",
+        "judgement: yes", "unknown judgement 'yes'; expected one of different, no-judgement, same, unsure",
     ),
 }
 
@@ -266,4 +295,55 @@ def test_document_nul_character(built, tmp_path):
     result = _rebuild(case, out, store, documents)
     line = wire.read_bytes().count(b"\n")
     _fails_with(result, f"Error: {wire}:{line}: binary data (NUL character) in a document")
+    _assert_untouched(out, store, before)
+
+
+# With --documents, quote checking never turns itself off without a word (4/7).
+def test_missing_document_is_an_error(built, tmp_path):
+    case, out, store = built
+    before = (out / "kg.ttl").read_bytes()
+    documents = _documents_copy(tmp_path)
+    path = case / "sources.yaml"
+    edit(path, "    reportedIn: wire-article\n", "    reportedIn: wire-article\n    document: memo.txt\n")
+    _fails_with(_rebuild(case, out, store, documents), f"Error: {path}:{line_of(path, 'document: memo.txt')}: "
+                f"document 'memo.txt' not found in {documents}")
+    _assert_untouched(out, store, before)
+
+
+def test_documents_folder_without_any_of_the_documents(built, tmp_path):
+    case, out, store = built
+    before = (out / "kg.ttl").read_bytes()
+    empty = tmp_path / "elsewhere"
+    empty.mkdir()
+    path = case / "sources.yaml"
+    _fails_with(_rebuild(case, out, store, empty), f"Error: {path}:{line_of(path, 'document: ')}: document 'globex-wire.txt' "
+                f"not found in {empty}, nor any other document of case 'mini': is --documents the right folder?")
+    _assert_untouched(out, store, before)
+
+
+def test_a_second_documents_folder_is_searched_too(built, tmp_path):
+    case, out, store = built
+    second = tmp_path / "second"
+    second.mkdir()
+    (second / "memo.txt").write_text("The memo said the deploy bot made the change.\n", encoding="utf-8")
+    edit(case / "sources.yaml", "    reportedIn: wire-article\n", "    reportedIn: wire-article\n    document: memo.txt\n")
+    result = CliRunner().invoke(cli, ["build", str(case), "--out", str(out), "--store", str(store),
+                                      "--documents", str(DOCUMENTS), "--documents", str(second)])
+    assert result.exit_code == 0, result.output
+    assert "quotes located in documents: 3" in result.output
+
+
+def test_shape_violation_names_the_case_file_and_line(built):
+    """A party that is an Effect passes the loader but breaks the shapes: the message names its entry."""
+    case, out, store = built
+    before = (out / "kg.ttl").read_bytes()
+    entities = case / "entities.yaml"
+    edit(entities, "  - id: config-push\n", "  - id: lost-data\n    type: Effect\n    label: Lost data\n  - id: config-push\n")
+    claims = case / "claims.yaml"
+    edit(claims, "      - party: globex\n        source: wire-article\n        via: globex-statement\n        stance: denies",
+         "      - party: lost-data\n        source: wire-article\n        via: globex-statement\n        stance: denies")
+    result = _rebuild(case, out, store)
+    _fails_with(result, "Error: the graph does not conform to the shapes (1 violations)")
+    line = line_of(claims, "party: lost-data")
+    assert f"{claims}:{line}: " in result.output, result.output
     _assert_untouched(out, store, before)

@@ -8,6 +8,8 @@ of their content, so loading the same case twice gives the same graph.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import difflib
 import hashlib
 import re
@@ -19,6 +21,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
 from kg.case import SLUG, Case, Item, brief
+from kg.loaders.documents import Document
 from kg.ontology import CaseSchema, case_schema
 from kg.vocab import BASE_IRI, KG, OA
 
@@ -50,7 +53,8 @@ def item_iri(slug: str, item_id: str) -> URIRef:
 @dataclass
 class LoadStats:
     quotes_checked: int = 0
-    documents_used: list[str] = field(default_factory=list)
+    #: subject → "FILE:LINE" of the entry that made it
+    locations: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -68,6 +72,10 @@ class _Context:
 
     def add(self, s, p, o) -> None:
         self.triples.append((s, p, o))
+
+    def written_at(self, subject: URIRef, item: Item) -> None:
+        """Remember where ``subject`` was written, for errors found later (shape checks)."""
+        self.stats.locations.setdefault(subject, f"{item.path}:{item.line}")
 
     def ref(self, item: Item, key: str, value: Any, *, want: Callable[[Item], bool] | None = None, what: str = "") -> URIRef:
         if not isinstance(value, str):
@@ -100,11 +108,47 @@ def _date_literal(item: Item, key: str, value: Any) -> Literal:
     if not _DATE.match(text):
         raise item.error(f"{brief(key)} must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not {brief(value)}", key)
     datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(text)]
-    month = int(text[5:7]) if len(text) >= 7 else 1
-    day = int(text[8:10]) if len(text) == 10 else 1
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        raise item.error(f"{brief(key)} is not a real date: {brief(value)}", key)
+    try:
+        _calendar_bounds(text)
+    except ValueError as e:
+        raise item.error(f"{brief(key)} is not a real date: {brief(value)} ({e})", key) from e
     return Literal(text, datatype=datatype)
+
+
+def _calendar_bounds(text: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date covers; ValueError if there is none.
+
+    >>> _calendar_bounds("2024-02")
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    >>> _calendar_bounds("2025-02-30")
+    Traceback (most recent call last):
+    ValueError: day is out of range for month
+    """
+    year = int(text[:4])
+    if len(text) == 4:
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    month = int(text[5:7])
+    if len(text) == 7:
+        datetime.date(year, month, 1)
+        return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
+    day = datetime.date(year, month, int(text[8:10]))
+    return day, day
+
+
+def _check_date_bounds(item: Item) -> None:
+    """``notBefore`` may not come after ``notAfter``, nor ``date`` fall outside them."""
+    bounds = {key: item.fields[key] for key in ("notBefore", "date", "notAfter") if isinstance(item.fields.get(key), str)}
+    try:
+        spans = {key: _calendar_bounds(str(value).strip()) for key, value in bounds.items()}
+    except ValueError:
+        return  # reported by _date_literal
+    if "notBefore" in spans and "notAfter" in spans and spans["notBefore"][0] > spans["notAfter"][1]:
+        raise item.error(f"'notBefore' {bounds['notBefore']} is later than 'notAfter' {bounds['notAfter']}", "notBefore")
+    if "date" in spans:
+        if "notBefore" in spans and spans["date"][1] < spans["notBefore"][0]:
+            raise item.error(f"'date' {bounds['date']} is earlier than 'notBefore' {bounds['notBefore']}", "date")
+        if "notAfter" in spans and spans["date"][0] > spans["notAfter"][1]:
+            raise item.error(f"'date' {bounds['date']} is later than 'notAfter' {bounds['notAfter']}", "date")
 
 
 def _literal(item: Item, key: str, kind: str, value: Any) -> Literal:
@@ -204,13 +248,15 @@ def _load_entity(ctx: _Context, item: Item) -> None:
     if cls is None:
         close = difflib.get_close_matches(str(type_name), ctx.schema.classes, n=1)
         hint = f" (did you mean {brief(close[0])}?)" if close else ""
-        raise item.error(f"unknown class {brief(type_name)}{hint}", "type")
+        valid = sorted(name for name, iri in ctx.schema.classes.items() if ctx.schema.is_source_class(iri) == is_source)
+        raise item.error(f"unknown class {brief(type_name)}{hint}; {item.section} may be {', '.join(valid)}", "type")
     if ctx.schema.is_source_class(cls) != is_source:
         where = "sources" if ctx.schema.is_source_class(cls) else "entities"
         raise item.error(f"class {brief(type_name)} belongs under '{where}', not '{item.section}'", "type")
     _unknown_keys(item, _COMMON | set(ctx.schema.properties))
     if "label" not in fields:
         raise item.error("missing 'label'", "id")
+    ctx.written_at(subject, item)
     ctx.add(subject, RDF.type, cls)
     ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
     for key, value in fields.items():
@@ -222,6 +268,7 @@ def _load_entity(ctx: _Context, item: Item) -> None:
                 ctx.add(subject, prop.iri, ctx.ref(item, key, single))
             else:
                 ctx.add(subject, prop.iri, _literal(item, key, prop.kind, single))
+    _check_date_bounds(item)
     if is_source and "sha256" in fields and not _SHA256.match(str(fields["sha256"])):
         raise item.error("'sha256' must be 64 lower-case hex digits", "sha256")
     _common(ctx, item, subject)
@@ -231,6 +278,7 @@ def _load_proposition(ctx: _Context, item: Item) -> None:
     fields = item.fields
     _unknown_keys(item, _PROPOSITION_KEYS)
     subject = ctx.iri(fields["id"])
+    ctx.written_at(subject, item)
     ctx.add(subject, RDF.type, KG.Proposition)
     ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
     text = _text(item, "text", fields.get("text"))
@@ -282,6 +330,76 @@ def locate(text: str, exact: str, prefix: str = "", suffix: str = "") -> int | N
     return None
 
 
+def _quote_not_found(document: str, path, source_id: str, exact: str, prefix: str, suffix: str) -> str:
+    """Where the quote was looked for, the nearest passage, and whether only quotes or spaces differ."""
+    context = f" with prefix {brief(prefix)} and suffix {brief(suffix)}" if prefix or suffix else ""
+    where = f"{path} (the document of source {brief(source_id)})" if path else f"the document of source {brief(source_id)}"
+    message = f"quote {brief(exact)}{context} not found in {where}"
+    if exact in document:
+        return message + f"; {brief(exact)} itself is there, so the prefix or suffix differs"
+    loose = loose_find(document, exact)
+    if loose is not None:
+        return (message + f"; the document has {brief(document[loose[0]:loose[1]])}, which differs only in curly quotes "
+                "or whitespace: quotes are matched exactly, so copy the document's characters")
+    passage = nearest_passage(document, exact)
+    return message + f"; the nearest passage is {brief(passage)}" if passage else message
+
+
+_LOOSE = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00a0": " "})
+
+
+def loose_text(text: str) -> str:
+    """Text with curly quotes made straight and runs of whitespace made one space.
+
+    >>> loose_text("\u201cno  data\u201d\\nlost")
+    '"no data" lost'
+    """
+    return " ".join(text.translate(_LOOSE).split())
+
+
+def loose_find(document: str, exact: str) -> tuple[int, int] | None:
+    """Start and end in ``document`` of ``exact``, compared as :func:`loose_text`; None if absent.
+
+    >>> loose_find('He said "no data\\nwas lost".', "\u201cno data was lost\u201d")
+    (8, 26)
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(document.translate(_LOOSE)):
+        if char.isspace():
+            if chars and chars[-1] == " ":
+                continue
+            char = " "
+        chars.append(char)
+        offsets.append(index)
+    needle = loose_text(exact)
+    found = "".join(chars).find(needle) if needle else -1
+    if found == -1:
+        return None
+    return offsets[found], offsets[found + len(needle) - 1] + 1
+
+
+def nearest_passage(document: str, exact: str) -> str | None:
+    """The passage of ``document`` most like ``exact`` (rapidfuzz), or None when nothing is close.
+
+    >>> nearest_passage("Globex said that reviewers had been skipped.", "reviewers were skipped")
+    'reviewers had been skipped'
+    """
+    from rapidfuzz import fuzz
+
+    found = fuzz.partial_ratio_alignment(exact, document, score_cutoff=60)
+    if found is None:
+        return None
+    start, end = found.dest_start, found.dest_end
+    # Widen to whole words, so the suggestion can be copied.
+    while start > 0 and document[start - 1].isalnum():
+        start -= 1
+    while end < len(document) and document[end].isalnum():
+        end += 1
+    return document[start:end].strip() or None
+
+
 def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition: URIRef) -> None:
     fields = item.fields
     _unknown_keys(item, _ASSERTION_KEYS)
@@ -301,6 +419,7 @@ def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition:
     if subject in ctx.assertions:
         raise item.error("duplicate assertion: same party, source, proposition, stance and quote as another")
     ctx.assertions.add(subject)
+    ctx.written_at(subject, item)
     ctx.add(subject, RDF.type, KG.Assertion)
     ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
     ctx.add(subject, KG.proposition, proposition)
@@ -325,10 +444,10 @@ def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition:
     ctx.add(quote_selector, OA.exact, Literal(exact))
     document = ctx.documents.get(source_id)
     if document is not None:
+        path, document = (document.path, document.text) if isinstance(document, Document) else (None, document)
         start = locate(document, exact, prefix, suffix)
         if start is None:
-            context = f" with prefix {brief(prefix)} and suffix {brief(suffix)}" if prefix or suffix else ""
-            raise item.error(f"quote {brief(exact)}{context} not found in the document of source {brief(source_id)}", "quote")
+            raise item.error(_quote_not_found(document, path, source_id, exact, prefix, suffix), "quote")
         end = start + len(exact)
         prefix = prefix or document[max(0, start - _CONTEXT):start]
         suffix = suffix or document[end:end + _CONTEXT]
@@ -359,6 +478,7 @@ def _load_judgement(ctx: _Context, item: Item) -> URIRef:
         raise item.error(f"unknown judgement {brief(fields.get('judgement'))}; expected one of {', '.join(ctx.schema.judgements)}", "judgement")
     pair_key = hashlib.sha256(f"{left} {right}".encode()).hexdigest()[:16]
     subject = URIRef(f"{BASE_IRI}{ctx.case.slug}/judgement/{pair_key}")
+    ctx.written_at(subject, item)
     ctx.add(subject, RDF.type, KG.IdentityJudgement)
     ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
     ctx.add(subject, KG.left, left)
@@ -380,6 +500,7 @@ def _load_question(ctx: _Context, item: Item) -> None:
     fields = item.fields
     _unknown_keys(item, _QUESTION_KEYS)
     subject = ctx.iri(fields["id"])
+    ctx.written_at(subject, item)
     ctx.add(subject, RDF.type, KG.OpenQuestion)
     ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
     asks = _text(item, "asks", fields.get("asks"))

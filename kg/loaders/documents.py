@@ -22,22 +22,29 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from kg.errors import LoadError
 
 if TYPE_CHECKING:
     from kg.case import Case
 
-__all__ = ["MAX_DOCUMENT_BYTES", "read_documents", "document_folders", "html_main_text", "HTML_SUFFIXES"]
+__all__ = ["MAX_DOCUMENT_BYTES", "Document", "read_documents", "document_folders", "html_main_text", "HTML_SUFFIXES"]
 
 #: A source document is an article or a report; anything past this is refused unread.
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
-Folders = "str | os.PathLike | Sequence[str | os.PathLike] | None"
+
+@dataclass(frozen=True)
+class Document:
+    """A source's document: where it was read, and its text (an HTML page's main text)."""
+
+    path: Path
+    text: str
 
 
 def document_folders(documents) -> list[Path]:
@@ -113,15 +120,15 @@ def _decode(path: Path, raw: bytes) -> str:
     return text
 
 
-def read_documents(case: "Case", documents=None, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> dict[str, str]:
-    """Source id → text, for every source of ``case`` that names a ``document:``.
+def read_documents(case: "Case", documents=None, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> dict[str, Document]:
+    """Source id → :class:`Document`, for every source of ``case`` that names a ``document:``.
 
     ``documents`` is a folder or a list of folders; with none, no document is read.
     """
     folders = document_folders(documents)
     if not folders:
         return {}
-    texts: dict[str, str] = {}
+    texts: dict[str, Document] = {}
     missing = []
     for item in case.section("sources"):
         if "document" not in item.fields:
@@ -153,7 +160,7 @@ def read_documents(case: "Case", documents=None, *, max_bytes: int = MAX_DOCUMEN
         text = _decode(path, raw)
         if path.suffix.lower() in HTML_SUFFIXES:
             text = html_main_text(path, text)
-        texts[str(item.fields.get("id"))] = text
+        texts[str(item.fields.get("id"))] = Document(path, text)
     if missing:
         where = ", ".join(str(f) for f in folders)
         first = missing[0]

@@ -1,0 +1,43 @@
+"""setup.cfg declares every package and every data file, so installing prints no setuptools warnings."""
+
+from __future__ import annotations
+
+import configparser
+import fnmatch
+
+from setuptools import find_namespace_packages, find_packages
+
+from tests.helpers import ROOT
+
+
+def _options():
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg")
+    return config
+
+
+def _packages(config) -> set[str]:
+    how = config["options"]["packages"].strip()
+    include = [p.strip() for p in config["options.packages.find"]["include"].split(",")]
+    finder = find_namespace_packages if how == "find_namespace:" else find_packages
+    return set(finder(where=str(ROOT), include=include))
+
+
+def test_every_folder_under_kg_is_a_declared_package():
+    """A data folder left out of `packages` is what setuptools warns about ("absent from the packages configuration")."""
+    folders = {".".join(p.relative_to(ROOT).parts) for p in (ROOT / "kg").rglob("*")
+               if p.is_dir() and "__pycache__" not in p.parts and any(f.is_file() for f in p.iterdir())}
+    assert folders - _packages(_options()) == set()
+
+
+def test_every_data_file_is_package_data():
+    config = _options()
+    patterns = {package.strip(): [g.strip() for g in globs.split(",")] for package, globs in config["options.package_data"].items()}
+    missing = []
+    for path in (ROOT / "kg").rglob("*"):
+        if not path.is_file() or path.suffix in (".py", ".pyc") or "__pycache__" in path.parts:
+            continue
+        package = ".".join(path.parent.relative_to(ROOT).parts)
+        if not any(fnmatch.fnmatch(path.name, glob) for glob in patterns.get(package, [])):
+            missing.append(str(path.relative_to(ROOT)))
+    assert missing == []
