@@ -75,7 +75,7 @@ def test_undeclared_prefix_is_a_syntax_error_with_position(acme):
 
 def test_service_is_refused(acme):
     result = run("query", "SELECT * WHERE { SERVICE <https://example.org/sparql> { ?s ?p ?o } }", "--store", acme)
-    assert (result.exit_code, result.output) == (1, "Error: SERVICE and LOAD are refused: kg never fetches remote data\n")
+    assert (result.exit_code, result.output) == (1, "Error: SERVICE is refused: kg never fetches remote data\n")
 
 
 def _csv(output: str) -> list[list[str]]:

@@ -14,6 +14,7 @@ process (:mod:`kg.server.workers`).
 
 from __future__ import annotations
 
+import ipaddress
 import mimetypes
 import os
 import shutil
@@ -32,12 +33,11 @@ from kg.server.negotiation import NotAcceptable, choose_format, remote_context
 from kg.server.workers import Answer, Job, QueryPool
 from kg.store import StoreLocation
 
-__all__ = ["Endpoint", "Limits", "MAX_BODY_BYTES"]
+__all__ = ["Endpoint", "Limits", "MAX_BODY_BYTES", "host_name"]
 
 MAX_BODY_BYTES = 1 << 20  # a query larger than 1 MiB is refused with 413
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 _STATIC = {"home.js": "text/javascript; charset=utf-8", "home.css": "text/css; charset=utf-8"}
-_LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
 _EXTRA_TYPES = {
     ".ttl": "text/turtle; charset=utf-8",
     ".trig": "application/trig; charset=utf-8",
@@ -63,8 +63,38 @@ class Limits:
     max_rows: int = 10_000
 
 
-def _is_loopback(host: str) -> bool:
-    return host in _LOOPBACK_NAMES or host.startswith("127.")
+def _ip(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(name)
+    except ValueError:
+        return None
+
+
+def _is_loopback(name: str) -> bool:
+    """``localhost`` or a literal loopback address (127.0.0.0/8, ::1), nothing that merely looks like one.
+
+    >>> [_is_loopback(n) for n in ("localhost", "127.0.0.1", "127.1.2.3", "::1", "127.evil.example", "127.0.0.1.nip.io")]
+    [True, True, True, True, False, False]
+    """
+    if name.lower() == "localhost":
+        return True
+    ip = _ip(name)
+    if ip is None:
+        return False
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return ip.is_loopback or (mapped is not None and mapped.is_loopback)
+
+
+def host_name(host_header: str) -> str:
+    """The name in a Host header, without port or brackets.
+
+    >>> host_name("[::1]:7878"), host_name("127.0.0.1:80"), host_name("LocalHost")
+    ('::1', '127.0.0.1', 'localhost')
+    """
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 class _Server(ThreadingHTTPServer):
@@ -121,14 +151,31 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(Answer.error(status, message), extra_headers)
 
     def _host_allowed(self) -> bool:
-        """Refuse other host names on a loopback bind (a guard against DNS rebinding)."""
-        if not _is_loopback(self.server.endpoint.host):
-            return True
+        """Only names that cannot be rebound to us by someone else's DNS (a guard against DNS rebinding).
+
+        ``localhost``, literal loopback addresses and the names given with
+        ``--allow-host``; on a bind beyond loopback, literal IP addresses too.
+        """
         host = self.headers.get("Host")
         if host is None:
+            return True  # HTTP/1.0 without Host: no browser sends this
+        endpoint = self.server.endpoint
+        name = host_name(host)
+        if _is_loopback(name) or name in endpoint.allowed_hosts:
             return True
-        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-        return name.strip("[]").lower() in _LOOPBACK_NAMES or name.startswith("127.")
+        return not _is_loopback(endpoint.host) and _ip(name) is not None
+
+    def _origin_allowed(self) -> bool:
+        """A POST from a browser must come from a page of this endpoint (same scheme, host and port).
+
+        Browsers send ``Origin`` on every POST; clients that are not browsers send none.
+        """
+        origin = self.headers.get("Origin")
+        if origin is None:
+            return True
+        parts = urlsplit(origin.strip())
+        host = self.headers.get("Host")
+        return parts.scheme == "http" and host is not None and parts.netloc.lower() == host.strip().lower()
 
     def _route(self) -> None:
         try:
@@ -145,7 +192,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self) -> None:
         if not self._host_allowed():
-            self._error(403, f"host {self.headers.get('Host')!r} is not allowed; use http://127.0.0.1")
+            self.close_connection = True  # any body was not read
+            self._error(403, f"host {self.headers.get('Host')!r} is not allowed; use http://127.0.0.1, or start kg serve with --allow-host NAME")
+            return
+        if self.command == "POST" and not self._origin_allowed():
+            self.close_connection = True  # the body was not read
+            self._error(403, f"a request from origin {self.headers.get('Origin')!r} is not allowed; only pages served by this endpoint may post to it")
             return
         url = urlsplit(self.path)
         path = url.path
@@ -311,9 +363,11 @@ class Endpoint:
         limits: Limits | None = None,
         workers: int = 2,
         log: Callable[[str], None] | None = None,
+        allowed_hosts: tuple[str, ...] = (),
     ):
         self.store = store
         self.host = host
+        self.allowed_hosts = frozenset(name.lower() for name in allowed_hosts)
         self.limits = limits or Limits()
         self.exports = Path(exports) if exports is not None else None
         self.log = log
@@ -328,6 +382,11 @@ class Endpoint:
             raise
         self.port = self.httpd.server_address[1]
         self._thread: threading.Thread | None = None
+
+    @property
+    def is_loopback(self) -> bool:
+        """Whether only this machine can reach the endpoint."""
+        return _is_loopback(self.host)
 
     @property
     def url(self) -> str:

@@ -3,7 +3,9 @@
 Every query is parsed with rdflib's SPARQL parser first. Updates (``INSERT``,
 ``DELETE``, ``LOAD``, ...) and ``SERVICE`` clauses are refused here, so the
 engine never sees a request that writes or reaches the network; a malformed
-query is answered with the parser's own message.
+query is answered with the parser's own message. Oxigraph, which runs the
+query, is then asked whether it reads a ``SERVICE`` clause where rdflib did
+not (:mod:`kg.query_guard`).
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.errors import QueryError
+from kg.query_guard import NO_REMOTE, oxigraph_reads_service, parse_tree_names
 
 __all__ = ["CheckedQuery", "MalformedQuery", "RefusedQuery", "check_query", "READ_ONLY", "NO_REMOTE"]
 
 READ_ONLY = "SPARQL Update is refused: this endpoint is read-only"
-NO_REMOTE = "refused: kg never fetches remote data"
 
 
 class RefusedQuery(QueryError):
@@ -41,23 +43,8 @@ class CheckedQuery:
     form: str  # SELECT, CONSTRUCT, ASK or DESCRIBE
 
 
-def _parts(node):
-    """Every CompValue under ``node``, depth first."""
-    from pyparsing import ParseResults
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, CompValue):
-            yield item
-            stack.extend(dict.values(item))  # plain dict access: CompValue.get would evaluate
-        elif isinstance(item, (ParseResults, list, tuple)):
-            stack.extend(item)
-
-
 def _names(node) -> set[str]:
-    return {part.name for part in _parts(node)}
+    return set(parse_tree_names(node))
 
 
 def check_query(text: str) -> CheckedQuery:
@@ -91,6 +78,16 @@ def _check_cached(text: str) -> CheckedQuery:
     return _check(text)
 
 
+_TOO_DEEP = "the query is nested too deeply to parse"
+
+
+def _engine_prefixes() -> dict[str, str]:
+    """The prefixes the query workers give Oxigraph (kg:, rdfs:, prov:... without PREFIX)."""
+    from kg.export.jsonld import prefixes
+
+    return dict(prefixes())
+
+
 # rdflib's pyparsing grammar keeps state while it parses: one parse at a time.
 _PARSER_LOCK = threading.Lock()
 
@@ -106,10 +103,12 @@ def _check(text: str) -> CheckedQuery:
 
     try:
         parsed = _parse(parseQuery, text)
+    except RecursionError as e:
+        raise MalformedQuery(f"malformed query: {_TOO_DEEP}") from e
     except ParseException as query_error:
         try:
             update = _parse(parseUpdate, text)
-        except ParseException:
+        except (ParseException, RecursionError):
             raise MalformedQuery(f"malformed query: {query_error}") from query_error
         if "Load" in _names(update):
             raise RefusedQuery(f"LOAD is {NO_REMOTE}") from query_error
@@ -117,6 +116,8 @@ def _check(text: str) -> CheckedQuery:
     names = _names(parsed)
     if "ServiceGraphPattern" in names:
         raise RefusedQuery(f"SERVICE is {NO_REMOTE}")
+    if oxigraph_reads_service(text, _engine_prefixes()):
+        raise RefusedQuery(f"SERVICE is {NO_REMOTE} (Oxigraph, which runs the query, reads a SERVICE clause in it)")
     form = next((_FORMS[name] for name in names if name in _FORMS), None)
     if form is None:  # pragma: no cover - the grammar has no other query forms
         raise MalformedQuery("malformed query: not a SELECT, CONSTRUCT, ASK or DESCRIBE query")

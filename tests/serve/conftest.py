@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+
 import pytest
 
 from kg.build import build
@@ -42,3 +45,49 @@ def limited(built):
     store, exports = built
     with Endpoint(parse_location(store), port=0, exports=exports, limits=Limits(timeout=1.0, max_rows=5), workers=2) as running:
         yield running
+
+
+class Listener:
+    """A TCP socket on loopback that records every connection made to it, and closes each at once."""
+
+    def __init__(self):
+        self._socket = socket.socket()
+        self._socket.bind(("127.0.0.1", 0))
+        self._socket.listen(16)
+        self.url = f"http://127.0.0.1:{self._socket.getsockname()[1]}/sparql"
+        self._seen: list[bytes] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        import select
+
+        while not self._stop.is_set():
+            if not select.select([self._socket], [], [], 0.1)[0]:
+                continue
+            conn, _ = self._socket.accept()
+            conn.settimeout(0.5)
+            try:
+                self._seen.append(conn.recv(200))
+            except OSError:
+                self._seen.append(b"")
+            conn.close()
+
+    @property
+    def connections(self) -> list[bytes]:
+        """The first bytes of every connection so far (after a moment for one still in the backlog)."""
+        self._stop.wait(0.3)
+        return list(self._seen)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self._socket.close()
+
+
+@pytest.fixture
+def listener():
+    running = Listener()
+    yield running
+    running.close()

@@ -2,42 +2,12 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-
 import pytest
 import requests
 
 from kg.store import open_graph
 
 READ_ONLY = "SPARQL Update is refused: this endpoint is read-only\n"
-
-
-@pytest.fixture
-def listener():
-    """A TCP socket on loopback that records whether anyone connected to it."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen()
-    server.settimeout(0.2)
-    connections = []
-    stop = threading.Event()
-
-    def accept():
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                continue
-            connections.append(conn)
-            conn.close()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.getsockname()[1]}/sparql", connections
-    stop.set()
-    thread.join(2)
-    server.close()
 
 
 def triple_count(endpoint) -> int:
@@ -82,50 +52,50 @@ def test_put_is_refused(endpoint):
     ids=["service", "service-silent", "service-in-exists", "service-in-subquery"],
 )
 def test_service_is_refused_before_any_connection(endpoint, listener, template):
-    url, connections = listener
+    url = listener.url
     answer = requests.post(endpoint.sparql_url, data={"query": template.format(url=url)}, timeout=10)
     assert answer.status_code == 403
     assert answer.text == "SERVICE is refused: kg never fetches remote data\n"
-    assert connections == []
+    assert listener.connections == []
 
 
 def test_service_without_the_guard_would_connect(listener):
     """The guard matters: the engine itself does open the connection."""
     import pyoxigraph as ox
 
-    url, connections = listener
+    url = listener.url
     with pytest.raises(OSError):
         list(ox.Store().query(f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"))
-    assert len(connections) == 1
+    assert len(listener.connections) == 1
 
 
 @pytest.mark.parametrize("as_param", ["query", "update"])
 def test_load_is_refused_before_any_connection(endpoint, listener, as_param):
-    url, connections = listener
+    url = listener.url
     answer = requests.post(endpoint.sparql_url, data={as_param: f"LOAD <{url}>"}, timeout=10)
     assert answer.status_code == 403
     assert answer.text == ("LOAD is refused: kg never fetches remote data\n" if as_param == "query" else READ_ONLY)
-    assert connections == []
+    assert listener.connections == []
 
 
 def test_remote_jsonld_contexts_are_refused(endpoint, listener):
-    url, connections = listener
+    url = listener.url
     query = "CONSTRUCT WHERE { ?s a ?o } LIMIT 1"
     answer = requests.get(endpoint.sparql_url, params={"query": query}, headers={"Accept": f'application/ld+json; profile="{url}"'}, timeout=10)
     assert answer.status_code == 403
     assert answer.text == f"remote JSON-LD contexts are refused: kg never fetches remote data: {url}; answers embed kg's own context\n"
-    assert connections == []
+    assert listener.connections == []
     standard = requests.get(endpoint.sparql_url, params={"query": query}, headers={"Accept": 'application/ld+json; profile="http://www.w3.org/ns/json-ld#compacted"'}, timeout=10)
     assert standard.status_code == 200
     assert isinstance(standard.json()["@context"], dict)
 
 
 def test_from_names_a_graph_and_fetches_nothing(endpoint, listener):
-    url, connections = listener
+    url = listener.url
     answer = requests.get(endpoint.sparql_url, params={"query": f"ASK FROM <{url}> {{ ?s ?p ?o }}"}, timeout=10)
     assert answer.status_code == 200
     assert answer.json()["boolean"] is False  # no such graph in the store; nothing was downloaded
-    assert connections == []
+    assert listener.connections == []
 
 
 def test_a_word_service_in_a_string_or_iri_is_fine(endpoint):
@@ -139,6 +109,6 @@ def test_other_host_names_are_refused_on_loopback(endpoint):
     """A page on another site that rebinds its name to 127.0.0.1 cannot read the endpoint."""
     answer = requests.get(endpoint.sparql_url, params={"query": "ASK {}"}, headers={"Host": "evil.example:80"}, timeout=10)
     assert answer.status_code == 403
-    assert answer.text == "host 'evil.example:80' is not allowed; use http://127.0.0.1\n"
+    assert answer.text == "host 'evil.example:80' is not allowed; use http://127.0.0.1, or start kg serve with --allow-host NAME\n"
     local = requests.get(endpoint.sparql_url.replace("127.0.0.1", "localhost"), params={"query": "ASK {}"}, timeout=10)
     assert local.status_code == 200
