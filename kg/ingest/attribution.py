@@ -18,6 +18,7 @@ confidence. :mod:`kg.ingest.claims` turns claims into proposition text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -41,7 +42,7 @@ _ANAPHOR = re.compile(r"^(?:that|this)(?=[,.;]|$)|^(?:that|this|the|those|these)
 _ADVERBIAL = r"(?:[ ](?:on|in|to|at|during|earlier|later|publicly|privately|previously|also|again|repeatedly|first)\b[^,.;“”\"]{0,60}?)?"
 _TOLD_OBJECT = r"(?:[ ](?:the[ ])?(?:reporters|journalists|staff|employees|customers|investors|analysts|lawmakers|regulators|the[ ]\w+|\w+[ ]newspaper|[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)*))?"
 _DOC_VERBS = {"show", "shows", "showed", "indicated", "indicates", "referenced", "references", "revealed"}
-_GROUP_RE = re.compile(rf"\b(?:(?:more[ ]than|fewer[ ]than|about|nearly|over|almost|some|several|many|two|three|four|five|a[ ]few|other|most|\d[\d,]*)[ ])*(?:[a-z-]+[ ])?(?P<noun>{'|'.join(sorted(GROUP_NOUNS - {'some', 'many', 'both', 'neither', 'others', 'people', 'sources'}))})\b", re.IGNORECASE)
+_GROUP_RE = re.compile(rf"(?<![\w’'-])(?:(?:more[ ]than|fewer[ ]than|about|nearly|over|almost|some|several|many|two|three|four|five|a[ ]few|other|most|\d[\d,]{{0,15}})[ ]){{0,4}}(?:[a-z-]{{1,40}}[ ])?(?P<noun>{'|'.join(sorted(GROUP_NOUNS - {'some', 'many', 'both', 'neither', 'others', 'people', 'sources'}))})\b", re.IGNORECASE)
 _INDIVIDUAL_RE = re.compile(r"\b(?:an?|the|one)[ ](?P<role>(?:[a-z-]+[ ]){0,2}(?:engineer|manager|supervisor|employee|worker|executive|official|insider|source|analyst|nurse|driver|pilot|customer|resident|spokesperson|spokesman|spokeswoman|representative))\b")
 
 
@@ -77,7 +78,8 @@ def _spokesperson(table: EntityTable, org: Entity | None, start: int, end: int) 
 
 def _org_by_noun(table: EntityTable, noun: str, before: int) -> Entity | None:
     noun = noun.lower()
-    for s, e, entity in reversed(table.mentions_in(0, before, ORG_TYPES)):
+    # The nearest organizations only: a noun refers back a few paragraphs, not across a whole book.
+    for s, e, entity in itertools.islice(table.mentions_before(before, ORG_TYPES), 200):
         if noun in entity.label.lower().split() or noun.rstrip("s") in entity.label.lower() or noun in entity.fields.get("_nouns", []):
             return entity
     if noun in {"company", "firm", "group", "bank", "airline", "university", "agency", "authority", "carrier", "retailer", "insurer", "operator", "processor", "developer", "union", "regulator", "council", "hospital", "utility", "provider"}:
@@ -162,7 +164,7 @@ def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     if not re.fullmatch(r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3}", subject) or subject.split()[0].lower() in _NOT_NAMES:
         return None
     offset = start + text[start:end].index(subject)
-    if _is_person_name(subject) and not _reads_as_organization(text, subject):
+    if _is_person_name(subject) and not _reads_as_organization(table.words, subject):
         return table.new("Person", subject, offset, offset + len(subject), rule="named speaker", confidence=0.6)
     return table.new("Organization", subject, offset, offset + len(subject), rule="named speaker", confidence=0.5)
 

@@ -9,10 +9,12 @@ each candidate at the exact text it came from.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from kg.ingest.gazetteer import Gazetteer, Known, normalize
+from kg.ingest.words import WordIndex
 
 __all__ = ["Entity", "EntityTable", "Span", "AGENT_TYPES", "ORG_TYPES"]
 
@@ -53,7 +55,11 @@ class EntityTable:
         self.text = text
         self.gazetteer = gazetteer
         self.entities: dict[str, Entity] = {}
+        self.words = WordIndex(text)
         self._mentions: list[tuple[int, int, str]] = []  # sorted (start, end, key)
+        self._longest = 0  # the longest mention, so overlap lookups can bisect
+        self._names: dict[str, dict[str, None]] = {}  # normalized name → keys, in order of creation
+        self._order: dict[str, int] = {}
         self._counter = 0
         for mention in gazetteer.find(text):
             known = next(k for k in gazetteer.known if k.id == mention.id)
@@ -63,8 +69,14 @@ class EntityTable:
     def known(self, item: Known) -> Entity:
         key = f"known:{item.id}"
         if key not in self.entities:
-            self.entities[key] = Entity(key, item.type, item.label, item.id, item.section, list(item.aliases), confidence=1.0, rule="gazetteer")
+            self._add(Entity(key, item.type, item.label, item.id, item.section, list(item.aliases), confidence=1.0, rule="gazetteer"))
         return self.entities[key]
+
+    def _add(self, entity: Entity) -> None:
+        self.entities[entity.key] = entity
+        self._order[entity.key] = len(self._order)
+        for name in entity.names:
+            self._names.setdefault(normalize(name), {})[entity.key] = None
 
     def new(self, type_: str, label: str, start: int, end: int, *, rule: str, confidence: float = 0.7, section: str = "entities", generic: bool = False, **fields) -> Entity:
         """A new candidate, or the existing entity of the same name and kind."""
@@ -74,20 +86,22 @@ class EntityTable:
             return existing
         self._counter += 1
         entity = Entity(f"new:{self._counter}", type_, label, section=section, confidence=confidence, rule=rule, fields=dict(fields), generic=generic)
-        self.entities[entity.key] = entity
+        self._add(entity)
         self.mention(entity, start, end)
         return entity
 
     def mention(self, entity: Entity, start: int, end: int) -> None:
-        if (start, end) in entity.spans:
+        at = bisect.bisect_left(entity.spans, (start, end))
+        if at < len(entity.spans) and entity.spans[at] == (start, end):
             return
-        entity.spans.append((start, end))
-        entity.spans.sort()
+        entity.spans.insert(at, (start, end))
         bisect.insort(self._mentions, (start, end, entity.key))
+        self._longest = max(self._longest, end - start)
 
     def alias(self, entity: Entity, name: str) -> None:
         if normalize(name) not in {normalize(n) for n in entity.names}:
             entity.aliases.append(name)
+            self._names.setdefault(normalize(name), {})[entity.key] = None
 
     def remove(self, entity: Entity) -> None:
         """Forget ``entity`` and its mentions."""
@@ -114,18 +128,22 @@ class EntityTable:
 
     # ------------------------------------------------------------------ lookups
     def by_name(self, name: str, types: set[str] | None = None) -> Entity | None:
-        wanted = normalize(name)
-        for entity in self.entities.values():
-            if types and entity.type not in types:
-                continue
-            if wanted in {normalize(n) for n in entity.names}:
+        """The first-made entity (of one of ``types``) with ``name`` as label or alias."""
+        keys = [k for k in self._names.get(normalize(name), ()) if k in self.entities]
+        for key in sorted(keys, key=self._order.__getitem__):
+            entity = self.entities[key]
+            if not types or entity.type in types:
                 return entity
         return None
+
+    def _from(self, start: int) -> int:
+        """Index of the first mention that may overlap a span starting at ``start``."""
+        return bisect.bisect_left(self._mentions, (start - self._longest, -1, ""))
 
     def covering(self, start: int, end: int) -> list[Entity]:
         """Entities with a mention overlapping ``[start, end)``."""
         keys = []
-        for s, e, key in self._mentions:
+        for s, e, key in itertools.islice(self._mentions, self._from(start), None):
             if s >= end:
                 break
             if e > start and key not in keys:
@@ -138,7 +156,7 @@ class EntityTable:
     def at(self, start: int, end: int, types: set[str] | None = None) -> Entity | None:
         """The entity whose mention best fits ``[start, end)`` (most overlap)."""
         best, best_overlap = None, 0
-        for s, e, key in self._mentions:
+        for s, e, key in itertools.islice(self._mentions, self._from(start), None):
             if s >= end:
                 break
             overlap = min(e, end) - max(s, start)
@@ -148,11 +166,25 @@ class EntityTable:
         return best
 
     def mentions_in(self, start: int, end: int, types: set[str] | None = None) -> list[tuple[int, int, Entity]]:
-        return [(s, e, self.entities[k]) for s, e, k in self._mentions if s >= start and e <= end and (types is None or self.entities[k].type in types)]
+        found = []
+        for s, e, k in itertools.islice(self._mentions, bisect.bisect_left(self._mentions, (start, -1, "")), None):
+            if s >= end:
+                break
+            if e <= end and (types is None or self.entities[k].type in types):
+                found.append((s, e, self.entities[k]))
+        return found
+
+    def mentions_before(self, index: int, types: set[str] | None = None):
+        """Mentions that end by ``index``, the nearest first."""
+        for i in range(bisect.bisect_left(self._mentions, (index, -1, "")) - 1, -1, -1):
+            s, e, key = self._mentions[i]
+            if e <= index and (types is None or self.entities[key].type in types):
+                yield s, e, self.entities[key]
 
     def last_before(self, index: int, types: set[str], *, named_only: bool = False) -> Entity | None:
         """The entity of one of ``types`` mentioned last before ``index``."""
-        for s, e, key in reversed(self._mentions):
+        for i in range(bisect.bisect_left(self._mentions, (index, -1, "")) - 1, -1, -1):
+            s, e, key = self._mentions[i]
             if e <= index and self.entities[key].type in types and not (named_only and self.entities[key].generic):
                 return self.entities[key]
         return None
@@ -163,9 +195,13 @@ class EntityTable:
 
     def proper_evidence(self, word: str) -> bool:
         """Is ``word`` used as a proper noun here: capitalised mid-sentence and never lower-case?"""
-        if re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", self.text):
+        if self.words.find(word.lower()):
             return False
-        return bool(re.search(r"[a-z,;:)]\s+" + re.escape(word) + r"(?![\w-])", self.text))
+        for start, _ in self.words.find(word):
+            before = self.text[max(0, start - 64):start]
+            if before != before.rstrip() and before.rstrip()[-1:] in set("abcdefghijklmnopqrstuvwxyz,;:)"):
+                return True
+        return False
 
 
 def _family(type_: str) -> set[str]:

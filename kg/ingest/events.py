@@ -17,6 +17,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from kg.ingest.dates import find_dates
@@ -42,25 +44,29 @@ _COMPOUND_AFTER = re.compile(
 )
 _VERBAL = {"to", "would", "will", "could", "should", "must", "may", "might", "did", "does", "do", "not", "can", "cannot", "we", "they", "i"}
 _INCIDENT_HEAD = r"outage|disruption|incident|failure|breach|crash|blackout|glitch|fault|malfunction|downtime|shutdown|meltdown|cyberattack|hack|collapse"
-_INCIDENT_RE = re.compile(rf"(?P<mods>(?:[\w’'-]+[ ]){{0,3}})(?P<head>{_INCIDENT_HEAD})(?P<plural>s)?\b", re.IGNORECASE)
-_DOWN_RE = re.compile(r"(?P<mods>(?:[a-z][\w-]*[ ]){1,2})(?:(?:was|were|went|is|are|been)[ ](?P<head>down|offline)\b(?![ ]to\b)|(?P<head2>down)(?=[ ]for[ ]))")
-_TREND_RE = re.compile(rf"\b(?P<label>(?:trend|series|run|string|spate|wave)[ ]of[ ](?:[\w-]+[ ]){{0,2}}?(?:{_INCIDENT_HEAD})s)\b", re.IGNORECASE)
+# Every repetition is bounded and every pattern starts at a word's start, so
+# each one runs in time linear in the text (issue 1/7 item 5): a word longer
+# than _W characters is never a modifier.
+_W = 40
+_INCIDENT_RE = re.compile(rf"(?<![\w’'-])(?P<mods>(?:[\w’'-]{{1,{_W}}}[ ]){{0,3}})(?P<head>{_INCIDENT_HEAD})(?P<plural>s)?\b", re.IGNORECASE)
+_DOWN_RE = re.compile(rf"(?<![\w’'-])(?P<mods>(?:[a-z][\w-]{{0,{_W}}}[ ]){{1,2}})(?:(?:was|were|went|is|are|been)[ ](?P<head>down|offline)\b(?![ ]to\b)|(?P<head2>down)(?=[ ]for[ ]))")
+_TREND_RE = re.compile(rf"\b(?P<label>(?:trend|series|run|string|spate|wave)[ ]of[ ](?:[\w-]{{1,{_W}}}[ ]){{0,2}}?(?:{_INCIDENT_HEAD})s)\b", re.IGNORECASE)
 _SAFEGUARD_HEAD = (
     r"sign-?offs?|approvals?|authori[sz]ations?|reviews?|guardrails?|safeguards?|checks|controls|validation|"
     r"contingency[ ]plans?|rollback[ ]plans?|oversight|audits?|(?:load|stress|regression|safety|canary|integration)[ ]tests?|"
     r"two-person[ ]rule|four-eyes[ ]rule"
 )
 _SAFEGUARD_RE = re.compile(
-    rf"(?P<mods>(?:[\w’'-]+[ ]){{0,3}})(?P<head>[\w-]*?(?:{_SAFEGUARD_HEAD}))(?P<tail>[ ](?:board|process|processes|rule|rules|requirement|requirements|step|steps|policy|gate|committee|procedure|procedures|review|reviews))?"
-    rf"(?P<object>[ ](?:on|for|of)[ ](?:[a-zA-Z][\w-]*[ ]?){{1,3}}?(?:changes|code|deployments|updates|releases|engineers|use))?\b(?!-)",
+    rf"(?<![\w’'-])(?P<mods>(?:[\w’'-]{{1,{_W}}}[ ]){{0,3}})(?P<head>[\w-]{{0,{_W}}}?(?:{_SAFEGUARD_HEAD}))(?P<tail>[ ](?:board|process|processes|rule|rules|requirement|requirements|step|steps|policy|gate|committee|procedure|procedures|review|reviews))?"
+    rf"(?P<object>[ ](?:on|for|of)[ ](?:[a-zA-Z][\w-]{{0,{_W}}}[ ]?){{1,3}}?(?:changes|code|deployments|updates|releases|engineers|use))?\b(?!-)",
     re.IGNORECASE,
 )
 _INHERENT = {"guardrail", "guardrails", "safeguard", "safeguards"}
 _DOC_HEAD = r"memos?|memorandum|e-?mails?|messages?|documents?|reports?|accounts?|descriptions?|notes?|guidance|presentations?|slides|chat[ ]logs|logs|records|minutes|briefings?|post-?mortems?"
 _DOC_RE = re.compile(
-    rf"(?P<det>\b(?i:an?|the|one|another|that[ ]same|this|that|those|these)[ ]|\b[A-Z][\w’'-]*['’]s[ ])?"
+    rf"(?P<det>\b(?i:an?|the|one|another|that[ ]same|this|that|those|these)[ ]|(?<![\w’'-])[A-Z][\w’'-]{{0,{_W}}}['’]s[ ])?"
     rf"(?P<adj>(?:(?i:internal|leaked|confidential|private|separate|same|company|incident)[ ])*)"
-    rf"(?P<head>(?i:{_DOC_HEAD}))\b(?P<seen>(?:[ ](?:by|from)[ ](?:the[ ])?(?:[A-Z][\w’'-]*[ ]?){{1,4}},?)?[ ](?:seen|reviewed|obtained|viewed|shared|described|published)[ ](?:by|with)[ ](?:the[ ])?(?:[A-Z][\w’'-]*(?:[ ](?=[A-Z]))?){{1,3}})?"
+    rf"(?P<head>(?i:{_DOC_HEAD}))\b(?P<seen>(?:[ ](?:by|from)[ ](?:the[ ])?(?:[A-Z][\w’'-]{{0,{_W}}}[ ]?){{1,4}},?)?[ ](?:seen|reviewed|obtained|viewed|shared|described|published)[ ](?:by|with)[ ](?:the[ ])?(?:[A-Z][\w’'-]{{0,{_W}}}(?:[ ](?=[A-Z]))?){{1,3}})?"
 )
 _UNITS = (
     r"users|customers|people|reports|complaints|flights|passengers|accounts|orders|transactions|homes|households|"
@@ -69,7 +75,7 @@ _UNITS = (
 )
 COUNT = re.compile(
     rf"(?P<text>(?P<qual>(?:more|fewer|less)[ ]than|over|about|around|nearly|almost|at[ ]least|roughly|some|up[ ]to|approximately|an[ ]estimated)?[ ]?"
-    rf"(?P<num>\d{{1,3}}(?:,[ ]?\d{{3}})+|\d+(?:\.\d+)?(?:[ ](?:million|billion|thousand))?)[ ](?:[a-z-]+[ ]){{0,2}}?(?P<unit>{_UNITS}))\b",
+    rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,[ ]?\d{{3}}){{1,6}}(?![\d])|\d{{1,15}}(?:\.\d{{1,6}})?(?:[ ](?:million|billion|thousand))?)[ ](?:[a-z-]{{1,{_W}}}[ ]){{0,2}}?(?P<unit>{_UNITS}))\b",
     re.IGNORECASE,
 )
 _EFFECT_RE = re.compile(r"\b(?:unable|not[ ]able)[ ]to[ ](?P<vp>[^.;:]+)|\b(?:could[ ]not|couldn[’']t|cannot|can[’']t)[ ](?P<vp2>[^.;:]+)", re.IGNORECASE)
@@ -130,9 +136,9 @@ def _modifiers(text: str, start: int, end: int, *, limit: int, proper: bool = Fa
 
 
 def _sentence_of(sentences: list[Sentence], index: int) -> Sentence | None:
-    for s in sentences:
-        if s.start <= index < s.end:
-            return s
+    at = bisect.bisect_right(sentences, index, key=lambda s: s.start) - 1
+    if at >= 0 and sentences[at].start <= index < sentences[at].end:
+        return sentences[at]
     return None
 
 
@@ -145,15 +151,43 @@ def _key(label: str) -> set[str]:
     return {w.rstrip("s") for w in re.split(r"[\s-]+", label.lower()) if w and w not in _STOP}
 
 
+class _Covered:
+    """Spans found so far; asks whether an offset lies in one, in logarithmic time.
+
+    >>> c = _Covered(); c.add(10, 20); c.add(30, 35)
+    >>> c.holds(15), c.holds(20), c.holds(31)
+    (True, False, True)
+    """
+
+    def __init__(self):
+        self._spans: list[tuple[int, int]] = []
+        self._longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def holds(self, index: int) -> bool:
+        at = bisect.bisect_left(self._spans, (index - self._longest, -1))
+        for start, end in itertools.islice(self._spans, at, None):
+            if start > index:
+                return False
+            if start <= index < end:
+                return True
+        return False
+
+
 def _incidents(table: EntityTable, text: str, sentences: list[Sentence], published: str | None) -> list[Entity]:
     found: list[tuple[int, int, str, str, str]] = []  # start, end, label, kind, head
+    covered = _Covered()
     for m in _TREND_RE.finditer(text):
         found.append((m.start("label"), m.end("label"), m.group("label"), "IncidentTrend", "trend"))
+        covered.add(m.start("label"), m.end("label"))
     for pattern in (_INCIDENT_RE, _DOWN_RE):
         for m in pattern.finditer(text):
             head_group = "head" if m.group("head") else "head2"
             head_start, head_end = m.start(head_group), m.end(head_group)
-            if m.groupdict().get("plural") or any(s <= head_start < e for s, e, *_ in found):
+            if m.groupdict().get("plural") or covered.holds(head_start):
                 continue
             if pattern is _INCIDENT_RE and _COMPOUND_AFTER.match(text, head_end):
                 continue  # "outage tracker", "outage guardrails": the word modifies another noun
@@ -169,6 +203,7 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
             else:
                 label = " ".join([*mods, m.group("head")])
             found.append((start, head_end, label, "Incident", m.group(head_group).lower()))
+            covered.add(start, head_end)
     found.sort()
     incidents: list[Entity] = []
     last: Entity | None = None
@@ -280,7 +315,7 @@ def _safeguards(table: EntityTable, text: str) -> None:
         words = m.group("mods").split()
         if words and words[-1].lower() in _VERBAL:
             continue  # "to review", "would sign off": a verb
-        after = text[m.end("head"):]
+        after = text[m.end("head"):m.end("head") + 64]
         if head.lower() in {"review", "reviews"} and re.match(r"\s+(?:of|whether)\b", after):
             continue  # "a review of the availability": an activity, not a control
         if re.match(r"[ ](?:tool|tools|bot|assistant|software|system|systems|platform)\b", after):

@@ -19,8 +19,10 @@ an identity candidate by :func:`near_matches`.
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from kg.ingest.words import WordIndex
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.gazetteer import Known, normalize
 from kg.ingest.sentences import Sentence
@@ -78,7 +80,7 @@ _NOT_NAMES = {
     "internal", "city", "passengers", "professor", "dr", "mr", "mrs", "ms", "chief", "senior", "former", "earlier",
     "later", "last", "next", "whether", "why", "how", "who", "where", "which", "meanwhile", "over", "under",
 }
-_WORD = r"[A-Z][\w'’&-]*[\w’']|[A-Z]"
+_WORD = r"[A-Z][\w'’&-]{0,40}[\w’']|[A-Z]"  # bounded: a 20,000-letter token is not a name (1/7 item 5)
 _LAST_WORD = r"(?:Inc|Corp|Co|Ltd)\."
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
@@ -104,9 +106,10 @@ def _is_person_name(name: str) -> bool:
 
 
 def _sentence_start(sentences: list[Sentence], index: int) -> bool:
-    for s in sentences:
-        if s.start <= index < s.end:
-            return not s.text[: index - s.start].strip(" “‘\"'(")
+    at = bisect.bisect_right(sentences, index, key=lambda s: s.start) - 1
+    if at >= 0 and sentences[at].start <= index < sentences[at].end:
+        s = sentences[at]
+        return not s.text[: index - s.start].strip(" “‘\"'(")
     return False
 
 
@@ -140,7 +143,7 @@ def _people(table: EntityTable, text: str) -> None:
     ]
     for pattern, rule, confidence in patterns:
         for m in pattern.finditer(text):
-            if rule == "reporting verb" and _reads_as_organization(text, m.group("name")):
+            if rule == "reporting verb" and _reads_as_organization(table.words, m.group("name")):
                 continue
             title_text = _tidy_title(m.groupdict().get("title"))
             person = _add_person(table, m.group("name"), m.start("name"), rule=rule, confidence=confidence, title=title_text)
@@ -148,16 +151,16 @@ def _people(table: EntityTable, text: str) -> None:
                 person.fields.setdefault("jobTitle", title_text)
 
 
-def _reads_as_organization(text: str, name: str) -> bool:
+def _reads_as_organization(words: WordIndex, name: str) -> bool:
     """News repeats a company's full name but shortens a person to the surname.
 
     A two-word name seen only next to a reporting verb, written in full three
     times or more and never by its last word alone, is taken for an organization.
     """
     name = _clean(name)
-    full = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+    full = words.count(name)
     last = name.split()[-1]
-    alone = len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)) - full
+    alone = words.count(last) - full
     return full >= 3 and alone == 0
 
 
@@ -219,7 +222,7 @@ def _org_from_span(table: EntityTable, text: str, start: int, end: int) -> None:
     type_ = "OrganizationalUnit" if is_unit else "Organization"
     org = table.new(type_, name, start, end, rule="organization name", confidence=0.8)
     # "Department of Computer Science at King's College London" → unitOf
-    after = re.match(rf"\s*(?:,\s*|\s+at\s+|\s+of\s+)(?:the\s+)?(?P<parent>(?:{_WORD})(?:\s+(?:{_WORD}))*)", text[end:])
+    after = re.match(rf"\s*(?:,\s*|\s+at\s+|\s+of\s+)(?:the\s+)?(?P<parent>(?:{_WORD})(?:\s+(?:{_WORD})){{0,8}})", text[end:end + 400])
     if type_ == "OrganizationalUnit" and after:
         parent_start = end + after.start("parent")
         _org_from_span(table, text, parent_start, end + after.end("parent"))
@@ -240,7 +243,7 @@ def _orgs(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
             table.mention(before, m.start("acronym"), m.end("acronym"))
     describing = [
         re.compile(rf"\b(?P<noun>(?i:{_DESCRIBING}))(?:['’]s)?,?\s+(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})(?=[,.;]|\s+(?:{REPORTING}|which|that)\b)"),
-        re.compile(rf"(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}(?P<noun>{_DESCRIBING})\b"),
+        re.compile(rf"(?<![\w’'&-])(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}),\s+(?:an?|the)\s+(?:[\w-]{{1,40}}\s+){{0,3}}(?P<noun>{_DESCRIBING})\b"),
     ]
     for pattern in describing:
         for m in pattern.finditer(text):
@@ -285,34 +288,37 @@ def _short_forms(table: EntityTable, text: str) -> None:
         if len(short) < 3:
             continue
         first = entity.first[0]
-        alone = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text) if not any(s <= m.start() < e for s, e in entity.spans)]
-        if any(index < first for index in alone):
+        spans = set(entity.spans)
+        occurrences = table.words.find(short)
+        if any(at < first and not any(s <= at < e for s, e in spans) for at, _ in occurrences):
             continue  # used alone before the full name: a name of its own
-        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
-            if m.start() > first and not table.is_taken(m.start(), m.end()):
-                table.mention(entity, m.start(), m.end())
+        for at, end in occurrences:
+            if at > first and not table.is_taken(at, end):
+                table.mention(entity, at, end)
                 table.alias(entity, short)
 
 
 def _speaking_proper_nouns(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
     """A single proper noun that speaks or owns staff is an organization: "Orbis rejected", "Cobalt's senior vice president"."""
     pattern = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)*(?:[ ][A-Z][a-zA-Z]+)?)(?:(?P<poss>['’]s)\s+(?:[\w-]+\s+){{0,2}}(?:{TITLE_WORDS})\b|\s+(?:also\s+)?(?:{REPORTING}|has not said|did not|declined)\b)")
+    first_names: dict[str, _FullName | None] = {}
     for m in pattern.finditer(text):
         name = m.group("name")
         start = m.start("name")
-        if " " in name and not _reads_as_organization(text, name):
+        if " " in name and not _reads_as_organization(table.words, name):
             continue
         if name.split()[0].lower() in _NOT_NAMES or name.lower() in GROUP_NOUNS or table.is_taken(start, start + len(name)):
             continue
         at_start = _sentence_start(sentences, start)
-        never_lower = not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
+        never_lower = not table.words.find(name.lower())
         looks_plural = name.endswith("s") and not re.search(r"[A-Z]", name[1:])
         if at_start and not (m.group("poss") or table.proper_evidence(name) or (never_lower and not looks_plural and " " not in name)):
             continue
         if not re.search(r"[a-z]", name[1:]) and len(name) < 2:
             continue
-        full = next((f for f in re.finditer(rf"(?<![\w’'-])(?P<full>{_PERSON_WORD}[ ]{re.escape(name)})(?![\w-])", text)
-                     if not re.search(r"[A-Z][\w’'-]*[ ]$", text[: f.start()])), None)
+        if name not in first_names:
+            first_names[name] = _with_first_name(table.words, name)
+        full = first_names[name]
         if full and _is_person_name(full.group("full")):
             person = table.new("Person", full.group("full"), full.start("full"), full.end("full"), rule="surname that speaks", confidence=0.6)
             table.alias(person, name)
@@ -321,19 +327,55 @@ def _speaking_proper_nouns(table: EntityTable, text: str, sentences: list[Senten
         table.new("Organization", name, start, start + len(name), rule="proper noun that speaks", confidence=0.6)
 
 
+_FIRST_NAME = re.compile(rf"(?P<first>{_PERSON_WORD})[ ]$")
+
+
+def _with_first_name(words: WordIndex, name: str):
+    """The first place ``name`` follows a capitalised first name that itself follows no capitalised word."""
+    text = words.text
+    for at, end in words.find(name):
+        before = text[max(0, at - 41):at]
+        m = _FIRST_NAME.search(before)
+        if m is None:
+            continue
+        start = at - len(before) + m.start("first")
+        if start > 0 and re.match(r"[\w’'-]", text[start - 1]):
+            continue
+        if re.search(r"[A-Z][\w’'-]{0,40}[ ]$", text[max(0, start - 42):start]):
+            continue
+        return _FullName(text[start:end], start, end)
+    return None
+
+
+class _FullName:
+    """A stand-in for the match the rule used to make: ``group("full")``, ``start("full")``, ``end("full")``."""
+
+    def __init__(self, full: str, start: int, end: int):
+        self._full, self._start, self._end = full, start, end
+
+    def group(self, _name: str) -> str:
+        return self._full
+
+    def start(self, _name: str) -> int:
+        return self._start
+
+    def end(self, _name: str) -> int:
+        return self._end
+
+
 def _systems(table: EntityTable, text: str) -> None:
-    name = rf"(?P<name>[A-Z][\w-]*(?:[ ][A-Z][\w-]*){{0,2}})"
+    name = rf"(?<![\w’'-])(?P<name>[A-Z][\w-]{{0,40}}(?:[ ][A-Z][\w-]{{0,40}}){{0,2}})"
     ai = r"(?:AI|A\.I\.|artificial[- ]intelligence|generative[- ]AI|gen-?AI|LLM|machine[- ]learning)"
     ai_kinds = r"assistant|tool|agent|model|chatbot|bot|copilot|system|scheduler|platform|software"
     kinds = r"system|platform|software|app|application|database|tracker|portal|scheduler|network"
     head_end = r"(?=[,.;:)]|[ ](?:that|which|it|used|made|built|from|for|to|by|at|in|on|and|was|is|had|has)\b)"
     named = r"(?:[ ]?,[ ]|[ ])(?:(?:called|named|known as)[ ])?"
     rules = [
-        (re.compile(rf"\b{ai}[ ](?:[\w-]+[ ]){{0,2}}(?:{ai_kinds}){named}{name}(?![\w-])"), "AISystem"),
-        (re.compile(rf"{name},[ ](?:the|its|an?|[\w’'-]+['’]s)[ ](?:[\w’'-]+[ ]){{0,3}}{ai}[ ](?:[\w-]+[ ]){{0,2}}(?:{ai_kinds}){head_end}"), "AISystem"),
+        (re.compile(rf"\b{ai}[ ](?:[\w-]{{1,40}}[ ]){{0,2}}(?:{ai_kinds}){named}{name}(?![\w-])"), "AISystem"),
+        (re.compile(rf"{name},[ ](?:the|its|an?|[\w’'-]{{1,40}}['’]s)[ ](?:[\w’'-]{{1,40}}[ ]){{0,3}}{ai}[ ](?:[\w-]{{1,40}}[ ]){{0,2}}(?:{ai_kinds}){head_end}"), "AISystem"),
         (re.compile(rf"\b(?:chatbot|copilot|language model){named}{name}(?![\w-])"), "AISystem"),
-        (re.compile(rf"\b(?:(?i:its|the)|[\w’'-]+['’]s)[ ](?:[\w-]+[ ]){{0,4}}(?:{kinds}){named}{name}(?![\w-])"), "System"),
-        (re.compile(rf"{name},[ ](?:the|its|an?)[ ](?:[\w-]+[ ]){{0,4}}(?:{kinds}){head_end}"), "System"),
+        (re.compile(rf"(?<![\w’'-])(?:(?i:its|the)|[\w’'-]{{1,40}}['’]s)[ ](?:[\w-]{{1,40}}[ ]){{0,4}}(?:{kinds}){named}{name}(?![\w-])"), "System"),
+        (re.compile(rf"{name},[ ](?:the|its|an?)[ ](?:[\w-]{{1,40}}[ ]){{0,4}}(?:{kinds}){head_end}"), "System"),
     ]
     for pattern, type_ in rules:
         for m in pattern.finditer(text):
@@ -355,9 +397,9 @@ def _all_occurrences(table: EntityTable, text: str) -> None:
         if entity.known_id or entity.generic:
             continue
         for name in entity.names:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                if not table.is_taken(m.start(), m.end()):
-                    table.mention(entity, m.start(), m.end())
+            for at, end in table.words.find(name):
+                if not table.is_taken(at, end):
+                    table.mention(entity, at, end)
 
 
 def find_names(table: EntityTable, text: str, sentences: list[Sentence]) -> None:

@@ -29,6 +29,12 @@ _STARTERS = {
 _OPENING = "“‘\"'(["
 _CLOSING = "”’\"')]"
 _END = re.compile(r"[.!?]+")
+_SPACE = re.compile(r"\s*")
+#: No sentence is longer: a longer run (no full stop, or a quote never closed)
+#: is cut at a space, so that the rules' work per sentence stays bounded and
+#: the whole pass linear in the text (1/7 item 5).
+MAX_SENTENCE = 2000
+_WINDOW = 200  # how far a rule looks either side of a full stop
 
 
 @dataclass(frozen=True)
@@ -41,34 +47,36 @@ class Sentence:
 
 
 def _previous_word(text: str, index: int) -> str:
-    match = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:index])
+    match = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, index - _WINDOW):index])
     return match.group(1).lower() if match else ""
 
 
 def _next_word(text: str, index: int) -> str:
-    match = re.match(r"\s*[“‘\"'(]*([A-Za-z]+)", text[index:])
+    match = re.match(r"\s*[“‘\"'(]*([A-Za-z]+)", text[index:index + _WINDOW])
     return match.group(1).lower() if match else ""
 
 
 def _ends_here(line: str, stop: int, end: int) -> bool:
     """Does the terminator at line[stop:end] end a sentence?"""
-    rest = line[end:]
-    if not rest.strip():
+    if end >= len(line):
         return True
-    if not rest[:1].isspace():
+    if not line[end].isspace():
         return False
-    first = rest.lstrip()[:1]
+    after = _SPACE.match(line, end).end()
+    if after >= len(line):
+        return True
+    first = line[after]
     if not (first.isupper() or first.isdigit() or first in _OPENING):
         return False
     if line[stop] != ".":
         return True
     word = _previous_word(line, stop)
     if word in _TITLES:
-        return word == "no" and not re.match(r"\s*\d", line[end:])  # "No. 5" but "said no. It"
+        return word == "no" and not re.match(r"\s*\d", line[end:end + _WINDOW])  # "No. 5" but "said no. It"
     if word in _COMPANY or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"([a-z]\.)+[a-z]", word):
         # "Acme Inc. The ..." and "assistant Q. That ..." end; "J. Smith" does not,
         # unless a verb follows the next name ("... Inc. Orbis rejected ...").
-        if re.match(r"\s+[A-Z][\w’'-]*\s+(?:[a-z]+ed|said|says|is|was|has|had|will|would|did|does)\b", line[end:]):
+        if re.match(r"\s+[A-Z][\w’'-]*\s+(?:[a-z]+ed|said|says|is|was|has|had|will|would|did|does)\b", line[end:end + _WINDOW]):
             return True
         return _next_word(line, end) in _STARTERS
     return True
@@ -102,7 +110,7 @@ def _split_line(line: str, offset: int) -> list[Sentence]:
             # Closing quotes and brackets belong to the sentence they close,
             # also when a stray space sits before a curly closing quote.
             while True:
-                closing = re.match(r"(\s?[”’]|[\"')\]])", line[end:])
+                closing = re.match(r"(\s?[”’]|[\"')\]])", line[end:end + 2])
                 if not closing:
                     break
                 for quote_char in closing.group(0).strip():
@@ -117,7 +125,27 @@ def _split_line(line: str, offset: int) -> list[Sentence]:
         index += 1
     if line[start:].strip():
         sentences.append(_make(line, start, len(line), offset))
-    return sentences
+    return [piece for sentence in sentences for piece in _cut(sentence)]
+
+
+def _cut(sentence: Sentence) -> list[Sentence]:
+    """``sentence`` in pieces of at most :data:`MAX_SENTENCE` characters, cut after a space where there is one."""
+    if len(sentence.text) <= MAX_SENTENCE:
+        return [sentence]
+    pieces, text, at = [], sentence.text, 0
+    while len(text) - at > MAX_SENTENCE:
+        cut = text.rfind(" ", at + 1, at + MAX_SENTENCE)
+        cut = cut if cut > at else at + MAX_SENTENCE
+        chunk = text[at:cut].strip()
+        if chunk:
+            lead = len(text[at:cut]) - len(text[at:cut].lstrip())
+            pieces.append(Sentence(sentence.start + at + lead, sentence.start + at + lead + len(chunk), chunk))
+        at = cut
+    rest = text[at:]
+    lead = len(rest) - len(rest.lstrip())
+    if rest.strip():
+        pieces.append(Sentence(sentence.start + at + lead, sentence.start + at + lead + len(rest.strip()), rest.strip()))
+    return pieces
 
 
 def _make(line: str, start: int, end: int, offset: int) -> Sentence:

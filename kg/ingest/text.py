@@ -12,7 +12,9 @@ binary, or text in an encoding that cannot be told.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,28 +72,47 @@ def kind_of(path: Path, head: bytes) -> str:
 
 
 def _read_bounded(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, refusing it before reading when it is over ``max_bytes``."""
-    try:
-        size = path.stat().st_size
-    except OSError as e:
-        raise LoadError(path, None, f"cannot read: {e.strerror or e}") from e
+    """The file's bytes, refusing anything that is not a regular file, or is over ``max_bytes``, before reading.
+
+    The file is opened without blocking and checked through its descriptor, so
+    a FIFO, a device or a socket is refused at once (a FIFO would otherwise
+    wait forever for a writer), also when it replaced the file after a check.
+    """
     if path.is_dir():
         raise LoadError(path, None, "is a folder, not an article")
-    if size > max_bytes:
-        raise LoadError(path, None, f"too large: {size:,} bytes, over the {max_bytes:,}-byte limit for one article")
-    chunks: list[bytes] = []
-    total = 0
     try:
-        with path.open("rb") as handle:
-            # Read in chunks and stop past the limit: the size can lie (a pipe, a growing file).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as e:
+        raise LoadError(path, None, f"cannot read: {e.strerror or e}") from e
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError(path, None, "is a folder, not an article")
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(path, None, f"not a regular file ({_file_kind(info.st_mode)}); kg ingest reads only regular files")
+        if info.st_size > max_bytes:
+            raise LoadError(path, None, f"too large: {info.st_size:,} bytes, over the {max_bytes:,}-byte limit for one article")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            # Read in chunks and stop past the limit: the size can lie (a growing file).
             while chunk := handle.read(_CHUNK):
                 total += len(chunk)
                 if total > max_bytes:
                     raise LoadError(path, None, f"too large: over the {max_bytes:,}-byte limit for one article")
                 chunks.append(chunk)
-    except OSError as e:
-        raise LoadError(path, None, f"cannot read: {e.strerror or e}") from e
+        except OSError as e:
+            raise LoadError(path, None, f"cannot read: {e.strerror or e}") from e
     return b"".join(chunks)
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
 
 
 def _refuse_binary(path: Path, raw: bytes) -> None:
