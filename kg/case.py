@@ -260,17 +260,30 @@ def read_yaml(path: Path) -> Any:
         loader.dispose()
 
 
-def read_case(path: str | Path) -> Case:
-    """Read a case folder.
+def read_case(path: str | Path, *, lenient: bool = False) -> Case:
+    """Read a case folder: the one reader of case files, for the build and for ingest.
 
     Raises :class:`LoadError` for a missing folder or ``case.yaml``, malformed
     or non-UTF-8 YAML, unknown sections, entries that are not mappings, and an
     empty case.
+
+    ``lenient`` is for ``kg ingest``, which starts cases and adds to them: a
+    missing folder or ``case.yaml`` gives an empty case (its ``slug`` and
+    ``title`` empty), and an empty case is no error. The files that are
+    there are read as strictly as ever.
+
+    >>> read_case("no/such/case", lenient=True).items
+    []
     """
     root = Path(path)
+    meta_path = root / "case.yaml"
+    if lenient and not meta_path.is_file():
+        case = Case(slug="", title="", path=root)
+        if root.is_dir():
+            _read_sections(case, _case_files(root, None))
+        return case
     if not root.is_dir():
         raise LoadError(root, None, "case folder not found")
-    meta_path = root / "case.yaml"
     if not meta_path.is_file():
         raise LoadError(root, None, "not a case folder: case.yaml is missing")
     meta = read_yaml(meta_path)
@@ -286,19 +299,28 @@ def read_case(path: str | Path) -> Case:
     if unknown:
         raise LoadError(meta_path, meta.line_of(unknown[0]), f"unknown key {brief(unknown[0])} in case.yaml")
     case = Case(slug=slug, title=title.strip(), path=root, description=str(meta.get("description") or "").strip())
+    _read_sections(case, _case_files(root, meta))
+    if not case.items and not lenient:
+        raise LoadError(root, None, "empty case: no sources, entities, propositions, judgements or questions")
+    return case
 
-    files = [meta_path] + sorted(
-        p for p in root.glob("*.yaml") if p.name != "case.yaml" and not p.name.startswith(("_", "."))
-    )
-    case.files = files
-    for file in files:
-        content = meta if file == meta_path else read_yaml(file)
+
+def _case_files(root: Path, meta: Located | None) -> list[tuple[Path, Any]]:
+    """Each YAML file of the case, ``case.yaml`` first, with its parsed content (``_`` and ``.`` files skipped)."""
+    others = sorted(p for p in root.glob("*.yaml") if p.name != "case.yaml" and not p.name.startswith(("_", ".")))
+    first = [(root / "case.yaml", meta)] if meta is not None else []
+    return first + [(file, read_yaml(file)) for file in others]
+
+
+def _read_sections(case: Case, files: list[tuple[Path, Any]]) -> None:
+    case.files = [file for file, _ in files]
+    for file, content in files:
         if content is None:
             continue
         if not isinstance(content, Located):
             raise LoadError(file, 1, f"a case file must be a mapping of sections ({', '.join(SECTIONS)})")
         for section, entries in content.items():
-            if file == meta_path and section in ("case", "title", "description"):
+            if file.name == "case.yaml" and section in ("case", "title", "description"):
                 continue
             if section not in SECTIONS:
                 raise LoadError(file, content.line_of(section), f"unknown section {brief(section)}; expected one of {', '.join(SECTIONS)}")
@@ -310,6 +332,3 @@ def read_case(path: str | Path) -> Case:
                 if not isinstance(entry, Located):
                     raise LoadError(file, content.line_of(section), f"each entry of {brief(section)} must be a mapping, not {brief(entry)}")
                 case.items.append(Item(section, entry, file))
-    if not case.items:
-        raise LoadError(root, None, "empty case: no sources, entities, propositions, judgements or questions")
-    return case

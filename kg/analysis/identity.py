@@ -42,7 +42,6 @@ listed even below ``min_score``.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -52,6 +51,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from kg.analysis.evidence import AssertionRef, NodeRef, P, assertions_about, node_ref
 from kg.analysis.nxgraph import ITEM_KINDS, local_name
+from kg.keys import pair_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -66,16 +66,6 @@ MIN_SCORE = 2.0
 HUB_CAP = 50
 
 _IGNORED = P.provenance - {P.reported_in} | {P.same_as, P.different_from}
-
-
-def pair_key(a: str, b: str) -> str:
-    """The key of an unordered pair, as the case loader keys its judgements.
-
-    >>> pair_key("x", "y") == pair_key("y", "x")
-    True
-    """
-    left, right = sorted((a, b))
-    return hashlib.sha256(f"{left} {right}".encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

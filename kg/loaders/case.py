@@ -21,6 +21,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
 from kg.case import SLUG, Case, Item, brief
+from kg.keys import ordered_pair, pair_key
 from kg.loaders.documents import Document
 from kg.ontology import CaseSchema, case_schema
 from kg.vocab import BASE_IRI, KG, OA
@@ -470,14 +471,14 @@ def _load_judgement(ctx: _Context, item: Item) -> URIRef:
     pair = fields.get("pair")
     if not (isinstance(pair, list) and len(pair) == 2):
         raise item.error("'pair' must list exactly two ids", "pair")
-    left, right = sorted(ctx.ref(item, "pair", p, want=lambda t: t.section in ("entities", "sources"), what="an entity or source") for p in pair)
+    left, right = (URIRef(iri) for iri in ordered_pair(*(
+        ctx.ref(item, "pair", p, want=lambda t: t.section in ("entities", "sources"), what="an entity or source") for p in pair)))
     if left == right:
         raise item.error("a judgement needs two different items", "pair")
     value = ctx.schema.judgements.get(str(fields.get("judgement")))
     if value is None:
         raise item.error(f"unknown judgement {brief(fields.get('judgement'))}; expected one of {', '.join(ctx.schema.judgements)}", "judgement")
-    pair_key = hashlib.sha256(f"{left} {right}".encode()).hexdigest()[:16]
-    subject = URIRef(f"{BASE_IRI}{ctx.case.slug}/judgement/{pair_key}")
+    subject = URIRef(f"{BASE_IRI}{ctx.case.slug}/judgement/{pair_key(left, right)}")
     ctx.written_at(subject, item)
     ctx.add(subject, RDF.type, KG.IdentityJudgement)
     ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))

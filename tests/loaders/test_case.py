@@ -1,0 +1,44 @@
+"""kg/case.py, the one reader of case files: strict for the build, lenient for ingest."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from kg.case import read_case
+from kg.errors import LoadError
+from tests.helpers import MINI
+
+def test_a_missing_folder_is_an_error_but_an_empty_case_when_lenient(tmp_path):
+    with pytest.raises(LoadError, match="case folder not found"):
+        read_case(tmp_path / "nothing")
+    case = read_case(tmp_path / "nothing", lenient=True)
+    assert (case.slug, case.items, case.files) == ("", [], [])
+
+
+def test_lenient_without_case_yaml_still_reads_the_other_files(tmp_path):
+    folder = tmp_path / "drafts"
+    shutil.copytree(MINI, folder)
+    (folder / "case.yaml").unlink()
+    with pytest.raises(LoadError, match="case.yaml is missing"):
+        read_case(folder)
+    case = read_case(folder, lenient=True)
+    assert case.slug == "" and {item.section for item in case.items} == {"entities", "sources", "propositions", "questions"}
+
+
+def test_lenient_reads_files_as_strictly_as_ever(tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "draft.yaml").write_text("entities:\n  - id: a\n    label: [unclosed\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="malformed YAML"):
+        read_case(folder, lenient=True)
+
+
+def test_an_empty_case_is_an_error_unless_lenient(tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "case.yaml").write_text("case: empty\ntitle: Empty\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="empty case"):
+        read_case(folder)
+    assert read_case(folder, lenient=True).slug == "empty"
