@@ -1,8 +1,8 @@
 """What a case already knows, and finding its names in a new article.
 
-:func:`read_case_folder` reads every YAML file of a case folder with
-``yaml.safe_load`` (drafts included, so a second article links to the
-candidates of the first). :class:`Gazetteer` finds the labels and aliases of
+:func:`read_case_folder` reads every YAML file of a case folder with the
+one case reader, :func:`kg.case.read_case` (drafts included, so a second
+article links to the candidates of the first). :class:`Gazetteer` finds the labels and aliases of
 known entities in text: case-insensitively, except for short or all-capital
 names ("AWS", "Q"); with possessives ("Amazon's"); and a person's surname
 alone once the full name has appeared.
@@ -14,13 +14,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from kg.case import SECTIONS, Case, read_case
+from kg.keys import ordered_pair
 
-from kg.errors import LoadError
+__all__ = ["CaseIndex", "Known", "Mention", "Gazetteer", "read_case_folder", "case_index", "normalize", "SECTIONS"]
 
-__all__ = ["CaseIndex", "Known", "Mention", "Gazetteer", "read_case_folder", "normalize", "SECTIONS"]
-
-SECTIONS = ("sources", "entities", "propositions", "judgements", "questions")
 _POSSESSIVE = r"(?:['’]s?\b)?"
 
 
@@ -70,7 +68,7 @@ class CaseIndex:
         if section == "judgements":
             pair = fields.get("pair") or []
             if len(pair) == 2:
-                self.judged_pairs.add(tuple(sorted(str(p) for p in pair)))
+                self.judged_pairs.add(ordered_pair(*pair))
             return
         if not isinstance(item_id, str):
             return
@@ -87,45 +85,20 @@ class CaseIndex:
 
 
 def read_case_folder(path: str | Path) -> CaseIndex:
-    """Read a case folder's YAML files (``_`` and ``.`` files skipped); a missing folder is an empty case.
+    """What ingest needs of a case folder, read by :func:`kg.case.read_case` in its lenient mode.
 
-    Malformed YAML is a :class:`LoadError` naming the file and line.
+    A missing folder or ``case.yaml`` is an empty case; bad YAML is a
+    :class:`LoadError` naming the file and line, as in ``kg build``.
     """
-    root = Path(path)
-    index = CaseIndex(path=root)
-    if not root.is_dir():
-        return index
-    files = sorted(p for p in root.glob("*.yaml") if not p.name.startswith(("_", ".")))
-    index.files = files
-    for file in files:
-        try:
-            content = yaml.safe_load(file.read_text(encoding="utf-8"))
-        except yaml.MarkedYAMLError as e:
-            mark = e.problem_mark or e.context_mark
-            raise LoadError(file, mark.line + 1 if mark else None, f"malformed YAML: {e.problem or e.context}") from e
-        except (yaml.YAMLError, UnicodeDecodeError, OSError) as e:
-            raise LoadError(file, None, f"cannot read case file: {e}") from e
-        if not isinstance(content, dict):
-            continue
-        if file.name == "case.yaml" and isinstance(content.get("case"), str):
-            index.slug = content["case"]
-        for section in SECTIONS:
-            entries = content.get(section)
-            if not isinstance(entries, list):
-                continue
-            for entry in entries:
-                if isinstance(entry, dict):
-                    index.add(section, {k: _plain(v) for k, v in entry.items()})
+    return case_index(read_case(path, lenient=True))
+
+
+def case_index(case: Case) -> CaseIndex:
+    """The :class:`CaseIndex` of a case already read."""
+    index = CaseIndex(path=case.path, slug=case.slug or None, files=list(case.files))
+    for item in case.items:
+        index.add(item.section, dict(item.fields))
     return index
-
-
-def _plain(value):
-    # safe_load turns 2026-03-05 into a date; the case format writes dates as text.
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ nothing.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import shutil
@@ -23,7 +24,7 @@ from rdflib import Graph
 from kg.errors import KGError, LoadError
 from kg.ingest.draft import build_draft, draft_name, dump_draft, similar_propositions
 from kg.ingest.extract import extract
-from kg.ingest.gazetteer import CaseIndex, read_case_folder
+from kg.ingest.gazetteer import CaseIndex, case_index
 from kg.ingest.report import ChangeReport, compare_graphs
 from kg.ingest.text import MAX_BYTES, Article, read_article
 
@@ -63,16 +64,21 @@ def _case_yaml(slug: str) -> bytes:
             "description: Drafted from articles by kg ingest; every item is pending until reviewed.\n").encode("utf-8")
 
 
-def case_graph(folder: Path) -> Graph:
-    """The triples of the case in ``folder`` (an empty graph for a case with no items yet)."""
+def case_graph(folder: Path, case=None) -> Graph:
+    """The triples of the case in ``folder`` (an empty graph for a case with no items yet).
+
+    ``case`` is the folder already read by :func:`kg.case.read_case`, lenient.
+    """
     from kg.case import read_case
     from kg.loaders.case import case_triples
 
     graph = Graph()
-    index = read_case_folder(folder)
-    if not index.items and not index.judged_pairs:
+    case = case if case is not None else read_case(folder, lenient=True)
+    if not case.items:
         return graph
-    triples, _ = case_triples(read_case(folder))
+    if not case.slug:
+        case = read_case(folder)  # items but no case.yaml: the strict reader says so
+    triples, _ = case_triples(case)
     for triple in triples:
         graph.add(triple)
     return graph
@@ -139,8 +145,11 @@ def ingest(
     slug = _case_slug(case_dir)
     if case_dir.exists() and not case_dir.is_dir():
         raise LoadError(case_dir, None, "not a folder")
-    index = read_case_folder(case_dir)
-    before = read_case_folder(case_dir)
+    from kg.case import read_case
+
+    case = read_case(case_dir, lenient=True)  # each case is read once per run
+    index = case_index(case)
+    before = copy.deepcopy(index)  # the case as it was
     read: list[Article] = []
     for path in articles:
         read.append(read_article(path, max_bytes=max_bytes))
@@ -173,7 +182,7 @@ def ingest(
     drafts = {n: d for n, d in files.items() if n != "case.yaml"}
     if not drafts:
         return IngestResult(case_dir, outcomes, ChangeReport(), created_case=False)
-    old = case_graph(case_dir) if case_dir.is_dir() and (case_dir / "case.yaml").is_file() else Graph()
+    old = case_graph(case_dir, case) if case_dir.is_dir() and (case_dir / "case.yaml").is_file() else Graph()
     new = _staged_graph(case_dir, files, slug)
     report = compare_graphs(old, new)
     report.restatements = restatements

@@ -6,9 +6,14 @@ import shutil
 
 import pytest
 
+import kg.case
 from kg.case import read_case
 from kg.errors import LoadError
-from tests.helpers import MINI
+from kg.ingest import ingest
+from tests.helpers import FIXTURES, MINI
+
+INGEST = FIXTURES / "ingest"
+
 
 def test_a_missing_folder_is_an_error_but_an_empty_case_when_lenient(tmp_path):
     with pytest.raises(LoadError, match="case folder not found"):
@@ -42,3 +47,15 @@ def test_an_empty_case_is_an_error_unless_lenient(tmp_path):
     with pytest.raises(LoadError, match="empty case"):
         read_case(folder)
     assert read_case(folder, lenient=True).slug == "empty"
+
+
+def test_kg_ingest_reads_each_case_file_once(tmp_path, monkeypatch):
+    """One parse of each file of the case per run (the staged copy with the new draft is read once more)."""
+    case_dir = tmp_path / "initech"
+    shutil.copytree(INGEST / "initech", case_dir)
+    parsed: list = []
+    real = kg.case.read_yaml
+    monkeypatch.setattr(kg.case, "read_yaml", lambda path: parsed.append(path) or real(path))
+    ingest([INGEST / "initech-followup.txt"], case_dir)
+    in_case = [p for p in parsed if p.parent == case_dir]
+    assert sorted(p.name for p in in_case) == sorted(p.name for p in case_dir.glob("*.yaml") if not p.name.startswith("draft-"))
