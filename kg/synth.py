@@ -39,8 +39,13 @@ _MARKER = ".kg-synth"
 DOCUMENTS_DIR = "documents"
 #: Roughly how many triples one synthetic case holds.
 TRIPLES_PER_CASE = 2100
-#: Triples of the ontology, which every build adds.
-_ONTOLOGY_TRIPLES = 650
+
+
+def _ontology_triples() -> int:
+    """Triples of the ontology, which every build adds (counted, so new terms keep the estimate true)."""
+    from kg.ontology import ontology_graph
+
+    return len(ontology_graph())
 
 _COMPANIES = [
     "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Stark Logistics", "Acme Cloud", "Tyrell",
@@ -404,7 +409,8 @@ def synthesize(
     share = 1.0
     if incidents is not None:
         share = 6.0
-    estimated = _ONTOLOGY_TRIPLES
+    ontology_triples = _ontology_triples()
+    estimated = ontology_triples
     made_incidents = 0
     written: list[Path] = []
     index = 0
@@ -414,7 +420,7 @@ def synthesize(
             return made_incidents < incidents
         return index == 0 or estimated < triples - TRIPLES_PER_CASE // 2
 
-    expected = max(1, round((triples - _ONTOLOGY_TRIPLES) / TRIPLES_PER_CASE)) if incidents is None else 0
+    expected = max(1, round((triples - ontology_triples) / TRIPLES_PER_CASE)) if incidents is None else 0
     while more():
         case = _write_case(index, seed, 1.0, share)
         folder = root / case.slug

@@ -90,6 +90,7 @@ class KG(DefinedNamespace):
     Unsure: URIRef
     about: URIRef
     affected: URIRef
+    affectedPassage: URIRef
     answer: URIRef
     appliesTo: URIRef
     approverRole: URIRef
@@ -98,6 +99,7 @@ class KG(DefinedNamespace):
     caseFile: URIRef
     caseKey: URIRef
     confidence: URIRef
+    corrects: URIRef
     dateText: URIRef
     discussedAt: URIRef
     documentFile: URIRef
@@ -128,15 +130,19 @@ class KG(DefinedNamespace):
     reportedIn: URIRef
     reportedTo: URIRef
     resolvableBy: URIRef
+    retracts: URIRef
     reviewStatus: URIRef
     right: URIRef
     roleIn: URIRef
     safeguardState: URIRef
     settles: URIRef
     sha256: URIRef
+    speaksFor: URIRef
     stance: URIRef
     status: URIRef
+    supersededBy: URIRef
     text: URIRef
+    updates: URIRef
     valueKind: URIRef
 
 

@@ -1,10 +1,15 @@
 """Contested propositions and single-source claims.
 
-A proposition is *contested* when one party affirms it (asserts, confirms)
-and a different party opposes it (denies, disputes, narrows). It is a
-*single-source claim* when exactly one party affirms it and nobody opposes it:
-the record rests on that party's word. Only reviewed assertions count (the
-projection leaves the others out).
+A proposition is *contested* when one voice affirms it (asserts, confirms)
+and an independent voice opposes it (denies, disputes, narrows). It is a
+*single-source claim* when exactly one voice affirms it and nobody opposes it:
+the record rests on that voice's word, however many statements it made. A
+spokesperson, a lawyer or a relaying outlet that ``speaksFor`` a principal is
+the principal's voice (:mod:`kg.analysis.voices`).
+
+Only live stances decide: a superseded or retracted assertion is listed, and
+marked, but never makes a proposition contested, nor single-source, on its
+own. Only reviewed assertions count (the projection leaves the others out).
 
 >>> from kg.analysis.nxgraph import from_turtle
 >>> g = from_turtle('''
@@ -21,6 +26,19 @@ projection leaves the others out).
 [('Reviews were skipped.', ['Memo'], ['Acme'], 1.0)]
 >>> [(c.label, c.party.label) for c in find_single_source(g)]
 [('The fix took an hour.', 'Acme')]
+
+Acme's spokesperson and Acme are one voice, so they do not contest each other:
+
+>>> g = from_turtle('''
+... :acme a kg:Organization ; rdfs:label "Acme" .
+... :pat a kg:Person ; rdfs:label "Pat" ; kg:speaksFor :acme .
+... :wire a kg:NewsArticle ; rdfs:label "The Wire" .
+... :fast a kg:Proposition ; kg:text "The fix took an hour." .
+... :a1 a kg:Assertion ; kg:proposition :fast ; kg:party :acme ; kg:readIn :wire ; kg:stance kg:Asserts .
+... :a2 a kg:Assertion ; kg:proposition :fast ; kg:party :pat ; kg:readIn :wire ; kg:stance kg:Disputes .
+... ''')
+>>> find_contested(g)
+[]
 """
 
 from __future__ import annotations
@@ -29,6 +47,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.analysis.evidence import AssertionRef, NodeRef, P, assertions_on, node_ref
+from kg.analysis.voices import count_voices
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -66,17 +85,25 @@ class ContestedProposition:
             "proposition": self.proposition.to_dict(),
             "about": [n.to_dict() for n in self.about],
             "score": self.score,
+            "affirming_voices": _voices(self.affirming),
+            "opposing_voices": _voices(self.opposing),
             "affirming": [a.to_dict() for a in self.affirming],
             "opposing": [a.to_dict() for a in self.opposing],
             "neither": [a.to_dict() for a in self.neither],
         }
 
 
+    def counts(self) -> str:
+        """"affirmed by 1 voice (1 statement); opposed by 1 voice (2 statements)", live stances only."""
+        return f"affirmed by {count_voices(_live(self.affirming))}; opposed by {count_voices(_live(self.opposing))}"
+
+
 @dataclass(frozen=True)
 class SingleSourceClaim:
-    """A proposition only one party affirms, and nobody opposes.
+    """A proposition only one voice affirms, and nobody opposes.
 
-    ``score`` is that party's highest confidence in it.
+    ``party`` is that voice (a spokesperson's principal, say); each assertion
+    names its own party. ``score`` is the voice's highest confidence in it.
     """
 
     proposition: NodeRef
@@ -99,15 +126,34 @@ class SingleSourceClaim:
             "proposition": self.proposition.to_dict(),
             "about": [n.to_dict() for n in self.about],
             "party": self.party.to_dict(),
+            "voices": 1,
+            "statements": len(_live(self.assertions)),
             "score": self.score,
             "assertions": [a.to_dict() for a in self.assertions],
         }
 
 
+    def counts(self) -> str:
+        """"affirmed by 1 voice (2 statements)"."""
+        return f"affirmed by {count_voices(_live(self.assertions))}"
+
+
+def _live(assertions) -> list[AssertionRef]:
+    return [a for a in assertions if not a.superseded]
+
+
+def _voice(a: AssertionRef) -> NodeRef:
+    return a.voice or a.party
+
+
+def _voices(assertions) -> int:
+    return len({_voice(a).iri for a in _live(assertions)})
+
+
 def _side_weight(assertions: list[AssertionRef]) -> float:
     best: dict[str, float] = {}
-    for a in assertions:
-        best[a.party.iri] = max(best.get(a.party.iri, 0.0), a.confidence)
+    for a in _live(assertions):
+        best[_voice(a).iri] = max(best.get(_voice(a).iri, 0.0), a.confidence)
     return round(sum(best.values()), 3)
 
 
@@ -120,12 +166,12 @@ def _propositions(g: "nx.MultiDiGraph"):
 
 
 def find_contested(g: "nx.MultiDiGraph") -> list[ContestedProposition]:
-    """Propositions affirmed by one party and opposed by another, most firmly held first."""
+    """Propositions affirmed by one voice and opposed by an independent one, most firmly held first."""
     found = []
     for node, about, assertions in _propositions(g):
         affirming = [a for a in assertions if a.polarity > 0]
         opposing = [a for a in assertions if a.polarity < 0]
-        if not any(a.party != o.party for a in affirming for o in opposing):
+        if not any(_voice(a) != _voice(o) for a in _live(affirming) for o in _live(opposing)):
             continue
         score = min(_side_weight(affirming), _side_weight(opposing))
         neither = tuple(a for a in assertions if a.polarity == 0)
@@ -134,14 +180,15 @@ def find_contested(g: "nx.MultiDiGraph") -> list[ContestedProposition]:
 
 
 def find_single_source(g: "nx.MultiDiGraph") -> list[SingleSourceClaim]:
-    """Propositions that exactly one party affirms and nobody opposes, by party."""
+    """Propositions that exactly one voice affirms and nobody opposes, by voice."""
     found = []
     for node, about, assertions in _propositions(g):
-        affirming = [a for a in assertions if a.polarity > 0]
-        parties = {a.party for a in affirming}
-        if len(parties) != 1 or any(a.polarity < 0 for a in assertions):
+        live = _live(assertions)
+        affirming = [a for a in live if a.polarity > 0]
+        voices = {_voice(a) for a in affirming}
+        if len(voices) != 1 or any(a.polarity < 0 for a in live):
             continue
-        party = parties.pop()
+        voice = voices.pop()
         score = max(a.confidence for a in affirming)
-        found.append(SingleSourceClaim(node_ref(g, node), about, party, tuple(affirming), score))
+        found.append(SingleSourceClaim(node_ref(g, node), about, voice, tuple(affirming), score))
     return sorted(found, key=lambda c: (c.party.label, c.label, c.id))

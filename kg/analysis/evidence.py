@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from rdflib.namespace import PROV
 
+from kg.analysis.voices import is_superseded, voice_of
 from kg.vocab import KG
 
 if TYPE_CHECKING:
@@ -102,6 +103,12 @@ class AssertionRef:
     quote: str
     via: SourceRef | None = None
     confidence: float = 1.0
+    #: whose voice this is: the party, or whom it speaks for (:mod:`kg.analysis.voices`)
+    voice: NodeRef | None = None
+    #: the assertion's own date, else its source's ("" when neither is dated)
+    date: str = ""
+    #: superseded by a later assertion or retracted: history, not a live stance
+    superseded: bool = False
 
     def sort_key(self) -> tuple:
         return (self.proposition.label, -self.polarity, self.party.label, self.quote, self.iri)
@@ -117,6 +124,9 @@ class AssertionRef:
             "via": self.via.to_dict() if self.via else None,
             "quote": self.quote,
             "confidence": self.confidence,
+            "voice": (self.voice or self.party).to_dict(),
+            "date": self.date,
+            "superseded": self.superseded,
         }
 
 
@@ -164,16 +174,20 @@ def assertion_ref(g: "nx.MultiDiGraph", assertion: str) -> AssertionRef | None:
     if party is None or proposition is None or source is None:
         return None
     via = _target(g, assertion, P.primary_source)
+    source_record = source_ref(g, source)
     return AssertionRef(
         iri=assertion,
         proposition=node_ref(g, proposition),
         party=node_ref(g, party),
         stance=str(attrs.get("stance", "")),
         polarity=int(attrs.get("polarity", 0)),
-        source=source_ref(g, source),
+        source=source_record,
         quote=str(attrs.get("quote", "")),
         via=source_ref(g, via) if via else None,
         confidence=float(attrs.get("confidence", 1.0)),
+        voice=node_ref(g, voice_of(g, party)),
+        date=str(attrs.get("date") or source_record.date),
+        superseded=is_superseded(g, assertion),
     )
 
 

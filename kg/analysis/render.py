@@ -43,7 +43,21 @@ def _questions_by_item(report) -> dict[str, list[str]]:
 def _assertion(a: AssertionRef, esc: Callable[[str], str] = str) -> str:
     via = f", from {esc(a.via.label)}" if a.via and a.via.iri != a.source.iri else ""
     confidence = f" (confidence {a.confidence:g})" if a.confidence < 1 else ""
-    return f"{esc(a.party.label)} {a.stance} “{esc(a.quote)}”{confidence} — read in {esc(a.source.label)}{via}"
+    voice = f" (for {esc(a.voice.label)})" if a.voice and a.voice.iri != a.party.iri else ""
+    superseded = " [superseded]" if a.superseded else ""
+    return f"{esc(a.party.label)}{voice} {a.stance} “{esc(a.quote)}”{confidence} — read in {esc(a.source.label)}{via}{superseded}"
+
+
+def _step(a: AssertionRef, esc: Callable[[str], str] = str) -> str:
+    return f"{a.date or 'undated'}: {_assertion(a, esc)}"
+
+
+def _source_change(c, esc: Callable[[str], str] = str) -> str:
+    what = esc(c.target.label)
+    if c.assertion is not None:
+        what = f"{esc(c.assertion.party.label)} {c.assertion.stance} “{esc(c.assertion.quote)}”, read in {what}"
+    passages = "; ".join(f"“{esc(p)}”" for p in c.passages)
+    return f"{c.date or 'undated'}: {esc(c.source.label)} {c.kind} {what}" + (f" (passage {passages})" if passages and c.assertion is None else "")
 
 
 def _judgement_hint(c) -> str:
@@ -81,17 +95,18 @@ def text(report, width: int = 88) -> str:
                 para("asked:   ", question)
             para("settle:  ", _judgement_hint(c))
     if report.contested:
-        out += ["", "CONTESTED PROPOSITIONS: one party affirms, another opposes"]
+        out += ["", "CONTESTED PROPOSITIONS: one voice affirms, an independent voice opposes"]
         for n, c in enumerate(report.contested, 1):
             out.append("")
             para(f"{n}. ", f"{c.label} [score {c.score:g}]", 1)
+            para("", c.counts(), 5)
             for sign, group in (("+ ", c.affirming), ("- ", c.opposing), ("~ ", c.neither)):
                 for a in group:
                     para(sign, _assertion(a), 5)
             for question in asked.get(c.id, []):
                 para("asked:   ", question)
     if report.single_source:
-        out += ["", "SINGLE-SOURCE CLAIMS: one party affirms, nobody corroborates or opposes"]
+        out += ["", "SINGLE-SOURCE CLAIMS: one voice affirms, nobody corroborates or opposes"]
         by_party = defaultdict(list)
         for claim in report.single_source:
             by_party[claim.party.label].append(claim)
@@ -99,7 +114,26 @@ def text(report, width: int = 88) -> str:
             out += ["", f"  {party} ({len(by_party[party])})"]
             for claim in by_party[party]:
                 quotes = "; ".join(f"“{a.quote}”" for a in claim.assertions)
-                para("- ", f"{claim.label} {quotes}")
+                para("- ", f"{claim.label} {quotes} — {claim.counts()}")
+    changed = report.changed
+    if changed:
+        out += ["", "ACCOUNTS THAT CHANGED: stances taken back, reports corrected, retracted or updated"]
+        for n, c in enumerate(changed.stances, 1):
+            out.append("")
+            para(f"{n}. ", f"{c.proposition.label} — {c.voice.label}", 1)
+            for a in c.steps:
+                para("", _step(a), 5)
+        if changed.self_contradicting:
+            out += ["", "  Self-contradicting: one voice on both sides, with no dates to order them"]
+            for c in changed.self_contradicting:
+                out.append("")
+                para("- ", f"{c.proposition.label} — {c.voice.label}", 2)
+                for a in c.steps:
+                    para("", _step(a), 5)
+        if changed.sources:
+            out += ["", "  Corrected, retracted or updated"]
+            for c in changed.sources:
+                para("- ", _source_change(c), 2)
     if report.questions:
         out += ["", "OPEN QUESTIONS: and what would resolve them"]
         for n, q in enumerate(report.questions, 1):
@@ -136,20 +170,37 @@ def markdown(report) -> str:
             out += [f"- asked: {md(question)}" for question in asked.get(c.id, [])]
             out += ["", f"To settle it, add to a case file: `{_judgement_hint(c)}`", ""]
     if report.contested:
-        out += ["## Contested propositions", "", "One party affirms, another opposes.", ""]
+        out += ["## Contested propositions", "", "One voice affirms, an independent voice opposes.", ""]
         for c in report.contested:
-            out += [f"### {md(c.label)}", "", f"Score {c.score:g}.", ""]
+            out += [f"### {md(c.label)}", "", f"Score {c.score:g}; {c.counts()}.", ""]
             for side, group in (("affirms", c.affirming), ("opposes", c.opposing), ("neither", c.neither)):
                 out += [f"- **{side}**: {_assertion(a, md)}" for a in group]
             out += [f"- asked: {md(question)}" for question in asked.get(c.id, [])]
             out.append("")
     if report.single_source:
-        out += ["## Single-source claims", "", "One party affirms; nobody corroborates or opposes.", ""]
+        out += ["## Single-source claims", "", "One voice affirms; nobody corroborates or opposes.", ""]
         out += ["| Party | Claim | Quote |", "|---|---|---|"]
         for claim in report.single_source:
             quotes = "; ".join(f"“{md(a.quote)}”" for a in claim.assertions)
-            out.append(f"| {md(claim.party.label)} | {md(claim.label)} | {quotes} |")
+            out.append(f"| {md(claim.party.label)} | {md(claim.label)} | {quotes} — {claim.counts()} |")
         out.append("")
+    changed = report.changed
+    if changed:
+        out += ["## Accounts that changed", "", "Stances a voice took back, and reports corrected, retracted or updated.", ""]
+        for c in changed.stances:
+            out += [f"### {md(c.proposition.label)} — {md(c.voice.label)}", ""]
+            out += [f"- {_step(a, md)}" for a in c.steps]
+            out.append("")
+        if changed.self_contradicting:
+            out += ["### Self-contradicting", "", "One voice on both sides, with no dates to order them.", ""]
+            for c in changed.self_contradicting:
+                out.append(f"- {md(c.proposition.label)} — {md(c.voice.label)}:")
+                out += [f"  - {_step(a, md)}" for a in c.steps]
+            out.append("")
+        if changed.sources:
+            out += ["### Corrected, retracted or updated", ""]
+            out += [f"- {_source_change(c, md)}" for c in changed.sources]
+            out.append("")
     if report.questions:
         out += ["## Open questions", ""]
         for q in report.questions:

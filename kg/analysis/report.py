@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
+from kg.analysis.changes import AccountChanges, accounts_that_changed
 from kg.analysis.contested import ContestedProposition, SingleSourceClaim, find_contested, find_single_source
 from kg.analysis.identity import HUB_CAP, MIN_SCORE, IdentityCandidate, identity_candidates
 from kg.analysis.questions import OpenQuestion, open_questions
@@ -43,6 +44,7 @@ class UnresolvedReport:
     contested: tuple[ContestedProposition, ...]
     single_source: tuple[SingleSourceClaim, ...]
     questions: tuple[OpenQuestion, ...]
+    changed: AccountChanges = AccountChanges()
 
     def counts(self) -> dict[str, int]:
         return {
@@ -51,6 +53,7 @@ class UnresolvedReport:
             "contested": len(self.contested),
             "single_source": len(self.single_source),
             "questions": len(self.questions),
+            "changed": len(self.changed),
         }
 
     def headline(self) -> str:
@@ -62,7 +65,7 @@ class UnresolvedReport:
             _plural(counts["contested"], "contested proposition"),
             _plural(counts["single_source"], "single-source claim"),
             _plural(counts["questions"], "open question"),
-        ])
+        ] + ([_plural(counts["changed"], "account") + " that changed"] if counts["changed"] else []))
 
     def to_dict(self) -> dict:
         return {
@@ -73,6 +76,7 @@ class UnresolvedReport:
             "contested": [c.to_dict() for c in self.contested],
             "single_source": [c.to_dict() for c in self.single_source],
             "questions": [q.to_dict() for q in self.questions],
+            "changed": self.changed.to_dict(),
         }
 
     def to_markdown(self) -> str:
@@ -95,6 +99,7 @@ def unresolved_from_projection(g: "nx.MultiDiGraph", *, min_score: float = MIN_S
         contested=tuple(contested),
         single_source=tuple(find_single_source(g)),
         questions=tuple(open_questions(g, candidates, contested)),
+        changed=accounts_that_changed(g),
     )
 
 

@@ -70,7 +70,8 @@ def _edge_id(*parts: str) -> str:
 
 
 def _assertion_entry(a: AssertionRef) -> dict:
-    return {"party": a.party.label, "stance": a.stance, "quote": a.quote, "source_title": a.source.title or a.source.label, "source_date": a.source.date, "source_url": a.source.url}
+    return {"party": a.party.label, "stance": a.stance, "quote": a.quote, "source_title": a.source.title or a.source.label, "source_date": a.source.date, "source_url": a.source.url,
+            "date": a.date, "voice": (a.voice or a.party).label, "superseded": a.superseded}
 
 
 def _node_assertions(g: "nx.MultiDiGraph", node: str, cls: str) -> list[AssertionRef]:
@@ -104,6 +105,7 @@ def _nodes(g: "nx.MultiDiGraph") -> list[dict]:
             entry["stance"] = attrs.get("stance", "")
             entry["parties"] = [entry["assertions"][0]["party"]]
             entry["sources"] = [entry["assertions"][0]["source_title"]]
+            entry["superseded"] = entry["assertions"][0]["superseded"]  # history, not a live stance (7/7)
         nodes.append(entry)
     return nodes
 

@@ -36,9 +36,11 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _CONTEXT = 32  # characters of prefix/suffix recorded around a located quote
 
+#: source keys that record a change to another source; such a source must be dated
+_CHANGE_KEYS = ("corrects", "retracts", "updates")
 _COMMON = {"id", "type", "status", "confidence", "note", "span", "extractedFrom"}
 _PROPOSITION_KEYS = {"id", "text", "about", "safeguardState", "assertions", "status", "confidence", "note", "span", "extractedFrom"}
-_ASSERTION_KEYS = {"party", "source", "via", "stance", "quote", "date", "confidence", "status", "note", "span"}
+_ASSERTION_KEYS = {"party", "source", "via", "stance", "quote", "date", "confidence", "status", "note", "span", "id", "supersededBy", "retractedIn"}
 _JUDGEMENT_KEYS = {"pair", "judgement", "source", "judgedBy", "note", "status", "confidence"}
 _QUESTION_KEYS = {"id", "asks", "about", "status", "resolvableBy", "raisedIn", "answer", "note", "confidence", "review", "span", "extractedFrom"}
 
@@ -67,6 +69,11 @@ class _Context:
     ids: dict[str, Item] = field(default_factory=dict)
     triples: list = field(default_factory=list)
     assertions: set = field(default_factory=set)
+    #: assertion id (optional in case files) → its item, and once loaded its IRI and date
+    assertion_ids: dict[str, Item] = field(default_factory=dict)
+    assertion_iris: dict[str, URIRef] = field(default_factory=dict)
+    assertion_dates: dict[URIRef, str] = field(default_factory=dict)
+    superseded: list = field(default_factory=list)
 
     def iri(self, item_id: str) -> URIRef:
         return item_iri(self.case.slug, item_id)
@@ -204,6 +211,37 @@ def _register_ids(ctx: _Context) -> None:
         if first is not None:
             raise item.error(f"duplicate id {brief(item_id)}; first defined at {first.path}:{first.line}", "id")
         ctx.ids[item_id] = item
+    for item in ctx.case.section("propositions"):
+        entries = item.fields.get("assertions")
+        for entry in entries if isinstance(entries, list) else []:
+            if not hasattr(entry, "line_of") or "id" not in entry:
+                continue
+            assertion = Item("assertions", entry, item.path)
+            assertion_id = entry["id"]
+            if not isinstance(assertion_id, str) or not SLUG.match(assertion_id):
+                raise assertion.error(f"an assertion's 'id' must be lower-case letters, digits and '-', not {assertion_id!r}", "id")
+            first = ctx.ids.get(assertion_id) or ctx.assertion_ids.get(assertion_id)
+            if first is not None:
+                raise assertion.error(f"duplicate id {assertion_id!r}; first defined at {first.path}:{first.line}", "id")
+            ctx.assertion_ids[assertion_id] = assertion
+
+
+def _resolve_superseded(ctx: _Context) -> None:
+    """``supersededBy`` names another assertion by its id; it must exist, and must not be dated earlier."""
+    for item, subject in ctx.superseded:
+        value = item.fields["supersededBy"]
+        target = ctx.assertion_iris.get(value) if isinstance(value, str) else None
+        if target is None:
+            close = difflib.get_close_matches(str(value), ctx.assertion_iris, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise item.error(f"'supersededBy' refers to undefined assertion id {value!r}{hint}", "supersededBy")
+        if target == subject:
+            raise item.error("an assertion cannot be superseded by itself", "supersededBy")
+        mine, theirs = ctx.assertion_dates.get(subject, ""), ctx.assertion_dates.get(target, "")
+        common = min(len(mine), len(theirs))
+        if common and theirs[:common] < mine[:common]:
+            raise item.error(f"'supersededBy' must name a later assertion, but {value!r} is dated {theirs}, before this one ({mine})", "supersededBy")
+        ctx.add(subject, KG.supersededBy, target)
 
 
 def _common(ctx: _Context, item: Item, subject: URIRef, status_key: str = "status") -> None:
@@ -272,6 +310,11 @@ def _load_entity(ctx: _Context, item: Item) -> None:
     _check_date_bounds(item)
     if is_source and "sha256" in fields and not _SHA256.match(str(fields["sha256"])):
         raise item.error("'sha256' must be 64 lower-case hex digits", "sha256")
+    changes = [key for key in _CHANGE_KEYS if key in fields]
+    if changes and "date" not in fields:
+        raise item.error(f"a source that {changes[0]} another needs a 'date': the day of the change", changes[0])
+    if "passage" in fields and not changes:
+        raise item.error("'passage' says which words a change affects: add 'corrects', 'retracts' or 'updates'", "passage")
     _common(ctx, item, subject)
 
 
@@ -434,6 +477,19 @@ def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition:
         ctx.add(subject, PROV.hadPrimarySource, via[-1])
     if "date" in fields:
         ctx.add(subject, DCTERMS.date, _date_literal(item, "date", fields["date"]))
+    # How the account changed: a later assertion takes this one's place, or a source withdraws it.
+    if "id" in fields:
+        ctx.assertion_iris[fields["id"]] = subject
+    source_date = ctx.ids[source_id].fields.get("date")
+    if fields.get("date") or source_date:
+        ctx.assertion_dates[subject] = str(fields.get("date") or source_date)
+    if "supersededBy" in fields:
+        ctx.superseded.append((item, subject))
+    for retracting in _as_list(fields.get("retractedIn") or []):
+        retraction = ctx.ref(item, "retractedIn", retracting, want=_is_source(ctx), what="a source")
+        if "date" not in ctx.ids[retracting].fields:
+            raise item.error(f"'retractedIn' names {retracting!r}, which needs a 'date': the day of the retraction", "retractedIn")
+        ctx.add(retraction, KG.retracts, subject)
     # The quote, anchored the Web Annotation way.
     target = URIRef(f"{subject}/target")
     quote_selector = URIRef(f"{subject}/quote")
@@ -553,4 +609,5 @@ def case_triples(case: Case, documents: Documents | None = None, schema: CaseSch
             judged[subject] = item
         elif item.section == "questions":
             _load_question(ctx, item)
+    _resolve_superseded(ctx)
     return ctx.triples, ctx.stats

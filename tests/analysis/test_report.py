@@ -14,15 +14,15 @@ def test_json_report_has_the_documented_shape(acme):
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert (report["kind"], report["version"]) == ("kg-unresolved", 1)
-    assert report["counts"] == {"candidates": 1, "judged_unsure": 0, "contested": 1, "single_source": 2, "questions": 2}
+    assert report["counts"] == {"candidates": 1, "judged_unsure": 0, "contested": 1, "single_source": 2, "questions": 2, "changed": 0}
     [candidate] = report["candidates"]
     assert set(candidate) == {"id", "class", "left", "right", "pair", "score", "judgement", "judged", "shared", "time", "against", "assertions", "context"}
     assert candidate["pair"] == ["outage-a", "outage-b"]
     assert set(candidate["shared"][0]) == {"node", "relation", "direction", "members", "weight"}
     assertion = report["contested"][0]["opposing"][0]
-    assert set(assertion) == {"iri", "proposition", "party", "stance", "polarity", "source", "via", "quote", "confidence"}
+    assert set(assertion) == {"iri", "proposition", "party", "stance", "polarity", "source", "via", "quote", "confidence", "voice", "date", "superseded"}
     assert set(assertion["source"]) == {"iri", "label", "title", "date", "url"}
-    assert set(report["single_source"][0]) == {"id", "proposition", "about", "party", "score", "assertions"}
+    assert set(report["single_source"][0]) == {"id", "proposition", "about", "party", "voices", "statements", "score", "assertions"}
     assert set(report["questions"][0]) == {"id", "asks", "resolvable_by", "raised_in", "about", "score", "links"}
     assert set(report["questions"][0]["links"][0]) == {"kind", "id", "label", "direct", "shared"}
 

@@ -41,7 +41,8 @@ def test_assertions_hang_between_party_and_proposition(acme_graph):
     assert stance_edges == [(A + "acme", "denies", assertion["id"]), (assertion["id"], "on", A + "review-required")]
     [entry] = assertion["assertions"]
     assert entry == {"party": "Acme", "stance": "denies", "quote": "no such rule exists", "source_title": "Acme checkout fails twice in a week",
-                     "source_date": "2026-03-06", "source_url": "https://example.org/wire/acme"}
+                     "source_date": "2026-03-06", "source_url": "https://example.org/wire/acme",
+                     "date": "2026-03-06", "voice": "Acme", "superseded": False}
 
 
 def test_candidates_are_edges_until_judged(store, tmp_path):
