@@ -24,7 +24,7 @@ def test_list_shows_every_canned_query_with_what_it_answers():
     lines = result.output.splitlines()
     for name, canned in canned_queries().items():
         assert any(line.startswith(name) and line.endswith(canned.title) for line in lines), name
-    assert "contested             Contested propositions: affirmed by one party and opposed by another." in lines
+    assert "contested             Contested propositions: affirmed by one voice and opposed by an independent one." in lines
 
 
 def test_every_canned_query_says_what_it_answers():
