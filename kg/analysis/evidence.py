@@ -71,9 +71,13 @@ class NodeRef:
     iri: str
     label: str
     cls: str
+    draft: bool = False  # pending review: listed only with --include-pending
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        if not self.draft:
+            del out["draft"]
+        return out
 
 
 @dataclass(frozen=True, order=True)
@@ -109,6 +113,7 @@ class AssertionRef:
     date: str = ""
     #: superseded by a later assertion or retracted: history, not a live stance
     superseded: bool = False
+    draft: bool = False  # pending review: listed only with --include-pending
 
     def sort_key(self) -> tuple:
         return (self.proposition.label, -self.polarity, self.party.label, self.quote, self.iri)
@@ -127,6 +132,7 @@ class AssertionRef:
             "voice": (self.voice or self.party).to_dict(),
             "date": self.date,
             "superseded": self.superseded,
+            **({"draft": True} if self.draft else {}),
         }
 
 
@@ -154,7 +160,12 @@ in); ``"both"`` when assertions on
 
 def node_ref(g: "nx.MultiDiGraph", node: str) -> NodeRef:
     attrs = g.nodes[node]
-    return NodeRef(node, str(attrs.get("label", node)), str(attrs.get("cls", "")))
+    return NodeRef(node, str(attrs.get("label", node)), str(attrs.get("cls", "")), _is_draft(attrs))
+
+
+def _is_draft(attrs: dict) -> bool:
+    """Pending (or any status but reviewed): in a projection only with ``reviewed_only=False``."""
+    return attrs.get("review", "reviewed") != "reviewed"
 
 
 def source_ref(g: "nx.MultiDiGraph", node: str) -> SourceRef:
@@ -188,6 +199,7 @@ def assertion_ref(g: "nx.MultiDiGraph", assertion: str) -> AssertionRef | None:
         voice=node_ref(g, voice_of(g, party)),
         date=str(attrs.get("date") or source_record.date),
         superseded=is_superseded(g, assertion),
+        draft=_is_draft(attrs),
     )
 
 

@@ -45,7 +45,8 @@ def _assertion(a: AssertionRef, esc: Callable[[str], str] = str) -> str:
     confidence = f" (confidence {a.confidence:g})" if a.confidence < 1 else ""
     voice = f" (for {esc(a.voice.label)})" if a.voice and a.voice.iri != a.party.iri else ""
     superseded = " [superseded]" if a.superseded else ""
-    return f"{esc(a.party.label)}{voice} {a.stance} “{esc(a.quote)}”{confidence} — read in {esc(a.source.label)}{via}{superseded}"
+    draft = "[draft] " if a.draft else ""
+    return f"{draft}{esc(a.party.label)}{voice} {a.stance} “{esc(a.quote)}”{confidence} — read in {esc(a.source.label)}{via}{superseded}"
 
 
 def _step(a: AssertionRef, esc: Callable[[str], str] = str) -> str:

@@ -103,8 +103,12 @@ def unresolved_from_projection(g: "nx.MultiDiGraph", *, min_score: float = MIN_S
     )
 
 
-def unresolved(graph: Graph, *, min_score: float = MIN_SCORE, hub_cap: int = HUB_CAP) -> UnresolvedReport:
-    """Project ``graph`` and gather what its record leaves unresolved."""
+def unresolved(graph: Graph, *, min_score: float = MIN_SCORE, hub_cap: int = HUB_CAP, include_pending: bool = False) -> UnresolvedReport:
+    """Project ``graph`` and gather what its record leaves unresolved.
+
+    With ``include_pending``, drafts (items pending review, as ``kg ingest``
+    writes them) count beside the record, each marked ``draft``.
+    """
     from kg.analysis.nxgraph import project
 
-    return unresolved_from_projection(project(graph), min_score=min_score, hub_cap=hub_cap)
+    return unresolved_from_projection(project(graph, reviewed_only=not include_pending), min_score=min_score, hub_cap=hub_cap)

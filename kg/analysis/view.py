@@ -186,10 +186,13 @@ def view_of_projection(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> dict
     return {"nodes": _nodes(g), "edges": edges, "unresolved": _unresolved(g, report, by_pair)}
 
 
-def graph_view(graph: Graph, report: "UnresolvedReport | None" = None) -> dict:
-    """The view dict of ``graph`` for :func:`kg.export.html.render_html`; the report is computed if not given."""
+def graph_view(graph: Graph, report: "UnresolvedReport | None" = None, *, include_pending: bool = False) -> dict:
+    """The view dict of ``graph`` for :func:`kg.export.html.render_html`; the report is computed if not given.
+
+    With ``include_pending``, drafts pending review are in the view beside the record.
+    """
     from kg.analysis.nxgraph import project
     from kg.analysis.report import unresolved_from_projection
 
-    g = project(graph)
+    g = project(graph, reviewed_only=not include_pending)
     return view_of_projection(g, report if report is not None else unresolved_from_projection(g))

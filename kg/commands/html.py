@@ -19,9 +19,11 @@ __all__ = ["commands"]
               help="Refuse to draw more nodes than this; use --focus for big graphs.")
 @click.option("--title", default=None, help="Page title (default: the case titles).")
 @click.option("--seed", type=int, default=1, show_default=True, help="Seed for the layout, so pages are reproducible.")
+@click.option("--include-pending", is_flag=True,
+              help="Show drafts pending review (as kg ingest writes them) beside the record, drawn as drafts.")
 @store_option
 @handle_errors
-def html(out, focus, depth, max_nodes, title, seed, store):
+def html(out, focus, depth, max_nodes, title, seed, include_pending, store):
     """Write one self-contained HTML page to explore the graph, offline.
 
     Nodes are coloured and shaped by class; stance edges show who affirms or
@@ -38,7 +40,7 @@ def html(out, focus, depth, max_nodes, title, seed, store):
     from kg.store import open_graph
 
     graph = open_graph(store)
-    view = graph_view(graph, unresolved(graph))
+    view = graph_view(graph, unresolved(graph, include_pending=include_pending), include_pending=include_pending)
     if focus:
         view = neighbourhood(view, [str(resolve(graph, name)) for name in focus], depth)
     if title is None:

@@ -22,9 +22,11 @@ def _json(value) -> str:
               help="Write OUT/unresolved.md and OUT/unresolved.json instead, and print the counts.")
 @click.option("--min-score", type=float, default=None, metavar="SCORE",
               help="Least score of an identity candidate that is listed (default 2.0).")
+@click.option("--include-pending", is_flag=True,
+              help="Count drafts pending review (as kg ingest writes them) beside the record, each marked as a draft.")
 @store_option
 @handle_errors
-def unresolved(fmt, out, min_score, store):
+def unresolved(fmt, out, min_score, include_pending, store):
     """Show what the record leaves unresolved.
 
     Identity candidates (items that may be one and the same, with what they
@@ -42,7 +44,7 @@ def unresolved(fmt, out, min_score, store):
     from kg.export import atomic_write
     from kg.store import open_graph
 
-    report = gather(open_graph(store), min_score=MIN_SCORE if min_score is None else min_score)
+    report = gather(open_graph(store), min_score=MIN_SCORE if min_score is None else min_score, include_pending=include_pending)
     if out is not None:
         for name, content in (("unresolved.md", report.to_markdown()), ("unresolved.json", _json(report.to_dict()))):
             with atomic_write(Path(out) / name) as handle:

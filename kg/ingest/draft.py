@@ -173,6 +173,7 @@ def _propositions(extraction: Extraction, index: CaseIndex, entity_ids: dict[str
     propositions: list[dict] = []
     by_claim: dict[int, dict] = {}
     by_text: dict[str, dict] = {}
+    restated: dict[str, dict] = {}  # existing proposition id → this draft's entry of assertions on it
     seen_assertions: set[tuple] = set()
     for claim in extraction.claims:
         if claim.party is None or not entity_ids.get(claim.party.key):
@@ -180,20 +181,32 @@ def _propositions(extraction: Extraction, index: CaseIndex, entity_ids: dict[str
         proposition = by_claim.get(id(claim.target)) if claim.target is not None else None
         proposition = proposition or by_text.get(claim.proposition.lower())
         if proposition is None:
-            proposition = {"id": ids.make(claim.proposition[:48]), "text": claim.proposition}
             about = _about(extraction, entity_ids, claim.start, claim.end)
-            if about:
-                proposition["about"] = about
-            proposition.update(_span_fields(text, claim.start, claim.end, source_id, claim.confidence, "Claim as written"))
-            similar = similar_propositions(claim.proposition, index)
-            if similar:
-                proposition["note"] += f"; may restate proposition {', '.join(repr(s) for s in similar)} of the case"
-            proposition["assertions"] = []
-            propositions.append(proposition)
+            match = index.propositions.match(claim.proposition, set(about))
+            if match.link is not None:
+                proposition = restated.get(match.link)
+                if proposition is None:
+                    proposition = restated[match.link] = {
+                        "proposition": match.link,
+                        "confidence": match.confidence,
+                        "note": f"Restates proposition '{match.link}' (wording and entities match {match.confidence:.2f}): “{_excerpt(text, claim.start, claim.end)}”",
+                        "assertions": [],
+                    }
+                    propositions.append(proposition)
+            else:
+                proposition = {"id": ids.make(claim.proposition[:48]), "text": claim.proposition}
+                if about:
+                    proposition["about"] = about
+                proposition.update(_span_fields(text, claim.start, claim.end, source_id, claim.confidence, "Claim as written"))
+                if match.hints:
+                    proposition["note"] += "; may restate proposition " + ", ".join(f"'{i}' ({c:.2f})" for i, c in match.hints)
+                proposition["assertions"] = []
+                propositions.append(proposition)
+                index.propositions.add(proposition["id"], claim.proposition, set(about))
             by_text[claim.proposition.lower()] = proposition
         by_claim[id(claim)] = proposition
         assertion = _assertion(claim, text, entity_ids, source_id)
-        key = (assertion["party"], proposition["id"], assertion["stance"], assertion["quote"]["exact"], assertion["quote"]["prefix"])
+        key = (assertion["party"], proposition.get("id") or proposition["proposition"], assertion["stance"], assertion["quote"]["exact"], assertion["quote"]["prefix"])
         if key in seen_assertions:
             continue
         seen_assertions.add(key)

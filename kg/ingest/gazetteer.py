@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.case import SECTIONS, Case, read_case
+from kg.ingest.linking import PropositionIndex
 from kg.keys import ordered_pair
 
 __all__ = ["CaseIndex", "Known", "Mention", "Gazetteer", "read_case_folder", "case_index", "normalize", "SECTIONS"]
@@ -58,6 +59,7 @@ class CaseIndex:
     known: list[Known] = field(default_factory=list)
     sha256: dict[str, str] = field(default_factory=dict)  # digest → source id
     judged_pairs: set[tuple[str, str]] = field(default_factory=set)
+    propositions: PropositionIndex = field(default_factory=PropositionIndex)  # for linking restated claims
 
     def ids(self) -> set[str]:
         return set(self.items)
@@ -73,6 +75,9 @@ class CaseIndex:
         if not isinstance(item_id, str):
             return
         self.items[item_id] = {**fields, "section": section}
+        if section == "propositions" and isinstance(fields.get("text"), str):
+            about = fields.get("about") or []
+            self.propositions.add(item_id, fields["text"], {str(a) for a in (about if isinstance(about, list) else [about])})
         if section == "sources" and isinstance(fields.get("sha256"), str):
             self.sha256.setdefault(fields["sha256"], item_id)
         label = fields.get("label")

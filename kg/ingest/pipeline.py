@@ -22,7 +22,7 @@ from typing import Callable, Iterable
 from rdflib import Graph
 
 from kg.errors import KGError, LoadError
-from kg.ingest.draft import build_draft, draft_name, dump_draft, similar_propositions
+from kg.ingest.draft import build_draft, draft_name, dump_draft
 from kg.ingest.extract import extract
 from kg.ingest.gazetteer import CaseIndex, case_index
 from kg.ingest.report import ChangeReport, compare_graphs
@@ -170,7 +170,8 @@ def ingest(
         extraction = extract(article.text, published=published, known=index.known)
         draft = build_draft(article, extraction, index, published=published)
         for proposition in draft.get("propositions", []):
-            restatements += [(proposition["text"], other) for other in similar_propositions(proposition["text"], before)]
+            if "proposition" in proposition:  # linked to a proposition the case or an earlier draft holds
+                restatements += [(a["quote"]["exact"], proposition["proposition"]) for a in proposition["assertions"]]
         name = draft_name(article.sha256)
         files[name] = dump_draft(draft, article)
         for section, items in draft.items():

@@ -130,6 +130,9 @@ def compare_graphs(old: Graph, new: Graph) -> ChangeReport:
         report.contested.append((_label(new, proposition), affirm, oppose))
     added = set(new) - set(old)
     touched_nodes = {s for s, _, _ in added} | {o for _, _, o in added if isinstance(o, URIRef)}
+    # A new assertion on an existing proposition touches what that proposition is about.
+    for proposition in [o for _, p, o in added if p == KG.proposition]:
+        touched_nodes |= set(new.objects(proposition, KG.about))
     old_questions = set(old.subjects(RDF.type, KG.OpenQuestion))
     for question in sorted(set(new.subjects(RDF.type, KG.OpenQuestion))):
         if not _is_open(new, question):
@@ -157,7 +160,7 @@ def format_report(report: ChangeReport) -> str:
     part("new entities", [f"  + {cls}  {label}" + (f" [{status}]" if status != "reviewed" else "") for cls, label, status in report.new_entities])
     part("new assertions", [f"  + {party} {stance}: {text}" + (f" [{status}]" if status != "reviewed" else "") for party, stance, text, status in report.new_assertions])
     part("newly contested propositions", [f"  ! {text}  (affirmed by {', '.join(affirm)}; opposed by {', '.join(oppose)})" for text, affirm, oppose in report.contested])
-    part("possible restatements of existing propositions", [f"  = {text}  ~ {existing}" for text, existing in report.restatements])
+    part("assertions on existing propositions (restated)", [f"  = “{text}”  → {existing}" for text, existing in report.restatements])
     part("open questions touched", [f"  ? {q}" for q in report.questions_touched])
     part("new open questions", [f"  ? {q}" for q in report.new_questions])
     part("identity candidates", [f"  ~ {left} ~ {right} ({value})" for left, right, value in report.identity_candidates])

@@ -41,6 +41,8 @@ _CHANGE_KEYS = ("corrects", "retracts", "updates")
 _COMMON = {"id", "type", "status", "confidence", "note", "span", "extractedFrom"}
 _PROPOSITION_KEYS = {"id", "text", "about", "safeguardState", "assertions", "status", "confidence", "note", "span", "extractedFrom"}
 _ASSERTION_KEYS = {"party", "source", "via", "stance", "quote", "date", "confidence", "status", "note", "span", "id", "supersededBy", "retractedIn"}
+# More assertions on a proposition defined elsewhere (kg ingest writes these for a restated claim).
+_RESTATEMENT_KEYS = {"proposition", "assertions", "confidence", "note", "span", "extractedFrom"}
 _JUDGEMENT_KEYS = {"pair", "judgement", "source", "judgedBy", "note", "status", "confidence"}
 _QUESTION_KEYS = {"id", "asks", "about", "status", "resolvableBy", "raisedIn", "answer", "note", "confidence", "review", "span", "extractedFrom"}
 
@@ -202,7 +204,7 @@ def _unknown_keys(item: Item, allowed: Iterable[str]) -> None:
 
 def _register_ids(ctx: _Context) -> None:
     for item in ctx.case.items:
-        if item.section == "judgements":
+        if item.section == "judgements" or _is_restatement(item):
             continue
         item_id = item.fields.get("id")
         if not isinstance(item_id, str) or not SLUG.match(item_id):
@@ -343,6 +345,25 @@ def _load_proposition(ctx: _Context, item: Item) -> None:
         if not hasattr(entry, "line_of"):
             raise item.error(f"each assertion must be a mapping, not {brief(entry)}", "assertions")
         _load_assertion(ctx, Item("assertions", entry, item.path), fields["id"], subject)
+
+
+def _is_restatement(item: Item) -> bool:
+    return item.section == "propositions" and "proposition" in item.fields and "id" not in item.fields
+
+
+def _load_restatement(ctx: _Context, item: Item) -> None:
+    """``- proposition: <id>`` with ``assertions:``: stances on a proposition defined elsewhere in the case."""
+    fields = item.fields
+    _unknown_keys(item, _RESTATEMENT_KEYS)
+    target = fields["proposition"]
+    subject = ctx.ref(item, "proposition", target, want=lambda t: t.section == "propositions" and "id" in t.fields, what="a proposition")
+    assertions = fields.get("assertions") or []
+    if not isinstance(assertions, list) or not assertions:
+        raise item.error("an entry with 'proposition' holds the 'assertions' made on it (a non-empty list)", "assertions")
+    for entry in assertions:
+        if not hasattr(entry, "line_of"):
+            raise item.error(f"each assertion must be a mapping, not {brief(entry)}", "assertions")
+        _load_assertion(ctx, Item("assertions", entry, item.path), str(target), subject)
 
 
 def _quote(item: Item) -> tuple[str, str, str]:
@@ -599,6 +620,8 @@ def case_triples(case: Case, documents: Documents | None = None, schema: CaseSch
     for item in case.items:
         if item.section in ("sources", "entities"):
             _load_entity(ctx, item)
+        elif item.section == "propositions" and _is_restatement(item):
+            _load_restatement(ctx, item)
         elif item.section == "propositions":
             _load_proposition(ctx, item)
         elif item.section == "judgements":

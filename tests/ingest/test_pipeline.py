@@ -83,7 +83,11 @@ def test_merging_links_known_entities_and_flags_near_matches(initech, fixtures):
     report = result.report
     assert ("ACS", "Advanced Cloud Services", "no-judgement") in report.identity_candidates
     assert report.questions_touched == ["Was the database upgrade tested before release?"]
-    assert ("A database upgrade caused the payroll outage.", "upgrade-caused-outage") in report.restatements
+    # The denial restates the case's own proposition: an assertion on it, not a new proposition.
+    assert ("a database upgrade caused the payroll outage", "upgrade-caused-outage") in report.restatements
+    linked = [p for p in draft["propositions"] if p.get("proposition") == "upgrade-caused-outage"]
+    assert [(a["party"], a["stance"]) for a in linked[0]["assertions"]] == [("initech", "denies")]
+    assert not any(p.get("text") == "A database upgrade caused the payroll outage." for p in draft["propositions"])
 
 
 def test_a_second_article_links_to_the_first_drafts_candidates(tmp_path, fixtures):

@@ -1,0 +1,100 @@
+"""How long `kg ingest` takes: by article size, and many articles into the seed case.
+
+    .venv/bin/python benchmarks/ingest_speed.py                 # 100 KB, 1 MB, 5 MB articles
+    .venv/bin/python benchmarks/ingest_speed.py --batch 100     # 100 articles into the seed case, one call each
+    .venv/bin/python benchmarks/ingest_speed.py --batch 100 --cli   # ... one `kg ingest` process each
+
+Articles are made by repeating the evaluation articles (benchmarks/eval/*.txt)
+up to the size; each run ingests into a fresh scratch case. Prints seconds
+and, per size, the seconds per MB and the ratio to the 100 KB run (a linear
+pass keeps the ratio near 1). Not a test: it prints figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.ingest import ingest  # noqa: E402
+from kg.ingest.extract import extract  # noqa: E402
+from kg.ingest.text import read_article  # noqa: E402
+
+EVAL = ROOT / "benchmarks" / "eval"
+SEED_CASE = ROOT / "seeds" / "amazon-2026-outages"
+SIZES = {"100 KB": 100_000, "1 MB": 1_000_000, "5 MB": 5_000_000}
+
+
+def _corpus() -> str:
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(EVAL.glob("*.txt")))
+
+
+def by_size(sizes: list[str]) -> None:
+    base = _corpus()
+    print(f"{'size':8} {'extract s':>10} {'ingest s':>10} {'s per MB':>9} {'ratio':>6}")
+    first = None
+    with tempfile.TemporaryDirectory() as scratch:
+        for name in sizes:
+            size = SIZES[name]
+            article = Path(scratch) / f"article-{size}.txt"
+            text = (base * (size // len(base) + 1))[:size]
+            article.write_text(f"Speed test article of {name}\n\n{text}", encoding="utf-8")
+            started = time.perf_counter()
+            extract(read_article(article).text, published="2026-05-13")
+            extracted = time.perf_counter() - started
+            started = time.perf_counter()
+            ingest([article], Path(scratch) / f"case-{size}", date="2026-05-13")
+            total = time.perf_counter() - started
+            per_mb = total / (size / 1_000_000)
+            first = first or per_mb
+            print(f"{name:8} {extracted:10.2f} {total:10.2f} {per_mb:9.2f} {per_mb / first:6.2f}", flush=True)
+
+
+def batch(count: int, cli: bool) -> None:
+    articles = sorted(EVAL.glob("*.txt"))
+    with tempfile.TemporaryDirectory() as scratch:
+        case = Path(scratch) / SEED_CASE.name
+        shutil.copytree(SEED_CASE, case)
+        paths = []
+        for i in range(count):
+            source = articles[i % len(articles)]
+            path = Path(scratch) / f"follow-up-{i:03}.txt"
+            path.write_text(source.read_text(encoding="utf-8") + f"\n\nFollow-up {i}.\n", encoding="utf-8")
+            paths.append(path)
+        kg = Path(sys.executable).with_name("kg")
+        started = time.perf_counter()
+        laps = []
+        for path in paths:
+            lap = time.perf_counter()
+            if cli:
+                subprocess.run([str(kg), "ingest", str(path), "--case", str(case), "--date", "2026-03-20"], check=True, capture_output=True)
+            else:
+                ingest([path], case, date="2026-03-20")
+            laps.append(time.perf_counter() - lap)
+        total = time.perf_counter() - started
+        how = "`kg ingest` processes" if cli else "ingest() calls"
+        print(f"{count} articles into {SEED_CASE.name}, one {how[:-1]} each: {total:.1f} s in all "
+              f"(first {laps[0]:.2f} s, last {laps[-1]:.2f} s, last/first {laps[-1] / laps[0]:.2f}; target < 30 s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="*", default=list(SIZES), choices=list(SIZES))
+    parser.add_argument("--batch", type=int, default=0, metavar="N", help="ingest N articles into a copy of the seed case, one call each")
+    parser.add_argument("--cli", action="store_true", help="with --batch: one `kg ingest` process per article")
+    args = parser.parse_args()
+    if args.batch:
+        batch(args.batch, args.cli)
+    else:
+        by_size(args.sizes)
+
+
+if __name__ == "__main__":
+    main()
