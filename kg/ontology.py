@@ -22,12 +22,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.errors import OntologyError
 from kg.vocab import KG
 
-__all__ = ["ONTOLOGY_DIR", "ontology_graph", "shapes_graph", "case_schema", "CaseSchema", "CaseProperty", "Concept"]
+__all__ = [
+    "ONTOLOGY_DIR", "ontology_graph", "shapes_graph", "case_schema", "CaseSchema", "CaseProperty", "Concept",
+    "stances", "judgements", "judgement_edge_kind",
+]
 
 ONTOLOGY_DIR = Path(os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parent.parent / "ontology"))
 
@@ -122,7 +125,7 @@ def case_schema() -> CaseSchema:
     properties: dict[str, CaseProperty] = {}
     for term, key in graph.subject_objects(KG.caseKey):
         key = str(key)
-        if (term, RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class")) in graph:
+        if (term, RDF.type, OWL.Class) in graph:
             classes[key] = term
         else:
             kind = graph.value(term, KG.valueKind)
@@ -139,3 +142,40 @@ def case_schema() -> CaseSchema:
         safeguard_states=_concepts(graph, KG.SafeguardState),
         source_classes=frozenset(_subclasses(graph, KG.Source)),
     )
+
+
+# ---------------------------------------------------------------- the concept registry
+# Every list of stances or judgements in kg (the page, its legend, ingest's
+# report, the synthetic corpus) comes from here, so a concept added to kg.ttl
+# needs no Python change; tests/export/test_html.py then names the style to add.
+
+
+def stances() -> tuple[Concept, ...]:
+    """Every stance: affirming first, then opposing, then neither (the order of legends).
+
+    >>> [s.notation for s in stances()]
+    ['asserts', 'confirms', 'denies', 'disputes', 'narrows', 'hedges']
+    """
+    found = case_schema().stances.values()
+    return tuple(sorted(found, key=lambda c: (c.polarity == 0, -(c.polarity or 0), c.notation)))
+
+
+def judgements() -> tuple[Concept, ...]:
+    """Every identity judgement value: those that settle a pair first.
+
+    >>> [j.notation for j in judgements()]
+    ['different', 'same', 'no-judgement', 'unsure']
+    """
+    return tuple(sorted(case_schema().judgements.values(), key=lambda c: (not c.settles, c.notation)))
+
+
+def judgement_edge_kind(notation: str | None) -> str:
+    """The page's edge kind for a judgement: ``judged-<notation>``; ``judged-none`` when there is none.
+
+    >>> judgement_edge_kind("same"), judgement_edge_kind("no-judgement"), judgement_edge_kind(None)
+    ('judged-same', 'judged-none', 'judged-none')
+    """
+    known = case_schema().judgements
+    if notation not in known or notation == "no-judgement":
+        return "judged-none"
+    return f"judged-{notation}"

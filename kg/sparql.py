@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from rdflib import Graph, Literal, URIRef, Variable
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import XSD
 from rdflib.query import Result
 
 from kg.errors import QueryError
 from kg.query_guard import NO_REMOTE, oxigraph_reads_service, parse_tree_names
 from kg.store import normalize_term
-from kg.vocab import KG, KGR, OA, ORG, SCHEMA
+from kg.vocab import PREFIXES as VOCAB_PREFIXES
 
 __all__ = [
     "QUERY_DIR",
@@ -49,21 +49,7 @@ __all__ = [
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 
 #: Prefixes a query may use without declaring them; also used to shorten IRIs.
-PREFIXES: dict[str, str] = {
-    "kg": str(KG._NS),
-    "kgr": str(KGR),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "schema": str(SCHEMA),
-    "org": str(ORG),
-    "oa": str(OA),
-    "foaf": "http://xmlns.com/foaf/0.1/",
-}
+PREFIXES: dict[str, str] = dict(VOCAB_PREFIXES)
 
 
 @dataclass(frozen=True)

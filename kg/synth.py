@@ -77,8 +77,6 @@ _FILLER = [
 ]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]
-_STANCES_FOR = ["asserts", "confirms"]
-_STANCES_AGAINST = ["denies", "disputes", "narrows"]
 
 
 @dataclass
@@ -165,8 +163,25 @@ def _variant_label(rng: random.Random, system: str, mechanism: str, ymd: tuple[i
     return first, second
 
 
+def _stance_sides() -> tuple[list[str], list[str]]:
+    """The first party's stances (affirming), and the others' (opposing, neutral, then the last affirming one).
+
+    Read off the ontology (:func:`kg.ontology.stances`).
+
+    >>> _stance_sides()
+    (['asserts', 'confirms'], ['denies', 'disputes', 'narrows', 'hedges', 'confirms'])
+    """
+    from kg.ontology import stances
+
+    affirming = [s.notation for s in stances() if (s.polarity or 0) > 0]
+    opposing = [s.notation for s in stances() if (s.polarity or 0) < 0]
+    neutral = [s.notation for s in stances() if not s.polarity]
+    return affirming, opposing + neutral + affirming[-1:]
+
+
 def _write_case(index: int, seed: int, size: float, incident_share: float) -> _CaseWriter:
     rng = random.Random(f"kg-synth:{seed}:{index}")
+    affirming, others = _stance_sides()
     slug = f"synth-{index:05d}"
     case = _CaseWriter(slug, rng)
     year = 2020 + index % 7
@@ -300,7 +315,7 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
             chosen = rng.sample(parties, min(len(parties), rng.choice([1, 2, 2, 3, 4])))
             for k, (party, vias) in enumerate(chosen):
                 aid, adate, _, _ = rng.choice(articles)
-                stance = rng.choice(_STANCES_FOR) if k == 0 else rng.choice(_STANCES_AGAINST + ["hedges", "confirms"])
+                stance = rng.choice(affirming) if k == 0 else rng.choice(others)
                 quote = f"{rng.choice(_FIRST).lower()} {rng.choice(_MECHANISMS)} {pid} {k} {rng.choice(_EFFECTS)}"
                 case.quotes[aid].append(quote)
                 lines.append(f"      - party: {party}")

@@ -11,10 +11,25 @@ rdflib.term.URIRef('https://w3id.org/kg/ontology#Assertion')
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["KG", "KGR", "OA", "SCHEMA", "ORG", "BASE_IRI", "ONTOLOGY_IRI"]
+__all__ = ["KG", "KGR", "OA", "SCHEMA", "ORG", "BASE_IRI", "ONTOLOGY_IRI", "CONTEXT_PATH", "PREFIXES"]
+
+#: The JSON-LD context shipped with kg: the one prefix map (Turtle, SPARQL, JSON-LD, networks all use it).
+CONTEXT_PATH = Path(__file__).resolve().parent / "context" / "kg.jsonld"
+
+
+def _prefixes() -> dict[str, str]:
+    context = json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
+    return {name: iri for name, iri in sorted(context.items()) if isinstance(iri, str) and not name.startswith("@")}
+
+
+#: prefix → namespace IRI, sorted by prefix
+PREFIXES: dict[str, str] = _prefixes()
 
 ONTOLOGY_IRI = "https://w3id.org/kg/ontology"
 BASE_IRI = "https://w3id.org/kg/id/"

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from rdflib.namespace import PROV
+from rdflib.namespace import OWL, PROV
 
 from kg.analysis.voices import is_superseded, voice_of
 from kg.vocab import KG
@@ -58,8 +58,8 @@ class P:
     raised_in = str(KG.raisedIn)
     judged_by = str(KG.judgedBy)
     reported_in = str(KG.reportedIn)
-    same_as = "http://www.w3.org/2002/07/owl#sameAs"
-    different_from = "http://www.w3.org/2002/07/owl#differentFrom"
+    same_as = str(OWL.sameAs)
+    different_from = str(OWL.differentFrom)
     #: Edges that say where something was read or relayed, not how things relate.
     provenance = frozenset({read_in, primary_source, quoted_from, reported_in, raised_in, judged_by})
 

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from rdflib import Graph
 
 from kg.analysis.evidence import P, AssertionRef, assertion_ref, assertions_about, assertions_on, edge_evidence
+from kg.ontology import judgement_edge_kind
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -45,7 +46,6 @@ __all__ = ["graph_view", "view_of_projection", "view_class"]
 
 _HIDDEN_EDGES = {P.read_in, P.quoted_from, P.primary_source, P.left, P.right, P.same_as, P.different_from}
 _STRONG = {"assertion", "proposition", "question", "source", "both"}
-_JUDGED = {"same": "judged-same", "different": "judged-different", "unsure": "judged-unsure", "no-judgement": "judged-none"}
 # Checked in this order: an AI system is a system before it is an agent.
 _VIEW_CLASSES = (
     ("Assertion", "assertion"), ("Proposition", "proposition"), ("OpenQuestion", "question"),
@@ -143,7 +143,7 @@ def _edges(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> tuple[list[dict]
         raised = sorted(g.nodes[v]["label"] for _, v, k in g.out_edges(node, keys=True) if k == P.raised_in)
         judges = sorted(g.nodes[v]["label"] for _, v, k in g.out_edges(node, keys=True) if k == P.judged_by)
         judgement = str(attrs.get("judgement", "no-judgement"))
-        edge = {"id": _edge_id(node), "source": ends[0], "target": ends[1], "label": judgement, "kind": _JUDGED.get(judgement, "judged-none"), "parties": judges, "sources": raised}
+        edge = {"id": _edge_id(node), "source": ends[0], "target": ends[1], "label": judgement, "kind": judgement_edge_kind(judgement), "parties": judges, "sources": raised}
         edges.append(edge)
         by_pair.setdefault(tuple(ends), []).append(edge["id"])
     for c in report.candidates:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from rdflib import Graph
 
 from kg.export import atomic_write
+from kg.vocab import KG
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["write", "serialize", "export_network", "LIST_SEPARATOR"]
 
 LIST_SEPARATOR = "|"
-_PARTY = "https://w3id.org/kg/ontology#party"
+_PARTY = str(KG.party)
 
 
 def _is_assertion(attrs: dict) -> bool:

@@ -71,14 +71,13 @@ from pathlib import Path
 from kg.errors import ExportError
 from kg.export.page_views import opening_view, stance_board, timeline
 
-__all__ = ["render_html", "write_html", "neighbourhood", "CLASSES", "EDGE_KINDS", "STANCES"]
+__all__ = ["render_html", "write_html", "neighbourhood", "CLASSES", "EDGE_KINDS", "STANCES"]  # noqa: F822 (STANCES: module __getattr__)
 
 ASSETS = Path(__file__).with_name("html_assets")
 CLASSES = ("person", "organization", "incident", "safeguard", "source", "assertion",
            "question", "proposition", "system", "meeting", "other")
 EDGE_KINDS = ("relation", "stance", "candidate", "judged-same", "judged-different",
               "judged-unsure", "judged-none")
-STANCES = ("asserts", "confirms", "denies", "disputes", "narrows", "hedges")
 ASSERTION_FIELDS = ("party", "stance", "quote", "source_title", "source_date", "source_url")
 DATE_FIELDS = ("date", "not_before", "not_after")
 #: Above this many nodes the page opens on the stance board (or the timeline, or
@@ -88,6 +87,20 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LABEL_CHARS = 48
 # Shapes that draw their label inside them; they get dark text and a width limit.
 LABEL_INSIDE = {"box", "database", "ellipse", "circle", "text"}
+
+
+def _stances() -> tuple[str, ...]:
+    """The stances, in legend order: the ontology's list (:func:`kg.ontology.stances`)."""
+    from kg.ontology import stances
+
+    return tuple(s.notation for s in stances())
+
+
+def __getattr__(name: str):
+    # STANCES is read off the ontology when first asked for, so importing this module parses nothing.
+    if name == "STANCES":
+        return _stances()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @lru_cache(maxsize=None)
@@ -164,8 +177,8 @@ def _checked(view: dict) -> tuple[list[dict], list[dict], list[dict]]:
         kind, stance = raw.get("kind", "relation"), raw.get("stance") or ""
         if kind not in EDGE_KINDS:
             raise _fail(f"edge {edge_id!r} has kind {kind!r}; expected one of {', '.join(EDGE_KINDS)}")
-        if kind == "stance" and stance not in STANCES:
-            raise _fail(f"edge {edge_id!r} has stance {stance!r}; expected one of {', '.join(STANCES)}")
+        if kind == "stance" and stance not in _stances():
+            raise _fail(f"edge {edge_id!r} has stance {stance!r}; expected one of {', '.join(_stances())}")
         edges[edge_id] = {
             "id": edge_id, "source": raw["source"], "target": raw["target"],
             "label": str(raw.get("label") or ""), "kind": kind,
@@ -368,9 +381,9 @@ def render_html(view: dict, *, title: str = "kg graph", seed: int = 1,
         "classes": [dict(styles["classes"][c], cls=c) for c in CLASSES if c in present],
         "edge_styles": [dict(styles["edges"][k], key=k) for k in styles["edges"]
                         if k in {_edge_style_key(edge) for edge in edges}],
-        "stances": [s for s in STANCES if s in stances],
-        "stance_colours": {s: styles["edges"][f"stance:{s}"]["color"] for s in STANCES},
-        "stance_marks": {s: styles["edges"][f"stance:{s}"]["mark"] for s in STANCES},
+        "stances": [s for s in _stances() if s in stances],
+        "stance_colours": {s: styles["edges"][f"stance:{s}"]["color"] for s in _stances()},
+        "stance_marks": {s: styles["edges"][f"stance:{s}"]["mark"] for s in _stances()},
         "board": board,
         "timeline": line,
         "opening": opening_view(len(nodes), board, line, unresolved, opening_graph_max, hub),

@@ -11,17 +11,16 @@ from __future__ import annotations
 import json
 import os
 from functools import lru_cache
-from pathlib import Path
 
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import ExportError
 from kg.export import atomic_write
+from kg.vocab import CONTEXT_PATH  # the one prefix map
 
 __all__ = ["CONTEXT_PATH", "context", "prefixes", "serialize", "write"]
 
-CONTEXT_PATH = Path(__file__).resolve().parent.parent / "context" / "kg.jsonld"
 
 
 @lru_cache(maxsize=None)

@@ -15,23 +15,10 @@ from rdflib import Graph
 
 from kg.export import atomic_write
 from kg.store import normalize_term
+from kg.vocab import PREFIXES
 
 __all__ = ["write", "serialize", "PREFIXES"]
 
-PREFIXES = {
-    "kg": "https://w3id.org/kg/ontology#",
-    "kgr": "https://w3id.org/kg/id/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "schema": "https://schema.org/",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "org": "http://www.w3.org/ns/org#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
 
 
 def canonical_copy(graph: Graph) -> Graph:

@@ -38,7 +38,6 @@ from kg.vocab import KG
 __all__ = ["ChangeReport", "compare_graphs", "format_report", "read_turtle"]
 
 _NOT_ENTITIES = {KG.Assertion, KG.Proposition, KG.OpenQuestion, KG.IdentityJudgement, KG.Case}
-_POLARITY = {KG.Asserts: 1, KG.Confirms: 1, KG.Denies: -1, KG.Disputes: -1, KG.Narrows: -1, KG.Hedges: 0}
 
 
 @dataclass
@@ -76,8 +75,11 @@ def _status(graph: Graph, node) -> str:
 
 
 def _polarity(graph: Graph, stance) -> int:
-    if stance in _POLARITY:
-        return _POLARITY[stance]
+    from kg.ontology import stances
+
+    known = {s.iri: s.polarity for s in stances()}  # the ontology's list; the graph may not hold it
+    if stance in known:
+        return known[stance] or 0
     value = graph.value(stance, KG.polarity)
     return int(value) if value is not None else 0
 
