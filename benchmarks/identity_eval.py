@@ -210,11 +210,27 @@ def report(name: str, f: Figures, cases: int) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="Print the ranked pairs of each tuned case (never held-out ones).")
+    parser.add_argument("--tuned-only", action="store_true", help="Leave the held-out cases out (while tuning).")
+    parser.add_argument("--explain", metavar="CASE:A,B", help="Print the waterfall of one pair of a tuned case.")
     args = parser.parse_args(argv)
     from kg.analysis import identity
 
     print(f"identity model: {'probability (Fellegi-Sunter)' if hasattr(identity, 'POSSIBLE') else 'score (Adamic-Adar)'}")
+    if args.explain:
+        slug, pair = args.explain.split(":")
+        if not (SPLITS["tuned"][0] / slug).is_dir():
+            raise SystemExit(f"{slug} is not a tuned case")
+        g = project(load_cases([SPLITS["tuned"][0] / slug])[0])
+        a, b = sorted(pair.split(","))
+        for c in identity.identity_candidates(g, threshold=0.0):
+            if sorted((local_name(c.left.iri), local_name(c.right.iri))) == [a, b]:
+                print(c.words)
+                print(c.waterfall_text())
+                return 0
+        raise SystemExit("not scored (not blocked)")
     for split, (folder, label_file) in SPLITS.items():
+        if args.tuned_only and split != "tuned":
+            continue
         labels = yaml.safe_load(label_file.read_text(encoding="utf-8"))["cases"]
         total = Figures()
         for slug in sorted(labels):

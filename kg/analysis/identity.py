@@ -1,90 +1,112 @@
 """Identity candidates: pairs of items of one class that may be one and the same.
 
-Link prediction over typed neighbours. Each entity is described by its
-*features*: the relations it has, as (direction, relation, neighbour), such as
-"affected → Acme", "discussed at → the ops review", or "← about, the
-proposition 'A and B are the same event'". Two entities of the same class
-that share features are a candidate, scored by Adamic–Adar: each shared
-feature adds ``1 / log(n)``, where ``n`` is how many entities of that class
-have it, so a feature only two share counts most (1.44) and a common one
-little. Overlapping, bounded dates add :data:`TIME_WEIGHT`.
+A Fellegi–Sunter model, as Splink builds one, over the comparisons declared
+in ``ontology/comparisons.yaml`` (:mod:`kg.analysis.comparisons`). Each
+comparison puts a pair at a level; each level weighs log2(m/u), for or
+against. The prior and the weights add up to the pair's match weight, which
+becomes a probability. Every candidate keeps its *waterfall*: each
+comparison, its level, its weight and what it saw, then the total.
 
-Candidate generation never compares every pair. Entities are blocked by class
-and by feature through an inverted index (feature → members); only members
-of one posting are paired, and postings with more than ``hub_cap`` members
-(say every incident "affected → Amazon") are skipped when generating pairs,
-though they still add their small weight to pairs found otherwise. The work
-is about the sum of the squares of the posting sizes, at most ``hub_cap``
-each: near-linear in the number of entities.
+**Weights.** m and u start from the declared priors. m is estimated from the
+pairs a case judges ``same``; u from random pairs of the class (seeded, so
+deterministic) and the pairs judged ``different``, for the comparisons
+marked ``u: estimated``. Both are blended with the priors.
 
-What speaks against a pair is listed, not subtracted: dates that do not
-overlap, or a relation both have but with no value in common (different
-mechanisms). Two items related to each other (one part of, a kind of, or a
-reply to the other) are two by that very relation, so they are never paired.
+**Blocking.** Pairs are never all compared. Items of one class are paired
+when they point at one neighbour, share a name token, or are named in one
+proposition's ``about``, through postings of at most ``hub_cap`` items; an
+item that points at the other (part of, a kind of, a reply to) is never
+paired with it. Without ``across_cases`` both items come from one case.
 
-Judgements in the case data decide what stays open: ``same`` and
-``different`` settle a pair and remove it; ``unsure`` keeps it, marked as
-judged; ``no-judgement`` keeps it as an unjudged candidate. Judged pairs stay
-listed even below ``min_score``.
+**Collective step** (after Bhattacharya and Getoor). Pairs at least
+``collective`` likely form provisional clusters, with the pairs judged same.
+Each item's dates and single-valued properties are then pooled with its
+cluster's, neighbours are compared cluster for cluster, and every pair is
+weighed again. Evidence that came through a cluster names it (``via``).
+
+**Judgements** settle a pair (``same``, ``different``), or keep it listed
+whatever its probability (``unsure``, ``no-judgement``).
 
 >>> from kg.analysis.nxgraph import from_turtle
 >>> g = from_turtle('''
 ... :acme a kg:Organization ; rdfs:label "Acme" .
 ... :review a kg:Meeting ; rdfs:label "Ops review" .
-... :other a kg:Organization ; rdfs:label "Other Corp" .
-... :mon a kg:Incident ; rdfs:label "Monday outage" ; kg:affected :acme ; kg:discussedAt :review .
-... :tue a kg:Incident ; rdfs:label "Tuesday failure" ; kg:affected :acme ; kg:discussedAt :review .
-... :far a kg:Incident ; rdfs:label "Unrelated outage" ; kg:affected :other .
+... :deploy a kg:SoftwareChange ; rdfs:label "Checkout deployment" .
+... :mon a kg:Incident ; rdfs:label "Acme checkout outage" ; kg:affected :acme ; kg:discussedAt :review ;
+...     kg:mechanism :deploy ; dcterms:date "2026-03-02"^^xsd:date .
+... :tue a kg:Incident ; rdfs:label "Checkout outage at Acme" ; kg:affected :acme ; kg:discussedAt :review ;
+...     kg:mechanism :deploy ; kg:notBefore "2026-03-01"^^xsd:date ; kg:notAfter "2026-03-03"^^xsd:date .
+... :far a kg:Incident ; rdfs:label "Billing outage" ; kg:affected :acme ; dcterms:date "2025-01-10"^^xsd:date .
 ... ''')
->>> [(c.left.label, c.right.label, c.score, [s.describe() for s in c.shared]) for c in identity_candidates(g)]
-[('Monday outage', 'Tuesday failure', 2.886, ['affected → Acme', 'discussed at → Ops review'])]
+>>> [c.words for c in identity_candidates(g)]
+['Acme checkout outage ~ Checkout outage at Acme: likely the same (1.00)']
+>>> print(identity_candidates(g)[0].waterfall_text())
+prior                             -5.61
+title: exact (“acme checkout outage”)     +6.76
+dates: overlap (2026-03-02 and 2026-03-01..2026-03-03)     +1.81
+mechanism: same (Checkout deployment)     +2.12
+shared context: some (affected → Acme, discussed at → Ops review (2.35))     +1.91
+total                             +6.99
 """
 
 from __future__ import annotations
 
 import math
+import random
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import TYPE_CHECKING, Iterable
 
+from kg.analysis.comparisons import Comparison, Context, Profile, compare, model, profiles
 from kg.analysis.evidence import AssertionRef, NodeRef, P, assertions_about, node_ref
-from kg.analysis.nxgraph import ITEM_KINDS, local_name
+from kg.analysis.nxgraph import local_name
 from kg.keys import pair_key
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["SharedNeighbour", "IdentityCandidate", "identity_candidates", "pair_key", "TIME_WEIGHT", "MIN_SCORE", "HUB_CAP"]
+__all__ = [
+    "WaterfallRow", "IdentityCandidate", "CandidateSet", "find_candidates", "identity_candidates",
+    "pair_key", "verdict", "POSSIBLE", "LIKELY", "HUB_CAP",
+]
 
-#: What overlapping dates (both bounded) add to a pair's score.
-TIME_WEIGHT = 1.0
-#: Pairs scoring less are not listed, unless judged: about two features only the pair shares.
-MIN_SCORE = 2.0
-#: Features held by more entities of a class than this do not generate pairs.
-HUB_CAP = 50
+#: Least probability of a listed pair ("possible"); below it a pair is "unlikely".
+POSSIBLE = model().possible
+#: Least probability of a pair called "likely the same".
+LIKELY = model().likely
+#: Neighbours and name tokens shared by more items of a class than this do not generate pairs.
+HUB_CAP = model().hub_cap
+#: At most this many weighings of every pair: one on its own, the rest with pooled clusters.
+_ROUNDS = 3
 
-_IGNORED = P.provenance - {P.reported_in} | {P.same_as, P.different_from}
+
+def verdict(probability: float) -> str:
+    """The report's word for a probability.
+
+    >>> verdict(0.93), verdict(0.55), verdict(0.2)
+    ('likely the same', 'possible', 'unlikely')
+    """
+    return "likely the same" if probability >= LIKELY else "possible" if probability >= POSSIBLE else "unlikely"
 
 
 @dataclass(frozen=True)
-class SharedNeighbour:
-    """A feature both members of a pair have, with its Adamic–Adar weight."""
+class WaterfallRow:
+    """One comparison's contribution to a pair's match weight."""
 
-    node: NodeRef
-    relation: str
-    direction: str  # "out": both point at node; "in": node points at both
-    members: int  # how many entities of the class have this feature
+    comparison: str
+    level: str
     weight: float
+    detail: str
+    via: tuple[str, ...] = ()  # provisional clusters the evidence came through, in words
 
     def describe(self) -> str:
-        if self.direction == "out":
-            return f"{self.relation} → {self.node.label}"
-        return f"{self.relation} ← {self.node.label}"
+        via = f"; via {'; '.join(self.via)}" if self.via else ""
+        detail = f" ({self.detail}{via})" if self.detail or via else ""
+        return f"{self.comparison}: {self.level}{detail}"
 
     def to_dict(self) -> dict:
-        return {"node": self.node.to_dict(), "relation": self.relation, "direction": self.direction, "members": self.members, "weight": self.weight}
+        return {"comparison": self.comparison, "level": self.level, "weight": self.weight, "detail": self.detail, "via": list(self.via)}
 
 
 @dataclass(frozen=True)
@@ -94,13 +116,16 @@ class IdentityCandidate:
     left: NodeRef
     right: NodeRef
     cls: str
-    score: float
-    shared: tuple[SharedNeighbour, ...]
-    time: str  # what the dates say, in words; "" when neither side is dated
-    against: tuple[str, ...]
+    prior: float
+    weight: float  # the match weight: prior plus every row
+    probability: float
+    waterfall: tuple[WaterfallRow, ...]
+    shared_nodes: tuple[NodeRef, ...]  # neighbours both point at
     judgement: str | None  # None, "unsure" or "no-judgement"
     assertions: tuple[AssertionRef, ...]  # on propositions about both
     context: tuple[AssertionRef, ...]  # on propositions about one of them
+    drafts: tuple[bool, bool] = (False, False)
+    cases: tuple[str, str] = ("", "")
 
     @property
     def id(self) -> str:
@@ -114,96 +139,67 @@ class IdentityCandidate:
     def label(self) -> str:
         return f"{self.left.label} ~ {self.right.label}"
 
+    @property
+    def verdict(self) -> str:
+        return verdict(self.probability)
+
+    @property
+    def words(self) -> str:
+        """The pair and the report's verdict in words: "A ~ B: possible (0.55)"."""
+        shown = f"{self.verdict} ({self.probability:.2f})" if self.verdict != "unlikely" else "unlikely"
+        return f"{self.label}: {shown}"
+
+    @property
+    def across(self) -> bool:
+        return self.cases[0] != self.cases[1]
+
+    @property
+    def against(self) -> tuple[str, ...]:
+        return tuple(r.describe() for r in self.waterfall if r.weight < 0)
+
+    @property
+    def supporting(self) -> tuple[str, ...]:
+        return tuple(r.describe() for r in self.waterfall if r.weight > 0)
+
+    def waterfall_text(self) -> str:
+        rows = [("prior", self.prior), *((r.describe(), r.weight) for r in self.waterfall), ("total", self.weight)]
+        return "\n".join(f"{text:<33} {weight:+.2f}" for text, weight in rows)
+
     def to_dict(self) -> dict:
+        left, right = self.left.to_dict(), self.right.to_dict()
+        left["draft"], right["draft"] = self.drafts
+        left["case"], right["case"] = (local_name(c) for c in self.cases)
         return {
             "id": self.id,
             "class": self.cls,
-            "left": self.left.to_dict(),
-            "right": self.right.to_dict(),
+            "left": left,
+            "right": right,
             "pair": [local_name(self.left.iri), local_name(self.right.iri)],
-            "score": self.score,
+            "probability": self.probability,
+            "verdict": self.verdict,
+            "match_weight": self.weight,
+            "prior_weight": self.prior,
+            "waterfall": [r.to_dict() for r in self.waterfall],
+            "across_cases": self.across,
             "judgement": self.judgement,
             "judged": self.judged,
-            "shared": [s.to_dict() for s in self.shared],
-            "time": self.time,
+            "shared": [n.to_dict() for n in self.shared_nodes],
             "against": list(self.against),
             "assertions": [a.to_dict() for a in self.assertions],
             "context": [a.to_dict() for a in self.context],
         }
 
 
-def _features(g: "nx.MultiDiGraph", node: str) -> set[tuple[str, str, str]]:
-    found = set()
-    for _, v, key in g.out_edges(node, keys=True):
-        if key not in _IGNORED and g.nodes[v].get("cls") not in ITEM_KINDS:
-            found.add(("out", key, v))
-    for u, _, key in g.in_edges(node, keys=True):
-        cls = g.nodes[u].get("cls")
-        if key not in _IGNORED and (cls == "Proposition" or cls not in ITEM_KINDS):
-            found.add(("in", key, u))
-    return found
+@dataclass(frozen=True)
+class CandidateSet:
+    """The listed candidates, and how many scored pairs fell below the threshold."""
+
+    candidates: tuple[IdentityCandidate, ...]
+    below: int
+    threshold: float
 
 
-def _bounds(text: str | None, end: bool) -> date | None:
-    """The first (or, with ``end``, last) day a YYYY, YYYY-MM or YYYY-MM-DD date covers."""
-    try:
-        parts = [int(p) for p in str(text)[:10].split("-")] if text else []
-        year, month, day = (parts + [0, 0])[:3]
-        if end and not month:
-            month = 12
-        if end and not day:
-            day = 31 if month == 12 else (date(year, month + 1, 1) - date(year, month, 1)).days
-        return date(year, month or 1, day or 1) if parts else None
-    except ValueError:  # not a date kg writes; leave it out rather than guess
-        return None
-
-
-def _interval(attrs: dict) -> tuple[date | None, date | None]:
-    starts = [d for d in (_bounds(attrs.get("date"), False), _bounds(attrs.get("not_before"), False)) if d]
-    ends = [d for d in (_bounds(attrs.get("date"), True), _bounds(attrs.get("not_after"), True)) if d]
-    return (max(starts) if starts else None, min(ends) if ends else None)
-
-
-def _when(attrs: dict) -> str:
-    parts = [attrs[k] for k in ("date", "not_before", "not_after") if attrs.get(k)]
-    if attrs.get("not_before") and not attrs.get("date"):
-        parts = [f"{attrs.get('not_before')}..{attrs.get('not_after', '')}"]
-    text = attrs.get("date_text")
-    return " / ".join(p for p in [" ".join(map(str, parts)), f"'{text}'" if text else ""] if p) or "undated"
-
-
-def _time(a: dict, b: dict) -> tuple[float, str, str | None]:
-    """(weight, description, reason against) for the dates of two items."""
-    (a_lo, a_hi), (b_lo, b_hi) = _interval(a), _interval(b)
-    if (a_lo or a_hi) and (b_lo or b_hi):
-        if (a_lo and b_hi and a_lo > b_hi) or (b_lo and a_hi and b_lo > a_hi):
-            return 0.0, "", f"dates do not overlap: {_when(a)} vs {_when(b)}"
-        if a_lo and a_hi and b_lo and b_hi:
-            return TIME_WEIGHT, f"dates overlap: {_when(a)} and {_when(b)}", None
-    if a.get("date_text") and str(a.get("date_text")).lower() == str(b.get("date_text", "")).lower():
-        return TIME_WEIGHT / 2, f"same date as written: '{a['date_text']}'", None
-    if a.get("date_text") or b.get("date_text") or a.get("date") or b.get("date"):
-        return 0.0, f"dates: {_when(a)} vs {_when(b)}", None
-    return 0.0, "", None
-
-
-def _against(g: "nx.MultiDiGraph", a: str, b: str) -> list[str]:
-    """Relations both have, with no value in common: different mechanisms, different authors..."""
-    sides: list[dict[str, set[str]]] = []
-    labels: dict[str, str] = {}
-    for node in (a, b):
-        by_predicate: dict[str, set[str]] = defaultdict(set)
-        for _, v, key, data in g.out_edges(node, keys=True, data=True):
-            if key not in P.provenance and key != P.about and g.nodes[v].get("cls") not in ITEM_KINDS:
-                by_predicate[key].add(v)
-                labels[key] = data["label"]
-        sides.append(by_predicate)
-    reasons = []
-    for key in sorted(sides[0].keys() & sides[1].keys()):
-        if not sides[0][key] & sides[1][key]:
-            names = [", ".join(sorted(g.nodes[v]["label"] for v in side[key])) for side in sides]
-            reasons.append(f"different {labels[key]}: {names[0]} vs {names[1]}")
-    return reasons
+# ---------------------------------------------------------------- judgements and blocking
 
 
 def _judgements(g: "nx.MultiDiGraph") -> dict[tuple[str, str], tuple[str, bool]]:
@@ -223,54 +219,225 @@ def _judgements(g: "nx.MultiDiGraph") -> dict[tuple[str, str], tuple[str, bool]]
     return out
 
 
-def identity_candidates(
+def _blocked_pairs(g, items: dict[str, Profile], hub_cap: int, across_cases: bool) -> set[tuple[str, str]]:
+    """Pairs of one class that share a neighbour, a name token or a proposition, through small postings."""
+    postings: dict[tuple, list[str]] = defaultdict(list)
+    for node in sorted(items):
+        p = items[node]
+        for key, neighbour in p.features:
+            postings[(p.cls, "f", key, neighbour)].append(node)
+        for key, values in p.values.items():
+            for value in values:
+                postings[(p.cls, "v", key, value)].append(node)
+        for token in p.tokens:
+            postings[(p.cls, "t", token)].append(node)
+        for prop in p.propositions:
+            postings[(p.cls, "p", prop)].append(node)
+    pairs: set[tuple[str, str]] = set()
+    for members in postings.values():
+        if 2 <= len(members) <= hub_cap:
+            pairs.update(combinations(members, 2))  # members are sorted, so each pair is (least, greatest)
+    if not across_cases:
+        pairs = {(a, b) for a, b in pairs if items[a].case == items[b].case}
+    return {(a, b) for a, b in pairs if not (g.has_edge(a, b) or g.has_edge(b, a))}
+
+
+# ---------------------------------------------------------------- weights
+
+
+Weights = dict[tuple[str, str], dict[str, float]]  # (comparison, class) → level → weight
+
+
+def _applies(c: Comparison, a: Profile, b: Profile) -> bool:
+    return bool(c.classes & a.kinds) and bool(c.classes & b.kinds)
+
+
+def _estimate(g, items: dict[str, Profile], ctx: Context, judged) -> Weights:
+    """Each comparison's level weights per class: log2(m/u), m from `same` pairs, u from random pairs."""
+    m = model()
+    same_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for (a, b), (value, settles) in sorted(judged.items()):
+        if value == "same" and a in items and b in items:
+            for c in m.comparisons:
+                if _applies(c, items[a], items[b]):
+                    same_counts[c.name][compare(c, items[a], items[b], ctx).level] += 1
+    by_class: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(items):
+        by_class[items[node].cls].append(node)
+    weights: Weights = {}
+    for cls, members in sorted(by_class.items()):
+        sample = _random_pairs(members, m.u_sample, f"{m.seed}:{cls}")
+        sample += [pair for pair, (value, _) in sorted(judged.items()) if value == "different" and all(x in by_class[cls] for x in pair)]
+        exemplar = items[members[0]]
+        for c in m.comparisons:
+            if not c.classes & exemplar.kinds:
+                continue
+            counted = [lv for lv in c.levels if not lv.neutral]
+            u_counts: dict[str, int] = defaultdict(int)
+            if c.estimate_u:
+                for a, b in sample:
+                    u_counts[compare(c, items[a], items[b], ctx).level] += 1
+            n_u = sum(u_counts[lv.level] for lv in counted)
+            n_m = sum(same_counts[c.name][lv.level] for lv in counted)
+            table = {}
+            for lv in c.levels:
+                if lv.neutral:
+                    table[lv.level] = 0.0
+                    continue
+                mm = (same_counts[c.name][lv.level] + m.strength * lv.m) / (n_m + m.strength)
+                uu = (u_counts[lv.level] + m.strength * lv.u) / (n_u + m.strength)
+                w = math.log2(mm / uu)
+                if c.cap is not None:
+                    w = max(-c.cap, min(c.cap, w))
+                table[lv.level] = round(w, 3)
+            weights[(c.name, cls)] = table
+    return weights
+
+
+def _random_pairs(members: list[str], limit: int, seed: str) -> list[tuple[str, str]]:
+    n = len(members)
+    if n < 2:
+        return []
+    if n * (n - 1) // 2 <= limit:
+        return list(combinations(members, 2))
+    rng = random.Random(seed)
+    pairs = []
+    for _ in range(limit):
+        i, j = rng.sample(range(n), 2)
+        pairs.append((members[min(i, j)], members[max(i, j)]))
+    return pairs
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def _score(a: Profile, b: Profile, ctx: Context, weights: Weights) -> tuple[float, tuple[WaterfallRow, ...], tuple[str, ...]]:
+    rows, shared = [], ()
+    for c in model().comparisons:
+        if not _applies(c, a, b):
+            continue
+        outcome = compare(c, a, b, ctx)
+        w = weights.get((c.name, a.cls), {}).get(outcome.level, 0.0)
+        via = tuple(outcome.via)
+        rows.append(WaterfallRow(c.name, outcome.level, w, outcome.detail, via))
+        if c.kind == "shared-context":
+            fa = {(k, ctx.canon(v)): v for k, v in a.features}
+            shared = tuple(sorted(fa[key] for key in fa.keys() & {(k, ctx.canon(v)) for k, v in b.features}))
+    total = round(model().prior_weight + sum(r.weight for r in rows), 3)
+    return total, tuple(rows), shared
+
+
+def _probability(weight: float) -> float:
+    return round(1 / (1 + 2 ** (-weight)), 4)
+
+
+def _clusters(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in sorted(pairs):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: root(x) for x in parent}
+
+
+def _pooled(items: dict[str, Profile], canonical: dict[str, str], strength: dict[tuple[str, str], float], label) -> dict[str, Profile]:
+    """Each clustered item's profile with its cluster-mates' dates and values pooled in."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node, rep in canonical.items():
+        if node in items:
+            groups[rep].append(node)
+    pooled = dict(items)
+    for members in groups.values():
+        for node in members:
+            own = items[node]
+            mates = [x for x in sorted(members) if x != node]
+            values = {k: set(v) for k, v in own.values.items()}
+            via: dict[str, list[str]] = defaultdict(list)
+            lo, hi = own.lo, own.hi
+            for mate in mates:
+                other = items[mate]
+                p = strength.get(tuple(sorted((node, mate))))
+                how = f"{label(mate)} ≈ {label(node)}" + (f" ({p:.2f})" if p is not None else " (judged same)")
+                for key, vs in other.values.items():
+                    if not vs <= values.get(key, set()):
+                        values.setdefault(key, set()).update(vs)
+                        via[key].append(how)
+                new_lo = max([d for d in (lo, other.lo) if d], default=None)
+                new_hi = min([d for d in (hi, other.hi) if d], default=None)
+                if (new_lo, new_hi) != (lo, hi) and not (new_lo and new_hi and new_lo > new_hi):
+                    lo, hi = new_lo, new_hi
+                    via["dates"].append(how)
+            pooled[node] = replace(own, values={k: frozenset(v) for k, v in values.items()}, lo=lo, hi=hi,
+                                   via={k: tuple(v) for k, v in via.items()})
+    return pooled
+
+
+def find_candidates(
     g: "nx.MultiDiGraph",
     *,
-    min_score: float = MIN_SCORE,
-    hub_cap: int = HUB_CAP,
+    threshold: float | None = None,
+    hub_cap: int | None = None,
+    across_cases: bool = False,
     classes: Iterable[str] | None = None,
-) -> list[IdentityCandidate]:
-    """Pairs of same-class items that may be one, best first; settled pairs left out."""
+) -> CandidateSet:
+    """Pairs of same-class items that may be one, most likely first; settled pairs left out.
+
+    Pairs below ``threshold`` (default: "possible") are counted in ``below``,
+    not listed, unless a judgement keeps them open.
+    """
+    m = model()
+    threshold = m.possible if threshold is None else threshold
+    hub_cap = m.hub_cap if hub_cap is None else hub_cap
     wanted = set(classes) if classes is not None else None
-    members: dict[tuple[str, ...], list[str]] = defaultdict(list)  # (class, direction, relation, neighbour) → items
-    features: dict[str, set] = {}
-    for node, attrs in g.nodes(data=True):
-        cls = attrs.get("cls")
-        if cls in ITEM_KINDS or (wanted is not None and cls not in wanted):
-            continue
-        features[node] = _features(g, node)
-        for feature in features[node]:
-            members[(cls, *feature)].append(node)
-    pairs: set[tuple[str, str]] = set()
-    for posting in members.values():
-        if 2 <= len(posting) <= hub_cap:
-            pairs.update(combinations(sorted(posting), 2))
+    items = {n: p for n, p in profiles(g).items() if wanted is None or p.cls in wanted}
     judged = _judgements(g)
-    pairs.update(p for p, (_, settles) in judged.items() if not settles and all(n in features for n in p))
-    found = []
-    for a, b in pairs:
-        verdict = judged.get((a, b))
-        if verdict is not None and verdict[1]:
-            continue  # settled: same or different
-        if g.nodes[a]["cls"] != g.nodes[b]["cls"] or (verdict is None and (g.has_edge(a, b) or g.has_edge(b, a))):
+    pairs = _blocked_pairs(g, items, hub_cap, across_cases)
+    pairs |= {pair for pair, (_, settles) in judged.items() if not settles and all(x in items for x in pair)}
+    pairs = {(a, b) for a, b in pairs if items[a].cls == items[b].cls and not judged.get((a, b), ("", False))[1]}
+    ctx = Context(g, items)
+    weights = _estimate(g, items, ctx, judged)
+    strength = {pair: _probability(_score(items[pair[0]], items[pair[1]], ctx, weights)[0]) for pair in sorted(pairs)}
+    judged_same = [pair for pair, (value, _) in judged.items() if value == "same" and all(x in items for x in pair)]
+    canonical: dict[str, str] = {}
+    scored: dict[tuple[str, str], tuple[float, tuple[WaterfallRow, ...], tuple[str, ...]]] = {}
+    for _ in range(_ROUNDS):  # collective rounds, until the provisional clusters stop changing
+        linked = [pair for pair, p in strength.items() if p >= m.collective] + judged_same
+        clusters = _clusters(linked)
+        if scored and clusters == canonical:
+            break
+        canonical = clusters
+        pooled = _pooled(items, canonical, strength, ctx.label) if canonical else items
+        collective = Context(g, items, canonical)
+        for a, b in sorted(pairs):
+            together = canonical.get(a) is not None and canonical.get(a) == canonical.get(b)
+            pa, pb = (items[a], items[b]) if together else (pooled[a], pooled[b])
+            scored[(a, b)] = _score(pa, pb, collective, weights)
+        strength = {pair: _probability(result[0]) for pair, result in scored.items()}
+    found, below = [], 0
+    for (a, b), (weight, rows, shared) in sorted(scored.items()):
+        probability = strength[(a, b)]
+        verdict_ = judged.get((a, b))
+        if probability < threshold and verdict_ is None:
+            below += 1
             continue
-        cls = g.nodes[a]["cls"]
-        shared = []
-        for direction, key, neighbour in sorted(features[a] & features[b]):
-            size = len(members[(cls, direction, key, neighbour)])
-            ends = (a, neighbour) if direction == "out" else (neighbour, a)
-            label = g.edges[ends[0], ends[1], key]["label"]
-            shared.append(SharedNeighbour(node_ref(g, neighbour), label, direction, size, round(1 / math.log(size), 3)))
-        time_weight, time_text, time_against = _time(g.nodes[a], g.nodes[b])
-        score = round(sum(s.weight for s in shared) + time_weight, 3)
-        if score < min_score and verdict is None:
-            continue
-        against = _against(g, a, b) + ([time_against] if time_against else [])
         joint = assertions_about(g, [a, b], all_of=True)
         either = [x for x in assertions_about(g, [a, b]) if x not in joint]
-        shared.sort(key=lambda s: (-s.weight, s.relation, s.node.label))
         found.append(IdentityCandidate(
-            node_ref(g, a), node_ref(g, b), cls, score, tuple(shared), time_text, tuple(against),
-            verdict[0] if verdict else None, tuple(joint), tuple(either),
+            node_ref(g, a), node_ref(g, b), items[a].cls, round(m.prior_weight, 3), weight, probability, rows,
+            tuple(node_ref(g, n) for n in shared), verdict_[0] if verdict_ else None, tuple(joint), tuple(either),
+            (items[a].draft, items[b].draft), (items[a].case, items[b].case),
         ))
-    return sorted(found, key=lambda c: (-c.score, c.left.label, c.right.label, c.id))
+    found.sort(key=lambda c: (-c.weight, c.left.label, c.right.label, c.id))
+    return CandidateSet(tuple(found), below, threshold)
+
+
+def identity_candidates(g: "nx.MultiDiGraph", **options) -> list[IdentityCandidate]:
+    """The listed candidates of :func:`find_candidates`."""
+    return list(find_candidates(g, **options).candidates)

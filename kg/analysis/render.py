@@ -66,6 +66,34 @@ def _judgement_hint(c) -> str:
     return f"judgements: [{{pair: [{left}, {right}], judgement: same | different | unsure}}]"
 
 
+def _candidate_words(c) -> str:
+    """ "possible (0.55)", "likely the same (0.93)", or "unlikely (0.20)" for a judged pair listed below the threshold."""
+    judged = f", judged {c.judgement}" if c.judgement else ""
+    return f"{c.verdict} ({c.probability:.2f}){judged}"
+
+
+def _pair_label(c) -> str:
+    def side(ref, draft: bool, case: str) -> str:
+        return ref.label + (" (draft)" if draft else "") + (f" [{local_name(case)}]" if c.across else "")
+
+    return f"{side(c.left, c.drafts[0], c.cases[0])} ~ {side(c.right, c.drafts[1], c.cases[1])}"
+
+
+def _rows(c):
+    """The waterfall rows that weigh something, strongest first as the model lists them."""
+    return [row for row in c.waterfall if row.weight != 0]
+
+
+def _quiet(c) -> str:
+    return ", ".join(f"{row.comparison} {row.level}" for row in c.waterfall if row.weight == 0)
+
+
+def _below(report) -> str:
+    count = report.below
+    pairs = "pair" if count == 1 else "pairs"
+    return f"{count} more {pairs} scored below the threshold ({report.threshold:g}), not listed; `kg unresolved --threshold 0` lists them."
+
+
 # ---------------------------------------------------------------- text
 
 
@@ -78,23 +106,24 @@ def text(report, width: int = 88) -> str:
 
     out.append(f"What the record leaves unresolved: {report.headline()}.")
     asked = _questions_by_item(report)
-    if report.candidates:
+    if report.candidates or report.below:
         out += ["", "IDENTITY CANDIDATES: may be one and the same; no judgement settles them"]
         for n, c in enumerate(report.candidates, 1):
-            judged = f", judged {c.judgement}" if c.judgement else ""
             out.append("")
-            para(f"{n}. ", f"{c.left.label} ~ {c.right.label} [{c.cls}, score {c.score:g}{judged}]", 1)
-            for s in c.shared:
-                para("shared:  ", f"{s.describe()} ({s.weight:g})")
-            if c.time:
-                para("time:    ", c.time)
-            for reason in c.against:
-                para("against: ", reason)
+            para(f"{n}. ", f"{_pair_label(c)} [{c.cls}, {_candidate_words(c)}]", 1)
+            for row in _rows(c):
+                para(f"{row.weight:+6.2f}  ", row.describe())
+            quiet = _quiet(c)
+            if quiet:
+                para("  0.00  ", f"no evidence: {quiet}")
+            para("total:  ", f"match weight {c.weight:+.2f} (prior {c.prior:+.2f}), probability {c.probability:.2f}")
             for a in c.assertions:
                 para("said:    ", _assertion(a))
             for question in asked.get(c.id, []):
                 para("asked:   ", question)
             para("settle:  ", _judgement_hint(c))
+        if report.below:
+            out += ["", f"  {_below(report)}"]
     if report.contested:
         out += ["", "CONTESTED PROPOSITIONS: one voice affirms, an independent voice opposes"]
         for n, c in enumerate(report.contested, 1):
@@ -158,18 +187,21 @@ def markdown(report) -> str:
     md = _md
     out = ["# What the record leaves unresolved", "", f"{report.headline()}.", ""]
     asked = _questions_by_item(report)
-    if report.candidates:
+    if report.candidates or report.below:
         out += ["## Identity candidates", "", "Pairs that may be one and the same, with no judgement that settles them.", ""]
         for c in report.candidates:
-            judged = f", judged *{c.judgement}*" if c.judgement else ""
-            out += [f"### {md(c.left.label)} ~ {md(c.right.label)}", "", f"{c.cls}, score **{c.score:g}**{judged}.", ""]
-            out += [f"- shares {md(s.describe())} ({s.weight:g})" for s in c.shared]
-            if c.time:
-                out.append(f"- {md(c.time)}")
-            out += [f"- against: {md(reason)}" for reason in c.against]
+            out += [f"### {md(_pair_label(c))}", "", f"{c.cls}: **{_candidate_words(c)}**.", ""]
+            out += ["| weight | evidence |", "|---:|---|", f"| {c.prior:+.2f} | prior |"]
+            out += [f"| {row.weight:+.2f} | {md(row.describe())} |" for row in _rows(c)]
+            quiet = _quiet(c)
+            if quiet:
+                out.append(f"| 0.00 | no evidence: {md(quiet)} |")
+            out += [f"| **{c.weight:+.2f}** | **match weight**, probability {c.probability:.2f} |", ""]
             out += [f"- said about both: {_assertion(a, md)}" for a in c.assertions]
             out += [f"- asked: {md(question)}" for question in asked.get(c.id, [])]
             out += ["", f"To settle it, add to a case file: `{_judgement_hint(c)}`", ""]
+        if report.below:
+            out += [_below(report), ""]
     if report.contested:
         out += ["## Contested propositions", "", "One voice affirms, an independent voice opposes.", ""]
         for c in report.contested:

@@ -22,7 +22,7 @@ from rdflib import Graph
 
 from kg.analysis.changes import AccountChanges, accounts_that_changed
 from kg.analysis.contested import ContestedProposition, SingleSourceClaim, find_contested, find_single_source
-from kg.analysis.identity import HUB_CAP, MIN_SCORE, IdentityCandidate, identity_candidates
+from kg.analysis.identity import IdentityCandidate, find_candidates
 from kg.analysis.questions import OpenQuestion, open_questions
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["UnresolvedReport", "unresolved", "unresolved_from_projection", "SCHEMA_VERSION"]
 
 #: Bumped when a field of :meth:`UnresolvedReport.to_dict` changes meaning or goes away.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _plural(count: int, word: str) -> str:
@@ -45,11 +45,14 @@ class UnresolvedReport:
     single_source: tuple[SingleSourceClaim, ...]
     questions: tuple[OpenQuestion, ...]
     changed: AccountChanges = AccountChanges()
+    below: int = 0  # identity pairs scored below the threshold, not listed
+    threshold: float = 0.5
 
     def counts(self) -> dict[str, int]:
         return {
             "candidates": len(self.candidates),
             "judged_unsure": sum(1 for c in self.candidates if c.judged),
+            "below_threshold": self.below,
             "contested": len(self.contested),
             "single_source": len(self.single_source),
             "questions": len(self.questions),
@@ -60,8 +63,9 @@ class UnresolvedReport:
         """The counts in one line, as ``kg unresolved --out`` prints them."""
         counts = self.counts()
         unsure = f" ({counts['judged_unsure']} judged unsure)" if counts["judged_unsure"] else ""
+        below = f" ({counts['below_threshold']} more below {self.threshold:g})" if counts["below_threshold"] else ""
         return ", ".join([
-            _plural(counts["candidates"], "identity candidate") + unsure,
+            _plural(counts["candidates"], "identity candidate") + unsure + below,
             _plural(counts["contested"], "contested proposition"),
             _plural(counts["single_source"], "single-source claim"),
             _plural(counts["questions"], "open question"),
@@ -72,6 +76,7 @@ class UnresolvedReport:
             "kind": "kg-unresolved",
             "version": SCHEMA_VERSION,
             "counts": self.counts(),
+            "threshold": self.threshold,
             "candidates": [c.to_dict() for c in self.candidates],
             "contested": [c.to_dict() for c in self.contested],
             "single_source": [c.to_dict() for c in self.single_source],
@@ -90,9 +95,16 @@ class UnresolvedReport:
         return text(self, width=width)
 
 
-def unresolved_from_projection(g: "nx.MultiDiGraph", *, min_score: float = MIN_SCORE, hub_cap: int = HUB_CAP) -> UnresolvedReport:
-    """The report for an already projected graph (see :mod:`kg.analysis.nxgraph`)."""
-    candidates = identity_candidates(g, min_score=min_score, hub_cap=hub_cap)
+def unresolved_from_projection(
+    g: "nx.MultiDiGraph", *, threshold: float | None = None, hub_cap: int | None = None, across_cases: bool = False,
+) -> UnresolvedReport:
+    """The report for an already projected graph (see :mod:`kg.analysis.nxgraph`).
+
+    ``threshold`` is the least probability of a listed identity candidate
+    (default "possible", 0.5); ``across_cases`` also pairs items of two cases.
+    """
+    found = find_candidates(g, threshold=threshold, hub_cap=hub_cap, across_cases=across_cases)
+    candidates = list(found.candidates)
     contested = find_contested(g)
     return UnresolvedReport(
         candidates=tuple(candidates),
@@ -100,10 +112,15 @@ def unresolved_from_projection(g: "nx.MultiDiGraph", *, min_score: float = MIN_S
         single_source=tuple(find_single_source(g)),
         questions=tuple(open_questions(g, candidates, contested)),
         changed=accounts_that_changed(g),
+        below=found.below,
+        threshold=found.threshold,
     )
 
 
-def unresolved(graph: Graph, *, min_score: float = MIN_SCORE, hub_cap: int = HUB_CAP, include_pending: bool = False) -> UnresolvedReport:
+def unresolved(
+    graph: Graph, *, threshold: float | None = None, hub_cap: int | None = None, across_cases: bool = False,
+    include_pending: bool = False,
+) -> UnresolvedReport:
     """Project ``graph`` and gather what its record leaves unresolved.
 
     With ``include_pending``, drafts (items pending review, as ``kg ingest``
@@ -111,4 +128,6 @@ def unresolved(graph: Graph, *, min_score: float = MIN_SCORE, hub_cap: int = HUB
     """
     from kg.analysis.nxgraph import project
 
-    return unresolved_from_projection(project(graph, reviewed_only=not include_pending), min_score=min_score, hub_cap=hub_cap)
+    return unresolved_from_projection(
+        project(graph, reviewed_only=not include_pending), threshold=threshold, hub_cap=hub_cap, across_cases=across_cases,
+    )

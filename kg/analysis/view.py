@@ -149,7 +149,7 @@ def _edges(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> tuple[list[dict]
     for c in report.candidates:
         pair = tuple(sorted((c.left.iri, c.right.iri)))
         if c.judgement is None:
-            edge = {"id": c.id, "source": pair[0], "target": pair[1], "label": f"may be the same ({c.score:g})", "kind": "candidate", "parties": [], "sources": []}
+            edge = {"id": c.id, "source": pair[0], "target": pair[1], "label": f"{c.verdict} ({c.probability:.2f})", "kind": "candidate", "parties": [], "sources": []}
             edges.append(edge)
             by_pair.setdefault(pair, []).append(edge["id"])
     return sorted(edges, key=lambda e: e["id"]), by_pair
@@ -161,11 +161,16 @@ def _unresolved(g: "nx.MultiDiGraph", report: "UnresolvedReport", by_pair: dict)
 
     items = []
     for c in report.candidates:
-        shared = [s.node.iri for s in c.shared]
+        shared = [n.iri for n in c.shared_nodes]
         judged = f"; judged {c.judgement}" if c.judgement else ""
-        detail = "; ".join([f"{c.cls}, score {c.score:g}{judged}", *(f"shares {s.describe()}" for s in c.shared), *(f"against: {r}" for r in c.against)])
+        rows = [f"{r.weight:+.2f} {r.describe()}" for r in c.waterfall if r.weight]
+        detail = "; ".join([f"{c.cls}, {c.verdict} ({c.probability:.2f}){judged}", f"{c.prior:+.2f} prior", *rows, f"= {c.weight:+.2f} match weight"])
         edge_ids = edges_between(c.left.iri, c.right.iri) + [e for n in shared for m in (c.left.iri, c.right.iri) for e in edges_between(m, n)]
-        items.append({"id": c.id, "kind": "candidate", "label": c.label, "detail": detail, "nodes": sorted({c.left.iri, c.right.iri, *shared}), "edges": sorted(set(edge_ids))})
+        items.append({
+            "id": c.id, "kind": "candidate", "label": c.label, "detail": detail, "nodes": sorted({c.left.iri, c.right.iri, *shared}),
+            "edges": sorted(set(edge_ids)), "probability": c.probability, "verdict": c.verdict, "match_weight": c.weight,
+            "waterfall": [{"comparison": "prior", "level": "", "weight": c.prior, "detail": "", "via": []}, *(r.to_dict() for r in c.waterfall)],
+        })
     for c in report.contested:
         assertions = [*c.affirming, *c.opposing, *c.neither]
         nodes = {c.proposition.iri, *(a.iri for a in assertions), *(a.party.iri for a in assertions)}

@@ -20,31 +20,31 @@ def _json(value) -> str:
               help="A terminal report, JSON for machines (schema in docs/unresolved.md), or Markdown.")
 @click.option("--out", type=click.Path(file_okay=False), default=None,
               help="Write OUT/unresolved.md and OUT/unresolved.json instead, and print the counts.")
-@click.option("--min-score", type=float, default=None, metavar="SCORE",
-              help="Least score of an identity candidate that is listed (default 2.0).")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None, metavar="P",
+              help="Least probability of a listed identity candidate (default 0.5, 'possible'); judged pairs are always listed.")
+@click.option("--across-cases", is_flag=True, help="Also propose identity candidates between items of two cases.")
 @click.option("--include-pending", is_flag=True,
               help="Count drafts pending review (as kg ingest writes them) beside the record, each marked as a draft.")
 @store_option
 @handle_errors
-def unresolved(fmt, out, min_score, include_pending, store):
+def unresolved(fmt, out, threshold, across_cases, include_pending, store):
     """Show what the record leaves unresolved.
 
-    Identity candidates (items that may be one and the same, with what they
-    share and what speaks against), contested propositions, single-source
-    claims, and open questions with what would resolve them. A pair judged
-    'same' or 'different' in the case data leaves the list; 'unsure' keeps
-    it, marked as judged.
+    Identity candidates (items that may be one and the same, each with the
+    evidence for and against it and its probability), contested
+    propositions, single-source claims, and open questions with what would
+    resolve them. A pair judged 'same' or 'different' in the case data
+    leaves the list; 'unsure' keeps it, marked as judged.
 
     Example: kg unresolved --out exports
     """
     from pathlib import Path
 
-    from kg.analysis.identity import MIN_SCORE
     from kg.analysis.report import unresolved as gather
     from kg.export import atomic_write
     from kg.store import open_graph
 
-    report = gather(open_graph(store), min_score=MIN_SCORE if min_score is None else min_score, include_pending=include_pending)
+    report = gather(open_graph(store), threshold=threshold, across_cases=across_cases, include_pending=include_pending)
     if out is not None:
         for name, content in (("unresolved.md", report.to_markdown()), ("unresolved.json", _json(report.to_dict()))):
             with atomic_write(Path(out) / name) as handle:
