@@ -13,14 +13,14 @@ the question would help settle: 1 for each direct link, 0.25 for each other.
 >>> g = from_turtle('''
 ... :acme a kg:Organization ; rdfs:label "Acme" .
 ... :review a kg:Meeting ; rdfs:label "Ops review" .
-... :mon a kg:Incident ; rdfs:label "Monday outage" ; kg:affected :acme ; kg:discussedAt :review .
-... :tue a kg:Incident ; rdfs:label "Tuesday failure" ; kg:affected :acme ; kg:discussedAt :review .
+... :mon a kg:Incident ; rdfs:label "Acme checkout outage" ; kg:affected :acme ; kg:discussedAt :review .
+... :tue a kg:Incident ; rdfs:label "Checkout outage at Acme" ; kg:affected :acme ; kg:discussedAt :review .
 ... :q a kg:OpenQuestion ; kg:asks "Are they one outage?" ; kg:about :mon, :tue ; kg:status kg:Open ;
 ...     kg:resolvableBy "The post-incident review." .
 ... ''')
 >>> [(q.asks, q.resolvable_by, [(link.kind, link.label, link.direct) for link in q.links])
 ...  for q in open_questions(g, identity_candidates(g), find_contested(g))]
-[('Are they one outage?', 'The post-incident review.', [('candidate', 'Monday outage ~ Tuesday failure', True)])]
+[('Are they one outage?', 'The post-incident review.', [('candidate', 'Acme checkout outage ~ Checkout outage at Acme', True)])]
 """
 
 from __future__ import annotations

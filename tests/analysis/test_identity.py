@@ -1,77 +1,98 @@
-"""Identity candidates: the known pair, nothing for unrelated items, blocking that never compares every pair."""
+"""Identity candidates: the known pair with its waterfall, blocking, the collective step, drafts, across cases."""
 
 from __future__ import annotations
 
+import json
+
 import networkx as nx
-import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
 
 from kg.analysis import identity
-from kg.analysis.identity import identity_candidates
-from kg.analysis.nxgraph import project
+from kg.analysis.identity import find_candidates, identity_candidates
+from kg.analysis.nxgraph import EXAMPLE, from_turtle, project
 from kg.build import load_cases
-from tests.analysis.conftest import BASE, UNRELATED
+from tests.analysis.conftest import ACME, BASE, UNRELATED, build_into, run
+from tests.helpers import FIXTURES
 
 A = BASE + "acme/"
+ACME_LATER = FIXTURES / "cases" / "acme-later"
+
+
+def _rows(candidate) -> dict[str, tuple[str, float]]:
+    return {r.comparison: (r.level, r.weight) for r in candidate.waterfall}
 
 
 def test_the_two_checkout_failures_are_the_one_candidate(acme_projection):
     [candidate] = identity_candidates(acme_projection)
     assert (candidate.left.iri, candidate.right.iri, candidate.cls) == (A + "outage-a", A + "outage-b", "Incident")
-    assert candidate.score == 6.772
-    assert [s.describe() for s in candidate.shared] == [
-        "about ← The checkout outage and the assistant-linked disruption are one event.",
-        "affected → Acme",
-        "affected → Acme checkout",
-        "discussed at → Weekly ops review",
-    ]
-    assert [s.weight for s in candidate.shared] == [1.443] * 4
-    assert candidate.time == "dates overlap: 2026-03-02 and 2026-03-01..2026-03-05"
-    assert candidate.against == ("different mechanism: Checkout deployment vs AI-assisted change",)
-    assert [(a.party.label, a.stance, a.quote, a.source.label) for a in candidate.assertions] == [
-        ("The Wire", "hedges", "may be one and the same", "The Wire on Acme's checkout failures")]
+    rows = _rows(candidate)
+    assert rows["named together"][0] == "said-same" and rows["named together"][1] > 0
+    assert rows["mechanism"][0] == "different" and rows["mechanism"][1] < 0
+    assert rows["dates"][0] == "overlap"
+    assert rows["shared context"][0] == "strong"
+    assert candidate.weight == round(candidate.prior + sum(r.weight for r in candidate.waterfall), 3)
+    assert candidate.probability == round(1 / (1 + 2 ** -candidate.weight), 4)
+    assert candidate.verdict == "likely the same" and candidate.words.endswith(f"likely the same ({candidate.probability:.2f})")
+    assert "mechanism: different (Checkout deployment vs AI-assisted change)" in candidate.against
+    assert [(a.party.label, a.stance, a.quote) for a in candidate.assertions] == [("The Wire", "hedges", "may be one and the same")]
     assert (candidate.judgement, candidate.judged) == (None, False)
-    assert candidate.to_dict()["pair"] == ["outage-a", "outage-b"]
+    as_json = candidate.to_dict()
+    assert as_json["pair"] == ["outage-a", "outage-b"]
+    assert [r["comparison"] for r in as_json["waterfall"]] == [r.comparison for r in candidate.waterfall]
+    assert as_json["left"]["draft"] is False and as_json["across_cases"] is False
 
 
-def test_an_incident_that_shares_nothing_is_never_a_candidate(acme_projection):
-    paired = {n for c in identity_candidates(acme_projection, min_score=0) for n in (c.left.iri, c.right.iri)}
-    assert A + "far-outage" not in paired
+def test_pairs_below_the_threshold_are_counted_not_listed(acme_projection):
+    found = find_candidates(acme_projection)
+    assert found.threshold == identity.POSSIBLE
+    everything = find_candidates(acme_projection, threshold=0.0)
+    assert len(everything.candidates) == len(found.candidates) + found.below
+    assert {c.probability < identity.POSSIBLE for c in everything.candidates} == {True, False}
+    assert find_candidates(acme_projection, threshold=0.9999).candidates == ()
 
 
-def test_two_incidents_that_share_only_a_date_are_not_candidates():
+def test_two_different_people_who_share_an_alias_are_unlikely(acme_projection):
+    [pair] = [c for c in identity_candidates(acme_projection, threshold=0.0) if c.cls == "Person"]
+    assert pair.label == "Jane Roe ~ John Roe"
+    assert _rows(pair)["name"][0] == "different" and pair.verdict == "unlikely"
+
+
+def test_an_incident_far_in_time_is_unlikely(acme_projection):
+    far = [c for c in identity_candidates(acme_projection, threshold=0.0) if A + "far-outage" in (c.left.iri, c.right.iri)]
+    assert far and all(_rows(c)["dates"][0] == "far" and c.probability < 0.01 for c in far)
+
+
+def test_two_incidents_that_share_only_a_date_are_not_listed():
     g = project(load_cases([UNRELATED])[0])
-    assert identity_candidates(g, min_score=0) == []
+    assert identity_candidates(g) == []
 
 
 def test_a_reply_is_never_the_same_as_the_post_it_answers(acme_projection):
-    pairs = {(c.left.iri, c.right.iri) for c in identity_candidates(acme_projection, min_score=0)}
+    pairs = {(c.left.iri, c.right.iri) for c in identity_candidates(acme_projection, threshold=0.0)}
     assert (A + "jane-post", A + "john-reply") not in pairs
-
-
-def test_min_score_drops_weak_pairs(acme_projection):
-    assert identity_candidates(acme_projection, min_score=6.8) == []
 
 
 def _incidents(count: int, *, shared_hub: bool, pairs_share_meeting: bool) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
-    g.add_node("hub", cls="Organization", label="Hub Corp")
+    g.add_node("hub", cls="Organization", kinds=["Organization", "Agent", "Entity"], label="Hub Corp")
     for i in range(count):
-        g.add_node(f"i{i}", cls="Incident", label=f"Incident {i}")
+        g.add_node(f"i{i}", cls="Incident", kinds=["Incident", "Entity"], label=f"Incident {i}")
         if shared_hub:
             g.add_edge(f"i{i}", "hub", key="affected", label="affected")
         if pairs_share_meeting:
             meeting = f"m{i // 2}"
-            g.add_node(meeting, cls="Meeting", label=f"Meeting {i // 2}")
+            g.add_node(meeting, cls="Meeting", kinds=["Meeting", "Entity"], label=f"Meeting {i // 2}")
             g.add_edge(f"i{i}", meeting, key="discussedAt", label="discussed at")
     return g
 
 
 def _scored_pairs(monkeypatch, g, **kwargs) -> int:
     calls = []
-    real = identity._time
-    monkeypatch.setattr(identity, "_time", lambda a, b: calls.append(1) or real(a, b))
-    identity_candidates(g, min_score=0, **kwargs)
-    return len(calls)
+    real = identity._score
+    monkeypatch.setattr(identity, "_score", lambda a, b, *rest: calls.append((a.node, b.node)) or real(a, b, *rest))
+    identity.find_candidates(g, threshold=0.0, **kwargs)
+    return len({pair for pair in calls})
 
 
 def test_a_hub_everyone_shares_does_not_generate_pairs(monkeypatch):
@@ -81,6 +102,90 @@ def test_a_hub_everyone_shares_does_not_generate_pairs(monkeypatch):
 def test_pairs_come_only_from_shared_neighbours(monkeypatch):
     g = _incidents(400, shared_hub=True, pairs_share_meeting=True)
     assert _scored_pairs(monkeypatch, g, hub_cap=50) == 200  # not 400 * 399 / 2
-    best = identity_candidates(g, min_score=0)[0]
-    assert [s.describe() for s in best.shared] == ["discussed at → Meeting 0", "affected → Hub Corp"]
-    assert best.shared[1].members == 400
+    best = identity_candidates(g, threshold=0.0)[0]
+    assert [n.label for n in best.shared_nodes] == ["Hub Corp", "Meeting 0"]
+    [context] = [r for r in best.waterfall if r.comparison == "shared context"]
+    assert context.detail == "discussed at → Meeting 0, affected → Hub Corp (1.61)"  # the hub counts 1/ln(400)
+
+
+COLLECTIVE = """
+:acme a kg:Organization ; rdfs:label "Acme" .
+:login a kg:System ; rdfs:label "Acme login" .
+:review a kg:Meeting ; rdfs:label "Ops review" .
+:push a kg:SoftwareChange ; rdfs:label "Config push" .
+# A and A2 are one outage, reported twice and said to be one; so are B and B2. A and B are undated,
+# A2 is dated March 2026, B2 June 2025.
+:a a kg:Incident ; rdfs:label "Acme login outage" ; kg:mechanism :push ; kg:affected :acme, :login ; kg:discussedAt :review .
+:a2 a kg:Incident ; rdfs:label "Login outage at Acme" ; kg:mechanism :push ; kg:affected :acme, :login ; kg:discussedAt :review ;
+    dcterms:date "2026-03-02"^^xsd:date .
+:b a kg:Incident ; rdfs:label "Acme login failure" ; kg:mechanism :push ; kg:affected :acme .
+:b2 a kg:Incident ; rdfs:label "Login failure at Acme" ; kg:mechanism :push ; kg:affected :acme ; kg:discussedAt :review ;
+    dcterms:date "2025-06-10"^^xsd:date .
+:pa a kg:Proposition ; kg:text "The two reports of the login outage are the same event." ; kg:about :a, :a2 .
+:pb a kg:Proposition ; kg:text "The two reports of the login failure are the same event." ; kg:about :b, :b2 .
+""" + "".join(  # other, unrelated incidents, so that u (from random pairs) sees a class that varies
+    f''':o{i} a kg:Organization ; rdfs:label "Other{i}" .  :m{i} a kg:SoftwareChange ; rdfs:label "Change {i}" .
+:x{i} a kg:Incident ; rdfs:label "Outage number {i}" ; kg:mechanism :m{i} ; kg:affected :o{i} .
+''' for i in range(1, 7))
+
+
+def _by_pair(g, **options):
+    return {tuple(x.rsplit("/", 1)[1] for x in (c.left.iri, c.right.iri)): c for c in identity_candidates(g, threshold=0.0, **options)}
+
+
+def test_the_collective_step_pools_dates_and_turns_a_pair_against():
+    g = from_turtle(COLLECTIVE)
+    alone, pooled = _by_pair(g, collective=False)[("a", "b")], _by_pair(g)
+    assert _rows(alone)["dates"][0] == "undated" and alone.verdict == "possible"
+    ab = pooled[("a", "b")]
+    [row] = [r for r in ab.waterfall if r.comparison == "dates"]
+    assert (row.level, row.weight < 0, ab.verdict) == ("far", True, "unlikely")
+    assert row.detail == "disjoint by 265 days: 2026-03-02 vs 2025-06-10"
+    assert row.via == ("Login failure at Acme ≈ Acme login failure (1.00)", "Login outage at Acme ≈ Acme login outage (1.00)")
+    assert "via Login failure at Acme ≈ Acme login failure (1.00)" in row.describe()
+    assert pooled[("a", "a2")].verdict == pooled[("b", "b2")].verdict == "likely the same"
+
+
+def test_pending_items_take_part_flagged_as_drafts():
+    text = COLLECTIVE + ':b2 kg:reviewStatus kg:Pending .\n'
+    from kg.ontology import ontology_graph
+    from kg.sparql import PREFIXES
+    from kg.vocab import KG
+
+    header = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items()) + f"@prefix : <{EXAMPLE}> .\n"
+    data = Graph().parse(data=header + text, format="turtle")
+    for subject, cls in list(data.subject_objects(RDF.type)):
+        data.add((subject, KG.inCase, URIRef(BASE + "example")))
+        if data.value(subject, KG.reviewStatus) is None:
+            data.add((subject, KG.reviewStatus, KG.Reviewed))
+    data += ontology_graph()
+    assert all(EXAMPLE + "b2" not in (c.left.iri, c.right.iri) for c in identity_candidates(project(data), threshold=0.0))
+    [pair] = [c for c in identity_candidates(project(data, reviewed_only=False)) if EXAMPLE + "b2" in (c.left.iri, c.right.iri)
+              and EXAMPLE + "b" in (c.left.iri, c.right.iri)]
+    assert pair.drafts == (False, True) and pair.to_dict()["right"]["draft"] is True
+
+
+def _json_candidates(store, *options) -> list[dict]:
+    result = run("unresolved", "--store", store, "--format", "json", *options)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["candidates"]
+
+
+def test_across_cases_proposes_the_company_both_cases_name(store):
+    build_into(store, ACME, ACME_LATER)
+    assert all(not c["across_cases"] for c in _json_candidates(store))
+    across = [c for c in _json_candidates(store, "--across-cases") if c["across_cases"]]
+    assert [(c["left"]["case"], c["right"]["case"], c["pair"]) for c in across] == [("acme-later", "acme", ["acme-corporation", "acme"])]
+    assert across[0]["verdict"] in ("possible", "likely the same")
+    text = run("unresolved", "--store", store, "--across-cases").output
+    assert "Acme Corporation [acme-later] ~ Acme [acme] [Organization, " in text
+
+
+def test_threshold_option_lists_more_and_says_how_many_fell_below(store):
+    build_into(store, ACME)
+    lines = run("unresolved", "--store", store).output.splitlines()
+    assert lines[0].startswith("What the record leaves unresolved: 1 identity candidate (2 more below 0.5), ")
+    assert "  2 more pairs scored below the threshold (0.5), not listed; `kg unresolved --threshold 0` lists them." in lines
+    assert len(_json_candidates(store, "--threshold", "0")) == 3
+    bad = run("unresolved", "--store", store, "--threshold", "2")
+    assert bad.exit_code == 2 and "Invalid value for '--threshold': 2.0 is not in the range 0<=x<=1." in bad.output

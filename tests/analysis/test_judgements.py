@@ -35,12 +35,12 @@ def test_unsure_and_no_judgement_keep_the_pair_open(store, tmp_path, value, judg
     build_into(store, _judge(tmp_path, "outage-b, outage-a", value))
     [candidate] = _candidates(store)
     assert (candidate["pair"], candidate["judgement"], candidate["judged"]) == (["outage-a", "outage-b"], value, judged)
-    assert candidate["score"] == 6.772
+    assert candidate["verdict"] == "likely the same" and candidate["probability"] > 0.9
 
 
-def test_a_judged_pair_stays_listed_even_if_it_shares_nothing(store, tmp_path):
+def test_a_judged_pair_stays_listed_even_if_it_is_unlikely(store, tmp_path):
     build_into(store, _judge(tmp_path, "jane-roe, john-roe", "unsure"))
-    listed = {tuple(c["pair"]): (c["score"], c["judgement"]) for c in _candidates(store)}
-    assert listed == {("outage-a", "outage-b"): (6.772, None), ("jane-roe", "john-roe"): (0.0, "unsure")}
+    listed = {tuple(c["pair"]): (c["verdict"], c["judgement"]) for c in _candidates(store)}
+    assert listed == {("outage-a", "outage-b"): ("likely the same", None), ("jane-roe", "john-roe"): ("unlikely", "unsure")}
     result = run("unresolved", "--store", store)
     assert "1 judged unsure" in result.output.splitlines()[0]
