@@ -40,6 +40,7 @@ import yaml
 from kg.analysis.evidence import P
 from kg.analysis.nxgraph import ITEM_KINDS, from_turtle  # noqa: F401 (from_turtle: the examples)
 from kg.errors import OntologyError
+from kg.ontology import ONTOLOGY_DIR
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -48,7 +49,7 @@ __all__ = [
     "Level", "Comparison", "Model", "Profile", "Outcome", "Context", "model", "profiles", "compare", "compare_items", "normalise", "interval",
 ]
 
-COMPARISONS_FILE = Path(__file__).resolve().parent.parent.parent / "ontology" / "comparisons.yaml"
+COMPARISONS_FILE = ONTOLOGY_DIR / "comparisons.yaml"
 KINDS = ("name", "dates", "same-value", "shared-context", "co-values", "named-together", "opposite-stances", "mentioned-in")
 #: Literal properties the projection carries, by case key → projection attribute.
 _LITERALS = {"url": "url", "jobTitle": "job_title", "sha256": "sha256"}
@@ -118,7 +119,10 @@ def model(path: str | None = None) -> Model:
     from kg.ontology import case_schema
 
     source = Path(path) if path else COMPARISONS_FILE
-    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise OntologyError(f"{source}: cannot read the identity comparisons: {e}") from e
     schema = case_schema()
     classes = set(schema.classes) | {"Entity", "Agent", "Source"}
     comparisons = []

@@ -62,10 +62,10 @@ class UnresolvedReport:
     def headline(self) -> str:
         """The counts in one line, as ``kg unresolved --out`` prints them."""
         counts = self.counts()
-        unsure = f" ({counts['judged_unsure']} judged unsure)" if counts["judged_unsure"] else ""
-        below = f" ({counts['below_threshold']} more below {self.threshold:g})" if counts["below_threshold"] else ""
+        notes = [f"{counts['judged_unsure']} judged unsure"] if counts["judged_unsure"] else []
+        notes += [f"{counts['below_threshold']} more below {self.threshold:g}"] if counts["below_threshold"] else []
         return ", ".join([
-            _plural(counts["candidates"], "identity candidate") + unsure + below,
+            _plural(counts["candidates"], "identity candidate") + (f" ({'; '.join(notes)})" if notes else ""),
             _plural(counts["contested"], "contested proposition"),
             _plural(counts["single_source"], "single-source claim"),
             _plural(counts["questions"], "open question"),
