@@ -50,6 +50,7 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
+from kg.bindings import bind_values
 from kg.errors import StoreError
 
 __all__ = ["DEFAULT_GRAPH", "RemoteEndpoint", "parse_remote", "is_remote", "open_remote", "replace_remote"]
@@ -166,29 +167,6 @@ def _request(url: str, body: bytes, content_type: str, accept: str, *, what: str
     raise StoreError(f"SPARQL endpoint {url} {problem}{tries} (the {what})")
 
 
-def _masked(query: str) -> str:
-    """``query`` with comments, strings and IRIs blanked out, offsets kept."""
-    return _PROLOGUE.sub(lambda m: " " * len(m.group(0)), query)
-
-
-def bind_values(query: str, values: dict) -> str:
-    """``query`` with ``VALUES`` for ``values`` (variable → SPARQL term) first in its WHERE clause.
-
-    >>> bind_values('SELECT ?x WHERE { ?x ?p ?name }', {"name": '"Q"'})
-    'SELECT ?x WHERE { VALUES (?name) { ("Q") } ?x ?p ?name }'
-    """
-    masked = _masked(query)
-    found = re.search(r"\bWHERE\s*\{", masked, re.IGNORECASE)
-    if found is None and _query_form(query) != "CONSTRUCT":
-        found = re.search(r"\{", masked)
-    if found is None:
-        raise StoreError("cannot bind values in a query without a WHERE clause")
-    names = " ".join(f"?{str(k).lstrip('?$')}" for k in values)
-    terms = " ".join(values.values())
-    at = found.end()
-    return f"{query[:at]} VALUES ({names}) {{ ({terms}) }}{query[at:]}"
-
-
 def _query_form(query: str) -> str:
     found = _QUERY_FORM.search(_PROLOGUE.sub(" ", query))
     return found.group(1).upper() if found else "SELECT"
@@ -208,9 +186,16 @@ def sparql_query(endpoint: RemoteEndpoint, query: str, default_graph: str | None
     body, content_type = _request(endpoint.query_url, urlencode(params).encode(), "application/x-www-form-urlencoded",
                                   accept, what="query")
     try:
-        return Result.parse(BytesIO(body), content_type=content_type or "application/sparql-results+json")
+        result = Result.parse(BytesIO(body), content_type=content_type or "application/sparql-results+json")
     except Exception as e:  # a parser's own error types
         raise StoreError(f"SPARQL endpoint {endpoint.query_url} sent an answer kg cannot read ({content_type}): {e}") from e
+    if _query_form(query) == "ASK" and result.type == "SELECT":
+        # Virtuoso sometimes answers ASK as one row of ?__ASK_RETVAL, 1 or 0.
+        rows = list(result)
+        answer = Result("ASK")
+        answer.askAnswer = bool(rows) and bool(int(rows[0][0] or 0))
+        return answer
+    return result
 
 
 def sparql_update(endpoint: RemoteEndpoint, update: str, *, what: str = "update", retry: bool = True) -> None:
@@ -243,8 +228,7 @@ def open_remote(endpoint: RemoteEndpoint):
 
         def query(self, query, initNs=None, initBindings=None, queryGraph=None, DEBUG=False):  # noqa: N803
             if initBindings:
-                # rdflib appends VALUES after the whole query, where FILTERs cannot see it;
-                # bound first in the WHERE clause, the values act as Oxigraph's substitutions do.
+                # rdflib would append VALUES after the whole query, where nested FILTERs cannot see it.
                 query = bind_values(query, {k: self.node_to_sparql(v) for k, v in initBindings.items()})
             return super().query(query, initNs=initNs, initBindings=None, queryGraph=queryGraph, DEBUG=DEBUG)
 

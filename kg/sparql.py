@@ -187,6 +187,31 @@ def _is_rdflib_engine(graph: Graph) -> bool:
     return isinstance(graph.store, (Memory, SimpleMemory))
 
 
+@lru_cache(maxsize=256)
+def _computed(text: str) -> frozenset[str]:
+    """Variables the query assigns: ``(expr AS ?x)`` in its SELECT clause, ``BIND(expr AS ?x)`` outside subqueries."""
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    query = parseQuery(text)[1]
+    found = {str(item["evar"]) for item in query.get("projection") or [] if "evar" in item}
+
+    def walk(node) -> None:
+        if isinstance(node, CompValue):
+            if node.name == "SubSelect":
+                return
+            if node.name == "Bind":
+                found.add(str(node["var"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+            for value in node:
+                walk(value)
+
+    walk(query.get("where"))
+    return frozenset(found)
+
+
 def run_query(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -> Result:
     """Run a query on ``graph``; ``bindings`` (variable name → RDF term) go through ``initBindings``."""
     text = query_text(name_or_text)
@@ -199,6 +224,10 @@ def run_query(graph: Graph, name_or_text: str, bindings: Mapping | None = None) 
         unselected = sorted(set(init) - selected)
         if unselected:
             raise QueryError(f"cannot bind ?{unselected[0]}: the query does not select it; add ?{unselected[0]} to its SELECT clause")
+        # A value the query computes (AS ?x, BIND) is not an input: each engine would treat it its own way.
+        computed = sorted(set(init) & _computed(prepared.text))
+        if computed:
+            raise QueryError(f"cannot bind ?{computed[0]}: the query computes it (AS ?{computed[0]})")
     if not _is_rdflib_engine(graph) and oxigraph_reads_service(prepared.text, {p: str(n) for p, n in graph.namespaces()}):
         # The store's engine is handed the text; Oxigraph reads a SERVICE where rdflib did not.
         raise QueryError(f"SERVICE is {NO_REMOTE} (Oxigraph, which runs the query, reads a SERVICE clause in it)")

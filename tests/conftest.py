@@ -6,9 +6,15 @@ port, waits until it answers, and stops it by its process id. Without the
 binary the tests that need it are skipped, except under ``CI=true``, where
 they fail.
 
+``virtuoso_server`` does the same with Debian's Virtuoso (``virtuoso-t``,
+package ``virtuoso-opensource``): a minimal ``virtuoso.ini`` in a temporary
+folder, free ports, SPARQL update granted to the endpoint's user with
+``isql-vt``, and loads through its Graph Store Protocol endpoint.
+
 ``store_location(kind, tmp_path)`` gives a fresh location of each kind in
-:data:`STORE_KINDS`; the ``remote`` kind is a named graph of its own on the
-session's server, so tests never see each other's data. To run a store
+:data:`STORE_KINDS`; the ``remote`` (Oxigraph server) and ``virtuoso`` kinds
+are a named graph of their own on the session's server, so tests never see
+each other's data. To run a store
 parametrised test against the server too::
 
     @pytest.fixture(params=STORE_KINDS)
@@ -34,7 +40,9 @@ from urllib.request import urlopen
 
 import pytest
 
-STORE_KINDS = ["oxigraph", "memory", "remote"]
+STORE_KINDS = ["oxigraph", "memory", "remote", "virtuoso"]
+#: The kinds that are a SPARQL endpoint in another process.
+REMOTE_KINDS = ["remote", "virtuoso"]
 
 def oxigraph_binary() -> str | None:
     """The ``oxigraph`` server binary: beside this Python (the venv), else on PATH."""
@@ -99,19 +107,101 @@ def start_oxigraph(folder: Path, timeout: float = 30.0) -> tuple[subprocess.Pope
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     server = OxigraphServer(f"http://127.0.0.1:{port}", process.pid, folder)
+    _wait_for(process, server, log.name, timeout)
+    return process, server
+
+@dataclass(frozen=True)
+class VirtuosoServer(OxigraphServer):
+    """Virtuoso: one URL for query and update, the Graph Store Protocol at /sparql-graph-crud."""
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.base}/sparql"
+
+    @property
+    def update_url(self) -> str:
+        return f"{self.base}/sparql"
+
+    @property
+    def store_url(self) -> str:
+        return f"{self.base}/sparql-graph-crud"
+
+    def location(self, graph: str | None = None, **extra: str) -> str:
+        return super().location(graph, **{"gsp": self.store_url, **extra})
+
+
+_VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {folder}/virtuoso.db
+ErrorLogFile = {folder}/virtuoso.log
+LockFile = {folder}/virtuoso.lck
+TransactionFile = {folder}/virtuoso.trx
+xa_persistent_file = {folder}/virtuoso.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {folder}/virtuoso-temp.db
+TransactionFile = {folder}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+CheckpointInterval = 60
+DirsAllowed = {folder}
+NumberOfBuffers = 20000
+MaxDirtyBuffers = 15000
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {folder}
+ServerThreads = 10
+Charset = UTF-8
+EnabledGzipContent = 0
+[SPARQL]
+ResultSetMaxRows = 10000000
+MaxSortedTopRows = 10000000
+MaxQueryExecutionTime = 300
+MaxQueryCostEstimationTime = 0
+"""
+
+# The endpoint's user may update (SPARQL_UPDATE) and write graphs through the Graph Store Protocol.
+_VIRTUOSO_GRANTS = 'grant SPARQL_UPDATE to "SPARQL";\nDB.DBA.RDF_DEFAULT_USER_PERMS_SET (\'nobody\', 7);\n'
+
+
+def _wait_for(process: subprocess.Popen, server, log_name: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while True:
         if process.poll() is not None:
-            raise RuntimeError(f"oxigraph serve exited with {process.returncode}; see {log.name}")
+            raise RuntimeError(f"the server exited with {process.returncode}; see {log_name}")
         try:
             with urlopen(f"{server.query_url}?query=" + quote("ASK {}"), timeout=2):
-                break
+                return
         except (URLError, ConnectionError, OSError):
             if time.monotonic() > deadline:
                 stop_process(process)
-                raise RuntimeError(f"oxigraph serve did not answer on port {port} within {timeout:g} s")
-            time.sleep(0.1)
+                raise RuntimeError(f"{server.query_url} did not answer within {timeout:g} s; see {log_name}")
+            time.sleep(0.2)
+
+
+def start_virtuoso(folder: Path, timeout: float = 90.0) -> tuple[subprocess.Popen, VirtuosoServer]:
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if binary is None or isql is None:
+        _missing("Virtuoso (apt-get install virtuoso-opensource)")
+    folder.mkdir(parents=True, exist_ok=True)
+    sql_port, http_port = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(_VIRTUOSO_INI.format(folder=folder, sql_port=sql_port, http_port=http_port), encoding="utf-8")
+    log = open(folder.parent / f"{folder.name}.log", "wb")
+    process = subprocess.Popen([binary, "+configfile", str(ini), "+foreground"], cwd=folder, stdout=log,
+                               stderr=subprocess.STDOUT, start_new_session=True)
+    server = VirtuosoServer(f"http://127.0.0.1:{http_port}", process.pid, folder)
+    _wait_for(process, server, log.name, timeout)
+    grants = folder / "grants.sql"
+    grants.write_text(_VIRTUOSO_GRANTS, encoding="utf-8")
+    done = subprocess.run([isql, str(sql_port), "dba", "dba", str(grants)], capture_output=True, text=True, timeout=60)
+    if done.returncode != 0 or "Error" in done.stdout + done.stderr:
+        stop_process(process)
+        raise RuntimeError(f"isql-vt could not grant SPARQL update: {done.stdout}{done.stderr}")
     return process, server
+
 
 def stop_process(process: subprocess.Popen) -> None:
     """Stop one process we started, by its id: SIGTERM, then SIGKILL."""
@@ -136,19 +226,34 @@ def remote_store(oxigraph_server) -> str:
     """A location on the session's Oxigraph server, in a named graph of its own."""
     return oxigraph_server.location()
 
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    process, server = start_virtuoso(tmp_path_factory.mktemp("virtuoso") / "data")
+    try:
+        yield server
+    finally:
+        stop_process(process)
+
+
+@pytest.fixture
+def virtuoso_store(virtuoso_server) -> str:
+    """A location on the session's Virtuoso, in a named graph of its own."""
+    return virtuoso_server.location()
+
 def store_location(kind: str, tmp_path: Path, request=None) -> str:
     """A fresh store location of ``kind`` (one of :data:`STORE_KINDS`)."""
     if kind == "oxigraph":
         return str(tmp_path / "store")
     if kind == "memory":
         return f"memory:{tmp_path / 'graph.nt'}"
-    if kind == "remote":
+    if kind in REMOTE_KINDS:
         if request is None:
-            raise ValueError("the remote kind needs the test's `request` to reach the server fixture")
-        return request.getfixturevalue("remote_store")
+            raise ValueError(f"the {kind} kind needs the test's `request` to reach the server fixture")
+        return request.getfixturevalue("remote_store" if kind == "remote" else "virtuoso_store")
     raise ValueError(f"unknown store kind {kind!r}")
 
 @pytest.fixture(params=STORE_KINDS)
 def any_store(request, tmp_path) -> str:
-    """Each kind of store in turn: embedded Oxigraph, rdflib memory (file), a remote endpoint."""
+    """Each kind of store in turn: embedded Oxigraph, rdflib memory (file), Oxigraph server, Virtuoso."""
     return store_location(request.param, tmp_path, request)
