@@ -21,7 +21,7 @@ import bisect
 import itertools
 import re
 
-from kg.ingest.dates import find_dates
+from kg.ingest.impact import find_impacts, incident_date
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.sentences import Sentence
 
@@ -43,7 +43,7 @@ _COMPOUND_AFTER = re.compile(
     r"management|teams?|reviews?|detection|prevention|tracking|reporting|trend|tool|tools|data|plan|plans)\b"
 )
 _VERBAL = {"to", "would", "will", "could", "should", "must", "may", "might", "did", "does", "do", "not", "can", "cannot", "we", "they", "i"}
-_INCIDENT_HEAD = r"outage|disruption|incident|failure|breach|crash|blackout|glitch|fault|malfunction|downtime|shutdown|meltdown|cyberattack|hack|collapse"
+_INCIDENT_HEAD = r"trouble|outage|disruption|incident|failure|breach|crash|blackout|glitch|fault|malfunction|downtime|shutdown|meltdown|cyberattack|hack|collapse"
 # Every repetition is bounded and every pattern starts at a word's start, so
 # each one runs in time linear in the text (issue 1/7 item 5): a word longer
 # than _W characters is never a modifier.
@@ -256,14 +256,6 @@ def _describe_incident(table: EntityTable, incident: Entity, text: str, sentence
             incident.fields.setdefault("affected", [])
             if entity.key not in incident.fields["affected"]:
                 incident.fields["affected"].append(entity.key)
-    # The first sentence mentioning the incident with a date dates it.
-    for span_start, _ in incident.spans:
-        where = _sentence_of(sentences, span_start)
-        dates = find_dates(text, published, start=where.start, end=where.end) if where else []
-        if dates:
-            best = next((d for d in dates if d.date), dates[0])
-            incident.fields.update(best.case_fields())
-            break
 
 
 def _effects_and_counts(table: EntityTable, text: str, sentences: list[Sentence], incidents: list[Entity]) -> None:
@@ -375,9 +367,40 @@ def find_documents(table: EntityTable, text: str) -> list[Entity]:
     return documents
 
 
+def _impacts(table: EntityTable, text: str, sentences: list[Sentence], incidents: list[Entity]) -> None:
+    """Each impact clause is a mention of the incident it tells of: the last one named before it, else
+    the article's first; with none named, the first impact clause makes one."""
+    for sentence in sentences:
+        for start, end, name in find_impacts(text, sentence.start, sentence.end):
+            if table.is_taken(start, end) and table.at(start, end, {"Incident", "IncidentTrend"}) is not None:
+                continue
+            current = table.last_before(start, {"Incident"}) or next((i for i in incidents if i.type == "Incident"), None)
+            if current is None:
+                label = re.sub(r"\s+", " ", text[start:end]).strip()
+                current = table.new("Incident", _label(label[:80]), start, end, rule=f"impact statement ({name})", confidence=0.55)
+                incidents.append(current)
+            else:
+                table.mention(current, start, end)
+
+
+def _date_incidents(text: str, sentences: list[Sentence], incidents: list[Entity], published: str | None) -> None:
+    """Each incident's date: see :func:`kg.ingest.impact.incident_date`."""
+    for incident in incidents:
+        spans = []
+        for span_start, _ in incident.spans:
+            where = _sentence_of(sentences, span_start)
+            if where is not None and (where.start, where.end) not in spans:
+                spans.append((where.start, where.end))
+        best = incident_date(text, spans, published)
+        if best is not None:
+            incident.fields.update(best.case_fields())
+
+
 def find_events(table: EntityTable, text: str, sentences: list[Sentence], published: str | None) -> None:
     """Add incidents (with effects, counts, dates), safeguards and internal documents to ``table``."""
     find_documents(table, text)
     incidents = _incidents(table, text, sentences, published)
+    _impacts(table, text, sentences, incidents)
+    _date_incidents(text, sentences, incidents, published)
     _effects_and_counts(table, text, sentences, incidents)
     _safeguards(table, text)
