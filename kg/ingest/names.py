@@ -58,6 +58,11 @@ _ORG_LAST = {
     "authority", "commission", "office", "bureau", "council", "ministry", "department", "board", "committee",
     "court", "ombudsman", "regulator", "administration", "association", "alliance", "union", "federation",
     "foundation", "society", "coalition", "trust", "fund", "police", "parliament", "congress", "senate",
+    # Heads of organizations and publications seen in wire and trade reporting.
+    "forum", "network", "desk", "tech", "dispatch", "banks", "standards", "centre", "center", "guild", "cooperative",
+    "co-operative", "review", "exchange", "mutual", "llp", "lp", "today", "record", "insider", "echo", "implement",
+    "outdoor", "grocers", "network", "networks", "ferries", "mobile", "telecoms", "unified", "district", "county",
+    "network", "works", "magazine", "weekly", "monthly", "report", "reporter", "chronicle", "standard", "mail",
 }
 _POSSESSIVE_HEADS = {"college", "university", "hospital", "school", "church", "institute", "academy", "cathedral", "bank", "union"}
 _ORG_HEAD_OF = r"(?:Department|University|Ministry|Institute|College|School|Office|Bureau|Board|Commission|Council|Bank|Federation|Academy|Society|Association|Court|Museum|Centre|Center|Division|Faculty)"
@@ -84,7 +89,8 @@ _WORD = r"[A-Z][\w'’&-]{0,40}[\w’']|[A-Z]"  # bounded: a 20,000-letter token
 _LAST_WORD = r"(?:Inc|Corp|Co|Ltd)\."
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
-_PERSON_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*"
+# "McAllister", "O'Neill", "Okafor-Smith"; but "Sentrix's" is a possessive, not a name.
+_PERSON_WORD = rf"(?:Mc|Mac(?=[{_UPPER}])|O['’](?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:[-'’](?![sS](?![{_LOWER}]))[{_UPPER}]?[{_LOWER}]+)*"
 _PERSON = rf"(?:{_PERSON_WORD})(?:\s+[{_UPPER}]\.)?(?:\s+(?:{_PERSON_WORD})){{1,2}}"
 _PERSON_RE = re.compile(rf"(?<![\w’'-])(?P<name>{_PERSON})(?![\w-])")
 _CAPSEQ = re.compile(rf"(?<![\w’'-])(?:{_WORD})(?:[ \t]+(?:(?:of|for|the|&)[ \t]+)*(?:{_WORD}))*(?:,?[ \t]+{_LAST_WORD})?")
@@ -149,6 +155,26 @@ def _people(table: EntityTable, text: str) -> None:
             person = _add_person(table, m.group("name"), m.start("name"), rule=rule, confidence=confidence, title=title_text)
             if person is not None and title_text and person.known_id is None:
                 person.fields.setdefault("jobTitle", title_text)
+    _possessive_employers(table, text)
+
+
+_EMPLOYER = re.compile(rf"(?<![\w’'-])(?P<org>{_WORD}(?:[ ]{_WORD}){{0,2}})['’]s[ ]$")
+
+
+def _possessive_employers(table: EntityTable, text: str) -> None:
+    """"CrowdStrike's Michael Carlinsky" is a person at CrowdStrike: the company becomes the person's ``memberOf``."""
+    for person in [e for e in table.entities.values() if e.type == "Person" and e.known_id is None and not e.generic]:
+        for start, _ in person.spans:
+            m = _EMPLOYER.search(text[max(0, start - 60):start])
+            if m is None or m.group("org").split()[0].lower() in _NOT_NAMES:
+                continue
+            org_start = start - len(m.group(0))
+            org = table.at(org_start, org_start + len(m.group("org")), ORG_TYPES)
+            if org is None and not table.is_taken(org_start, org_start + len(m.group("org"))):
+                org = table.new("Organization", m.group("org"), org_start, org_start + len(m.group("org")), rule="possessive employer", confidence=0.7)
+            if org is not None:
+                person.fields.setdefault("memberOf", org.key)
+                break
 
 
 def _reads_as_organization(words: WordIndex, name: str) -> bool:
