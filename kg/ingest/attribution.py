@@ -458,6 +458,32 @@ def _hedges(table: EntityTable, text: str, sentence: Sentence, previous: list[Cl
 _RECENT: list[Entity] = []
 
 
+# A verdict on something said before: "that is false", "is not the full story", "was inaccurate".
+_VERDICT = re.compile(
+    r"^[“\"]?(?:(?:that|this|it|the[ ](?:claim|account|figure|report|estimate))[ ])?(?:is|was|were|’s|'s)[ ]"
+    r"(?:simply[ ]|completely[ ]|totally[ ]|entirely[ ]|just[ ]|also[ ])?(?P<neg>not[ ])?"
+    r"(?P<word>false|wrong|inaccurate|untrue|true|incorrect|misleading|the[ ]full[ ]story|what[ ]happened|accurate|correct|right|nonsense|a[ ]lie)\b",
+    re.IGNORECASE,
+)
+_OPPOSITE = {"false", "wrong", "inaccurate", "untrue", "incorrect", "misleading", "nonsense", "a lie"}
+
+
+def _verdict(words: str) -> str | None:
+    """The stance a bare verdict takes on the claim before it, or None when ``words`` are no verdict.
+
+    >>> _verdict("That is false"), _verdict("is not the full story"), _verdict("is accurate"), _verdict("The app failed")
+    ('denies', 'disputes', 'confirms', None)
+    """
+    m = _VERDICT.match(words.strip())
+    if m is None:
+        return None
+    word = m.group("word").lower()
+    negative = (word in _OPPOSITE) != bool(m.group("neg"))
+    if not negative:
+        return "confirms"
+    return "disputes" if word in ("the full story", "misleading") else "denies"
+
+
 def find_claims(table: EntityTable, text: str, sentences: list[Sentence]) -> list[Claim]:
     """Every attributed claim of the article, in text order."""
     claims: list[Claim] = []
@@ -471,6 +497,12 @@ def find_claims(table: EntityTable, text: str, sentences: list[Sentence]) -> lis
         for claim in found:
             if claim.target is None and claim.stance in ("denies", "disputes") and claim.verb in ("rejected", "disputed", "denied") and _ANAPHOR.match(text[claim.start:claim.end]):
                 claim.target = next((c for c in reversed(claims) if c.party is not claim.party), None)
+            verdict = _verdict(text[claim.start:claim.end]) if claim.target is None else None
+            if verdict is not None:
+                # "That is false, a spokesperson said", "Civitas says that is wrong": a stance on the claim before.
+                target = next((c for c in reversed(claims + [f for f in found if f.frame[0] < claim.frame[0]]) if c.party is not claim.party and c.target is None), None)
+                if target is not None:
+                    claim.target, claim.stance, claim.proposition = target, verdict, target.proposition
         claims.extend(sorted(found, key=lambda c: c.frame[0]))
         _RECENT.extend(c.party for c in found if c.party is not None)
     _RECENT.clear()
