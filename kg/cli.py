@@ -1,55 +1,22 @@
-"""The ``kg`` command line: parse arguments, call the library, print.
+"""The ``kg`` command line: the group, and the commands registered on it.
 
-Every command turns a :class:`kg.errors.KGError` into a one-line message and
-exit code 1; a user's mistake never prints a traceback.
+The commands live under :mod:`kg.commands`, one module a room, each exposing
+``commands``; what they share (:func:`~kg.commands.common.handle_errors`,
+``--store``) is in :mod:`kg.commands.common`. Every command turns a
+:class:`kg.errors.KGError` into a one-line message and exit code 1; a user's
+mistake never prints a traceback.
 """
 
 from __future__ import annotations
 
-import functools
 import importlib
-import sys
-from typing import Callable
 
 import click
 
-from kg.errors import KGError, ValidationError
-
-__all__ = ["cli", "handle_errors", "store_option"]
+__all__ = ["cli", "COMMAND_MODULES"]
 
 #: Modules under kg/commands/ that each expose ``commands``: a list of click commands.
-COMMAND_MODULES = ["query", "unresolved", "html", "ingest", "serve", "export", "synth"]
-
-
-def handle_errors(func: Callable) -> Callable:
-    """Turn :class:`KGError` into a clean click error."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except ValidationError as e:
-            if e.report:
-                click.echo(e.report, err=True)
-            raise click.ClickException(str(e)) from e
-        except KGError as e:
-            raise click.ClickException(str(e)) from e
-
-    return wrapper
-
-
-store_option = click.option(
-    "--store",
-    envvar="KG_STORE",
-    default=None,
-    metavar="LOC",
-    help="Store location: a folder (embedded Oxigraph, default .kg/store), 'memory', or 'memory:FILE.nt'. Also KG_STORE.",
-)
-
-
-def _progress(message: str) -> None:
-    if sys.stderr.isatty():
-        click.echo(f"  {message}…", err=True)
+COMMAND_MODULES = ["build", "query", "unresolved", "html", "ingest", "serve", "export", "synth"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -60,76 +27,6 @@ def cli() -> None:
 
     Start with `kg build` to build the cases under seeds/, then `kg stats`.
     """
-
-
-@cli.command()
-@click.argument("case_dirs", nargs=-1, type=click.Path(file_okay=False))
-@click.option("--out", default="exports", show_default=True, type=click.Path(file_okay=False), help="Folder for kg.ttl and the other exports.")
-@click.option("--documents", multiple=True, type=click.Path(file_okay=False), help="Folder with the sources' document files; every quote is checked against them and its offsets recorded. Give it again to search more folders.")
-@click.option("--max-document-size", "max_document_bytes", default=5 * 1024 * 1024, show_default=True, type=click.IntRange(min=1), help="Largest document accepted, in bytes.")
-@click.option("--no-validate", is_flag=True, help="Skip SHACL validation (not recommended).")
-@store_option
-@handle_errors
-def build(case_dirs, out, documents, max_document_bytes, no_validate, store):
-    """Build CASE_DIRS (default: every case under seeds/) into the store and write OUT/kg.ttl.
-
-    Nothing is written when a case file is malformed or the graph breaks the
-    shapes. Example: kg build seeds/amazon-2026-outages --documents ../shared/seeds
-    """
-    from kg.build import build as build_graph
-    from kg.stats import summarize
-
-    result = build_graph(case_dirs or None, out=out, documents=documents or None, max_document_bytes=max_document_bytes, store=store, validate=not no_validate, progress=_progress)
-    click.echo(f"built {', '.join(result.cases)}: {result.triples} triples into {result.store}")
-    if documents:
-        click.echo(f"quotes located in documents: {result.quotes_checked}")
-    else:
-        click.echo("quotes not located: no --documents folder given, so no quote was checked against its document")
-    for path in result.exports:
-        click.echo(f"wrote {path}")
-    _print_summary(summarize(result.graph))
-
-
-def _print_summary(summary) -> None:
-    click.echo("\nby class:")
-    for label, count in summary.by_class:
-        click.echo(f"  {count:6d}  {label}")
-    click.echo("assertions by stance:")
-    for stance, count in summary.by_stance:
-        click.echo(f"  {count:6d}  {stance}")
-    click.echo(f"open questions ({len(summary.open_questions)}):")
-    for question in summary.open_questions:
-        click.echo(f"  - {question}")
-
-
-@cli.command()
-@store_option
-@handle_errors
-def validate(store):
-    """Check the built graph against ontology/shapes.ttl and print the SHACL report.
-
-    Exits non-zero when the graph does not conform.
-    """
-    from kg.store import open_graph
-    from kg.validate import validate_graph
-
-    report = validate_graph(open_graph(store))
-    click.echo(report.text.rstrip())
-    if not report.conforms:
-        raise click.ClickException(f"the graph does not conform to the shapes ({report.violations} violations)")
-
-
-@cli.command()
-@store_option
-@handle_errors
-def stats(store):
-    """Print counts by class, assertions by stance, and the open questions."""
-    from kg.stats import summarize
-    from kg.store import open_graph
-
-    summary = summarize(open_graph(store))
-    click.echo(f"{summary.triples} triples")
-    _print_summary(summary)
 
 
 def _register() -> None:

@@ -16,6 +16,8 @@ __all__ = [
     "QueryError",
     "StoreError",
     "ExportError",
+    "MissingExtraError",
+    "require_extra",
 ]
 
 
@@ -62,3 +64,26 @@ class StoreError(KGError):
 
 class ExportError(KGError):
     """An export could not be written."""
+
+
+class MissingExtraError(KGError):
+    """An optional part of kg is not installed; the message names the extra to install."""
+
+
+def require_extra(module: str, extra: str, purpose: str):
+    """Import ``module``, or raise :class:`MissingExtraError` naming the extra that provides it.
+
+    >>> require_extra("json", "ingest", "reading").__name__
+    'json'
+    >>> require_extra("no_such_module_kg", "ingest", "reading articles")
+    Traceback (most recent call last):
+    kg.errors.MissingExtraError: reading articles needs the optional extra 'ingest': install kg[ingest] (pip install 'kg[ingest]'); no_such_module_kg is missing
+    """
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as e:
+        raise MissingExtraError(f"{purpose} needs the optional extra {extra!r}: install kg[{extra}] "
+                                f"(pip install 'kg[{extra}]'); {e.name or module} is missing") from e
+

@@ -64,7 +64,7 @@ def import_graph() -> nx.DiGraph:
 
 def test_the_import_graph_is_read():
     graph = import_graph()
-    assert graph.has_edge("kg.build", "kg.case") and graph.has_edge("kg.cli", "kg.errors")
+    assert graph.has_edge("kg.build", "kg.case") and graph.has_edge("kg.commands.build", "kg.commands.common")
     assert graph.number_of_nodes() > 50
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from kg.errors import KGError
+from kg.commands.common import handle_errors
 
 __all__ = ["ingest", "diff", "commands"]
 
@@ -33,6 +33,7 @@ def _check_date(ctx, param, value):
 @click.option("--case", "case_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Case folder to draft into; created (with a case.yaml named after it) when missing.")
 @click.option("--date", default=None, callback=_check_date, metavar="YYYY-MM-DD", help="Publication date; used over the file's own metadata, and anchors 'Tuesday', 'earlier this month'.")
 @click.option("--max-size", "max_bytes", default=5 * 1024 * 1024, show_default=True, type=click.IntRange(min=1), help="Largest article accepted, in bytes.")
+@handle_errors
 def ingest(articles, case_dir, date, max_bytes):
     """Draft candidate entities, incidents, safeguards, assertions and open
     questions from ARTICLES (plain text, Markdown or HTML) into CASE.
@@ -48,14 +49,11 @@ def ingest(articles, case_dir, date, max_bytes):
     from kg.ingest import ingest as run_ingest
 
     tty = sys.stdout.isatty()
-    try:
-        if tty and len(articles) > 1:
-            with click.progressbar(length=len(articles), label="reading articles", file=sys.stdout) as bar:
-                result = run_ingest(articles, case_dir, date=date, max_bytes=max_bytes, progress=lambda _: bar.update(1))
-        else:
-            result = run_ingest(articles, case_dir, date=date, max_bytes=max_bytes)
-    except KGError as e:
-        raise click.ClickException(str(e)) from e
+    if tty and len(articles) > 1:
+        with click.progressbar(length=len(articles), label="reading articles", file=sys.stdout) as bar:
+            result = run_ingest(articles, case_dir, date=date, max_bytes=max_bytes, progress=lambda _: bar.update(1))
+    else:
+        result = run_ingest(articles, case_dir, date=date, max_bytes=max_bytes)
     for outcome in result.outcomes:
         if outcome.status == "written":
             counts = outcome.counts
@@ -71,6 +69,7 @@ def ingest(articles, case_dir, date, max_bytes):
 @click.command()
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@handle_errors
 def diff(old, new):
     """Report what NEW.ttl adds to OLD.ttl: new entities and assertions,
     propositions that became contested, open questions touched, new identity
@@ -80,10 +79,7 @@ def diff(old, new):
     """
     from kg.ingest import compare_graphs, format_report, read_turtle
 
-    try:
-        report = compare_graphs(read_turtle(old), read_turtle(new))
-    except KGError as e:
-        raise click.ClickException(str(e)) from e
+    report = compare_graphs(read_turtle(old), read_turtle(new))
     click.echo(format_report(report))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from kg.cli import handle_errors, store_option
+from kg.commands.common import handle_errors, store_option
 
 __all__ = ["commands"]
 

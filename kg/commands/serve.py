@@ -7,7 +7,7 @@ import signal
 
 import click
 
-from kg.cli import handle_errors, store_option
+from kg.commands.common import handle_errors, store_option
 
 __all__ = ["commands"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from kg.cli import handle_errors
+from kg.commands.common import handle_errors
 
 __all__ = ["commands"]
 

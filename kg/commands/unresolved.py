@@ -6,7 +6,7 @@ import json
 
 import click
 
-from kg.cli import handle_errors, store_option
+from kg.commands.common import handle_errors, store_option
 
 __all__ = ["commands"]
 

@@ -139,9 +139,9 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
         first_bad = e.start
-    from charset_normalizer import from_bytes
+    from kg.errors import require_extra
 
-    best = from_bytes(raw).best()
+    best = require_extra("charset_normalizer", "ingest", "reading text that is not UTF-8").from_bytes(raw).best()
     if best is None or best.encoding is None:
         line = raw[:first_bad].count(b"\n") + 1
         raise LoadError(path, line, f"not UTF-8 (byte 0x{raw[first_bad]:02x} at offset {first_bad}) and the encoding could not be detected; save the file as UTF-8")
@@ -161,17 +161,9 @@ def _control_ratio(text: str) -> float:
 def _html_main_text(path: Path, html: str) -> tuple[str, str | None, str | None]:
     import trafilatura
 
-    text = trafilatura.extract(
-        html,
-        output_format="txt",
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        deduplicate=False,
-    )
-    if not text or not text.strip():
-        raise LoadError(path, None, "no main text found in this HTML page")
+    from kg.loaders.documents import html_main_text
+
+    text = html_main_text(path, html)  # the same text kg build --documents reads
     metadata = trafilatura.extract_metadata(html, extensive=False)
     title = (metadata.title or "").strip() or None if metadata else None
     date = metadata.date if metadata and metadata.date else None

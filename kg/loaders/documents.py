@@ -92,8 +92,14 @@ def _read_bounded(path: Path, max_bytes: int, error) -> bytes:
 
 
 def html_main_text(path: Path, html: str) -> str:
-    """The main text of an HTML page, as trafilatura extracts it (no markup, scripts or navigation)."""
-    import trafilatura
+    """The main text of an HTML page, as trafilatura extracts it (no markup, scripts or navigation).
+
+    ``kg ingest`` quotes and counts offsets in this text, and ``kg build
+    --documents`` checks them in it; trafilatura is a dependency of kg itself.
+    """
+    from kg.errors import require_extra
+
+    trafilatura = require_extra("trafilatura", "ingest", "reading HTML documents")
 
     text = trafilatura.extract(
         html,

@@ -1,0 +1,82 @@
+"""``kg build``, ``kg validate`` and ``kg stats``: the graph itself."""
+
+from __future__ import annotations
+
+import click
+
+from kg.commands.common import handle_errors, progress, store_option
+
+__all__ = ["build", "validate", "stats", "commands"]
+
+
+@click.command()
+@click.argument("case_dirs", nargs=-1, type=click.Path(file_okay=False))
+@click.option("--out", default="exports", show_default=True, type=click.Path(file_okay=False), help="Folder for kg.ttl and the other exports.")
+@click.option("--documents", multiple=True, type=click.Path(file_okay=False), help="Folder with the sources' document files; every quote is checked against them and its offsets recorded. Give it again to search more folders.")
+@click.option("--max-document-size", "max_document_bytes", default=5 * 1024 * 1024, show_default=True, type=click.IntRange(min=1), help="Largest document accepted, in bytes.")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation (not recommended).")
+@store_option
+@handle_errors
+def build(case_dirs, out, documents, max_document_bytes, no_validate, store):
+    """Build CASE_DIRS (default: every case under seeds/) into the store and write OUT/kg.ttl.
+
+    Nothing is written when a case file is malformed or the graph breaks the
+    shapes. Example: kg build seeds/amazon-2026-outages --documents ../shared/seeds
+    """
+    from kg.build import build as build_graph
+    from kg.stats import summarize
+
+    result = build_graph(case_dirs or None, out=out, documents=documents or None, max_document_bytes=max_document_bytes, store=store, validate=not no_validate, progress=progress)
+    click.echo(f"built {', '.join(result.cases)}: {result.triples} triples into {result.store}")
+    if documents:
+        click.echo(f"quotes located in documents: {result.quotes_checked}")
+    else:
+        click.echo("quotes not located: no --documents folder given, so no quote was checked against its document")
+    for path in result.exports:
+        click.echo(f"wrote {path}")
+    _print_summary(summarize(result.graph))
+
+
+def _print_summary(summary) -> None:
+    click.echo("\nby class:")
+    for label, count in summary.by_class:
+        click.echo(f"  {count:6d}  {label}")
+    click.echo("assertions by stance:")
+    for stance, count in summary.by_stance:
+        click.echo(f"  {count:6d}  {stance}")
+    click.echo(f"open questions ({len(summary.open_questions)}):")
+    for question in summary.open_questions:
+        click.echo(f"  - {question}")
+
+
+@click.command()
+@store_option
+@handle_errors
+def validate(store):
+    """Check the built graph against ontology/shapes.ttl and print the SHACL report.
+
+    Exits non-zero when the graph does not conform.
+    """
+    from kg.store import open_graph
+    from kg.validate import validate_graph
+
+    report = validate_graph(open_graph(store))
+    click.echo(report.text.rstrip())
+    if not report.conforms:
+        raise click.ClickException(f"the graph does not conform to the shapes ({report.violations} violations)")
+
+
+@click.command()
+@store_option
+@handle_errors
+def stats(store):
+    """Print counts by class, assertions by stance, and the open questions."""
+    from kg.stats import summarize
+    from kg.store import open_graph
+
+    summary = summarize(open_graph(store))
+    click.echo(f"{summary.triples} triples")
+    _print_summary(summary)
+
+
+commands = [build, validate, stats]

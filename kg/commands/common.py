@@ -1,0 +1,45 @@
+"""What every command shares: KGError → a clean message, the ``--store`` option, progress lines."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Callable
+
+import click
+
+from kg.errors import KGError, ValidationError
+
+__all__ = ["handle_errors", "store_option", "progress"]
+
+
+def handle_errors(func: Callable) -> Callable:
+    """Turn :class:`KGError` into a one-line message and exit code 1; a ValidationError's report goes to stderr."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ValidationError as e:
+            if e.report:
+                click.echo(e.report, err=True)
+            raise click.ClickException(str(e)) from e
+        except KGError as e:
+            raise click.ClickException(str(e)) from e
+
+    return wrapper
+
+
+store_option = click.option(
+    "--store",
+    envvar="KG_STORE",
+    default=None,
+    metavar="LOC",
+    help="Store location: a folder (embedded Oxigraph, default .kg/store), 'memory', or 'memory:FILE.nt'. Also KG_STORE.",
+)
+
+
+def progress(message: str) -> None:
+    """A progress line on stderr, when it is a terminal."""
+    if sys.stderr.isatty():
+        click.echo(f"  {message}…", err=True)

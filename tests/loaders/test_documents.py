@@ -1,0 +1,32 @@
+"""kg/loaders/documents.py: the sources' documents, for kg build --documents."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+from kg.case import read_case
+from kg.ingest.text import read_article
+from kg.loaders.documents import read_documents
+from tests.helpers import FIXTURES
+
+
+def _case_with_document(tmp_path, name: str):
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "case.yaml").write_text("case: html\ntitle: An HTML document\n", encoding="utf-8")
+    (case / "sources.yaml").write_text(f"sources:\n  - id: page\n    type: NewsArticle\n    label: A page\n    document: {name}\n",
+                                       encoding="utf-8")
+    return read_case(case)
+
+
+def test_html_documents_need_no_ingest_extra(tmp_path, monkeypatch):
+    """4/7: HTML is read as its main text with kg's own dependencies; charset-normalizer (extra 'ingest') is not needed."""
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    shutil.copy(FIXTURES / "ingest" / "page.html", documents / "page.html")
+    expected = read_article(documents / "page.html").text  # what kg ingest quotes
+    monkeypatch.setitem(sys.modules, "charset_normalizer", None)
+    texts = read_documents(_case_with_document(tmp_path, "page.html"), documents)
+    assert texts["page"].text == expected and "<" not in texts["page"].text
+    assert texts["page"].path == (documents / "page.html").resolve()
