@@ -18,12 +18,13 @@ __all__ = ["commands"]
 @click.option("--exports", default="exports", show_default=True, type=click.Path(file_okay=False), help="Folder whose files (graph.html, kg.ttl, ...) are served read-only under /exports/.")
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds a query may run before it is stopped (503).")
 @click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1), help="Most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) a query may return (422 beyond).")
+@click.option("--max-bytes", default=16 << 20, show_default=True, type=click.IntRange(min=1024), help="Largest answer in bytes (422 beyond), however few its rows.")
 @click.option("--workers", default=min(8, max(2, os.cpu_count() or 2)), show_default="CPUs, 2 to 8", type=click.IntRange(min=1), help="Query worker processes.")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME", help="Also answer requests whose Host header names NAME (repeatable). Only localhost and loopback addresses are answered otherwise, against DNS rebinding.")
 @click.option("--quiet", is_flag=True, help="Do not log each request to stderr.")
 @store_option
 @handle_errors
-def serve(host, port, exports, timeout, max_rows, workers, allow_hosts, quiet, store):
+def serve(host, port, exports, timeout, max_rows, max_bytes, workers, allow_hosts, quiet, store):
     """Serve the built graph as a read-only SPARQL 1.1 endpoint at /sparql.
 
     The home page (/) has a query editor, the canned queries and links to the
@@ -41,7 +42,7 @@ def serve(host, port, exports, timeout, max_rows, workers, allow_hosts, quiet, s
         host=host,
         port=port,
         exports=exports,
-        limits=Limits(timeout=timeout, max_rows=max_rows),
+        limits=Limits(timeout=timeout, max_rows=max_rows, max_bytes=max_bytes),
         workers=workers,
         log=None if quiet else (lambda line: click.echo(line, err=True)),
         allowed_hosts=allow_hosts,

@@ -28,8 +28,9 @@ from typing import Callable
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from kg.errors import KGError
-from kg.server.guard import NO_REMOTE, READ_ONLY, MalformedQuery, RefusedQuery, check_query
-from kg.server.negotiation import NotAcceptable, choose_format, remote_context
+from kg.query_guard import NO_REMOTE, query_size_problem
+from kg.server.guard import READ_ONLY
+from kg.server.negotiation import remote_context
 from kg.server.workers import Answer, Job, QueryPool
 from kg.store import StoreLocation
 
@@ -57,10 +58,11 @@ _EXTRA_TYPES = {
 
 @dataclass(frozen=True)
 class Limits:
-    """What one query may take: seconds, and result rows (or triples for CONSTRUCT and DESCRIBE)."""
+    """What one query may take: seconds, result rows (or triples for CONSTRUCT and DESCRIBE), and bytes of answer."""
 
     timeout: float = 10.0
     max_rows: int = 10_000
+    max_bytes: int = 16 << 20
 
 
 def _ip(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
@@ -165,6 +167,10 @@ class _Handler(BaseHTTPRequestHandler):
             return True
         return not _is_loopback(endpoint.host) and _ip(name) is not None
 
+    def _refuse_host(self) -> None:
+        self.close_connection = True  # any body was not read
+        self._error(403, f"host {self.headers.get('Host')!r} is not allowed; use http://127.0.0.1, or start kg serve with --allow-host NAME")
+
     def _origin_allowed(self) -> bool:
         """A POST from a browser must come from a page of this endpoint (same scheme, host and port).
 
@@ -192,8 +198,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self) -> None:
         if not self._host_allowed():
-            self.close_connection = True  # any body was not read
-            self._error(403, f"host {self.headers.get('Host')!r} is not allowed; use http://127.0.0.1, or start kg serve with --allow-host NAME")
+            self._refuse_host()
             return
         if self.command == "POST" and not self._origin_allowed():
             self.close_connection = True  # the body was not read
@@ -233,6 +238,14 @@ class _Handler(BaseHTTPRequestHandler):
         self._error(405, f"{self.command} is not allowed: this endpoint is read-only", {"Allow": "GET, HEAD, POST"})
 
     do_DELETE = do_PATCH = do_PUT
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 - the base class's naming
+        """A CORS preflight, or a client asking what it may do: no origin is allowed but this one."""
+        self.close_connection = True  # any body is not read
+        if not self._host_allowed():
+            self._refuse_host()
+            return
+        self._error(405, "OPTIONS is not allowed: the endpoint answers no cross-origin requests; use GET, HEAD or POST from this origin", {"Allow": "GET, HEAD, POST"})
 
     # ------------------------------------------------------------------ SPARQL
 
@@ -286,20 +299,20 @@ class _Handler(BaseHTTPRequestHandler):
         if remote is not None:
             self._error(403, f"remote JSON-LD contexts are {NO_REMOTE}: {remote}; answers embed kg's own context")
             return
-        try:
-            checked = check_query(queries[0])
-            result_format = choose_format(checked.form, self.headers.get("Accept"))
-        except (MalformedQuery, RefusedQuery) as e:
-            self._error(e.status, str(e))
+        if not queries[0].strip():
+            self._error(400, "empty query parameter: send ?query=SELECT ...")
             return
-        except NotAcceptable as e:
-            self._error(406, str(e))
+        too_big = query_size_problem(queries[0])
+        if too_big is not None:
+            self._error(413, too_big)
             return
+        # Parsing, the guard and negotiation happen in the worker: they count against the timeout,
+        # and a query that is slow to parse holds up one worker, not every client.
         job = Job(
-            text=checked.text,
-            form=checked.form,
-            format=result_format.name,
+            text=queries[0],
+            accept=self.headers.get("Accept"),
             max_rows=endpoint.limits.max_rows,
+            max_bytes=endpoint.limits.max_bytes,
             default_graphs=tuple(params.get("default-graph-uri", [])),
             named_graphs=tuple(params.get("named-graph-uri", [])),
         )

@@ -1,7 +1,8 @@
 """Query workers: separate processes that run checked queries on a read-only store.
 
-A query runs in a worker process so that a timeout can stop it for certain:
-the worker is killed and replaced, and the endpoint answers 503. Each worker
+A query is parsed, checked (:mod:`kg.server.guard`) and run in a worker
+process, so that a timeout can stop it for certain, parse included: the
+worker is killed and replaced, and the endpoint answers 503. Each worker
 opens the store read-only (``pyoxigraph.Store.read_only``), follows the
 store's ``current`` link to the newest build, and caps the rows it returns.
 SPARQL results, N-Triples and RDF/XML come from pyoxigraph's serializers;
@@ -28,12 +29,23 @@ __all__ = ["Job", "Answer", "QueryPool", "answer"]
 
 @dataclass(frozen=True)
 class Job:
+    text: str  # as the client sent it: parsed and checked in the worker
+    accept: str | None  # the Accept header, for the result format
+    max_rows: int
+    max_bytes: int = 16 << 20
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A checked job: what the engine is handed."""
+
     text: str
     form: str  # SELECT, CONSTRUCT, ASK or DESCRIBE
     format: str  # a ResultFormat name
     max_rows: int
-    default_graphs: tuple[str, ...] = ()
-    named_graphs: tuple[str, ...] = ()
+    max_bytes: int
 
 
 @dataclass(frozen=True)
@@ -117,31 +129,70 @@ def _too_many(limit: int, what: str) -> Answer:
     return Answer.error(422, f"the result has more than {limit} {what}, the endpoint's cap; add LIMIT {limit} or narrow the query")
 
 
-def _solutions(result, job: Job) -> Answer:
+def _too_large(limit: int) -> Answer:
+    return Answer.error(422, f"the result is larger than {limit} bytes, the endpoint's cap; select fewer or shorter values, or add LIMIT")
+
+
+class _Budget:
+    """Counts the bytes of the values in a result as they are read; too many stops the reading."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.used = 0
+
+    def spend(self, text: str) -> bool:
+        self.used += len(text)
+        return self.used <= self.limit
+
+
+def _term_size(term) -> str:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.Triple):
+        return " ".join(_term_size(t) for t in (term.subject, term.predicate, term.object))
+    return getattr(term, "value", "") or str(term)
+
+
+def _solutions(result, job: _Run) -> Answer:
     import pyoxigraph as ox
 
     variables = [variable.value for variable in result.variables]
-    rows = list(islice(result, job.max_rows + 1))
+    budget = _Budget(job.max_bytes)
+    rows = []
+    for row in islice(result, job.max_rows + 1):
+        if not budget.spend("".join(_term_size(term) for term in row if term is not None)):
+            return _too_large(job.max_bytes)
+        rows.append(row)
     if len(rows) > job.max_rows:
         return _too_many(job.max_rows, "rows")
     bindings = [{name: _json_term(term) for name, term in zip(variables, row, strict=True) if term is not None} for row in rows]
     document = json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
     if job.format == "json":
-        return Answer(200, _MEDIA["json"], document)
+        return _capped(Answer(200, _MEDIA["json"], document), job)
     # The other result formats are pyoxigraph's own serializers, fed the capped rows.
     parsed = ox.parse_query_results(document, format=ox.QueryResultsFormat.JSON)
-    return Answer(200, _MEDIA[job.format], parsed.serialize(format=getattr(ox.QueryResultsFormat, _RESULTS[job.format])))
+    return _capped(Answer(200, _MEDIA[job.format], parsed.serialize(format=getattr(ox.QueryResultsFormat, _RESULTS[job.format]))), job)
 
 
-def _triples(result, job: Job) -> Answer:
+def _capped(reply: Answer, job: _Run) -> Answer:
+    """The answer, or a 422 when its body (markup and escapes included) is over the byte cap."""
+    return _too_large(job.max_bytes) if len(reply.body) > job.max_bytes else reply
+
+
+def _triples(result, job: _Run) -> Answer:
     import pyoxigraph as ox
 
-    triples = list(islice(result, job.max_rows + 1))
+    budget = _Budget(job.max_bytes)
+    triples = []
+    for triple in islice(result, job.max_rows + 1):
+        if not budget.spend(_term_size(triple)):
+            return _too_large(job.max_bytes)
+        triples.append(triple)
     if len(triples) > job.max_rows:
         return _too_many(job.max_rows, "triples")
     triples.sort(key=str)
     if job.format in ("ntriples", "rdfxml"):
-        return Answer(200, _MEDIA[job.format], ox.serialize(triples, format=getattr(ox.RdfFormat, _GRAPHS[job.format])))
+        return _capped(Answer(200, _MEDIA[job.format], ox.serialize(triples, format=getattr(ox.RdfFormat, _GRAPHS[job.format]))), job)
     # Turtle and JSON-LD are written the way the exports are: kg's prefixes and context.
     from rdflib import Graph
 
@@ -150,34 +201,52 @@ def _triples(result, job: Job) -> Answer:
     graph = Graph(bind_namespaces="none")
     graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
     if job.format == "jsonld":
-        return Answer(200, _MEDIA["jsonld"], jsonld.serialize(graph).encode("utf-8"))
+        return _capped(Answer(200, _MEDIA["jsonld"], jsonld.serialize(graph).encode("utf-8")), job)
     for prefix, namespace in jsonld.prefixes().items():
         graph.bind(prefix, namespace, override=True)
-    return Answer(200, _MEDIA["turtle"], graph.serialize(format="turtle", encoding="utf-8"))
+    return _capped(Answer(200, _MEDIA["turtle"], graph.serialize(format="turtle", encoding="utf-8")), job)
 
 
 def answer(store, job: Job) -> Answer:
-    """Run ``job`` on a pyoxigraph store; every failure becomes an error answer.
+    """Check ``job`` and run it on a pyoxigraph store; every failure becomes an error answer.
 
     >>> import pyoxigraph as ox
     >>> store = ox.Store()
     >>> store.add(ox.Quad(ox.NamedNode("https://w3id.org/kg/id/a"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("A")))
-    >>> print(answer(store, Job("SELECT ?l WHERE { ?s rdfs:label ?l }", "SELECT", "csv", max_rows=1)).body.decode(), end="")
+    >>> print(answer(store, Job("SELECT ?l WHERE { ?s rdfs:label ?l }", "text/csv", max_rows=1)).body.decode(), end="")
     l
     A
-    >>> answer(store, Job("SELECT * WHERE { ?s ?p ?o }", "SELECT", "json", max_rows=0)).status
+    >>> answer(store, Job("SELECT * WHERE { ?s ?p ?o }", None, max_rows=0)).status
     422
+    >>> answer(store, Job("SELECT * WHERE { ?s ?p ?o }", None, max_rows=9, max_bytes=2)).body.decode()
+    "the result is larger than 2 bytes, the endpoint's cap; select fewer or shorter values, or add LIMIT\\n"
+    >>> answer(store, Job("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", None, max_rows=9)).status
+    403
     """
+    from kg.server.guard import MalformedQuery, RefusedQuery, check_query
+    from kg.server.negotiation import NotAcceptable, choose_format
+
+    try:
+        checked = check_query(job.text)
+        result_format = choose_format(checked.form, job.accept)
+    except (MalformedQuery, RefusedQuery) as e:
+        return Answer.error(e.status, str(e))
+    except NotAcceptable as e:
+        return Answer.error(406, str(e))
+    return _run(store, _Run(checked.text, checked.form, result_format.name, job.max_rows, job.max_bytes), job)
+
+
+def _run(store, job: _Run, request: Job) -> Answer:
     import pyoxigraph as ox
 
     from kg.export.jsonld import prefixes
 
     try:
         options = {"prefixes": prefixes()}  # kg:, rdfs:, prov:... may be used without PREFIX, as in `kg query`
-        if job.default_graphs:
-            options["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graphs]
-        if job.named_graphs:
-            options["named_graphs"] = [ox.NamedNode(iri) for iri in job.named_graphs]
+        if request.default_graphs:
+            options["default_graph"] = [ox.NamedNode(iri) for iri in request.default_graphs]
+        if request.named_graphs:
+            options["named_graphs"] = [ox.NamedNode(iri) for iri in request.named_graphs]
         result = store.query(job.text, **options)
         if isinstance(result, ox.QueryBoolean):
             return Answer(200, _MEDIA[job.format], result.serialize(format=getattr(ox.QueryResultsFormat, _RESULTS[job.format])))
@@ -277,9 +346,13 @@ class QueryPool:
         if self._closing.is_set():
             return
         try:
-            self._add(self._start_worker())
-        except StoreError:
-            pass  # the next request reports the store problem through the remaining workers
+            worker = self._start_worker()
+        except (StoreError, EOFError, OSError):
+            return  # the next request reports the store problem through the remaining workers
+        if self._closing.is_set():  # the pool closed while this one started
+            worker.stop()
+            return
+        self._add(worker)
 
     def run(self, job: Job) -> Answer:
         try:
