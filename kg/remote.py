@@ -233,14 +233,12 @@ def open_remote(endpoint: RemoteEndpoint):
             return super().query(query, initNs=initNs, initBindings=None, queryGraph=queryGraph, DEBUG=DEBUG)
 
         def _query(self, query, default_graph=None, named_graph=None):
-            self._queries += 1
             # rdflib names the default graph urn:x-rdflib:default in some calls: not a graph to ask for.
             if default_graph is not None and (isinstance(default_graph, BNode) or default_graph == DATASET_DEFAULT_GRAPH_ID):
                 default_graph = None
             return sparql_query(endpoint, query, default_graph=str(default_graph) if default_graph else None)
 
         def _update(self, update):
-            self._updates += 1
             sparql_update(endpoint, update)
 
     store = RemoteStore(query_endpoint=endpoint.query_url, update_endpoint=endpoint.update_url, returnFormat="json")

@@ -2,10 +2,6 @@
 safeguards, attributed assertions and open questions, each pointing back at
 the text it came from, all pending a researcher's review.
 
-    >>> from kg.ingest import ingest, compare_graphs, format_report
-    >>> callable(ingest) and callable(compare_graphs)
-    True
-
 The modules follow the data: :mod:`~kg.ingest.text` (reading and main text),
 :mod:`~kg.ingest.sentences`, :mod:`~kg.ingest.dates`,
 :mod:`~kg.ingest.gazetteer` (what the case knows), :mod:`~kg.ingest.names`,

@@ -158,11 +158,6 @@ class Gazetteer:
             return None
         return re.compile("|".join(f"(?:{_name_pattern(n)})" for n in names) + _POSSESSIVE, flags)
 
-    def lookup(self, name: str) -> list[Known]:
-        """Known items one of whose names equals ``name`` once normalized."""
-        wanted = normalize(name)
-        return [k for k in self.known if any(normalize(n) == wanted for n in k.names)]
-
     def _resolve(self, surface: str) -> Known | None:
         for name, items in self._by_name.items():
             if (name == surface.replace("’", "'") or name == surface) if _case_sensitive(name) else (normalize(name) == normalize(surface)):
