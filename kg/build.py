@@ -40,7 +40,16 @@ from kg.loaders.case import LoadStats, case_triples
 from kg.loaders.documents import MAX_DOCUMENT_BYTES, document_folders, read_documents
 from kg.store import StoreLocation
 
-__all__ = ["DEFAULT_SEEDS", "find_cases", "load_cases", "build", "BuildResult", "CaseChunk", "case_chunks", "worker_count"]
+__all__ = [
+    "DEFAULT_SEEDS",
+    "find_cases",
+    "load_cases",
+    "build",
+    "BuildResult",
+    "CaseChunk",
+    "case_chunks",
+    "worker_count",
+]
 
 DEFAULT_SEEDS = "seeds"
 
@@ -155,7 +164,9 @@ def _error_args(error: KGError) -> tuple:
     return (str(error),)
 
 
-def _process(path: Path, folders: list[Path], max_document_bytes: int, validate: bool) -> CaseChunk | _Failure:
+def _process(
+    path: Path, folders: list[Path], max_document_bytes: int, validate: bool
+) -> CaseChunk | _Failure:
     from kg.shape_checks import case_results
     from kg.store import ntriple_lines
 
@@ -167,7 +178,9 @@ def _process(path: Path, folders: list[Path], max_document_bytes: int, validate:
     except KGError as e:
         return _Failure(type(e).__name__, _error_args(e))
     places = {row[0]: stats.locations[row[0]] for _, row in results if row[0] in stats.locations}
-    return CaseChunk(case.slug, path, "".join(lines).encode("utf-8"), len(lines), stats.quotes_checked, results, places)
+    return CaseChunk(
+        case.slug, path, "".join(lines).encode("utf-8"), len(lines), stats.quotes_checked, results, places
+    )
 
 
 def _process_args(args) -> CaseChunk | _Failure:
@@ -244,7 +257,9 @@ def _shapes_compile(validate: bool) -> bool:
 
 
 def _nonconforming(report) -> ValidationError:
-    return ValidationError(f"the graph does not conform to the shapes ({report.violations} violations)", report.text)
+    return ValidationError(
+        f"the graph does not conform to the shapes ({report.violations} violations)", report.text
+    )
 
 
 # ---------------------------------------------------------------- exports, staged
@@ -323,7 +338,9 @@ def build(
         ontology, count = _ontology_chunk()
         counts["triples"] += count
         yield ontology
-        cases = case_chunks(paths, documents=folders, max_document_bytes=max_document_bytes, validate=validate and compiled)
+        cases = case_chunks(
+            paths, documents=folders, max_document_bytes=max_document_bytes, validate=validate and compiled
+        )
         for number, chunk in enumerate(cases, 1):
             _check_unique(seen, chunk.slug, chunk.path)
             slugs.append(chunk.slug)

@@ -82,20 +82,29 @@ def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
     if "\x00" in value:
         raise loader.error(node, "NUL character in a text value; remove it (a case file is text)")
     if len(value) > MAX_TEXT_CHARS:
-        raise loader.error(node, f"text value too long: {len(value):,} characters, over the {MAX_TEXT_CHARS:,} a case file "
-                           "may hold; quote the passage, and put whole documents in --documents")
+        raise loader.error(
+            node,
+            f"text value too long: {len(value):,} characters, over the {MAX_TEXT_CHARS:,} a case file "
+            "may hold; quote the passage, and put whole documents in --documents",
+        )
     return value
 
 
 def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
     if len(node.value) > MAX_NUMBER_CHARS:
-        raise loader.error(node, f"number too long: {len(node.value):,} characters, over the {MAX_NUMBER_CHARS} a case file may hold")
+        raise loader.error(
+            node,
+            f"number too long: {len(node.value):,} characters, over the {MAX_NUMBER_CHARS} a case file may hold",
+        )
     return loader.construct_yaml_int(node)
 
 
 def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> float:
     if len(node.value) > MAX_NUMBER_CHARS:
-        raise loader.error(node, f"number too long: {len(node.value):,} characters, over the {MAX_NUMBER_CHARS} a case file may hold")
+        raise loader.error(
+            node,
+            f"number too long: {len(node.value):,} characters, over the {MAX_NUMBER_CHARS} a case file may hold",
+        )
     return loader.construct_yaml_float(node)
 
 
@@ -127,13 +136,19 @@ def _check_aliases(path: str, root: yaml.Node) -> None:
         if key in sizes:
             return sizes[key]
         if key in visiting:
-            raise LoadError(path, node.start_mark.line + 1, "recursive YAML alias: an anchor used inside itself")
+            raise LoadError(
+                path, node.start_mark.line + 1, "recursive YAML alias: an anchor used inside itself"
+            )
         visiting.add(key)
         nodes, chars = 1, 0
         if isinstance(node, yaml.ScalarNode):
             chars = len(node.value)
         else:
-            children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+            children = (
+                node.value
+                if isinstance(node, yaml.SequenceNode)
+                else [n for pair in node.value for n in pair]
+            )
             for child in children:
                 n, c = size(child)
                 nodes, chars = nodes + n, chars + c
@@ -151,8 +166,12 @@ def _check_aliases(path: str, root: yaml.Node) -> None:
             added[0] += nodes
             added[1] += chars
             if added[0] > max_nodes or added[1] > max_chars:
-                raise LoadError(path, line, f"YAML aliases expand too far (over {max_nodes:,} nodes or {max_chars:,} characters "
-                                "repeated); write the repeated part out, or drop the aliases")
+                raise LoadError(
+                    path,
+                    line,
+                    f"YAML aliases expand too far (over {max_nodes:,} nodes or {max_chars:,} characters "
+                    "repeated); write the repeated part out, or drop the aliases",
+                )
             return
         seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
@@ -175,10 +194,14 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) or key is None:
-            raise LoadError(loader.path, key_node.start_mark.line + 1, f"mapping key must be text, not {brief(key)}")
+            raise LoadError(
+                loader.path, key_node.start_mark.line + 1, f"mapping key must be text, not {brief(key)}"
+            )
         key = str(key)
         if key in mapping:
-            raise LoadError(loader.path, key_node.start_mark.line + 1, f"duplicate key {brief(key)} in the same mapping")
+            raise LoadError(
+                loader.path, key_node.start_mark.line + 1, f"duplicate key {brief(key)} in the same mapping"
+            )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
@@ -237,9 +260,15 @@ def read_yaml(path: Path) -> Any:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise LoadError(path, line, f"not UTF-8 text (byte 0x{raw[e.start]:02x} at offset {e.start}); save the file as UTF-8") from e
+        raise LoadError(
+            path,
+            line,
+            f"not UTF-8 text (byte 0x{raw[e.start]:02x} at offset {e.start}); save the file as UTF-8",
+        ) from e
     if "\x00" in text:
-        raise LoadError(path, text[: text.index("\x00")].count("\n") + 1, "binary data (NUL byte) in a YAML file")
+        raise LoadError(
+            path, text[: text.index("\x00")].count("\n") + 1, "binary data (NUL byte) in a YAML file"
+        )
     loader = _Loader(text)
     loader.path = str(path)
     try:
@@ -249,7 +278,9 @@ def read_yaml(path: Path) -> Any:
         _check_aliases(str(path), node)
         return loader.construct_document(node)
     except MemoryError as e:
-        raise LoadError(path, None, "too large to read; a case file holds short texts, not whole documents") from e
+        raise LoadError(
+            path, None, "too large to read; a case file holds short texts, not whole documents"
+        ) from e
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
@@ -291,14 +322,20 @@ def read_case(path: str | Path, *, lenient: bool = False) -> Case:
         raise LoadError(meta_path, 1, "case.yaml must be a mapping with at least 'case' and 'title'")
     slug = meta.get("case")
     if not isinstance(slug, str) or not SLUG.match(slug):
-        raise LoadError(meta_path, meta.line_of("case"), f"'case' must be a slug of lower-case letters, digits and '-', not {brief(slug)}")
+        raise LoadError(
+            meta_path,
+            meta.line_of("case"),
+            f"'case' must be a slug of lower-case letters, digits and '-', not {brief(slug)}",
+        )
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise LoadError(meta_path, meta.line_of("title"), "'title' is required")
     unknown = sorted(set(meta) - {"case", "title", "description"} - set(SECTIONS))
     if unknown:
         raise LoadError(meta_path, meta.line_of(unknown[0]), f"unknown key {brief(unknown[0])} in case.yaml")
-    case = Case(slug=slug, title=title.strip(), path=root, description=str(meta.get("description") or "").strip())
+    case = Case(
+        slug=slug, title=title.strip(), path=root, description=str(meta.get("description") or "").strip()
+    )
     _read_sections(case, _case_files(root, meta))
     if not case.items and not lenient:
         raise LoadError(root, None, "empty case: no sources, entities, propositions, judgements or questions")
@@ -307,7 +344,9 @@ def read_case(path: str | Path, *, lenient: bool = False) -> Case:
 
 def _case_files(root: Path, meta: Located | None) -> list[tuple[Path, Any]]:
     """Each YAML file of the case, ``case.yaml`` first, with its parsed content (``_`` and ``.`` files skipped)."""
-    others = sorted(p for p in root.glob("*.yaml") if p.name != "case.yaml" and not p.name.startswith(("_", ".")))
+    others = sorted(
+        p for p in root.glob("*.yaml") if p.name != "case.yaml" and not p.name.startswith(("_", "."))
+    )
     first = [(root / "case.yaml", meta)] if meta is not None else []
     return first + [(file, read_yaml(file)) for file in others]
 
@@ -323,12 +362,22 @@ def _read_sections(case: Case, files: list[tuple[Path, Any]]) -> None:
             if file.name == "case.yaml" and section in ("case", "title", "description"):
                 continue
             if section not in SECTIONS:
-                raise LoadError(file, content.line_of(section), f"unknown section {brief(section)}; expected one of {', '.join(SECTIONS)}")
+                raise LoadError(
+                    file,
+                    content.line_of(section),
+                    f"unknown section {brief(section)}; expected one of {', '.join(SECTIONS)}",
+                )
             if entries is None:
                 continue
             if not isinstance(entries, list):
-                raise LoadError(file, content.line_of(section), f"section {brief(section)} must be a list of entries")
+                raise LoadError(
+                    file, content.line_of(section), f"section {brief(section)} must be a list of entries"
+                )
             for entry in entries:
                 if not isinstance(entry, Located):
-                    raise LoadError(file, content.line_of(section), f"each entry of {brief(section)} must be a mapping, not {brief(entry)}")
+                    raise LoadError(
+                        file,
+                        content.line_of(section),
+                        f"each entry of {brief(section)} must be a mapping, not {brief(entry)}",
+                    )
                 case.items.append(Item(section, entry, file))

@@ -28,8 +28,16 @@ from kg.errors import OntologyError
 from kg.vocab import KG
 
 __all__ = [
-    "ONTOLOGY_DIR", "ontology_graph", "shapes_graph", "case_schema", "CaseSchema", "CaseProperty", "Concept",
-    "stances", "judgements", "judgement_edge_kind",
+    "ONTOLOGY_DIR",
+    "ontology_graph",
+    "shapes_graph",
+    "case_schema",
+    "CaseSchema",
+    "CaseProperty",
+    "Concept",
+    "stances",
+    "judgements",
+    "judgement_edge_kind",
 ]
 
 ONTOLOGY_DIR = Path(os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parent.parent / "ontology"))

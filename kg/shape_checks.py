@@ -39,14 +39,43 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-__all__ = ["ValidationReport", "Unsupported", "Check", "compile_shapes", "case_results", "report", "check_triples", "check_store", "OntologyIndex"]
+__all__ = [
+    "ValidationReport",
+    "Unsupported",
+    "Check",
+    "compile_shapes",
+    "case_results",
+    "report",
+    "check_triples",
+    "check_store",
+    "OntologyIndex",
+]
 
-_IGNORED = {RDF.type, SH.message, SH.severity, SH.name, SH.description, SH.order, SH.group, RDFS.comment, RDFS.label}
+_IGNORED = {
+    RDF.type,
+    SH.message,
+    SH.severity,
+    SH.name,
+    SH.description,
+    SH.order,
+    SH.group,
+    RDFS.comment,
+    RDFS.label,
+}
 #: constraint parameter → component, for the constraints that test each value
 _VALUE_COMPONENTS = {
-    SH.datatype: "Datatype", SH["class"]: "Class", SH.nodeKind: "NodeKind", SH.pattern: "Pattern", SH["in"]: "In",
-    SH.minInclusive: "MinInclusive", SH.maxInclusive: "MaxInclusive", SH.minExclusive: "MinExclusive",
-    SH.maxExclusive: "MaxExclusive", SH.minLength: "MinLength", SH.maxLength: "MaxLength", SH["or"]: "Or",
+    SH.datatype: "Datatype",
+    SH["class"]: "Class",
+    SH.nodeKind: "NodeKind",
+    SH.pattern: "Pattern",
+    SH["in"]: "In",
+    SH.minInclusive: "MinInclusive",
+    SH.maxInclusive: "MaxInclusive",
+    SH.minExclusive: "MinExclusive",
+    SH.maxExclusive: "MaxExclusive",
+    SH.minLength: "MinLength",
+    SH.maxLength: "MaxLength",
+    SH["or"]: "Or",
 }
 _NODE_KINDS = {SH.IRI, SH.BlankNode, SH.Literal, SH.BlankNodeOrIRI, SH.IRIOrLiteral, SH.BlankNodeOrLiteral}
 
@@ -178,7 +207,16 @@ def _property(shapes: Graph, name: str, targets: tuple, prop, severity) -> Itera
         if key in _IGNORED or key in (SH.path, SH.flags):
             continue
         if key in (SH.minCount, SH.maxCount):
-            yield Check(name, targets, path, text, "MinCount" if key == SH.minCount else "MaxCount", int(value), message, severity)
+            yield Check(
+                name,
+                targets,
+                path,
+                text,
+                "MinCount" if key == SH.minCount else "MaxCount",
+                int(value),
+                message,
+                severity,
+            )
         elif key == SH.hasValue:
             yield Check(name, targets, path, text, "HasValue", _constant(value), message, severity)
         elif key in _VALUE_COMPONENTS:
@@ -191,7 +229,9 @@ def _property(shapes: Graph, name: str, targets: tuple, prop, severity) -> Itera
 @lru_cache(maxsize=None)
 def _compile(shapes: Graph) -> tuple[Check, ...]:
     checks: list[Check] = []
-    for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.subjects(SH.targetClass, None))):
+    for shape in sorted(
+        set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.subjects(SH.targetClass, None))
+    ):
         if shapes.value(shape, SH.deactivated) == Literal(True):
             continue
         for other in (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target):
@@ -214,7 +254,11 @@ def _compile(shapes: Graph) -> tuple[Check, ...]:
                 checks.extend(_property(shapes, name, targets, value, severity))
             elif key in _VALUE_COMPONENTS:
                 test = _test(shapes, shape, key, value)
-                checks.append(Check(name, targets, None, None, test.component, test.param, message, severity, test.flags))
+                checks.append(
+                    Check(
+                        name, targets, None, None, test.component, test.param, message, severity, test.flags
+                    )
+                )
             else:
                 raise Unsupported(f"{key} on {shape}")
     return tuple(checks)
@@ -309,7 +353,7 @@ class _Data:
         for predicate, inverse in path:
             step = []
             for current in nodes:
-                for value in (self.inverse(current, predicate) if inverse else self.values(current, predicate)):
+                for value in self.inverse(current, predicate) if inverse else self.values(current, predicate):
                     if value not in step:
                         step.append(value)
             nodes = step
@@ -365,8 +409,10 @@ def _compare(value, bound, op) -> bool:
 
 
 _OPS = {
-    "MinInclusive": lambda a, b: a >= b, "MaxInclusive": lambda a, b: a <= b,
-    "MinExclusive": lambda a, b: a > b, "MaxExclusive": lambda a, b: a < b,
+    "MinInclusive": lambda a, b: a >= b,
+    "MaxInclusive": lambda a, b: a <= b,
+    "MinExclusive": lambda a, b: a > b,
+    "MaxExclusive": lambda a, b: a < b,
 }
 
 
@@ -376,9 +422,15 @@ def _value_ok(data: _Data, component: str, param, flags: str, value) -> bool:
     if component == "Class":
         return data.is_a(value, param)
     if component == "NodeKind":
-        kind = SH.IRI if isinstance(value, URIRef) else SH.BlankNode if isinstance(value, BNode) else SH.Literal
-        return kind == param or (param == SH.BlankNodeOrIRI and kind != SH.Literal) or (
-            param == SH.IRIOrLiteral and kind != SH.BlankNode) or (param == SH.BlankNodeOrLiteral and kind != SH.IRI)
+        kind = (
+            SH.IRI if isinstance(value, URIRef) else SH.BlankNode if isinstance(value, BNode) else SH.Literal
+        )
+        return (
+            kind == param
+            or (param == SH.BlankNodeOrIRI and kind != SH.Literal)
+            or (param == SH.IRIOrLiteral and kind != SH.BlankNode)
+            or (param == SH.BlankNodeOrLiteral and kind != SH.IRI)
+        )
     if component == "In":
         return value in param
     if component == "Pattern":
@@ -498,11 +550,20 @@ class _Sparql:
         if component == "Class":
             return f"EXISTS {{ {self.is_a(var, param)} }}"
         if component == "NodeKind":
-            return {SH.IRI: f"isIRI({var})", SH.BlankNode: f"isBlank({var})", SH.Literal: f"isLiteral({var})",
-                    SH.BlankNodeOrIRI: f"!isLiteral({var})", SH.IRIOrLiteral: f"!isBlank({var})",
-                    SH.BlankNodeOrLiteral: f"!isIRI({var})"}[param]
+            return {
+                SH.IRI: f"isIRI({var})",
+                SH.BlankNode: f"isBlank({var})",
+                SH.Literal: f"isLiteral({var})",
+                SH.BlankNodeOrIRI: f"!isLiteral({var})",
+                SH.IRIOrLiteral: f"!isBlank({var})",
+                SH.BlankNodeOrLiteral: f"!isIRI({var})",
+            }[param]
         if component == "In":
-            return "(" + " || ".join(f"sameTerm({var}, {m.n3()})" for m in sorted(param)) + ")" if param else "false"
+            return (
+                "(" + " || ".join(f"sameTerm({var}, {m.n3()})" for m in sorted(param)) + ")"
+                if param
+                else "false"
+            )
         if component == "Pattern":
             extra = f", {Literal(flags).n3()}" if flags else ""
             return f"(!isBlank({var}) && REGEX(STR({var}), {Literal(param).n3()}{extra}))"
@@ -536,16 +597,22 @@ class _Sparql:
         if check.component == "MinCount":
             if check.param == 1:
                 return f"SELECT DISTINCT ?focus WHERE {{ {focus} MINUS {{ {self.path('?focus', check.path, '?value')} }} }}"
-            return (f"SELECT ?focus WHERE {{ {focus} OPTIONAL {{ {self.path('?focus', check.path, '?value')} }} }} "
-                    f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) < {check.param})")
+            return (
+                f"SELECT ?focus WHERE {{ {focus} OPTIONAL {{ {self.path('?focus', check.path, '?value')} }} }} "
+                f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) < {check.param})"
+            )
         if check.component == "MaxCount":
-            return (f"SELECT ?focus WHERE {{ {focus} {self.path('?focus', check.path, '?value')} }} "
-                    f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) > {check.param})")
+            return (
+                f"SELECT ?focus WHERE {{ {focus} {self.path('?focus', check.path, '?value')} }} "
+                f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) > {check.param})"
+            )
         if check.component == "HasValue":
             return f"SELECT DISTINCT ?focus WHERE {{ {focus} MINUS {{ {self.path('?focus', check.path, check.param.n3())} }} }}"
         if check.component == "Class":
-            return (f"SELECT DISTINCT ?focus ?value WHERE {{ {focus} {self.path('?focus', check.path, '?value')} . "
-                    f"MINUS {{ {self.is_a('?value', check.param)} }} }}")
+            return (
+                f"SELECT DISTINCT ?focus ?value WHERE {{ {focus} {self.path('?focus', check.path, '?value')} . "
+                f"MINUS {{ {self.is_a('?value', check.param)} }} }}"
+            )
         test = self.value_ok(check.component, check.param, check.flags, "?value")
         return f"SELECT DISTINCT ?focus ?value WHERE {{ {focus} {self.path('?focus', check.path, '?value')} . FILTER(!({test})) }}"
 
@@ -557,11 +624,14 @@ def check_store(target, shapes: Graph | None = None):
     copied into Python. Returns a :class:`ValidationReport`.
     """
     if isinstance(target, Graph):
+
         def select(query: str) -> list[tuple]:
             return [tuple(row) for row in target.query(query)]
     else:
+
         def select(query: str) -> list[tuple]:
             return [tuple(_from_oxigraph(term) for term in solution) for solution in target.query(query)]
+
     checks = compile_shapes(shapes)
     writer = _Sparql(select)
     results: list[tuple[Check, tuple]] = []
@@ -586,14 +656,22 @@ def report(results: list[tuple[Check, tuple]], places: dict | None = None):
     made them; the report then starts with one such line per result.
     """
     places = places or {}
-    results = sorted(results, key=lambda r: (r[0].shape, r[0].path_text or "", r[0].component, tuple(str(t) for t in r[1])))
+    results = sorted(
+        results, key=lambda r: (r[0].shape, r[0].path_text or "", r[0].component, tuple(str(t) for t in r[1]))
+    )
     violations = sum(1 for check, _ in results if check.severity == SH.Violation)
     conforms = violations == 0
-    lines = [f"{places[row[0]]}: {check.message or check.component} ({row[0].n3()})" for check, row in results if row[0] in places]
+    lines = [
+        f"{places[row[0]]}: {check.message or check.component} ({row[0].n3()})"
+        for check, row in results
+        if row[0] in places
+    ]
     lines += ["Validation Report", f"Conforms: {conforms}", f"Results ({len(results)}):"]
     for check, row in results:
         level = str(check.severity).rsplit("#", 1)[-1]
-        lines.append(f"Constraint {level} in {check.component}ConstraintComponent (http://www.w3.org/ns/shacl#{check.component}ConstraintComponent):")
+        lines.append(
+            f"Constraint {level} in {check.component}ConstraintComponent (http://www.w3.org/ns/shacl#{check.component}ConstraintComponent):"
+        )
         lines.append(f"\tSeverity: sh:{level}")
         lines.append(f"\tSource Shape: {check.shape}")
         lines.append(f"\tFocus Node: {row[0].n3()}")

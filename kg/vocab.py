@@ -25,7 +25,11 @@ CONTEXT_PATH = Path(__file__).resolve().parent / "context" / "kg.jsonld"
 
 def _prefixes() -> dict[str, str]:
     context = json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
-    return {name: iri for name, iri in sorted(context.items()) if isinstance(iri, str) and not name.startswith("@")}
+    return {
+        name: iri
+        for name, iri in sorted(context.items())
+        if isinstance(iri, str) and not name.startswith("@")
+    }
 
 
 #: prefix → namespace IRI, sorted by prefix
@@ -168,7 +172,7 @@ def _generate() -> str:  # pragma: no cover - maintenance helper
 
     graph = Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl")
     ns = ONTOLOGY_IRI + "#"
-    return "\n".join(sorted({str(s)[len(ns):] for s in graph.subjects() if str(s).startswith(ns)}))
+    return "\n".join(sorted({str(s)[len(ns) :] for s in graph.subjects() if str(s).startswith(ns)}))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,7 +17,9 @@ def built(tmp_path):
     """A good build first, so each bad one can be shown to leave it alone."""
     case = copy_case(tmp_path)
     out, store = tmp_path / "out", tmp_path / "store"
-    result = CliRunner().invoke(cli, ["build", str(case), "--out", str(out), "--store", str(store), "--documents", str(DOCUMENTS)])
+    result = CliRunner().invoke(
+        cli, ["build", str(case), "--out", str(out), "--store", str(store), "--documents", str(DOCUMENTS)]
+    )
     assert result.exit_code == 0, result.output
     return case, out, store
 
@@ -46,53 +48,85 @@ def _fails_with(result, message: str) -> None:
 # (file, text to replace, replacement, line marker, expected message after "Error: FILE:LINE: ")
 BAD_EDITS = {
     "malformed YAML": (
-        "entities.yaml", "    label: Globex payments", "    label: [Globex payments", "    operatedBy: globex",
+        "entities.yaml",
+        "    label: Globex payments",
+        "    label: [Globex payments",
+        "    operatedBy: globex",
         "malformed YAML",
     ),
     "unknown class": (
-        "entities.yaml", "type: Incident", "type: Incidnet", "type: Incidnet",
+        "entities.yaml",
+        "type: Incident",
+        "type: Incidnet",
+        "type: Incidnet",
         "unknown class 'Incidnet' (did you mean 'Incident'?)",
     ),
     "unknown stance": (
-        "claims.yaml", "stance: denies", "stance: rejects", "stance: rejects",
+        "claims.yaml",
+        "stance: denies",
+        "stance: rejects",
+        "stance: rejects",
         "unknown stance 'rejects'; expected one of asserts, confirms, denies, disputes, hedges, narrows",
     ),
     "undefined reference": (
-        "entities.yaml", "mechanism: config-push", "mechanism: config-pushh", "mechanism: config-pushh",
+        "entities.yaml",
+        "mechanism: config-push",
+        "mechanism: config-pushh",
+        "mechanism: config-pushh",
         "'mechanism' refers to undefined id 'config-pushh' (did you mean 'config-push'?)",
     ),
     "quote not in document": (
-        "claims.yaml", "quote: reviewers had been skipped", "quote: reviewers were always skipped", "quote: reviewers were always",
+        "claims.yaml",
+        "quote: reviewers had been skipped",
+        "quote: reviewers were always skipped",
+        "quote: reviewers were always",
         f"quote 'reviewers were always skipped' not found in {DOCUMENTS / 'globex-wire.txt'} (the document of source "
         "'wire-article'); the nearest passage is 'said reviewers had been skipped'",
     ),
     "quote with curly quotes and a line break": (
-        "claims.yaml", "quote: a routine configuration push", "quote: \"“a routine\\n configuration push”\"",
-        "quote: \"“a routine", f"quote '“a routine\\n configuration push”' not found in {DOCUMENTS / 'globex-wire.txt'} "
+        "claims.yaml",
+        "quote: a routine configuration push",
+        'quote: "“a routine\\n configuration push”"',
+        'quote: "“a routine',
+        f"quote '“a routine\\n configuration push”' not found in {DOCUMENTS / 'globex-wire.txt'} "
         "(the document of source 'wire-article'); the document has '\"a routine configuration push\"', which differs only "
         "in curly quotes or whitespace: quotes are matched exactly, so copy the document's characters",
     ),
     "unknown class lists the valid ones": (
-        "entities.yaml", "type: SoftwareChange", "type: Change", "type: Change",
+        "entities.yaml",
+        "type: SoftwareChange",
+        "type: Change",
+        "type: Change",
         "unknown class 'Change' (did you mean 'SoftwareChange'?); entities may be AISystem, Effect, Incident, IncidentTrend, Meeting, MeetingSeries, "
         "Organization, OrganizationalUnit, Person, Role, Safeguard, SoftwareChange, System",
     ),
     "impossible date": (
-        "entities.yaml", "date: 2026-02-05", "date: 2025-02-30", "date: 2025-02-30",
+        "entities.yaml",
+        "date: 2026-02-05",
+        "date: 2025-02-30",
+        "date: 2025-02-30",
         "'date' is not a real date: '2025-02-30' (day is out of range for month)",
     ),
     "notBefore after notAfter": (
-        "entities.yaml", "    date: 2026-02-05", "    notBefore: 2026-03\n    notAfter: 2026-02-20", "notBefore:",
+        "entities.yaml",
+        "    date: 2026-02-05",
+        "    notBefore: 2026-03\n    notAfter: 2026-02-20",
+        "notBefore:",
         "'notBefore' 2026-03 is later than 'notAfter' 2026-02-20",
     ),
     "date outside its bounds": (
-        "entities.yaml", "    date: 2026-02-05", "    date: 2026-02-05\n    notAfter: 2026-02-01", "date: 2026-02-05",
+        "entities.yaml",
+        "    date: 2026-02-05",
+        "    date: 2026-02-05\n    notAfter: 2026-02-01",
+        "date: 2026-02-05",
         "'date' 2026-02-05 is later than 'notAfter' 2026-02-01",
     ),
     "YAML 1.1 boolean is kept as typed": (
-        "case.yaml", "title: Globex payment outage (fixture)\n",
+        "case.yaml",
+        "title: Globex payment outage (fixture)\n",
         "title: Globex payment outage (fixture)\njudgements:\n  - pair: [globex, the-wire]\n    judgement: yes\n",
-        "judgement: yes", "unknown judgement 'yes'; expected one of different, no-judgement, same, unsure",
+        "judgement: yes",
+        "unknown judgement 'yes'; expected one of different, no-judgement, same, unsure",
     ),
 }
 
@@ -122,7 +156,10 @@ def test_duplicate_id(built):
     path = case / "entities.yaml"
     edit(path, "  - id: the-wire", "  - id: globex")
     first, second = [n for n, text in enumerate(path.read_text().splitlines(), 1) if text == "  - id: globex"]
-    _fails_with(_rebuild(case, out, store), f"Error: {path}:{second}: duplicate id 'globex'; first defined at {path}:{first}")
+    _fails_with(
+        _rebuild(case, out, store),
+        f"Error: {path}:{second}: duplicate id 'globex'; first defined at {path}:{first}",
+    )
     _assert_untouched(out, store, before)
 
 
@@ -144,12 +181,17 @@ def test_empty_case(built, tmp_path):
     empty.mkdir()
     (empty / "case.yaml").write_text("case: empty\ntitle: Nothing here\n", encoding="utf-8")
     (empty / "entities.yaml").write_text("entities: []\n", encoding="utf-8")
-    _fails_with(_rebuild(empty, out, store, None), f"Error: {empty}: empty case: no sources, entities, propositions, judgements or questions")
+    _fails_with(
+        _rebuild(empty, out, store, None),
+        f"Error: {empty}: empty case: no sources, entities, propositions, judgements or questions",
+    )
     _assert_untouched(out, store, before)
 
 
 def test_not_a_case_folder(tmp_path):
-    result = CliRunner().invoke(cli, ["build", str(tmp_path), "--out", str(tmp_path / "o"), "--store", str(tmp_path / "s")])
+    result = CliRunner().invoke(
+        cli, ["build", str(tmp_path), "--out", str(tmp_path / "o"), "--store", str(tmp_path / "s")]
+    )
     _fails_with(result, f"Error: {tmp_path}: no case here: expected case.yaml, or folders that hold one")
     assert not (tmp_path / "o").exists()
 
@@ -158,9 +200,21 @@ def test_not_a_case_folder(tmp_path):
     "old, new, message",
     [
         ("    date: 2026-02-02", "    date: 2026-13-02", "'date' is not a real date: '2026-13-02'"),
-        ("    date: 2026-02-02", "    date: last week", "'date' must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not 'last week'"),
-        ("    affected: [globex, payments]\n    mechanism", "    affected: [globex, payments]\n    colour: red\n    mechanism", "unknown key 'colour' in entities"),
-        ("    label: Deploy bot", "    label: Deploy bot\n    label: Deploy bot 2", "duplicate key 'label' in the same mapping"),
+        (
+            "    date: 2026-02-02",
+            "    date: last week",
+            "'date' must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not 'last week'",
+        ),
+        (
+            "    affected: [globex, payments]\n    mechanism",
+            "    affected: [globex, payments]\n    colour: red\n    mechanism",
+            "unknown key 'colour' in entities",
+        ),
+        (
+            "    label: Deploy bot",
+            "    label: Deploy bot\n    label: Deploy bot 2",
+            "duplicate key 'label' in the same mapping",
+        ),
     ],
 )
 def test_wrong_types_and_keys(built, old, new, message):
@@ -184,33 +238,49 @@ def test_hostile_text_is_kept_as_data(tmp_path):
 # (file, text to replace, replacement, line marker, expected message after "Error: FILE:LINE: ")
 HOSTILE_EDITS = {
     "alias bomb": (
-        "entities.yaml", "entities:\n",
+        "entities.yaml",
+        "entities:\n",
         "x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         + "".join(f"x{n}: &x{n} [{', '.join([f'*x{n - 1}'] * 9)}]\n" for n in range(1, 10))
         + "entities:\n",
-        "x4: &x4", "YAML aliases expand too far",
+        "x4: &x4",
+        "YAML aliases expand too far",
     ),
     "one long text aliased many times": (
-        "case.yaml", "title: Globex payment outage (fixture)\n",
+        "case.yaml",
+        "title: Globex payment outage (fixture)\n",
         "title: Globex payment outage (fixture)\n"
         "_long: &long " + "w" * 60_000 + "\n"
         "_again: [*long, *long, *long]\n",
-        "_again:", "YAML aliases expand too far",
+        "_again:",
+        "YAML aliases expand too far",
     ),
     "huge scalar": (
-        "entities.yaml", "label: Routine configuration push", "label: " + "x" * 20_000_000, "label: xxx",
+        "entities.yaml",
+        "label: Routine configuration push",
+        "label: " + "x" * 20_000_000,
+        "label: xxx",
         "text value too long: 20,000,000 characters, over the 1,048,576 a case file may hold",
     ),
     "100,000-digit number": (
-        "sources.yaml", "    reportedIn: wire-article\n", "    reportedIn: wire-article\n    reportCount: " + "9" * 100_000 + "\n",
-        "reportCount:", "number too long: 100,000 characters, over the 30 a case file may hold",
+        "sources.yaml",
+        "    reportedIn: wire-article\n",
+        "    reportedIn: wire-article\n    reportCount: " + "9" * 100_000 + "\n",
+        "reportCount:",
+        "number too long: 100,000 characters, over the 30 a case file may hold",
     ),
     "binary value": (
-        "entities.yaml", "label: Deploy bot", "label: !!binary RGVwbG95IGJvdA==", "!!binary",
+        "entities.yaml",
+        "label: Deploy bot",
+        "label: !!binary RGVwbG95IGJvdA==",
+        "!!binary",
         "binary value (!!binary) in a case file; case files hold text",
     ),
     "NUL character": (
-        "entities.yaml", "label: Deploy bot", 'label: "Deploy\\0bot"', "Deploy\\0bot",
+        "entities.yaml",
+        "label: Deploy bot",
+        'label: "Deploy\\0bot"',
+        "Deploy\\0bot",
         "NUL character in a text value; remove it (a case file is text)",
     ),
 }
@@ -244,7 +314,13 @@ def _documents_copy(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "name",
-    ["../../../../etc/passwd", "/etc/passwd", "/proc/self/environ", "escape-link.txt", "sub/../../globex-wire.txt"],
+    [
+        "../../../../etc/passwd",
+        "/etc/passwd",
+        "/proc/self/environ",
+        "escape-link.txt",
+        "sub/../../globex-wire.txt",
+    ],
 )
 def test_document_outside_documents_folder(built, tmp_path, name):
     case, out, store = built
@@ -257,7 +333,10 @@ def test_document_outside_documents_folder(built, tmp_path, name):
     edit(path, "document: globex-wire.txt\n    sha256: 40aa", f"document: {name}\n    sha256: 41aa")
     result = _rebuild(case, out, store, documents)
     line = line_of(path, "document: ")
-    _fails_with(result, f"Error: {path}:{line}: document {name!r} is outside the documents folder {documents}; name a file inside it")
+    _fails_with(
+        result,
+        f"Error: {path}:{line}: document {name!r} is outside the documents folder {documents}; name a file inside it",
+    )
     assert "SHA-256" not in result.output
     _assert_untouched(out, store, before)
 
@@ -277,11 +356,27 @@ def test_document_size_cap(built):
     case, out, store = built
     before = (out / "kg.ttl").read_bytes()
     size = (DOCUMENTS / "globex-wire.txt").stat().st_size
-    result = CliRunner().invoke(cli, ["build", str(case), "--out", str(out), "--store", str(store),
-                                      "--documents", str(DOCUMENTS), "--max-document-size", "100"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            str(case),
+            "--out",
+            str(out),
+            "--store",
+            str(store),
+            "--documents",
+            str(DOCUMENTS),
+            "--max-document-size",
+            "100",
+        ],
+    )
     path = case / "sources.yaml"
-    _fails_with(result, f"Error: {path}:{line_of(path, 'document: ')}: document {DOCUMENTS / 'globex-wire.txt'} is too large: "
-                        f"{size:,} bytes, over the 100-byte limit (--max-document-size)")
+    _fails_with(
+        result,
+        f"Error: {path}:{line_of(path, 'document: ')}: document {DOCUMENTS / 'globex-wire.txt'} is too large: "
+        f"{size:,} bytes, over the 100-byte limit (--max-document-size)",
+    )
     _assert_untouched(out, store, before)
 
 
@@ -291,7 +386,11 @@ def test_document_nul_character(built, tmp_path):
     documents = _documents_copy(tmp_path)
     wire = documents / "globex-wire.txt"
     wire.write_bytes(wire.read_bytes() + b"\n" * 10_000 + b"late\x00binary\n")
-    edit(case / "sources.yaml", "    sha256: 40aa62fe75db1786f07ce7d6d229112dae7448f1b404317853dd430310d0f541\n", "")
+    edit(
+        case / "sources.yaml",
+        "    sha256: 40aa62fe75db1786f07ce7d6d229112dae7448f1b404317853dd430310d0f541\n",
+        "",
+    )
     result = _rebuild(case, out, store, documents)
     line = wire.read_bytes().count(b"\n")
     _fails_with(result, f"Error: {wire}:{line}: binary data (NUL character) in a document")
@@ -305,8 +404,10 @@ def test_missing_document_is_an_error(built, tmp_path):
     documents = _documents_copy(tmp_path)
     path = case / "sources.yaml"
     edit(path, "    reportedIn: wire-article\n", "    reportedIn: wire-article\n    document: memo.txt\n")
-    _fails_with(_rebuild(case, out, store, documents), f"Error: {path}:{line_of(path, 'document: memo.txt')}: "
-                f"document 'memo.txt' not found in {documents}")
+    _fails_with(
+        _rebuild(case, out, store, documents),
+        f"Error: {path}:{line_of(path, 'document: memo.txt')}: document 'memo.txt' not found in {documents}",
+    )
     _assert_untouched(out, store, before)
 
 
@@ -316,8 +417,11 @@ def test_documents_folder_without_any_of_the_documents(built, tmp_path):
     empty = tmp_path / "elsewhere"
     empty.mkdir()
     path = case / "sources.yaml"
-    _fails_with(_rebuild(case, out, store, empty), f"Error: {path}:{line_of(path, 'document: ')}: document 'globex-wire.txt' "
-                f"not found in {empty}, nor any other document of case 'mini': is --documents the right folder?")
+    _fails_with(
+        _rebuild(case, out, store, empty),
+        f"Error: {path}:{line_of(path, 'document: ')}: document 'globex-wire.txt' "
+        f"not found in {empty}, nor any other document of case 'mini': is --documents the right folder?",
+    )
     _assert_untouched(out, store, before)
 
 
@@ -326,9 +430,26 @@ def test_a_second_documents_folder_is_searched_too(built, tmp_path):
     second = tmp_path / "second"
     second.mkdir()
     (second / "memo.txt").write_text("The memo said the deploy bot made the change.\n", encoding="utf-8")
-    edit(case / "sources.yaml", "    reportedIn: wire-article\n", "    reportedIn: wire-article\n    document: memo.txt\n")
-    result = CliRunner().invoke(cli, ["build", str(case), "--out", str(out), "--store", str(store),
-                                      "--documents", str(DOCUMENTS), "--documents", str(second)])
+    edit(
+        case / "sources.yaml",
+        "    reportedIn: wire-article\n",
+        "    reportedIn: wire-article\n    document: memo.txt\n",
+    )
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            str(case),
+            "--out",
+            str(out),
+            "--store",
+            str(store),
+            "--documents",
+            str(DOCUMENTS),
+            "--documents",
+            str(second),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "quotes located in documents: 3" in result.output
 
@@ -338,10 +459,17 @@ def test_shape_violation_names_the_case_file_and_line(built):
     case, out, store = built
     before = (out / "kg.ttl").read_bytes()
     entities = case / "entities.yaml"
-    edit(entities, "  - id: config-push\n", "  - id: lost-data\n    type: Effect\n    label: Lost data\n  - id: config-push\n")
+    edit(
+        entities,
+        "  - id: config-push\n",
+        "  - id: lost-data\n    type: Effect\n    label: Lost data\n  - id: config-push\n",
+    )
     claims = case / "claims.yaml"
-    edit(claims, "      - party: globex\n        source: wire-article\n        via: globex-statement\n        stance: denies",
-         "      - party: lost-data\n        source: wire-article\n        via: globex-statement\n        stance: denies")
+    edit(
+        claims,
+        "      - party: globex\n        source: wire-article\n        via: globex-statement\n        stance: denies",
+        "      - party: lost-data\n        source: wire-article\n        via: globex-statement\n        stance: denies",
+    )
     result = _rebuild(case, out, store)
     _fails_with(result, "Error: the graph does not conform to the shapes (1 violations)")
     line = line_of(claims, "party: lost-data")

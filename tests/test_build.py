@@ -45,7 +45,9 @@ def test_exports_identical_across_processes(tmp_path):
     for name in ("a", "b"):
         done = subprocess.run(
             ["kg", "build", str(MINI), "--out", str(tmp_path / name), "--store", str(tmp_path / f"s{name}")],
-            capture_output=True, text=True, env={"PYTHONHASHSEED": name == "a" and "1" or "2", "PATH": _venv_path()},
+            capture_output=True,
+            text=True,
+            env={"PYTHONHASHSEED": name == "a" and "1" or "2", "PATH": _venv_path()},
         )
         assert done.returncode == 0, done.stderr
     assert (tmp_path / "a" / "kg.ttl").read_bytes() == (tmp_path / "b" / "kg.ttl").read_bytes()
@@ -70,7 +72,9 @@ def test_store_keeps_the_graph_for_later_commands(tmp_path):
 def test_memory_and_oxigraph_stores_hold_the_same_graph(tmp_path):
     build([MINI], out=tmp_path / "o1", store=tmp_path / "store")
     build([MINI], out=tmp_path / "o2", store=f"memory:{tmp_path / 'g.nt'}")
-    assert isomorphic(_normalized(open_graph(tmp_path / "store")), _normalized(open_graph(f"memory:{tmp_path / 'g.nt'}")))
+    assert isomorphic(
+        _normalized(open_graph(tmp_path / "store")), _normalized(open_graph(f"memory:{tmp_path / 'g.nt'}"))
+    )
 
 
 def test_quotes_get_offsets_from_documents():
@@ -81,7 +85,9 @@ def test_quotes_get_offsets_from_documents():
     for assertion in assertions:
         target = graph.value(assertion, OA.hasTarget)
         selectors = set(graph.objects(target, OA.hasSelector))
-        exact = next(str(graph.value(s, OA.exact)) for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in graph)
+        exact = next(
+            str(graph.value(s, OA.exact)) for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in graph
+        )
         position = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in graph)
         start, end = int(graph.value(position, OA.start)), int(graph.value(position, OA.end))
         assert text[start:end] == exact
@@ -96,7 +102,19 @@ def test_without_documents_no_offsets_are_claimed():
 def test_sha256_mismatch_is_an_error(tmp_path):
     case = copy_case(tmp_path)
     edit(case / "sources.yaml", "sha256: ", "sha256: '" + "0" * 64 + "'\n    note: ")
-    result = CliRunner().invoke(cli, ["build", str(case), "--out", str(tmp_path / "o"), "--store", "memory", "--documents", str(DOCUMENTS)])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            str(case),
+            "--out",
+            str(tmp_path / "o"),
+            "--store",
+            "memory",
+            "--documents",
+            str(DOCUMENTS),
+        ],
+    )
     assert result.exit_code == 1
     assert "has SHA-256" in result.output and "not the 0000" in result.output
 
@@ -105,7 +123,9 @@ def test_shacl_violation_writes_nothing(tmp_path):
     """A resolved question without an answer breaks the shapes: no store, no export."""
     case = copy_case(tmp_path)
     edit(case / "claims.yaml", "    status: open", "    status: resolved")
-    result = CliRunner().invoke(cli, ["build", str(case), "--out", str(tmp_path / "o"), "--store", str(tmp_path / "s")])
+    result = CliRunner().invoke(
+        cli, ["build", str(case), "--out", str(tmp_path / "o"), "--store", str(tmp_path / "s")]
+    )
     assert result.exit_code == 1
     assert "a resolved question needs an 'answer'" in result.output
     assert "Error: the graph does not conform to the shapes (1 violations)" in result.output
@@ -142,7 +162,11 @@ def test_a_failed_export_writes_no_other_export_and_no_store(tmp_path):
 
 def test_pending_items_are_marked(tmp_path):
     case = copy_case(tmp_path)
-    edit(case / "claims.yaml", "        stance: denies", "        stance: denies\n        status: pending\n        confidence: 0.4")
+    edit(
+        case / "claims.yaml",
+        "        stance: denies",
+        "        stance: denies\n        status: pending\n        confidence: 0.4",
+    )
     graph, _, _ = load_cases([case])
     pending = set(graph.subjects(KG.reviewStatus, KG.Pending))
     assert len(pending) == 1 and (next(iter(pending)), KG.stance, KG.Denies) in graph
@@ -157,7 +181,9 @@ def test_export_parses_with_rapper(tmp_path):
     cases = [SEED_CASE] if SEED_CASE.is_dir() else [MINI]
     result = build(cases, out=tmp_path, store="memory")
     path = tmp_path / "kg.ttl"
-    done = subprocess.run(["rapper", "-i", "turtle", "-c", str(path)], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        ["rapper", "-i", "turtle", "-c", str(path)], capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr
     assert f"returned {result.triples} triples" in done.stderr
     assert len(Graph().parse(path)) == result.triples
@@ -171,7 +197,9 @@ def test_seed_case_conforms_to_the_shapes():
     assert [c.slug for c in cases] == ["amazon-2026-outages"]
 
 
-@pytest.mark.skipif(not (ARTICLES / ARTICLE).is_file() or not SEED_CASE.is_dir(), reason="../shared/seeds article not present")
+@pytest.mark.skipif(
+    not (ARTICLES / ARTICLE).is_file() or not SEED_CASE.is_dir(), reason="../shared/seeds article not present"
+)
 def test_seed_case_quotes_are_found_in_the_article(tmp_path):
     result = build([SEED_CASE], out=tmp_path, store="memory", documents=ARTICLES)
     graph = result.graph

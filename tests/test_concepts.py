@@ -38,7 +38,9 @@ def test_every_stance_and_judgement_has_a_style():
     for stance in stances():
         assert f"stance:{stance.notation}" in styles, f"add stance:{stance.notation} to {STYLES}"
     for judgement in judgements():
-        assert judgement_edge_kind(judgement.notation) in styles, f"add {judgement_edge_kind(judgement.notation)} to {STYLES}"
+        assert judgement_edge_kind(judgement.notation) in styles, (
+            f"add {judgement_edge_kind(judgement.notation)} to {STYLES}"
+        )
 
 
 def test_a_stance_added_to_the_ontology_needs_no_python_change(tmp_path):
@@ -46,8 +48,14 @@ def test_a_stance_added_to_the_ontology_needs_no_python_change(tmp_path):
     shutil.copytree(ROOT / "ontology", ontology)
     with (ontology / "kg.ttl").open("a", encoding="utf-8") as handle:
         handle.write(NEW_STANCE)
-    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120, cwd=ROOT,
-                          env={**os.environ, "KG_ONTOLOGY_DIR": str(ontology)})
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "KG_ONTOLOGY_DIR": str(ontology)},
+    )
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout)
     assert "suggests" in seen["html"] and "suggests" in seen["schema"]

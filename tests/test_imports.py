@@ -34,8 +34,13 @@ def import_graph() -> nx.DiGraph:
     for name, path in modules.items():
         graph.add_node(name)
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        typing_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
-                       for child in node.body for n in ast.walk(child)}
+        typing_only = {
+            id(n)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+            for child in node.body
+            for n in ast.walk(child)
+        }
         is_package = path.name == "__init__.py"
         for node in ast.walk(tree):
             if id(node) in typing_only:
@@ -69,5 +74,9 @@ def test_the_import_graph_is_read():
 
 
 def test_no_import_loops():
-    loops = sorted(sorted(component) for component in nx.strongly_connected_components(import_graph()) if len(component) > 1)
+    loops = sorted(
+        sorted(component)
+        for component in nx.strongly_connected_components(import_graph())
+        if len(component) > 1
+    )
     assert loops == [], "import loops among kg modules: " + "; ".join(" <-> ".join(loop) for loop in loops)

@@ -25,14 +25,20 @@ def _packages(config) -> set[str]:
 
 def test_every_folder_under_kg_is_a_declared_package():
     """A data folder left out of `packages` is what setuptools warns about ("absent from the packages configuration")."""
-    folders = {".".join(p.relative_to(ROOT).parts) for p in (ROOT / "kg").rglob("*")
-               if p.is_dir() and "__pycache__" not in p.parts and any(f.is_file() for f in p.iterdir())}
+    folders = {
+        ".".join(p.relative_to(ROOT).parts)
+        for p in (ROOT / "kg").rglob("*")
+        if p.is_dir() and "__pycache__" not in p.parts and any(f.is_file() for f in p.iterdir())
+    }
     assert folders - _packages(_options()) == set()
 
 
 def test_every_data_file_is_package_data():
     config = _options()
-    patterns = {package.strip(): [g.strip() for g in globs.split(",")] for package, globs in config["options.package_data"].items()}
+    patterns = {
+        package.strip(): [g.strip() for g in globs.split(",")]
+        for package, globs in config["options.package_data"].items()
+    }
     missing = []
     for path in (ROOT / "kg").rglob("*"):
         if not path.is_file() or path.suffix in (".py", ".pyc") or "__pycache__" in path.parts:

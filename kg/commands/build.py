@@ -11,9 +11,27 @@ __all__ = ["build", "validate", "stats", "commands"]
 
 @click.command()
 @click.argument("case_dirs", nargs=-1, type=click.Path(file_okay=False))
-@click.option("--out", default="exports", show_default=True, type=click.Path(file_okay=False), help="Folder for kg.ttl and the other exports.")
-@click.option("--documents", multiple=True, type=click.Path(file_okay=False), help="Folder with the sources' document files; every quote is checked against them and its offsets recorded. Give it again to search more folders.")
-@click.option("--max-document-size", "max_document_bytes", default=5 * 1024 * 1024, show_default=True, type=click.IntRange(min=1), help="Largest document accepted, in bytes.")
+@click.option(
+    "--out",
+    default="exports",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for kg.ttl and the other exports.",
+)
+@click.option(
+    "--documents",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="Folder with the sources' document files; every quote is checked against them and its offsets recorded. Give it again to search more folders.",
+)
+@click.option(
+    "--max-document-size",
+    "max_document_bytes",
+    default=5 * 1024 * 1024,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest document accepted, in bytes.",
+)
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation (not recommended).")
 @store_option
 @handle_errors
@@ -26,12 +44,22 @@ def build(case_dirs, out, documents, max_document_bytes, no_validate, store):
     from kg.build import build as build_graph
     from kg.stats import summarize
 
-    result = build_graph(case_dirs or None, out=out, documents=documents or None, max_document_bytes=max_document_bytes, store=store, validate=not no_validate, progress=progress)
+    result = build_graph(
+        case_dirs or None,
+        out=out,
+        documents=documents or None,
+        max_document_bytes=max_document_bytes,
+        store=store,
+        validate=not no_validate,
+        progress=progress,
+    )
     click.echo(f"built {', '.join(result.cases)}: {result.triples} triples into {result.store}")
     if documents:
         click.echo(f"quotes located in documents: {result.quotes_checked}")
     else:
-        click.echo("quotes not located: no --documents folder given, so no quote was checked against its document")
+        click.echo(
+            "quotes not located: no --documents folder given, so no quote was checked against its document"
+        )
     for path in result.exports:
         click.echo(f"wrote {path}")
     _print_summary(summarize(result.graph))
@@ -63,7 +91,9 @@ def validate(store):
     report = validate_graph(open_graph(store))
     click.echo(report.text.rstrip())
     if not report.conforms:
-        raise click.ClickException(f"the graph does not conform to the shapes ({report.violations} violations)")
+        raise click.ClickException(
+            f"the graph does not conform to the shapes ({report.violations} violations)"
+        )
 
 
 @click.command()

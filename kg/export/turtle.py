@@ -20,7 +20,6 @@ from kg.vocab import PREFIXES
 __all__ = ["write", "serialize", "PREFIXES"]
 
 
-
 def canonical_copy(graph: Graph) -> Graph:
     """An in-memory copy with our prefixes and RDF 1.1 plain literals."""
     copy = Graph(bind_namespaces="none")

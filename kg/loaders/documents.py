@@ -31,7 +31,14 @@ from kg.errors import LoadError
 if TYPE_CHECKING:
     from kg.case import Case
 
-__all__ = ["MAX_DOCUMENT_BYTES", "Document", "read_documents", "document_folders", "html_main_text", "HTML_SUFFIXES"]
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "Document",
+    "read_documents",
+    "document_folders",
+    "html_main_text",
+    "HTML_SUFFIXES",
+]
 
 #: A source document is an article or a report; anything past this is refused unread.
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
@@ -80,7 +87,9 @@ def _read_bounded(path: Path, max_bytes: int, error) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise error(f"document {path} is not a regular file")
     if info.st_size > max_bytes:
-        raise error(f"document {path} is too large: {info.st_size:,} bytes, over the {max_bytes:,}-byte limit (--max-document-size)")
+        raise error(
+            f"document {path} is too large: {info.st_size:,} bytes, over the {max_bytes:,}-byte limit (--max-document-size)"
+        )
     try:
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)  # the size can lie (a growing file)
@@ -122,11 +131,15 @@ def _decode(path: Path, raw: bytes) -> str:
         line = raw[: e.start].count(b"\n") + 1
         raise LoadError(path, line, "document is not UTF-8 text") from e
     if "\x00" in text:
-        raise LoadError(path, text[: text.index("\x00")].count("\n") + 1, "binary data (NUL character) in a document")
+        raise LoadError(
+            path, text[: text.index("\x00")].count("\n") + 1, "binary data (NUL character) in a document"
+        )
     return text
 
 
-def read_documents(case: "Case", documents=None, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> dict[str, Document]:
+def read_documents(
+    case: "Case", documents=None, *, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> dict[str, Document]:
     """Source id → :class:`Document`, for every source of ``case`` that names a ``document:``.
 
     ``documents`` is a folder or a list of folders; with none, no document is read.
@@ -146,7 +159,10 @@ def read_documents(case: "Case", documents=None, *, max_bytes: int = MAX_DOCUMEN
         for folder in folders:
             inside = _inside(folder, name)
             if inside is None:
-                raise item.error(f"document {name!r} is outside the documents folder {folder}; name a file inside it", "document")
+                raise item.error(
+                    f"document {name!r} is outside the documents folder {folder}; name a file inside it",
+                    "document",
+                )
             if inside.exists():
                 path = inside
                 break
@@ -162,7 +178,9 @@ def read_documents(case: "Case", documents=None, *, max_bytes: int = MAX_DOCUMEN
         if expected:
             digest = hashlib.sha256(raw).hexdigest()
             if expected != digest:
-                raise item.error(f"document {path} has SHA-256 {digest}, not the {expected} recorded here", "sha256")
+                raise item.error(
+                    f"document {path} has SHA-256 {digest}, not the {expected} recorded here", "sha256"
+                )
         text = _decode(path, raw)
         if path.suffix.lower() in HTML_SUFFIXES:
             text = html_main_text(path, text)
@@ -173,6 +191,8 @@ def read_documents(case: "Case", documents=None, *, max_bytes: int = MAX_DOCUMEN
         if not texts:
             raise first.error(
                 f"document {first.fields['document']!r} not found in {where}, nor any other document of case "
-                f"{case.slug!r}: is --documents the right folder?", "document")
+                f"{case.slug!r}: is --documents the right folder?",
+                "document",
+            )
         raise first.error(f"document {first.fields['document']!r} not found in {where}", "document")
     return texts

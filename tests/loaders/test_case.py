@@ -29,7 +29,12 @@ def test_lenient_without_case_yaml_still_reads_the_other_files(tmp_path):
     with pytest.raises(LoadError, match="case.yaml is missing"):
         read_case(folder)
     case = read_case(folder, lenient=True)
-    assert case.slug == "" and {item.section for item in case.items} == {"entities", "sources", "propositions", "questions"}
+    assert case.slug == "" and {item.section for item in case.items} == {
+        "entities",
+        "sources",
+        "propositions",
+        "questions",
+    }
 
 
 def test_lenient_reads_files_as_strictly_as_ever(tmp_path):
@@ -58,4 +63,6 @@ def test_kg_ingest_reads_each_case_file_once(tmp_path, monkeypatch):
     monkeypatch.setattr(kg.case, "read_yaml", lambda path: parsed.append(path) or real(path))
     ingest([INGEST / "initech-followup.txt"], case_dir)
     in_case = [p for p in parsed if p.parent == case_dir]
-    assert sorted(p.name for p in in_case) == sorted(p.name for p in case_dir.glob("*.yaml") if not p.name.startswith("draft-"))
+    assert sorted(p.name for p in in_case) == sorted(
+        p.name for p in case_dir.glob("*.yaml") if not p.name.startswith("draft-")
+    )

@@ -15,8 +15,10 @@ def _case_with_document(tmp_path, name: str):
     case = tmp_path / "case"
     case.mkdir()
     (case / "case.yaml").write_text("case: html\ntitle: An HTML document\n", encoding="utf-8")
-    (case / "sources.yaml").write_text(f"sources:\n  - id: page\n    type: NewsArticle\n    label: A page\n    document: {name}\n",
-                                       encoding="utf-8")
+    (case / "sources.yaml").write_text(
+        f"sources:\n  - id: page\n    type: NewsArticle\n    label: A page\n    document: {name}\n",
+        encoding="utf-8",
+    )
     return read_case(case)
 
 
