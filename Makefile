@@ -13,7 +13,7 @@ DOCUMENTS := $(wildcard ../shared/seeds)
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,ingest,server]'
+	$(BIN)/pip install --quiet -e '.[test,ingest,server,review]'
 	touch $(STAMP)
 
 run: $(STAMP)

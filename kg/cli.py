@@ -16,7 +16,7 @@ import click
 __all__ = ["cli", "COMMAND_MODULES"]
 
 #: Modules under kg/commands/ that each expose ``commands``: a list of click commands.
-COMMAND_MODULES = ["build", "query", "unresolved", "html", "ingest", "serve", "export", "synth"]
+COMMAND_MODULES = ["build", "query", "unresolved", "html", "ingest", "serve", "export", "synth", "review"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,84 @@
+"""``kg review``: walk the pending drafts of a case and decide each, or decide them by id."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg.commands.common import handle_errors
+
+__all__ = ["commands"]
+
+
+def _table(items) -> str:
+    if not items:
+        return "no pending items\n"
+    rows = [("id", "kind", "where", "summary")] + [(i.id, i.kind, f"{i.path.name}:{i.line}", i.summary) for i in items]
+    widths = [max(len(r[c]) for r in rows) for c in range(3)]
+    lines = ["  ".join(r[c].ljust(widths[c]) for c in range(3)) + "  " + r[3] for r in rows]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+@click.command("review")
+@click.argument("case_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--accept", "accepts", multiple=True, metavar="ID", help="Accept these items (repeatable) without a terminal session.")
+@click.option("--reject", "rejects", multiple=True, metavar="ID", help="Reject these items (kept as status: rejected).")
+@click.option("--accept-from", "accept_from", multiple=True, metavar="SOURCE", help="Accept every pending draft read in the source SOURCE.")
+@click.option("--list", "list_items", is_flag=True, help="List the pending items, in review order, and stop.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="With --list: a table, or JSON.")
+@click.option("--documents", "documents", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder(s) holding the sources' documents, to show each quote in its passage (as kg build --documents).")
+@click.option("--no-build", is_flag=True, help="Do not rebuild the case afterwards.")
+@handle_errors
+def review(case_dir, accepts, rejects, accept_from, list_items, fmt, documents, no_build):
+    """Review the pending items of CASE_DIR: accept, reject, edit or merge each.
+
+    In a terminal, walks the pending items (incidents and entities first,
+    then propositions, then assertions), showing each drafted item, its quote
+    in the document's passage and what it may restate; keys: a accept,
+    r reject, e edit ($EDITOR), m merge, s skip, u undo, q quit. Decisions are
+    written into the case files at once (comments and order kept, each file
+    replaced atomically). Without a terminal, use --accept, --reject,
+    --accept-from or --list. Afterwards the case is rebuilt and what the
+    decisions changed in `kg unresolved` is printed.
+
+    Example: kg review seeds/amazon --documents ../articles
+    """
+    from kg.review.session import ReviewSession
+    from kg.review.summary import describe_changes, snapshot
+
+    session = ReviewSession.open(case_dir)
+    if list_items:
+        pending = session.pending()
+        if fmt == "json":
+            click.echo(json.dumps([i.to_dict() for i in pending], ensure_ascii=False, indent=2))
+        else:
+            click.echo(_table(pending), nl=False)
+        return
+    folders = list(documents) or None
+    before = None if no_build else snapshot(case_dir, folders)
+    if accepts or rejects or accept_from:
+        for item_id in accepts:
+            session.accept(item_id)
+            click.echo(f"accepted {item_id}")
+        for item_id in rejects:
+            session.reject(item_id)
+            click.echo(f"rejected {item_id}")
+        for source in accept_from:
+            done = session.accept_from(source)
+            click.echo(f"accepted {len(done)} item{'' if len(done) == 1 else 's'} read in {source}" + (": " + ", ".join(i.id for i in done) if done else ""))
+    else:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise click.UsageError("kg review needs a terminal for a session; without one, use --accept, --reject, --accept-from or --list")
+        from kg.review.interactive import Documents, walk
+
+        made = walk(session, Documents(case_dir, folders), edit=lambda text: click.edit(text, extension=".yaml"))
+        click.echo(f"{made} decision{'' if made == 1 else 's'} written to {case_dir}")
+    if before is not None:
+        click.echo(describe_changes(before, snapshot(case_dir, folders)), nl=False)
+
+
+commands = [review]
