@@ -47,7 +47,7 @@ __all__ = ["ReviewItem", "ReviewSession", "ORDER"]
 #: review order: what other items lean on comes first
 ORDER = ("incident", "entity", "source", "proposition", "assertion", "judgement", "question")
 _INCIDENT_TYPES = {"Incident", "IncidentTrend"}
-_RESTATES = re.compile(r"may (?:restate proposition|repeat question) ((?:'[a-z0-9-]+'(?:, )?)+)")
+_RESTATES = re.compile(r"(?:may restate proposition|may repeat question|[Rr]estates proposition)s? ([^;]*)")
 
 
 @dataclass
@@ -84,7 +84,7 @@ class ReviewItem:
         if self.kind == "assertion":
             quote = node.get("quote")
             exact = quote.get("exact") if hasattr(quote, "get") else quote
-            return f"{node.get('party')} {node.get('stance')} “{exact}” on {self.proposition.get('id')}"
+            return f"{node.get('party')} {node.get('stance')} “{exact}” on {self.proposition.get('id') or self.proposition.get('proposition')}"
         if self.kind == "judgement":
             return f"{' ~ '.join(map(str, node.get('pair') or []))}: {node.get('judgement')}"
         return str(node.get("label") or node.get("text") or node.get("asks") or self.id)
@@ -108,8 +108,8 @@ def _related(node, kind: str) -> list[str]:
     for key in ("proposition", "restates"):  # a draft that names the proposition it restates
         if kind == "proposition" and isinstance(node.get(key), str):
             found.append(node[key])
-    for match in _RESTATES.finditer(str(node.get("note") or "")):
-        found += re.findall(r"'([a-z0-9-]+)'", match.group(1))
+    for match in _RESTATES.finditer(str(node.get("note") or "")):  # "may restate proposition 'x' (0.72), 'y'"
+        found += re.findall(r"'([a-z0-9][a-z0-9-]*)'", match.group(1))
     return list(dict.fromkeys(found))
 
 
@@ -147,6 +147,11 @@ class ReviewSession:
         if section == "judgements":
             pair = sorted(map(str, node.get("pair") or []))
             return [ReviewItem(f"judgement:{'~'.join(pair)}", "judgement", path, _line(node), node, related=pair)]
+        if section == "propositions" and "id" not in node and isinstance(node.get("proposition"), str):
+            # `kg ingest`'s restatement: more assertions on a proposition defined elsewhere; only they are reviewed.
+            target = node["proposition"]
+            return [ReviewItem(str(a.get("id") or f"{target}/{path.stem}/{n}"), "assertion", path, _line(a), a, proposition=node, related=[target])
+                    for n, a in enumerate(node.get("assertions") or [], 1) if hasattr(a, "get")]
         kind = {"sources": "source", "propositions": "proposition", "questions": "question"}.get(section, "entity")
         if kind == "entity" and node.get("type") in _INCIDENT_TYPES:
             kind = "incident"
@@ -184,6 +189,9 @@ class ReviewSession:
 
             label = str(item.node.get("label") or "")
             for other in self.items():
+                pair = [str(p) for p in other.node.get("pair") or []] if other.kind == "judgement" else []
+                if item.id in pair and other.node.get("judgement") in ("no-judgement", "unsure"):
+                    found += [p for p in pair if p != item.id]  # a near match `kg ingest` left unjudged
                 if other.kind == item.kind and other.id != item.id and other.status == "reviewed" and other.node.get("type") == item.node.get("type"):
                     if fuzz.token_set_ratio(label.lower(), str(other.node.get("label") or "").lower()) >= 85:
                         found.append(other.id)

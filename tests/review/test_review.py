@@ -39,11 +39,11 @@ def _statuses(case) -> dict:
     return {i.id: i.status for i in ReviewSession.open(case).items()}
 
 
-def _projection(case):
+def _projection(case, documents=DOCUMENTS):
     from kg.analysis.nxgraph import project
     from kg.build import load_cases
 
-    graph, _, _ = load_cases([case], documents=DOCUMENTS)
+    graph, _, _ = load_cases([case], documents=documents)
     return project(graph)
 
 
@@ -249,3 +249,29 @@ def test_an_interrupted_write_leaves_the_file_whole(case, monkeypatch):
         session.accept("ravi-patel")
     assert (case / DRAFT).read_bytes() == (DRAFTED / DRAFT).read_bytes()
     assert sorted(p.name for p in case.iterdir()) == sorted(p.name for p in DRAFTED.iterdir())
+
+
+def test_a_draft_that_kg_ingest_wrote(tmp_path):
+    """The whole road: ingest an article, list its drafts, merge a near-duplicate entity, accept the rest."""
+    case = tmp_path / "initech"
+    shutil.copytree(FIXTURES / "ingest" / "initech", case)
+    result = run("ingest", "--case", case, FIXTURES / "ingest" / "initech-followup.txt")
+    assert result.exit_code == 0, result.output
+    items = {i["id"]: i for i in json.loads(run("review", case, "--list", "--format", "json").output)}
+    [restated] = [i for i in items.values() if i["id"].startswith("upgrade-caused-outage/")]
+    assert restated["kind"] == "assertion" and restated["related"] == ["upgrade-caused-outage"]
+    [article] = [i["id"] for i in items.values() if i["kind"] == "source" and i["id"].startswith("article-")]
+
+    from kg.review.session import ReviewSession
+
+    session = ReviewSession.open(case)
+    assert session.candidates(session.item("advanced-cloud-services")) == ["acs"]
+    session.merge("advanced-cloud-services", "acs")
+    result = run("review", case, "--accept-from", article)
+    assert result.exit_code == 0, result.output
+    assert "kg build: the case builds." in result.output
+    g = _projection(case, FIXTURES / "ingest")
+    base = "https://w3id.org/kg/id/initech/"
+    assert g.has_edge(base + "acs", base + "advanced-cloud-services") or g.has_edge(base + "advanced-cloud-services", base + "acs")
+    on_cause = {(g.nodes[u]["stance"], g.nodes[u]["quote"]) for u, _, k in g.in_edges(base + "upgrade-caused-outage", keys=True) if g.nodes[u].get("cls") == "Assertion"}
+    assert ("denies", "a database upgrade caused the payroll outage") in on_cause
