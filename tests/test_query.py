@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.sparql import canned_queries, run_query
@@ -208,3 +208,24 @@ def test_no_query_is_a_usage_error():
     result = run("query")
     assert result.exit_code == 2
     assert "give a query NAME, a FILE.rq or SPARQL text, or --list" in result.output
+
+
+def test_an_unquoted_name_that_names_nothing_is_an_error_with_the_nearest(acme):
+    """4/7: `--bind entity=Dleta` never returns 0 rows silently."""
+    result = run("query", WHO, "--store", acme, "--bind", "entity=Acme codng assistant")
+    assert result.exit_code == 1, result.output
+    assert result.output == ("Error: no item is called 'Acme codng assistant' (by label, alias or id); "
+                             "did you mean 'Acme coding assistant'?\n")
+
+
+def test_run_query_takes_a_plain_string_as_a_name(acme):
+    import kg
+    from kg.errors import QueryError
+    from kg.store import open_graph
+
+    graph = open_graph(acme)
+    by_name = [tuple(row) for row in kg.run_query(graph, WHO, {"entity": "helper"})]
+    by_iri = [tuple(row) for row in kg.run_query(graph, WHO, {"entity": URIRef(A + "assistant")})]
+    assert by_name == by_iri and by_name
+    with pytest.raises(QueryError, match="did you mean 'Acme coding assistant'"):
+        kg.run_query(graph, WHO, {"entity": "Acme codng assistant"})

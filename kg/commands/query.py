@@ -15,7 +15,8 @@ __all__ = ["commands"]
               help="An aligned table (long cells cut; ?x left out when ?xLabel is selected), or the W3C SPARQL 1.1 results formats (JSON, CSV, TSV) in full.")
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME before the query runs (repeatable). <iri> or http(s):// is an IRI, "
-                   "\"quoted\" text a literal; other text is an item's label, alias or id if it names one, else a literal.")
+                   "\"quoted\" text a literal, a number a number; other text names an item (label, alias or id), "
+                   "and is an error, with the nearest names, when it names none.")
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries and what each answers.")
 @store_option
 @handle_errors
@@ -41,11 +42,11 @@ def query(query, fmt, binds, list_queries, store):
         return
     if not query:
         raise click.UsageError("give a query NAME, a FILE.rq or SPARQL text, or --list")
-    from kg.analysis.names import resolve_or_none
+    from kg.binding import cli_resolver
     from kg.store import open_graph
 
     graph = open_graph(store)
-    bindings = dict(parse_binding(text, resolve=lambda name: resolve_or_none(graph, name)) for text in binds)
+    bindings = dict(parse_binding(text, resolve=cli_resolver(graph)) for text in binds)
     click.echo(format_result(run_query(graph, query, bindings), fmt), nl=False)
 
 

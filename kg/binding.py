@@ -1,0 +1,63 @@
+"""Values bound into queries by name: ``--bind entity=Dleta`` means the item called Dleta.
+
+A value that is text, not an RDF term (an unquoted ``--bind`` value, or a
+plain ``str`` handed to :func:`run_query`), names an item: its label, alias,
+id or IRI, resolved as ``kg path`` resolves names
+(:func:`kg.analysis.names.resolve`). A name that names nothing is a
+:class:`QueryError` with the nearest labels, never a query that quietly
+returns no rows. Text meant as text is a ``Literal`` (on the command line,
+a quoted value: ``--bind label='"Globex"'``); a number stays a number.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Mapping
+
+from rdflib import Graph, URIRef
+from rdflib.query import Result
+
+from kg.errors import QueryError
+
+__all__ = ["resolve_name", "bind_names", "run_query", "cli_resolver"]
+
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_LABELS = "SELECT DISTINCT ?label WHERE { ?item kg:inCase ?case ; rdfs:label ?label }"
+
+
+def resolve_name(graph: Graph, name: str) -> URIRef:
+    """The IRI of the one item ``name`` names, or a :class:`QueryError` that says what it might have meant."""
+    from kg.analysis.names import resolve
+    from kg.sparql import run_query as run
+
+    try:
+        return resolve(graph, name)
+    except QueryError as e:
+        if "did you mean" in str(e) or "ambiguous" in str(e):
+            raise
+        labels = {str(row.label).casefold(): str(row.label) for row in run(graph, _LABELS)}
+        near = difflib.get_close_matches(name.strip().casefold(), labels, n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(repr(labels[n]) for n in near)}?" if near else ""
+        raise QueryError(f"{e}{hint}") from e
+
+
+def bind_names(graph: Graph, bindings: Mapping | None) -> dict:
+    """``bindings`` with every plain ``str`` value resolved to the IRI of the item it names."""
+    return {key: resolve_name(graph, value) if type(value) is str else value for key, value in (bindings or {}).items()}
+
+
+def run_query(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -> Result:
+    """:func:`kg.sparql.run_query`, with plain-text binding values taken as names of items."""
+    from kg.sparql import run_query as run
+
+    return run(graph, name_or_text, bind_names(graph, bindings))
+
+
+def cli_resolver(graph: Graph):
+    """For ``kg query --bind``: an unquoted value names an item (a number stays a literal)."""
+
+    def resolve(value: str) -> URIRef | None:
+        return None if _NUMBER.match(value.strip()) else resolve_name(graph, value)
+
+    return resolve
