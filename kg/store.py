@@ -52,6 +52,8 @@ __all__ = [
     "ntriple_lines",
     "store_lock",
     "normalize_term",
+    "damaged_store",
+    "MEMORY_ELSEWHERE",
 ]
 
 DEFAULT_STORE = ".kg/store"
@@ -164,7 +166,28 @@ def _open_oxigraph(path: Path) -> Graph:
         store = ox.Store.read_only(str(current.resolve()))
     except OSError as e:
         raise StoreError(f"cannot open store {path}: {e}") from e
+    except RuntimeError as e:  # RocksDB's "Corruption: ..." and the like
+        raise damaged_store(path, e) from e
     return Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
+
+
+def damaged_store(path: Path, error: BaseException) -> StoreError:
+    """The error for a store whose files are damaged: what the engine said, and how to rebuild it.
+
+    >>> print(damaged_store(Path(".kg/store"), RuntimeError("Corruption: Sst file size mismatch\\nmore")))
+    the store .kg/store is damaged (Corruption: Sst file size mismatch); rebuild it: kg build CASE_DIR... --store .kg/store
+    """
+    said = (str(error).strip().splitlines() or ["unknown error"])[0]
+    if len(said) > 200:
+        said = said[:199] + "…"
+    return StoreError(f"the store {path} is damaged ({said}); rebuild it: kg build CASE_DIR... --store {path}")
+
+
+MEMORY_ELSEWHERE = (
+    "the memory store lives only inside one process, and nothing was built into it in this one; "
+    "build into a folder (--store .kg/store, the default) or a file (--store memory:FILE.nt) "
+    "to read the graph from another command"
+)
 
 
 def open_graph(location: str | os.PathLike | None = None) -> Graph:
@@ -176,7 +199,9 @@ def open_graph(location: str | os.PathLike | None = None) -> Graph:
     where = parse_location(location)
     if where.kind == "memory":
         if where.path is None:
-            return _memory_graphs.setdefault("memory", Graph())
+            if "memory" not in _memory_graphs:
+                raise StoreError(MEMORY_ELSEWHERE)
+            return _memory_graphs["memory"]
         if not where.path.exists():
             raise StoreError(f"no graph at {where.path}: run `kg build --store {where}` first")
         graph = Graph()

@@ -268,6 +268,11 @@ def _serve_jobs(conn, kind: str, path: str) -> None:  # pragma: no cover - runs 
     except (StoreError, OSError) as e:
         conn.send(("failed", str(e)))
         return
+    except RuntimeError as e:  # RocksDB's "Corruption: ..."
+        from kg.store import damaged_store
+
+        conn.send(("failed", str(damaged_store(Path(path), e))))
+        return
     conn.send(("ready", None))
     while True:
         try:
