@@ -32,12 +32,15 @@ def _check_date(ctx, param, value):
 @click.argument("articles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--case", "case_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Case folder to draft into; created (with a case.yaml named after it) when missing.")
 @click.option("--date", default=None, callback=_check_date, metavar="YYYY-MM-DD", help="Publication date; used over the file's own metadata, and anchors 'Tuesday', 'earlier this month'.")
+@click.option("--dates", "dates_file", default=None, type=click.Path(dir_okay=False, path_type=Path),
+              help="CSV of file,date rows: each article's own publication date, used over --date.")
 @click.option("--max-size", "max_bytes", default=5 * 1024 * 1024, show_default=True, type=click.IntRange(min=1), help="Largest article accepted, in bytes.")
 @handle_errors
-def ingest(articles, case_dir, date, max_bytes):
+def ingest(articles, case_dir, date, dates_file, max_bytes):
     """Draft candidate entities, incidents, safeguards, assertions and open
     questions from ARTICLES (plain text, Markdown or HTML) into CASE.
 
+    A text file may give its date on its first line: "date: 2026-03-12".
     Each article becomes CASE/draft-<sha256 prefix>.yaml, every item pending
     review and pointing at the text it came from. An article already in the
     case (same SHA-256) changes nothing. Bad input writes nothing at all.
@@ -49,11 +52,14 @@ def ingest(articles, case_dir, date, max_bytes):
     from kg.ingest import ingest as run_ingest
 
     tty = sys.stdout.isatty()
+    from kg.ingest.pipeline import read_dates
+
+    dates = read_dates(dates_file) if dates_file else None
     if tty and len(articles) > 1:
         with click.progressbar(length=len(articles), label="reading articles", file=sys.stdout) as bar:
-            result = run_ingest(articles, case_dir, date=date, max_bytes=max_bytes, progress=lambda _: bar.update(1))
+            result = run_ingest(articles, case_dir, date=date, dates=dates, max_bytes=max_bytes, progress=lambda _: bar.update(1))
     else:
-        result = run_ingest(articles, case_dir, date=date, max_bytes=max_bytes)
+        result = run_ingest(articles, case_dir, date=date, dates=dates, max_bytes=max_bytes)
     for outcome in result.outcomes:
         if outcome.status == "written":
             counts = outcome.counts

@@ -128,11 +128,47 @@ def _write_all(case_dir: Path, files: dict[str, bytes]) -> None:
         raise KGError(f"{case_dir}: could not write the drafts ({e.strerror or e}); nothing was written") from e
 
 
+def read_dates(path: str | os.PathLike) -> dict[str, str]:
+    """A CSV of ``file,date`` rows (a header row is allowed) → article → publication date.
+
+    A bad row is a :class:`LoadError` naming the file and line.
+    """
+    import csv
+
+    from kg.ingest.dates import parse_iso
+
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise LoadError(path, None, f"cannot read the dates file ({getattr(e, 'strerror', None) or e})") from e
+    found: dict[str, str] = {}
+    for number, row in enumerate(csv.reader(lines), start=1):
+        if not row or not "".join(row).strip():
+            continue
+        if number == 1 and [c.strip().lower() for c in row[:2]] == ["file", "date"]:
+            continue
+        if len(row) != 2:
+            raise LoadError(path, number, f"each row is file,date; this one has {len(row)} fields")
+        name, value = row[0].strip(), row[1].strip()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or parse_iso(value) is None:
+            raise LoadError(path, number, f"{value[:40]!r} is not a real date as YYYY-MM-DD")
+        found[name] = value
+    return found
+
+
+def _date_for(path: Path, dates: dict[str, str] | None) -> str | None:
+    if not dates:
+        return None
+    return dates.get(str(path)) or dates.get(path.name)
+
+
 def ingest(
     articles: Iterable[str | os.PathLike],
     case_dir: str | os.PathLike,
     *,
     date: str | None = None,
+    dates: dict[str, str] | None = None,
     max_bytes: int = MAX_BYTES,
     progress: Callable[[Path], None] | None = None,
 ) -> IngestResult:
@@ -140,6 +176,8 @@ def ingest(
 
     ``date`` (YYYY-MM-DD) is the publication date, used over any date in the
     file's metadata; relative dates in the text are resolved against it.
+    ``dates`` maps an article (its path as given, or its file name) to its own
+    date, used over ``date`` (see :func:`read_dates`).
     """
     case_dir = Path(case_dir)
     slug = _case_slug(case_dir)
@@ -166,7 +204,7 @@ def ingest(
         if existing is not None:
             outcomes.append(Outcome(article.path, None, "unchanged", existing))
             continue
-        published = date or article.date
+        published = _date_for(article.path, dates) or date or article.date
         extraction = extract(article.text, published=published, known=index.known)
         draft = build_draft(article, extraction, index, published=published)
         for proposition in draft.get("propositions", []):

@@ -172,10 +172,26 @@ def _html_main_text(path: Path, html: str) -> tuple[str, str | None, str | None]
     return text, title, date
 
 
+_DATE_LINE = re.compile(r"\A\ufeff?date:[ \t]*(?P<date>\S+)[ \t]*\r?\n", re.IGNORECASE)
+
+
+def _date_line(path: Path, text: str) -> str | None:
+    """The publication date a text file gives on its first line (``date: 2026-03-12``), checked."""
+    m = _DATE_LINE.match(text)
+    if m is None:
+        return None
+    value = m.group("date")
+    from kg.ingest.dates import parse_iso
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or parse_iso(value) is None:
+        raise LoadError(path, 1, f"the 'date:' line must give a real date as YYYY-MM-DD, not {value[:40]!r}")
+    return value
+
+
 def _first_line_title(text: str) -> str | None:
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip().lstrip("\ufeff")
-        if line:
+        if line and not _DATE_LINE.match(line + "\n"):
             return line[:200]
     return None
 
@@ -201,6 +217,8 @@ def read_article(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Article:
     title = date = None
     if kind == "html":
         text, title, date = _html_main_text(path, text)
+    else:
+        date = _date_line(path, text)
     if not text.strip():
         raise LoadError(path, None, "empty file: nothing to ingest")
     return Article(path=path, sha256=sha256, text=text, kind=kind, title=title or _first_line_title(text), date=date, encoding=encoding)
