@@ -105,6 +105,9 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
         return None
     if re.fullmatch(r"(?:, )?(?:which|who)", lower.strip(", ")):
         return table.last_before(start, ORG_TYPES | {"Person"})
+    unnamed = _unnamed_source(table, text, start, end)
+    if unnamed is not None:
+        return unnamed
     mentions = [m for a, b in _strip_relative(text, start, end) for m in table.mentions_in(a, b)]
     speakers = [(s, e, ent) for s, e, ent in mentions if ent.type in ORG_TYPES | {"Person", "Role", "AISystem", "InternalDocument"} or ent.section == "sources"]
     spokes = re.search(r"\b(?:spokesperson|spokesman|spokeswoman|representative)\b", subject)
@@ -156,6 +159,39 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
             return _org_by_noun(table, noun, start)
         return None
     return _group(table, text, start, end) or _bare_name(table, text, start, end)
+
+
+# "two people familiar with the matter", "a senior Veltro employee", "three teachers who spoke on
+# condition of anonymity", "a dispatcher who asked not to be named": unnamed sources, as people.
+_UNNAMED_SOURCE = re.compile(
+    r"^[ ,]*(?P<who>(?i:an?|one|two|three|four|five|six|several|some)[ ]"
+    r"(?:(?:former|senior|current|junior|longtime|other)[ ])?(?:(?P<org>[A-Z][\w’'&-]{1,40})[ ])?(?:[a-z-]{1,20}[ ])?"
+    r"(?:people|persons|sources|employees?|adjusters?|officials?|engineers?|dispatchers?|nurses?|teachers?|"
+    r"staff(?:[ ]members?)?|workers?|executives?|managers?|insiders?|pilots?|drivers?|doctors?)"
+    r"(?P<how>(?:[ ]at[ ]the[ ][a-z]{1,30})?,?[ ](?:familiar[ ]with[ ][\w’' -]{1,60}|who[ ](?:spoke|asked|requested|declined)[^,.;]{1,80}|with[ ]knowledge[ ]of[^,.;]{1,60})|[ ]at[ ]the[ ][a-z]{1,30})?)"
+    r"[ ,]*$"
+)
+
+
+def _unnamed_source(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
+    """An unnamed source as an unnamed Person, ``memberOf`` the organization its words name."""
+    m = _UNNAMED_SOURCE.match(text[start:end])
+    if m is None or not (m.group("how") or m.group("org") or re.search(r"(?:people|sources|insiders)$", m.group("who"))):
+        return None
+    who = m.group("who").rstrip(" ,")
+    at = start + m.start("who")
+    label = who[:1].upper() + who[1:] + " (unnamed)"
+    fields = {}
+    if m.group("org"):
+        org = table.at(start + m.start("org"), start + m.end("org"), ORG_TYPES)
+        if org is None:
+            return None  # "A senior Veltro employee" only when Veltro is an organization here
+        fields["memberOf"] = org.key
+    person = table.by_name(label, {"Person"})
+    if person is None:
+        return table.new("Person", label, at, at + len(who), rule="unnamed source", confidence=0.55, generic=True, **fields)
+    table.mention(person, at, at + len(who))
+    return person
 
 
 def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
