@@ -72,6 +72,8 @@ class CaseProperty:
     key: str
     iri: URIRef
     kind: str  # 'ref' or an XSD datatype local name: string, date, integer, boolean, anyURI, decimal
+    #: for a reference: the classes (case-file names) it may point to, from its rdfs:range; empty: any item
+    targets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,13 @@ def case_schema() -> CaseSchema:
             if kind is None:
                 raise OntologyError(f"kg.ttl: {term} has kg:caseKey {key!r} but no kg:valueKind")
             properties[key] = CaseProperty(key, term, str(kind))
+    names = {iri: name for name, iri in classes.items()}
+    for key, prop in properties.items():
+        if prop.kind == "ref":
+            allowed = set()
+            for cls in graph.objects(prop.iri, RDFS.range):
+                allowed |= {names[c] for c in _subclasses(graph, cls) if c in names}
+            properties[key] = CaseProperty(key, prop.iri, prop.kind, tuple(sorted(allowed)))
     return CaseSchema(
         classes=dict(sorted(classes.items())),
         properties=dict(sorted(properties.items())),
@@ -187,3 +196,30 @@ def judgement_edge_kind(notation: str | None) -> str:
     if notation not in known or notation == "no-judgement":
         return "judged-none"
     return f"judged-{notation}"
+
+
+def may_point_to(key: str) -> str:
+    """What the case key ``key`` may refer to, in words: the README's key table shows it.
+
+    >>> may_point_to("effects")
+    'Effect'
+    >>> may_point_to("partOf")
+    'any entity or source'
+    >>> may_point_to("reportedIn")
+    'Source (any kind)'
+    """
+    schema = case_schema()
+    prop = schema.properties[key]
+    if prop.kind != "ref":
+        return ""
+    if not prop.targets:
+        return "any entity or source"
+    graph = ontology_graph()
+    names = {iri: name for name, iri in schema.classes.items()}
+    words = []
+    for cls in sorted(graph.objects(prop.iri, RDFS.range)):
+        if cls in names:  # a case class stands for its subclasses too
+            words.append(f"{names[cls]} (any kind)" if len(_subclasses(graph, cls) & set(names)) > 1 else names[cls])
+        else:
+            words.append(", ".join(sorted(names[c] for c in _subclasses(graph, cls) if c in names)))
+    return " or ".join(words)

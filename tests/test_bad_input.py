@@ -100,6 +100,10 @@ BAD_EDITS = {
         "unknown class 'Change' (did you mean 'SoftwareChange'?); entities may be AISystem, Effect, Incident, IncidentTrend, Meeting, MeetingSeries, "
         "Organization, OrganizationalUnit, Person, Role, Safeguard, SoftwareChange, System",
     ),
+    "reference to a class its key does not accept": (
+        "entities.yaml", "    operatedBy: globex\n", "    operatedBy: deploy-bot\n", "operatedBy: deploy-bot",
+        "'operatedBy' must refer to one of Organization, OrganizationalUnit, but 'deploy-bot' is a AISystem",
+    ),
     "impossible date": (
         "entities.yaml",
         "date: 2026-02-05",

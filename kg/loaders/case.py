@@ -100,6 +100,15 @@ class _Context:
         return self.iri(value)
 
 
+def _typed_ref(ctx: "_Context", item: Item, key: str, value: Any, targets: tuple[str, ...]) -> URIRef:
+    """A reference that must point to one of ``targets`` (the key's rdfs:range in kg.ttl), or anything when empty."""
+    if not targets:
+        return ctx.ref(item, key, value)
+    what = f"a {targets[0]}" if len(targets) == 1 else f"one of {', '.join(targets)}"
+    kind = lambda t: str(t.fields.get("type") or ("Source" if t.section == "sources" else t.section))  # noqa: E731
+    return ctx.ref(item, key, value, want=lambda t: kind(t) in targets, what=what)
+
+
 def _as_list(value: Any) -> list:
     return value if isinstance(value, list) else [value]
 
@@ -306,7 +315,7 @@ def _load_entity(ctx: _Context, item: Item) -> None:
             continue
         for single in _as_list(value):
             if prop.kind == "ref":
-                ctx.add(subject, prop.iri, ctx.ref(item, key, single))
+                ctx.add(subject, prop.iri, _typed_ref(ctx, item, key, single, prop.targets))
             else:
                 ctx.add(subject, prop.iri, _literal(item, key, prop.kind, single))
     _check_date_bounds(item)

@@ -66,3 +66,17 @@ def test_kg_ingest_reads_each_case_file_once(tmp_path, monkeypatch):
     assert sorted(p.name for p in in_case) == sorted(
         p.name for p in case_dir.glob("*.yaml") if not p.name.startswith("draft-")
     )
+
+
+def test_a_proposition_may_be_about_another_proposition(tmp_path):
+    """The README says so; the key table's 'any entity or source' is for entities' own keys."""
+    from kg.loaders.case import case_triples, item_iri
+    from kg.vocab import KG
+
+    folder = tmp_path / "case"
+    shutil.copytree(MINI, folder)
+    claims = folder / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        "    about: [code-review]", "    about: [code-review, config-push-caused-outage]"), encoding="utf-8")
+    triples, _ = case_triples(read_case(folder))
+    assert (item_iri("mini", "reviews-skipped"), KG.about, item_iri("mini", "config-push-caused-outage")) in triples
