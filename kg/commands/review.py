@@ -22,6 +22,16 @@ def _table(items) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
+def _edit(text: str) -> str | None:
+    """``text`` edited in ``$EDITOR`` (None if left unchanged); an editor that fails is a review error."""
+    from kg.review.casefiles import ReviewError
+
+    try:
+        return click.edit(text, extension=".yaml")
+    except click.ClickException as e:
+        raise ReviewError(f"the editor failed: {e.message}") from e
+
+
 @click.command("review")
 @click.argument("case_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--accept", "accepts", multiple=True, metavar="ID", help="Accept these items (repeatable) without a terminal session.")
@@ -75,7 +85,7 @@ def review(case_dir, accepts, rejects, accept_from, list_items, fmt, documents, 
             raise click.UsageError("kg review needs a terminal for a session; without one, use --accept, --reject, --accept-from or --list")
         from kg.review.interactive import Documents, walk
 
-        made = walk(session, Documents(case_dir, folders), edit=lambda text: click.edit(text, extension=".yaml"))
+        made = walk(session, Documents(case_dir, folders), edit=_edit)
         click.echo(f"{made} decision{'' if made == 1 else 's'} written to {case_dir}")
     if before is not None:
         click.echo(describe_changes(before, snapshot(case_dir, folders)), nl=False)

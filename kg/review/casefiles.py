@@ -88,10 +88,10 @@ class CaseFiles:
         return dump(self.docs[path])
 
     def write(self, paths: Iterable[Path]) -> None:
-        """Write ``paths`` from their documents, each atomically."""
+        """Write ``paths`` from their documents, in the order given, each atomically."""
         from kg.export import atomic_write
 
-        for path in sorted(set(paths)):
+        for path in dict.fromkeys(paths):
             text = self.text(path)
             with atomic_write(path) as handle:
                 handle.write(text)

@@ -206,10 +206,10 @@ class ReviewSession:
 
     def _decide(self, item_id: str, decision: str, change) -> ReviewItem:
         item = self.item(item_id)
-        before = {path: self.files.text(path) for path in self.files.docs}
-        touched = change(item) or {item.path}
+        touched = list(dict.fromkeys(change(item) or [item.path]))
+        before = {path: path.read_text(encoding="utf-8") for path in touched}  # on disk: as before this decision
         self.files.write(touched)
-        self.history.append((item_id, {p: before[p] for p in touched}))
+        self.history.append((item_id, before))
         self.decided[item_id] = decision
         try:
             return self.item(item_id)
@@ -283,12 +283,14 @@ class ReviewSession:
                 item.node["assertions"] = []
                 self._note(item, note)
                 self._set_status(item, "rejected")
-                return {item.path, target.path}
+                # The file that gains the assertions is written first: a session killed in
+                # between leaves them twice (the draft's copy pending), never lost.
+                return [target.path, item.path]
             if item.kind in ("entity", "incident", "source"):
                 return self._same_as(item, target)
             self._note(item, f"duplicate of {target.id!r}; " + note)
             self._set_status(item, "rejected")
-            return {item.path}
+            return [item.path]
 
         return self._decide(item_id, "merge", change)
 
@@ -305,7 +307,7 @@ class ReviewSession:
                 other.node["judgement"] = "same"
                 self._set_status(other, "reviewed")
                 self._note(other, "judged the same by kg review")
-                return {item.path, other.path}
+                return [other.path, item.path]
         doc = self.files.docs[item.path]
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -314,7 +316,7 @@ class ReviewSession:
         if doc.get("judgements") is None:
             doc["judgements"] = CommentedSeq()
         doc["judgements"].append(judgement)
-        return {item.path}
+        return [item.path]
 
     def undo(self) -> ReviewItem | None:
         """Put back the files the last decision wrote; the item it was about, or None if there was none."""

@@ -10,6 +10,7 @@ import re
 import shutil
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -237,16 +238,16 @@ def test_without_a_terminal_a_session_is_refused(case):
 
 
 def test_an_interrupted_write_leaves_the_file_whole(case, monkeypatch):
-    """Each file is replaced atomically: a failure while writing leaves the old file, and no temporary file."""
-    from kg.review import casefiles
+    """Each file is replaced atomically: killed after the new text is written but before it is
+    renamed into place, the old file is whole and no temporary file is left."""
     from kg.review.session import ReviewSession
 
     session = ReviewSession.open(case)
 
-    def broken_dump(node):
-        raise KeyboardInterrupt  # as if the session were killed mid-write
+    def killed(*args):
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(casefiles.CaseFiles, "text", lambda self, path: broken_dump(None))
+    monkeypatch.setattr(os, "replace", killed)
     with pytest.raises(KeyboardInterrupt):
         session.accept("ravi-patel")
     assert (case / DRAFT).read_bytes() == (DRAFTED / DRAFT).read_bytes()
@@ -277,3 +278,28 @@ def test_a_draft_that_kg_ingest_wrote(tmp_path):
     assert g.has_edge(base + "acs", base + "advanced-cloud-services") or g.has_edge(base + "advanced-cloud-services", base + "acs")
     on_cause = {(g.nodes[u]["stance"], g.nodes[u]["quote"]) for u, _, k in g.in_edges(base + "upgrade-caused-outage", keys=True) if g.nodes[u].get("cls") == "Assertion"}
     assert ("denies", "a database upgrade caused the payroll outage") in on_cause
+
+
+def test_a_merge_killed_between_its_two_files_loses_nothing(case, monkeypatch):
+    """A merge writes the file that gains the assertions first: killed before the draft is
+    written, the assertion is in both files (the draft's copy still pending), never in neither."""
+    from kg.build import load_cases
+    from kg.review.session import ReviewSession
+
+    session = ReviewSession.open(case)
+    real, calls = os.replace, []
+
+    def second_call_killed(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", second_call_killed)
+    with pytest.raises(KeyboardInterrupt):
+        session.merge("router-update-caused-the-outage", "router-caused-outage")
+    monkeypatch.setattr(os, "replace", real)
+    assert [p.name for p in map(Path, calls)] == ["record.yaml", DRAFT]
+    assert "a router update pushed that morning caused the outage" in (case / "record.yaml").read_text(encoding="utf-8")
+    assert (case / DRAFT).read_bytes() == (DRAFTED / DRAFT).read_bytes()
+    load_cases([case], documents=DOCUMENTS)  # still a case that loads
