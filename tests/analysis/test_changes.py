@@ -201,3 +201,23 @@ def test_the_canned_queries_agree_with_the_analyses(store, name):
     found = {row["proposition"]["value"] for row in json.loads(result.output)["results"]["bindings"]}
     assert found == {c["id"] for c in report["contested" if name == "contested" else "single_source"]}
     assert found  # the fixture has at least one of each
+
+
+def test_the_page_data_carries_corrections_and_retractions(store):
+    """The sources that correct, retract and update are dated marks on the page's timeline, and the
+    relations are edges of the graph view. (How the page draws them is kg.js's business.)"""
+    from kg.analysis.view import graph_view
+    from kg.export import html
+    from kg.export.page_views import timeline
+    from kg.store import open_graph
+
+    build_into(store, REVISIONS)
+    nodes, edges, _ = html._checked(graph_view(open_graph(store)))
+    marks = {m["id"].removeprefix(R): m for m in timeline(nodes, edges)["marks"]}
+    assert marks["ledger-0409"]["start"] == marks["nimbus-rebuttal"]["start"] == marks["ledger-0408"]["start"] + 1
+    assert marks["ledger-0411"]["start"] == marks["ledger-0410"]["start"] + 1
+    relations = {(e["source"].removeprefix(R), e["label"], e["target"].removeprefix(R)) for e in edges if e["kind"] == "relation"}
+    assert {("ledger-0409", "corrects", "ledger-0408"), ("ledger-0409", "updates", "ledger-0408"), ("nimbus-rebuttal", "corrects", "ledger-0408"),
+            ("ledger-0411", "updates", "ledger-0410"), ("dana-reyes", "speaks for", "nimbus")} <= relations
+    assert any(s == "ledger-0411" and label == "retracts" and t.startswith("assertion/") for s, label, t in relations)
+    assert any(label == "superseded by" for _, label, _ in relations)
