@@ -82,20 +82,29 @@ def test_retracted_in_a_source_without_a_date(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "file, old, new, message",
+    "file, old, new, key, message",
     [
-        ("sources.yaml", "    corrects: ledger-0408      # a company's rebuttal of a report", "    corrects: kite", "'corrects' must name a source"),
-        ("sources.yaml", "    updates: ledger-0410       # the story updated to remove a quote", "    updates: kite", "'updates' must name a source"),
-        ("entities.yaml", "    speaksFor: nimbus          # a lawyer for a client", "    speaksFor: storage-outage", "'speaksFor' must name a person, organization or role"),
+        ("sources.yaml", "    corrects: ledger-0408      # a company's rebuttal of a report", "    corrects: kite", "corrects", "but 'kite' is a Organization"),
+        ("sources.yaml", "    updates: ledger-0410       # the story updated to remove a quote", "    updates: kite", "updates", "but 'kite' is a Organization"),
+        ("entities.yaml", "    speaksFor: nimbus          # a lawyer for a client", "    speaksFor: storage-outage", "speaksFor", "but 'storage-outage' is a Incident"),
     ],
 )
-def test_shapes_catch_wrong_targets(tmp_path, file, old, new, message):
+def test_references_to_the_wrong_kind_of_item(tmp_path, file, old, new, key, message):
+    """The loader checks each key's rdfs:range in kg.ttl, and names the file and line."""
     case = copy_case(tmp_path, REVISIONS)
-    edit(case / file, old, new)
+    path = case / file
+    edit(path, old, new)
+    _fails_with(_build(case, tmp_path), f"Error: {path}:{line_of(path, new.strip())}: '{key}' must refer to one of")
+    assert message in _build(case, tmp_path).output
+
+
+def test_shapes_catch_a_retraction_of_an_entity(tmp_path):
+    """'retracts' has no single range (a source or an assertion): the shapes check it."""
+    case = copy_case(tmp_path, REVISIONS)
+    edit(case / "sources.yaml", "    updates: ledger-0410       # the story updated to remove a quote", "    retracts: kite")
     result = _build(case, tmp_path)
     assert result.exit_code == 1, result.output
-    assert "does not conform to the shapes" in result.output, result.output
-    assert message in result.output, result.output
+    assert "'retracts' must name a source or an assertion" in result.output, result.output
 
 
 def test_the_change_triples(tmp_path):
