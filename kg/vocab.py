@@ -58,26 +58,35 @@ class KG(DefinedNamespace):
     Case: URIRef
     Confirms: URIRef
     Considered: URIRef
+    CourtFiling: URIRef
+    DataRecord: URIRef
     DataReport: URIRef
     Denies: URIRef
     Different: URIRef
     Disputes: URIRef
     Effect: URIRef
     Entity: URIRef
+    EvidenceKind: URIRef
+    EvidenceKindScheme: URIRef
+    FurtherReporting: URIRef
     Hedges: URIRef
     IdentityJudgement: URIRef
     InPlace: URIRef
     Incident: URIRef
+    IncidentRecords: URIRef
     IncidentTrend: URIRef
     InternalDocument: URIRef
+    InternalOriginals: URIRef
     JudgementScheme: URIRef
     JudgementValue: URIRef
     Meeting: URIRef
+    MeetingRecords: URIRef
     MeetingSeries: URIRef
     Missing: URIRef
     Narrows: URIRef
     NewsArticle: URIRef
     NoJudgement: URIRef
+    OfficialStatement: URIRef
     Open: URIRef
     OpenQuestion: URIRef
     Organization: URIRef
@@ -85,6 +94,8 @@ class KG(DefinedNamespace):
     Pending: URIRef
     Person: URIRef
     Planned: URIRef
+    PolicyDocument: URIRef
+    PostIncidentReview: URIRef
     Proposition: URIRef
     PublicStatement: URIRef
     QuestionStatus: URIRef
@@ -156,6 +167,7 @@ class KG(DefinedNamespace):
     safeguardState: URIRef
     settles: URIRef
     sha256: URIRef
+    shortLabel: URIRef
     speaksFor: URIRef
     stance: URIRef
     status: URIRef

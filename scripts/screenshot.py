@@ -41,7 +41,7 @@ def page_path(source: Path, workdir: Path, title: str, seed: int, max_nodes: int
 
 
 def screenshot(page_file: Path, out: Path, *, width: int, height: int, chromium: str, timeout_ms: int,
-               fragment: str = "") -> dict:
+               fragment: str = "", static: bool = False) -> dict:
     from playwright.sync_api import sync_playwright
 
     blocked: list[str] = []
@@ -53,6 +53,13 @@ def screenshot(page_file: Path, out: Path, *, width: int, height: int, chromium:
                        lambda route: (blocked.append(route.request.url), route.abort()))
             started = time.perf_counter()
             page.goto(page_file.resolve().as_uri() + fragment)
+            if static:  # a page without scripts, such as unresolved.html
+                page.wait_for_load_state("load")
+                ready = time.perf_counter() - started
+                out.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(out))
+                return {"ready_s": round(ready, 3), "timing_ms": {}, "blocked": blocked,
+                        "stats": {"view": "static page", "nodes": 0, "visibleNodes": 0, "edges": 0}}
             page.wait_for_function("() => window.kgReady === true", timeout=timeout_ms)
             ready = time.perf_counter() - started
             page.wait_for_timeout(700)  # let a fit animation settle
@@ -78,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the page")
     parser.add_argument("--fragment", default="", help="URL fragment to open with, e.g. '#view=timeline'")
+    parser.add_argument("--static", action="store_true", help="the page has no script (unresolved.html): do not wait for it")
     args = parser.parse_args(argv)
     if not args.source.is_file():
         parser.error(f"no such file: {args.source}")
@@ -91,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         result = screenshot(page_file, args.out, width=args.width, height=args.height,
                             chromium=args.chromium, timeout_ms=int(args.timeout * 1000),
-                            fragment=args.fragment)
+                            fragment=args.fragment, static=args.static)
     print(f"wrote {args.out}: {result['stats']['view']} view, {result['stats']['nodes']} nodes, "
           f"{result['stats']['visibleNodes']} shown, {result['stats']['edges']} edges, "
           f"ready after {result['ready_s']} s (page clock {result['timing_ms']})")

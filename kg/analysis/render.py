@@ -19,6 +19,7 @@ import textwrap
 from collections import defaultdict
 from typing import Callable
 
+from kg.analysis import plain
 from kg.analysis.evidence import AssertionRef
 from kg.analysis.nxgraph import local_name
 
@@ -61,15 +62,43 @@ def _source_change(c, esc: Callable[[str], str] = str) -> str:
     return f"{c.date or 'undated'}: {esc(c.source.label)} {c.kind} {what}" + (f" (passage {passages})" if passages and c.assertion is None else "")
 
 
+def _names(report) -> plain.Names:
+    return plain.Names(dict(getattr(report, "short_names", {}) or {}), tuple(getattr(report, "documents", ()) or ()))
+
+
+def _who_is_who(report, names: plain.Names) -> list[tuple[str, str]]:
+    """(short name, full name) of every named party or source whose short name differs from its label."""
+    refs = {a.party for c in report.contested for a in (*c.affirming, *c.opposing, *c.neither)}
+    refs |= {c.party for c in report.single_source} | set(names.documents)
+    refs |= {a.via for c in report.contested for a in (*c.affirming, *c.opposing, *c.neither) if a.via}
+    pairs = {(names.of(r), r.label) for r in refs if names.of(r) != r.label}
+    return sorted(pairs, key=lambda p: (p[0].lower(), p[1]))
+
+
+def _by_party(report, names: plain.Names) -> list[tuple[str, list]]:
+    groups = defaultdict(list)
+    for claim in report.single_source:
+        groups[names.of(claim.party)].append(claim)
+    return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0].lower()))
+
+
+def _single_source_intro(names: plain.Names) -> str:
+    also = " Like everything here, they also rest on one document." if names.one_document else ""
+    return "Nobody else in the record corroborates or opposes these: each rests on one party's word." + also
+
+
 def _judgement_hint(c) -> str:
     left, right = local_name(c.left.iri), local_name(c.right.iri)
     return f"judgements: [{{pair: [{left}, {right}], judgement: same | different | unsure}}]"
 
 
 def _candidate_words(c) -> str:
-    """ "possible (0.55)", "likely the same (0.93)", or "unlikely (0.20)" for a judged pair listed below the threshold."""
+    """ "possible", "likely the same", or "unlikely" for a judged pair listed below the threshold.
+
+    The probability itself is in the details (the waterfall's total), not here.
+    """
     judged = f", judged {c.judgement}" if c.judgement else ""
-    return f"{c.verdict} ({c.probability:.2f}){judged}"
+    return f"{c.verdict}{judged}"
 
 
 def _pair_label(c) -> str:
@@ -91,7 +120,8 @@ def _quiet(c) -> str:
 def _below(report) -> str:
     count = report.below
     pairs = "pair" if count == 1 else "pairs"
-    return f"{count} more {pairs} scored below the threshold ({report.threshold:g}), not listed; `kg unresolved --threshold 0` lists them."
+    return (f"{count} more {pairs} scored below the threshold (`--threshold {report.threshold:g}`), not listed; "
+            "`kg unresolved --threshold 0` lists them.")
 
 
 # ---------------------------------------------------------------- text
@@ -104,13 +134,19 @@ def text(report, width: int = 88) -> str:
     def para(first: str, body: str, indent: int = 4) -> None:
         out.extend(textwrap.wrap(body, width, initial_indent=" " * indent + first, subsequent_indent=" " * (indent + len(first))) or [" " * indent + first])
 
+    names = _names(report)
     out.append(f"What the record leaves unresolved: {report.headline()}.")
+    warning = plain.one_document_warning(names)
+    if warning:
+        out.append("")
+        out.extend(textwrap.wrap("NOTE: " + warning, width))
     asked = _questions_by_item(report)
     if report.candidates or report.below:
         out += ["", "IDENTITY CANDIDATES: may be one and the same; no judgement settles them"]
         for n, c in enumerate(report.candidates, 1):
             out.append("")
             para(f"{n}. ", f"{_pair_label(c)} [{c.cls}, {_candidate_words(c)}]", 1)
+            para("", "Details: the match weights, strongest first (log2 odds):")
             for row in _rows(c):
                 para(f"{row.weight:+6.2f}  ", row.describe())
             quiet = _quiet(c)
@@ -118,7 +154,7 @@ def text(report, width: int = 88) -> str:
                 para("  0.00  ", f"no evidence: {quiet}")
             para("total:  ", f"match weight {c.weight:+.2f} (prior {c.prior:+.2f}), probability {c.probability:.2f}")
             for a in c.assertions:
-                para("said:    ", _assertion(a))
+                para("said:    ", plain.stance_tag(a, names))
             for question in asked.get(c.id, []):
                 para("asked:   ", question)
             para("settle:  ", _judgement_hint(c))
@@ -128,23 +164,23 @@ def text(report, width: int = 88) -> str:
         out += ["", "CONTESTED PROPOSITIONS: one voice affirms, an independent voice opposes"]
         for n, c in enumerate(report.contested, 1):
             out.append("")
-            para(f"{n}. ", f"{c.label} [score {c.score:g}]", 1)
-            para("", c.counts(), 5)
-            for sign, group in (("+ ", c.affirming), ("- ", c.opposing), ("~ ", c.neither)):
+            para(f"{n}. ", c.label, 1)
+            para("", plain.contested_opening(c, names))
+            for side, group in (("for:     ", c.affirming), ("against: ", c.opposing), ("neither: ", c.neither)):
                 for a in group:
-                    para(sign, _assertion(a), 5)
+                    para(side, plain.stance_tag(a, names))
+            para("", plain.corroboration(c, names))
             for question in asked.get(c.id, []):
                 para("asked:   ", question)
+            para("", plain.details(f"weaker side {c.score:g} (the sum over its voices of their highest confidence)"))
     if report.single_source:
-        out += ["", "SINGLE-SOURCE CLAIMS: one voice affirms, nobody corroborates or opposes"]
-        by_party = defaultdict(list)
-        for claim in report.single_source:
-            by_party[claim.party.label].append(claim)
-        for party in sorted(by_party):
-            out += ["", f"  {party} ({len(by_party[party])})"]
-            for claim in by_party[party]:
-                quotes = "; ".join(f"“{a.quote}”" for a in claim.assertions)
-                para("- ", f"{claim.label} {quotes} — {claim.counts()}")
+        out += ["", "CLAIMS ONLY ONE PARTY MAKES"]
+        para("", _single_source_intro(names), 2)
+        for party, claims in _by_party(report, names):
+            out += ["", f"  {plain.sentence(party)} ({len(claims)})"]
+            for claim in claims:
+                more = f" ({claim.counts()})" if len(claim.assertions) > 1 else ""
+                para("- ", f"{claim.label} " + plain.sentence("; ".join(plain.stance_tag(a, names) for a in claim.assertions)) + more)
     changed = report.changed
     if changed:
         out += ["", "ACCOUNTS THAT CHANGED: stances taken back, reports corrected, retracted or updated"]
@@ -165,17 +201,25 @@ def text(report, width: int = 88) -> str:
             for c in changed.sources:
                 para("- ", _source_change(c), 2)
     if report.questions:
-        out += ["", "OPEN QUESTIONS: and what would resolve them"]
+        out += ["", "OPEN QUESTIONS: and what would settle them"]
         for n, q in enumerate(report.questions, 1):
             out.append("")
             para(f"{n}. ", q.asks, 1)
+            para("", plain.question_opening(q))
             if q.resolvable_by:
-                para("resolvable by: ", q.resolvable_by)
+                para("what would settle it: ", q.resolvable_by)
             if q.raised_in:
-                para("raised in:     ", q.raised_in.label)
+                para("raised in: ", names.of(q.raised_in))
             for link in q.links:
-                how = "" if link.direct else f" (through {', '.join(s.label for s in link.shared)})"
-                para("bears on:      ", f"{link.kind}: {link.label}{how}")
+                para("- ", f"It {plain.link_phrase(link)}.")
+    if report.look_for:
+        out += ["", "WHAT TO LOOK FOR NEXT: the documents that would settle the open questions"]
+        for group in report.look_for:
+            out += ["", f"  {group.label[:1].upper() + group.label[1:]}"]
+            for q in group.questions:
+                settles = [f"the {plain.kind_name(link.kind)} {plain.quoted(link.label)}" for link in q.links if link.direct]
+                also = f" It would also settle {plain.listed(settles)}." if settles else ""
+                para("- ", f"{q.asks}{also} Wanted: {q.resolvable_by}" if q.resolvable_by else f"{q.asks}{also}")
     return "\n".join(out) + "\n"
 
 
@@ -185,38 +229,54 @@ def text(report, width: int = 88) -> str:
 def markdown(report) -> str:
     """The report as Markdown, for ``unresolved.md``."""
     md = _md
-    out = ["# What the record leaves unresolved", "", f"{report.headline()}.", ""]
+    names = _names(report)
+    out = ["# What the record leaves unresolved", ""]
+    warning = plain.one_document_warning(names, md)
+    if warning:
+        out += [f"**{warning}**", ""]
+    out += [f"{report.headline()}.", ""]
+    who = _who_is_who(report, names)
+    if who:
+        out += ["Short names used below:", ""]
+        out += [f"- *{md(short)}*: {md(full)}" for short, full in who]
+        out.append("")
     asked = _questions_by_item(report)
     if report.candidates or report.below:
         out += ["## Identity candidates", "", "Pairs that may be one and the same, with no judgement that settles them.", ""]
         for c in report.candidates:
             out += [f"### {md(_pair_label(c))}", "", f"{c.cls}: **{_candidate_words(c)}**.", ""]
-            out += ["| weight | evidence |", "|---:|---|", f"| {c.prior:+.2f} | prior |"]
+            out += ["Details: the match weights, strongest first (log2 odds):", "",
+                    "| weight | evidence |", "|---:|---|", f"| {c.prior:+.2f} | prior |"]
             out += [f"| {row.weight:+.2f} | {md(row.describe())} |" for row in _rows(c)]
             quiet = _quiet(c)
             if quiet:
                 out.append(f"| 0.00 | no evidence: {md(quiet)} |")
             out += [f"| **{c.weight:+.2f}** | **match weight**, probability {c.probability:.2f} |", ""]
-            out += [f"- said about both: {_assertion(a, md)}" for a in c.assertions]
+            out += [f"- said about both: {plain.stance_tag(a, names, md)}" for a in c.assertions]
             out += [f"- asked: {md(question)}" for question in asked.get(c.id, [])]
-            out += ["", f"To settle it, add to a case file: `{_judgement_hint(c)}`", ""]
+            out += ["", f"To settle it, add to a case file: `{_judgement_hint(c)}`",
+                    f"[Open it in the graph]({plain.graph_link(c.id)})", ""]
         if report.below:
             out += [_below(report), ""]
     if report.contested:
         out += ["## Contested propositions", "", "One voice affirms, an independent voice opposes.", ""]
         for c in report.contested:
-            out += [f"### {md(c.label)}", "", f"Score {c.score:g}; {c.counts()}.", ""]
-            for side, group in (("affirms", c.affirming), ("opposes", c.opposing), ("neither", c.neither)):
-                out += [f"- **{side}**: {_assertion(a, md)}" for a in group]
-            out += [f"- asked: {md(question)}" for question in asked.get(c.id, [])]
-            out.append("")
+            out += [f"### {md(c.label)}", "", plain.contested_opening(c, names, md), ""]
+            for side, group in (("For", c.affirming), ("Against", c.opposing), ("Neither", c.neither)):
+                out += [f"- {side}: {plain.stance_tag(a, names, md)}" for a in group]
+            out += [f"- Asked: {md(question)}" for question in asked.get(c.id, [])]
+            out += ["", plain.corroboration(c, names, md),
+                    f"[Open it in the graph]({plain.graph_link('contested:' + c.id)})", "",
+                    plain.details(f"weaker side {c.score:g} (the sum over its voices of their highest confidence)"), ""]
     if report.single_source:
-        out += ["## Single-source claims", "", "One voice affirms; nobody corroborates or opposes.", ""]
-        out += ["| Party | Claim | Quote |", "|---|---|---|"]
-        for claim in report.single_source:
-            quotes = "; ".join(f"“{md(a.quote)}”" for a in claim.assertions)
-            out.append(f"| {md(claim.party.label)} | {md(claim.label)} | {quotes} — {claim.counts()} |")
-        out.append("")
+        out += ["## Claims only one party makes", "", _single_source_intro(names), ""]
+        for party, claims in _by_party(report, names):
+            out += [f"### {md(plain.sentence(party))} ({len(claims)})", ""]
+            for claim in claims:
+                tags = plain.sentence("; ".join(plain.stance_tag(a, names, md) for a in claim.assertions))
+                more = f" ({claim.counts()})" if len(claim.assertions) > 1 else ""
+                out.append(f"- {md(claim.label)} {tags}{more}")
+            out.append("")
     changed = report.changed
     if changed:
         out += ["## Accounts that changed", "", "Stances a voice took back, and reports corrected, retracted or updated.", ""]
@@ -237,14 +297,23 @@ def markdown(report) -> str:
     if report.questions:
         out += ["## Open questions", ""]
         for q in report.questions:
-            out += [f"### {md(q.asks)}", ""]
+            out += [f"### {md(q.asks)}", "", plain.question_opening(q), ""]
             if q.resolvable_by:
-                out.append(f"- resolvable by: {md(q.resolvable_by)}")
+                out.append(f"- What would settle it: {md(q.resolvable_by)}")
             if q.raised_in:
-                out.append(f"- raised in: {md(q.raised_in.label)}")
-            for link in q.links:
-                how = "" if link.direct else f" (through {md(', '.join(s.label for s in link.shared))})"
-                out.append(f"- bears on {link.kind}: {md(link.label)}{how}")
+                out.append(f"- Raised in: {md(names.of(q.raised_in))}")
+            out += [f"- It {plain.link_phrase(link, md)}." for link in q.links]
+            out += ["", f"[Open it in the graph]({plain.graph_link('question:' + q.id)})", ""]
+    if report.look_for:
+        out += ["## What to look for next", "",
+                "Each open question names what would settle it. Grouped by the kind of document, with what each would settle:", ""]
+        for group in report.look_for:
+            out += [f"### {md(group.label[:1].upper() + group.label[1:])}", ""]
+            for q in group.questions:
+                settles = [f"the {plain.kind_name(link.kind)} {plain.quoted(link.label, md)}" for link in q.links if link.direct]
+                also = f" It would also settle {plain.listed(settles)}." if settles else ""
+                wanted = f" Wanted: {md(q.resolvable_by)}" if q.resolvable_by else ""
+                out.append(f"- **{md(q.asks)}**{also}{wanted}")
             out.append("")
     return "\n".join(out)
 

@@ -15,7 +15,7 @@ Markdown and as terminal text (:mod:`kg.analysis.render`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rdflib import Graph
@@ -23,7 +23,9 @@ from rdflib import Graph
 from kg.analysis.changes import AccountChanges, accounts_that_changed
 from kg.analysis.contested import ContestedProposition, SingleSourceClaim, find_contested, find_single_source
 from kg.analysis.identity import IdentityCandidate, find_candidates
+from kg.analysis.evidence import SourceRef
 from kg.analysis.questions import OpenQuestion, open_questions
+from kg.analysis.record import LookFor, documents_read, look_for_next, short_names
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -47,6 +49,12 @@ class UnresolvedReport:
     changed: AccountChanges = AccountChanges()
     below: int = 0  # identity pairs scored below the threshold, not listed
     threshold: float = 0.5
+    #: Every document an assertion was read in; one means the whole record rests on it.
+    documents: tuple[SourceRef, ...] = ()
+    #: Party and source IRI → the short name the reports use.
+    short_names: dict[str, str] = field(default_factory=dict)
+    #: The open questions grouped by the kind of document that would settle them.
+    look_for: tuple[LookFor, ...] = ()
 
     def counts(self) -> dict[str, int]:
         return {
@@ -63,7 +71,7 @@ class UnresolvedReport:
         """The counts in one line, as ``kg unresolved --out`` prints them."""
         counts = self.counts()
         notes = [f"{counts['judged_unsure']} judged unsure"] if counts["judged_unsure"] else []
-        notes += [f"{counts['below_threshold']} more below {self.threshold:g}"] if counts["below_threshold"] else []
+        notes += [f"{counts['below_threshold']} more below the threshold"] if counts["below_threshold"] else []
         return ", ".join([
             _plural(counts["candidates"], "identity candidate") + (f" ({'; '.join(notes)})" if notes else ""),
             _plural(counts["contested"], "contested proposition"),
@@ -82,6 +90,9 @@ class UnresolvedReport:
             "single_source": [c.to_dict() for c in self.single_source],
             "questions": [q.to_dict() for q in self.questions],
             "changed": self.changed.to_dict(),
+            "documents": [d.to_dict() for d in self.documents],
+            "short_names": dict(sorted(self.short_names.items())),
+            "look_for_next": [group.to_dict() for group in self.look_for],
         }
 
     def to_markdown(self) -> str:
@@ -106,14 +117,18 @@ def unresolved_from_projection(
     found = find_candidates(g, threshold=threshold, hub_cap=hub_cap, across_cases=across_cases)
     candidates = list(found.candidates)
     contested = find_contested(g)
+    questions = tuple(open_questions(g, candidates, contested))
     return UnresolvedReport(
         candidates=tuple(candidates),
         contested=tuple(contested),
         single_source=tuple(find_single_source(g)),
-        questions=tuple(open_questions(g, candidates, contested)),
+        questions=questions,
         changed=accounts_that_changed(g),
         below=found.below,
         threshold=found.threshold,
+        documents=documents_read(g),
+        short_names=short_names(g),
+        look_for=look_for_next(questions),
     )
 
 

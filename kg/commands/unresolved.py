@@ -15,11 +15,22 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
+def _case_titles(store) -> str:
+    from rdflib.namespace import RDF, RDFS
+
+    from kg.store import open_graph
+    from kg.vocab import KG
+
+    graph = open_graph(store)
+    titles = sorted(str(graph.value(case, RDFS.label)) for case in graph.subjects(RDF.type, KG.Case))
+    return "What the record leaves unresolved" + (": " + "; ".join(titles) if titles else "")
+
+
 @click.command("unresolved")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
               help="A terminal report, JSON for machines (schema in docs/unresolved.md), or Markdown.")
 @click.option("--out", type=click.Path(file_okay=False), default=None,
-              help="Write OUT/unresolved.md and OUT/unresolved.json instead, and print the counts.")
+              help="Write OUT/unresolved.md, OUT/unresolved.json and OUT/unresolved.html instead, and print the counts.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None, metavar="P",
               help="Least probability of a listed identity candidate (default 0.5, 'possible'); judged pairs are always listed.")
 @click.option("--across-cases", is_flag=True, help="Also propose identity candidates between items of two cases.")
@@ -46,7 +57,11 @@ def unresolved(fmt, out, threshold, across_cases, include_pending, store):
 
     report = gather(open_graph(store), threshold=threshold, across_cases=across_cases, include_pending=include_pending)
     if out is not None:
-        for name, content in (("unresolved.md", report.to_markdown()), ("unresolved.json", _json(report.to_dict()))):
+        from kg.export.report_html import render_report_html
+
+        page = render_report_html(report, title=_case_titles(store))
+        for name, content in (("unresolved.md", report.to_markdown()), ("unresolved.json", _json(report.to_dict())),
+                              ("unresolved.html", page)):
             with atomic_write(Path(out) / name) as handle:
                 handle.write(content)
             click.echo(f"wrote {Path(out) / name}")

@@ -51,9 +51,11 @@ def test_the_report_counts_voices_and_statements(store):
     assert "Nimbus restored all customer data by 8 April." in text
     assert re.search(r"affirmed by 1 voice\s+\(3 statements\)", text), text
     assert "affirmed by 1 voice (1 statement); opposed by 1 voice (2 statements)" in text
-    assert "Dana Reyes (for Nimbus Cloud) denies “we had no warning”" in text
+    assert "Dana Reyes (for Nimbus Cloud) — denies: “we had no warning”" in text
+    assert "Sentinel Monitoring says so; Nimbus Cloud (through Dana Reyes and Hale & Ward LLP) denies it." in \
+        " ".join(text.split())
     markdown = run("unresolved", "--store", store, "--format", "markdown").output
-    assert "— affirmed by 1 voice (3 statements) |" in markdown
+    assert "(affirmed by 1 voice (3 statements))" in markdown
 
 
 def test_without_speaks_for_the_counts_change(store, tmp_path):

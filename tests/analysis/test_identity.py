@@ -184,8 +184,8 @@ def test_across_cases_proposes_the_company_both_cases_name(store):
 def test_threshold_option_lists_more_and_says_how_many_fell_below(store):
     build_into(store, ACME)
     lines = run("unresolved", "--store", store).output.splitlines()
-    assert lines[0].startswith("What the record leaves unresolved: 1 identity candidate (2 more below 0.5), ")
-    assert "  2 more pairs scored below the threshold (0.5), not listed; `kg unresolved --threshold 0` lists them." in lines
+    assert lines[0].startswith("What the record leaves unresolved: 1 identity candidate (2 more below the threshold), ")
+    assert "  2 more pairs scored below the threshold (`--threshold 0.5`), not listed; `kg unresolved --threshold 0` lists them." in lines
     assert len(_json_candidates(store, "--threshold", "0")) == 3
     bad = run("unresolved", "--store", store, "--threshold", "2")
     assert bad.exit_code == 2 and "Invalid value for '--threshold': 2.0 is not in the range 0<=x<=1." in bad.output

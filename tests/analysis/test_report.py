@@ -6,7 +6,7 @@ import json
 
 from tests.analysis.conftest import UNRELATED, build_into, run
 
-HEADLINE = "1 identity candidate (2 more below 0.5), 1 contested proposition, 2 single-source claims, 2 open questions"
+HEADLINE = "1 identity candidate (2 more below the threshold), 1 contested proposition, 2 single-source claims, 2 open questions"
 
 
 def test_json_report_has_the_documented_shape(acme):
@@ -37,7 +37,7 @@ def test_text_report_starts_with_the_counts(acme):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == f"What the record leaves unresolved: {HEADLINE}."
-    assert " 1. Checkout outage ~ Assistant-linked disruption [Incident, likely the same (0.99)]" in lines
+    assert " 1. Checkout outage ~ Assistant-linked disruption [Incident, likely the same]" in lines
     assert "     -2.10  mechanism: different (Checkout deployment vs AI-assisted change)" in lines
     assert "    total:  match weight +6.10 (prior -0.89), probability 0.99" in lines
     assert "    settle:  judgements: [{pair: [outage-a, outage-b], judgement: same | different |" in lines
@@ -47,12 +47,14 @@ def test_out_writes_markdown_and_json_and_prints_the_counts(acme, tmp_path):
     out = tmp_path / "exports"
     result = run("unresolved", "--store", acme, "--out", out)
     assert result.exit_code == 0, result.output
-    assert result.output == f"wrote {out / 'unresolved.md'}\nwrote {out / 'unresolved.json'}\n{HEADLINE}.\n"
-    assert sorted(p.name for p in out.iterdir()) == ["unresolved.json", "unresolved.md"]
+    assert result.output == (f"wrote {out / 'unresolved.md'}\nwrote {out / 'unresolved.json'}\n"
+                             f"wrote {out / 'unresolved.html'}\n{HEADLINE}.\n")
+    assert sorted(p.name for p in out.iterdir()) == ["unresolved.html", "unresolved.json", "unresolved.md"]
     assert (out / "unresolved.json").read_text(encoding="utf-8") == run("unresolved", "--store", acme, "--format", "json").output
     markdown = (out / "unresolved.md").read_text(encoding="utf-8")
     assert markdown == run("unresolved", "--store", acme, "--format", "markdown").output
-    assert markdown.startswith(f"# What the record leaves unresolved\n\n{HEADLINE}.\n")
+    assert markdown.startswith("# What the record leaves unresolved\n\n**The whole record rests on one document: ")
+    assert f"\n\n{HEADLINE}.\n" in markdown
     assert "### Checkout outage ~ Assistant\\-linked disruption" not in markdown  # '-' is not escaped
     assert "### Checkout outage ~ Assistant-linked disruption" in markdown
     assert "| -2.10 | mechanism: different (Checkout deployment vs AI\\-assisted change) |" not in markdown
@@ -69,9 +71,9 @@ def test_a_case_with_nothing_unresolved(store):
     build_into(store, UNRELATED)
     result = run("unresolved", "--store", store)
     assert result.output == (
-        "What the record leaves unresolved: 0 identity candidates (1 more below 0.5), 0 contested propositions, 0 single-source claims,"
+        "What the record leaves unresolved: 0 identity candidates (1 more below the threshold), 0 contested propositions, 0 single-source claims,"
         " 0 open questions.\n\nIDENTITY CANDIDATES: may be one and the same; no judgement settles them\n\n"
-        "  1 more pair scored below the threshold (0.5), not listed; `kg unresolved --threshold 0` lists them.\n"
+        "  1 more pair scored below the threshold (`--threshold 0.5`), not listed; `kg unresolved --threshold 0` lists them.\n"
     )
 
 

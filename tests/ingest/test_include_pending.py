@@ -37,7 +37,7 @@ def test_without_the_flag_only_reviewed_items_count(tmp_path, fixtures):
 def test_text_report_marks_drafts(tmp_path, fixtures):
     runner, store = _build(tmp_path, fixtures)
     text = runner.invoke(cli, ["unresolved", "--store", str(store), "--include-pending"]).output
-    assert "[draft] Initech denies “a database upgrade caused the payroll outage”" in text
+    assert "[draft] Initech — denies: “a database upgrade caused the payroll outage”" in text
     assert "[draft]" not in runner.invoke(cli, ["unresolved", "--store", str(store)]).output
 
 

@@ -1,0 +1,159 @@
+"""What the record as a whole rests on: its documents, short names, and what to look for next.
+
+* :func:`documents_read` lists every document an assertion was read in, so a
+  report can say when the whole record rests on one.
+* :func:`short_names` gives each party and source a short name for the
+  reports: its ``shortLabel`` when the case gives one, else one derived from
+  its label (:func:`short_name`), made unique.
+* :func:`look_for_next` groups the open questions by the kind of document
+  that would settle them (the ontology's ``kg:EvidenceKind`` concepts, matched
+  by their cue words in each question's ``resolvableBy``).
+
+>>> from kg.analysis.nxgraph import from_turtle
+>>> g = from_turtle('''
+... :acme a kg:Organization ; rdfs:label "Acme Corporation (unnamed spokesperson)" .
+... :wire a kg:NewsArticle ; rdfs:label "The Wire's report on the outage and the review" .
+... :p a kg:Proposition ; kg:text "Reviews were skipped." .
+... :a1 a kg:Assertion ; kg:proposition :p ; kg:party :acme ; kg:readIn :wire ; kg:stance kg:Denies .
+... ''')
+>>> [s.label for s in documents_read(g)]
+["The Wire's report on the outage and the review"]
+>>> sorted(short_names(g).values())
+['Acme Corporation', "The Wire's report"]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from kg.analysis.evidence import P, SourceRef, source_ref
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.analysis.questions import OpenQuestion
+
+__all__ = ["documents_read", "short_name", "short_names", "LookFor", "look_for_next", "evidence_kinds"]
+
+_WORDS = 4
+_CHARS = 32
+# Where a long title stops naming the thing and starts describing it.
+_CUT = re.compile(r"\s(?:on|of|about|at|for|during|blaming|linked|from|that|which|with|to|in|by|after)\s|[,:;(\u2013\u2014]")
+_FILLER = {"a", "an", "the", "of", "on", "and", "or", "in", "at", "to", "for", "by", "with", "its", "their"}
+
+
+def documents_read(g: "nx.MultiDiGraph") -> tuple[SourceRef, ...]:
+    """Every source an assertion in the projection was read in, by label."""
+    found = {v for u, v, k in g.edges(keys=True) if k == P.read_in and g.nodes[u].get("cls") == "Assertion"}
+    return tuple(sorted((source_ref(g, s) for s in found), key=lambda s: (s.label, s.iri)))
+
+
+def short_name(label: str) -> str:
+    """A short name derived from a label: a trailing aside dropped, a long title cut where it starts describing.
+
+    >>> short_name("Amazon spokesperson (unnamed)")
+    'Amazon spokesperson'
+    >>> short_name("Dave Treadwell's internal message on strengthening guardrails")
+    "Dave Treadwell's internal message"
+    >>> short_name("Internal account of incidents since Q3 2025 and failed basic safeguards")
+    'Internal account'
+    """
+    base = re.sub(r"\s*\([^)]*\)\s*$", "", label).strip() or label.strip()
+    if len(base.split()) <= _WORDS and len(base) <= _CHARS:
+        return base
+    cut = _CUT.search(base)
+    head = base[:cut.start()].strip() if cut and cut.start() > 0 else base
+    return " ".join(head.split()[:_WORDS])
+
+
+def _told_apart(name: str, label: str, others: list[str]) -> str:
+    """``name`` with the first word of ``label`` that no other colliding label has."""
+    taken = {w.lower() for other in others for w in re.findall(r"[\w'-]+", other)}
+    rest = [w for w in re.findall(r"[\w'-]+", label) if w.lower() not in _FILLER and w.lower() not in taken
+            and w.lower() not in name.lower().split()]
+    return f"{name} ({rest[0]})" if rest else name
+
+
+def short_names(g: "nx.MultiDiGraph") -> dict[str, str]:
+    """IRI → short name for every party of an assertion and every source one was read in or relayed by."""
+    named = set()
+    for u, v, k in g.edges(keys=True):
+        if g.nodes[u].get("cls") == "Assertion" and k in (P.party, P.read_in, P.primary_source, P.quoted_from):
+            named.add(v)
+    names = {}
+    for node in sorted(named):
+        attrs = g.nodes[node]
+        names[node] = str(attrs.get("short_label") or short_name(str(attrs.get("label", node))))
+    by_name: dict[str, list[str]] = {}
+    for node, name in names.items():
+        by_name.setdefault(name.lower(), []).append(node)
+    for nodes in by_name.values():
+        if len(nodes) < 2:
+            continue
+        labels = {n: str(g.nodes[n].get("label", n)) for n in nodes}
+        for node in nodes:
+            if not g.nodes[node].get("short_label"):
+                names[node] = _told_apart(names[node], labels[node], [labels[o] for o in nodes if o != node])
+    return dict(sorted(names.items()))
+
+
+@lru_cache(maxsize=1)
+def evidence_kinds() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(notation, label, cue words) of each kind of evidence in the ontology, in notation order."""
+    from rdflib.namespace import RDF, RDFS, SKOS
+
+    from kg.ontology import ontology_graph
+    from kg.vocab import KG
+
+    graph = ontology_graph()
+    kinds = []
+    for kind in graph.subjects(RDF.type, KG.EvidenceKind):
+        cues = {str(c).lower() for c in graph.objects(kind, SKOS.altLabel)} | {str(graph.value(kind, RDFS.label)).lower()}
+        kinds.append((str(graph.value(kind, SKOS.notation)), str(graph.value(kind, SKOS.prefLabel)), tuple(sorted(cues))))
+    return tuple(sorted(kinds))
+
+
+@dataclass(frozen=True)
+class LookFor:
+    """A kind of document, and the open questions it would settle with the items each bears on."""
+
+    kind: str  # the EvidenceKind's notation, or "other" / "unknown"
+    label: str
+    questions: tuple["OpenQuestion", ...]
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "label": self.label,
+                "questions": [{"id": q.id, "asks": q.asks, "resolvable_by": q.resolvable_by,
+                               "resolves": [link.to_dict() for link in q.links if link.direct]}
+                              for q in self.questions]}
+
+
+def _mentions(text: str, cue: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(cue) + r"s?(?![\w-])", text, re.IGNORECASE) is not None
+
+
+def look_for_next(questions: Iterable["OpenQuestion"]) -> tuple[LookFor, ...]:
+    """Open questions grouped by each kind of document their ``resolvableBy`` names.
+
+    A question whose text names two kinds ("minutes ..., or a statement ...")
+    is listed under both. One that names none goes under "other documents";
+    one with no ``resolvableBy`` under "nothing in the record says".
+    """
+    questions = list(questions)
+    groups = []
+    placed = set()
+    for notation, label, cues in evidence_kinds():
+        hits = tuple(q for q in questions if q.resolvable_by and any(_mentions(q.resolvable_by, c) for c in cues))
+        placed |= {q.id for q in hits}
+        if hits:
+            groups.append(LookFor(notation.split("-", 1)[-1], label, hits))
+    rest = tuple(q for q in questions if q.resolvable_by and q.id not in placed)
+    if rest:
+        groups.append(LookFor("other", "other documents", rest))
+    unknown = tuple(q for q in questions if not q.resolvable_by)
+    if unknown:
+        groups.append(LookFor("unknown", "nothing in the record says what would settle these", unknown))
+    return tuple(groups)
