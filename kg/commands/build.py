@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kg.commands.common import handle_errors, progress, store_option
+from kg.terminal import safe
 
 __all__ = ["build", "validate", "stats", "commands"]
 
@@ -53,7 +54,7 @@ def build(case_dirs, out, documents, max_document_bytes, no_validate, store):
         validate=not no_validate,
         progress=progress,
     )
-    click.echo(f"built {', '.join(result.cases)}: {result.triples} triples into {result.store}")
+    click.echo(safe(f"built {', '.join(result.cases)}: {result.triples} triples into {result.store}"))
     if documents:
         click.echo(f"quotes located in documents: {result.quotes_checked}")
     else:
@@ -61,20 +62,20 @@ def build(case_dirs, out, documents, max_document_bytes, no_validate, store):
             "quotes not located: no --documents folder given, so no quote was checked against its document"
         )
     for path in result.exports:
-        click.echo(f"wrote {path}")
+        click.echo(safe(f"wrote {path}"))
     _print_summary(summarize(result.graph))
 
 
 def _print_summary(summary) -> None:
     click.echo("\nby class:")
     for label, count in summary.by_class:
-        click.echo(f"  {count:6d}  {label}")
+        click.echo(f"  {count:6d}  {safe(label, layout=False)}")
     click.echo("assertions by stance:")
     for stance, count in summary.by_stance:
-        click.echo(f"  {count:6d}  {stance}")
+        click.echo(f"  {count:6d}  {safe(stance, layout=False)}")
     click.echo(f"open questions ({len(summary.open_questions)}):")
     for question in summary.open_questions:
-        click.echo(f"  - {question}")
+        click.echo(f"  - {safe(question, layout=False)}")
 
 
 @click.command()
@@ -89,7 +90,7 @@ def validate(store):
     from kg.validate import validate_graph
 
     report = validate_graph(open_graph(store))
-    click.echo(report.text.rstrip())
+    click.echo(safe(report.text.rstrip()))
     if not report.conforms:
         raise click.ClickException(
             f"the graph does not conform to the shapes ({report.violations} violations)"

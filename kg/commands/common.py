@@ -9,6 +9,7 @@ from typing import Callable
 import click
 
 from kg.errors import KGError, ValidationError
+from kg.terminal import safe
 
 __all__ = ["handle_errors", "store_option", "progress"]
 
@@ -22,10 +23,10 @@ def handle_errors(func: Callable) -> Callable:
             return func(*args, **kwargs)
         except ValidationError as e:
             if e.report:
-                click.echo(e.report, err=True)
-            raise click.ClickException(str(e)) from e
-        except KGError as e:
-            raise click.ClickException(str(e)) from e
+                click.echo(safe(e.report), err=True)
+            raise click.ClickException(safe(str(e))) from e
+        except KGError as e:  # messages quote user data: labels, file names, query text
+            raise click.ClickException(safe(str(e))) from e
 
     return wrapper
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kg.commands.common import handle_errors, store_option
+from kg.terminal import safe
 
 __all__ = ["commands"]
 
@@ -47,7 +48,10 @@ def query(query, fmt, binds, list_queries, store):
 
     graph = open_graph(store)
     bindings = dict(parse_binding(text, resolve=cli_resolver(graph)) for text in binds)
-    click.echo(format_result(run_query(graph, query, bindings), fmt), nl=False)
+    text = format_result(run_query(graph, query, bindings), fmt)
+    # The table is for reading; the W3C formats are data for other programs and stay exact
+    # (JSON already escapes control characters).
+    click.echo(safe(text) if fmt == "table" else text, nl=False)
 
 
 commands = [query]

@@ -7,6 +7,7 @@ import json
 import click
 
 from kg.commands.common import handle_errors, store_option
+from kg.terminal import safe
 
 __all__ = ["commands"]
 
@@ -64,14 +65,14 @@ def unresolved(fmt, out, threshold, across_cases, include_pending, store):
                               ("unresolved.html", page)):
             with atomic_write(Path(out) / name) as handle:
                 handle.write(content)
-            click.echo(f"wrote {Path(out) / name}")
+            click.echo(safe(f"wrote {Path(out) / name}"))
         click.echo(f"{report.headline()}.")
     elif fmt == "json":
         click.echo(_json(report.to_dict()), nl=False)
     elif fmt == "markdown":
-        click.echo(report.to_markdown(), nl=False)
+        click.echo(safe(report.to_markdown()), nl=False)
     else:
-        click.echo(report.to_text(), nl=False)
+        click.echo(safe(report.to_text()), nl=False)
 
 
 @click.command("path")
@@ -97,7 +98,7 @@ def path(start, end, limit, fmt, store):
     if fmt == "json":
         click.echo(_json({"from": start, "to": end, "paths": [p.to_dict() for p in found]}), nl=False)
     else:
-        click.echo(paths_text(found, start, end), nl=False)
+        click.echo(safe(paths_text(found, start, end)), nl=False)
 
 
 commands = [unresolved, path]

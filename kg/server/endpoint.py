@@ -33,6 +33,7 @@ from kg.server.guard import READ_ONLY
 from kg.server.negotiation import remote_context
 from kg.server.workers import Answer, Job, QueryPool
 from kg.store import StoreLocation
+from kg.terminal import safe
 
 __all__ = ["Endpoint", "Limits", "MAX_BODY_BYTES", "host_name"]
 
@@ -125,13 +126,14 @@ class _Handler(BaseHTTPRequestHandler):
     # ------------------------------------------------------------------ plumbing
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+        """One line per request; the request line is the client's text, so its controls are escaped."""
         log = self.server.endpoint.log
         if log is not None:
-            log(f"{self.address_string()} {format % args}")
+            log(safe(f"{self.address_string()} {format % args}", layout=False))
 
     def log_error(self, format: str, *args) -> None:  # noqa: A002
         """Errors are logged even when requests are not."""
-        line = f"{self.address_string()} {format % args}"
+        line = safe(f"{self.address_string()} {format % args}", layout=False)
         log = self.server.endpoint.log
         if log is not None:
             log(line)
