@@ -133,9 +133,10 @@ def test_every_party_gets_a_short_name(seed):
     shorts = {p.iri: report.short_names[p.iri] for p in parties}
     assert all(len(name) <= 32 and len(name.split()) <= 5 for name in shorts.values()), shorts
     assert len(set(shorts.values())) == len(shorts)  # no two parties share one
-    for a in assertions:  # each stance tag names the party by its short name
-        assert f"{shorts[a.party.iri]} — {a.stance}: “" in markdown or \
-            f"{shorts[a.party.iri][:1].upper()}{shorts[a.party.iri][1:]} — {a.stance}: “" in markdown, a.party.label
+    for a in assertions:  # each stance tag names the party by its short name (and whom it speaks for)
+        short = shorts[a.party.iri]
+        tag = rf"(?:{re.escape(short)}|{re.escape(short[:1].upper() + short[1:])})(?: \(for [^)]*\))? — {a.stance}: “"
+        assert re.search(tag, markdown), a.party.label
     long_names = [p.label for p in parties if len(p.label) > 32]
     tags = [line for line in markdown.splitlines() if " — " in line and "## " not in line]
     assert long_names and not any(f"{name} — " in line for name in long_names for line in tags)
