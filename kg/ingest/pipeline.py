@@ -1,8 +1,9 @@
 """``kg ingest``: articles → draft case files in a case folder, all or nothing.
 
-Every article is read and checked, and every draft built and loaded with
-the case (through :mod:`kg.case` and :mod:`kg.loaders.case`, the same code
-``kg build`` uses), before anything is written. Files are written to
+The case is read once per run (:mod:`kg.case`), every article once; every
+draft is built and loaded, beside the items of the case it refers to, with
+:mod:`kg.loaders.case` (the loader ``kg build`` uses), before anything is
+written, so a run costs its articles plus one reading of the case. Files are written to
 temporary names and renamed into place; a failure part-way removes what this
 run wrote. An article whose SHA-256 is already a source of the case changes
 nothing.
@@ -10,7 +11,6 @@ nothing.
 
 from __future__ import annotations
 
-import copy
 import os
 import re
 import shutil
@@ -84,23 +84,75 @@ def case_graph(folder: Path, case=None) -> Graph:
     return graph
 
 
-def _staged_graph(case_dir: Path, files: dict[str, bytes], slug: str) -> Graph:
-    """The case as it would be with ``files`` added, loaded from a scratch copy."""
+def _references(value, ids: set[str], found: set[str]) -> None:
+    """Every id of ``ids`` that ``value`` (fields, lists, nested assertions) mentions."""
+    if isinstance(value, str):
+        if value in ids:
+            found.add(value)
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            if key not in ("note", "text", "asks", "label", "title", "quote", "description"):
+                _references(inner, ids, found)
+    elif isinstance(value, list):
+        for inner in value:
+            _references(inner, ids, found)
+
+
+def _staged_graphs(case_dir: Path, case, files: dict[str, bytes], slug: str) -> tuple[Graph, Graph]:
+    """The part of the case the drafts touch, before and after: (old, new) graphs.
+
+    Only the items the drafts refer to (and what those refer to, and the open
+    questions about them) are loaded beside the drafts, with the loader ``kg
+    build`` uses, so one call costs the size of its drafts, not of the case.
+    """
+    from kg.case import Case, Item, read_yaml
+    from kg.loaders.case import case_triples
+
+    by_id = {str(item.fields.get("id")): item for item in case.items if isinstance(item.fields.get("id"), str)}
+    ids = set(by_id)
+    drafted: list = []
     with tempfile.TemporaryDirectory(prefix="kg-ingest-") as scratch:
-        stage = Path(scratch) / slug
-        stage.mkdir()
-        if case_dir.is_dir():
-            for path in case_dir.glob("*.yaml"):
-                shutil.copyfile(path, stage / path.name)
         for name, data in files.items():
-            (stage / name).write_bytes(data)
-        try:
-            return case_graph(stage)
-        except LoadError as e:
-            where = Path(e.path).name if e.path else ""
-            if where in files and where != "case.yaml":
-                raise KGError(f"{case_dir / where}: the draft kg ingest made does not load ({e.message}); nothing was written") from e
-            raise LoadError(case_dir / where if where else case_dir, e.line, e.message) from e
+            if name == "case.yaml":
+                continue
+            path = Path(scratch) / name
+            path.write_bytes(data)
+            content = read_yaml(path)
+            for section, entries in (content or {}).items():
+                drafted += [Item(section, entry, case_dir / name) for entry in entries or []]
+    wanted: set[str] = set()
+    for item in drafted:
+        _references(item.fields, ids, wanted)
+    for item in case.items:  # open questions about what the drafts touch
+        if item.section == "questions":
+            about: set[str] = set()
+            _references(item.fields.get("about"), ids, about)
+            if about & wanted:
+                wanted.add(str(item.fields.get("id")))
+    queue, closure = list(wanted), set()
+    while queue:
+        item_id = queue.pop()
+        if item_id in closure:
+            continue
+        closure.add(item_id)
+        more: set[str] = set()
+        _references(by_id[item_id].fields, ids, more)
+        queue += sorted(more - closure)
+    kept = [item for item in case.items if str(item.fields.get("id")) in closure]
+    title = case.title or slug
+    old, new = Graph(), Graph()
+    try:
+        if kept:
+            for triple in case_triples(Case(slug=slug, title=title, path=case_dir, items=kept))[0]:
+                old.add(triple)
+        for triple in case_triples(Case(slug=slug, title=title, path=case_dir, items=kept + drafted))[0]:
+            new.add(triple)
+    except LoadError as e:
+        where = Path(e.path).name if e.path else ""
+        if where in files and where != "case.yaml":
+            raise KGError(f"{case_dir / where}: the draft kg ingest made does not load ({e.message}); nothing was written") from e
+        raise LoadError(case_dir / where if where else case_dir, e.line, e.message) from e
+    return old, new
 
 
 def _write_all(case_dir: Path, files: dict[str, bytes]) -> None:
@@ -187,7 +239,6 @@ def ingest(
 
     case = read_case(case_dir, lenient=True)  # each case is read once per run
     index = case_index(case)
-    before = copy.deepcopy(index)  # the case as it was
     read: list[Article] = []
     for path in articles:
         read.append(read_article(path, max_bytes=max_bytes))
@@ -221,8 +272,7 @@ def ingest(
     drafts = {n: d for n, d in files.items() if n != "case.yaml"}
     if not drafts:
         return IngestResult(case_dir, outcomes, ChangeReport(), created_case=False)
-    old = case_graph(case_dir, case) if case_dir.is_dir() and (case_dir / "case.yaml").is_file() else Graph()
-    new = _staged_graph(case_dir, files, slug)
+    old, new = _staged_graphs(case_dir, case, files, slug)
     report = compare_graphs(old, new)
     report.restatements = restatements
     _write_all(case_dir, files)
