@@ -29,7 +29,7 @@ from kg.ingest.sentences import Sentence
 
 __all__ = ["Claim", "find_claims", "resolve_party"]
 
-_AFFIRM = r"said|says|say|told|tells|stated|states|wrote|writes|added|noted|explained|argued|insisted|maintained|claimed|claims|described|describes|warned|estimated|reported|announced|suggested|show|shows|showed|indicated|indicates|referenced|references|highlighted|revealed"
+_AFFIRM = r"said|says|say|told|tells|stated|states|wrote|writes|added|noted|explained|argued|insisted|maintained|claimed|claims|described|describes|warned|estimated|reported|announced|suggested|show|shows|showed|indicated|indicates|indicate|referenced|references|highlighted|revealed"
 _CONFIRM = r"confirmed|confirms|acknowledged|acknowledges|admitted|admits|conceded|concedes|verified"
 _DENY = r"denied|denies|rejected|rejects|refuted|dismissed"
 _DISPUTE = r"disputed|disputes|contested|contests|challenged|challenges|questioned"
@@ -41,7 +41,7 @@ _HEDGE_FRAME = re.compile(
 _ANAPHOR = re.compile(r"^(?:that|this)(?=[,.;]|$)|^(?:that|this|the|those|these)[ ](?!(?:claim|claims|suggestion|idea|assertion|allegation|report)[ ]that\b)(?:account|figure|claim|claims|statement|estimate|characterization|version|report|reading|assertion|description|allegation|view|finding|findings)\b|^the[ ][\w’'-]+['’]s[ ]reading\b")
 _ADVERBIAL = r"(?:[ ](?:on|in|to|at|during|earlier|later|publicly|privately|previously|also|again|repeatedly|first)\b[^,.;“”\"]{0,60}?)?"
 _TOLD_OBJECT = r"(?:[ ](?:the[ ])?(?:reporters|journalists|staff|employees|customers|investors|analysts|lawmakers|regulators|the[ ]\w+|\w+[ ]newspaper|[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)*))?"
-_DOC_VERBS = {"show", "shows", "showed", "indicated", "indicates", "referenced", "references", "revealed"}
+_DOC_VERBS = {"show", "shows", "showed", "indicated", "indicates", "indicate", "referenced", "references", "revealed"}
 _GROUP_RE = re.compile(rf"(?<![\w’'-])(?:(?:more[ ]than|fewer[ ]than|about|nearly|over|almost|some|several|many|two|three|four|five|a[ ]few|other|most|\d[\d,]{{0,15}})[ ]){{0,4}}(?:[a-z-]{{1,40}}[ ])?(?P<noun>{'|'.join(sorted(GROUP_NOUNS - {'some', 'many', 'both', 'neither', 'others', 'people', 'sources'}))})\b", re.IGNORECASE)
 _INDIVIDUAL_RE = re.compile(r"\b(?:an?|the|one)[ ](?P<role>(?:[a-z-]+[ ]){0,2}(?:engineer|manager|supervisor|employee|worker|executive|official|insider|source|analyst|nurse|driver|pilot|customer|resident|spokesperson|spokesman|spokeswoman|representative))\b")
 
@@ -129,6 +129,12 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
             return people[0]
         heads = [ent for _, _, ent in speakers if ent.key not in owners] or [speakers[0][2]]
         return heads[0]
+    # "The article says", "the story notes": the article speaks; "reports indicate": unnamed reports do.
+    if re.fullmatch(r"(?:the|this)[ ](?:article|story|piece|context)", lower):
+        return table.article(start + len(subject) - len(subject.lstrip()), start + len(subject.rstrip()))
+    if re.fullmatch(r"(?:(?:some|other|several|earlier|media|news|press)[ ])?reports", lower):
+        at = start + len(subject) - len(subject.lstrip())
+        return table.new("Role", "Reports", at, start + len(subject.rstrip()), rule="unnamed reports", confidence=0.5, generic=True)
     pronoun = re.fullmatch(r"(?:and[ ])?(he|she|it|they|the[ ]\w+|one[ ]of[ ]them|we|i)", lower)
     if pronoun:
         word = pronoun.group(1)
@@ -387,7 +393,7 @@ def _frames(table: EntityTable, text: str, sentence: Sentence, previous_speaker:
             party = resolve_party(table, text, subj_start, subj_end)
             if party is None:
                 continue
-        if verb.lower() in _DOC_VERBS and party.type != "InternalDocument":
+        if verb.lower() in _DOC_VERBS and party.type != "InternalDocument" and party.rule != "unnamed reports":
             continue
         after = s_text[m.end():]
         if re.fullmatch(rf"{_DENY}|{_DISPUTE}", verb.lower()) and _ANAPHOR.match(after.strip()):
@@ -520,6 +526,25 @@ def _verdict(words: str) -> str | None:
     return "disputes" if word in ("the full story", "misleading") else "denies"
 
 
+# "said only one incident was AI-related and none involved AI-written code": two claims, one narrowing
+# and one denying. Never inside a quotation: its words are the speaker's own.
+_COORDINATED = re.compile(r",?[ ](?:and|but)[ ](?=(?:none|no[ ]one|nobody|neither|never|no[ ]\w+|not[ ]\w+)\b)")
+
+
+def _split_coordination(table: EntityTable, text: str, claim: Claim) -> list[Claim]:
+    if claim.target is not None:
+        return [claim]
+    words = text[claim.start:claim.end]
+    m = _COORDINATED.search(words)
+    before = text[max(0, claim.start - 400):claim.start]
+    if m is None or before.count("“") > before.count("”") or before.count('"') % 2 or "“" in words[:m.start()] or '"' in words[:m.start()]:
+        return [claim]
+    first = _make_claim(table, text, claim.party, claim.verb, claim.start, claim.start + m.start(), claim.frame, claim.via, claim.confidence)
+    second = _make_claim(table, text, claim.party, claim.verb, claim.start + m.end(), claim.end, claim.frame, claim.via, claim.confidence)
+    parts = [c for c in (first, second) if c is not None]
+    return parts if len(parts) == 2 else [claim]
+
+
 def find_claims(table: EntityTable, text: str, sentences: list[Sentence]) -> list[Claim]:
     """Every attributed claim of the article, in text order."""
     claims: list[Claim] = []
@@ -539,6 +564,7 @@ def find_claims(table: EntityTable, text: str, sentences: list[Sentence]) -> lis
                 target = next((c for c in reversed(claims + [f for f in found if f.frame[0] < claim.frame[0]]) if c.party is not claim.party and c.target is None), None)
                 if target is not None:
                     claim.target, claim.stance, claim.proposition = target, verdict, target.proposition
+        found = [part for claim in found for part in _split_coordination(table, text, claim)]
         claims.extend(sorted(found, key=lambda c: c.frame[0]))
         _RECENT.extend(c.party for c in found if c.party is not None)
     _RECENT.clear()

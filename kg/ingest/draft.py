@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from kg.ingest.attribution import Claim
-from kg.ingest.entities import Entity
+from kg.ingest.entities import ARTICLE_KEY, Entity
 from kg.ingest.extract import Extraction
 from kg.ingest.gazetteer import CaseIndex
 from kg.ingest.names import near_matches
@@ -117,7 +117,7 @@ def build_draft(article: Article, extraction: Extraction, index: CaseIndex, *, p
 
     entity_ids: dict[str, str] = {}
     for entity in table.entities.values():
-        entity_ids[entity.key] = entity.known_id or ""
+        entity_ids[entity.key] = source_id if entity.key == ARTICLE_KEY else entity.known_id or ""
     new_entities = [e for e in table.entities.values() if e.known_id is None]
     for entity in sorted(new_entities, key=lambda e: e.first):
         entity_ids[entity.key] = ids.make(entity.label)

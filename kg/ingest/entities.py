@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from kg.ingest.gazetteer import Gazetteer, Known, normalize
 from kg.ingest.words import WordIndex
 
-__all__ = ["Entity", "EntityTable", "Span", "AGENT_TYPES", "ORG_TYPES"]
+__all__ = ["Entity", "EntityTable", "Span", "AGENT_TYPES", "ORG_TYPES", "ARTICLE_KEY"]
+
+#: The key (and stand-in known id) of the article itself as a speaker.
+ARTICLE_KEY = "article:self"
 
 Span = tuple[int, int]
 ORG_TYPES = {"Organization", "OrganizationalUnit"}
@@ -71,6 +74,14 @@ class EntityTable:
         if key not in self.entities:
             self._add(Entity(key, item.type, item.label, item.id, item.section, list(item.aliases), confidence=1.0, rule="gazetteer"))
         return self.entities[key]
+
+    def article(self, start: int, end: int) -> Entity:
+        """The article itself, as a speaker ("the article says"); the draft names it by its source id."""
+        if ARTICLE_KEY not in self.entities:
+            self._add(Entity(ARTICLE_KEY, "NewsArticle", "The article", ARTICLE_KEY, "sources", confidence=1.0, rule="the article itself"))
+        entity = self.entities[ARTICLE_KEY]
+        self.mention(entity, start, end)
+        return entity
 
     def _add(self, entity: Entity) -> None:
         self.entities[entity.key] = entity

@@ -7,6 +7,7 @@ documents, then attributions (which need the speakers), then questions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.ingest.attribution import Claim, find_claims
@@ -38,6 +39,7 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
     >>> [(c.party.label, c.stance, c.proposition) for c in x.claims]
     [('Globex', 'asserts', 'The outage was caused by a configuration push.'), ('Jane Roe', 'denies', 'Reviews were skipped.')]
     """
+    original, text = text, mask_labels(text)
     sentences = split_sentences(text)
     table = EntityTable(text, Gazetteer(list(known or [])))
     find_names(table, text, sentences)
@@ -49,4 +51,21 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
     for entity in list(table.entities.values()):
         if entity.generic and entity.key not in speakers and not any(entity.key in (e.fields.get("memberOf"), e.fields.get("author")) for e in table.entities.values()):
             table.remove(entity)
-    return Extraction(text, published, sentences, table, claims, questions)
+    return Extraction(original, published, sentences, table, claims, questions)
+
+
+# Headings, deck labels and update notes: "Key points:", "UPDATE:", "Sequence described:" name nothing.
+_LABEL = re.compile(
+    r"^[ \t#*_]*(?P<label>(?:UPDATE|UPDATED|CORRECTION|CLARIFICATION|EDITOR['’]S[ ]NOTE|BREAKING|Update|Correction|Clarification)\b[^:\n]{0,40}:"
+    r"|[A-Z][\w’' -]{0,40}:(?=[ \t*_]*$))",
+    re.MULTILINE,
+)
+
+
+def mask_labels(text: str) -> str:
+    """``text`` with heading and deck labels blanked out, offsets unchanged.
+
+    >>> mask_labels("Key points:\\nUPDATE: Globex said so.")
+    '           \\n        Globex said so.'
+    """
+    return _LABEL.sub(lambda m: m.group(0)[: m.start("label") - m.start()] + " " * len(m.group("label")), text)

@@ -216,6 +216,28 @@ def _org_parts(text: str, m: re.Match) -> list[tuple[int, int]]:
     return parts
 
 
+_PERSON_OF = re.compile(rf"^(?:(?P<honorific>{_HONORIFIC})\s+)?(?P<person>{_PERSON})\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
+
+
+def _person_of_org(table: EntityTable, text: str, start: int, end: int) -> bool:
+    """"Judge Teresa Vandermeer of the District Court for Corrin County", "Ruben Castell of Castell Doyle LLP":
+    a person, ``memberOf`` the organization; True when the span was read so."""
+    m = _PERSON_OF.match(text[start:end])
+    if m is None or not _is_person_name(m.group("person")):
+        return False
+    org_start = start + m.start("org")
+    _org_from_span(table, text, org_start, end)
+    org = table.at(org_start, end, ORG_TYPES)
+    if org is None:
+        return False
+    title = m.group("honorific")
+    person = _add_person(table, m.group("person"), start + m.start("person"), rule="person of an organization", confidence=0.8,
+                         title=title.rstrip(".") if title and title.rstrip(".") in ("Judge", "Justice") else None)
+    if person is not None and person.known_id is None:
+        person.fields.setdefault("memberOf", org.key)
+    return person is not None
+
+
 def _org_from_span(table: EntityTable, text: str, start: int, end: int) -> None:
     words = _word_spans(text, start, end)
     # Drop leading common words and connectors ("The", "In", "Customers of").
@@ -233,6 +255,8 @@ def _org_from_span(table: EntityTable, text: str, start: int, end: int) -> None:
     start, end = words[0][0], words[-1][1]
     if text[end:end + 1] == "." and words[-1][2] in {"Inc", "Corp", "Co", "Ltd"}:
         end += 1
+    if _person_of_org(table, text, start, end):
+        return
     name = _clean(text[start:end])
     end = start + len(name)
     names = name.split()
@@ -403,6 +427,13 @@ def _systems(table: EntityTable, text: str) -> None:
         (re.compile(rf"(?<![\w’'-])(?:(?i:its|the)|[\w’'-]{{1,40}}['’]s)[ ](?:[\w-]{{1,40}}[ ]){{0,4}}(?:{kinds}){named}{name}(?![\w-])"), "System"),
         (re.compile(rf"{name},[ ](?:the|its|an?)[ ](?:[\w-]{{1,40}}[ ]){{0,4}}(?:{kinds}){head_end}"), "System"),
     ]
+    # "Replit's agent", "Veltro's AI assistant": an AI product known by its maker's name.
+    for m in re.finditer(rf"(?<![\w’'-])(?P<name>(?P<org>{_WORD})['’]s[ ](?:AI[ ])?(?:coding[ ])?(?:agent|assistant|chatbot|copilot|bot))\b(?![ ,]+(?:called|named|known)\b)(?![ ][A-Z])", text):
+        if m.group("org").lower() in _NOT_NAMES or table.is_taken(m.start("name"), m.end("name")):
+            continue
+        if table.at(m.start("org"), m.end("org"), ORG_TYPES | {"Person"}) is None and not table.is_taken(m.start("org"), m.end("org")):
+            table.new("Organization", m.group("org"), m.start("org"), m.end("org"), rule="maker of an AI product", confidence=0.6)
+        table.new("AISystem", m.group("name"), m.start("name"), m.end("name"), rule="AI product of a company", confidence=0.6)
     for pattern, type_ in rules:
         for m in pattern.finditer(text):
             label = _clean(m.group("name"))
