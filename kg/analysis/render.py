@@ -26,10 +26,21 @@ from kg.analysis.nxgraph import local_name
 __all__ = ["text", "markdown", "paths_text"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_LEADING_MARK = re.compile(r"^([-+=~])")  # would open a list item, a rule, a setext heading or a fence
+_MD_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")  # would open a numbered list
 
 
 def _md(value: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", str(value))
+    """``value`` as inline Markdown, on one line: a multi-line label cannot start a block of its own.
+
+    >>> print(_md("Real question?\\n# Forged heading\\n---\\n- forged item"))
+    Real question? \\# Forged heading --- - forged item
+    >>> print(_md("- starts like an item"), _md("1. like a numbered one"))
+    \\- starts like an item 1\\. like a numbered one
+    """
+    folded = " ".join(str(value).split())  # every line break (LF, CR, U+2028...) and run of spaces: one space
+    escaped = _MD_SPECIAL.sub(r"\\\1", folded)
+    return _MD_LEADING_NUMBER.sub(r"\1\\\2", _MD_LEADING_MARK.sub(r"\\\1", escaped))
 
 
 def _questions_by_item(report) -> dict[str, list[str]]:
