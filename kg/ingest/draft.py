@@ -234,8 +234,59 @@ def _assertion(claim: Claim, text: str, entity_ids: dict[str, str], source_id: s
     return assertion
 
 
+def _bounds(fields: dict) -> tuple[str, str] | None:
+    """An item's date as (earliest, latest) ISO strings, or None when undated."""
+    date = fields.get("date")
+    if date:
+        return str(date), str(date)
+    before, after = fields.get("notBefore"), fields.get("notAfter")
+    if before or after:
+        return str(before or "0000-01-01"), str(after or "9999-12-31")
+    return None
+
+
+def _incident_candidates(extraction: Extraction, index: CaseIndex, entity_ids: dict[str, str], source_id: str) -> list[dict]:
+    """A drafted incident that may be one of the case's incidents: a pending identity candidate, with the reasons.
+
+    Dates that cannot both hold rule a pair out; otherwise close wording, or a shared affected or
+    involved item with compatible dates, makes it a candidate. Issue 2/7's scoring weighs it.
+    """
+    from rapidfuzz import fuzz
+
+    known = [(i, f) for i, f in sorted(index.items.items()) if f.get("section") == "entities" and f.get("type") in ("Incident", "IncidentTrend")]
+    found = []
+    for entity in sorted(extraction.table.entities.values(), key=lambda e: e.first):
+        if entity.type not in ("Incident", "IncidentTrend") or entity.known_id is not None or not entity_ids.get(entity.key):
+            continue
+        mine = _bounds(entity.fields)
+        linked = {entity_ids.get(k) for key in ("affected", "involved") for k in (entity.fields.get(key) or [])} - {None, ""}
+        for item_id, fields in known:
+            pair = tuple(sorted([entity_ids[entity.key], item_id]))
+            if pair in index.judged_pairs:
+                continue
+            theirs = _bounds(fields)
+            if mine and theirs and (mine[1] < theirs[0] or theirs[1] < mine[0]):
+                continue  # the dates cannot both hold
+            wording = fuzz.token_set_ratio(entity.label.lower(), str(fields.get("label", "")).lower())
+            shared = sorted(linked & {str(v) for key in ("affected", "involved") for v in (fields.get(key) or []) if isinstance(v, str)})
+            dated = bool(mine and theirs)
+            if not (wording >= 85 or (shared and (dated or wording >= 50)) or (dated and wording >= 60)):
+                continue
+            reasons = [f"wording {wording:.0f}/100"] + ([f"both affect {', '.join(shared)}"] if shared else []) + (["dates overlap"] if dated else [])
+            found.append({
+                "pair": list(pair),
+                "judgement": "no-judgement",
+                "source": source_id,
+                "status": "pending",
+                "confidence": round(min(0.9, 0.3 + wording / 250 + 0.2 * bool(shared) + 0.1 * dated), 2),
+                "note": f"May be the same incident as '{item_id}' of the case ({'; '.join(reasons)}); drafted by kg ingest, not merged.",
+            })
+            index.judged_pairs.add(pair)
+    return found
+
+
 def _judgements(extraction: Extraction, index: CaseIndex, entity_ids: dict[str, str], source_id: str) -> list[dict]:
-    judgements = []
+    judgements = _incident_candidates(extraction, index, entity_ids, source_id)
     for entity in sorted(extraction.table.entities.values(), key=lambda e: e.first):
         if entity.known_id is not None or entity.generic:
             continue
@@ -268,6 +319,8 @@ def _questions(extraction: Extraction, entity_ids: dict[str, str], ids: _Ids, so
         about = [entity_ids[e.key] for e in question.about if entity_ids.get(e.key) and not e.generic]
         about = list(dict.fromkeys(about)) or ([incidents[0]["id"]] if incidents else [source_id])
         item = {"id": ids.make("q-" + question.asks[:44]), "asks": question.asks, "about": about, "status": "open", "raisedIn": source_id}
+        if question.resolvable_by:
+            item["resolvableBy"] = question.resolvable_by
         item.update(_span_fields(text, question.start, question.end, source_id, 0.6, "Open question as written", review_key="review"))
         questions.append(item)
     return questions

@@ -367,7 +367,7 @@ def find_documents(table: EntityTable, text: str) -> list[Entity]:
     return documents
 
 
-def _impacts(table: EntityTable, text: str, sentences: list[Sentence], incidents: list[Entity]) -> None:
+def _impacts(table: EntityTable, text: str, sentences: list[Sentence], incidents: list[Entity], published: str | None) -> None:
     """Each impact clause is a mention of the incident it tells of: the last one named before it, else
     the article's first; with none named, the first impact clause makes one."""
     for sentence in sentences:
@@ -379,6 +379,7 @@ def _impacts(table: EntityTable, text: str, sentences: list[Sentence], incidents
                 label = re.sub(r"\s+", " ", text[start:end]).strip()
                 current = table.new("Incident", _label(label[:80]), start, end, rule=f"impact statement ({name})", confidence=0.55)
                 incidents.append(current)
+                _describe_incident(table, current, text, sentences, published)
             else:
                 table.mention(current, start, end)
 
@@ -400,7 +401,7 @@ def find_events(table: EntityTable, text: str, sentences: list[Sentence], publis
     """Add incidents (with effects, counts, dates), safeguards and internal documents to ``table``."""
     find_documents(table, text)
     incidents = _incidents(table, text, sentences, published)
-    _impacts(table, text, sentences, incidents)
+    _impacts(table, text, sentences, incidents, published)
     _date_incidents(text, sentences, incidents, published)
     _effects_and_counts(table, text, sentences, incidents)
     _safeguards(table, text)

@@ -3,6 +3,7 @@ say" or "unclear") an article leaves unanswered, worded as questions."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ class Question:
     clause: str
     asks: str
     about: list[Entity]
+    resolvable_by: str | None = None  # what the text says would answer it
 
 
 _AUX = r"was|were|is|are|has|have|had|will|would|can|could|should|must|may|might|did|does|do"
@@ -56,5 +58,33 @@ def find_questions(table: EntityTable, text: str, sentences: list[Sentence]) -> 
                 continue
             about = [e for _, _, e in table.mentions_in(start, end) if e.section == "entities"]
             unique = list({e.key: e for e in about}.values())
-            questions.append(Question(start, end, clause, _ask(clause), unique))
+            questions.append(Question(start, end, clause, _ask(clause), unique, _resolvable_by(text, sentences, sentence)))
     return questions
+
+
+# "... until the audit is published", "an inquiry due next month would settle it", "the hearing on May 12 may answer that".
+_RESOLVER = re.compile(
+    r"(?:until|unless|before|when)[ ](?P<until>(?:the|a|an|its|their)[ ](?:[\w’'-]{1,30}[ ]){0,4}?(?:report|audit|inquiry|investigation|review|hearing|ruling|trial|results?|findings|post-?mortem))[ ](?:is|are|was|has[ ]been)?[ ]?(?:published|released|finished|completed|concluded|issued|held|made[ ]public|out)\b"
+    r"|(?P<subject>(?:the|a|an|its|their)[ ](?:[\w’'-]{1,30}[ ]){0,5}?(?:report|audit|inquiry|investigation|review|hearing|ruling|trial|results?|findings|post-?mortem|records|logs))(?:[ ][\w’' ,-]{0,40}?)?[ ](?:would|will|could|should|may|might|is[ ]expected[ ]to)[ ](?:settle|resolve|answer|show|tell|determine|establish|clarify|reveal)\b",
+    re.IGNORECASE,
+)
+
+
+def _resolvable_by(text: str, sentences: list[Sentence], sentence: Sentence) -> str | None:
+    """What would resolve a question, when its sentence or the next one says so.
+
+    >>> from kg.ingest.sentences import split_sentences
+    >>> t = "It is unclear whether the fix was tested. An independent audit due in May would settle that."
+    >>> s = split_sentences(t)
+    >>> _resolvable_by(t, s, s[0])
+    'An independent audit due in May'
+    """
+    at = bisect.bisect_left(sentences, sentence.start, key=lambda s: s.start)
+    for candidate in sentences[at:at + 2]:
+        m = _RESOLVER.search(candidate.text)
+        if m:
+            words = m.group("until") or m.group("subject")
+            if m.group("subject") and m.end("subject") < m.end():
+                words = candidate.text[m.start("subject"):m.end()].rsplit(" ", 2)[0]
+            return words[:1].upper() + words[1:]
+    return None
