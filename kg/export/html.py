@@ -71,7 +71,7 @@ from pathlib import Path
 from kg.errors import ExportError
 from kg.export.page_views import opening_view, stance_board, timeline
 
-__all__ = ["render_html", "write_html", "neighbourhood", "CLASSES", "EDGE_KINDS", "STANCES"]  # noqa: F822 (STANCES: module __getattr__)
+__all__ = ["render_html", "write_html", "neighbourhood", "share_strings", "unshare_strings", "CLASSES", "EDGE_KINDS", "STANCES"]  # noqa: F822 (STANCES: module __getattr__)
 
 ASSETS = Path(__file__).with_name("html_assets")
 CLASSES = ("person", "organization", "incident", "safeguard", "source", "assertion",
@@ -320,6 +320,72 @@ def _vis_options(node_count: int, physics: bool, seed: int) -> dict:
     }
 
 
+#: A string this long that appears more than once in the page's data is stored once.
+SHARED_MIN_CHARS = 32
+
+
+def share_strings(payload) -> dict:
+    """``{"strings": [...], "data": payload}`` with each long repeated string stored once in ``strings``.
+
+    A label is repeated wherever the page needs it (a node, its party filters,
+    every assertion it makes, the board, the timeline...). Each repeat becomes
+    ``{"$s": index}``; the page's script puts the strings back as it reads the
+    data, so a label of a megabyte costs the page one megabyte.
+
+    >>> share_strings({"a": "x" * 40, "b": ["x" * 40, "short", "short"]})
+    {'strings': ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'], 'data': {'a': {'$s': 0}, 'b': [{'$s': 0}, 'short', 'short']}}
+    >>> unshare_strings(share_strings({"a": "x" * 40, "b": ["x" * 40]})) == {"a": "x" * 40, "b": ["x" * 40]}
+    True
+    """
+    seen: dict[str, int] = {}
+
+    def count(value) -> None:
+        if isinstance(value, str):
+            if len(value) >= SHARED_MIN_CHARS:
+                seen[value] = seen.get(value, 0) + 1
+        elif isinstance(value, dict):
+            for key in sorted(value):
+                count(value[key])
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                count(item)
+
+    count(payload)
+    index: dict[str, int] = {}
+
+    def refer(value):
+        if isinstance(value, str):
+            if seen.get(value, 0) < 2:
+                return value
+            if value not in index:
+                index[value] = len(index)  # numbered in the order of a sorted walk: deterministic
+            return {"$s": index[value]}
+        if isinstance(value, dict):
+            return {key: refer(value[key]) for key in sorted(value)}
+        if isinstance(value, (list, tuple)):
+            return [refer(item) for item in value]
+        return value
+
+    data = refer(payload)
+    return {"strings": sorted(index, key=index.__getitem__), "data": data}
+
+
+def unshare_strings(packed: dict):
+    """The payload :func:`share_strings` packed, as the page's script reads it."""
+    strings = packed["strings"]
+
+    def revive(value):
+        if isinstance(value, dict):
+            if len(value) == 1 and "$s" in value:
+                return strings[value["$s"]]
+            return {key: revive(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [revive(item) for item in value]
+        return value
+
+    return revive(packed["data"])
+
+
 def _script_json(value) -> str:
     """JSON safe inside <script>: no '<', '>' or '&' can end the element."""
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -401,7 +467,7 @@ def render_html(view: dict, *, title: str = "kg graph", seed: int = 1,
         "TITLE": html.escape(title, quote=True),
         "VIS_CSS": _inline((vis_dir / "vis-network.css").read_text(encoding="utf-8"), "vis-network.css"),
         "KG_CSS": _inline(_asset("kg.css"), "kg.css"),
-        "DATA": _script_json(payload),
+        "DATA": _script_json(share_strings(payload)),
         "VIS_JS": vis_js,
         "KG_JS": page_js,
     }

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 
 from kg.errors import ExportError, KGError
-from kg.export.html import EDGE_KINDS, STANCES, neighbourhood, render_html, write_html
+from kg.export.html import EDGE_KINDS, STANCES, neighbourhood, render_html, unshare_strings, write_html
 from tests.helpers import FIXTURES
 
 HTML_FIXTURES = FIXTURES / "html"
@@ -28,7 +28,7 @@ def load(name: str) -> dict:
 def payload(page: str) -> dict:
     found = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.DOTALL)
     assert found, "no data block"
-    return json.loads(found.group(1))
+    return unshare_strings(json.loads(found.group(1)))
 
 
 class Tags(HTMLParser):

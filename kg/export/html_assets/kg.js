@@ -16,7 +16,22 @@
 (function () {
   "use strict";
 
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  // Long strings that repeat (a label in its node, its filters, the board...) are stored once,
+  // in packed.strings, and referred to as {"$s": index}; they are put back here, before any use.
+  var packed = JSON.parse(document.getElementById("kg-data").textContent);
+  var revive = function (value) {
+    if (Array.isArray(value)) {
+      for (var i = 0; i < value.length; i++) { value[i] = revive(value[i]); }
+      return value;
+    }
+    if (value !== null && typeof value === "object") {
+      var keys = Object.keys(value);
+      if (keys.length === 1 && keys[0] === "$s") { return packed.strings[value.$s]; }
+      for (var k = 0; k < keys.length; k++) { value[keys[k]] = revive(value[keys[k]]); }
+    }
+    return value;
+  };
+  var data = revive(packed.data);
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var byId = function (id) { return document.getElementById(id); };
