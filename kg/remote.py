@@ -23,9 +23,10 @@ Replacing the graph is all or nothing as far as the protocol allows: the new
 triples go into a fresh staging graph in batches, their count is checked,
 and one ``MOVE`` request swaps them into place — a single update, which
 Oxigraph, Fuseki, GraphDB and Neptune run as one transaction. A build that
-dies before the swap leaves the previous graph as it was (and a staging
-graph, dropped by the next build after an hour); a failed or timed-out swap
-is checked afterwards and reported, never retried blindly.
+dies before the swap leaves the previous graph as it was, and a staging
+graph that the next build into the same graph drops before it loads; a
+failed or timed-out swap is checked afterwards and reported, never retried
+blindly.
 
 Every request has a timeout (``KG_REMOTE_TIMEOUT`` seconds, default 60) and
 is retried a bounded number of times (``KG_REMOTE_RETRIES``, default 2 more
@@ -53,7 +54,8 @@ from urllib.request import Request, urlopen
 from kg.bindings import bind_values
 from kg.errors import StoreError
 
-__all__ = ["DEFAULT_GRAPH", "RemoteEndpoint", "parse_remote", "is_remote", "open_remote", "replace_remote"]
+__all__ = ["DEFAULT_GRAPH", "RemoteEndpoint", "parse_remote", "is_remote", "open_remote", "replace_remote", "endpoint_of",
+           "construct_ntriples"]
 
 DEFAULT_GRAPH = "https://w3id.org/kg/graph"
 _STAGING = DEFAULT_GRAPH + "/staging/"
@@ -242,12 +244,34 @@ def open_remote(endpoint: RemoteEndpoint):
             sparql_update(endpoint, update)
 
     store = RemoteStore(query_endpoint=endpoint.query_url, update_endpoint=endpoint.update_url, returnFormat="json")
+    store.kg_endpoint = endpoint
     identifier = URIRef(endpoint.graph) if endpoint.graph else DATASET_DEFAULT_GRAPH_ID
     graph = Graph(store=store, identifier=identifier)
     where = f"<{endpoint.graph}>" if endpoint.graph else "the default graph"
     if not _ask_nonempty(endpoint):
         raise StoreError(f"no graph in {where} at {endpoint.query_url}: run `kg build --store {endpoint.location}` first")
     return graph
+
+
+def endpoint_of(graph) -> RemoteEndpoint | None:
+    """The endpoint behind a graph :func:`open_remote` opened, else None."""
+    return getattr(graph.store, "kg_endpoint", None)
+
+
+def construct_ntriples(endpoint: RemoteEndpoint) -> bytes:
+    """Every triple of kg's graph at the endpoint, as N-Triples, in one request."""
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    params = [("query", query)] + ([("default-graph-uri", endpoint.graph)] if endpoint.graph else [])
+    body, content_type = _request(endpoint.query_url, urlencode(params).encode(), "application/x-www-form-urlencoded",
+                                  "application/n-triples", what="query")
+    if content_type in ("application/n-triples", "text/plain"):
+        return body
+    from rdflib import Graph
+
+    try:  # an endpoint that answers in another syntax
+        return Graph().parse(data=body, format=content_type or "turtle").serialize(format="nt", encoding="utf-8")
+    except Exception as e:  # the parser's own error types
+        raise StoreError(f"SPARQL endpoint {endpoint.query_url} sent a graph kg cannot read ({content_type}): {e}") from e
 
 
 def _ask_nonempty(endpoint: RemoteEndpoint) -> bool:
@@ -282,22 +306,38 @@ def _batches(chunks: Iterable[bytes], limit: int) -> Iterator[tuple[bytes, int]]
         yield data, data.count(b"\n")
 
 
-def _drop_stale_staging(endpoint: RemoteEndpoint) -> None:
-    """Drop staging graphs that builds killed over an hour ago left behind."""
+def _staging_prefix(endpoint: RemoteEndpoint) -> str:
+    """Staging graphs of builds into this endpoint's graph: named after a hash of it."""
+    import hashlib
+
+    target = endpoint.graph or "default"
+    return f"{_STAGING}{hashlib.sha256(target.encode('utf-8')).hexdigest()[:16]}/"
+
+
+def _drop_orphaned_staging(endpoint: RemoteEndpoint) -> None:
+    """Drop the staging graphs earlier builds into this graph left behind (killed, or cut off mid-swap).
+
+    Only one build replaces a graph at a time (two at once would race at the swap anyway), so every
+    staging graph of this target is an orphan. Staging graphs of other targets are left alone,
+    except those named the old way (no target hash), dropped after an hour.
+    """
     try:
-        rows = _select(endpoint, f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), "{_STAGING}")) }}')
+        rows = _select(endpoint, f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{_STAGING}")) }}')
     except StoreError:
-        return  # best effort: some endpoints do not list empty patterns
+        return  # best effort: the build goes on, and the next one tries again
+    mine = _staging_prefix(endpoint)
     now = datetime.now(timezone.utc)
     for row in rows:
         graph = row.get("g", "")
-        stamp = graph[len(_STAGING):].split("-", 1)[0]
-        try:
-            age = (now - datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)).total_seconds()
-        except ValueError:
-            continue
-        if age > _STALE_SECONDS:
-            sparql_update(endpoint, f"DROP SILENT GRAPH <{graph}>", what="cleanup of an old staging graph")
+        if not graph.startswith(mine):
+            stamp = graph[len(_STAGING):].split("-", 1)[0]
+            try:
+                age = (now - datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)).total_seconds()
+            except ValueError:
+                continue  # another target's staging graph: its own next build drops it
+            if age <= _STALE_SECONDS:
+                continue
+        sparql_update(endpoint, f"DROP SILENT GRAPH <{graph}>", what="cleanup of an orphaned staging graph")
 
 
 def replace_remote(endpoint: RemoteEndpoint, chunks: Iterable[bytes], *, batch_bytes: int = BATCH_BYTES, progress=None,
@@ -310,8 +350,8 @@ def replace_remote(endpoint: RemoteEndpoint, chunks: Iterable[bytes], *, batch_b
     docstring for the guarantee.
     """
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    staging = f"{_STAGING}{stamp}-{uuid.uuid4().hex[:12]}"
-    _drop_stale_staging(endpoint)
+    staging = f"{_staging_prefix(endpoint)}{stamp}-{uuid.uuid4().hex[:12]}"
+    _drop_orphaned_staging(endpoint)
     sent = 0
     swapped = False
     try:

@@ -559,6 +559,9 @@ class _Sparql:
                 SH.BlankNodeOrLiteral: f"!isIRI({var})",
             }[param]
         if component == "In":
+            if param and all(isinstance(m, URIRef) for m in param):
+                # IN, not an OR of sameTerm: Virtuoso 7.2 negates !(sameTerm(..) || sameTerm(..)) wrongly.
+                return f"({var} IN ({', '.join(m.n3() for m in sorted(param))}))"
             return (
                 "(" + " || ".join(f"sameTerm({var}, {m.n3()})" for m in sorted(param)) + ")"
                 if param

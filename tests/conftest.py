@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.error import URLError
 from urllib.parse import quote
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 import pytest
 
@@ -84,17 +84,18 @@ class OxigraphServer:
         params = {"graph": graph or f"urn:kg:test:{uuid.uuid4().hex}", **extra}
         return f"sparql+{self.query_url}?" + "&".join(f"{k}={v}" for k, v in params.items())
 
+    def _select(self, query: str) -> list[dict]:
+        request = Request(f"{self.query_url}?query=" + quote(query), headers={"Accept": "application/sparql-results+json"})
+        with urlopen(request, timeout=30) as answer:
+            return json.loads(answer.read())["results"]["bindings"]
+
     def count(self, graph: str | None = None) -> int:
         """Triples in ``graph`` (every named graph when None), read without kg's code."""
         pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "GRAPH ?g { ?s ?p ?o }"
-        with urlopen(f"{self.query_url}?query=" + quote(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"), timeout=30) as answer:
-
-            return int(json.loads(answer.read())["results"]["bindings"][0]["n"]["value"])
+        return int(self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")[0]["n"]["value"])
 
     def graphs(self) -> set[str]:
-        with urlopen(f"{self.query_url}?query=" + quote("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"), timeout=30) as answer:
-
-            return {row["g"]["value"] for row in json.loads(answer.read())["results"]["bindings"]}
+        return {row["g"]["value"] for row in self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
 
 def start_oxigraph(folder: Path, timeout: float = 30.0) -> tuple[subprocess.Popen, OxigraphServer]:
     binary = oxigraph_binary()

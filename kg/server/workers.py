@@ -67,6 +67,7 @@ class _StoreOpener:
 
     def __init__(self, kind: str, path: str):
         self.kind = kind
+        self.location = path  # a remote endpoint's location
         self.path = Path(path)
         self._opened: tuple | None = None
         self._store = None
@@ -83,6 +84,13 @@ class _StoreOpener:
                 self._store = None  # close the old generation before opening the new one
                 self._store = ox.Store.read_only(key[1])
                 self._opened = key
+        elif self.kind == "remote":  # a snapshot of the endpoint's graph, taken when the worker starts
+            if self._store is None:
+                from kg.remote import construct_ntriples, parse_remote
+
+                store = ox.Store()
+                store.load(construct_ntriples(parse_remote(str(self.location))), format=ox.RdfFormat.N_TRIPLES)
+                self._store, self._opened = store, ("remote",)
         else:  # an N-Triples file written by the memory:FILE.nt store
             key = ("file", self.path.stat().st_mtime_ns, self.path.stat().st_size)
             if key != self._opened:
@@ -318,10 +326,10 @@ class QueryPool:
     """A fixed number of worker processes; :meth:`run` gives each job at most ``timeout`` seconds."""
 
     def __init__(self, location: StoreLocation, workers: int = 2, timeout: float = 10.0, startup_timeout: float = 60.0):
-        if location.kind != "oxigraph" and location.path is None:
+        if location.kind == "memory" and location.path is None:
             raise StoreError("the in-process 'memory' store cannot be served; build into a folder (the default) or memory:FILE.nt")
-        self._kind = "oxigraph" if location.kind == "oxigraph" else "file"
-        self._path = str(location.path)
+        self._kind = {"oxigraph": "oxigraph", "remote": "remote"}.get(location.kind, "file")
+        self._path = str(location.remote.location if location.kind == "remote" else location.path)
         self.timeout = timeout
         self._startup_timeout = startup_timeout
         self._context = multiprocessing.get_context("spawn")  # no fork: the server has threads
