@@ -26,36 +26,58 @@ def _build(case, tmp_path):
 # (file, old, new, line marker, message)
 BAD = {
     "undefined supersededBy": (
-        "claims.yaml", "supersededBy: ledger-four-thousand", "supersededBy: ledger-four-thousnd", "supersededBy: ledger-four-thousnd",
+        "claims.yaml",
+        "supersededBy: ledger-four-thousand",
+        "supersededBy: ledger-four-thousnd",
+        "supersededBy: ledger-four-thousnd",
         "'supersededBy' refers to undefined assertion id 'ledger-four-thousnd' (did you mean 'ledger-four-thousand'?)",
     ),
     "superseded by itself": (
-        "claims.yaml", "supersededBy: ledger-four-thousand", "supersededBy: ledger-forty-thousand", "supersededBy: ledger-forty-thousand",
+        "claims.yaml",
+        "supersededBy: ledger-four-thousand",
+        "supersededBy: ledger-forty-thousand",
+        "supersededBy: ledger-forty-thousand",
         "an assertion cannot be superseded by itself",
     ),
     "superseded by an earlier assertion": (
-        "claims.yaml", "        quote: affected about 4,000 customers", "        quote: affected about 4,000 customers\n        date: 2026-04-01",
+        "claims.yaml",
+        "        quote: affected about 4,000 customers",
+        "        quote: affected about 4,000 customers\n        date: 2026-04-01",
         "supersededBy: ledger-four-thousand",
         "'supersededBy' must name a later assertion, but 'ledger-four-thousand' is dated 2026-04-01, before this one (2026-04-08)",
     ),
     "duplicate assertion id": (
-        "claims.yaml", "      - id: ledger-four-thousand", "      - id: ledger-forty-thousand", "      - id: ledger-forty-thousand\n        party: ledger\n        source: ledger-0409",
+        "claims.yaml",
+        "      - id: ledger-four-thousand",
+        "      - id: ledger-forty-thousand",
+        "      - id: ledger-forty-thousand\n        party: ledger\n        source: ledger-0409",
         "duplicate id 'ledger-forty-thousand'; first defined at",
     ),
     "assertion id clashes with an item id": (
-        "claims.yaml", "      - id: ledger-four-thousand", "      - id: nimbus", "      - id: nimbus",
+        "claims.yaml",
+        "      - id: ledger-four-thousand",
+        "      - id: nimbus",
+        "      - id: nimbus",
         "duplicate id 'nimbus'; first defined at",
     ),
     "correction without a date": (
-        "sources.yaml", "    date: 2026-04-09\n    updates: ledger-0408", "    updates: ledger-0408", "    corrects: ledger-0408      # with a correction notice",
+        "sources.yaml",
+        "    date: 2026-04-09\n    updates: ledger-0408",
+        "    updates: ledger-0408",
+        "    corrects: ledger-0408      # with a correction notice",
         "a source that corrects another needs a 'date': the day of the change",
     ),
     "retractedIn names an entity": (
-        "claims.yaml", "retractedIn: ledger-0411", "retractedIn: kite", "retractedIn: kite",
+        "claims.yaml",
+        "retractedIn: ledger-0411",
+        "retractedIn: kite",
+        "retractedIn: kite",
         "'retractedIn' must refer to a source, but 'kite' is a Organization",
     ),
     "passage without a change": (
-        "sources.yaml", "    corrects: ledger-0408      # a company's rebuttal of a report\n", "",
+        "sources.yaml",
+        "    corrects: ledger-0408      # a company's rebuttal of a report\n",
+        "",
         "    passage: affected some 40,000 customers\n  - id: ledger-0410",
         "'passage' says which words a change affects: add 'corrects', 'retracts' or 'updates'",
     ),
@@ -78,15 +100,36 @@ def test_retracted_in_a_source_without_a_date(tmp_path):
     case = copy_case(tmp_path, REVISIONS)
     edit(case / "claims.yaml", "retractedIn: ledger-0411", "retractedIn: nimbus-faq")
     path = case / "claims.yaml"
-    _fails_with(_build(case, tmp_path), f"Error: {path}:{line_of(path, 'retractedIn: nimbus-faq')}: 'retractedIn' names 'nimbus-faq', which needs a 'date': the day of the retraction")
+    _fails_with(
+        _build(case, tmp_path),
+        f"Error: {path}:{line_of(path, 'retractedIn: nimbus-faq')}: 'retractedIn' names 'nimbus-faq', which needs a 'date': the day of the retraction",
+    )
 
 
 @pytest.mark.parametrize(
     "file, old, new, key, message",
     [
-        ("sources.yaml", "    corrects: ledger-0408      # a company's rebuttal of a report", "    corrects: kite", "corrects", "but 'kite' is a Organization"),
-        ("sources.yaml", "    updates: ledger-0410       # the story updated to remove a quote", "    updates: kite", "updates", "but 'kite' is a Organization"),
-        ("entities.yaml", "    speaksFor: nimbus          # a lawyer for a client", "    speaksFor: storage-outage", "speaksFor", "but 'storage-outage' is a Incident"),
+        (
+            "sources.yaml",
+            "    corrects: ledger-0408      # a company's rebuttal of a report",
+            "    corrects: kite",
+            "corrects",
+            "but 'kite' is a Organization",
+        ),
+        (
+            "sources.yaml",
+            "    updates: ledger-0410       # the story updated to remove a quote",
+            "    updates: kite",
+            "updates",
+            "but 'kite' is a Organization",
+        ),
+        (
+            "entities.yaml",
+            "    speaksFor: nimbus          # a lawyer for a client",
+            "    speaksFor: storage-outage",
+            "speaksFor",
+            "but 'storage-outage' is a Incident",
+        ),
     ],
 )
 def test_references_to_the_wrong_kind_of_item(tmp_path, file, old, new, key, message):
@@ -94,14 +137,20 @@ def test_references_to_the_wrong_kind_of_item(tmp_path, file, old, new, key, mes
     case = copy_case(tmp_path, REVISIONS)
     path = case / file
     edit(path, old, new)
-    _fails_with(_build(case, tmp_path), f"Error: {path}:{line_of(path, new.strip())}: '{key}' must refer to one of")
+    _fails_with(
+        _build(case, tmp_path), f"Error: {path}:{line_of(path, new.strip())}: '{key}' must refer to one of"
+    )
     assert message in _build(case, tmp_path).output
 
 
 def test_shapes_catch_a_retraction_of_an_entity(tmp_path):
     """'retracts' has no single range (a source or an assertion): the shapes check it."""
     case = copy_case(tmp_path, REVISIONS)
-    edit(case / "sources.yaml", "    updates: ledger-0410       # the story updated to remove a quote", "    retracts: kite")
+    edit(
+        case / "sources.yaml",
+        "    updates: ledger-0410       # the story updated to remove a quote",
+        "    retracts: kite",
+    )
     result = _build(case, tmp_path)
     assert result.exit_code == 1, result.output
     assert "'retracts' must name a source or an assertion" in result.output, result.output

@@ -44,7 +44,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.analysis.evidence import AssertionRef, NodeRef, SourceRef, assertion_ref, assertions_on, node_ref, source_ref
+from kg.analysis.evidence import (
+    AssertionRef,
+    NodeRef,
+    SourceRef,
+    assertion_ref,
+    assertions_on,
+    node_ref,
+    source_ref,
+)
 from kg.analysis.voices import RETRACTS, superseded_by
 from kg.vocab import KG
 
@@ -145,7 +153,9 @@ def _stance_changes(g: "nx.MultiDiGraph") -> tuple[list[StanceChange], list[Stan
             opposed = {a.polarity for a in steps} >= {1, -1}
             if not (explicit or opposed):
                 continue
-            record = StanceChange(node_ref(g, node), node_ref(g, voice), tuple(sorted(steps, key=_step_key)), explicit)
+            record = StanceChange(
+                node_ref(g, node), node_ref(g, voice), tuple(sorted(steps, key=_step_key)), explicit
+            )
             (changed if explicit or _ordered(steps) else contradicting).append(record)
     order = lambda c: (c.proposition.label, c.voice.label, c.id)  # noqa: E731
     return sorted(changed, key=order), sorted(contradicting, key=order)
@@ -166,7 +176,17 @@ def _source_changes(g: "nx.MultiDiGraph") -> list[SourceChange]:
         elif "Source" in g.nodes[v].get("kinds", ()):
             found.append(SourceChange(kind, source_ref(g, u), source_ref(g, v), None, passages))
     kinds = list(CHANGE_KINDS.values())
-    return sorted(found, key=lambda c: (c.date == "", c.date, c.target.label, kinds.index(c.kind), c.source.label, c.assertion.iri if c.assertion else ""))
+    return sorted(
+        found,
+        key=lambda c: (
+            c.date == "",
+            c.date,
+            c.target.label,
+            kinds.index(c.kind),
+            c.source.label,
+            c.assertion.iri if c.assertion else "",
+        ),
+    )
 
 
 def accounts_that_changed(g: "nx.MultiDiGraph") -> AccountChanges:

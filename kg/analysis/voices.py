@@ -34,7 +34,16 @@ from kg.vocab import KG
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["voice_of", "is_superseded", "superseded_by", "retracted_in", "count_voices", "SPEAKS_FOR", "SUPERSEDED_BY", "RETRACTS"]
+__all__ = [
+    "voice_of",
+    "is_superseded",
+    "superseded_by",
+    "retracted_in",
+    "count_voices",
+    "SPEAKS_FOR",
+    "SUPERSEDED_BY",
+    "RETRACTS",
+]
 
 SPEAKS_FOR = str(KG.speaksFor)
 SUPERSEDED_BY = str(KG.supersededBy)
@@ -55,12 +64,19 @@ def voice_of(g: "nx.MultiDiGraph", party: str) -> str:
     seen = [party]
     node = party
     while True:
-        principals = sorted((v for _, v, k in g.out_edges(node, keys=True) if k == SPEAKS_FOR and v not in seen), key=lambda v: _label_key(g, v))
+        principals = sorted(
+            (v for _, v, k in g.out_edges(node, keys=True) if k == SPEAKS_FOR and v not in seen),
+            key=lambda v: _label_key(g, v),
+        )
         if not principals:
             break
         node = principals[0]
         seen.append(node)
-    same = {node, *(v for _, v, k in g.out_edges(node, keys=True) if k == _SAME_AS), *(u for u, _, k in g.in_edges(node, keys=True) if k == _SAME_AS)}
+    same = {
+        node,
+        *(v for _, v, k in g.out_edges(node, keys=True) if k == _SAME_AS),
+        *(u for u, _, k in g.in_edges(node, keys=True) if k == _SAME_AS),
+    }
     return min(same)
 
 
@@ -84,11 +100,13 @@ def is_superseded(g: "nx.MultiDiGraph", assertion: str) -> bool:
 
 
 def count_voices(assertions) -> str:
-    """"1 voice (2 statements)" for a group of :class:`~kg.analysis.evidence.AssertionRef`.
+    """ "1 voice (2 statements)" for a group of :class:`~kg.analysis.evidence.AssertionRef`.
 
     >>> count_voices([])
     '0 voices (0 statements)'
     """
     voices = len({a.voice.iri for a in assertions})
     statements = len(assertions)
-    return f"{voices} voice{'' if voices == 1 else 's'} ({statements} statement{'' if statements == 1 else 's'})"
+    return (
+        f"{voices} voice{'' if voices == 1 else 's'} ({statements} statement{'' if statements == 1 else 's'})"
+    )

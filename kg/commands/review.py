@@ -16,7 +16,9 @@ __all__ = ["commands"]
 def _table(items) -> str:
     if not items:
         return "no pending items\n"
-    rows = [("id", "kind", "where", "summary")] + [(i.id, i.kind, f"{i.path.name}:{i.line}", i.summary) for i in items]
+    rows = [("id", "kind", "where", "summary")] + [
+        (i.id, i.kind, f"{i.path.name}:{i.line}", i.summary) for i in items
+    ]
     widths = [max(len(r[c]) for r in rows) for c in range(3)]
     lines = ["  ".join(r[c].ljust(widths[c]) for c in range(3)) + "  " + r[3] for r in rows]
     return "\n".join(line.rstrip() for line in lines) + "\n"
@@ -34,13 +36,39 @@ def _edit(text: str) -> str | None:
 
 @click.command("review")
 @click.argument("case_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--accept", "accepts", multiple=True, metavar="ID", help="Accept these items (repeatable) without a terminal session.")
-@click.option("--reject", "rejects", multiple=True, metavar="ID", help="Reject these items (kept as status: rejected).")
-@click.option("--accept-from", "accept_from", multiple=True, metavar="SOURCE", help="Accept every pending draft read in the source SOURCE.")
+@click.option(
+    "--accept",
+    "accepts",
+    multiple=True,
+    metavar="ID",
+    help="Accept these items (repeatable) without a terminal session.",
+)
+@click.option(
+    "--reject", "rejects", multiple=True, metavar="ID", help="Reject these items (kept as status: rejected)."
+)
+@click.option(
+    "--accept-from",
+    "accept_from",
+    multiple=True,
+    metavar="SOURCE",
+    help="Accept every pending draft read in the source SOURCE.",
+)
 @click.option("--list", "list_items", is_flag=True, help="List the pending items, in review order, and stop.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="With --list: a table, or JSON.")
-@click.option("--documents", "documents", multiple=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder(s) holding the sources' documents, to show each quote in its passage (as kg build --documents).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="With --list: a table, or JSON.",
+)
+@click.option(
+    "--documents",
+    "documents",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder(s) holding the sources' documents, to show each quote in its passage (as kg build --documents).",
+)
 @click.option("--no-build", is_flag=True, help="Do not rebuild the case afterwards.")
 @handle_errors
 def review(case_dir, accepts, rejects, accept_from, list_items, fmt, documents, no_build):
@@ -79,10 +107,15 @@ def review(case_dir, accepts, rejects, accept_from, list_items, fmt, documents, 
             click.echo(f"rejected {item_id}")
         for source in accept_from:
             done = session.accept_from(source)
-            click.echo(f"accepted {len(done)} item{'' if len(done) == 1 else 's'} read in {source}" + (": " + ", ".join(i.id for i in done) if done else ""))
+            click.echo(
+                f"accepted {len(done)} item{'' if len(done) == 1 else 's'} read in {source}"
+                + (": " + ", ".join(i.id for i in done) if done else "")
+            )
     else:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
-            raise click.UsageError("kg review needs a terminal for a session; without one, use --accept, --reject, --accept-from or --list")
+            raise click.UsageError(
+                "kg review needs a terminal for a session; without one, use --accept, --reject, --accept-from or --list"
+            )
         from kg.review.interactive import Documents, walk
 
         made = walk(session, Documents(case_dir, folders), edit=_edit)

@@ -65,7 +65,9 @@ def load_text(text: str, where: str = "<edited item>") -> Any:
         return yaml_rt().load(text)
     except YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        raise LoadError(where, mark.line + 1 if mark else None, f"malformed YAML: {getattr(e, 'problem', None) or e}") from e
+        raise LoadError(
+            where, mark.line + 1 if mark else None, f"malformed YAML: {getattr(e, 'problem', None) or e}"
+        ) from e
 
 
 @dataclass
@@ -80,7 +82,12 @@ class CaseFiles:
         if not (root / "case.yaml").is_file():
             raise LoadError(root, None, "not a case folder: case.yaml is missing")
         files = cls(root)
-        for path in [root / "case.yaml", *sorted(p for p in root.glob("*.yaml") if p.name != "case.yaml" and not p.name.startswith(("_", ".")))]:
+        for path in [
+            root / "case.yaml",
+            *sorted(
+                p for p in root.glob("*.yaml") if p.name != "case.yaml" and not p.name.startswith(("_", "."))
+            ),
+        ]:
             files.docs[path] = load_text(path.read_text(encoding="utf-8"), str(path))
         return files
 

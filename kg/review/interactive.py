@@ -66,13 +66,22 @@ def passage(item: ReviewItem, text: str) -> tuple[int, int] | None:
     node = item.node
     if item.kind == "assertion":
         quote = node.get("quote")
-        exact, prefix, suffix = (quote.get("exact"), quote.get("prefix") or "", quote.get("suffix") or "") if hasattr(quote, "get") else (quote, "", "")
+        exact, prefix, suffix = (
+            (quote.get("exact"), quote.get("prefix") or "", quote.get("suffix") or "")
+            if hasattr(quote, "get")
+            else (quote, "", "")
+        )
         if isinstance(exact, str) and exact:
             start = locate(text, exact, str(prefix), str(suffix))
             if start is not None:
                 return start, start + len(exact)
     span = node.get("span")
-    if isinstance(span, list) and len(span) == 2 and all(isinstance(n, int) for n in span) and 0 <= span[0] <= span[1] <= len(text):
+    if (
+        isinstance(span, list)
+        and len(span) == 2
+        and all(isinstance(n, int) for n in span)
+        and 0 <= span[0] <= span[1] <= len(text)
+    ):
         return span[0], span[1]
     return None
 
@@ -81,7 +90,11 @@ def _show(item: ReviewItem, session: ReviewSession, documents: Documents, left: 
     from prompt_toolkit.formatted_text import FormattedText
 
     confidence = item.node.get("confidence")
-    head = f"{item.kind} {item.id} — {item.path.name}:{item.line}" + (f", confidence {confidence}" if confidence is not None else "") + f" ({left} to review)"
+    head = (
+        f"{item.kind} {item.id} — {item.path.name}:{item.line}"
+        + (f", confidence {confidence}" if confidence is not None else "")
+        + f" ({left} to review)"
+    )
     say(FormattedText([("bold", _clean(head))]))
     for line in session.item_text(item.id).rstrip("\n").splitlines():
         say(FormattedText([("", "    " + _clean(line))]))
@@ -89,12 +102,24 @@ def _show(item: ReviewItem, session: ReviewSession, documents: Documents, left: 
     where = passage(item, text) if text is not None else None
     if text is not None and where is not None:
         start, end = where
-        before = text[max(0, start - _CONTEXT):start]
-        after = text[end:end + _CONTEXT]
+        before = text[max(0, start - _CONTEXT) : start]
+        after = text[end : end + _CONTEXT]
         say(FormattedText([("", f"  In the document (characters {start}–{end}):")]))
-        say(FormattedText([("", "    …" + _clean(before)), ("reverse bold", _clean(text[start:end])), ("", _clean(after) + "…")]))
+        say(
+            FormattedText(
+                [
+                    ("", "    …" + _clean(before)),
+                    ("reverse bold", _clean(text[start:end])),
+                    ("", _clean(after) + "…"),
+                ]
+            )
+        )
     else:
-        say(FormattedText([("italic", f"  (no passage to show: {_clean(why or 'the quote is not in the document')})")]))
+        say(
+            FormattedText(
+                [("italic", f"  (no passage to show: {_clean(why or 'the quote is not in the document')})")]
+            )
+        )
     related = session.candidates(item)
     if related:
         say(FormattedText([("", "  May restate or duplicate:")]))
@@ -102,7 +127,14 @@ def _show(item: ReviewItem, session: ReviewSession, documents: Documents, left: 
             say(FormattedText([("", "    " + _clean(session.labelled(other)))]))
 
 
-def walk(session: ReviewSession, documents: Documents, *, edit: Callable[[str], str | None], input=None, output=None) -> int:
+def walk(
+    session: ReviewSession,
+    documents: Documents,
+    *,
+    edit: Callable[[str], str | None],
+    input=None,
+    output=None,
+) -> int:
     """Walk the pending items until none is left or the researcher quits; the number of decisions made."""
     from prompt_toolkit import PromptSession, print_formatted_text
     from prompt_toolkit.formatted_text import FormattedText
@@ -111,7 +143,9 @@ def walk(session: ReviewSession, documents: Documents, *, edit: Callable[[str], 
     prompt = PromptSession(input=input, output=output)
 
     def say(text) -> None:
-        print_formatted_text(text if isinstance(text, FormattedText) else FormattedText([("", _clean(text))]), output=output)
+        print_formatted_text(
+            text if isinstance(text, FormattedText) else FormattedText([("", _clean(text))]), output=output
+        )
 
     keys = KeyBindings()
     for letter in KEYS:
@@ -125,7 +159,11 @@ def walk(session: ReviewSession, documents: Documents, *, edit: Callable[[str], 
     while True:
         queue = [i for i in session.pending() if i.id not in skipped]
         if not queue:
-            say("Nothing left to review." if not skipped else f"Nothing left to review ({len(skipped)} skipped).")
+            say(
+                "Nothing left to review."
+                if not skipped
+                else f"Nothing left to review ({len(skipped)} skipped)."
+            )
             return decisions
         item = queue[0]
         say("")
@@ -163,7 +201,9 @@ def walk(session: ReviewSession, documents: Documents, *, edit: Callable[[str], 
                 say(f"edited {item.id}; the case still loads")
             elif key == "m":
                 candidates = session.candidates(item)
-                target = prompt.prompt("merge into (an id): ", default=candidates[0] if candidates else "").strip()
+                target = prompt.prompt(
+                    "merge into (an id): ", default=candidates[0] if candidates else ""
+                ).strip()
                 if not target:
                     say("not merged")
                     continue

@@ -90,9 +90,17 @@ class ReviewItem:
         return str(node.get("label") or node.get("text") or node.get("asks") or self.id)
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "file": self.path.name, "line": self.line, "status": self.status,
-                "summary": self.summary, "source": self.source, "confidence": _number(self.node.get("confidence")),
-                "related": list(self.related)}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "file": self.path.name,
+            "line": self.line,
+            "status": self.status,
+            "summary": self.summary,
+            "source": self.source,
+            "confidence": _number(self.node.get("confidence")),
+            "related": list(self.related),
+        }
 
 
 def _number(value):
@@ -146,13 +154,28 @@ class ReviewSession:
     def _items_of(self, section: str, node, path: Path) -> list[ReviewItem]:
         if section == "judgements":
             pair = sorted(map(str, node.get("pair") or []))
-            return [ReviewItem(f"judgement:{'~'.join(pair)}", "judgement", path, _line(node), node, related=pair)]
+            return [
+                ReviewItem(f"judgement:{'~'.join(pair)}", "judgement", path, _line(node), node, related=pair)
+            ]
         if section == "propositions" and "id" not in node and isinstance(node.get("proposition"), str):
             # `kg ingest`'s restatement: more assertions on a proposition defined elsewhere; only they are reviewed.
             target = node["proposition"]
-            return [ReviewItem(str(a.get("id") or f"{target}/{path.stem}/{n}"), "assertion", path, _line(a), a, proposition=node, related=[target])
-                    for n, a in enumerate(node.get("assertions") or [], 1) if hasattr(a, "get")]
-        kind = {"sources": "source", "propositions": "proposition", "questions": "question"}.get(section, "entity")
+            return [
+                ReviewItem(
+                    str(a.get("id") or f"{target}/{path.stem}/{n}"),
+                    "assertion",
+                    path,
+                    _line(a),
+                    a,
+                    proposition=node,
+                    related=[target],
+                )
+                for n, a in enumerate(node.get("assertions") or [], 1)
+                if hasattr(a, "get")
+            ]
+        kind = {"sources": "source", "propositions": "proposition", "questions": "question"}.get(
+            section, "entity"
+        )
         if kind == "entity" and node.get("type") in _INCIDENT_TYPES:
             kind = "incident"
         items = [ReviewItem(str(node.get("id")), kind, path, _line(node), node, related=_related(node, kind))]
@@ -160,7 +183,11 @@ class ReviewSession:
             for n, assertion in enumerate(node.get("assertions") or [], 1):
                 if hasattr(assertion, "get"):
                     assertion_id = str(assertion.get("id") or f"{node.get('id')}/{n}")
-                    items.append(ReviewItem(assertion_id, "assertion", path, _line(assertion), assertion, proposition=node))
+                    items.append(
+                        ReviewItem(
+                            assertion_id, "assertion", path, _line(assertion), assertion, proposition=node
+                        )
+                    )
         return items
 
     def pending(self) -> list[ReviewItem]:
@@ -192,13 +219,24 @@ class ReviewSession:
                 pair = [str(p) for p in other.node.get("pair") or []] if other.kind == "judgement" else []
                 if item.id in pair and other.node.get("judgement") in ("no-judgement", "unsure"):
                     found += [p for p in pair if p != item.id]  # a near match `kg ingest` left unjudged
-                if other.kind == item.kind and other.id != item.id and other.status == "reviewed" and other.node.get("type") == item.node.get("type"):
+                if (
+                    other.kind == item.kind
+                    and other.id != item.id
+                    and other.status == "reviewed"
+                    and other.node.get("type") == item.node.get("type")
+                ):
                     if fuzz.token_set_ratio(label.lower(), str(other.node.get("label") or "").lower()) >= 85:
                         found.append(other.id)
         if item.kind == "assertion":
             for other in self.items():
-                if other.kind == "assertion" and other.id != item.id and other.proposition is item.proposition and other.status != "rejected" \
-                        and (other.node.get("party"), other.node.get("stance")) == (item.node.get("party"), item.node.get("stance")):
+                if (
+                    other.kind == "assertion"
+                    and other.id != item.id
+                    and other.proposition is item.proposition
+                    and other.status != "rejected"
+                    and (other.node.get("party"), other.node.get("stance"))
+                    == (item.node.get("party"), item.node.get("stance"))
+                ):
                     found.append(other.id)
         return list(dict.fromkeys(found))
 
@@ -207,7 +245,9 @@ class ReviewSession:
     def _decide(self, item_id: str, decision: str, change) -> ReviewItem:
         item = self.item(item_id)
         touched = list(dict.fromkeys(change(item) or [item.path]))
-        before = {path: path.read_text(encoding="utf-8") for path in touched}  # on disk: as before this decision
+        before = {
+            path: path.read_text(encoding="utf-8") for path in touched
+        }  # on disk: as before this decision
         self.files.write(touched)
         self.history.append((item_id, before))
         self.decided[item_id] = decision
@@ -256,7 +296,11 @@ class ReviewSession:
     def _place(self, item: ReviewItem) -> tuple[Any, int]:
         """The list holding ``item`` in its file, and its index there."""
         doc = self.files.docs[item.path]
-        lists = [item.proposition.get("assertions")] if item.proposition is not None else [doc.get(s) for s in ("sources", "entities", "propositions", "judgements", "questions")]
+        lists = (
+            [item.proposition.get("assertions")]
+            if item.proposition is not None
+            else [doc.get(s) for s in ("sources", "entities", "propositions", "judgements", "questions")]
+        )
         for container in lists:
             for index, node in enumerate(container or []):
                 if node is item.node:
@@ -311,7 +355,13 @@ class ReviewSession:
         doc = self.files.docs[item.path]
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-        judgement = CommentedMap([("pair", CommentedSeq(pair)), ("judgement", "same"), ("note", f"{item.id!r} merged into {target.id!r} by kg review")])
+        judgement = CommentedMap(
+            [
+                ("pair", CommentedSeq(pair)),
+                ("judgement", "same"),
+                ("note", f"{item.id!r} merged into {target.id!r} by kg review"),
+            ]
+        )
         judgement["pair"].fa.set_flow_style()
         if doc.get("judgements") is None:
             doc["judgements"] = CommentedSeq()
@@ -330,6 +380,10 @@ class ReviewSession:
     def accept_from(self, source_id: str) -> list[ReviewItem]:
         """Accept every pending draft read in the source ``source_id`` (and the source itself)."""
         self.item(source_id)
-        chosen = [i for i in self.pending() if i.source == source_id
-                  and (i.proposition is None or str(i.proposition.get("status", "reviewed")) != "rejected")]
+        chosen = [
+            i
+            for i in self.pending()
+            if i.source == source_id
+            and (i.proposition is None or str(i.proposition.get("status", "reviewed")) != "rejected")
+        ]
         return [self.accept(i.id) for i in chosen]

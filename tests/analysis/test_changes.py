@@ -41,7 +41,11 @@ def test_a_spokesperson_a_lawyer_and_their_company_are_one_voice(report):
     restored = claims["data-restored"]
     assert restored["party"]["label"] == "Nimbus Cloud"
     assert (restored["voices"], restored["statements"]) == (1, 3)
-    assert sorted(a["party"]["label"] for a in restored["assertions"]) == ["Dana Reyes", "Hale & Ward LLP", "Nimbus Cloud"]
+    assert sorted(a["party"]["label"] for a in restored["assertions"]) == [
+        "Dana Reyes",
+        "Hale & Ward LLP",
+        "Nimbus Cloud",
+    ]
     assert {a["voice"]["label"] for a in restored["assertions"]} == {"Nimbus Cloud"}
 
 
@@ -61,7 +65,11 @@ def test_the_report_counts_voices_and_statements(store):
 def test_without_speaks_for_the_counts_change(store, tmp_path):
     """The same case with the two ``speaksFor`` lines removed: three voices, and no longer single-source."""
     case = copy_case(tmp_path, REVISIONS, "no-voices")
-    edit(case / "entities.yaml", "    speaksFor: nimbus          # a spokesperson: her statements are Nimbus's voice\n", "")
+    edit(
+        case / "entities.yaml",
+        "    speaksFor: nimbus          # a spokesperson: her statements are Nimbus's voice\n",
+        "",
+    )
     edit(case / "entities.yaml", "    speaksFor: nimbus          # a lawyer for a client\n", "")
     report = _report(store, case)
     assert "data-restored" not in _by_id(report["single_source"])
@@ -81,9 +89,16 @@ def test_contested_needs_independent_opposing_voices(report):
 
 def test_a_superseded_assertion_does_not_make_a_proposition_contested(report, store, tmp_path):
     assert "forty-thousand" not in _by_id(report["contested"])
-    [change] = [c for c in report["changed"]["stances"] if c["proposition"]["label"] == "The outage affected 40,000 customers."]
+    [change] = [
+        c
+        for c in report["changed"]["stances"]
+        if c["proposition"]["label"] == "The outage affected 40,000 customers."
+    ]
     assert change["explicit"] is True
-    assert [(s["date"], s["stance"], s["superseded"]) for s in change["steps"]] == [("2026-04-08", "asserts", True), ("2026-04-09", "narrows", False)]
+    assert [(s["date"], s["stance"], s["superseded"]) for s in change["steps"]] == [
+        ("2026-04-08", "asserts", True),
+        ("2026-04-09", "narrows", False),
+    ]
     # Without the supersededBy line, the Ledger's first figure against Nimbus's rebuttal is contested.
     case = copy_case(tmp_path, REVISIONS, "unsuperseded")
     edit(case / "claims.yaml", "        supersededBy: ledger-four-thousand\n", "")
@@ -101,12 +116,40 @@ def test_a_retracted_quote_is_history_not_a_single_source_claim(report):
 
 
 def test_corrections_rebuttals_and_updates_are_listed_with_dates_and_passages(report):
-    rows = [(c["date"], c["source"]["label"], c["kind"], c["target"]["label"], c["passages"]) for c in report["changed"]["sources"] if c["assertion"] is None]
+    rows = [
+        (c["date"], c["source"]["label"], c["kind"], c["target"]["label"], c["passages"])
+        for c in report["changed"]["sources"]
+        if c["assertion"] is None
+    ]
     assert rows == [
-        ("2026-04-09", 'Nimbus, "Correcting The Ledger"', "corrects", "The Ledger, 8 April", ["affected some 40,000 customers"]),
-        ("2026-04-09", "The Ledger, 8 April (corrected 9 April)", "corrects", "The Ledger, 8 April", ["affected some 40,000 customers"]),
-        ("2026-04-09", "The Ledger, 8 April (corrected 9 April)", "updates", "The Ledger, 8 April", ["affected some 40,000 customers"]),
-        ("2026-04-11", "The Ledger, 10 April (updated 11 April)", "updates", "The Ledger, 10 April", ["a full day of sales"]),
+        (
+            "2026-04-09",
+            'Nimbus, "Correcting The Ledger"',
+            "corrects",
+            "The Ledger, 8 April",
+            ["affected some 40,000 customers"],
+        ),
+        (
+            "2026-04-09",
+            "The Ledger, 8 April (corrected 9 April)",
+            "corrects",
+            "The Ledger, 8 April",
+            ["affected some 40,000 customers"],
+        ),
+        (
+            "2026-04-09",
+            "The Ledger, 8 April (corrected 9 April)",
+            "updates",
+            "The Ledger, 8 April",
+            ["affected some 40,000 customers"],
+        ),
+        (
+            "2026-04-11",
+            "The Ledger, 10 April (updated 11 April)",
+            "updates",
+            "The Ledger, 10 April",
+            ["a full day of sales"],
+        ),
     ]
 
 
@@ -118,7 +161,9 @@ def test_one_voice_narrowing_its_own_account_is_a_change_not_a_contest(report):
         ("2026-04-07", "asserts", "Nimbus status page, 7 April"),
         ("2026-04-12", "narrows", "Nimbus incident summary"),
     ]
-    assert "dns-caused-outage" not in _by_id(report["contested"]) and "dns-caused-outage" not in _by_id(report["single_source"])
+    assert "dns-caused-outage" not in _by_id(report["contested"]) and "dns-caused-outage" not in _by_id(
+        report["single_source"]
+    )
     # The company's lawyer and spokesperson on both sides, on different days, are one voice changing its stance.
     assert stances["Nimbus tested its backups weekly."]["voice"]["label"] == "Nimbus Cloud"
 
@@ -129,25 +174,44 @@ def test_undated_opposing_stances_are_self_contradicting(report, store, tmp_path
     assert [(s["date"], s["stance"]) for s in contradiction["steps"]] == [("", "asserts"), ("", "denies")]
     # Dated, the same two statements become a change of stance.
     case = copy_case(tmp_path, REVISIONS, "dated")
-    edit(case / "sources.yaml", "    publisher: nimbus\n    # undated\n", "    publisher: nimbus\n    date: 2026-01-01\n")
-    edit(case / "sources.yaml", "    publisher: nimbus\n    # undated\n", "    publisher: nimbus\n    date: 2026-05-01\n")
+    edit(
+        case / "sources.yaml",
+        "    publisher: nimbus\n    # undated\n",
+        "    publisher: nimbus\n    date: 2026-01-01\n",
+    )
+    edit(
+        case / "sources.yaml",
+        "    publisher: nimbus\n    # undated\n",
+        "    publisher: nimbus\n    date: 2026-05-01\n",
+    )
     changed = _report(store, case)["changed"]
     assert changed["self_contradicting"] == []
-    assert "Nimbus's service terms cover regional outages." in {c["proposition"]["label"] for c in changed["stances"]}
+    assert "Nimbus's service terms cover regional outages." in {
+        c["proposition"]["label"] for c in changed["stances"]
+    }
 
 
 def test_accounts_that_changed_in_text_and_markdown(store):
     build_into(store, REVISIONS)
     text = run("unresolved", "--store", store).output
     assert text.splitlines()[0].endswith(", 9 accounts that changed.")
-    section = text[text.index("ACCOUNTS THAT CHANGED"):]
-    assert "2026-04-08: The Ledger asserts “affected some 40,000 customers” — read in The\n     Ledger, 8 April [superseded]" in section
+    section = text[text.index("ACCOUNTS THAT CHANGED") :]
+    assert (
+        "2026-04-08: The Ledger asserts “affected some 40,000 customers” — read in The\n     Ledger, 8 April [superseded]"
+        in section
+    )
     assert "Self-contradicting: one voice on both sides, with no dates to order them" in section
-    assert "2026-04-09: Nimbus, \"Correcting The Ledger\" corrects The Ledger, 8 April (passage\n    “affected some 40,000 customers”)" in section
+    assert (
+        '2026-04-09: Nimbus, "Correcting The Ledger" corrects The Ledger, 8 April (passage\n    “affected some 40,000 customers”)'
+        in section
+    )
     markdown = run("unresolved", "--store", store, "--format", "markdown").output
-    section = markdown[markdown.index("## Accounts that changed"):]
+    section = markdown[markdown.index("## Accounts that changed") :]
     assert "### The DNS change caused the storage outage. — Nimbus Cloud" in section
-    assert "- 2026-04-11: The Ledger, 10 April (updated 11 April) retracts Kite Retail asserts “a full day of sales”, read in The Ledger, 10 April" in section
+    assert (
+        "- 2026-04-11: The Ledger, 10 April (updated 11 April) retracts Kite Retail asserts “a full day of sales”, read in The Ledger, 10 April"
+        in section
+    )
     assert "### Self-contradicting" in section
 
 
@@ -155,28 +219,77 @@ def test_a_case_without_changes_has_no_such_section(store):
     build_into(store, FIXTURES / "cases" / "mini")
     text = run("unresolved", "--store", store).output
     assert "ACCOUNTS THAT CHANGED" not in text and "accounts that changed" not in text
-    assert json.loads(run("unresolved", "--store", store, "--format", "json").output)["changed"] == {"stances": [], "self_contradicting": [], "sources": []}
+    assert json.loads(run("unresolved", "--store", store, "--format", "json").output)["changed"] == {
+        "stances": [],
+        "self_contradicting": [],
+        "sources": [],
+    }
 
 
 def test_stance_history_query(store):
     build_into(store, REVISIONS)
-    result = run("query", "stance-history", "--store", store, "--bind", "proposition=forty-thousand", "--format", "json")
+    result = run(
+        "query",
+        "stance-history",
+        "--store",
+        store,
+        "--bind",
+        "proposition=forty-thousand",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
-    rows = [{k: v["value"] for k, v in row.items()} for row in json.loads(result.output)["results"]["bindings"]]
+    rows = [
+        {k: v["value"] for k, v in row.items()} for row in json.loads(result.output)["results"]["bindings"]
+    ]
     assert [(r["date"], r["partyLabel"], r["stance"], r["change"]) for r in rows] == [
-        ("2026-04-08", "The Ledger", "asserts", "superseded by the assertion read in The Ledger, 8 April (corrected 9 April)"),
+        (
+            "2026-04-08",
+            "The Ledger",
+            "asserts",
+            "superseded by the assertion read in The Ledger, 8 April (corrected 9 April)",
+        ),
         ("2026-04-09", "Nimbus Cloud", "disputes", ""),
         ("2026-04-09", "The Ledger", "narrows", ""),
     ]
-    result = run("query", "stance-history", "--store", store, "--bind", "proposition=backups-tested", "--format", "json")
-    rows = [{k: v["value"] for k, v in row.items()} for row in json.loads(result.output)["results"]["bindings"]]
+    result = run(
+        "query",
+        "stance-history",
+        "--store",
+        store,
+        "--bind",
+        "proposition=backups-tested",
+        "--format",
+        "json",
+    )
+    rows = [
+        {k: v["value"] for k, v in row.items()} for row in json.loads(result.output)["results"]["bindings"]
+    ]
     assert [(r["date"], r["partyLabel"], r["voiceLabel"]) for r in rows] == [
         ("2026-04-10", "Hale & Ward LLP", "Nimbus Cloud"),
         ("2026-04-12", "Dana Reyes", "Nimbus Cloud"),
     ]
-    retracted = run("query", "stance-history", "--store", store, "--bind", "proposition=kite-lost-sales", "--format", "csv").output
+    retracted = run(
+        "query",
+        "stance-history",
+        "--store",
+        store,
+        "--bind",
+        "proposition=kite-lost-sales",
+        "--format",
+        "csv",
+    ).output
     assert "retracted in The Ledger, 10 April (updated 11 April)" in retracted
-    undated = run("query", "stance-history", "--store", store, "--bind", "proposition=regional-covered", "--format", "json").output
+    undated = run(
+        "query",
+        "stance-history",
+        "--store",
+        store,
+        "--bind",
+        "proposition=regional-covered",
+        "--format",
+        "json",
+    ).output
     assert [row.get("date") for row in json.loads(undated)["results"]["bindings"]] == [None, None]
 
 
@@ -216,10 +329,25 @@ def test_the_page_data_carries_corrections_and_retractions(store):
     build_into(store, REVISIONS)
     nodes, edges, _ = html._checked(graph_view(open_graph(store)))
     marks = {m["id"].removeprefix(R): m for m in timeline(nodes, edges)["marks"]}
-    assert marks["ledger-0409"]["start"] == marks["nimbus-rebuttal"]["start"] == marks["ledger-0408"]["start"] + 1
+    assert (
+        marks["ledger-0409"]["start"]
+        == marks["nimbus-rebuttal"]["start"]
+        == marks["ledger-0408"]["start"] + 1
+    )
     assert marks["ledger-0411"]["start"] == marks["ledger-0410"]["start"] + 1
-    relations = {(e["source"].removeprefix(R), e["label"], e["target"].removeprefix(R)) for e in edges if e["kind"] == "relation"}
-    assert {("ledger-0409", "corrects", "ledger-0408"), ("ledger-0409", "updates", "ledger-0408"), ("nimbus-rebuttal", "corrects", "ledger-0408"),
-            ("ledger-0411", "updates", "ledger-0410"), ("dana-reyes", "speaks for", "nimbus")} <= relations
-    assert any(s == "ledger-0411" and label == "retracts" and t.startswith("assertion/") for s, label, t in relations)
+    relations = {
+        (e["source"].removeprefix(R), e["label"], e["target"].removeprefix(R))
+        for e in edges
+        if e["kind"] == "relation"
+    }
+    assert {
+        ("ledger-0409", "corrects", "ledger-0408"),
+        ("ledger-0409", "updates", "ledger-0408"),
+        ("nimbus-rebuttal", "corrects", "ledger-0408"),
+        ("ledger-0411", "updates", "ledger-0410"),
+        ("dana-reyes", "speaks for", "nimbus"),
+    } <= relations
+    assert any(
+        s == "ledger-0411" and label == "retracts" and t.startswith("assertion/") for s, label, t in relations
+    )
     assert any(label == "superseded by" for _, label, _ in relations)

@@ -51,7 +51,9 @@ def _projection(case, documents=DOCUMENTS):
 
 def _comments_kept(case) -> None:
     record = (case / "record.yaml").read_text(encoding="utf-8")
-    assert record.startswith("# The reviewed record, before the draft. Comments here must survive a review.\n")
+    assert record.startswith(
+        "# The reviewed record, before the draft. Comments here must survive a review.\n"
+    )
     assert "  - id: kestrel            # the provider\n" in record
     assert "  # The cause, as first reported.\n" in record
     draft = (case / DRAFT).read_text(encoding="utf-8")
@@ -61,12 +63,12 @@ def _comments_kept(case) -> None:
 
 # ---------------------------------------------------------------- the terminal session
 
-EDITOR = textwrap.dedent('''
+EDITOR = textwrap.dedent("""
     import sys
     from pathlib import Path
     path = Path(sys.argv[1])
     path.write_text(path.read_text().replace("label: Ravi Patel", "label: Ravi K. Patel"))
-''')
+""")
 
 
 @pytest.fixture
@@ -74,9 +76,22 @@ def terminal(case, tmp_path):
     pexpect = pytest.importorskip("pexpect")
     editor = tmp_path / "editor.py"
     editor.write_text(EDITOR, encoding="utf-8")
-    env = {**os.environ, "EDITOR": f"{sys.executable} {editor}", "VISUAL": f"{sys.executable} {editor}", "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"}
+    env = {
+        **os.environ,
+        "EDITOR": f"{sys.executable} {editor}",
+        "VISUAL": f"{sys.executable} {editor}",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm",
+    }
     kg = shutil.which("kg", path=os.path.dirname(sys.executable)) or "kg"
-    child = pexpect.spawn(kg, ["review", str(case), "--documents", str(DOCUMENTS)], env=env, encoding="utf-8", timeout=60, dimensions=(50, 200))
+    child = pexpect.spawn(
+        kg,
+        ["review", str(case), "--documents", str(DOCUMENTS)],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(50, 200),
+    )
     yield child
     child.close(force=True)
 
@@ -133,8 +148,17 @@ def test_a_session_accepts_rejects_edits_and_merges(case, terminal):
 
     _comments_kept(case)
     statuses = _statuses(case)
-    assert statuses["network-outage"] == statuses["ravi-patel"] == statuses["no-customer-data-was-lost"] == "reviewed"
-    assert statuses["the-outage-lasted-most-of-the-day"] == statuses["the-outage-lasted-most-of-the-day/1"] == "rejected"
+    assert (
+        statuses["network-outage"]
+        == statuses["ravi-patel"]
+        == statuses["no-customer-data-was-lost"]
+        == "reviewed"
+    )
+    assert (
+        statuses["the-outage-lasted-most-of-the-day"]
+        == statuses["the-outage-lasted-most-of-the-day/1"]
+        == "rejected"
+    )
     assert statuses["router-update-caused-the-outage"] == "rejected"  # merged: its assertion moved
     assert statuses["router-caused-outage/2"] == "reviewed"
     assert statuses["q-when-will-kestrel-publish-a-review"] == "pending"
@@ -146,8 +170,14 @@ def test_a_session_accepts_rejects_edits_and_merges(case, terminal):
     assert "No customer data was lost in the outage." in labels
     assert "The outage lasted for most of the day." not in labels
     assert "When will Kestrel publish a full review?" not in labels  # skipped: still pending
-    assert g.has_edge(D + "kestrel", D + "kestrel-networks") or g.has_edge(D + "kestrel-networks", D + "kestrel")
-    on_cause = sorted(g.nodes[u]["quote"] for u, _, k in g.in_edges(D + "router-caused-outage", keys=True) if g.nodes[u].get("cls") == "Assertion")
+    assert g.has_edge(D + "kestrel", D + "kestrel-networks") or g.has_edge(
+        D + "kestrel-networks", D + "kestrel"
+    )
+    on_cause = sorted(
+        g.nodes[u]["quote"]
+        for u, _, k in g.in_edges(D + "router-caused-outage", keys=True)
+        if g.nodes[u].get("cls") == "Assertion"
+    )
     assert on_cause == ["a faulty router update", "a router update pushed that morning caused the outage"]
 
 
@@ -174,7 +204,13 @@ def test_the_session_shows_the_quote_in_its_passage_and_what_it_may_restate(term
 
 def test_a_bad_edit_is_refused_and_the_file_left_alone(case, terminal, tmp_path):
     child = terminal
-    (tmp_path / "editor.py").write_text(EDITOR.replace('"label: Ravi Patel", "label: Ravi K. Patel"', '"memberOf: kestrel-networks", "memberOf: nobody-known"'), encoding="utf-8")
+    (tmp_path / "editor.py").write_text(
+        EDITOR.replace(
+            '"label: Ravi Patel", "label: Ravi K. Patel"',
+            '"memberOf: kestrel-networks", "memberOf: nobody-known"',
+        ),
+        encoding="utf-8",
+    )
     before = (case / DRAFT).read_bytes()
     _decide(child, "network-outage", "s")
     _decide(child, "kestrel-networks", "s")
@@ -197,20 +233,39 @@ def test_list_as_table_and_json(case):
     assert [line.split()[0] for line in lines[1:4]] == ["network-outage", "kestrel-networks", "ravi-patel"]
     items = json.loads(run("review", case, "--list", "--format", "json").output)
     kinds = [i["kind"] for i in items]
-    assert kinds == sorted(kinds, key=["incident", "entity", "source", "proposition", "assertion", "judgement", "question"].index)
+    assert kinds == sorted(
+        kinds, key=["incident", "entity", "source", "proposition", "assertion", "judgement", "question"].index
+    )
     restated = next(i for i in items if i["id"] == "router-update-caused-the-outage")
     assert restated["related"] == ["router-caused-outage"]
     assert {i["id"]: i["source"] for i in items}["no-customer-data-was-lost/1"] == SOURCE
 
 
 def test_accept_reject_and_accept_from(case):
-    result = run("review", case, "--accept", "network-outage", "--reject", "the-outage-lasted-most-of-the-day", "--accept-from", SOURCE, "--documents", DOCUMENTS)
+    result = run(
+        "review",
+        case,
+        "--accept",
+        "network-outage",
+        "--reject",
+        "the-outage-lasted-most-of-the-day",
+        "--accept-from",
+        SOURCE,
+        "--documents",
+        DOCUMENTS,
+    )
     assert result.exit_code == 0, result.output
     assert "accepted network-outage\nrejected the-outage-lasted-most-of-the-day\n" in result.output
     assert "accepted 8 items read in article-de9977ca4aa7: kestrel-networks, ravi-patel," in result.output
     assert "new entities (4):" in result.output and "  + Person  Ravi Patel" in result.output
-    assert "kg unresolved before: 0 identity candidates, 0 contested propositions, 1 single-source claim, 0 open questions." in result.output
-    assert re.search(r"kg unresolved after: .*, 0 contested propositions, 3 single-source claims, 1 open question\.", result.output)
+    assert (
+        "kg unresolved before: 0 identity candidates, 0 contested propositions, 1 single-source claim, 0 open questions."
+        in result.output
+    )
+    assert re.search(
+        r"kg unresolved after: .*, 0 contested propositions, 3 single-source claims, 1 open question\.",
+        result.output,
+    )
     statuses = _statuses(case)
     assert statuses["the-outage-lasted-most-of-the-day/1"] == "pending"  # its proposition was rejected
     assert statuses["judgement:kestrel~kestrel-networks"] == "pending"
@@ -220,7 +275,10 @@ def test_accept_reject_and_accept_from(case):
     now = (case / DRAFT).read_text(encoding="utf-8").splitlines()
     changed = [(a, b) for a, b in zip(original, now) if a != b]
     assert len(original) == len(now) and changed
-    assert all(a.replace("pending", "X") in (b.replace("reviewed", "X"), b.replace("rejected", "X")) for a, b in changed)
+    assert all(
+        a.replace("pending", "X") in (b.replace("reviewed", "X"), b.replace("rejected", "X"))
+        for a, b in changed
+    )
     assert (case / "record.yaml").read_bytes() == (DRAFTED / "record.yaml").read_bytes()
 
 
@@ -234,7 +292,10 @@ def test_an_unknown_id_is_an_error_and_nothing_is_written(case):
 def test_without_a_terminal_a_session_is_refused(case):
     result = run("review", case, "--no-build")
     assert result.exit_code == 2
-    assert "kg review needs a terminal for a session; without one, use --accept, --reject, --accept-from or --list" in result.output
+    assert (
+        "kg review needs a terminal for a session; without one, use --accept, --reject, --accept-from or --list"
+        in result.output
+    )
 
 
 def test_an_interrupted_write_leaves_the_file_whole(case, monkeypatch):
@@ -275,8 +336,14 @@ def test_a_draft_that_kg_ingest_wrote(tmp_path):
     assert "kg build: the case builds." in result.output
     g = _projection(case, FIXTURES / "ingest")
     base = "https://w3id.org/kg/id/initech/"
-    assert g.has_edge(base + "acs", base + "advanced-cloud-services") or g.has_edge(base + "advanced-cloud-services", base + "acs")
-    on_cause = {(g.nodes[u]["stance"], g.nodes[u]["quote"]) for u, _, k in g.in_edges(base + "upgrade-caused-outage", keys=True) if g.nodes[u].get("cls") == "Assertion"}
+    assert g.has_edge(base + "acs", base + "advanced-cloud-services") or g.has_edge(
+        base + "advanced-cloud-services", base + "acs"
+    )
+    on_cause = {
+        (g.nodes[u]["stance"], g.nodes[u]["quote"])
+        for u, _, k in g.in_edges(base + "upgrade-caused-outage", keys=True)
+        if g.nodes[u].get("cls") == "Assertion"
+    }
     assert ("denies", "a database upgrade caused the payroll outage") in on_cause
 
 
@@ -300,6 +367,8 @@ def test_a_merge_killed_between_its_two_files_loses_nothing(case, monkeypatch):
         session.merge("router-update-caused-the-outage", "router-caused-outage")
     monkeypatch.setattr(os, "replace", real)
     assert [p.name for p in map(Path, calls)] == ["record.yaml", DRAFT]
-    assert "a router update pushed that morning caused the outage" in (case / "record.yaml").read_text(encoding="utf-8")
+    assert "a router update pushed that morning caused the outage" in (case / "record.yaml").read_text(
+        encoding="utf-8"
+    )
     assert (case / DRAFT).read_bytes() == (DRAFTED / DRAFT).read_bytes()
     load_cases([case], documents=DOCUMENTS)  # still a case that loads
