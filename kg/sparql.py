@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
@@ -40,6 +40,7 @@ __all__ = [
     "query_text",
     "prepare",
     "run_query",
+    "plain_rows",
     "parse_binding",
     "format_result",
     "compact",
@@ -242,6 +243,65 @@ def run_query(graph: Graph, name_or_text: str, bindings: Mapping | None = None) 
         raise QueryError(f"query failed: {e}") from e
     except Exception as e:  # each engine raises its own evaluation errors
         raise QueryError(f"query failed: {e}") from e
+
+
+_NUMBERS = {str(XSD.integer): int, str(XSD.int): int, str(XSD.long): int, str(XSD.decimal): float, str(XSD.double): float,
+            str(XSD.float): float}
+
+
+def _plain_oxigraph(term):
+    import pyoxigraph as ox
+
+    if term is None or not isinstance(term, ox.Literal):
+        return None if term is None else term.value
+    kind = term.datatype.value
+    if kind in _NUMBERS:
+        try:
+            return _NUMBERS[kind](term.value)
+        except ValueError:
+            return term.value
+    if kind == str(XSD.boolean):
+        return term.value in ("true", "1")
+    return term.value
+
+
+def _plain_rdflib(term):
+    if term is None:
+        return None
+    term = normalize_term(term)
+    if isinstance(term, Literal):
+        python = term.toPython()
+        if isinstance(python, (bool, int, float)):
+            return python
+        if term.datatype is not None and str(term.datatype) == str(XSD.decimal):
+            return float(python)
+    return str(term)
+
+
+def plain_rows(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -> tuple[list[str], Iterable[tuple]]:
+    """A SELECT's variable names and rows of plain Python values: IRIs and strings as ``str``, numbers and booleans as such.
+
+    For a graph in the embedded Oxigraph store the rows come straight from
+    Oxigraph, without making rdflib terms: several times faster for the
+    projection's hundreds of thousands of rows.
+
+    >>> names, rows = plain_rows(Graph().parse(data="<urn:a> <urn:n> 3 .", format="turtle"), "SELECT ?s ?n WHERE { ?s ?p ?n }")
+    >>> names, list(rows)
+    (['s', 'n'], [('urn:a', 3)])
+    """
+    from oxrdflib import OxigraphStore
+
+    store = getattr(graph.store, "_inner", None) if isinstance(graph.store, OxigraphStore) and not bindings else None
+    if store is None:
+        result = run_query(graph, name_or_text, bindings)
+        return [str(v) for v in result.vars or []], (tuple(_plain_rdflib(t) for t in row) for row in result)
+    prepared = prepare(query_text(name_or_text))
+    try:
+        solutions = store.query(prepared.text)
+    except Exception as e:  # Oxigraph's own errors
+        raise QueryError(f"query failed: {e}") from e
+    names = [v.value for v in solutions.variables]
+    return names, (tuple(_plain_oxigraph(t) for t in solution) for solution in solutions)
 
 
 def parse_binding(text: str, resolve: Callable[[str], URIRef | None] | None = None) -> tuple[str, URIRef | Literal]:

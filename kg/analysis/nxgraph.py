@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from kg.sparql import PREFIXES, run_query
+from kg.sparql import PREFIXES, plain_rows, run_query
 from kg.store import normalize_term
 from kg.vocab import BASE_IRI, KG
 
@@ -91,28 +91,16 @@ def _term_labels(graph: Graph) -> dict[str, str]:
     return {**keys, **labels}
 
 
-def _value(term):
-    term = normalize_term(term)
-    if isinstance(term, Literal):
-        python = term.toPython()
-        if isinstance(python, bool) or isinstance(python, (int, float)):
-            return python
-        if term.datatype is not None and str(term.datatype).endswith(("#decimal",)):
-            return float(python)
-        return str(term)
-    return str(term)
-
-
 def project(graph: Graph, *, reviewed_only: bool = True) -> "nx.MultiDiGraph":
     """Project the case items of ``graph`` and the relations between them onto networkx."""
     import networkx as nx
 
     attributes: dict[str, dict] = {}
-    for row in run_query(graph, "projection-nodes"):
-        node, key, value = str(row.node), str(row.key), _value(row.value)
+    _, rows = plain_rows(graph, "projection-nodes")  # plain values: no rdflib term for each of many rows
+    for node, key, value in rows:
         attrs = attributes.setdefault(node, {})
         if key == "class":
-            if isinstance(row.value, URIRef) and str(row.value).startswith(_KG):
+            if isinstance(value, str) and value.startswith(_KG):
                 attrs.setdefault("classes", set()).add(local_name(value))
         elif key in _LISTS:
             attrs.setdefault(key, set()).add(value)
@@ -137,7 +125,7 @@ def project(graph: Graph, *, reviewed_only: bool = True) -> "nx.MultiDiGraph":
             attrs["polarity"] = int(attrs.get("polarity", 0))
             attrs["confidence"] = float(attrs.get("confidence", 1.0))
         out.add_node(node, **attrs)
-    edges = sorted({(str(r.source), str(r.predicate), str(r.target)) for r in run_query(graph, "projection-edges")})
+    edges = sorted(set(plain_rows(graph, "projection-edges")[1]))
     for source, predicate, target in edges:
         if source in out and target in out and predicate != str(RDF.type):
             out.add_edge(source, target, key=predicate, predicate=predicate, label=names.get(predicate, _words(local_name(predicate))))
