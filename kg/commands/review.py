@@ -16,8 +16,11 @@ __all__ = ["commands"]
 def _table(items) -> str:
     if not items:
         return "no pending items\n"
+    from kg.terminal import safe
+
     rows = [("id", "kind", "where", "summary")] + [
-        (i.id, i.kind, f"{i.path.name}:{i.line}", i.summary) for i in items
+        (safe(i.id, layout=False), i.kind, f"{i.path.name}:{i.line}", safe(i.summary, layout=False))
+        for i in items
     ]
     widths = [max(len(r[c]) for r in rows) for c in range(3)]
     lines = ["  ".join(r[c].ljust(widths[c]) for c in range(3)) + "  " + r[3] for r in rows]

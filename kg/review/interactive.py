@@ -10,7 +10,6 @@ control characters replaced, so a document cannot drive the terminal.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Callable
 
@@ -21,11 +20,12 @@ __all__ = ["walk", "passage", "KEYS"]
 
 KEYS = {"a": "accept", "r": "reject", "e": "edit", "m": "merge", "s": "skip", "u": "undo", "q": "quit"}
 _CONTEXT = 160  # characters shown on each side of the passage
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _clean(text: str) -> str:
-    return _CONTROL.sub("\ufffd", str(text))
+    from kg.terminal import safe
+
+    return safe(text)
 
 
 class Documents:

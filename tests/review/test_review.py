@@ -372,3 +372,13 @@ def test_a_merge_killed_between_its_two_files_loses_nothing(case, monkeypatch):
     )
     assert (case / DRAFT).read_bytes() == (DRAFTED / DRAFT).read_bytes()
     load_cases([case], documents=DOCUMENTS)  # still a case that loads
+
+
+def test_control_characters_from_a_draft_are_shown_not_obeyed(case):
+    from tests.helpers import edit
+
+    edit(case / DRAFT, "    label: Ravi Patel\n", '    label: "Ravi\\e]0;owned\\aPatel"\n')
+    result = run("review", case, "--list")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "Ravi\\x1b]0;owned\\x07Patel" in result.output
