@@ -393,6 +393,10 @@ def _date_incidents(text: str, sentences: list[Sentence], incidents: list[Entity
             if where is not None and (where.start, where.end) not in spans:
                 spans.append((where.start, where.end))
         best = incident_date(text, spans, published)
+        if best is None and incident is next((i for i in incidents if i.type == "Incident"), None):
+            # News puts the main event's date in its lead: the first sentences after the headline.
+            lead = [(x.start, x.end) for x in sentences[1:4] if x.start < 1200]
+            best = incident_date(text, lead, published)
         if best is not None:
             incident.fields.update(best.case_fields())
 

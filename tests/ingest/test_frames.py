@@ -94,3 +94,9 @@ def test_update_labels_and_headings_are_not_entities():
     labels = {label for _, label in _entities(x)}
     assert not labels & {"Key", "Key points", "UPDATE", "Update"}
     assert not any(t == "Incident" for t, _ in _entities(x))
+
+
+def test_the_main_incident_takes_the_leads_date_when_its_own_sentences_have_none():
+    x = extract("Globex outage angers traders\n\nTraders lost money on March 3 as prices froze across the Globex platform. "
+                "The outage is under review.", published="2026-03-12")
+    assert _incident(x).fields["date"] == "2026-03-03"
