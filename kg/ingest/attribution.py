@@ -261,7 +261,16 @@ def _claim_end(text: str, start: int, limit: int) -> int:
     return end
 
 
+# "said in a statement: “...”", "wrote in an email to staff: ...": the colon frame's words, not the claim.
+_CHANNEL = re.compile(r"(?:in|via|on)[ ](?:a|an|its|his|her|their|the)[ ](?:[\w-]{1,20}[ ]){0,2}(?:statement|email|e-mail|post|letter|memo|message|filing|note)(?:[ ][^:“”\"]{1,40})?:[ ]*", re.IGNORECASE)
+
+
 def _trim_claim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] == " ":
+        start += 1
+    channel = _CHANNEL.match(text, start, end)
+    if channel:
+        start = channel.end()
     while start < end and text[start] in " “”\"‘":
         start += 1
     while end > start and text[end - 1] in " .,;:“”\"’":
@@ -502,7 +511,7 @@ _RECENT: list[Entity] = []
 
 # A verdict on something said before: "that is false", "is not the full story", "was inaccurate".
 _VERDICT = re.compile(
-    r"^[“\"]?(?:(?:that|this|it|the[ ](?:claim|account|figure|report|estimate))[ ])?(?:is|was|were|’s|'s)[ ]"
+    r"^[“\"]?(?:(?:that|this|it|the[ ](?:claim|account|figure|report|estimate|number|suggestion|allegation)(?:[ ][^,;“”\"]{1,40}?)?)[ ])?(?:is|was|were|’s|'s)[ ][“\"]?"
     r"(?:simply[ ]|completely[ ]|totally[ ]|entirely[ ]|just[ ]|also[ ])?(?P<neg>not[ ])?"
     r"(?P<word>false|wrong|inaccurate|untrue|true|incorrect|misleading|the[ ]full[ ]story|what[ ]happened|accurate|correct|right|nonsense|a[ ]lie)\b",
     re.IGNORECASE,

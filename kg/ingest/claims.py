@@ -19,7 +19,7 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _QUANTITY = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a[ ]single|a[ ]few|a[ ]small|a[ ]handful|a[ ]minority|a[ ]fraction|part|some|a[ ]limited|\d[\d,.]*)"
-_NARROW = re.compile(rf"\b(?:only|just|merely)[ ]{_QUANTITY}\b|\ba[ ]single\b|\bno[ ]more[ ]than\b|\blimited[ ]to\b|\bfewer[ ]than\b|\bas[ ]few[ ]as\b", re.IGNORECASE)
+_NARROW = re.compile(rf"\b(?:only|just|merely)[ ](?:(?:about|around|roughly|some|nearly|approximately)[ ])?{_QUANTITY}\b|\ba[ ]single\b|\bno[ ]more[ ]than\b|\blimited[ ]to\b|\bfewer[ ]than\b|\bas[ ]few[ ]as\b", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|apparently|possibly|perhaps|may[ ]have|might|could[ ]have|appears?[ ]to|seems?[ ]to|is[ ]believed|are[ ]believed|unclear|unconfirmed)\b", re.IGNORECASE)
 
 
@@ -90,7 +90,7 @@ def narrowed(claim: str) -> str:
     >>> narrowed("only one incident discussed was related to AI")
     'more than one incident discussed was related to AI'
     """
-    new, count = re.subn(rf"\b(?:only|just|merely)[ ](?={_QUANTITY}\b)", "more than ", claim, count=1, flags=re.IGNORECASE)
+    new, count = re.subn(rf"\b(?:only|just|merely)[ ](?:(?:about|around|roughly|some|nearly|approximately)[ ])?(?={_QUANTITY}\b)", "more than ", claim, count=1, flags=re.IGNORECASE)
     if count:
         return new
     new, count = re.subn(r"\ba[ ]single\b", "more than one", claim, count=1, flags=re.IGNORECASE)

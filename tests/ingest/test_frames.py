@@ -100,3 +100,14 @@ def test_the_main_incident_takes_the_leads_date_when_its_own_sentences_have_none
     x = extract("Globex outage angers traders\n\nTraders lost money on March 3 as prices froze across the Globex platform. "
                 "The outage is under review.", published="2026-03-12")
     assert _incident(x).fields["date"] == "2026-03-03"
+
+
+def test_a_verdict_on_a_named_figure_denies_the_claim_before_it():
+    x = extract("Adjusters said they were expected to sign off on 300 recommendations an hour. "
+                "BrightShield's Victoria Lang said the figure of 300 an hour was \"simply wrong.\"", published="2026-03-12")
+    assert _claims(x)[1] == ("Victoria Lang", "denies", "They were expected to sign off on 300 recommendations an hour.")
+
+
+def test_a_colon_frame_quotes_the_words_after_the_colon():
+    x = extract('Raymond Tsai said in a statement: "Our access was protected at all times."', published="2026-03-12")
+    assert x.text[x.claims[0].start:x.claims[0].end] == "Our access was protected at all times"
