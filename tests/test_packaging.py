@@ -63,3 +63,20 @@ def test_make_run_leaves_the_working_tree_clean():
         assert tracked.returncode != 0, f"exports/{name} is tracked: make run would modify it"
         ignored = subprocess.run(["git", "check-ignore", "-q", f"exports/{name}"], cwd=ROOT)
         assert ignored.returncode == 0, f"exports/{name} is not ignored: make run would leave it untracked"
+
+
+def test_make_run_without_the_article_says_quotes_are_not_located():
+    """4/7: `make run` without ../shared/seeds says why no quote was located (a dry run shows what it would print)."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("make") is None:
+        pytest.skip("make not installed")
+    dry = subprocess.run(["make", "-n", "run", "DOCUMENTS="], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert dry.returncode == 0, dry.stderr
+    assert "../shared/seeds (the seed article) is not here, so quotes are not located in it" in dry.stdout
+    assert "--documents" not in dry.stdout
+    with_article = subprocess.run(["make", "-n", "run", "DOCUMENTS=../shared/seeds"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert "--documents ../shared/seeds" in with_article.stdout and "not located" not in with_article.stdout
