@@ -108,10 +108,10 @@ def _probe(text: str, prefixes: tuple[tuple[str, str], ...]) -> str | None:
     try:
         # A prefix named like the word is renamed as the copy renames its uses.
         ox.Store().query(copy, prefixes={_stand_in(name)[0]: iri for name, iri in prefixes})
-    except SyntaxError as e:
-        return str(e)
-    except Exception:  # noqa: BLE001 - an evaluation error on the empty store: it parsed
+    except (OSError, RuntimeError):  # evaluating on the empty store failed: the copy parsed
         return None
+    except Exception as e:  # noqa: BLE001 - SyntaxError, or anything not understood: fail closed
+        return str(e) or type(e).__name__
     return None
 
 

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.export.html import unshare_strings
 from tests.helpers import DOCUMENTS, MINI
 
 
@@ -23,7 +24,7 @@ def store(tmp_path_factory):
 def _view(page: str) -> dict:
     match = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S)
     assert match, "page carries its data as JSON"
-    return json.loads(match.group(1))
+    return unshare_strings(json.loads(match.group(1)))
 
 
 def test_whole_graph_page(store, tmp_path):
