@@ -46,7 +46,8 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
-    "Level", "Comparison", "Model", "Profile", "Outcome", "Context", "model", "profiles", "compare", "compare_items", "normalise", "interval",
+    "Level", "Comparison", "Model", "Profile", "Outcome", "Context", "model", "profiles", "compare", "level", "compare_items",
+    "normalise", "interval",
 ]
 
 COMPARISONS_FILE = ONTOLOGY_DIR / "comparisons.yaml"
@@ -165,17 +166,21 @@ def model(path: str | None = None) -> Model:
 # ---------------------------------------------------------------- profiles
 
 
+@lru_cache(maxsize=200_000)
+def _normalise(name: str, stopwords: frozenset[str]) -> str:
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", str(name)) if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"\([^)]*\)", " ", text).replace("&", " and ")
+    text = re.sub(r"['’]s\b", "", text)
+    return " ".join(t for t in re.split(r"[\W_]+", text) if t and t not in stopwords)
+
+
 def normalise(name: str, stopwords: Iterable[str] = ()) -> str:
     """A name folded for comparison: accents, case, punctuation, possessives and stop words dropped.
 
     >>> normalise("Hale & Ward LLP", {"llp"}), normalise("Kestrel's web store"), normalise("Crème (unnamed)")
     ('hale and ward', 'kestrel web store', 'creme')
     """
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", str(name)) if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"\([^)]*\)", " ", text).replace("&", " and ")
-    text = re.sub(r"['’]s\b", "", text)
-    stop = set(stopwords)
-    return " ".join(t for t in re.split(r"[\W_]+", text) if t and t not in stop)
+    return _normalise(str(name), frozenset(stopwords))
 
 
 def _bounds(text, end: bool) -> date | None:
@@ -312,10 +317,15 @@ class Context:
         counts: dict[tuple[str, str, str], int] = {}
         for p in profiles.values():
             for f in p.features:
-                key = (p.cls, f[0], self.canon(f[1]))
+                key = (p.cls, f[0], f[1])
                 counts[key] = counts.get(key, 0) + 1
         self.feature_counts = counts
         self.predicate_labels: dict[str, str] = {}
+        self._features: dict[str, frozenset] = {}
+
+    def canon_features(self, p: Profile) -> frozenset:
+        """The (predicate, neighbour) pairs ``p`` points at."""
+        return p.features  # neighbours are compared as they are; clusters pool one-valued properties and dates
 
     def canon(self, node: str) -> str:
         return self.canonical.get(node, node)
@@ -468,8 +478,8 @@ def _context_outcome(c: Comparison, a: Profile, b: Profile, ctx: Context) -> Out
     >>> compare_items(g, "b", "c", "shared context").level
     'weak'
     """
-    fa = {(k, ctx.canon(v)): v for k, v in a.features}
-    fb = {(k, ctx.canon(v)): v for k, v in b.features}
+    fa = {(k, v): v for k, v in a.features}
+    fb = {(k, v): v for k, v in b.features}
     shared = sorted(fa.keys() & fb.keys())
     total, parts = 0.0, []
     for key in shared:
@@ -575,6 +585,67 @@ def _sources_outcome(c: Comparison, a: Profile, b: Profile, ctx: Context) -> Out
         return Outcome("same-source", f"both in {ctx.label(common[0])}" + (f" (and {len(common) - 1} more)" if len(common) > 1 else ""))
     show = lambda p: ", ".join(sorted(ctx.label(x) for x in p.sources))  # noqa: E731
     return Outcome("different-sources", f"{show(a)} vs {show(b)}")
+
+
+# ---------------------------------------------------------------- levels only, fast
+
+
+def level(c: Comparison, a: Profile, b: Profile, ctx: Context) -> str:
+    """The level :func:`compare` gives, without the words: what every blocked pair needs (a test holds them equal)."""
+    kind = c.kind
+    if kind == "same-value":
+        va, vb = a.values.get(c.name), b.values.get(c.name)
+        if not va or not vb:
+            return "missing"
+        if c.literal:
+            if va & vb:
+                return "same"
+            if c.property == "url":
+                return "different"
+            return "same" if any(set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()) for x in va for y in vb) else "different"
+        canon = ctx.canonical
+        if canon:
+            va, vb = {canon.get(x, x) for x in va}, {canon.get(x, x) for x in vb}
+        return "same" if not va.isdisjoint(vb) else "different"
+    if kind == "dates":
+        a_dated, b_dated = a.lo is not None or a.hi is not None, b.lo is not None or b.hi is not None
+        if a_dated and b_dated:
+            gap = 0
+            if a.lo and b.hi and a.lo > b.hi:
+                gap = (a.lo - b.hi).days
+            elif b.lo and a.hi and b.lo > a.hi:
+                gap = (b.lo - a.hi).days
+            if gap:
+                return "near" if gap <= c.options.get("near_days", 3) else "apart" if gap <= c.options.get("apart_days", 60) else "far"
+            if a.lo and a.hi and b.lo and b.hi:
+                return "same-day" if a.lo == a.hi == b.lo == b.hi else "overlap"
+            return "compatible"
+        if a.date_text and a.date_text == b.date_text:
+            return "same-text"
+        return "one-undated" if a_dated or b_dated else "undated"
+    if kind == "shared-context":
+        fa, fb = ctx.canon_features(a), ctx.canon_features(b)
+        if len(fa) > len(fb):
+            fa, fb = fb, fa
+        counts = ctx.feature_counts
+        total = sum(1 / math.log(max(counts.get((a.cls, *key), 2), 2)) for key in fa if key in fb)
+        for lv in c.levels:
+            if lv.at_least is not None and total >= lv.at_least:
+                return lv.level
+        return c.levels[-1].level
+    if kind == "co-values":
+        return "co-values" if not a.holders.isdisjoint(b.holders) else "none"
+    if kind == "named-together":
+        return "none" if a.propositions.isdisjoint(b.propositions) else _named_together_outcome(c, a, b, ctx).level
+    if kind == "opposite-stances":
+        if a.stances.keys().isdisjoint(b.stances.keys()):
+            return "none"
+        return _stances_outcome(c, a, b, ctx).level
+    if kind == "mentioned-in":
+        if not a.sources or not b.sources:
+            return "missing"
+        return "same-source" if not a.sources.isdisjoint(b.sources) else "different-sources"
+    return compare(c, a, b, ctx).level
 
 
 def compare_items(g: "nx.MultiDiGraph", a: str, b: str, comparison: str) -> Outcome:

@@ -13,7 +13,7 @@ from kg.analysis.identity import find_candidates, identity_candidates
 from kg.analysis.nxgraph import EXAMPLE, from_turtle, project
 from kg.build import load_cases
 from tests.analysis.conftest import ACME, BASE, UNRELATED, build_into, run
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, SEEDS
 
 A = BASE + "acme/"
 ACME_LATER = FIXTURES / "cases" / "acme-later"
@@ -80,17 +80,19 @@ def _incidents(count: int, *, shared_hub: bool, pairs_share_meeting: bool) -> nx
         g.add_node(f"i{i}", cls="Incident", kinds=["Incident", "Entity"], label=f"Incident {i}")
         if shared_hub:
             g.add_edge(f"i{i}", "hub", key="affected", label="affected")
-        if pairs_share_meeting:
-            meeting = f"m{i // 2}"
+        if pairs_share_meeting:  # each two incidents share a meeting and a system
+            meeting, system = f"m{i // 2}", f"s{i // 2}"
             g.add_node(meeting, cls="Meeting", kinds=["Meeting", "Entity"], label=f"Meeting {i // 2}")
+            g.add_node(system, cls="System", kinds=["System", "Entity"], label=f"System {i // 2}")
             g.add_edge(f"i{i}", meeting, key="discussedAt", label="discussed at")
+            g.add_edge(f"i{i}", system, key="affected", label="affected")
     return g
 
 
 def _scored_pairs(monkeypatch, g, **kwargs) -> int:
     calls = []
-    real = identity._score
-    monkeypatch.setattr(identity, "_score", lambda a, b, *rest: calls.append((a.node, b.node)) or real(a, b, *rest))
+    real = identity._weigh
+    monkeypatch.setattr(identity, "_weigh", lambda a, b, *rest: calls.append((a.node, b.node)) or real(a, b, *rest))
     identity.find_candidates(g, threshold=0.0, **kwargs)
     return len({pair for pair in calls})
 
@@ -103,9 +105,34 @@ def test_pairs_come_only_from_shared_neighbours(monkeypatch):
     g = _incidents(400, shared_hub=True, pairs_share_meeting=True)
     assert _scored_pairs(monkeypatch, g, hub_cap=50) == 200  # not 400 * 399 / 2
     best = identity_candidates(g, threshold=0.0)[0]
-    assert [n.label for n in best.shared_nodes] == ["Hub Corp", "Meeting 0"]
+    assert [n.label for n in best.shared_nodes] == ["Hub Corp", "Meeting 0", "System 0"]
     [context] = [r for r in best.waterfall if r.comparison == "shared context"]
-    assert context.detail == "discussed at → Meeting 0, affected → Hub Corp (1.61)"  # the hub counts 1/ln(400)
+    assert context.detail == "affected → System 0, discussed at → Meeting 0, affected → Hub Corp (3.05)"  # the hub counts 1/ln(400)
+
+
+def test_one_shared_neighbour_alone_does_not_generate_a_pair(monkeypatch):
+    g = _incidents(80, shared_hub=False, pairs_share_meeting=True)  # 40 meetings, 40 systems: no name word is rare
+    for i in range(0, 80, 2):  # the second incident of each two no longer shares the system
+        g.remove_edge(f"i{i + 1}", f"s{i // 2}", key="affected")
+    assert _scored_pairs(monkeypatch, g, hub_cap=50) == 0
+
+
+def test_fast_levels_are_the_levels_of_the_explained_comparisons():
+    from kg.analysis.comparisons import Context, compare, level, model, profiles
+
+    cases = sorted((FIXTURES.parent.parent / "benchmarks" / "identity" / "cases").iterdir()) + [SEEDS / "amazon-2026-outages", ACME]
+    g = project(load_cases(cases)[0])
+    items = profiles(g)
+    ctx = Context(g, items)
+    checked = 0
+    for a in items.values():
+        for b in items.values():
+            if a.node < b.node and a.cls == b.cls:
+                for c in model().comparisons:
+                    if c.classes & a.kinds and c.classes & b.kinds:
+                        assert level(c, a, b, ctx) == compare(c, a, b, ctx).level, (c.name, a.node, b.node)
+                        checked += 1
+    assert checked > 5000
 
 
 COLLECTIVE = """
