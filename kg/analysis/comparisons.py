@@ -151,6 +151,7 @@ def model(path: str | None = None) -> Model:
                 raise _fail(f"{where}, level {lv['level']!r}", "m and u must be in (0, 1]")
             levels.append(Level(lv["level"], m, u, neutral, lv.get("similarity"), lv.get("at_least"), lv.get("note", "")))
         options = {k: v for k, v in entry.items() if k not in {"name", "kind", "classes", "levels", "u", "property", "cap", "about"}}
+        options["has_placeholder"] = any(lv.level == "placeholder" for lv in levels)
         comparisons.append(Comparison(
             entry["name"], entry["kind"], frozenset(entry["classes"]), tuple(levels), entry.get("u") == "estimated",
             prop, literal, entry.get("cap"), " ".join(str(entry.get("about", "")).split()), options,
@@ -230,6 +231,9 @@ class Profile:
     propositions: frozenset[str]  # propositions about it
     stances: dict[str, frozenset[int]]  # proposition → polarities of its assertions as party
     sources: frozenset[str]  # where assertions about it or by it were read
+    name_keys: frozenset[tuple[str, ...]] = frozenset()  # each name's words, sorted
+    name_sets: tuple[frozenset[str], ...] = ()  # each name's words
+    label_words: tuple[str, ...] = ()  # the label's words, in order (for given names)
     via: dict[str, tuple[str, ...]] = field(default_factory=dict)  # pooled: what → the cluster-mates it came from
 
 
@@ -243,9 +247,20 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None) -> dict[s
     literals = [c for c in m.comparisons if c.kind == "same-value" and c.literal]
     skipped = P.provenance | {P.same_as, P.different_from}
     placeholders = tuple(p.lower() for p in m.placeholders)
+    values_of = {c.name: frozenset(c.options.get("values_of") or ()) for c in m.comparisons}
+    nodes_view, succ, pred = g.nodes, g.succ, g.pred
+    kinds_of: dict[str, frozenset[str]] = {}
+
+    def kinds(v: str) -> frozenset[str]:
+        found = kinds_of.get(v)
+        if found is None:
+            attrs = nodes_view[v]
+            found = kinds_of[v] = frozenset(attrs.get("kinds") or [attrs.get("cls")])
+        return found
+
     out: dict[str, Profile] = {}
     for node in nodes if nodes is not None else g.nodes:
-        attrs = g.nodes[node]
+        attrs = nodes_view[node]
         cls = attrs.get("cls")
         if cls in ITEM_KINDS or cls is None:
             continue
@@ -254,43 +269,45 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None) -> dict[s
         names = tuple(sorted({normalise(n, m.stopwords) for n in real} - {""}))
         values: dict[str, set[str]] = {}
         features = set()
-        for _, v, key in g.out_edges(node, keys=True):
-            vkinds = set(g.nodes[v].get("kinds") or [g.nodes[v].get("cls")])
-            taken = [c for c in refs.get(key, ()) if not c.options.get("values_of") or vkinds & set(c.options["values_of"])]
-            for c in taken:
-                values.setdefault(c.name, set()).add(v)
-            if not taken and key not in skipped and g.nodes[v].get("cls") not in ITEM_KINDS:
-                features.add((key, v))
+        for v, edges in succ[node].items():
+            for key in edges:
+                taken = [c for c in refs.get(key, ()) if not values_of[c.name] or kinds(v) & values_of[c.name]]
+                for c in taken:
+                    values.setdefault(c.name, set()).add(v)
+                if not taken and key not in skipped and nodes_view[v].get("cls") not in ITEM_KINDS:
+                    features.add((key, v))
         for c in literals:
             if attrs.get(c.property):
                 value = str(attrs[c.property])
                 values[c.name] = {normalise(value) if c.property != "url" else value.rstrip("/").lower()}
-        label_words = normalise(re.sub(r"\([^)]*\)", " ", str(attrs.get("label", ""))), m.stopwords)
+        label_words = normalise(str(attrs.get("label", "")), m.stopwords)
         tokens = {t for n in (*names, label_words, *(v for c in literals if c.property == "job_title" for v in values.get(c.name, ())))
                   for t in n.split() if len(t) > 1}
         holders, propositions, stances, sources = set(), set(), {}, set()
-        for u, _, key in g.in_edges(node, keys=True):
-            ucls = g.nodes[u].get("cls")
-            if ucls == "Proposition" and key == P.about:
-                propositions.add(u)
-                for assertion, _, k2 in g.in_edges(u, keys=True):
-                    if k2 == P.proposition:
-                        sources.update(v for _, v, k3 in g.out_edges(assertion, keys=True) if k3 == P.read_in)
-            elif ucls == "Assertion" and key == P.party:
-                for _, v, k2 in g.out_edges(u, keys=True):
-                    if k2 == P.proposition:
-                        stances.setdefault(v, set()).add(int(g.nodes[u].get("polarity", 0)))
-                    elif k2 == P.read_in:
-                        sources.add(v)
-            elif ucls not in ITEM_KINDS and key not in skipped:
-                holders.add((key, u))
+        for u, edges in pred[node].items():
+            ucls = nodes_view[u].get("cls")
+            for key in edges:
+                if ucls == "Proposition" and key == P.about:
+                    propositions.add(u)
+                    for assertion, e2 in pred[u].items():
+                        if P.proposition in e2:
+                            sources.update(v for v, e3 in succ[assertion].items() if P.read_in in e3)
+                elif ucls == "Assertion" and key == P.party:
+                    for v, e2 in succ[u].items():
+                        if P.proposition in e2:
+                            stances.setdefault(v, set()).add(int(nodes_view[u].get("polarity", 0)))
+                        if P.read_in in e2:
+                            sources.add(v)
+                elif ucls not in ITEM_KINDS and key not in skipped:
+                    holders.add((key, u))
         lo, hi = interval(attrs)
         out[node] = Profile(
             node, str(attrs.get("label", node)), cls, frozenset(attrs.get("kinds") or [cls]), str(attrs.get("case", "")),
             attrs.get("review", "reviewed") != "reviewed", names, bool(raw) and not names, lo, hi,
             str(attrs.get("date_text", "")).strip().lower(), {k: frozenset(v) for k, v in values.items()}, frozenset(tokens),
             frozenset(features), frozenset(holders), frozenset(propositions), {k: frozenset(v) for k, v in stances.items()},
-            frozenset(sources),
+            frozenset(sources), frozenset(tuple(sorted(n.split())) for n in names), tuple(frozenset(n.split()) for n in names),
+            tuple(label_words.split()),
         )
     return out
 
@@ -362,7 +379,7 @@ def _name_outcome(c: Comparison, a: Profile, b: Profile) -> Outcome:
         return Outcome("different", "nothing to compare")
     shown = lambda x, y: f"“{x}” / “{y}”"  # noqa: E731
     if c.options.get("given_names_for") and set(c.options["given_names_for"]) & a.kinds & b.kinds:
-        la, lb = normalise(a.label).split(), normalise(b.label).split()
+        la, lb = list(a.label_words), list(b.label_words)
         initial = len(la[0]) == 1 or len(lb[0]) == 1 if la and lb else False
         if len(la) >= 2 and len(lb) >= 2 and la[-1] == lb[-1] and la[0] != lb[0] and not (initial and la[0][0] == lb[0][0]):
             return Outcome("different", f"{shown(' '.join(la), ' '.join(lb))}: given names differ")
@@ -590,9 +607,37 @@ def _sources_outcome(c: Comparison, a: Profile, b: Profile, ctx: Context) -> Out
 # ---------------------------------------------------------------- levels only, fast
 
 
+def _name_level(c: Comparison, a: Profile, b: Profile) -> str:
+    from rapidfuzz import fuzz
+
+    if (a.placeholder or b.placeholder or not a.names or not b.names) and c.options.get("has_placeholder"):
+        return "placeholder"
+    if not a.names or not b.names:
+        return "different"
+    given = c.options.get("given_names_for")
+    if given and not a.kinds.isdisjoint(given) and not b.kinds.isdisjoint(given):
+        la, lb = a.label_words, b.label_words
+        initial = (len(la[0]) == 1 or len(lb[0]) == 1) if la and lb else False
+        if len(la) >= 2 and len(lb) >= 2 and la[-1] == lb[-1] and la[0] != lb[0] and not (initial and la[0][0] == lb[0][0]):
+            return "different"
+    if not a.name_keys.isdisjoint(b.name_keys):
+        return "exact"
+    for x in a.name_sets:
+        for y in b.name_sets:
+            if x <= y or y <= x:
+                return "contained"
+    best = max(fuzz.token_set_ratio(x, y) for x in a.names for y in b.names)
+    for lv in c.levels:
+        if lv.similarity is not None and best >= lv.similarity:
+            return lv.level
+    return "different"
+
+
 def level(c: Comparison, a: Profile, b: Profile, ctx: Context) -> str:
     """The level :func:`compare` gives, without the words: what every blocked pair needs (a test holds them equal)."""
     kind = c.kind
+    if kind == "name":
+        return _name_level(c, a, b)
     if kind == "same-value":
         va, vb = a.values.get(c.name), b.values.get(c.name)
         if not va or not vb:

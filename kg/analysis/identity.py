@@ -82,7 +82,7 @@ LIKELY = model().likely
 #: Neighbours and name tokens shared by more items of a class than this do not generate pairs.
 HUB_CAP = model().hub_cap
 #: At most this many weighings of every pair: one on its own, the rest with pooled clusters.
-_ROUNDS = 3
+_ROUNDS = 2
 
 
 def verdict(probability: float) -> str:
@@ -284,7 +284,7 @@ def _applies(c: Comparison, a: Profile, b: Profile) -> bool:
     return bool(c.classes & a.kinds) and bool(c.classes & b.kinds)
 
 
-def _estimate(g, items: dict[str, Profile], ctx: Context, judged) -> Weights:
+def _estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False) -> Weights:
     """Each comparison's level weights per class: log2(m/u), m from `same` pairs, u from random pairs."""
     m = model()
     same_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -298,7 +298,7 @@ def _estimate(g, items: dict[str, Profile], ctx: Context, judged) -> Weights:
         by_class[items[node].cls].append(node)
     weights: Weights = {}
     for cls, members in sorted(by_class.items()):
-        sample = _random_pairs(members, m.u_sample, f"{m.seed}:{cls}")
+        sample = _random_pairs(members, m.u_sample, f"{m.seed}:{cls}", None if across_cases else (lambda x: items[x].case))
         sample += [pair for pair, (value, _) in sorted(judged.items()) if value == "different" and all(x in by_class[cls] for x in pair)]
         exemplar = items[members[0]]
         for c in m.comparisons:
@@ -326,32 +326,45 @@ def _estimate(g, items: dict[str, Profile], ctx: Context, judged) -> Weights:
     return weights
 
 
-def _random_pairs(members: list[str], limit: int, seed: str) -> list[tuple[str, str]]:
-    n = len(members)
-    if n < 2:
-        return []
-    if n * (n - 1) // 2 <= limit:
-        return list(combinations(members, 2))
+def _random_pairs(members: list[str], limit: int, seed: str, group=None) -> list[tuple[str, str]]:
+    """Up to ``limit`` random pairs of ``members`` (all of them when there are fewer), seeded.
+
+    With ``group`` (item → its case), both members of a pair come from one
+    group: u is then measured on the pairs blocking can propose.
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for x in members:
+        groups[group(x) if group else ""].append(x)
+    pools = [g for _, g in sorted(groups.items()) if len(g) >= 2]
+    total = sum(len(g) * (len(g) - 1) // 2 for g in pools)
+    if total <= limit:
+        return [pair for g in pools for pair in combinations(g, 2)]
     rng = random.Random(seed)
+    weights = [len(g) * (len(g) - 1) for g in pools]
     pairs = []
-    for _ in range(limit):
-        i, j = rng.sample(range(n), 2)
-        pairs.append((members[min(i, j)], members[max(i, j)]))
+    for pool in rng.choices(pools, weights=weights, k=limit):
+        i, j = rng.sample(range(len(pool)), 2)
+        pairs.append((pool[min(i, j)], pool[max(i, j)]))
     return pairs
 
 
 # ---------------------------------------------------------------- scoring
 
 
-def _weigh(a: Profile, b: Profile, ctx: Context, weights: Weights) -> float:
-    """The match weight of a pair, levels only (no words): what every blocked pair needs."""
+def _weigh(a: Profile, b: Profile, ctx: Context, weights: Weights, plans: dict | None = None) -> float:
+    """The match weight of a pair, levels only (no words): what every blocked pair needs.
+
+    ``plans`` caches, per kinds of pair, the comparisons that apply with their weight tables.
+    """
+    key = (a.cls, a.kinds, b.kinds)
+    plan = plans.get(key) if plans is not None else None
+    if plan is None:
+        plan = [(c, weights.get((c.name, a.cls), {})) for c in model().comparisons if _applies(c, a, b)]
+        if plans is not None:
+            plans[key] = plan
     total = model().prior_weight
-    for c in model().comparisons:
-        if c.classes.isdisjoint(a.kinds) or c.classes.isdisjoint(b.kinds):
-            continue
-        table = weights.get((c.name, a.cls))
-        if table:
-            total += table.get(level(c, a, b, ctx), 0.0)
+    for c, table in plan:
+        total += table.get(level(c, a, b, ctx), 0.0)
     return round(total, 3)
 
 
@@ -447,8 +460,9 @@ def find_candidates(
     pairs |= {pair for pair, (_, settles) in judged.items() if not settles and all(x in items for x in pair)}
     pairs = {(a, b) for a, b in pairs if items[a].cls == items[b].cls and not judged.get((a, b), ("", False))[1]}
     ctx = Context(g, items)
-    weights = _estimate(g, items, ctx, judged)
-    scored = {pair: _weigh(items[pair[0]], items[pair[1]], ctx, weights) for pair in sorted(pairs)}
+    weights = _estimate(g, items, ctx, judged, across_cases)
+    plans: dict = {}
+    scored = {pair: _weigh(items[pair[0]], items[pair[1]], ctx, weights, plans) for pair in sorted(pairs)}
     strength = {pair: _probability(w) for pair, w in scored.items()}
     judged_same = [pair for pair, (value, _) in judged.items() if value == "same" and all(x in items for x in pair)]
     canonical: dict[str, str] = {}
@@ -472,7 +486,7 @@ def find_candidates(
             for a, b in by_item.get(node, ()):
                 together = canonical.get(a) is not None and canonical.get(a) == canonical.get(b)
                 pa, pb = (items[a], items[b]) if together else (pooled[a], pooled[b])
-                scored[(a, b)] = _weigh(pa, pb, final_ctx, weights)
+                scored[(a, b)] = _weigh(pa, pb, final_ctx, weights, plans)
         strength = {pair: _probability(w) for pair, w in scored.items()}
     found, below = [], 0
     for a, b in sorted(scored):
