@@ -188,7 +188,9 @@ def _unresolved(g: "nx.MultiDiGraph", report: "UnresolvedReport", by_pair: dict)
 def view_of_projection(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> dict:
     """The view of an already projected graph and its report."""
     edges, by_pair = _edges(g, report)
-    return {"nodes": _nodes(g), "edges": edges, "unresolved": _unresolved(g, report, by_pair)}
+    # The reports' short names, keyed by the labels the page's assertions carry, for the stance board.
+    short = {str(g.nodes[iri].get("label", iri)): name for iri, name in sorted(report.short_names.items())}
+    return {"nodes": _nodes(g), "edges": edges, "unresolved": _unresolved(g, report, by_pair), "short_names": short}
 
 
 def graph_view(graph: Graph, report: "UnresolvedReport | None" = None, *, include_pending: bool = False) -> dict:

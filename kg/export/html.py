@@ -30,6 +30,7 @@ The view is a plain JSON-able dict (``kg`` builds it from the RDF graph)::
         "kind": "relation",                       # a key of EDGE_KINDS
         "stance": "denies",                       # kind "stance" only: STANCES
         "parties": ["..."], "sources": ["..."]}], # optional, for the filters
+     "short_names": {"Dave Treadwell's internal message ...": "Treadwell's message"},  # optional
      "unresolved": [{
         "id": "u1", "kind": "contested",          # candidate|contested|question
         "label": "...", "detail": "...",
@@ -78,7 +79,7 @@ CLASSES = ("person", "organization", "incident", "safeguard", "source", "asserti
            "question", "proposition", "system", "meeting", "other")
 EDGE_KINDS = ("relation", "stance", "candidate", "judged-same", "judged-different",
               "judged-unsure", "judged-none")
-ASSERTION_FIELDS = ("party", "stance", "quote", "source_title", "source_date", "source_url")
+ASSERTION_FIELDS = ("party", "stance", "quote", "source_title", "source_date", "source_url", "voice")
 DATE_FIELDS = ("date", "not_before", "not_after")
 #: Above this many nodes the page opens on the stance board (or the timeline, or
 #: the graph focused on one unresolved item), never on the whole graph.
@@ -147,7 +148,7 @@ def _checked(view: dict) -> tuple[list[dict], list[dict], list[dict]]:
         cls = raw.get("cls", "other")
         if cls not in CLASSES:
             raise _fail(f"node {node_id!r} has class {cls!r}; expected one of {', '.join(CLASSES)}")
-        assertions = [{f: str(a.get(f) or "") for f in ASSERTION_FIELDS}
+        assertions = [{**{f: str(a.get(f) or "") for f in ASSERTION_FIELDS}, "superseded": bool(a.get("superseded"))}
                       for a in raw.get("assertions") or []]
         parties = _strings(raw.get("parties"), f"parties of node {node_id!r}")
         sources = _strings(raw.get("sources"), f"sources of node {node_id!r}")
@@ -199,6 +200,13 @@ def _checked(view: dict) -> tuple[list[dict], list[dict], list[dict]]:
             "nodes": list(raw.get("nodes") or []), "edges": list(raw.get("edges") or []),
         })
     return [nodes[k] for k in sorted(nodes)], [edges[k] for k in sorted(edges)], unresolved
+
+
+def _short_names(view: dict) -> dict[str, str]:
+    names = view.get("short_names") or {}
+    if not isinstance(names, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in names.items()):
+        raise _fail("short_names must map party labels to short names")
+    return dict(sorted(names.items()))
 
 
 def _darker(colour: str, factor: float = 0.7) -> str:
@@ -450,7 +458,7 @@ def render_html(view: dict, *, title: str = "kg graph", seed: int = 1,
         "stances": [s for s in _stances() if s in stances],
         "stance_colours": {s: styles["edges"][f"stance:{s}"]["color"] for s in _stances()},
         "stance_marks": {s: styles["edges"][f"stance:{s}"]["mark"] for s in _stances()},
-        "board": board,
+        "board": dict(board, short={p: n for p, n in _short_names(view).items() if p in board["parties"]}),
         "timeline": line,
         "opening": opening_view(len(nodes), board, line, unresolved, opening_graph_max, hub),
         "parties": sorted({p for item in (*nodes, *edges) for p in item["parties"]}),
@@ -523,4 +531,4 @@ def neighbourhood(view: dict, focus_ids: list[str], depth: int) -> dict:
         for item in view.get("unresolved", []) if any(n in kept for n in item.get("nodes", []))
     ]
     return {"nodes": [n for n in view.get("nodes", []) if n["id"] in kept],
-            "edges": edges, "unresolved": unresolved}
+            "edges": edges, "unresolved": unresolved, **({"short_names": view["short_names"]} if "short_names" in view else {})}

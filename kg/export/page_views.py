@@ -44,8 +44,10 @@ def stance_board(nodes: list[dict]) -> dict:
 
     A cell is ``[party index, assertion index]`` into the proposition node's
     own ``assertions``, so quotes are not stored twice. A row is *contested*
-    when one party affirms it and a different party opposes it (the
-    ontology's stance polarities decide which is which).
+    when one voice affirms it and an independent voice opposes it, as in the
+    report: a party's ``voice`` is whom it speaks for (a spokesperson speaks
+    for the company), superseded stances do not count, and the ontology's
+    stance polarities decide which side a stance is on.
     """
     polarity = _polarity()
     rows, uses = [], {}
@@ -54,10 +56,11 @@ def stance_board(nodes: list[dict]) -> dict:
             continue
         sides = {1: set(), -1: set(), 0: set()}
         for a in node["assertions"]:
-            sides[polarity.get(a["stance"], 0)].add(a["party"])
+            if not a.get("superseded"):  # a stance taken back is history, not a side
+                sides[polarity.get(a["stance"], 0)].add(a.get("voice") or a["party"])
             uses[a["party"]] = uses.get(a["party"], 0) + 1
         contested = any(f != o for f in sides[1] for o in sides[-1])
-        parts = [f"{_plural(len(sides[1]), 'party', 'parties')} for" if sides[1] else "nobody for",
+        parts = [f"{_plural(len(sides[1]), 'voice', 'voices')} for" if sides[1] else "nobody for",
                  f"{len(sides[-1])} against" if sides[-1] else "nobody against"]
         if sides[0]:
             parts.append(f"{len(sides[0])} neither for nor against")

@@ -266,11 +266,22 @@ def test_board_rows_are_the_propositions_with_stances_contested_first():
     board = data["board"]
     assert board["parties"] == ["Acme", "Staff union"]
     rows = [(r["id"].rsplit("/", 1)[1], r["contested"], r["summary"]) for r in board["rows"]]
-    assert rows == [("p-cause", True, "1 party for, 1 against"),
+    assert rows == [("p-cause", True, "1 voice for, 1 against"),
                     ("p-draft", False, "nobody for, nobody against, 1 neither for nor against"),
-                    ("p-hours", False, "1 party for, nobody against")]
+                    ("p-hours", False, "1 voice for, nobody against")]
     cells = sum(len(r["cells"]) for r in board["rows"])
     assert cells == sum(len(n.get("assertions", [])) for n in load("timeline")["nodes"] if n["cls"] == "proposition")
+
+
+def test_a_spokesperson_against_the_company_is_not_a_contest_on_the_board():
+    view = load("timeline")
+    cause = next(n for n in view["nodes"] if n["id"].endswith("/p-cause"))
+    cause["assertions"][1]["voice"] = "Acme"  # the union's words, said for Acme
+    row = next(r for r in payload(render_html(view))["board"]["rows"] if r["id"].endswith("/p-cause"))
+    assert (row["contested"], row["summary"]) == (False, "1 voice for, 1 against")
+    cause["assertions"][1].update(voice="", superseded=True)  # a denial taken back is not a side
+    row = next(r for r in payload(render_html(view))["board"]["rows"] if r["id"].endswith("/p-cause"))
+    assert (row["contested"], row["summary"]) == (False, "1 voice for, nobody against")
 
 
 def test_timeline_data_marks_every_dated_item():

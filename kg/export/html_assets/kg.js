@@ -128,7 +128,10 @@
     var box = el("div", null, "assertion");
     box.style.borderLeftColor = data.stance_colours[a.stance] || "#d0d7de";
     var head = el("div");
-    head.append(el("strong", a.party || "unnamed party"), " ", stanceBadge(a.stance));
+    head.append(el("strong", a.party || "unnamed party"));
+    if (a.voice && a.voice !== a.party) head.append(" (for " + a.voice + ")");
+    head.append(" ", stanceBadge(a.stance));
+    if (a.superseded) head.append(" ", el("span", "superseded", "hint"));
     box.append(head);
     if (a.quote) box.append(el("blockquote", "\u201c" + a.quote + "\u201d"));
     var source = el("div", null, "source");
@@ -541,7 +544,10 @@
   var board = data.board;
   var boardCells = [];
   var boardRows = [];
-  function partyName(name) { return name.length > 34 ? name.slice(0, 33) + "\u2026" : name; }
+  function partyName(name) {
+    var short = board.short[name] || name;  // the reports' short name, else the label cut
+    return short.length > 34 ? short.slice(0, 33) + "\u2026" : short;
+  }
   function showCell(rowId, index, cell) {
     var info = nodeInfo[rowId];
     var a = info.assertions[index];
@@ -569,7 +575,7 @@
     }
     var contested = board.rows.filter(function (r) { return r.contested; }).length;
     pane.append(el("p", board.rows.length + " propositions by " + board.parties.length + " parties; " + contested +
-      " contested (one party for, another against) at the top. Hover over a mark for the quote; click it for the source.",
+      " contested (one voice for, an independent voice against) at the top. Hover over a mark for the quote; click it for the source.",
       "board-note"));
     var table = el("table");
     var head = el("tr");
@@ -861,6 +867,7 @@
   showView(data.opening.view);  // the pane is visible before the timeline measures it
   drawTimeline();
   applyFilters();
+  window.kgTiming.viewsDrawn = performance.now();  // the board and timeline are in the DOM
   network.setData({ nodes: nodes, edges: edges });
   if (!(data.physics && nodes.length > 0)) markReady();
 })();
