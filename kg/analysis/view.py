@@ -159,6 +159,9 @@ def _unresolved(g: "nx.MultiDiGraph", report: "UnresolvedReport", by_pair: dict)
     def edges_between(a: str, b: str) -> list[str]:
         return by_pair.get(tuple(sorted((a, b))), [])
 
+    from kg.analysis import plain
+
+    names = plain.Names(dict(report.short_names), tuple(report.documents))
     items = []
     for c in report.candidates:
         shared = [n.iri for n in c.shared_nodes]
@@ -175,7 +178,7 @@ def _unresolved(g: "nx.MultiDiGraph", report: "UnresolvedReport", by_pair: dict)
         assertions = [*c.affirming, *c.opposing, *c.neither]
         nodes = {c.proposition.iri, *(a.iri for a in assertions), *(a.party.iri for a in assertions)}
         edge_ids = [e for a in assertions for e in edges_between(a.iri, a.party.iri) + edges_between(a.iri, c.proposition.iri)]
-        detail = "; ".join(f"{a.party.label} {a.stance} “{a.quote}”" for a in assertions)
+        detail = plain.contested_opening(c, names)  # the stance tags are one click away, in the info panel
         items.append({"id": f"contested:{c.id}", "kind": "contested", "label": c.label, "detail": detail, "nodes": sorted(nodes), "edges": sorted(set(edge_ids))})
     for q in report.questions:
         about = [n.iri for n in q.about if n.iri in g]
