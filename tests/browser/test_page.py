@@ -54,9 +54,14 @@ def test_search_selects_and_focuses_a_node(open_page):
     loaded.page.fill("#search", "MARA qu")
     assert selected(loaded)[0] == [MARA]
     loaded.wait_still()
-    view = loaded.evaluate("window.kgNetwork.getViewPosition()")
-    node = loaded.evaluate(f"window.kgNetwork.getPositions(['{MARA}'])['{MARA}']")
-    assert abs(view["x"] - node["x"]) < 5 and abs(view["y"] - node["y"]) < 5
+    # The camera glides to the node (a 300 ms animation, slower on a loaded machine): wait for it to
+    # arrive rather than read it mid-flight. A camera that never centres the node fails on the timeout.
+    centred = f"""() => {{
+        const v = window.kgNetwork.getViewPosition();
+        const n = window.kgNetwork.getPositions(['{MARA}'])['{MARA}'];
+        return Math.abs(v.x - n.x) < 5 && Math.abs(v.y - n.y) < 5;
+    }}"""
+    loaded.page.wait_for_function(centred, timeout=10_000)
     assert loaded.page.text_content("#info-title") == "Mara Quist"
 
     loaded.page.fill("#search", "quist")  # two matches, listed; the first is chosen
