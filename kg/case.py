@@ -90,21 +90,21 @@ def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
     return value
 
 
-def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+def _check_number_length(loader: _Loader, node: yaml.ScalarNode) -> None:
     if len(node.value) > MAX_NUMBER_CHARS:
         raise loader.error(
             node,
             f"number too long: {len(node.value):,} characters, over the {MAX_NUMBER_CHARS} a case file may hold",
         )
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    _check_number_length(loader, node)
     return loader.construct_yaml_int(node)
 
 
 def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> float:
-    if len(node.value) > MAX_NUMBER_CHARS:
-        raise loader.error(
-            node,
-            f"number too long: {len(node.value):,} characters, over the {MAX_NUMBER_CHARS} a case file may hold",
-        )
+    _check_number_length(loader, node)
     return loader.construct_yaml_float(node)
 
 
