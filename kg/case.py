@@ -2,7 +2,7 @@
 
 A case is a folder with ``case.yaml`` and any number of other ``*.yaml``
 files holding the sections ``sources``, ``entities``, ``propositions``,
-``judgements`` and ``questions`` (see "Writing a new case" in README.md). This module
+``judgements`` and ``questions`` (see docs/case-format.md). This module
 only reads and checks the shape; :mod:`kg.loaders.case` turns the records
 into triples.
 """

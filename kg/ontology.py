@@ -199,7 +199,7 @@ def judgement_edge_kind(notation: str | None) -> str:
 
 
 def may_point_to(key: str) -> str:
-    """What the case key ``key`` may refer to, in words: the README's key table shows it.
+    """What the case key ``key`` may refer to, in words: the key table of docs/case-format.md shows it.
 
     >>> may_point_to("effects")
     'Effect'

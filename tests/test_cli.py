@@ -8,14 +8,19 @@ from click.testing import CliRunner
 from kg.cli import cli
 from tests.helpers import ROOT
 
-COMMANDS = sorted(cli.commands)
+#: The commands a user meets, written here rather than read off ``cli.commands``, so a command
+#: that goes missing (or appears unannounced) fails this test.
+COMMANDS = [
+    "build", "diff", "export", "html", "ingest", "path", "query",
+    "review", "serve", "stats", "synth", "unresolved", "validate",
+]
 
 
-def test_top_level_help_lists_commands():
+def test_top_level_help_lists_exactly_the_commands():
     result = CliRunner().invoke(cli, ["--help"])
     assert result.exit_code == 0
-    for name in COMMANDS:
-        assert name in result.output
+    listed = result.output.split("\nCommands:\n", 1)[1].splitlines()
+    assert [line.split()[0] for line in listed if line.startswith("  ") and line.split()] == COMMANDS
 
 
 @pytest.mark.parametrize("name", COMMANDS)
@@ -27,9 +32,9 @@ def test_every_command_has_help(name):
 
 
 @pytest.mark.parametrize("name", COMMANDS)
-def test_every_command_is_documented_in_the_readme(name):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"kg {name}" in readme, f"README.md does not document `kg {name}`"
+def test_every_command_is_documented(name):
+    reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert f"## `kg {name}`" in reference, f"docs/cli.md has no section for `kg {name}`: run python scripts/docs.py"
 
 
 def test_readme_quick_start_is_two_commands():

@@ -1,13 +1,16 @@
-"""The README's sample sessions match a real run, line for line up to any '...' (4/7).
+"""The sample sessions of README.md and docs/*.md match a real run, line for line up to any cut.
 
-Each indented block that starts with ``$ kg ...`` is run in a scratch folder
-that holds ``seeds/`` and, when it is beside the project, ``../shared/seeds``;
-every output line the README shows must be what the command prints.
+Each indented block that starts with ``$ kg ...`` is run in a scratch folder that holds
+``seeds/`` and, when it is beside the project, ``../shared/seeds``; every output line the
+page shows must be what the command prints. A line ``...`` or ``…`` cuts the sample: what
+follows is not compared. A sample whose first line is ``Error: ...`` must fail with exit
+code 1; any other must succeed.
 """
 
 from __future__ import annotations
 
 import shlex
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -15,25 +18,38 @@ from click.testing import CliRunner
 from kg.cli import cli
 from tests.helpers import ARTICLES, ROOT, SEEDS
 
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+CUTS = ("...", "…")
+#: The width `kg --help` has on an ordinary terminal; docs/cli.md shows help at this width.
+TERMINAL_WIDTH = 80
 
-def samples() -> list[tuple[str, list[str]]]:
-    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+
+def samples(page: Path) -> list[tuple[str, list[str]]]:
+    """Every ``$ kg ...`` command on ``page``, with the output lines shown under it."""
+    lines = page.read_text(encoding="utf-8").splitlines()
     found = []
     for number, line in enumerate(lines):
         if not line.startswith("    $ kg "):
             continue
         shown = []
-        for after in lines[number + 1:]:
-            if not after.startswith("    ") or after.startswith("    $ "):
+        for after in lines[number + 1 :]:
+            if after.strip() and not after.startswith("    ") or after.startswith("    $ "):
                 break
             shown.append(after[4:])
-        found.append((line[len("    $ "):], shown))
+        while shown and not shown[-1]:
+            shown.pop()
+        found.append((line[len("    $ ") :], shown))
     return found
+
+
+ALL = [
+    (page.relative_to(ROOT).as_posix(), command, shown) for page in PAGES for command, shown in samples(page)
+]
 
 
 @pytest.fixture(scope="module")
 def session(tmp_path_factory):
-    """A folder laid out as the README assumes, with the seeds built into its default store."""
+    """A folder laid out as the pages assume, with the seeds built into its default store."""
     root = tmp_path_factory.mktemp("readme")
     work = root / "kg"
     work.mkdir()
@@ -47,16 +63,22 @@ def session(tmp_path_factory):
 def _run(work, command: str, monkeypatch):
     monkeypatch.chdir(work)
     monkeypatch.delenv("KG_STORE", raising=False)
-    return CliRunner().invoke(cli, shlex.split(command)[1:])
+    return CliRunner().invoke(cli, shlex.split(command)[1:], prog_name="kg", terminal_width=TERMINAL_WIDTH)
 
 
-def test_the_readme_has_samples():
-    commands = [command.split()[1] for command, _ in samples()]
-    assert "build" in commands and "unresolved" in commands and "path" in commands
+def test_the_readme_tours_build_unresolved_and_html():
+    commands = [command.split()[1] for command, _ in samples(ROOT / "README.md")]
+    assert commands == ["build", "unresolved", "html"]
 
 
-@pytest.mark.parametrize("command, shown", samples(), ids=[command for command, _ in samples()])
-def test_sample_output_matches_a_real_run(session, monkeypatch, command, shown):
+def test_the_sample_reader_stops_at_the_next_prompt_and_at_prose(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("    $ kg stats\n    one\n\n    two\n    $ kg path A B\n    three\nProse.\n    four\n")
+    assert samples(page) == [("kg stats", ["one", "", "two"]), ("kg path A B", ["three"])]
+
+
+@pytest.mark.parametrize("page, command, shown", ALL, ids=[f"{page}: {command}" for page, command, _ in ALL])
+def test_sample_output_matches_a_real_run(session, monkeypatch, page, command, shown):
     if "--documents ../shared/seeds" in command and not ARTICLES.is_dir():
         pytest.skip("../shared/seeds (the seed article) is not beside the project")
     if not (session / ".kg" / "store").exists():
@@ -64,7 +86,15 @@ def test_sample_output_matches_a_real_run(session, monkeypatch, command, shown):
         built = _run(session, shlex.join(["kg", "build", "seeds", *documents]), monkeypatch)
         assert built.exit_code == 0, built.output
     result = _run(session, command, monkeypatch)
-    assert result.exit_code == 0, result.output
-    printed = result.output.splitlines()
-    expected = shown[: shown.index("...")] if "..." in shown else shown
-    assert printed[: len(expected)] == expected, f"README sample `{command}` is stale"
+    failing = bool(shown) and shown[0].startswith("Error: ")
+    assert result.exit_code == (1 if failing else 0), result.output
+    # Markdown keeps no trailing spaces, so neither side is held to them.
+    printed = [line.rstrip() for line in result.output.splitlines()]
+    shown = [line.rstrip() for line in shown]
+    cut = [number for number, line in enumerate(shown) if line.strip() in CUTS]
+    expected = shown[: cut[0]] if cut else shown
+    assert printed[: len(expected)] == expected, f"{page}: sample `{command}` is stale"
+    if not cut:
+        assert len(printed) == len(expected), (
+            f"{page}: sample `{command}` shows part of the output without a cut"
+        )

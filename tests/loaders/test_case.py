@@ -69,7 +69,7 @@ def test_kg_ingest_reads_each_case_file_once(tmp_path, monkeypatch):
 
 
 def test_a_proposition_may_be_about_another_proposition(tmp_path):
-    """The README says so; the key table's 'any entity or source' is for entities' own keys."""
+    """docs/case-format.md says so; the key table's 'any entity or source' is for entities' own keys."""
     from kg.loaders.case import case_triples, item_iri
     from kg.vocab import KG
 
