@@ -98,28 +98,42 @@ def _references(value, ids: set[str], found: set[str]) -> None:
             _references(inner, ids, found)
 
 
-def _staged_graphs(case_dir: Path, case, files: dict[str, bytes], slug: str) -> tuple[Graph, Graph]:
+def _located(value, where: Path):
+    """A drafted value as the case reader would give it back: mappings as :class:`kg.case.Located`.
+
+    The draft is loaded from memory, not dumped and parsed again; the reader's limits on text
+    still hold, so a draft that loads here also loads from the file written.
+    """
+    from kg.case import MAX_TEXT_CHARS, Located
+
+    if isinstance(value, dict):
+        mapping = Located((str(k), _located(v, where)) for k, v in value.items())
+        mapping.line, mapping.key_lines = 0, {}
+        return mapping
+    if isinstance(value, list):
+        return [_located(v, where) for v in value]
+    if isinstance(value, str) and ("\x00" in value or len(value) > MAX_TEXT_CHARS):
+        raise LoadError(where, None, "a drafted text holds a NUL character or is over the length a case file may hold")
+    return value
+
+
+def _staged_graphs(case_dir: Path, case, drafts: dict[str, dict], slug: str) -> tuple[Graph, Graph]:
     """The part of the case the drafts touch, before and after: (old, new) graphs.
 
     Only the items the drafts refer to (and what those refer to, and the open
     questions about them) are loaded beside the drafts, with the loader ``kg
     build`` uses, so one call costs the size of its drafts, not of the case.
+    ``drafts`` maps each draft's file name to the draft itself, in memory.
     """
-    from kg.case import Case, Item, read_yaml
+    from kg.case import Case, Item
     from kg.loaders.case import case_triples
 
     by_id = {str(item.fields.get("id")): item for item in case.items if isinstance(item.fields.get("id"), str)}
     ids = set(by_id)
     drafted: list = []
-    with tempfile.TemporaryDirectory(prefix="kg-ingest-") as scratch:
-        for name, data in files.items():
-            if name == "case.yaml":
-                continue
-            path = Path(scratch) / name
-            path.write_bytes(data)
-            content = read_yaml(path)
-            for section, entries in (content or {}).items():
-                drafted += [Item(section, entry, case_dir / name) for entry in entries or []]
+    for name, draft in drafts.items():
+        for section, entries in _located(draft, case_dir / name).items():
+            drafted += [Item(section, entry, case_dir / name) for entry in entries or []]
     wanted: set[str] = set()
     for item in drafted:
         _references(item.fields, ids, wanted)
@@ -149,7 +163,7 @@ def _staged_graphs(case_dir: Path, case, files: dict[str, bytes], slug: str) -> 
             new.add(triple)
     except LoadError as e:
         where = Path(e.path).name if e.path else ""
-        if where in files and where != "case.yaml":
+        if where in drafts:
             raise KGError(f"{case_dir / where}: the draft kg ingest made does not load ({e.message}); nothing was written") from e
         raise LoadError(case_dir / where if where else case_dir, e.line, e.message) from e
     return old, new
@@ -249,6 +263,7 @@ def ingest(
     if created:
         files["case.yaml"] = _case_yaml(slug)
     outcomes: list[Outcome] = []
+    drafts: dict[str, dict] = {}
     restatements: list[tuple[str, str]] = []
     for article in read:
         existing = index.sha256.get(article.sha256)
@@ -262,17 +277,17 @@ def ingest(
             if "proposition" in proposition:  # linked to a proposition the case or an earlier draft holds
                 restatements += [(a["quote"]["exact"], proposition["proposition"]) for a in proposition["assertions"]]
         name = draft_name(article.sha256)
-        files[name] = dump_draft(draft, article)
+        files[name] = dump_draft(draft, article)  # for the user to keep; loaded below from memory
+        drafts[name] = draft
         for section, items in draft.items():
             for item in items:
                 index.add(section, item)
         counts = {section: len(items) for section, items in draft.items()}
         counts["assertions"] = sum(len(p.get("assertions", [])) for p in draft.get("propositions", []))
         outcomes.append(Outcome(article.path, case_dir / name, "written", draft["sources"][0]["id"], counts))
-    drafts = {n: d for n, d in files.items() if n != "case.yaml"}
     if not drafts:
         return IngestResult(case_dir, outcomes, ChangeReport(), created_case=False)
-    old, new = _staged_graphs(case_dir, case, files, slug)
+    old, new = _staged_graphs(case_dir, case, drafts, slug)
     report = compare_graphs(old, new)
     report.restatements = restatements
     _write_all(case_dir, files)
