@@ -38,6 +38,7 @@ __all__ = [
     "stances",
     "judgements",
     "judgement_edge_kind",
+    "Judgement",
 ]
 
 ONTOLOGY_DIR = Path(os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parent.parent / "ontology"))
@@ -186,14 +187,43 @@ def judgements() -> tuple[Concept, ...]:
     return tuple(sorted(case_schema().judgements.values(), key=lambda c: (not c.settles, c.notation)))
 
 
+@lru_cache(maxsize=None)
+def _judgement_enum():
+    """The identity judgement values of kg.ttl as one ``str`` enum; each member knows ``settles``, ``iri`` and ``label``."""
+    from enum import Enum
+
+    found = judgements()
+    enum = Enum("Judgement", [(c.notation.replace("-", "_").upper(), c.notation) for c in found], type=str, module=__name__)
+    enum.__doc__ = "An identity judgement value, from kg.ttl's kg:JudgementScheme (``Judgement.SAME.settles``)."
+    enum.__str__ = lambda self: self.value
+    for member, concept in zip(enum, found):
+        member.settles, member.iri, member.label = bool(concept.settles), concept.iri, concept.label
+    enum.of = classmethod(lambda cls, notation: cls(str(notation)) if str(notation) in cls._value2member_map_ else None)
+    return enum
+
+
+def __getattr__(name: str):
+    """``Judgement`` is built from kg.ttl when first asked for, so importing kg reads no file.
+
+    >>> from kg.ontology import Judgement
+    >>> [(j.value, j.settles) for j in Judgement]
+    [('different', True), ('same', True), ('no-judgement', False), ('unsure', False)]
+    >>> Judgement.SAME == "same", Judgement.of("unsure") is Judgement.UNSURE, Judgement.of("maybe")
+    (True, True, None)
+    """
+    if name == "Judgement":
+        return _judgement_enum()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def judgement_edge_kind(notation: str | None) -> str:
     """The page's edge kind for a judgement: ``judged-<notation>``; ``judged-none`` when there is none.
 
     >>> judgement_edge_kind("same"), judgement_edge_kind("no-judgement"), judgement_edge_kind(None)
     ('judged-same', 'judged-none', 'judged-none')
     """
-    known = case_schema().judgements
-    if notation not in known or notation == "no-judgement":
+    judgement = _judgement_enum().of(notation) if notation is not None else None
+    if judgement is None or judgement is _judgement_enum().NO_JUDGEMENT:
         return "judged-none"
     return f"judged-{notation}"
 

@@ -125,7 +125,7 @@ class IdentityCandidate:
     probability: float
     waterfall: tuple[WaterfallRow, ...]
     shared_nodes: tuple[NodeRef, ...]  # neighbours both point at
-    judgement: str | None  # None, "unsure" or "no-judgement"
+    judgement: str | None  # None, or the notation of a judgement that does not settle (Judgement.UNSURE...)
     assertions: tuple[AssertionRef, ...]  # on propositions about both
     context: tuple[AssertionRef, ...]  # on propositions about one of them
     drafts: tuple[bool, bool] = (False, False)
@@ -137,7 +137,9 @@ class IdentityCandidate:
 
     @property
     def judged(self) -> bool:
-        return self.judgement == "unsure"
+        from kg.ontology import Judgement
+
+        return Judgement.of(self.judgement) is Judgement.UNSURE
 
     @property
     def label(self) -> str:
@@ -206,9 +208,11 @@ class CandidateSet:
 # ---------------------------------------------------------------- judgements and blocking
 
 
-def _judgements(g: "nx.MultiDiGraph") -> dict[tuple[str, str], tuple[str, bool]]:
-    """(left, right) → (judgement, settles) for each judged pair."""
-    out: dict[tuple[str, str], tuple[str, bool]] = {}
+def _judgements(g: "nx.MultiDiGraph") -> dict[tuple[str, str], "Judgement"]:
+    """(left, right) → the judgement of each judged pair; one that settles wins over one that does not."""
+    from kg.ontology import Judgement
+
+    out: dict[tuple[str, str], Judgement] = {}
     for node, attrs in g.nodes(data=True):
         if attrs.get("cls") != "IdentityJudgement":
             continue
@@ -216,10 +220,10 @@ def _judgements(g: "nx.MultiDiGraph") -> dict[tuple[str, str], tuple[str, bool]]
         if len(ends) != 2:
             continue
         pair = tuple(sorted(ends.values()))
-        value, settles = str(attrs.get("judgement", "")), bool(attrs.get("settles", False))
+        value = Judgement.of(attrs.get("judgement", ""))
         previous = out.get(pair)
-        if previous is None or (settles and not previous[1]):
-            out[pair] = (value, settles)
+        if value is not None and (previous is None or (value.settles and not previous.settles)):
+            out[pair] = value
     return out
 
 
@@ -286,10 +290,12 @@ def _applies(c: Comparison, a: Profile, b: Profile) -> bool:
 
 def _estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False) -> Weights:
     """Each comparison's level weights per class: log2(m/u), m from `same` pairs, u from random pairs."""
+    from kg.ontology import Judgement
+
     m = model()
     same_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for (a, b), (value, settles) in sorted(judged.items()):
-        if value == "same" and a in items and b in items:
+    for (a, b), value in sorted(judged.items()):
+        if value is Judgement.SAME and a in items and b in items:
             for c in m.comparisons:
                 if _applies(c, items[a], items[b]):
                     same_counts[c.name][level(c, items[a], items[b], ctx)] += 1
@@ -299,7 +305,7 @@ def _estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: 
     weights: Weights = {}
     for cls, members in sorted(by_class.items()):
         sample = _random_pairs(members, m.u_sample, f"{m.seed}:{cls}", None if across_cases else (lambda x: items[x].case))
-        sample += [pair for pair, (value, _) in sorted(judged.items()) if value == "different" and all(x in by_class[cls] for x in pair)]
+        sample += [pair for pair, value in sorted(judged.items()) if value is Judgement.DIFFERENT and all(x in by_class[cls] for x in pair)]
         exemplar = items[members[0]]
         for c in m.comparisons:
             if not c.classes & exemplar.kinds:
@@ -450,6 +456,8 @@ def find_candidates(
     not listed, unless a judgement keeps them open. ``collective=False``
     weighs each pair on its own, without the collective step.
     """
+    from kg.ontology import Judgement
+
     m = model()
     threshold = m.possible if threshold is None else threshold
     hub_cap = m.hub_cap if hub_cap is None else hub_cap
@@ -457,14 +465,14 @@ def find_candidates(
     items = {n: p for n, p in profiles(g).items() if wanted is None or p.cls in wanted}
     judged = _judgements(g)
     pairs = _blocked_pairs(g, items, hub_cap, across_cases)
-    pairs |= {pair for pair, (_, settles) in judged.items() if not settles and all(x in items for x in pair)}
-    pairs = {(a, b) for a, b in pairs if items[a].cls == items[b].cls and not judged.get((a, b), ("", False))[1]}
+    pairs |= {pair for pair, value in judged.items() if not value.settles and all(x in items for x in pair)}
+    pairs = {(a, b) for a, b in pairs if items[a].cls == items[b].cls and not (judged.get((a, b)) and judged[(a, b)].settles)}
     ctx = Context(g, items)
     weights = _estimate(g, items, ctx, judged, across_cases)
     plans: dict = {}
     scored = {pair: _weigh(items[pair[0]], items[pair[1]], ctx, weights, plans) for pair in sorted(pairs)}
     strength = {pair: _probability(w) for pair, w in scored.items()}
-    judged_same = [pair for pair, (value, _) in judged.items() if value == "same" and all(x in items for x in pair)]
+    judged_same = [pair for pair, value in judged.items() if value is Judgement.SAME and all(x in items for x in pair)]
     canonical: dict[str, str] = {}
     pooled, final_ctx = items, ctx
     by_item: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -502,7 +510,7 @@ def find_candidates(
         either = [x for x in assertions_about(g, [a, b]) if x not in joint]
         found.append(IdentityCandidate(
             node_ref(g, a), node_ref(g, b), items[a].cls, round(m.prior_weight, 3), weight, _probability(weight), rows,
-            tuple(node_ref(g, n) for n in shared), verdict_[0] if verdict_ else None, tuple(joint), tuple(either),
+            tuple(node_ref(g, n) for n in shared), verdict_.value if verdict_ else None, tuple(joint), tuple(either),
             (items[a].draft, items[b].draft), (items[a].case, items[b].case),
         ))
     found.sort(key=lambda c: (-c.weight, c.left.label, c.right.label, c.id))

@@ -253,6 +253,8 @@ def _incident_candidates(extraction: Extraction, index: CaseIndex, entity_ids: d
     """
     from rapidfuzz import fuzz
 
+    from kg.ontology import Judgement
+
     known = [(i, f) for i, f in sorted(index.items.items()) if f.get("section") == "entities" and f.get("type") in ("Incident", "IncidentTrend")]
     found = []
     for entity in sorted(extraction.table.entities.values(), key=lambda e: e.first):
@@ -275,7 +277,7 @@ def _incident_candidates(extraction: Extraction, index: CaseIndex, entity_ids: d
             reasons = [f"wording {wording:.0f}/100"] + ([f"both affect {', '.join(shared)}"] if shared else []) + (["dates overlap"] if dated else [])
             found.append({
                 "pair": list(pair),
-                "judgement": "no-judgement",
+                "judgement": Judgement.NO_JUDGEMENT.value,
                 "source": source_id,
                 "status": "pending",
                 "confidence": round(min(0.9, 0.3 + wording / 250 + 0.2 * bool(shared) + 0.1 * dated), 2),
@@ -286,6 +288,8 @@ def _incident_candidates(extraction: Extraction, index: CaseIndex, entity_ids: d
 
 
 def _judgements(extraction: Extraction, index: CaseIndex, entity_ids: dict[str, str], source_id: str) -> list[dict]:
+    from kg.ontology import Judgement
+
     judgements = _incident_candidates(extraction, index, entity_ids, source_id)
     for entity in sorted(extraction.table.entities.values(), key=lambda e: e.first):
         if entity.known_id is not None or entity.generic:
@@ -298,7 +302,7 @@ def _judgements(extraction: Extraction, index: CaseIndex, entity_ids: dict[str, 
             judgements.append(
                 {
                     "pair": pair,
-                    "judgement": "no-judgement",
+                    "judgement": Judgement.NO_JUDGEMENT.value,
                     "source": source_id,
                     "status": "pending",
                     "confidence": 0.5,

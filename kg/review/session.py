@@ -214,10 +214,12 @@ class ReviewSession:
         if item.kind in ("entity", "incident", "source"):
             from rapidfuzz import fuzz
 
+            from kg.ontology import Judgement
+
             label = str(item.node.get("label") or "")
             for other in self.items():
                 pair = [str(p) for p in other.node.get("pair") or []] if other.kind == "judgement" else []
-                if item.id in pair and other.node.get("judgement") in ("no-judgement", "unsure"):
+                if item.id in pair and Judgement.of(other.node.get("judgement")) in (Judgement.NO_JUDGEMENT, Judgement.UNSURE):
                     found += [p for p in pair if p != item.id]  # a near match `kg ingest` left unjudged
                 if (
                     other.kind == item.kind
@@ -344,11 +346,13 @@ class ReviewSession:
 
     def _same_as(self, item: ReviewItem, target: ReviewItem) -> set[Path]:
         """A duplicate entity: accepted, and judged the same as ``target`` (a pending judgement of the pair is settled)."""
+        from kg.ontology import Judgement
+
         pair = sorted([item.id, target.id])
         self._set_status(item, "reviewed")
         for other in self.items():
             if other.kind == "judgement" and sorted(map(str, other.node.get("pair") or [])) == pair:
-                other.node["judgement"] = "same"
+                other.node["judgement"] = Judgement.SAME.value
                 self._set_status(other, "reviewed")
                 self._note(other, "judged the same by kg review")
                 return [other.path, item.path]
@@ -358,7 +362,7 @@ class ReviewSession:
         judgement = CommentedMap(
             [
                 ("pair", CommentedSeq(pair)),
-                ("judgement", "same"),
+                ("judgement", Judgement.SAME.value),
                 ("note", f"{item.id!r} merged into {target.id!r} by kg review"),
             ]
         )

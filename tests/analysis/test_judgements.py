@@ -44,3 +44,11 @@ def test_a_judged_pair_stays_listed_even_if_it_is_unlikely(store, tmp_path):
     assert listed == {("outage-a", "outage-b"): ("likely the same", None), ("jane-roe", "john-roe"): ("unlikely", "unsure")}
     result = run("unresolved", "--store", store)
     assert "1 judged unsure" in result.output.splitlines()[0]
+
+
+def test_the_judgement_enum_is_the_ontology_scheme():
+    from kg.ontology import Judgement, case_schema
+
+    scheme = case_schema().judgements
+    assert {j.value: (j.settles, j.iri) for j in Judgement} == {k: (bool(c.settles), c.iri) for k, c in scheme.items()}
+    assert {j for j in Judgement if j.settles} == {Judgement.SAME, Judgement.DIFFERENT}
