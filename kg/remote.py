@@ -49,7 +49,7 @@ from io import BytesIO
 from typing import Iterable, Iterator
 from urllib.error import HTTPError, URLError
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-from urllib.request import Request, urlopen
+from urllib.request import HTTPRedirectHandler, Request, build_opener
 
 from kg.bindings import bind_values
 from kg.errors import StoreError
@@ -138,8 +138,37 @@ def _settings() -> tuple[float, int]:
     return timeout, max(0, retries)
 
 
+class _CrossHost(Exception):
+    """An endpoint redirected a request to another scheme, host or port."""
+
+
+class _SameHostRedirects(HTTPRedirectHandler):
+    """Follow a redirect only within the endpoint's own scheme, host and port: an endpoint cannot send kg elsewhere."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        old, new = urlsplit(req.full_url), urlsplit(newurl)
+        if (old.scheme, old.netloc) != (new.scheme, new.netloc):
+            raise _CrossHost(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = build_opener(_SameHostRedirects)
+
+#: what kg reads from an endpoint: no syntax whose parser may fetch or open anything (JSON-LD contexts, RDF/XML entities)
+GRAPH_TYPES = ("application/n-triples", "text/plain", "application/n-quads")
+RESULT_TYPES = ("application/sparql-results+json", "application/json", "")
+
+
+def _expect(url: str, content_type: str, accepted: tuple[str, ...], what: str) -> None:
+    if content_type.lower() not in accepted:
+        raise StoreError(f"SPARQL endpoint {url} answered in {content_type}; kg reads {what}")
+
+
 def _request(url: str, body: bytes, content_type: str, accept: str, *, what: str, retry: bool = True) -> tuple[bytes, str]:
-    """POST ``body``; return the answer and its content type, or raise :class:`StoreError`."""
+    """POST ``body``; return the answer and its content type, or raise :class:`StoreError`.
+
+    Redirects are followed only to the same scheme, host and port.
+    """
     timeout, retries = _settings()
     attempts = 1 + (retries if retry else 0)
     problem = ""
@@ -148,8 +177,11 @@ def _request(url: str, body: bytes, content_type: str, accept: str, *, what: str
             time.sleep(min(4.0, 0.25 * 2 ** attempt))
         request = Request(url, data=body, method="POST", headers={"Content-Type": content_type, "Accept": accept})
         try:
-            with urlopen(request, timeout=timeout) as answer:
+            with _OPENER.open(request, timeout=timeout) as answer:
                 return answer.read(), answer.headers.get("Content-Type", "").split(";")[0].strip()
+        except _CrossHost as e:
+            raise StoreError(f"SPARQL endpoint {url} redirected the {what} to {e}; "
+                             "kg follows no redirect to another host") from None
         except HTTPError as e:
             detail = e.read(300).decode("utf-8", "replace").strip()
             problem = f"answered {e.code} {e.reason}" + (f": {detail}" if detail else "")
@@ -181,15 +213,21 @@ def sparql_query(endpoint: RemoteEndpoint, query: str, default_graph: str | None
     params = [("query", query)]
     if default_graph:
         params.append(("default-graph-uri", default_graph))
-    if _query_form(query) in ("CONSTRUCT", "DESCRIBE"):
-        accept = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
-    else:
-        accept = "application/sparql-results+json"  # Virtuoso answers rdflib correctly only in JSON
+    graph_form = _query_form(query) in ("CONSTRUCT", "DESCRIBE")
+    accept = "application/n-triples, application/n-quads;q=0.9" if graph_form else "application/sparql-results+json"
     body, content_type = _request(endpoint.query_url, urlencode(params).encode(), "application/x-www-form-urlencoded",
                                   accept, what="query")
+    if graph_form:
+        from rdflib import Graph
+
+        result = Result("CONSTRUCT")
+        result.graph = Graph()
+        result.graph.parse(data=_checked_ntriples(endpoint, body, content_type), format="nt")
+        return result
+    _expect(endpoint.query_url, content_type, RESULT_TYPES, "query results only as SPARQL JSON results")
     try:
-        result = Result.parse(BytesIO(body), content_type=content_type or "application/sparql-results+json")
-    except Exception as e:  # a parser's own error types
+        result = Result.parse(BytesIO(body), content_type="application/sparql-results+json")
+    except Exception as e:  # the parser's own error types
         raise StoreError(f"SPARQL endpoint {endpoint.query_url} sent an answer kg cannot read ({content_type}): {e}") from e
     if _query_form(query) == "ASK" and result.type == "SELECT":
         # Virtuoso sometimes answers ASK as one row of ?__ASK_RETVAL, 1 or 0.
@@ -207,8 +245,9 @@ def sparql_update(endpoint: RemoteEndpoint, update: str, *, what: str = "update"
 
 def _select(endpoint: RemoteEndpoint, query: str) -> list[dict]:
     """Rows of a SELECT as plain dicts of strings (no rdflib parse: faster, and no surprises)."""
-    body, _ = _request(endpoint.query_url, urlencode([("query", query)]).encode(), "application/x-www-form-urlencoded",
-                       "application/sparql-results+json", what="query")
+    body, content_type = _request(endpoint.query_url, urlencode([("query", query)]).encode(),
+                                  "application/x-www-form-urlencoded", "application/sparql-results+json", what="query")
+    _expect(endpoint.query_url, content_type, RESULT_TYPES, "query results only as SPARQL JSON results")
     try:
         answer = json.loads(body)
         return [{k: v["value"] for k, v in row.items()} for row in answer["results"]["bindings"]]
@@ -243,6 +282,16 @@ def open_remote(endpoint: RemoteEndpoint):
         def _update(self, update):
             sparql_update(endpoint, update)
 
+        def triples(self, spo, context=None):
+            from rdflib import Variable
+
+            for triple, found in super().triples(spo, context):
+                for term in triple:
+                    if isinstance(term, Variable):
+                        raise StoreError(f"SPARQL endpoint {endpoint.query_url} answered a row without ?{term} "
+                                         "where every variable must be bound")
+                yield triple, found
+
     store = RemoteStore(query_endpoint=endpoint.query_url, update_endpoint=endpoint.update_url, returnFormat="json")
     store.kg_endpoint = endpoint
     identifier = URIRef(endpoint.graph) if endpoint.graph else DATASET_DEFAULT_GRAPH_ID
@@ -263,15 +312,27 @@ def construct_ntriples(endpoint: RemoteEndpoint) -> bytes:
     query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
     params = [("query", query)] + ([("default-graph-uri", endpoint.graph)] if endpoint.graph else [])
     body, content_type = _request(endpoint.query_url, urlencode(params).encode(), "application/x-www-form-urlencoded",
-                                  "application/n-triples", what="query")
-    if content_type in ("application/n-triples", "text/plain"):
-        return body
-    from rdflib import Graph
+                                  "application/n-triples, application/n-quads;q=0.9", what="query")
+    return _checked_ntriples(endpoint, body, content_type)
 
-    try:  # an endpoint that answers in another syntax
-        return Graph().parse(data=body, format=content_type or "turtle").serialize(format="nt", encoding="utf-8")
-    except Exception as e:  # the parser's own error types
-        raise StoreError(f"SPARQL endpoint {endpoint.query_url} sent a graph kg cannot read ({content_type}): {e}") from e
+
+def _checked_ntriples(endpoint: RemoteEndpoint, body: bytes, content_type: str) -> bytes:
+    """A graph answer as checked N-Triples: N-Triples or N-Quads only (graph names dropped), else :class:`StoreError`.
+
+    Whatever syntax the endpoint names, kg never hands its answer to a parser that dereferences.
+    """
+    import pyoxigraph as ox
+
+    _expect(endpoint.query_url, content_type, GRAPH_TYPES, "a graph only as N-Triples or N-Quads")
+    quads = content_type.lower() == "application/n-quads"
+    try:
+        parsed = list(ox.parse(body, format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES))
+    except (SyntaxError, ValueError) as e:
+        name = "N-Quads" if quads else "N-Triples"
+        raise StoreError(f"SPARQL endpoint {endpoint.query_url} sent {name} kg cannot read: {e}") from None
+    if not quads:
+        return body
+    return ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in parsed], format=ox.RdfFormat.N_TRIPLES)
 
 
 def _ask_nonempty(endpoint: RemoteEndpoint) -> bool:
