@@ -378,8 +378,8 @@ def test_document_size_cap(built):
     path = case / "sources.yaml"
     _fails_with(
         result,
-        f"Error: {path}:{line_of(path, 'document: ')}: document {DOCUMENTS / 'globex-wire.txt'} is too large: "
-        f"{size:,} bytes, over the 100-byte limit (--max-document-size)",
+        f"Error: {DOCUMENTS / 'globex-wire.txt'}: too large: {size:,} bytes, over the 100-byte limit "
+        "(--max-document-size)",
     )
     _assert_untouched(out, store, before)
 
@@ -397,7 +397,7 @@ def test_document_nul_character(built, tmp_path):
     )
     result = _rebuild(case, out, store, documents)
     line = wire.read_bytes().count(b"\n")
-    _fails_with(result, f"Error: {wire}:{line}: binary data (NUL character) in a document")
+    _fails_with(result, f"Error: {wire}:{line}: binary data (a NUL character); kg reads plain text, Markdown or HTML")
     _assert_untouched(out, store, before)
 
 

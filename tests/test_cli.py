@@ -53,18 +53,3 @@ def test_missing_store_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(cli, ["stats", "--store", str(tmp_path / "nowhere")])
     assert result.exit_code == 1
     assert result.output == f"Error: no graph in store {tmp_path / 'nowhere'}: run `kg build` first\n"
-
-
-def test_a_missing_optional_extra_names_it(tmp_path, monkeypatch):
-    """4/7: without charset-normalizer (extra 'ingest'), a non-UTF-8 article is a KGError that says what to install."""
-    import sys
-
-    from tests.helpers import FIXTURES
-
-    monkeypatch.setitem(sys.modules, "charset_normalizer", None)  # import fails, as when it is not installed
-    result = CliRunner().invoke(cli, ["ingest", str(FIXTURES / "ingest" / "latin1.txt"), "--case", str(tmp_path / "case")])
-    assert result.exit_code == 1, result.output
-    assert "Traceback" not in result.output
-    assert ("Error: reading text that is not UTF-8 needs the optional extra 'ingest': install kg[ingest] "
-            "(pip install 'kg[ingest]'); charset_normalizer is missing") in result.output
-    assert not (tmp_path / "case").exists()

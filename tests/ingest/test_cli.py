@@ -38,8 +38,8 @@ def test_ingest_prints_one_parseable_line_per_file_then_the_report(runner, tmp_p
 @pytest.mark.parametrize(
     "name, message",
     [
-        ("image.png", "binary file (a PNG image); kg ingest reads plain text, Markdown or HTML"),
-        ("empty.txt", "empty file: nothing to ingest"),
+        ("image.png", "binary file (a PNG image); kg reads plain text, Markdown or HTML"),
+        ("empty.txt", "empty file: nothing to read"),
     ],
 )
 def test_bad_input_exits_non_zero_with_the_file_named_and_writes_nothing(runner, tmp_path, fixtures, name, message):
@@ -65,7 +65,7 @@ def test_a_50_mb_file_is_refused(runner, tmp_path):
         handle.truncate(50 * 1024 * 1024)
     result = runner.invoke(ingest, [str(huge), "--case", str(tmp_path / "case")])
     assert result.exit_code == 1
-    assert result.output == f"Error: {huge}: too large: 52,428,800 bytes, over the 5,242,880-byte limit for one article\n"
+    assert result.output == f"Error: {huge}: too large: 52,428,800 bytes, over the 5,242,880-byte limit (--max-size)\n"
 
 
 def test_a_bad_date_is_a_usage_error(runner, tmp_path, fixtures):

@@ -80,12 +80,12 @@ def test_a_fifo_is_refused_at_once_naming_the_file(tmp_path):
         r = CliRunner().invoke(ingest, [{str(fifo)!r}, "--case", {str(case)!r}])
         sys.stdout.write(f"{{r.exit_code}}|{{r.output}}")
     """, timeout=60)
-    assert result.stdout == f"1|Error: {fifo}: not a regular file (a FIFO); kg ingest reads only regular files\n"
+    assert result.stdout == f"1|Error: {fifo}: not a regular file (a FIFO); kg reads only regular files\n"
     assert not case.exists()
 
 
 def test_a_device_is_refused_naming_the_file(tmp_path):
     result = CliRunner().invoke(ingest, ["/dev/null", "--case", str(tmp_path / "case")])
     assert result.exit_code == 1
-    assert result.output == "Error: /dev/null: not a regular file (a character device); kg ingest reads only regular files\n"
+    assert result.output == "Error: /dev/null: not a regular file (a character device); kg reads only regular files\n"
     assert not (tmp_path / "case").exists()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
 
 from kg.case import read_case
 from kg.ingest.text import read_article
@@ -22,13 +21,12 @@ def _case_with_document(tmp_path, name: str):
     return read_case(case)
 
 
-def test_html_documents_need_no_ingest_extra(tmp_path, monkeypatch):
-    """4/7: HTML is read as its main text with kg's own dependencies; charset-normalizer (extra 'ingest') is not needed."""
+def test_html_documents_are_read_as_the_text_ingest_quotes(tmp_path):
+    """HTML is read as its main text, the text kg ingest quotes, with kg's own dependencies."""
     documents = tmp_path / "documents"
     documents.mkdir()
     shutil.copy(FIXTURES / "ingest" / "page.html", documents / "page.html")
     expected = read_article(documents / "page.html").text  # what kg ingest quotes
-    monkeypatch.setitem(sys.modules, "charset_normalizer", None)
     texts = read_documents(_case_with_document(tmp_path, "page.html"), documents)
     assert texts["page"].text == expected and "<" not in texts["page"].text
     assert texts["page"].path == (documents / "page.html").resolve()
