@@ -11,6 +11,7 @@ on set order.
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from kg.ingest.attribution import Claim
 from kg.ingest.entities import ARTICLE_KEY, Entity
 from kg.ingest.extract import Extraction
 from kg.ingest.gazetteer import CaseIndex
+from kg.ingest.linking import CONTRAST_LINK, reply_frame
 from kg.ingest.names import near_matches
 from kg.ingest.text import Article
 
@@ -168,31 +170,61 @@ def _about(extraction: Extraction, entity_ids: dict[str, str], start: int, end: 
     return found
 
 
+_OPPOSITE = {1: "disputes", -1: "asserts"}
+
+
+def _answered(extraction: Extraction, claim: Claim):
+    """The reply frame before ``claim`` in its sentence, if the text says it answers another claim."""
+
+    at = bisect.bisect_right(extraction.sentences, claim.frame[0], key=lambda s: s.start) - 1
+    sentence_start = extraction.sentences[at].start if at >= 0 else 0
+    before = extraction.text[sentence_start:claim.start]
+    return reply_frame(before), at
+
+
 def _propositions(extraction: Extraction, index: CaseIndex, entity_ids: dict[str, str], ids: _Ids, source_id: str) -> list[dict]:
+    """Each claim as an assertion on a proposition: the one it restates or answers (the case's, an
+    earlier draft's, an earlier sentence's), else a new one. See :mod:`kg.ingest.linking`."""
     text = extraction.text
     propositions: list[dict] = []
     by_claim: dict[int, dict] = {}
     by_text: dict[str, dict] = {}
     restated: dict[str, dict] = {}  # existing proposition id → this draft's entry of assertions on it
     seen_assertions: set[tuple] = set()
+    recent: list[tuple[int, str]] = []  # (sentence, proposition id) of this draft's claims so far
+
+    def on_existing(link: str, confidence: float, why: str) -> dict:
+        if link in by_id:
+            return by_id[link]
+        if link not in restated:
+            restated[link] = {"proposition": link, "confidence": confidence, "note": f"{why} '{link}' ({confidence:.2f}): “{_excerpt(text, claim.start, claim.end)}”", "assertions": []}
+            propositions.append(restated[link])
+        return restated[link]
+
+    def add(proposition: dict, assertion: dict) -> None:
+        pid = proposition.get("id") or proposition["proposition"]
+        key = (assertion["party"], pid, assertion["stance"], assertion["quote"]["exact"], assertion["quote"]["prefix"])
+        if key not in seen_assertions:
+            seen_assertions.add(key)
+            proposition["assertions"].append(assertion)
+            index.propositions.stance(pid, assertion["party"], assertion["stance"])
+
+    by_id: dict[str, dict] = {}
     for claim in extraction.claims:
-        if claim.party is None or not entity_ids.get(claim.party.key):
+        party = entity_ids.get(claim.party.key) if claim.party is not None else None
+        if not party:
             continue
+        frame = _answered(extraction, claim)
+        kind = frame[0].kind if frame[0] else None
         proposition = by_claim.get(id(claim.target)) if claim.target is not None else None
         proposition = proposition or by_text.get(claim.proposition.lower())
+        about = _about(extraction, entity_ids, claim.start, claim.end)
         if proposition is None:
-            about = _about(extraction, entity_ids, claim.start, claim.end)
-            match = index.propositions.match(claim.proposition, set(about))
+            reply = claim.stance == "narrows" or kind == "reply"
+            match = index.propositions.match(claim.proposition, set(about), party=party, reply=reply, figures=claim.stance != "narrows")
             if match.link is not None:
-                proposition = restated.get(match.link)
-                if proposition is None:
-                    proposition = restated[match.link] = {
-                        "proposition": match.link,
-                        "confidence": match.confidence,
-                        "note": f"Restates proposition '{match.link}' (wording and entities match {match.confidence:.2f}): “{_excerpt(text, claim.start, claim.end)}”",
-                        "assertions": [],
-                    }
-                    propositions.append(proposition)
+                why = "Answers proposition" if reply else "Restates proposition"
+                proposition = on_existing(match.link, match.confidence, why)
             else:
                 proposition = {"id": ids.make(claim.proposition[:48]), "text": claim.proposition}
                 if about:
@@ -200,18 +232,36 @@ def _propositions(extraction: Extraction, index: CaseIndex, entity_ids: dict[str
                 proposition.update(_span_fields(text, claim.start, claim.end, source_id, claim.confidence, "Claim as written"))
                 if match.hints:
                     proposition["note"] += "; may restate proposition " + ", ".join(f"'{i}' ({c:.2f})" for i, c in match.hints)
+                if match.conflicts:
+                    proposition["note"] += "; states another figure than proposition " + ", ".join(f"'{i}' ({f})" for i, f in match.conflicts)
                 proposition["assertions"] = []
                 propositions.append(proposition)
+                by_id[proposition["id"]] = proposition
                 index.propositions.add(proposition["id"], claim.proposition, set(about))
             by_text[claim.proposition.lower()] = proposition
         by_claim[id(claim)] = proposition
-        assertion = _assertion(claim, text, entity_ids, source_id)
-        key = (assertion["party"], proposition.get("id") or proposition["proposition"], assertion["stance"], assertion["quote"]["exact"], assertion["quote"]["prefix"])
-        if key in seen_assertions:
-            continue
-        seen_assertions.add(key)
-        proposition["assertions"].append(assertion)
+        add(proposition, _assertion(claim, text, entity_ids, source_id))
+        if kind == "contrast":
+            _contrast(claim, frame, party, recent, index, on_existing, add, text, entity_ids, source_id)
+        recent.append((frame[1], proposition.get("id") or proposition["proposition"]))
     return propositions
+
+
+def _contrast(claim, frame, party, recent, index, on_existing, add, text, entity_ids, source_id) -> None:
+    """"In contrast, Y said Z": a stance on the nearest claim before it (within three sentences) that
+    Z is closest to, on the side opposite to its other parties."""
+    row, sentence = frame
+    nearby = [pid for at, pid in recent if sentence - 3 <= at <= sentence]
+    match = index.propositions.match(claim.proposition, party=party, reply=True, among=nearby, link_at=CONTRAST_LINK)
+    polarity = index.propositions.polarity(match.link, party) if match.link else 0
+    if not polarity:
+        return
+    proposition = on_existing(match.link, match.confidence, f"Contrasts ('{row.name}') with proposition")
+    assertion = _assertion(claim, text, entity_ids, source_id)
+    assertion["stance"] = _OPPOSITE[polarity]
+    assertion["confidence"] = round(min(claim.confidence, row.confidence), 2)
+    assertion["note"] += f"; a counter-account ('{row.name}') to the claim it contrasts with"
+    add(proposition, assertion)
 
 
 def _assertion(claim: Claim, text: str, entity_ids: dict[str, str], source_id: str) -> dict:

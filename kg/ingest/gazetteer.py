@@ -67,6 +67,8 @@ class CaseIndex:
     def add(self, section: str, fields: dict) -> None:
         """Record an item (from the case or a draft being made) so later lookups see it."""
         item_id = fields.get("id")
+        if section == "propositions" and not isinstance(item_id, str):
+            self._stances(fields)  # an entry adding assertions to a proposition already held
         if section == "judgements":
             pair = fields.get("pair") or []
             if len(pair) == 2:
@@ -78,6 +80,7 @@ class CaseIndex:
         if section == "propositions" and isinstance(fields.get("text"), str):
             about = fields.get("about") or []
             self.propositions.add(item_id, fields["text"], {str(a) for a in (about if isinstance(about, list) else [about])})
+            self._stances(fields)
         if section == "sources" and isinstance(fields.get("sha256"), str):
             self.sha256.setdefault(fields["sha256"], item_id)
         label = fields.get("label")
@@ -87,6 +90,16 @@ class CaseIndex:
                 aliases = [aliases]
             names = tuple(str(a) for a in aliases if isinstance(a, (str, int)) and str(a).strip())
             self.known.append(Known(item_id, str(fields.get("type") or ""), label.strip(), names, section))
+
+    def _stances(self, fields: dict) -> None:
+        """The parties' stances on a proposition (an entry with ``id``, or one adding to ``proposition``)."""
+        target = fields.get("id") if isinstance(fields.get("text"), str) else fields.get("proposition")
+        assertions = fields.get("assertions")
+        if not isinstance(target, str) or not isinstance(assertions, list):
+            return
+        for assertion in assertions:
+            if isinstance(assertion, dict) and isinstance(assertion.get("party"), str) and isinstance(assertion.get("stance"), str):
+                self.propositions.stance(target, assertion["party"], assertion["stance"])
 
 
 def read_case_folder(path: str | Path) -> CaseIndex:

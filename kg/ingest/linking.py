@@ -1,16 +1,28 @@
-"""Linking a drafted claim to a proposition the record already holds.
+"""Matching a drafted claim to the claims the case already holds: one proposition, each party's stance.
 
-A follow-up article often restates a claim the case (or an earlier draft)
-already has: "Initech denied that a database upgrade caused the payroll
-outage" takes a stance on the case's "A database upgrade caused the payroll
-outage." The draft should then add an assertion on *that* proposition, not a
-new sentence that nobody else takes a stance on.
+A follow-up article often restates a claim the case (or an earlier draft, or
+an earlier sentence) already has: "Initech denied that a database upgrade
+caused the payroll outage" takes a stance on the case's "A database upgrade
+caused the payroll outage." The draft then adds an assertion on *that*
+proposition, so the analysis sees two parties on one claim.
 
-The match is rapidfuzz's ``token_set_ratio`` over the two texts (case and
-punctuation aside), raised a little when they concern the same entities and
-lowered when they share none. A clear winner above :data:`LINK` is a link;
-a close second (or a score between :data:`HINT` and :data:`LINK`) leaves the
-claim separate, with a hint naming the candidates.
+What a claim says is its :class:`Content`:
+
+- the lemmas of its content words, each weighted by how rare it is, in
+  English (``wordfreq``) and among the claims of the case;
+- the items it names (its ``about`` ids);
+- its numbers. Two claims with different figures ("40,000 customers" and "40
+  customers") are never one claim: they stay two, with a note naming the
+  other figure.
+
+The score of a pair is a weighted overlap of lemmas, raised when the claims
+name the same items and lowered when each names items the other does not. A
+clear winner at or above :data:`LINK` is a link; a weaker one (down to
+:data:`HINT`), or a close second, leaves the claim separate with a hint
+naming the candidates. A *reply* (the text's own frame says the claim answers
+another: "disputed that", "rejected the claim that", "in contrast", a
+narrowing) links at :data:`REPLY_LINK`, and only to a claim another party
+made.
 
 >>> index = PropositionIndex()
 >>> index.add("upgrade-caused", "A database upgrade caused the payroll outage.", {"payroll-outage"})
@@ -20,80 +32,354 @@ claim separate, with a hint naming the candidates.
 ('upgrade-caused', 1.0)
 >>> index.match("The weather was fine.", set()).link is None
 True
+>>> index.add("many-affected", "40,000 customers were affected.", set())
+>>> m = index.match("40 customers were affected.", set())
+>>> m.link, m.conflicts
+(None, [('many-affected', '40000 against 40')])
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Iterable
 
-__all__ = ["PropositionIndex", "PropositionMatch", "LINK", "HINT"]
+__all__ = [
+    "Content",
+    "PropositionIndex",
+    "PropositionMatch",
+    "ReplyFrame",
+    "REPLY_FRAMES",
+    "content_of",
+    "numbers_in",
+    "reply_frame",
+    "simple_lemmas",
+    "similarity",
+    "LINK",
+    "HINT",
+    "REPLY_LINK",
+    "CONTRAST_LINK",
+]
 
-#: Score (0–100) at or above which a drafted claim is written as an assertion on the existing proposition.
-LINK = 88.0
+#: Score (0–1) at or above which a drafted claim becomes an assertion on the existing proposition.
+LINK = 0.7
 #: Score at or above which the claim stays separate but its note names the candidate.
-HINT = 70.0
+HINT = 0.45
+#: A reply (its frame says it answers another party's claim) links at this score, read leniently.
+REPLY_LINK = 0.6
+#: A counter-account ("in contrast, ...") links to the claim nearby it is closest to, from this score.
+CONTRAST_LINK = 0.3
 #: A second candidate this close to the best makes the match ambiguous.
-MARGIN = 4.0
-_STOP = {"the", "a", "an", "that", "it", "its", "was", "were", "had", "has", "have", "been", "be", "is", "are"}
+MARGIN = 0.04
+
+# Function words, and words every claim in a case about incidents shares; neither tells two claims apart.
+_STOP = frozenset(
+    """a an the of to in on at by for from with as and or but nor if then than that this these those there
+    it its it's they them their he him his she her we us our you your i me my be is are was were been being
+    am have has had having do does did done will would shall should can could may might must not no none
+    never also only just even still yet so such very more most less least some any all each every both either
+    neither other another one which who whom whose what when where why how whether while because although
+    though since until after before during into onto over under about against between among through per via
+    said say says told tell stated state according -pron- least much many several few own same""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’][a-z]+)?|\d+")
+_IRREGULAR = {
+    "written": "write", "wrote": "write", "was": "be", "were": "be", "been": "be", "is": "be", "are": "be",
+    "had": "have", "has": "have", "did": "do", "done": "do", "took": "take", "taken": "take", "made": "make",
+    "went": "go", "gone": "go", "gave": "give", "given": "give", "ran": "run", "began": "begin", "begun": "begin",
+    "broke": "break", "broken": "break", "knew": "know", "known": "know", "saw": "see", "seen": "see",
+    "used": "use", "tied": "tie", "children": "child", "people": "person", "men": "man", "women": "woman", "data": "data",
+}
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "dozen": 12, "single": 1,
+}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+_NUMBER = re.compile(
+    r"(?<![\w.])(?P<num>\d{1,3}(?:,[ ]?\d{3})+|\d+(?:\.\d+)?)(?:[ ]?(?P<scale>thousand|million|billion|bn|k|m)\b)?(?P<pct>[ ]?%|[ ]percent)?"
+    r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a[ ]dozen|a[ ]single)\b",
+    re.IGNORECASE,
+)
 
 
-def _fold(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
-    return " ".join(w for w in words if w not in _STOP)
+def _restore_e(stem: str) -> str:
+    """The base form under "-ed"/"-ing": a doubled consonant off ("stopp"), a silent e back ("cod", "relat")."""
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]
+    if re.search(r"(?:[^aeiou][aeiou][cdgkvz]|[aeiou]s|v|at|ut|iz|[ae]ng|rg|dg|nc|ir|ur)$", stem):
+        return stem + "e"
+    return stem
+
+
+def _stem(word: str) -> str:
+    """A rough lemma for English words: plural, past and gerund endings off.
+
+    >>> [_stem(w) for w in ["incidents", "changes", "involved", "coding", "policies", "written", "glass"]]
+    ['incident', 'change', 'involve', 'code', 'policy', 'write', 'glass']
+    """
+    w = word.lower().replace("’", "'")
+    w = re.sub(r"'s$", "", w)
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    for ending, shortest in (("ing", 6), ("ed", 5)):
+        if len(w) >= shortest and w.endswith(ending):
+            return _restore_e(w[: -len(ending)])
+    if len(w) > 3 and w.endswith("es") and re.search(r"(?:ch|sh|x|ss|zz)es$", w):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def simple_lemmas(text: str) -> list[str]:
+    """The lemmas of ``text``'s words, without a parser: hyphenated words split, endings off.
+
+    The pipeline passes the parser's lemmas instead when it has them; this keeps the matcher a
+    pure function for tests and for texts read from case files.
+
+    >>> simple_lemmas("Junior engineers must have AI-assisted changes signed off.")
+    ['junior', 'engineer', 'must', 'have', 'ai', 'assist', 'change', 'sign', 'off']
+    """
+    return [_stem(w) for w in _WORD.findall(text.replace("-", " "))]
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """The figures ``text`` states, as plain values (``%`` kept apart).
+
+    >>> sorted(numbers_in("More than 22, 000 users and 1.5 million orders; only one incident, 40%"))
+    ['1', '1500000', '22000', '40%']
+    """
+    found = set()
+    for m in _NUMBER.finditer(text):
+        if m.group("word"):
+            word = m.group("word").lower().split()[-1]
+            found.add(str(_NUMBER_WORDS[word]))
+            continue
+        raw = re.sub(r"[, ]", "", m.group("num"))
+        if re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("scale"):
+            continue  # a year dates a claim; it is no figure of it
+        value = float(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
+        number = str(int(value)) if value == int(value) else f"{value:g}"
+        found.add(number + ("%" if m.group("pct") else ""))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def _commonness(lemma: str) -> float:
+    """How little a word tells, from its frequency in English: 0.15 (very common) to 1.0 (rare)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # the ingest extra brings it; without it, every word counts the same
+        return 1.0
+    return min(1.0, max(0.15, (7.5 - zipf_frequency(lemma, "en")) / 4))
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a claim says: content lemmas, the items it names, its figures."""
+
+    lemmas: frozenset[str]
+    about: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()
+
+
+def content_of(text: str, about: Iterable[str] = (), lemmas: Iterable[str] | None = None) -> Content:
+    """The :class:`Content` of a claim's ``text``; ``lemmas`` from a parser, when there is one.
+
+    >>> c = content_of("Only one incident was related to AI.", {"amazon"})
+    >>> sorted(c.lemmas), sorted(c.about), sorted(c.numbers)
+    (['ai', 'incident', 'relate'], ['amazon'], ['1'])
+    """
+    words = simple_lemmas(text) if lemmas is None else [str(w).lower() for w in lemmas]
+    kept = frozenset(w for w in words if w not in _STOP and len(w) > 1 and not w.isdigit() and w not in _NUMBER_WORDS)
+    return Content(kept, frozenset(about), numbers_in(text))
+
+
+def similarity(a: Content, b: Content, weight: Callable[[str], float] = _commonness, *, reply: bool = False) -> float:
+    """How surely ``a`` and ``b`` say the same thing, 0–1: weighted lemma overlap, the items they name.
+
+    A reply is read more leniently (what it answers may be stated more broadly), so the share
+    of the shorter claim found in the longer counts for more.
+
+    >>> x = content_of("AI-written code was involved.")
+    >>> round(similarity(x, content_of("At least one involved AI-written code.")), 2)
+    1.0
+    >>> round(similarity(x, content_of("The meeting reviewed the website's availability.")), 2)
+    0.0
+    """
+    if not a.lemmas or not b.lemmas:
+        return 0.0
+    shared = sum(weight(w) for w in a.lemmas & b.lemmas)
+    total_a, total_b = sum(weight(w) for w in a.lemmas), sum(weight(w) for w in b.lemmas)
+    dice = 2 * shared / (total_a + total_b)
+    contained = shared / min(total_a, total_b)
+    score = 0.4 * dice + 0.6 * contained if reply else dice
+    if a.about and b.about:
+        score += 0.08 if a.about & b.about else -0.08
+    return max(0.0, min(1.0, score))
 
 
 @dataclass
 class PropositionMatch:
-    """The outcome of matching one claim: ``link`` (an id) or ``hints`` (ids it may restate)."""
+    """The outcome of matching one claim.
+
+    ``link`` is the id it restates (with ``confidence``); otherwise ``hints`` name ids it may
+    restate, and ``conflicts`` ids worded alike that state another figure.
+    """
 
     link: str | None = None
     confidence: float = 0.0
     hints: list[tuple[str, float]] = field(default_factory=list)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Entry:
+    id: str
+    content: Content
+    parties: dict[str, int] = field(default_factory=dict)  # party → polarity of its latest stance
+
+
+_POLARITY = {"asserts": 1, "confirms": 1, "denies": -1, "disputes": -1, "narrows": -1, "hedges": 0}
 
 
 class PropositionIndex:
-    """Propositions of the case and the drafts so far, folded once for matching."""
+    """The propositions of the case and of the drafts so far, with their content, for matching.
 
-    def __init__(self):
-        self._ids: list[str] = []
-        self._texts: list[str] = []
-        self._about: list[set[str]] = []
+    ``lemmatize`` turns a text into lemmas; :func:`simple_lemmas` unless the pipeline gives the
+    parser's. Each word's weight is its English rarity times its rarity among these propositions.
+    """
+
+    def __init__(self, lemmatize: Callable[[str], list[str]] | None = None):
+        self.lemmatize = lemmatize
+        self._entries: list[_Entry] = []
         self._position: dict[str, int] = {}
+        self._df: dict[str, int] = {}
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._entries)
 
-    def add(self, item_id: str, text: str, about: set[str]) -> None:
+    def content(self, text: str, about: Iterable[str] = ()) -> Content:
+        return content_of(text, about, self.lemmatize(text) if self.lemmatize else None)
+
+    def add(self, item_id: str, text: str, about: Iterable[str], assertions: Iterable[tuple[str, str]] = ()) -> None:
+        """Record a proposition (more items it is about, when it is known already), and its parties' stances."""
         if item_id in self._position:
-            self._about[self._position[item_id]] |= set(about)
-            return
-        self._position[item_id] = len(self._ids)
-        self._ids.append(item_id)
-        self._texts.append(_fold(text))
-        self._about.append(set(about))
+            entry = self._entries[self._position[item_id]]
+            entry.content = Content(entry.content.lemmas, entry.content.about | frozenset(about), entry.content.numbers)
+        else:
+            entry = _Entry(item_id, self.content(text, about))
+            self._position[item_id] = len(self._entries)
+            self._entries.append(entry)
+            for lemma in entry.content.lemmas:
+                self._df[lemma] = self._df.get(lemma, 0) + 1
+        for party, stance in assertions:
+            self.stance(item_id, party, stance)
 
-    def match(self, text: str, about: set[str]) -> PropositionMatch:
-        """The proposition ``text`` restates, if one clearly does."""
-        if not self._ids:
-            return PropositionMatch()
-        from rapidfuzz import fuzz, process
+    def stance(self, item_id: str, party: str, stance: str) -> None:
+        """Record that ``party`` takes ``stance`` on the proposition ``item_id``."""
+        if item_id in self._position and stance in _POLARITY:
+            self._entries[self._position[item_id]].parties[party] = _POLARITY[stance]
 
-        query = _fold(text)
-        if not query:
+    def polarity(self, item_id: str, party: str | None = None) -> int:
+        """The side of the proposition's parties other than ``party``: 1 affirming, -1 opposing, 0 neither or both."""
+        if item_id not in self._position:
+            return 0
+        sides = {p for who, p in self._entries[self._position[item_id]].parties.items() if who != party and p}
+        return sides.pop() if len(sides) == 1 else 0
+
+    def weight(self, lemma: str) -> float:
+        """A lemma's weight: its English rarity times its rarity among the case's propositions."""
+        n = len(self._entries) + 1
+        return _commonness(lemma) * (1.0 + math.log(n / (1 + self._df.get(lemma, 0))) / math.log(n + 1)) / 2 if n > 1 else _commonness(lemma)
+
+    def match(self, text: str, about: Iterable[str] = (), *, party: str | None = None, reply: bool = False,
+              among: Iterable[str] | None = None, figures: bool = True, link_at: float | None = None) -> PropositionMatch:
+        """The proposition ``text`` restates (or, for a ``reply``, answers), if one clearly does.
+
+        A reply by ``party`` links only to a proposition some other party holds. ``among`` limits
+        the candidates; ``figures=False`` ignores numbers (a narrowing states a smaller figure on
+        purpose); ``link_at`` replaces the score a link needs.
+        """
+        if not self._entries:
             return PropositionMatch()
-        scored = []
-        for _, score, i in process.extract(query, self._texts, scorer=fuzz.token_set_ratio, limit=8, score_cutoff=HINT - 10):
-            # The shorter side wholly inside the longer scores 100 on token sets; weigh by length too.
-            score = 0.7 * score + 0.3 * fuzz.ratio(query, self._texts[i])
-            if about and self._about[i]:
-                score += 6.0 if about & self._about[i] else -6.0
-            scored.append((min(score, 100.0), self._ids[i]))
+        mine = self.content(text, about)
+        if not mine.lemmas:
+            return PropositionMatch()
+        allowed = set(among) if among is not None else None
+        scored: list[tuple[float, str]] = []
+        conflicts: list[tuple[str, str]] = []
+        for entry in self._entries:
+            if allowed is not None and entry.id not in allowed:
+                continue
+            if reply and not any(who != party for who in entry.parties):
+                continue
+            score = similarity(mine, entry.content, self.weight, reply=reply)
+            if score < HINT - 0.1 and not reply:
+                continue
+            if figures and mine.numbers and entry.content.numbers and mine.numbers != entry.content.numbers:
+                if score >= HINT:
+                    theirs, ours = ", ".join(sorted(entry.content.numbers)), ", ".join(sorted(mine.numbers))
+                    conflicts.append((entry.id, f"{theirs} against {ours}"))
+                continue
+            scored.append((round(score, 2), entry.id))
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
-        if not scored or scored[0][0] < HINT:
-            return PropositionMatch()
+        link_at = link_at if link_at is not None else REPLY_LINK if reply else LINK
+        if not scored or scored[0][0] < min(link_at, HINT):
+            return PropositionMatch(conflicts=conflicts)
         best_score, best = scored[0]
-        rivals = [(i, s) for s, i in scored[1:] if s >= HINT and best_score - s < MARGIN]
-        if best_score >= LINK and not rivals:
-            return PropositionMatch(link=best, confidence=round(best_score / 100, 2))
-        return PropositionMatch(hints=[(best, round(best_score / 100, 2))] + [(i, round(s / 100, 2)) for i, s in rivals])
+        rivals = [(i, s) for s, i in scored[1:] if s >= min(link_at, HINT) and best_score - s < MARGIN]
+        if best_score >= link_at and not rivals:
+            return PropositionMatch(link=best, confidence=best_score, conflicts=conflicts)
+        return PropositionMatch(hints=[(best, best_score)] + rivals, conflicts=conflicts)
+
+
+# ---------------------------------------------------------------------- reply frames
+
+
+@dataclass(frozen=True)
+class ReplyFrame:
+    """A named row: words before a claim (in its sentence) saying that it answers another claim.
+
+    ``kind`` is ``reply`` (the claim restates what it answers: "disputed that X" takes a stance on
+    X) or ``contrast`` (the claim is a counter-account: "In contrast, Y said Z" opposes, or backs,
+    the claim it contrasts with).
+    """
+
+    name: str
+    pattern: re.Pattern
+    kind: str
+    confidence: float
+
+
+def _frame(name: str, pattern: str, kind: str, confidence: float) -> ReplyFrame:
+    return ReplyFrame(name, re.compile(pattern, re.IGNORECASE), kind, confidence)
+
+
+REPLY_FRAMES: tuple[ReplyFrame, ...] = (
+    _frame("disputed that", r"\b(?:disputed|disputes|disputing|contested|contests|challenged|challenges|questioned)[ ](?:[\w’'-]+[ ]){0,2}?that[ ]?$", "reply", 0.75),
+    _frame("denied reports that", r"\b(?:denied|denies|denying|dismissed|dismisses|refuted|refutes)[ ](?:the[ ])?(?:reports?|claims?|suggestions?|allegations?|assertions?|accounts?|idea)[ ]that[ ]?$", "reply", 0.8),
+    _frame("rejected the claim that", r"\b(?:rejected|rejects|rejecting)[ ](?:the[ ])?(?:[\w-]+[ ])?(?:claims?|suggestions?|allegations?|assertions?|idea|notion|reports?|view)?[ ]?that[ ]?$", "reply", 0.8),
+    _frame("narrowed", r"\b(?:narrowed|narrows|narrowing|played[ ]down|downplayed|downplays|constrain(?:s|ed)?)\b", "reply", 0.7),
+    _frame("in contrast", r"^[\W]*(?:in|by)[ ]contrast\b|^[\W]*(?:however|conversely|on[ ]the[ ]other[ ]hand)\b", "contrast", 0.6),
+    _frame("account differs", r"['’]s?[ ](?:account|version|description|recollection)[ ](?:differs|diverges|is[ ]different)\b", "contrast", 0.6),
+)
+
+
+def reply_frame(before: str) -> ReplyFrame | None:
+    """The first row of :data:`REPLY_FRAMES` matching ``before``, the sentence's words before the claim.
+
+    >>> reply_frame("Amazon also disputed that").name, reply_frame("In contrast, internal descriptions referenced").kind
+    ('disputed that', 'contrast')
+    >>> reply_frame("The company said that") is None
+    True
+    """
+    for row in REPLY_FRAMES:
+        if row.pattern.search(before):
+            return row
+    return None

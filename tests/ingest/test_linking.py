@@ -47,3 +47,79 @@ def test_a_question_names_what_would_resolve_it(tmp_path):
     draft = _draft(tmp_path)
     question = next(q for q in draft["questions"] if q["asks"].startswith("Was the payment gateway"))
     assert question["resolvableBy"] == "The post-mortem due next week"
+
+
+# ---------------------------------------------------------------------- claims matched across parties
+
+FIRST = ("Globex memo\n\nJohn Poe, a Globex director, said junior engineers must have senior engineers sign off on "
+         "AI-assisted changes. Mary Major, a Globex engineer, said the outages were caused by a faulty router.\n")
+REPLY = ("Globex under fire\n\nGlobex disputed that junior engineers must have senior engineers sign off on AI-assisted "
+         "changes. Globex rejected the claim that the weather caused the outages.\n")
+ONE_ARTICLE = (
+    "Globex outages draw scrutiny\n\n"
+    "Jane Roe, a Globex engineer, said there was a trend of AI-related incidents at Globex. "
+    "Globex said only one incident was AI-related.\n\n"
+    "Globex said none of the outages involved AI-written code. "
+    "In contrast, internal memos referenced AI coding tools in several of the outages.\n\n"
+    "Globex said 40,000 customers were affected. A Globex spokesperson said later that 40 customers were affected.\n"
+)
+
+
+def _ingest(tmp_path, *articles, case_name="globex"):
+    """Ingest each text as one article, in order, into one case; return the drafts by article name."""
+    case = tmp_path / case_name
+    for n, text in enumerate(articles):
+        path = tmp_path / f"a{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(ingest, [str(path), "--case", str(case), "--date", "2026-03-04"])
+        assert result.exit_code == 0, result.output
+    drafts = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in case.glob("draft-*.yaml")]
+    return case, {d["sources"][0]["document"]: d for d in drafts}
+
+
+def _stances(draft):
+    return {p.get("id") or p["proposition"]: [(a["party"], a["stance"]) for a in p["assertions"]] for p in draft["propositions"]}
+
+
+def test_a_reply_in_a_later_article_takes_its_stance_on_the_claim_it_answers(tmp_path):
+    _, drafts = _ingest(tmp_path, FIRST, REPLY)
+    first, reply = _stances(drafts["a0.txt"]), drafts["a1.txt"]
+    signoff = next(i for i in first if i.startswith("junior-engineers"))
+    linked = {p["proposition"]: p for p in reply["propositions"] if "proposition" in p}
+    assert [(a["party"], a["stance"]) for a in linked[signoff]["assertions"]] == [("globex", "disputes")]
+    assert linked[signoff]["note"].startswith(f"Answers proposition '{signoff}' (1.00)")
+    # Rejecting a claim nobody made is a claim of its own, not a stance on the router.
+    assert not any(p.startswith("the-outages-were-caused") for p in linked)
+
+
+def test_in_one_article_a_narrowing_opposes_the_broader_claim_and_a_counter_account_backs_what_was_denied(tmp_path):
+    _, drafts = _ingest(tmp_path, ONE_ARTICLE)
+    stances = _stances(drafts["a0.txt"])
+    assert stances["there-was-a-trend-of-ai-related"] == [("jane-roe", "asserts"), ("globex", "narrows")]
+    denied = next(i for i in stances if i.endswith("involved-ai"))
+    assert stances[denied] == [("globex", "denies"), ("internal-memos", "asserts")]
+
+
+def test_different_figures_are_never_one_claim(tmp_path):
+    _, drafts = _ingest(tmp_path, ONE_ARTICLE)
+    by_id = {p["id"]: p for p in drafts["a0.txt"]["propositions"] if "id" in p}
+    assert by_id["40-000-customers-were-affected"]["assertions"][0]["party"] == "globex"
+    forty = by_id["40-customers-were-affected"]
+    assert "states another figure than proposition '40-000-customers-were-affected' (40000 against 40)" in forty["note"]
+
+
+def test_contested_propositions_fall_out_of_the_analysis(tmp_path):
+    from kg.cli import cli
+
+    case, _ = _ingest(tmp_path, FIRST, REPLY)
+    runner = CliRunner()
+    store = tmp_path / "store"
+    result = runner.invoke(cli, ["build", str(case), "--out", str(tmp_path / "out"), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    import json
+
+    report = json.loads(runner.invoke(cli, ["unresolved", "--store", str(store), "--format", "json", "--include-pending"]).output)
+    contested = {c["proposition"]["label"]: c for c in report["contested"]}
+    signoff = contested["Junior engineers must have senior engineers sign off on AI-assisted changes."]
+    assert [a["party"]["label"] for a in signoff["affirming"]] == ["John Poe"]
+    assert [a["party"]["label"] for a in signoff["opposing"]] == ["Globex"]
