@@ -1,0 +1,71 @@
+"""The seed article alone, as a user would take it: ingested into an empty case, built, and shown with
+`kg unresolved --include-pending`. The disputes the curated case records should come out of the text.
+
+Nothing in kg/ may name the article's people, companies or systems; this test only reads what comes out.
+Skipped when ../shared/seeds is not beside the project.
+"""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from tests.helpers import ARTICLES
+
+SEED = sorted(ARTICLES.glob("000_*.txt")) if ARTICLES.is_dir() else []
+pytestmark = pytest.mark.skipif(not SEED, reason="../shared/seeds/000_*.txt (the seed article) is not beside the project")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("seed")
+    runner = CliRunner()
+    case, store = tmp / "seed-alone", tmp / "store"
+    result = runner.invoke(cli, ["ingest", str(SEED[0]), "--case", str(case)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["build", str(case), "--out", str(tmp / "out"), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["unresolved", "--store", str(store), "--format", "json", "--include-pending"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def _contested(report, *words):
+    return [c["proposition"]["label"] for c in report["contested"] if all(w.lower() in c["proposition"]["label"].lower() for w in words)]
+
+
+def test_the_question_of_whether_two_incidents_overlap_is_about_both(report):
+    question = next(q for q in report["questions"] if "overlaps" in q["asks"])
+    assert [n["cls"] for n in question["about"]] == ["Incident", "Incident"]
+
+
+def test_the_deployment_outage_and_the_assistant_disruption_are_an_identity_candidate(report):
+    question = next(q for q in report["questions"] if "overlaps" in q["asks"])
+    pair = sorted(n["iri"] for n in question["about"])
+    listed = [sorted([c["left"]["iri"], c["right"]["iri"]]) for c in report["candidates"]]
+    if pair not in listed:
+        pytest.xfail("identity weighs a question about two incidents as evidence (issue 2/6, engineer 'identity'), not on main yet")
+    assert pair in listed
+
+
+def test_ai_written_code_is_contested(report):
+    assert _contested(report, "AI-written code")
+
+
+def test_senior_sign_off_is_contested(report):
+    if not _contested(report, "sign off"):
+        pytest.xfail("the affirming side is 'One description ties the meeting ... to requiring more senior engineers to sign off': "
+                     "an attribution frame the parser-based rules (issue 1/6 §1) have not landed yet")
+    assert _contested(report, "sign off")
+
+
+def test_how_many_incidents_were_ai_related_is_contested(report):
+    if not _contested(report, "incident"):
+        pytest.xfail("the affirming side is 'In one account, the company discussed a trend of incidents ... relating to Gen-AI "
+                     "assisted changes': an attribution frame the parser-based rules (issue 1/6 §1) have not landed yet")
+    assert any("ai" in label.lower() for label in _contested(report, "incident"))
+
+
+def test_at_least_five_open_questions(report):
+    assert len(report["questions"]) >= 5
