@@ -149,6 +149,9 @@ def prepare(text: str) -> PreparedQuery:
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
+    surrogate = _SURROGATE_ESCAPE.search(text)
+    if surrogate:  # rdflib would decode it into a string no output can encode; Oxigraph refuses it too
+        raise QueryError(f"cannot parse query: {surrogate.group(0)} is half of a surrogate pair, not a character")
     blanked = _blank(text)
     declared = {m.lower() for m in re.findall(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", blanked, re.IGNORECASE)}
     used = set(re.findall(r"(?<![\w?$:])([A-Za-z][\w-]*):(?=\w)", blanked))
@@ -180,6 +183,9 @@ def prepare(text: str) -> PreparedQuery:
         raise QueryError(f"cannot parse query: {message}") from e
     kind = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
     return PreparedQuery(full, kind.get(algebra.algebra.name, "SELECT"), algebra, offset)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2})")
 
 
 def _is_rdflib_engine(graph: Graph) -> bool:

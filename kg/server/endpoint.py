@@ -17,6 +17,7 @@ from __future__ import annotations
 import ipaddress
 import mimetypes
 import os
+import re
 import shutil
 import socket
 import sys
@@ -93,10 +94,17 @@ def host_name(host_header: str) -> str:
 
     >>> host_name("[::1]:7878"), host_name("127.0.0.1:80"), host_name("LocalHost")
     ('::1', '127.0.0.1', 'localhost')
+
+    A bracketed name with anything but a port after it (``[::1]evil.example``) is kept whole, so it
+    matches no allowed name.
+
+    >>> host_name("[::1]evil.example")
+    '[::1]evil.example'
     """
     host = host_header.strip().lower()
     if host.startswith("["):
-        return host[1:].split("]", 1)[0]
+        name, _, rest = host[1:].partition("]")
+        return name if re.fullmatch(r"(:\d{1,5})?", rest) else host
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
@@ -208,6 +216,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         url = urlsplit(self.path)
         path = url.path
+        if path == "/sparql" and (self.headers.get("Sec-Fetch-Site") or "").strip().lower() == "cross-site":
+            # an <img>, a form or a script on another site: the browser says so, and no such page may run queries
+            self.close_connection = True  # any body was not read
+            self._error(403, "a query from another site is not allowed; open this endpoint's own page to query it")
+            return
         if path == "/sparql":
             if self.command == "POST":
                 self._sparql_post(url.query)
@@ -253,16 +266,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _read_body(self) -> bytes | None:
         length = self.headers.get("Content-Length")
-        if length is None:
+        if length is None or "Transfer-Encoding" in self.headers:
             self.close_connection = True
-            self._error(411, "a POST needs a Content-Length header")
+            self._error(411, "a POST needs a Content-Length header and no Transfer-Encoding")
             return None
-        try:
-            size = int(length)
-        except ValueError:
+        if not re.fullmatch(r"\d{1,12}", length.strip()):  # int() would take -1, +5 and 1_000
             self.close_connection = True
-            self._error(400, f"bad Content-Length: {length!r}")
+            self._error(400, f"bad Content-Length: {length.strip()!r}")
             return None
+        size = int(length)
         if size > MAX_BODY_BYTES:
             self.close_connection = True
             self._error(413, f"the request body is larger than {MAX_BODY_BYTES} bytes")

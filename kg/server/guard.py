@@ -105,6 +105,8 @@ def _check(text: str) -> CheckedQuery:
         parsed = _parse(parseQuery, text)
     except RecursionError as e:
         raise MalformedQuery(f"malformed query: {_TOO_DEEP}") from e
+    except ValueError as e:  # an escape rdflib cannot decode, such as \U00110000 (past Unicode)
+        raise MalformedQuery(f"malformed query: {e}") from e
     except ParseException as query_error:
         try:
             update = _parse(parseUpdate, text)
