@@ -1,20 +1,30 @@
 # Two commands: `make run` builds the seed case; `make test` runs the suite.
-# Each sets up .venv itself on a machine with only python3.
+# Each sets up .venv itself on a machine with only python3. `make run` installs only what the main job
+# needs; `make test` adds the test extras (pytest, a browser driver, SPARQL clients).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 # The seed article, when it sits beside the project: quotes are then located in it.
 DOCUMENTS := $(wildcard ../shared/seeds)
+# Tests run on every core (pytest-xdist); `make test JOBS=0` runs them in one process.
+JOBS ?= auto
+# The quick lane leaves out what starts a browser, a server or a second SPARQL engine, and the slowest.
+QUICK := not browser and not server and not remote and not slow
 
-.PHONY: run test clean
+.PHONY: run test test-quick clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,ingest,server,review]'
+	$(BIN)/pip install --quiet -e '.[ingest,server,review]'
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[ingest,server,review,test]'
+	touch $(TEST_STAMP)
 
 run: $(STAMP)
 	$(if $(DOCUMENTS),,@echo "note: ../shared/seeds (the seed article) is not here, so quotes are not located in it")
@@ -24,8 +34,11 @@ run: $(STAMP)
 	$(BIN)/kg export --format jsonld -o exports/kg.jsonld
 	$(BIN)/kg export --format graphml -o exports/kg.graphml
 
-test: $(STAMP)
-	$(BIN)/pytest
+test: $(TEST_STAMP)
+	$(BIN)/pytest -n $(JOBS)
+
+test-quick: $(TEST_STAMP)
+	$(BIN)/pytest -n $(JOBS) -m '$(QUICK)' -q
 
 clean:
 	rm -rf $(VENV) .kg

@@ -258,3 +258,37 @@ def store_location(kind: str, tmp_path: Path, request=None) -> str:
 def any_store(request, tmp_path) -> str:
     """Each kind of store in turn: embedded Oxigraph, rdflib memory (file), Oxigraph server, Virtuoso."""
     return store_location(request.param, tmp_path, request)
+
+
+# Lanes: every test is marked by what it needs, so `make test-quick` can leave out the slow ones while
+# `make test` runs them all. Marks are derived from the fixtures and parameters a test uses, never listed
+# by hand, so a new test lands in the right lane by itself.
+#: fixture names → the mark of the component they start.
+_FIXTURE_MARKS = {
+    "browser": "browser",
+    "oxigraph_server": "remote",
+    "remote_store": "remote",
+    "virtuoso_server": "remote",
+    "virtuoso_store": "remote",
+    "endpoint": "server",
+}
+#: folders whose every test starts a component of that kind.
+_FOLDER_MARKS = {"browser": "browser", "serve": "server"}
+
+
+def _lanes(item) -> set[str]:
+    marks = {_FIXTURE_MARKS[name] for name in getattr(item, "fixturenames", ()) if name in _FIXTURE_MARKS}
+    path, tests = Path(str(item.fspath)), Path(__file__).parent
+    parts = path.relative_to(tests).parts if path.is_relative_to(tests) else ()  # doctests live in kg/
+    if len(parts) > 1 and parts[0] in _FOLDER_MARKS:
+        marks.add(_FOLDER_MARKS[parts[0]])
+    callspec = getattr(item, "callspec", None)
+    if callspec and any(value in REMOTE_KINDS for value in callspec.params.values() if isinstance(value, str)):
+        marks.add("remote")
+    return marks
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for mark in sorted(_lanes(item)):
+            item.add_marker(getattr(pytest.mark, mark))

@@ -80,3 +80,27 @@ def test_make_run_without_the_article_says_quotes_are_not_located():
     assert "--documents" not in dry.stdout
     with_article = subprocess.run(["make", "-n", "run", "DOCUMENTS=../shared/seeds"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert "--documents ../shared/seeds" in with_article.stdout and "not located" not in with_article.stdout
+
+
+def test_make_run_installs_no_test_extras_and_make_test_adds_them():
+    """`make run` installs what the main job needs; `make test` adds the test extras and runs on every core."""
+    import re
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("make") is None:
+        pytest.skip("make not installed")
+
+    def installs(target: str) -> list[str]:
+        # -B: as on a fresh machine, where no stamp exists yet; -n: print, run nothing.
+        dry = subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert dry.returncode == 0, dry.stderr
+        return re.findall(r"pip install .*-e '\.\[([^\]]*)\]'", dry.stdout), dry.stdout
+
+    run_extras, _ = installs("run")
+    assert run_extras and all("test" not in extras.split(",") for extras in run_extras), run_extras
+    test_extras, test_commands = installs("test")
+    assert any("test" in extras.split(",") for extras in test_extras), test_extras
+    assert re.search(r"pytest -n \S+", test_commands), test_commands

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import networkx as nx
+import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
@@ -117,6 +118,7 @@ def test_one_shared_neighbour_alone_does_not_generate_a_pair(monkeypatch):
     assert _scored_pairs(monkeypatch, g, hub_cap=50) == 0
 
 
+@pytest.mark.slow
 def test_fast_levels_are_the_levels_of_the_explained_comparisons():
     from kg.analysis.comparisons import Context, compare, level, model, profiles
 

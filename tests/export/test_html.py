@@ -149,6 +149,7 @@ def test_input_order_does_not_change_the_page(small_page):
     assert render_html(view, title="Veltrix East-2 outage") == small_page
 
 
+@pytest.mark.slow
 def test_large_layout_is_deterministic_and_seeded():
     view = load("large")
     first = render_html(view, max_nodes=1000)

@@ -26,6 +26,7 @@ def _run(code: str, timeout: int = GUARD) -> subprocess.CompletedProcess:
                           cwd=os.getcwd())
 
 
+@pytest.mark.slow
 def test_a_20000_character_token_of_every_shape_is_read_in_linear_time():
     # Each shape made some rule backtrack quadratically (or worse): _SAFEGUARD_RE on
     # capitals, COUNT on digits, _GROUP_RE and the system rules on hyphenated runs,
@@ -44,6 +45,7 @@ def test_a_20000_character_token_of_every_shape_is_read_in_linear_time():
     assert result.stdout.split() == ["done", "13"]
 
 
+@pytest.mark.slow
 def test_a_one_megabyte_article_is_ingested_under_the_guard(tmp_path):
     paragraph = ("Globex said on Tuesday the outage was caused by a configuration push that skipped review. "
                  "Jane Roe, a Globex engineer, denied that reviews were skipped. ") * 6 + "\n\n"

@@ -103,6 +103,7 @@ def _decide(child, item: str, *keys: str) -> None:
         child.send(key)
 
 
+@pytest.mark.slow
 def test_a_session_accepts_rejects_edits_and_merges(case, terminal):
     child = terminal
     _decide(child, "network-outage", "a")

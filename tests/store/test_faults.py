@@ -48,6 +48,7 @@ def _writing(store: Path) -> bool:
     return lock.exists() and "pid" in lock.read_text()
 
 
+@pytest.mark.slow
 def test_second_build_fails_clearly_while_the_first_writes(corpus, tmp_path):
     store = tmp_path / "store"
     first = _start_build(corpus, store, tmp_path / "o1")
