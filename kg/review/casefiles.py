@@ -5,6 +5,12 @@ documents. Only files a decision touches are written, each atomically
 (:func:`kg.export.atomic_write`), so a session killed at any moment leaves
 each file either as it was or as decided.
 
+Several commands may decide on one case at once (two terminals, a script of
+``kg review --accept`` runs, a session left open). Each decision runs under
+:meth:`CaseFiles.decision`: an exclusive lock on the case folder, and the
+files re-read if another command wrote them since, so the decision is applied
+to what is on disk and no one's decision is written over.
+
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "case.yaml").write_text("case: x\\ntitle: X\\n")
@@ -23,7 +29,9 @@ entities:
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -74,6 +82,7 @@ def load_text(text: str, where: str = "<edited item>") -> Any:
 class CaseFiles:
     root: Path
     docs: dict[Path, Any] = field(default_factory=dict)
+    texts: dict[Path, str] = field(default_factory=dict)  # each file as last read or written
 
     @classmethod
     def open(cls, root: str | Path) -> "CaseFiles":
@@ -82,14 +91,48 @@ class CaseFiles:
         if not (root / "case.yaml").is_file():
             raise LoadError(root, None, "not a case folder: case.yaml is missing")
         files = cls(root)
-        for path in [
-            root / "case.yaml",
-            *sorted(
-                p for p in root.glob("*.yaml") if p.name != "case.yaml" and not p.name.startswith(("_", "."))
-            ),
-        ]:
-            files.docs[path] = load_text(path.read_text(encoding="utf-8"), str(path))
+        files.refresh()
         return files
+
+    def _paths(self) -> list[Path]:
+        return [
+            self.root / "case.yaml",
+            *sorted(
+                p for p in self.root.glob("*.yaml") if p.name != "case.yaml" and not p.name.startswith(("_", "."))
+            ),
+        ]
+
+    def refresh(self) -> list[Path]:
+        """Re-read the files another command wrote (or added) since they were read; return them."""
+        changed = []
+        for path in self._paths():
+            text = path.read_text(encoding="utf-8")
+            if self.texts.get(path) != text:
+                self.docs[path] = load_text(text, str(path))
+                self.texts[path] = text
+                changed.append(path)
+        return changed
+
+    @contextlib.contextmanager
+    def decision(self):
+        """Hold the case folder's lock, with the files as they are on disk now (see the module docstring)."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no lock, the re-read still applies
+            fcntl = None
+        handle = os.open(self.root, os.O_RDONLY)
+        try:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            self.refresh()
+            try:
+                yield self
+            except BaseException:
+                self.texts.clear()  # a decision that failed half-way: back to the files as they are
+                self.refresh()
+                raise
+        finally:
+            os.close(handle)  # closing releases the lock
 
     def text(self, path: Path) -> str:
         return dump(self.docs[path])
@@ -102,6 +145,7 @@ class CaseFiles:
             text = self.text(path)
             with atomic_write(path) as handle:
                 handle.write(text)
+            self.texts[path] = text
 
     def restore(self, texts: dict[Path, str]) -> None:
         """Put files back as ``texts`` holds them (for undo), atomically, and reload them."""
@@ -111,6 +155,7 @@ class CaseFiles:
             with atomic_write(path) as handle:
                 handle.write(text)
             self.docs[path] = load_text(text, str(path))
+            self.texts[path] = text
 
     def copy_to(self, folder: Path) -> Path:
         """The case as the documents now hold it, written into ``folder`` (to check an edit)."""

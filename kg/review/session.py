@@ -245,13 +245,12 @@ class ReviewSession:
     # ------------------------------------------------------------ decisions
 
     def _decide(self, item_id: str, decision: str, change) -> ReviewItem:
-        item = self.item(item_id)
-        touched = list(dict.fromkeys(change(item) or [item.path]))
-        before = {
-            path: path.read_text(encoding="utf-8") for path in touched
-        }  # on disk: as before this decision
-        self.files.write(touched)
-        self.history.append((item_id, before))
+        with self.files.decision():  # locked, and what other commands decided meanwhile is read first
+            item = self.item(item_id)
+            touched = list(dict.fromkeys(change(item) or [item.path]))
+            before = {path: self.files.texts[path] for path in touched}  # as on disk before this decision
+            self.files.write(touched)
+        self.history.append((item_id, before, {path: self.files.texts[path] for path in touched}))
         self.decided[item_id] = decision
         try:
             return self.item(item_id)
@@ -314,13 +313,13 @@ class ReviewSession:
 
     def merge(self, item_id: str, target_id: str) -> ReviewItem:
         """Fold a draft into an existing item (see the module docstring)."""
-        item, target = self.item(item_id), self.item(target_id)
-        if target.id == item.id:
-            raise ReviewError("an item cannot be merged into itself")
-        if item.kind != target.kind and {item.kind, target.kind} - {"entity", "incident"}:
-            raise ReviewError(f"cannot merge {item.kind} {item.id!r} into {target.kind} {target.id!r}")
 
         def change(item: ReviewItem):
+            target = self.item(target_id)  # inside the decision: as on disk now
+            if target.id == item.id:
+                raise ReviewError("an item cannot be merged into itself")
+            if item.kind != target.kind and {item.kind, target.kind} - {"entity", "incident"}:
+                raise ReviewError(f"cannot merge {item.kind} {item.id!r} into {target.kind} {target.id!r}")
             note = f"merged into {target.id!r} by kg review"
             if item.kind == "proposition":
                 moved = list(item.node.get("assertions") or [])
@@ -376,8 +375,14 @@ class ReviewSession:
         """Put back the files the last decision wrote; the item it was about, or None if there was none."""
         if not self.history:
             return None
-        item_id, texts = self.history.pop()
-        self.files.restore(texts)
+        item_id, texts, written = self.history[-1]
+        with self.files.decision():
+            for path, text in sorted(written.items()):
+                if path.read_text(encoding="utf-8") != text:
+                    raise ReviewError(f"{path.name} changed since this session's last decision (another kg review?); "
+                                      f"not undone: decide {item_id!r} again instead")
+            self.files.restore(texts)
+        self.history.pop()
         self.decided.pop(item_id, None)
         return self.item(item_id)
 
