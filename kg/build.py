@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +33,9 @@ from rdflib import Graph
 
 from kg import errors
 from kg.case import Case, read_case
-from kg.errors import ExportError, KGError, LoadError, ValidationError
+from kg.errors import KGError, LoadError, ValidationError
 from kg.loaders.case import LoadStats, case_triples
+from kg.atomic import StagedFiles
 from kg.loaders.documents import MAX_DOCUMENT_BYTES, document_folders, read_documents
 from kg.store import StoreLocation
 
@@ -262,40 +261,6 @@ def _nonconforming(report) -> ValidationError:
     )
 
 
-# ---------------------------------------------------------------- exports, staged
-
-
-class _StagedExports:
-    """Exports written into a hidden folder inside ``out``, renamed into place by :meth:`commit`."""
-
-    def __init__(self, out: Path):
-        self.out = out
-        self.created = not out.exists()
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-            self.folder = Path(tempfile.mkdtemp(dir=out, prefix=".kg-build-"))
-        except OSError as e:
-            raise ExportError(f"cannot write exports into {out}: {e.strerror or e}") from e
-        self.names: list[str] = []
-
-    def path(self, name: str) -> Path:
-        self.names.append(name)
-        return self.folder / name
-
-    def commit(self) -> list[Path]:
-        written = []
-        for name in self.names:
-            os.replace(self.folder / name, self.out / name)
-            written.append(self.out / name)
-        self.discard(keep_out=True)
-        return written
-
-    def discard(self, keep_out: bool = False) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
-        if self.created and not keep_out:
-            shutil.rmtree(self.out, ignore_errors=True)
-
-
 # ---------------------------------------------------------------- the build
 
 
@@ -361,7 +326,7 @@ def build(
             if not found.conforms:
                 raise _nonconforming(found)
 
-    staged = _StagedExports(Path(out)) if out is not None else None
+    staged = StagedFiles(out, "exports") if out is not None else None
 
     def before_swap(graph: Graph) -> None:
         """The new graph, complete but not yet in place: the last checks, then the exports."""
@@ -378,7 +343,7 @@ def build(
             return
         for name, write in [("kg.ttl", turtle.write), *(exporters or [])]:
             if progress:
-                progress(f"writing {staged.out / name}")
+                progress(f"writing {staged.folder / name}")
             began = time.perf_counter()
             write(graph, staged.path(name))
             timings[f"export {name}"] = time.perf_counter() - began

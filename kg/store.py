@@ -28,7 +28,6 @@ import fcntl
 import io
 import os
 import shutil
-import tempfile
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -357,15 +356,10 @@ def _replace_memory(where: StoreLocation, graph: Graph) -> None:
     if where.path is None:
         _memory_graphs["memory"] = graph
         return
-    where.path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=where.path.parent, prefix=f".{where.path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.writelines(sorted(ntriple_lines(graph)))
-        os.replace(tmp, where.path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from kg.atomic import atomic_write
+
+    with atomic_write(where.path) as out:
+        out.writelines(sorted(ntriple_lines(graph)))
 
 
 def replace_graph(triples: Iterable, location: str | os.PathLike | None = None) -> StoreLocation:

@@ -53,7 +53,7 @@ def unresolved(fmt, out, threshold, across_cases, include_pending, store):
     from pathlib import Path
 
     from kg.analysis.report import unresolved as gather
-    from kg.export import atomic_write
+    from kg.atomic import atomic_write
     from kg.store import open_graph
 
     report = gather(open_graph(store), threshold=threshold, across_cases=across_cases, include_pending=include_pending)

@@ -21,7 +21,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.errors import ExportError
-from kg.export import atomic_write
+from kg.atomic import atomic_write
 from kg.export.graphml import export_network
 
 __all__ = ["write", "tables", "NODE_COLUMNS", "EDGE_COLUMNS"]

@@ -10,7 +10,7 @@ import os
 
 from rdflib import Graph
 
-from kg.export import atomic_write
+from kg.atomic import atomic_write
 from kg.export.graphml import export_network
 
 __all__ = ["write", "serialize"]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
-from kg.export import atomic_write
+from kg.atomic import atomic_write
 from kg.vocab import KG
 
 if TYPE_CHECKING:

@@ -485,7 +485,7 @@ def render_html(view: dict, *, title: str = "kg graph", seed: int = 1,
 
 def write_html(view: dict, path: str | os.PathLike, **kw) -> None:
     """Render ``view`` and write it to ``path`` atomically (see render_html)."""
-    from kg.export import atomic_write
+    from kg.atomic import atomic_write
 
     page = render_html(view, **kw)
     with atomic_write(path) as out:

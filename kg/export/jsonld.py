@@ -16,7 +16,7 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import ExportError
-from kg.export import atomic_write
+from kg.atomic import atomic_write
 from kg.vocab import CONTEXT_PATH  # the one prefix map
 
 __all__ = ["CONTEXT_PATH", "context", "prefixes", "serialize", "write"]

@@ -14,7 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
 from rdflib.term import Node
 
-from kg.export import atomic_write
+from kg.atomic import atomic_write
 from kg.store import normalize_term
 
 __all__ = ["write", "serialize", "statements", "to_oxigraph"]

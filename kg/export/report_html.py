@@ -82,7 +82,7 @@ def render_report_html(report, *, title: str = "What the record leaves unresolve
 
 def write_report_html(report, path: str | os.PathLike, **kw) -> None:
     """Render the report page and write it to ``path`` atomically."""
-    from kg.export import atomic_write
+    from kg.atomic import atomic_write
 
     page = render_report_html(report, **kw)
     with atomic_write(path) as out:

@@ -14,7 +14,7 @@ import warnings
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.export import atomic_write
+from kg.atomic import atomic_write
 from kg.export.jsonld import prefixes
 from kg.export.nquads import statements
 

@@ -15,7 +15,7 @@ import os
 
 from rdflib import Graph
 
-from kg.export import atomic_write
+from kg.atomic import atomic_write
 from kg.store import normalize_term
 from kg.vocab import PREFIXES
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -24,7 +22,7 @@ from rdflib import Graph
 from kg.errors import KGError, LoadError
 from kg.ingest.draft import build_draft, draft_name, dump_draft
 from kg.ingest.extract import extract
-from kg.ingest.gazetteer import CaseIndex, case_index
+from kg.ingest.gazetteer import case_index
 from kg.ingest.report import ChangeReport, compare_graphs
 from kg.ingest.text import MAX_BYTES, Article, read_article
 
@@ -170,28 +168,17 @@ def _staged_graphs(case_dir: Path, case, drafts: dict[str, dict], slug: str) -> 
 
 
 def _write_all(case_dir: Path, files: dict[str, bytes]) -> None:
-    """Write every file or none: temporary names first, then renames, undone on failure."""
-    created_dir = not case_dir.exists()
-    temporary: list[Path] = []
-    placed: list[Path] = []
+    """Write every file or none: staged beside the case, then renamed into place together."""
+    from kg.atomic import StagedFiles
+
+    staged = StagedFiles(case_dir, "drafts")
     try:
-        case_dir.mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=case_dir)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            temporary.append(Path(tmp))
-        for tmp, name in zip(temporary, files):
-            os.replace(tmp, case_dir / name)
-            placed.append(case_dir / name)
-    except OSError as e:
-        for path in temporary + placed:
-            path.unlink(missing_ok=True)
-        if created_dir:
-            shutil.rmtree(case_dir, ignore_errors=True)
-        raise KGError(f"{case_dir}: could not write the drafts ({e.strerror or e}); nothing was written") from e
+            staged.write(name, data)
+    except BaseException:
+        staged.discard()
+        raise
+    staged.commit()
 
 
 def read_dates(path: str | os.PathLike) -> dict[str, str]:

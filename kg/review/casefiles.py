@@ -2,7 +2,7 @@
 
 :class:`CaseFiles` holds every YAML file of a case folder as ruamel.yaml
 documents. Only files a decision touches are written, each atomically
-(:func:`kg.export.atomic_write`), so a session killed at any moment leaves
+(:func:`kg.atomic.atomic_write`), so a session killed at any moment leaves
 each file either as it was or as decided.
 
 Several commands may decide on one case at once (two terminals, a script of
@@ -139,7 +139,7 @@ class CaseFiles:
 
     def write(self, paths: Iterable[Path]) -> None:
         """Write ``paths`` from their documents, in the order given, each atomically."""
-        from kg.export import atomic_write
+        from kg.atomic import atomic_write
 
         for path in dict.fromkeys(paths):
             text = self.text(path)
@@ -149,7 +149,7 @@ class CaseFiles:
 
     def restore(self, texts: dict[Path, str]) -> None:
         """Put files back as ``texts`` holds them (for undo), atomically, and reload them."""
-        from kg.export import atomic_write
+        from kg.atomic import atomic_write
 
         for path, text in sorted(texts.items()):
             with atomic_write(path) as handle:

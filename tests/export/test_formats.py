@@ -336,9 +336,9 @@ def test_a_failed_export_leaves_the_previous_file(store, tmp_path, monkeypatch):
     def broken_rename(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("kg.export.os.replace", broken_rename)
+    monkeypatch.setattr("kg.atomic.os.replace", broken_rename)
     result = export(store, "graphml", target)
-    assert result.exit_code != 0
+    assert (result.exit_code, result.output) == (1, f"Error: cannot write {target}: No space left on device\n")
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kg.graphml"]  # no temporary file left
 

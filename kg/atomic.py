@@ -1,0 +1,132 @@
+"""Writing files so that no reader sees half of one, and a failure leaves the old files in place.
+
+One file: :func:`atomic_write` writes a temporary file beside the target and renames it over
+the target when the writing succeeds. Several files that belong together (a build's
+exports, the drafts of one ``kg ingest`` run): :class:`StagedFiles` writes them into a hidden
+folder beside their targets and renames them all into place at :meth:`~StagedFiles.commit`;
+nothing is placed when any of them fails. Exporters, the store, ingest and review all write
+through here; this module imports nothing from kg but its errors.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator
+
+from kg.errors import ExportError
+
+__all__ = ["atomic_write", "StagedFiles"]
+
+
+@contextmanager
+def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
+    """Open a temporary file beside ``path``; rename it over ``path`` on success.
+
+    Text is written as UTF-8 with ``\\n`` line ends. The file is flushed to disk before
+    the rename, so a crash leaves the old file or the new one, never an empty one.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> with atomic_write(target) as out:
+    ...     _ = out.write("hello")
+    >>> target.read_text()
+    'hello'
+    >>> try:
+    ...     with atomic_write(target) as out:
+    ...         _ = out.write("half")
+    ...         raise RuntimeError("stopped")
+    ... except RuntimeError:
+    ...     pass
+    >>> target.read_text(), sorted(p.name for p in target.parent.iterdir())
+    ('hello', ['out.txt'])
+    """
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as e:
+        raise ExportError(f"cannot write {target}: {e.strerror or e}") from e
+    try:
+        binary = "b" in mode
+        with os.fdopen(
+            fd, mode, encoding=None if binary else "utf-8", newline=None if binary else "\n"
+        ) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(f"cannot write {target}: {e.strerror or e}") from e
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class StagedFiles:
+    """Files for ``folder``, written into a hidden folder inside it and renamed into place together.
+
+    ``what`` names the files in an error ("exports", "drafts").
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp()) / "exports"
+    >>> staged = StagedFiles(folder)
+    >>> _ = staged.path("a.txt").write_text("A")
+    >>> staged.write("b.txt", "B")
+    >>> sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    []
+    >>> [p.name for p in staged.commit()], sorted(p.name for p in folder.iterdir())
+    (['a.txt', 'b.txt'], ['a.txt', 'b.txt'])
+    """
+
+    def __init__(self, folder: str | os.PathLike, what: str = "files"):
+        self.folder = Path(folder)
+        self.created = not self.folder.exists()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.stage = Path(tempfile.mkdtemp(dir=self.folder, prefix=".kg-staged-"))
+        except OSError as e:
+            raise ExportError(f"cannot write {what} into {self.folder}: {e.strerror or e}") from e
+        self.names: list[str] = []
+
+    def path(self, name: str) -> Path:
+        """Where to write ``name`` now; :meth:`commit` moves it to ``folder / name``."""
+        if name not in self.names:
+            self.names.append(name)
+        return self.stage / name
+
+    def write(self, name: str, data: str | bytes) -> None:
+        """Write ``data`` (text as UTF-8) as ``name``, flushed to disk."""
+        try:
+            with open(self.path(name), "wb") as handle:
+                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as e:
+            raise ExportError(f"cannot write {self.folder / name}: {e.strerror or e}") from e
+
+    def commit(self) -> list[Path]:
+        """Rename every file into place, in the order first named; on failure none stays placed."""
+        placed: list[Path] = []
+        try:
+            for name in self.names:
+                os.replace(self.stage / name, self.folder / name)
+                placed.append(self.folder / name)
+        except OSError as e:
+            for path in placed:
+                path.unlink(missing_ok=True)
+            self.discard()
+            raise ExportError(f"cannot write {self.folder / name}: {e.strerror or e}") from e
+        shutil.rmtree(self.stage, ignore_errors=True)
+        return placed
+
+    def discard(self) -> None:
+        """Drop what was staged, and ``folder`` itself when it was made for these files."""
+        shutil.rmtree(self.stage, ignore_errors=True)
+        if self.created:
+            shutil.rmtree(self.folder, ignore_errors=True)
