@@ -90,3 +90,32 @@ def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("log")
     build([MINI], out=None, documents=DOCUMENTS, store=str(root / "store"), validate=False)
     return str(root / "store"), root
+
+
+#: An article whose text sets the title, writes the clipboard (OSC 52) and reverses the line (RLO).
+_ARTICLE = ("date: 2026-03-01\n\nKestrel Networks\x1b]0;T\x07\x1b[2J said on Monday that \"a router update caused "
+            "the outage\x1b]52;c;aGk=\x07 at the site,\" according to Ravi Patel\u202e, a spokesperson.\n\n"
+            "The company denied that customer data was lost.\n")
+
+
+def _assert_no_controls(text: str) -> None:
+    assert not any(ch in text for ch in "\x1b\x07\u202e"), repr(text)
+
+
+def test_kg_ingest_report(tmp_path):
+    article = tmp_path / "a\x1b]0;T\x07.txt"  # the file's name too
+    article.write_text(_ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--case", str(tmp_path / "case")])
+    assert result.exit_code == 0, result.output
+    _assert_no_controls(result.output)
+    assert "\\x1b]52;c;aGk=\\x07" in result.output and "\\u202e" in result.output
+
+
+def test_kg_diff_report(hostile, tmp_path):
+    store, _ = hostile
+    new = tmp_path / "new.ttl"
+    assert CliRunner().invoke(cli, ["export", "--format", "turtle", "-o", str(new), "--store", str(store)]).exit_code == 0
+    old = tmp_path / "old.ttl"
+    old.write_text("", encoding="utf-8")
+    output = run("diff", old, new)
+    assert_inert(output)

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from kg.commands.common import handle_errors
+from kg.terminal import safe
 
 __all__ = ["ingest", "diff", "commands"]
 
@@ -64,12 +65,14 @@ def ingest(articles, case_dir, date, dates_file, max_bytes):
         if outcome.status == "written":
             counts = outcome.counts
             summary = f"{counts.get('entities', 0)} entities, {counts.get('assertions', 0)} assertions, {counts.get('questions', 0)} questions"
-            click.echo(f"wrote\t{outcome.draft}\t{outcome.article}\t{summary}")
+            fields = ["wrote", outcome.draft, outcome.article, summary]
         else:
-            click.echo(f"unchanged\t{outcome.article}\talready in the case as source {outcome.source_id}")
+            fields = ["unchanged", outcome.article, f"already in the case as source {outcome.source_id}"]
+        # an article's name and text are untrusted: shown, never obeyed by the terminal
+        click.echo("\t".join(safe(str(field), layout=False) for field in fields))
     if not result.report.is_empty():
         click.echo("")
-        click.echo(format_report(result.report))
+        click.echo(safe(format_report(result.report)))
 
 
 @click.command()
@@ -86,7 +89,7 @@ def diff(old, new):
     from kg.ingest import compare_graphs, format_report, read_turtle
 
     report = compare_graphs(read_turtle(old), read_turtle(new))
-    click.echo(format_report(report))
+    click.echo(safe(format_report(report)))
 
 
 commands = [ingest, diff]
