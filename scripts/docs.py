@@ -95,27 +95,10 @@ def layout_block() -> str:
     return "\n".join(lines)
 
 
-def tests_block() -> str:
-    """The test folders, with how many test files each holds and what their conftest provides."""
-    lines = ["```text"]
-    folders = [ROOT / "tests"] + sorted(
-        p for p in (ROOT / "tests").iterdir() if p.is_dir() and p.name != "fixtures"
-    )
-    for folder in folders:
-        count = len(list(folder.glob("test_*.py")))
-        if not count:
-            continue
-        name = f"{folder.relative_to(ROOT)}/"
-        lines.append(f"{name:<20} {count:>3} test file{'s' if count != 1 else ''}")
-    lines.append("```")
-    return "\n".join(lines)
-
-
 #: Generated blocks: (page, block name, function that writes it).
 BLOCKS = [
     ("cli.md", "help", cli_block),
     ("development.md", "layout", layout_block),
-    ("development.md", "tests", tests_block),
 ]
 
 
