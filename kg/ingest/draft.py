@@ -21,6 +21,7 @@ from kg.ingest.attribution import Claim
 from kg.ingest.entities import ARTICLE_KEY, Entity
 from kg.ingest.extract import Extraction
 from kg.ingest.gazetteer import CaseIndex
+from kg.ingest.incidents import date_bounds, date_text, dated_by_source, merge_incidents
 from kg.ingest.linking import CONTRAST_LINK, reply_frame
 from kg.ingest.names import near_matches
 from kg.ingest.text import Article
@@ -117,6 +118,7 @@ def build_draft(article: Article, extraction: Extraction, index: CaseIndex, *, p
     encoding = "" if article.encoding == "utf-8" else f", decoded from {article.encoding}"
     source.update({"status": "pending", "confidence": 1.0, "span": [0, len(text)], "note": f"Drafted by kg ingest; spans count characters of {how}{encoding}."})
 
+    merged = merge_incidents(table, index)
     entity_ids: dict[str, str] = {}
     for entity in table.entities.values():
         entity_ids[entity.key] = source_id if entity.key == ARTICLE_KEY else entity.known_id or ""
@@ -148,6 +150,7 @@ def build_draft(article: Article, extraction: Extraction, index: CaseIndex, *, p
         (sources if entity.section == "sources" else entities).append(item)
 
     propositions = _propositions(extraction, index, entity_ids, ids, source_id)
+    propositions += _dates_by_source(extraction, index, ids, source_id, merged)
     judgements = _judgements(extraction, index, entity_ids, source_id)
     questions = _questions(extraction, entity_ids, ids, source_id, sources, entities)
     for question in questions:
@@ -264,6 +267,26 @@ def _contrast(claim, frame, party, recent, index, on_existing, add, text, entity
     add(proposition, assertion)
 
 
+def _dates_by_source(extraction: Extraction, index: CaseIndex, ids: _Ids, source_id: str, merged: dict[str, str]) -> list[dict]:
+    """The article's date for each of the case's incidents it dates otherwise: a claim the article
+    makes, so both dates stay, each with its source."""
+    text = extraction.text
+    notes = {extraction.table.entities[key].known_id: note for key, note in merged.items()}
+    found = []
+    for dated in dated_by_source(extraction.table, index, merged):
+        start, end = dated.span
+        words = f"{dated.label} happened {date_text(dated.fields)}."
+        theirs = f"the case has {date_text({'date': dated.theirs[0]} if dated.theirs[0] == dated.theirs[1] else {'notBefore': dated.theirs[0], 'notAfter': dated.theirs[1]})}" if dated.theirs else "the case gives no date"
+        note = f"This source's date for '{dated.item_id}' ({theirs})" + (f"; {notes[dated.item_id]}" if dated.item_id in notes else "")
+        proposition = {"id": ids.make(f"{dated.item_id} date"), "text": words, "about": [dated.item_id]}
+        proposition.update(_span_fields(text, start, end, source_id, 0.6, note))
+        assertion = {"party": source_id, "source": source_id, "stance": "asserts", "quote": _quote(text, start, end),
+                     "confidence": 0.6, "status": "pending", "span": [start, end], "note": "The date the source gives the incident"}
+        proposition["assertions"] = [assertion]
+        found.append(proposition)
+    return found
+
+
 def _assertion(claim: Claim, text: str, entity_ids: dict[str, str], source_id: str) -> dict:
     start, end = (claim.start, claim.end) if claim.target is None else claim.frame
     assertion: dict = {"party": entity_ids[claim.party.key], "source": source_id}
@@ -284,17 +307,6 @@ def _assertion(claim: Claim, text: str, entity_ids: dict[str, str], source_id: s
     return assertion
 
 
-def _bounds(fields: dict) -> tuple[str, str] | None:
-    """An item's date as (earliest, latest) ISO strings, or None when undated."""
-    date = fields.get("date")
-    if date:
-        return str(date), str(date)
-    before, after = fields.get("notBefore"), fields.get("notAfter")
-    if before or after:
-        return str(before or "0000-01-01"), str(after or "9999-12-31")
-    return None
-
-
 def _incident_candidates(extraction: Extraction, index: CaseIndex, entity_ids: dict[str, str], source_id: str) -> list[dict]:
     """A drafted incident that may be one of the case's incidents: a pending identity candidate, with the reasons.
 
@@ -310,13 +322,13 @@ def _incident_candidates(extraction: Extraction, index: CaseIndex, entity_ids: d
     for entity in sorted(extraction.table.entities.values(), key=lambda e: e.first):
         if entity.type not in ("Incident", "IncidentTrend") or entity.known_id is not None or not entity_ids.get(entity.key):
             continue
-        mine = _bounds(entity.fields)
+        mine = date_bounds(entity.fields)
         linked = {entity_ids.get(k) for key in ("affected", "involved") for k in (entity.fields.get(key) or [])} - {None, ""}
         for item_id, fields in known:
             pair = tuple(sorted([entity_ids[entity.key], item_id]))
             if pair in index.judged_pairs:
                 continue
-            theirs = _bounds(fields)
+            theirs = date_bounds(fields)
             if mine and theirs and (mine[1] < theirs[0] or theirs[1] < mine[0]):
                 continue  # the dates cannot both hold
             wording = fuzz.token_set_ratio(entity.label.lower(), str(fields.get("label", "")).lower())

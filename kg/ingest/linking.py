@@ -148,10 +148,13 @@ def simple_lemmas(text: str) -> list[str]:
     return [_stem(w) for w in _WORD.findall(text.replace("-", " "))]
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]$")
+
+
 def numbers_in(text: str) -> frozenset[str]:
     """The figures ``text`` states, as plain values (``%`` kept apart).
 
-    >>> sorted(numbers_in("More than 22, 000 users and 1.5 million orders; only one incident, 40%"))
+    >>> sorted(numbers_in("More than 22, 000 users and 1.5 million orders on March 2, 2026; only one incident, 40%"))
     ['1', '1500000', '22000', '40%']
     """
     found = set()
@@ -161,8 +164,8 @@ def numbers_in(text: str) -> frozenset[str]:
             found.add(str(_NUMBER_WORDS[word]))
             continue
         raw = re.sub(r"[, ]", "", m.group("num"))
-        if re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("scale"):
-            continue  # a year dates a claim; it is no figure of it
+        if re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("scale") or _MONTH_BEFORE.search(text, 0, m.start()):
+            continue  # a year or a day of the month dates a claim; it is no figure of it
         value = float(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
         number = str(int(value)) if value == int(value) else f"{value:g}"
         found.add(number + ("%" if m.group("pct") else ""))
@@ -322,7 +325,8 @@ class PropositionIndex:
             score = similarity(mine, entry.content, self.weight, reply=reply)
             if score < HINT - 0.1 and not reply:
                 continue
-            if figures and mine.numbers and entry.content.numbers and mine.numbers != entry.content.numbers:
+            if figures and mine.numbers - entry.content.numbers and entry.content.numbers - mine.numbers:
+                # Each states a figure the other does not: "40,000 customers" against "40 customers".
                 if score >= HINT:
                     theirs, ours = ", ".join(sorted(entry.content.numbers)), ", ".join(sorted(mine.numbers))
                     conflicts.append((entry.id, f"{theirs} against {ours}"))

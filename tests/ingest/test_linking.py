@@ -123,3 +123,31 @@ def test_contested_propositions_fall_out_of_the_analysis(tmp_path):
     signoff = contested["Junior engineers must have senior engineers sign off on AI-assisted changes."]
     assert [a["party"]["label"] for a in signoff["affirming"]] == ["John Poe"]
     assert [a["party"]["label"] for a in signoff["opposing"]] == ["Globex"]
+
+
+# ---------------------------------------------------------------------- incidents across articles, dates by source
+
+PAYROLL = ("Initech payroll down\n\nInitech employees could not log in to the payroll system on March 2, Initech said. "
+           "The payroll outage lasted six hours.\n")
+LATER_DATE = "Payroll outage revisited\n\nThe payroll outage began on March 3, according to the union. Employees could not log in for hours.\n"
+SAME_DAY = "Staff locked out\n\nOn March 2, Initech employees could not log in to the payroll system for six hours, the union said.\n"
+
+
+def test_two_sources_dating_one_incident_differently_keep_both_dates_each_with_its_source(tmp_path):
+    _, drafts = _ingest(tmp_path, PAYROLL, LATER_DATE, case_name="initech")
+    first = next(e for e in drafts["a0.txt"]["entities"] if e["type"] == "Incident")
+    assert (first["id"], first["date"], first["extractedFrom"]) == ("payroll-outage", "2026-03-02", drafts["a0.txt"]["sources"][0]["id"])
+    second = drafts["a1.txt"]
+    assert not any(e["type"] == "Incident" for e in second.get("entities", []))
+    dated = next(p for p in second["propositions"] if p.get("about") == ["payroll-outage"] and "happened" in p["text"])
+    assert dated["text"] == "Payroll outage happened on 2026-03-03."
+    assert dated["note"].startswith("This source's date for 'payroll-outage' (the case has on 2026-03-02)")
+    assert [(a["party"], a["quote"]["exact"]) for a in dated["assertions"]] == [(second["sources"][0]["id"], "March 3")]
+
+
+def test_an_incident_on_the_same_day_with_the_same_effect_is_the_cases_incident(tmp_path):
+    _, drafts = _ingest(tmp_path, PAYROLL, SAME_DAY, case_name="initech")
+    later = drafts["a1.txt"]
+    assert not any(e["type"] == "Incident" for e in later.get("entities", []))
+    merged = next(p for p in later["propositions"] if p.get("about") == ["payroll-outage"])
+    assert "here is the case's 'payroll-outage' (same day, same effect (unable to log in to the payroll system))" in merged["note"]
