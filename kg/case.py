@@ -122,6 +122,10 @@ def _refuse_binary(loader: _Loader, node: yaml.Node):
     raise loader.error(node, "binary value (!!binary) in a case file; case files hold text")
 
 
+def _refuse_set(loader: _Loader, node: yaml.Node):
+    raise loader.error(node, "a set (!!set) in a case file: its order changes from run to run; write a list")
+
+
 def _check_aliases(path: str, root: yaml.Node) -> None:
     """Refuse a document whose aliases would expand past :data:`ALIAS_BUDGET`.
 
@@ -215,6 +219,7 @@ _Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _Loader.add_constructor("tag:yaml.org,2002:binary", _refuse_binary)
+_Loader.add_constructor("tag:yaml.org,2002:set", _refuse_set)
 _Loader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
 
 

@@ -61,6 +61,23 @@ BAD_EDITS = {
         "type: Incidnet",
         "unknown class 'Incidnet' (did you mean 'Incident'?)",
     ),
+    "a confidence too small to write (it took 4 GB)": (
+        "entities.yaml", "    label: Globex payments\n", "    label: Globex payments\n    confidence: 1e-999999999\n",
+        "confidence: 1e-",
+        "'confidence' must be a number between 0 and 1 with at most 15 decimal places, not '1e-999999999'",
+    ),
+    "a confidence that is not a number": (
+        "entities.yaml", "    label: Globex payments\n", "    label: Globex payments\n    confidence: .nan\n",
+        "confidence: .nan", "'confidence' must be a number between 0 and 1, not nan",
+    ),
+    "a negative count": (
+        "entities.yaml", "    date: 2026-02-02\n", "    date: 2026-02-02\n    reportCount: -3\n", "reportCount: -3",
+        "'reportCount' must be a whole number of 0 or more, not -3",
+    ),
+    "a set, whose order changes from run to run": (
+        "entities.yaml", "    label: Globex payments\n", "    label: !!set {a, b}\n", "label: !!set",
+        "a set (!!set) in a case file: its order changes from run to run; write a list",
+    ),
     "unknown stance": (
         "claims.yaml",
         "stance: denies",

@@ -179,6 +179,8 @@ def _literal(item: Item, key: str, kind: str, value: Any) -> Literal:
     if kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
             raise item.error(f"{brief(key)} must be a whole number, not {brief(value)}", key)
+        if value < 0:  # every whole-number key is a count
+            raise item.error(f"{brief(key)} must be a whole number of 0 or more, not {brief(value)}", key)
         return Literal(value, datatype=XSD.integer)
     if kind == "boolean":
         if not isinstance(value, bool):
@@ -194,13 +196,22 @@ def _literal(item: Item, key: str, kind: str, value: Any) -> Literal:
     raise item.error(f"ontology declares unknown value kind {brief(kind)} for {brief(key)}", key)
 
 
+#: decimal places a confidence may have: 1e-999999999 is twelve characters but a billion digits as xsd:decimal
+MAX_DECIMAL_PLACES = 15
+
+
 def _confidence(item: Item, key: str, value: Any) -> Decimal:
     try:
         number = Decimal(str(value))
     except InvalidOperation as e:
         raise item.error(f"{brief(key)} must be a number between 0 and 1, not {brief(value)}", key) from e
-    if isinstance(value, bool) or not (0 <= number <= 1):
+    if isinstance(value, bool) or not number.is_finite() or not (0 <= number <= 1):
         raise item.error(f"{brief(key)} must be a number between 0 and 1, not {brief(value)}", key)
+    sign, digits, exponent = number.as_tuple()  # not normalize(): the context's precision would round it to 0
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    if number and exponent + trailing_zeros < -MAX_DECIMAL_PLACES:
+        raise item.error(f"{brief(key)} must be a number between 0 and 1 with at most {MAX_DECIMAL_PLACES} decimal "
+                         f"places, not {brief(value)}", key)
     return number
 
 
