@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/seed_assertions.py          # the count and one line per curated assertion
     .venv/bin/python benchmarks/seed_assertions.py --quiet  # the count only
 
-The seed article (/work/shared/seeds/*.txt) is not ours and is not in the
-repository; without it the script says so and stops. Each curated assertion
+The seed article is not ours and is not in the repository: it is read from
+``../shared/seeds`` beside the checkout (the repository root's parent);
+without it the script says so and stops. Each curated assertion
 of seeds/amazon-2026-outages is matched one to one with a drafted claim whose
 words (or whose attribution frame) overlap the curated quote; it counts when
 the drafted party names the curated party (or both are the article itself)
@@ -19,12 +20,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kg.ingest.extract import extract  # noqa: E402
 from kg.ingest.gazetteer import normalize, read_case_folder  # noqa: E402
 from kg.ingest.text import read_article  # noqa: E402
+from seed_compare import assertions_of, missing_seed_message, seed_article  # noqa: E402
 
-SEED_ARTICLES = sorted(Path("/work/shared/seeds").glob("*.txt"))
 SEED_CASE = ROOT / "seeds" / "amazon-2026-outages"
 
 
@@ -59,22 +61,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args()
-    if not SEED_ARTICLES:
-        print("skipped: no seed article in /work/shared/seeds")
-        return
-    article = read_article(SEED_ARTICLES[0])
+    seed = seed_article()
+    if seed is None:
+        raise SystemExit(missing_seed_message())
+    article = read_article(seed)
     text = article.text
     case = read_case_folder(SEED_CASE)
     x = extract(text, known=case.known)
     claims = [c for c in x.claims if c.party is not None]
-    curated = []
-    for prop_id, fields in sorted(case.items.items()):
-        if fields.get("section") != "propositions":
-            continue
-        for a in fields.get("assertions") or []:
-            quote = a.get("quote")
-            exact = quote.get("exact") if isinstance(quote, dict) else quote
-            curated.append((prop_id, str(a.get("party")), str(a.get("stance")), str(exact or "")))
+    curated = assertions_of(case.items)
     used: set[int] = set()
     right = found = 0
     lines = []

@@ -1,0 +1,410 @@
+"""How `benchmarks/ingest_eval.py` scores what `kg ingest` drafts against hand-labelled gold.
+
+Pure functions over an article's text, its gold (``<name>.gold.yaml``) and
+what the ingest drafted: the extraction (entities, claims, questions) and
+the draft files. ``benchmarks/eval/README.md`` and
+``benchmarks/eval/real/README.md`` give the gold formats and the rules
+written out in words. Micro-averaged: each figure is a count over count.
+
+>>> s = Score(tp_pred=3, pred=4, tp_gold=3, gold=6)
+>>> str(s)
+'P 0.75 (3/4)  R 0.50 (3/6)'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+__all__ = [
+    "Score", "Tally", "Attribution", "occurrences", "overlaps", "gold_entities", "score_entities",
+    "score_attributions", "score_questions", "score_dates", "anchored_quotes", "fragments", "gold_pairs",
+    "pairs_recovered", "case_pairs", "contested_sides",
+]
+
+FAMILY = {"OrganizationalUnit": "Organization", "AISystem": "System", "IncidentTrend": "Incident"}
+SCORED = {"Person", "Organization", "OrganizationalUnit", "System", "AISystem", "Incident", "IncidentTrend",
+          "Safeguard", "InternalDocument"}
+_PHRASE_TYPES = {"Incident", "IncidentTrend", "Safeguard", "InternalDocument"}
+_UNNAMED_START = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "some", "its", "his", "her"}
+OPPOSING = {"denies", "disputes", "narrows"}
+AFFIRMING = {"asserts", "confirms"}
+
+
+class _Counts:
+    """Counts that add up field by field, over articles and sets."""
+
+    def __iadd__(self, other):
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+        return self
+
+
+@dataclass
+class Score(_Counts):
+    """Precision over what was drafted, recall over the gold."""
+
+    tp_pred: int = 0
+    pred: int = 0
+    tp_gold: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp_pred / self.pred if self.pred else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.gold if self.gold else 1.0
+
+    def __str__(self) -> str:
+        return f"P {self.precision:.2f} ({self.tp_pred}/{self.pred})  R {self.recall:.2f} ({self.tp_gold}/{self.gold})"
+
+
+@dataclass
+class Tally(_Counts):
+    """One share: ``right`` of ``total``.
+
+    >>> t = Tally(1, 3); t += Tally(1, 1); str(t), round(t.share, 2)
+    ('0.50 (2/4)', 0.5)
+    >>> str(Tally())
+    '-'
+    """
+
+    right: int = 0
+    total: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return self.right / self.total if self.total else None
+
+    def __str__(self) -> str:
+        return f"{self.right / self.total:.2f} ({self.right}/{self.total})" if self.total else "-"
+
+
+@dataclass
+class Attribution(_Counts):
+    """Gold attributions found, and of those the ones with the right party and stance."""
+
+    found: int = 0
+    gold: int = 0
+    party_right: int = 0
+    stance_right: int = 0
+    drafted: int = 0
+
+
+def occurrences(text: str, words: str) -> list[tuple[int, int]]:
+    """Every span where ``words`` stand in ``text`` exactly.
+
+    >>> occurrences("the outage, the outage", "outage")
+    [(4, 10), (16, 22)]
+    """
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(words), text)] if words else []
+
+
+def overlaps(spans_a, spans_b) -> bool:
+    """Whether any span of one list shares a character with any of the other.
+
+    >>> overlaps([(0, 5)], [(4, 9)]), overlaps([(0, 5)], [(5, 9)])
+    (True, False)
+    """
+    return any(a < d and c < b for a, b in spans_a for c, d in spans_b)
+
+
+def family(type_: str) -> str:
+    return FAMILY.get(type_, type_)
+
+
+def _normalize(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'")).strip().lower()
+
+
+def _strict_name(name: str) -> str:
+    """A name as the strict score compares it: case, a leading "the" and a trailing possessive aside.
+
+    >>> _strict_name("The Kelly Review's")
+    'kelly review'
+    """
+    name = re.sub(r"^the\s+", "", _normalize(name))
+    return re.sub(r"'s?$", "", name).strip()
+
+
+def _is_phrase(g: dict) -> bool:
+    """Incidents, safeguards, documents and unnamed people are phrases, scored by span overlap."""
+    first = g["text"].split()[0].lower()
+    return g["type"] in _PHRASE_TYPES or (g["type"] == "Person" and first in _UNNAMED_START)
+
+
+def _entity_matches(e, g: dict, spans) -> bool:
+    if family(e.type) != family(g["type"]):
+        return False
+    if _is_phrase(g):
+        return overlaps(e.spans, spans)
+    return _strict_name(g["text"]) in {_strict_name(n) for n in e.names}
+
+
+def gold_entities(gold: dict) -> list[dict]:
+    """Mentions, plus the incidents listed with dates (scored as Incident entities)."""
+    incidents = [{"text": i["text"], "type": i.get("type", "Incident")} for i in gold.get("incidents") or []]
+    return list(gold.get("mentions") or []) + incidents
+
+
+def _spans_or_fail(text: str, words: str, what: str, where: Path) -> list[tuple[int, int]]:
+    spans = occurrences(text, words)
+    if not spans:
+        raise SystemExit(f"{where}: gold {what} {words!r} is not in the article")
+    return spans
+
+
+def score_entities(x, gold: list[dict], by_class: dict, where: Path) -> tuple[Score, list[str], list[str]]:
+    """Strict: a named entity counts only when a drafted entity of its class has it as label or alias."""
+    predicted = [e for e in x.table.entities.values() if e.type in SCORED]
+    gold_spans = [(g, _spans_or_fail(x.text, g["text"], "mention", where)) for g in gold]
+    score = Score(pred=len(predicted), gold=len(gold))
+    missed, extra = [], []
+    for g, spans in gold_spans:
+        row = by_class.setdefault(family(g["type"]), Score())
+        row.gold += 1
+        if any(_entity_matches(e, g, spans) for e in predicted):
+            score.tp_gold += 1
+            row.tp_gold += 1
+        else:
+            missed.append(f"{g['text']} ({g['type']})")
+    for e in predicted:
+        row = by_class.setdefault(family(e.type), Score())
+        row.pred += 1
+        if any(_entity_matches(e, g, spans) for g, spans in gold_spans):
+            score.tp_pred += 1
+            row.tp_pred += 1
+        else:
+            extra.append(f"{e.label} ({e.type})")
+    return score, missed, extra
+
+
+def _tokens(name: str) -> set[str]:
+    return {t.rstrip("s") for t in re.findall(r"[a-z0-9]+", _normalize(name)) if t not in {"the", "unnamed", "a", "an"}}
+
+
+def _party_match(gold_party: str, names: list[str]) -> bool:
+    """One name's words hold the other's ("Northwind spokesperson" ~ "Northwind Bank spokesperson").
+
+    >>> _party_match("CrowdStrike spokesperson", ["a CrowdStrike spokesperson"])
+    True
+    """
+    g = _tokens(gold_party)
+    return any(g and _tokens(n) and (g <= _tokens(n) or _tokens(n) <= g) for n in names)
+
+
+def score_attributions(x, gold: list[dict], where: Path) -> tuple[Attribution, list[str], list[str]]:
+    """A gold attribution is found when a drafted claim's words overlap its quote (one to one);
+    party and stance accuracy are over the found ones."""
+    claims = [c for c in x.claims if c.party is not None]
+    result = Attribution(gold=len(gold), drafted=len(claims))
+    used: set[int] = set()
+    missed, wrong = [], []
+    for g in gold:
+        spans = _spans_or_fail(x.text, g["quote"], "quote", where)
+        candidates = [i for i, c in enumerate(claims) if i not in used and overlaps([(c.start, c.end)], spans)]
+        candidates = candidates or [i for i, c in enumerate(claims) if i not in used and overlaps([c.frame], spans)]
+        if not candidates:
+            missed.append(f"{g['party']} {g['stance']}: {g['quote']}")
+            continue
+        match = next((i for i in candidates if _party_match(g["party"], claims[i].party.names)), candidates[0])
+        used.add(match)
+        c = claims[match]
+        result.found += 1
+        party_ok = _party_match(g["party"], c.party.names)
+        result.party_right += party_ok
+        result.stance_right += c.stance == g["stance"]
+        if not party_ok or c.stance != g["stance"]:
+            wrong.append(f"{g['quote'][:50]}…: gold {g['party']} {g['stance']}, got {c.party.label} {c.stance}")
+    return result, missed, wrong
+
+
+def _question_words(q) -> tuple[str, str | None]:
+    """A gold question is its words, or ``{text, settle}``: its words and what would settle it."""
+    return (q["text"], q.get("settle")) if isinstance(q, dict) else (q, None)
+
+
+def score_questions(x, gold: list, where: Path) -> tuple[Score, Tally, list[str]]:
+    """Questions drafted over the gold words; and, of the gold questions whose settle the text
+    gives, how many were recovered with something in ``resolvableBy``."""
+    score = Score(pred=len(x.questions), gold=len(gold))
+    settle = Tally()
+    missed = []
+    gold_spans = []
+    for q in gold:
+        words, settles = _question_words(q)
+        spans = _spans_or_fail(x.text, words, "question", where)
+        gold_spans.append(spans)
+        hits = [d for d in x.questions if overlaps([(d.start, d.end)], spans)]
+        score.tp_gold += bool(hits)
+        if not hits:
+            missed.append(words)
+        if settles:
+            settle.total += 1
+            settle.right += any(getattr(d, "resolvable_by", None) for d in hits)
+    score.tp_pred = sum(1 for d in x.questions if any(overlaps([(d.start, d.end)], s) for s in gold_spans))
+    return score, settle, missed
+
+
+def score_dates(x, gold: list[dict]) -> tuple[Tally, list[str]]:
+    """Gold incidents with a date (or bounds): right when a drafted incident over their words has it."""
+    tally, wrong = Tally(), []
+    incidents = [e for e in x.table.entities.values() if family(e.type) == "Incident"]
+    for g in gold:
+        want = {k: str(g[k]) for k in ("date", "notBefore", "notAfter") if g.get(k)}
+        if not want:
+            continue
+        tally.total += 1
+        matched = [e for e in incidents if overlaps(e.spans, occurrences(x.text, g["text"]))]
+        ok = any(all(str(e.fields.get(k) or "") == v for k, v in want.items()) for e in matched)
+        tally.right += ok
+        if not ok:
+            got = "; ".join(f"{e.label}: {e.fields.get('date') or ''} {e.fields.get('notBefore') or ''}–"
+                            f"{e.fields.get('notAfter') or ''}" for e in matched) or "no incident"
+            wrong.append(f"{g['text'][:50]}: gold {want}, got {got}")
+    return tally, wrong
+
+
+def _assertion_span(text: str, quote: dict) -> tuple[int, int] | None:
+    """Where a drafted quote sits in the text, if its prefix, exact words and suffix are there verbatim."""
+    exact = quote.get("exact") or ""
+    at = text.find(f"{quote.get('prefix', '')}{exact}{quote.get('suffix', '')}") if exact else -1
+    if at < 0:
+        return None
+    start = at + len(quote.get("prefix", ""))
+    return start, start + len(exact)
+
+
+def _assertions(drafts: list[dict]):
+    for draft in drafts:
+        for proposition in draft.get("propositions") or []:
+            yield from proposition.get("assertions") or []
+
+
+def anchored_quotes(text: str, drafts: list[dict]) -> Tally:
+    """Drafted quotes whose prefix, exact words and suffix stand in the article exactly as drafted.
+
+    >>> d = [{"propositions": [{"assertions": [{"quote": {"exact": "b", "prefix": "a", "suffix": "c"}},
+    ...                                        {"quote": {"exact": "b", "prefix": "x", "suffix": ""}}]}]}]
+    >>> str(anchored_quotes("abc", d))
+    '0.50 (1/2)'
+    """
+    quotes = [a.get("quote") or {} for a in _assertions(drafts)]
+    return Tally(sum(_assertion_span(text, q) is not None for q in quotes), len(quotes))
+
+
+#: A drafted proposition a reviewer cannot accept as written: named rows, first match wins.
+DEBRIS = (
+    ("fewer than three words", lambda t: len(re.findall(r"[A-Za-z0-9]+", t)) < 3),
+    ("leading punctuation", lambda t: bool(re.match(r"[^\w\"“‘'(\[$£€]", t.strip()))),
+    ("stray quotation mark", lambda t: (t.count('"') % 2 == 1) or (t.count("“") != t.count("”"))),
+)
+
+
+def fragments(drafts: list[dict]) -> list[str]:
+    """Drafted proposition texts that are fragments or debris, each with the row that caught it.
+
+    >>> fragments([{"propositions": [{"text": "Still."}, {"text": 'The response was "lackluster.'},
+    ...                              {"text": "The update was tested before release."}]}])
+    ['fewer than three words: Still.', 'stray quotation mark: The response was "lackluster.']
+    """
+    found = []
+    for draft in drafts:
+        for proposition in draft.get("propositions") or []:
+            text = str(proposition.get("text") or "")
+            row = next((name for name, test in DEBRIS if test(text)), None)
+            if row:
+                found.append(f"{row}: {text}")
+    return found
+
+
+def propositions(drafts: list[dict]) -> int:
+    return sum(len(d.get("propositions") or []) for d in drafts)
+
+
+def gold_pairs(gold: dict) -> dict[str, tuple[list[str], list[str]]]:
+    """The article's gold contested keys: quotes on the affirming side and on the opposing side."""
+    pairs = {}
+    for prop in gold.get("contested") or []:
+        rows = [a for a in gold.get("attributions") or [] if a.get("prop") == prop]
+        pairs[prop] = ([a["quote"] for a in rows if a["stance"] in AFFIRMING],
+                       [a["quote"] for a in rows if a["stance"] in OPPOSING])
+    return pairs
+
+
+def contested_sides(graph) -> list[tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]]:
+    """What `kg unresolved --include-pending` lists as contested: each side's quotes, as
+    (exact, prefix, suffix) read from the assertion's ``oa:TextQuoteSelector``."""
+    from rdflib import Namespace, URIRef
+
+    from kg.analysis.report import unresolved
+
+    oa = Namespace("http://www.w3.org/ns/oa#")
+
+    def selector(iri: str, exact: str) -> tuple[str, str, str]:
+        for target in graph.objects(URIRef(iri), oa.hasTarget):
+            for sel in graph.objects(target, oa.hasSelector):
+                if graph.value(sel, oa.exact) is not None:
+                    return (str(graph.value(sel, oa.exact)), str(graph.value(sel, oa.prefix) or ""),
+                            str(graph.value(sel, oa.suffix) or ""))
+        return exact, "", ""
+
+    report = unresolved(graph, include_pending=True)
+    return [([selector(a.iri, a.quote) for a in c.affirming if a.quote],
+             [selector(a.iri, a.quote) for a in c.opposing if a.quote]) for c in report.contested]
+
+
+def _placed(text: str, quote) -> list[tuple[int, int]]:
+    """Where a drafted quote stands in ``text``: at its prefix and suffix when they are there, else
+    wherever its words are. A quote is its words, or (exact, prefix, suffix)."""
+    exact, prefix, suffix = (quote, "", "") if isinstance(quote, str) else quote
+    whole = text.find(f"{prefix}{exact}{suffix}") if (prefix or suffix) else -1
+    if whole >= 0:
+        return [(whole + len(prefix), whole + len(prefix) + len(exact))]
+    return occurrences(text, exact)
+
+
+def _covers(quotes: list, texts: dict[str, str], gold_side: list[tuple[str, str]]) -> bool:
+    """Whether one drafted quote overlaps one gold quote, both placed in the gold quote's article."""
+    for article, words in gold_side:
+        text = texts[article]
+        want = occurrences(text, words)
+        if any(overlaps(_placed(text, q), want) for q in quotes):
+            return True
+    return False
+
+
+def pairs_recovered(sides: list[tuple[list[str], list[str]]], texts: dict[str, str],
+                    gold: list[tuple[str, list[tuple[str, str]], list[tuple[str, str]]]]) -> tuple[Tally, list[str]]:
+    """Gold contested propositions that come back: one drafted contested proposition with an
+    assertion over one gold side's words and an opposing one over the other side's (either way round).
+
+    ``gold`` rows are (key, affirming, opposing), each side a list of (article, words); ``sides``
+    are the drafted quotes of each contested proposition (see :func:`_placed`).
+
+    >>> texts = {"a.txt": "A said the update was tested. B said the update was not tested."}
+    >>> gold = [("tested", [("a.txt", "the update was tested")], [("a.txt", "the update was not tested")])]
+    >>> str(pairs_recovered([(["the update was tested"], ["A said"])], texts, gold)[0])
+    '0.00 (0/1)'
+    >>> str(pairs_recovered([(["the update was not tested"], ["the update was tested"])], texts, gold)[0])
+    '1.00 (1/1)'
+    >>> _placed("it was. B: it was.", ("it was", "B: ", "."))
+    [(11, 17)]
+    """
+    tally, missed = Tally(total=len(gold)), []
+    for key, affirming, opposing in gold:
+        hit = any((_covers(a, texts, affirming) and _covers(o, texts, opposing))
+                  or (_covers(a, texts, opposing) and _covers(o, texts, affirming)) for a, o in sides)
+        tally.right += hit
+        if not hit:
+            missed.append(key)
+    return tally, missed
+
+
+def case_pairs(case_gold: dict) -> list[tuple[str, list[tuple[str, str]], list[tuple[str, str]]]]:
+    """An incident's contested propositions from ``case.gold.yaml``: (key, affirming, opposing)."""
+    return [(row["key"], [(s["article"], s["quote"]) for s in row["affirming"]],
+             [(s["article"], s["quote"]) for s in row["opposing"]]) for row in case_gold.get("contested") or []]

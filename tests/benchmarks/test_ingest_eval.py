@@ -1,0 +1,79 @@
+"""The ingest evaluation's scorer, run on one tiny incident in the real-reporting format.
+
+``benchmarks/ingest_eval.py`` prints figures and is not a test; this keeps its
+scoring from breaking silently: the totals come from the gold files, the
+contested matching is checked on drafted sides written out by hand, and bad
+gold stops with the file named.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "ingest-eval"
+
+
+@pytest.fixture(scope="module")
+def ev():
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        yield importlib.import_module("ingest_eval")
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def test_scorer_doctests_hold(ev):
+    result = doctest.testmod(importlib.import_module("ingest_scoring"), optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+def test_totals_come_from_the_gold_and_every_drafted_quote_is_checked(ev, capsys):
+    incidents = ev.incidents_in(FIXTURE, real=True)
+    assert [(i.name, [a.path.name for a in i.articles]) for i in incidents] == [
+        ("harborline-signalling", ["daily.txt", "wire.txt"])
+    ]
+    figures = ev.run_set(incidents, ["rules"])["rules"]
+    assert (figures.entities.gold, figures.attributions.gold, figures.questions.gold) == (6, 5, 1)
+    assert (figures.settle.total, figures.dates.total, figures.article_pairs.total) == (1, 1, 1)
+    assert figures.case_pairs.total == 2
+    assert figures.per_incident["harborline-signalling"].total == 2
+    assert "testing-complete" in [row for _, what, row in figures.errors if what == "contested proposition not recovered"]
+    assert figures.quotes.total > 0 and figures.fragments.total > 0
+    assert figures.quotes.right == figures.quotes.total
+    ev.print_set("fixture", incidents, {"rules": figures}, {"spacy": "not here"}, show_errors=False)
+    out = capsys.readouterr().out
+    assert "== fixture: 2 articles" in out
+    assert "contested per incident" in out and "(not here)" in out
+
+
+def test_contested_pairs_match_each_side_in_its_own_article(ev):
+    from ingest_scoring import case_pairs, pairs_recovered
+
+    incident = ev.incidents_in(FIXTURE, real=True)[0]
+    texts = {a.path.name: a.text for a in incident.articles}
+    gold = case_pairs(incident.case_gold)
+    rushed = ("the update had been rushed", "ra Lind, a union official, said ", ". Harborline Rail said")
+    denied = ("the update had been rushed", "spokesperson denied that ", ".")
+    watch = ("the update had been rushed", "Transit Watch said ", ". It is unclear")
+    tally, missed = pairs_recovered([([rushed], [denied])], texts, gold)
+    assert (tally.right, tally.total, missed) == (1, 2, ["testing-complete"])
+    # Transit Watch's words are the same, but they stand where no gold side is: not a recovery.
+    tally, _ = pairs_recovered([([watch], [watch])], texts, gold)
+    assert tally.right == 0
+
+
+def test_a_gold_quote_missing_from_its_article_names_the_file(ev, tmp_path):
+    incident = tmp_path / "broken"
+    shutil.copytree(FIXTURE / "harborline-signalling", incident)
+    gold = incident / "daily.gold.yaml"
+    gold.write_text(gold.read_text(encoding="utf-8").replace("testing was complete", "testing was finished"), encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"daily\.gold\.yaml: gold quote 'testing was finished' is not in the article"):
+        ev.run_set(ev.incidents_in(tmp_path, real=True), ["rules"])
