@@ -15,8 +15,6 @@ import bisect
 import re
 from pathlib import Path
 
-import yaml
-
 from kg.ingest.attribution import Claim
 from kg.ingest.entities import ARTICLE_KEY, Entity
 from kg.ingest.extract import Extraction
@@ -392,31 +390,14 @@ def _questions(extraction: Extraction, entity_ids: dict[str, str], ids: _Ids, so
     return questions
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _str(dumper: yaml.SafeDumper, value: str):
-    style = "|" if "\n" in value and len(value) > 60 else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-def _list(dumper: yaml.SafeDumper, value: list):
-    flow = all(isinstance(v, (str, int, float)) for v in value) and len(str(value)) < 80
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
-
-
-_Dumper.add_representer(str, _str)
-_Dumper.add_representer(list, _list)
-
-
 def dump_draft(draft: dict, article: Article) -> bytes:
     """The draft as UTF-8 YAML bytes, with a header saying what it is."""
+    from kg.case_yaml import dump_case_file
+
     header = (
-        f"# Draft written by `kg ingest` from {article.path.name} (sha256 {article.sha256}).\n"
-        "# Every item is pending: review it, correct it, set status: reviewed (or rejected),\n"
-        "# then merge it into the case files. Spans count characters of the article's text.\n"
+        f"Draft written by `kg ingest` from {article.path.name} (sha256 {article.sha256}).\n"
+        "Every item is pending: review it, correct it, set status: reviewed (or rejected),\n"
+        "then merge it into the case files. Spans count characters of the article's text."
     )
-    body = yaml.dump(draft, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
-    return (header + body).encode("utf-8")
+    return dump_case_file(draft, header).encode("utf-8")
 

@@ -1,7 +1,7 @@
 """Case files read and written round trip: comments, key order and formatting kept.
 
 :class:`CaseFiles` holds every YAML file of a case folder as ruamel.yaml
-documents. Only files a decision touches are written, each atomically
+documents, read and written by :mod:`kg.case_yaml`, the one writer of the case format. Only files a decision touches are written, each atomically
 (:func:`kg.atomic.atomic_write`), so a session killed at any moment leaves
 each file either as it was or as decided.
 
@@ -30,52 +30,19 @@ entities:
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from kg.case_yaml import dump, load_text
 from kg.errors import KGError, LoadError
 
-__all__ = ["CaseFiles", "yaml_rt", "dump", "load_text", "ReviewError"]
+__all__ = ["CaseFiles", "ReviewError"]
 
 
 class ReviewError(KGError):
     """A review decision that cannot be applied (unknown id, nothing to merge into, a bad edit)."""
-
-
-def yaml_rt():
-    """A round-trip ruamel.yaml loader/dumper in the style of kg's case files."""
-    try:
-        from ruamel.yaml import YAML
-    except ImportError as e:  # pragma: no cover - a dependency of kg
-        raise ReviewError("kg review needs ruamel.yaml: pip install 'ruamel.yaml>=0.18'") from e
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap a researcher's lines
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
-def dump(node: Any) -> str:
-    """``node`` as YAML text (comments attached to it included)."""
-    out = io.StringIO()
-    yaml_rt().dump(node, out)
-    return out.getvalue()
-
-
-def load_text(text: str, where: str = "<edited item>") -> Any:
-    """Parse YAML text round trip; a syntax error is a :class:`LoadError` with the line."""
-    from ruamel.yaml import YAMLError
-
-    try:
-        return yaml_rt().load(text)
-    except YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise LoadError(
-            where, mark.line + 1 if mark else None, f"malformed YAML: {getattr(e, 'problem', None) or e}"
-        ) from e
 
 
 @dataclass

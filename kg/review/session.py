@@ -40,7 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.review.casefiles import CaseFiles, ReviewError, dump, load_text
+from kg.case_yaml import dump, load_text
+from kg.review.casefiles import CaseFiles, ReviewError
 
 __all__ = ["ReviewItem", "ReviewSession", "ORDER"]
 
