@@ -26,6 +26,7 @@ import multiprocessing
 import os
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -132,7 +133,11 @@ def _check_unique(seen: dict[str, Path], slug: str, path: Path) -> None:
 
 @dataclass
 class CaseChunk:
-    """One case, read and checked: its N-Triples (sorted, no repeats) and what was found."""
+    """One case, read and checked: its N-Triples (sorted, no repeats) and what was found.
+
+    With ``summaries``, ``ntriples`` ends with the case's materialised summaries as N-Quads
+    (:mod:`kg.summaries`); ``triples`` counts the graph's triples only.
+    """
 
     slug: str
     path: Path
@@ -164,7 +169,7 @@ def _error_args(error: KGError) -> tuple:
 
 
 def _process(
-    path: Path, folders: list[Path], max_document_bytes: int, validate: bool
+    path: Path, folders: list[Path], max_document_bytes: int, validate: bool, summaries: bool = False
 ) -> CaseChunk | _Failure:
     from kg.shape_checks import case_results
     from kg.store import ntriple_lines
@@ -177,9 +182,12 @@ def _process(
     except KGError as e:
         return _Failure(type(e).__name__, _error_args(e))
     places = {row[0]: stats.locations[row[0]] for _, row in results if row[0] in stats.locations}
-    return CaseChunk(
-        case.slug, path, "".join(lines).encode("utf-8"), len(lines), stats.quotes_checked, results, places
-    )
+    data = "".join(lines).encode("utf-8")
+    if summaries:
+        from kg.summaries import case_summary
+
+        data += case_summary(case.slug, data)
+    return CaseChunk(case.slug, path, data, len(lines), stats.quotes_checked, results, places)
 
 
 def _process_args(args) -> CaseChunk | _Failure:
@@ -207,11 +215,16 @@ def case_chunks(
     max_document_bytes: int = MAX_DOCUMENT_BYTES,
     validate: bool = True,
     workers: int | None = None,
+    summaries: bool = False,
 ) -> Iterator[CaseChunk]:
     """Each case of ``paths`` read and checked, in order; raises the first case's error."""
     workers = worker_count(paths) if workers is None else workers
     folders = document_folders(documents)  # checked once, before any case is read
-    jobs = [(Path(p), folders, max_document_bytes, validate) for p in paths]
+    if summaries:
+        from kg.summaries import prepare_summaries
+
+        prepare_summaries()  # before the workers fork, so that they inherit it
+    jobs = [(Path(p), folders, max_document_bytes, validate, summaries) for p in paths]
     if workers <= 1:
         for job in jobs:
             done = _process_args(job)
@@ -231,6 +244,7 @@ def case_chunks(
         pool.join()
 
 
+@lru_cache(maxsize=1)
 def _ontology_chunk() -> tuple[bytes, int]:
     """The ontology's N-Triples, its blank nodes labelled canonically (the same in every build)."""
     from rdflib.compare import to_canonical_graph
@@ -304,7 +318,11 @@ def build(
         counts["triples"] += count
         yield ontology
         cases = case_chunks(
-            paths, documents=folders, max_document_bytes=max_document_bytes, validate=validate and compiled
+            paths,
+            documents=folders,
+            max_document_bytes=max_document_bytes,
+            validate=validate and compiled,
+            summaries=where.kind == "oxigraph",  # named graphs: the embedded store's (kg.summaries)
         )
         for number, chunk in enumerate(cases, 1):
             _check_unique(seen, chunk.slug, chunk.path)

@@ -41,6 +41,8 @@ __all__ = [
     "prepare",
     "run_query",
     "plain_rows",
+    "oxigraph_plain_rows",
+    "plain_value",
     "parse_binding",
     "format_result",
     "compact",
@@ -255,7 +257,8 @@ _NUMBERS = {str(XSD.integer): int, str(XSD.int): int, str(XSD.long): int, str(XS
             str(XSD.float): float}
 
 
-def _plain_oxigraph(term):
+def plain_value(term):
+    """A pyoxigraph term as a plain Python value (see :func:`plain_rows`)."""
     import pyoxigraph as ox
 
     if term is None or not isinstance(term, ox.Literal):
@@ -294,6 +297,9 @@ def plain_rows(graph: Graph, name_or_text: str, bindings: Mapping | None = None)
     >>> names, rows = plain_rows(Graph().parse(data="<urn:a> <urn:n> 3 .", format="turtle"), "SELECT ?s ?n WHERE { ?s ?p ?n }")
     >>> names, list(rows)
     (['s', 'n'], [('urn:a', 3)])
+
+    The projection's queries read the rows the build materialised
+    (:mod:`kg.summaries`) where the store holds them.
     """
     from oxrdflib import OxigraphStore
 
@@ -301,13 +307,23 @@ def plain_rows(graph: Graph, name_or_text: str, bindings: Mapping | None = None)
     if store is None:
         result = run_query(graph, name_or_text, bindings)
         return [str(v) for v in result.vars or []], (tuple(_plain_rdflib(t) for t in row) for row in result)
+    from kg.summaries import MATERIALISED, has_summary, materialised_rows
+
+    if name_or_text in MATERIALISED and has_summary(store):
+        names = [str(v) for v in prepare(query_text(name_or_text)).algebra.algebra["PV"]]
+        return names, materialised_rows(store, name_or_text)
+    return oxigraph_plain_rows(store, name_or_text)
+
+
+def oxigraph_plain_rows(store, name_or_text: str) -> tuple[list[str], Iterable[tuple]]:
+    """:func:`plain_rows` straight from a pyoxigraph ``Store``."""
     prepared = prepare(query_text(name_or_text))
     try:
         solutions = store.query(prepared.text)
     except Exception as e:  # Oxigraph's own errors
         raise QueryError(f"query failed: {e}") from e
     names = [v.value for v in solutions.variables]
-    return names, (tuple(_plain_oxigraph(t) for t in solution) for solution in solutions)
+    return names, (tuple(plain_value(t) for t in solution) for solution in solutions)
 
 
 def parse_binding(text: str, resolve: Callable[[str], URIRef | None] | None = None) -> tuple[str, URIRef | Literal]:

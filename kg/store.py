@@ -291,10 +291,10 @@ def _replace_oxigraph_locked(path: Path, chunks: Iterable[bytes], check: Check |
             store = ox.Store(str(generation))
             # Streamed: the chunks are produced (cases read) while Oxigraph loads.
             reader = _ChunkReader(chunks)
-            store.bulk_load(io.BufferedReader(reader, 1 << 20), format=ox.RdfFormat.N_TRIPLES)
+            # N-Quads: N-Triples, and the summaries' rows in their named graphs (kg.summaries).
+            store.bulk_load(io.BufferedReader(reader, 1 << 20), format=ox.RdfFormat.N_QUADS)
             if reader.held:
-                store.extend(ox.Quad(t.subject, t.predicate, t.object)
-                             for t in ox.parse(b"".join(reader.held), format=ox.RdfFormat.N_TRIPLES))
+                store.extend(ox.parse(b"".join(reader.held), format=ox.RdfFormat.N_QUADS))
             store.flush()
             if check is not None:
                 from oxrdflib import OxigraphStore

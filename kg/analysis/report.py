@@ -23,7 +23,7 @@ from rdflib import Graph
 from kg.analysis.changes import AccountChanges, accounts_that_changed
 from kg.analysis.contested import ContestedProposition, SingleSourceClaim, find_contested, find_single_source
 from kg.analysis.identity import IdentityCandidate, find_candidates
-from kg.analysis.evidence import SourceRef
+from kg.analysis.evidence import SourceRef, remembered
 from kg.analysis.questions import OpenQuestion, open_questions
 from kg.analysis.record import LookFor, documents_read, look_for_next, short_names
 
@@ -116,20 +116,21 @@ def unresolved_from_projection(
     """
     found = find_candidates(g, threshold=threshold, hub_cap=hub_cap, across_cases=across_cases)
     candidates = list(found.candidates)
-    contested = find_contested(g)
-    questions = tuple(open_questions(g, candidates, contested))
-    return UnresolvedReport(
-        candidates=tuple(candidates),
-        contested=tuple(contested),
-        single_source=tuple(find_single_source(g)),
-        questions=questions,
-        changed=accounts_that_changed(g),
-        below=found.below,
-        threshold=found.threshold,
-        documents=documents_read(g),
-        short_names=short_names(g),
-        look_for=look_for_next(questions),
-    )
+    with remembered(g):  # the analyses below ask for the same assertions
+        contested = find_contested(g)
+        questions = tuple(open_questions(g, candidates, contested))
+        return UnresolvedReport(
+            candidates=tuple(candidates),
+            contested=tuple(contested),
+            single_source=tuple(find_single_source(g)),
+            questions=questions,
+            changed=accounts_that_changed(g),
+            below=found.below,
+            threshold=found.threshold,
+            documents=documents_read(g),
+            short_names=short_names(g),
+            look_for=look_for_next(questions),
+        )
 
 
 def unresolved(
