@@ -255,12 +255,23 @@ class Case:
         return (item for item in self.items if item.section == name)
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file; every failure is a :class:`LoadError` naming the file and line."""
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise LoadError(path, None, f"cannot read: {e.strerror or e}") from e
+#: the largest case file read; the biggest seed file is 17 kB
+MAX_CASE_FILE_BYTES = 64 * 1024 * 1024
+
+
+def read_case_text(path: Path, root: Path | None = None) -> str:
+    """The text of one case file, refused unless it is a regular file (inside ``root`` when given).
+
+    A FIFO would hang the reader and ``/dev/zero`` fill memory; a link out of the case folder
+    would bring another file's content into the graph. UTF-8 and no NUL, else a :class:`LoadError`.
+    """
+    from kg.loaders.text import read_bytes
+
+    if root is not None:
+        folder = root.resolve()
+        if not path.resolve().is_relative_to(folder):
+            raise LoadError(path, None, "links outside the case folder; kg reads only case files inside it")
+    raw = read_bytes(path, MAX_CASE_FILE_BYTES, "for case files")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -274,6 +285,12 @@ def read_yaml(path: Path) -> Any:
         raise LoadError(
             path, text[: text.index("\x00")].count("\n") + 1, "binary data (NUL byte) in a YAML file"
         )
+    return text
+
+
+def read_yaml(path: Path, root: Path | None = None) -> Any:
+    """Parse one YAML file; every failure is a :class:`LoadError` naming the file and line."""
+    text = read_case_text(path, root)
     loader = _Loader(text)
     loader.path = str(path)
     try:
@@ -322,7 +339,7 @@ def read_case(path: str | Path, *, lenient: bool = False) -> Case:
         raise LoadError(root, None, "case folder not found")
     if not meta_path.is_file():
         raise LoadError(root, None, "not a case folder: case.yaml is missing")
-    meta = read_yaml(meta_path)
+    meta = read_yaml(meta_path, root)
     if not isinstance(meta, Located):
         raise LoadError(meta_path, 1, "case.yaml must be a mapping with at least 'case' and 'title'")
     slug = meta.get("case")
@@ -353,7 +370,7 @@ def _case_files(root: Path, meta: Located | None) -> list[tuple[Path, Any]]:
         p for p in root.glob("*.yaml") if p.name != "case.yaml" and not p.name.startswith(("_", "."))
     )
     first = [(root / "case.yaml", meta)] if meta is not None else []
-    return first + [(file, read_yaml(file)) for file in others]
+    return first + [(file, read_yaml(file, root)) for file in others]
 
 
 def _read_sections(case: Case, files: list[tuple[Path, Any]]) -> None:

@@ -29,3 +29,55 @@ def memory_file(tmp_path_factory):
 def test_a_lone_surrogate_escape_with_the_memory_store_is_one_line(memory_file, escape):
     result = CliRunner().invoke(cli, ["query", "--store", memory_file, f'SELECT ("{escape}" AS ?x) {{}}'])
     _fails_with(result, f"Error: cannot parse query: {escape} is half of a surrogate pair, not a character\n")
+
+
+def _case_with(tmp_path, name: str, make):
+    case = copy_case(tmp_path)
+    make(case / name)
+    return case
+
+
+def _fifo(path):
+    import os
+
+    os.mkfifo(path)
+
+
+def _zero(path):
+    path.symlink_to("/dev/zero")
+
+
+def _outside(path):
+    secret = path.parent.parent / "secret.yaml"
+    secret.write_text("entities:\n  - id: stolen\n    type: Organization\n    label: Read from outside\n", encoding="utf-8")
+    path.symlink_to(secret)
+
+
+_NOT_REGULAR = {
+    "a FIFO": (_fifo, "not a regular file (a FIFO); kg reads only regular files"),
+    "a link to /dev/zero": (_zero, "links outside the case folder; kg reads only case files inside it"),
+    "a link outside the case folder": (_outside, "links outside the case folder; kg reads only case files inside it"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_NOT_REGULAR))
+@pytest.mark.parametrize("command", ["build", "review"])
+def test_a_case_file_that_is_not_a_regular_file_inside_the_folder_is_refused(tmp_path, kind, command):
+    make, message = _NOT_REGULAR[kind]
+    case = _case_with(tmp_path, "extra.yaml", make)
+    args = (["build", str(case), "--out", str(tmp_path / "out"), "--store", str(tmp_path / "store")]
+            if command == "build" else ["review", str(case), "--list"])
+    result = CliRunner().invoke(cli, args)
+    _fails_with(result, f"Error: {case / 'extra.yaml'}: {message}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_dates_file_that_is_a_fifo_is_refused(tmp_path):
+    import os
+
+    article = tmp_path / "a.txt"
+    article.write_text("Globex said on Monday that the outage was short.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "dates.csv")
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--case", str(tmp_path / "case"),
+                                      "--dates", str(tmp_path / "dates.csv")])
+    _fails_with(result, f"Error: {tmp_path / 'dates.csv'}: not a regular file (a FIFO); kg reads only regular files\n")

@@ -190,10 +190,13 @@ def read_dates(path: str | os.PathLike) -> dict[str, str]:
 
     from kg.ingest.dates import parse_iso
 
+    from kg.loaders.text import read_bytes
+
     path = Path(path)
+    raw = read_bytes(path, 16 * 1024 * 1024, "for a dates file")  # a FIFO or a device is refused, not read
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
+        lines = raw.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as e:
         raise LoadError(path, None, f"cannot read the dates file ({getattr(e, 'strerror', None) or e})") from e
     found: dict[str, str] = {}
     for number, row in enumerate(csv.reader(lines), start=1):

@@ -72,8 +72,10 @@ class CaseFiles:
     def refresh(self) -> list[Path]:
         """Re-read the files another command wrote (or added) since they were read; return them."""
         changed = []
+        from kg.case import read_case_text
+
         for path in self._paths():
-            text = path.read_text(encoding="utf-8")
+            text = read_case_text(path, self.root)
             if self.texts.get(path) != text:
                 self.docs[path] = load_text(text, str(path))
                 self.texts[path] = text
