@@ -13,8 +13,9 @@ engine: strict entity precision and recall, attribution recall, party and
 stance accuracy, incident dates, open questions recovered (and with what would
 settle them), drafted fragments, quotes verbatim and anchored, contested pairs
 within one article, and, for the real sets, contested propositions recovered
-per incident: all of an incident's articles ingested into one empty case,
-every draft accepted (``--include-pending``), built and analysed. Micro-averaged.
+and identity questions listed per incident: all of an incident's articles
+ingested into one empty case, every draft accepted (``--include-pending``),
+built and analysed. Micro-averaged.
 Not a test: it prints figures. The gold formats and scoring rules are in
 benchmarks/eval/README.md and benchmarks/eval/real/README.md.
 """
@@ -51,15 +52,25 @@ ENGINE_ENV = "KG_INGEST_PARSER"
 
 def engine_missing(engine: str) -> str | None:
     """Why ``engine`` cannot run here (None when it can): the one place that knows how kg.ingest
-    is told which engine to use. ``rules`` is today's ingest; the parser-based engine counts as
-    present once ``kg.ingest.ingest`` takes a ``parser`` keyword or ``kg.ingest`` lists it in ``PARSERS``."""
+    is told which engine to use. ``rules`` is the regex ingest; the parser-based engine is there once
+    ``kg.ingest.ingest`` takes a ``parser`` keyword (or ``kg.ingest`` lists it in ``PARSERS``) and its
+    model loads (``kg.ingest.nlp.load``)."""
     if engine == "rules":
         return None
     import kg.ingest
+    from kg.errors import KGError
 
-    if engine in (getattr(kg.ingest, "PARSERS", None) or ()) or "parser" in inspect.signature(kg.ingest.ingest).parameters:
-        return None
-    return "not in kg.ingest yet"
+    if engine not in (getattr(kg.ingest, "PARSERS", None) or ()) and "parser" not in inspect.signature(kg.ingest.ingest).parameters:
+        return "not in kg.ingest yet"
+    try:
+        from kg.ingest import nlp
+
+        nlp.load()
+    except ImportError as e:
+        return f"cannot load: {e}"
+    except KGError as e:
+        return str(e).splitlines()[0][:60]
+    return None
 
 
 def _engine_kwargs(function, engine: str) -> dict:
@@ -158,6 +169,7 @@ class Figures:
     fragments: Tally = field(default_factory=Tally)  # right = fragments drafted, total = propositions drafted
     article_pairs: Tally = field(default_factory=Tally)
     case_pairs: Tally = field(default_factory=Tally)
+    identity: Tally = field(default_factory=Tally)
     per_incident: dict = field(default_factory=dict)
     errors: list = field(default_factory=list)  # (where, what, row)
 
@@ -181,6 +193,7 @@ class Figures:
             ("quotes verbatim+anchored", str(self.quotes), self.quotes.share),
             ("contested pairs, one article", str(self.article_pairs), self.article_pairs.share),
             ("contested per incident", str(self.case_pairs), self.case_pairs.share),
+            ("identity questions listed", str(self.identity), self.identity.share),
         ]
 
 
@@ -188,11 +201,16 @@ def _drafts(case: Path) -> list[dict]:
     return [yaml.safe_load(p.read_text(encoding="utf-8")) or {} for p in sorted(case.glob("draft-*.yaml"))]
 
 
-def _sides(case: Path):
+def _unresolved(case: Path):
+    """The built case's `kg unresolved --include-pending`: contested sides and listed identity pairs."""
+    from kg.analysis.report import unresolved
     from kg.ingest import case_graph
     from kg.ontology import ontology_graph
 
-    return scoring.contested_sides(case_graph(case) + ontology_graph())
+    graph = case_graph(case) + ontology_graph()
+    report = unresolved(graph, include_pending=True)
+    pairs = [(c.left.iri.rsplit("/", 1)[-1], c.right.iri.rsplit("/", 1)[-1]) for c in report.candidates]
+    return scoring.contested_sides(graph, report), pairs
 
 
 def score_article(engine: str, a: Article, figures: Figures) -> None:
@@ -205,7 +223,7 @@ def score_article(engine: str, a: Article, figures: Figures) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         case = Path(scratch) / "eval-case"
         ingest(engine, [a.path], case, {a.path.name: a.date} if a.date else {})
-        drafts, sides = _drafts(case), _sides(case)
+        drafts, (sides, _) = _drafts(case), _unresolved(case)
     pairs = [(key, [(a.path.name, w) for w in aff], [(a.path.name, w) for w in opp])
              for key, (aff, opp) in scoring.gold_pairs(gold).items()]
     recovered, p_missed = scoring.pairs_recovered(sides, {a.path.name: a.text}, pairs)
@@ -225,18 +243,23 @@ def score_article(engine: str, a: Article, figures: Figures) -> None:
 
 
 def score_incident(engine: str, incident: Incident, figures: Figures) -> None:
-    """All of the incident's articles into one empty case, every draft counted; gold contested back?"""
+    """All of the incident's articles into one empty case, every draft counted: do the gold contested
+    propositions come back, and are the gold identity questions listed?"""
     if not incident.case_gold:
         return
     texts = {a.path.name: a.text for a in incident.articles}
     with tempfile.TemporaryDirectory() as scratch:
         case = Path(scratch) / incident.name
         ingest(engine, [a.path for a in incident.articles], case, {a.path.name: a.date for a in incident.articles if a.date})
-        sides = _sides(case)
+        (sides, pairs), items = _unresolved(case), scoring.drafted_items(_drafts(case))
     tally, missed = scoring.pairs_recovered(sides, texts, scoring.case_pairs(incident.case_gold))
+    identity_gold = scoring.gold_identity(incident.case_gold, [(a.path.name, a.gold) for a in incident.articles])
+    raised, not_raised = scoring.identity_raised(pairs, items, texts, identity_gold)
     figures.case_pairs += tally
+    figures.identity += raised
     figures.per_incident[incident.name] = tally
     figures.errors += [(incident.name, "contested proposition not recovered", key) for key in missed]
+    figures.errors += [(incident.name, "identity question not listed", row) for row in not_raised]
 
 
 def run_set(incidents: list[Incident], engines: list[str]) -> dict[str, Figures]:

@@ -20,7 +20,7 @@ from pathlib import Path
 __all__ = [
     "Score", "Tally", "Attribution", "occurrences", "overlaps", "gold_entities", "score_entities",
     "score_attributions", "score_questions", "score_dates", "anchored_quotes", "fragments", "gold_pairs",
-    "pairs_recovered", "case_pairs", "contested_sides",
+    "pairs_recovered", "case_pairs", "contested_sides", "drafted_items", "identity_raised", "gold_identity",
 ]
 
 FAMILY = {"OrganizationalUnit": "Organization", "AISystem": "System", "IncidentTrend": "Incident"}
@@ -335,12 +335,10 @@ def gold_pairs(gold: dict) -> dict[str, tuple[list[str], list[str]]]:
     return pairs
 
 
-def contested_sides(graph) -> list[tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]]:
-    """What `kg unresolved --include-pending` lists as contested: each side's quotes, as
-    (exact, prefix, suffix) read from the assertion's ``oa:TextQuoteSelector``."""
+def contested_sides(graph, report) -> list[tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]]:
+    """What `kg unresolved --include-pending` lists as contested (``report``, on ``graph``): each
+    side's quotes, as (exact, prefix, suffix) read from the assertion's ``oa:TextQuoteSelector``."""
     from rdflib import Namespace, URIRef
-
-    from kg.analysis.report import unresolved
 
     oa = Namespace("http://www.w3.org/ns/oa#")
 
@@ -352,7 +350,6 @@ def contested_sides(graph) -> list[tuple[list[tuple[str, str, str]], list[tuple[
                             str(graph.value(sel, oa.suffix) or ""))
         return exact, "", ""
 
-    report = unresolved(graph, include_pending=True)
     return [([selector(a.iri, a.quote) for a in c.affirming if a.quote],
              [selector(a.iri, a.quote) for a in c.opposing if a.quote]) for c in report.contested]
 
@@ -408,3 +405,66 @@ def case_pairs(case_gold: dict) -> list[tuple[str, list[tuple[str, str]], list[t
     """An incident's contested propositions from ``case.gold.yaml``: (key, affirming, opposing)."""
     return [(row["key"], [(s["article"], s["quote"]) for s in row["affirming"]],
              [(s["article"], s["quote"]) for s in row["opposing"]]) for row in case_gold.get("contested") or []]
+
+
+def drafted_items(drafts: list[dict]) -> dict[str, tuple[list[str], str, tuple[int, int] | None]]:
+    """Each drafted item by id: its names (label and aliases), the article it was read in, its span."""
+    documents = {s.get("id"): str(s.get("document") or "") for d in drafts for s in d.get("sources") or []}
+    items = {}
+    for draft in drafts:
+        for section in ("entities", "propositions"):
+            for item in draft.get(section) or []:
+                aliases = item.get("aliases") or []
+                names = [str(item.get("label") or item.get("text") or "")] + [str(a) for a in (aliases if isinstance(aliases, list) else [aliases])]
+                span = tuple(item["span"]) if isinstance(item.get("span"), list) and len(item["span"]) == 2 else None
+                items[str(item.get("id"))] = (names, Path(documents.get(item.get("extractedFrom"), "")).name, span)
+    return items
+
+
+def _item_covers(item, texts: dict[str, str], side: tuple[str, str]) -> bool:
+    """A drafted item stands for a gold mention when its span in the same article lies over the words,
+    or when it bears the name; a phrase ("a Heathrow spokesperson", "the outage") only in its own article.
+
+    >>> texts = {"x.txt": "A spokesperson said so.", "y.txt": "Another spokesperson said so."}
+    >>> item = (["Spokesperson"], "y.txt", (8, 20))
+    >>> _item_covers(item, texts, ("x.txt", "A spokesperson")), _item_covers(item, texts, ("y.txt", "spokesperson"))
+    (False, True)
+    """
+    names, article, span = item
+    side_article, words = side
+    if article == side_article and span is not None and overlaps([span], occurrences(texts[article], words)):
+        return True
+    phrase = words.split()[0].lower() in _UNNAMED_START or words[:1].islower()
+    named = re.sub(r"^(a|an)\s+", "", _strict_name(words)) in {_strict_name(n) for n in names if n}
+    return named and (article == side_article or not phrase)
+
+
+def identity_raised(pairs: list[tuple[str, str]], items: dict, texts: dict[str, str],
+                    gold: list[tuple[tuple[str, str], tuple[str, str]]]) -> tuple[Tally, list[str]]:
+    """Gold identity questions that the listed candidates raise: a listed pair whose two items stand
+    for the two gold mentions. ``pairs`` are the listed candidates' item ids; each gold side is
+    (article, words).
+
+    >>> items = {"a": (["Red Eléctrica"], "x.txt", None), "b": (["REE"], "y.txt", None)}
+    >>> gold = [(("x.txt", "Red Eléctrica"), ("y.txt", "REE"))]
+    >>> str(identity_raised([("b", "a")], items, {"x.txt": "", "y.txt": ""}, gold)[0])
+    '1.00 (1/1)'
+    """
+    tally, missed = Tally(total=len(gold)), []
+    for a, b in gold:
+        hit = any(left in items and right in items and (
+            (_item_covers(items[left], texts, a) and _item_covers(items[right], texts, b))
+            or (_item_covers(items[left], texts, b) and _item_covers(items[right], texts, a))) for left, right in pairs)
+        tally.right += hit
+        if not hit:
+            missed.append(f"{a[1]} ~ {b[1]}")
+    return tally, missed
+
+
+def gold_identity(incident_gold: dict | None, articles: list[tuple[str, dict]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """An incident's identity questions: the case gold's pairs across articles and each article's own."""
+    rows = [((r["a"]["article"], r["a"]["text"]), (r["b"]["article"], r["b"]["text"]))
+            for r in (incident_gold or {}).get("identity") or []]
+    for name, gold in articles:
+        rows += [((name, r["a"]), (name, r["b"])) for r in gold.get("identity") or []]
+    return rows

@@ -43,7 +43,7 @@ def test_totals_come_from_the_gold_and_every_drafted_quote_is_checked(ev, capsys
     figures = ev.run_set(incidents, ["rules"])["rules"]
     assert (figures.entities.gold, figures.attributions.gold, figures.questions.gold) == (6, 5, 1)
     assert (figures.settle.total, figures.dates.total, figures.article_pairs.total) == (1, 1, 1)
-    assert figures.case_pairs.total == 2
+    assert (figures.case_pairs.total, figures.identity.total) == (2, 1)
     assert figures.per_incident["harborline-signalling"].total == 2
     assert "testing-complete" in [row for _, what, row in figures.errors if what == "contested proposition not recovered"]
     assert figures.quotes.total > 0 and figures.fragments.total > 0
@@ -68,6 +68,20 @@ def test_contested_pairs_match_each_side_in_its_own_article(ev):
     # Transit Watch's words are the same, but they stand where no gold side is: not a recovery.
     tally, _ = pairs_recovered([([watch], [watch])], texts, gold)
     assert tally.right == 0
+
+
+def test_identity_questions_need_both_mentions_on_one_listed_pair(ev):
+    from ingest_scoring import gold_identity, identity_raised
+
+    incident = ev.incidents_in(FIXTURE, real=True)[0]
+    texts = {a.path.name: a.text for a in incident.articles}
+    gold = gold_identity(incident.case_gold, [(a.path.name, a.gold) for a in incident.articles])
+    items = {"transit-watch": (["Transit Watch"], "wire.txt", (189, 202)),
+             "union-official": (["Union official"], "daily.txt", (48, 62)),
+             "mara-lind": (["Mara Lind"], "daily.txt", (35, 44))}
+    assert str(identity_raised([("union-official", "transit-watch")], items, texts, gold)[0]) == "1.00 (1/1)"
+    tally, missed = identity_raised([("mara-lind", "transit-watch")], items, texts, gold)
+    assert (tally.right, missed) == (0, ["Transit Watch ~ a union official"])
 
 
 def test_a_gold_quote_missing_from_its_article_names_the_file(ev, tmp_path):
