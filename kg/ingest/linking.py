@@ -57,6 +57,7 @@ __all__ = [
     "reply_frame",
     "simple_lemmas",
     "similarity",
+    "parser_lemmas",
     "LINK",
     "HINT",
     "REPLY_LINK",
@@ -244,43 +245,88 @@ class PropositionMatch:
 @dataclass
 class _Entry:
     id: str
-    content: Content
+    text: str
+    about: frozenset[str]
+    content: Content | None = None  # worked out with the others still waiting, in one batch
     parties: dict[str, int] = field(default_factory=dict)  # party → polarity of its latest stance
 
 
 _POLARITY = {"asserts": 1, "confirms": 1, "denies": -1, "disputes": -1, "narrows": -1, "hedges": 0}
 
+#: Texts → their lemmas, one list per text, in order.
+Lemmatizer = Callable[[list[str]], list[list[str]]]
+
+
+def parser_lemmas(texts: list[str]) -> list[list[str]]:
+    """The lemmas of each text from the English pipeline ``kg ingest`` parses with (batched).
+
+    An irregular verb takes the parser's lemma ("went" → "go", "written" → "write"); every other
+    word the simple one, which keeps "coding" beside "code" where the model cuts it to "cod".
+    """
+    from kg.ingest.nlp import load, model_name
+
+    nlp = load(model_name())
+    unused = [name for name in ("parser", "ner") if name in nlp.pipe_names]
+    found = []
+    for doc in nlp.pipe(texts, disable=unused):
+        lemmas = []
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX") and lemma.isalpha() and not token.lower_.startswith(lemma):
+                lemmas.append(lemma)  # an irregular form
+            else:
+                lemmas += simple_lemmas(token.text)
+        found.append(lemmas)
+    return found
+
 
 class PropositionIndex:
     """The propositions of the case and of the drafts so far, with their content, for matching.
 
-    ``lemmatize`` turns a text into lemmas; :func:`simple_lemmas` unless the pipeline gives the
-    parser's. Each word's weight is its English rarity times its rarity among these propositions.
+    ``lemmatize`` gives the lemmas of a batch of texts (:func:`parser_lemmas` when ingest reads
+    with the parser); by default :func:`simple_lemmas`. The case's propositions are lemmatized
+    together, at the first match. Each word's weight is its English rarity times its rarity
+    among these propositions.
     """
 
-    def __init__(self, lemmatize: Callable[[str], list[str]] | None = None):
+    def __init__(self, lemmatize: Lemmatizer | None = None):
         self.lemmatize = lemmatize
         self._entries: list[_Entry] = []
         self._position: dict[str, int] = {}
         self._df: dict[str, int] = {}
+        self._waiting: list[_Entry] = []
 
     def __len__(self) -> int:
         return len(self._entries)
 
+    def _lemmas(self, texts: list[str]) -> list[list[str] | None]:
+        return list(self.lemmatize(texts)) if self.lemmatize and texts else [None] * len(texts)
+
     def content(self, text: str, about: Iterable[str] = ()) -> Content:
-        return content_of(text, about, self.lemmatize(text) if self.lemmatize else None)
+        """The :class:`Content` of ``text``, with this index's lemmatizer."""
+        return content_of(text, about, self._lemmas([text])[0])
+
+    def _ready(self) -> None:
+        if not self._waiting:
+            return
+        waiting, self._waiting = self._waiting, []
+        for entry, lemmas in zip(waiting, self._lemmas([e.text for e in waiting])):
+            entry.content = content_of(entry.text, entry.about, lemmas)
+            for lemma in entry.content.lemmas:
+                self._df[lemma] = self._df.get(lemma, 0) + 1
 
     def add(self, item_id: str, text: str, about: Iterable[str], assertions: Iterable[tuple[str, str]] = ()) -> None:
         """Record a proposition (more items it is about, when it is known already), and its parties' stances."""
         if item_id in self._position:
             entry = self._entries[self._position[item_id]]
-            entry.content = Content(entry.content.lemmas, entry.content.about | frozenset(about), entry.content.numbers)
+            entry.about |= frozenset(about)
+            if entry.content is not None:
+                entry.content = Content(entry.content.lemmas, entry.about, entry.content.numbers)
         else:
-            entry = _Entry(item_id, self.content(text, about))
+            entry = _Entry(item_id, text, frozenset(about))
             self._position[item_id] = len(self._entries)
             self._entries.append(entry)
-            for lemma in entry.content.lemmas:
-                self._df[lemma] = self._df.get(lemma, 0) + 1
+            self._waiting.append(entry)
         for party, stance in assertions:
             self.stance(item_id, party, stance)
 
@@ -311,6 +357,7 @@ class PropositionIndex:
         """
         if not self._entries:
             return PropositionMatch()
+        self._ready()
         mine = self.content(text, about)
         if not mine.lemmas:
             return PropositionMatch()
@@ -367,7 +414,7 @@ def _frame(name: str, pattern: str, kind: str, confidence: float) -> ReplyFrame:
 
 REPLY_FRAMES: tuple[ReplyFrame, ...] = (
     _frame("disputed that", r"\b(?:disputed|disputes|disputing|contested|contests|challenged|challenges|questioned)[ ](?:[\w’'-]+[ ]){0,2}?that[ ]?$", "reply", 0.75),
-    _frame("denied reports that", r"\b(?:denied|denies|denying|dismissed|dismisses|refuted|refutes)[ ](?:the[ ])?(?:reports?|claims?|suggestions?|allegations?|assertions?|accounts?|idea)[ ]that[ ]?$", "reply", 0.8),
+    _frame("denied reports that", r"\b(?:denied|denies|denying|dismissed|dismisses|refuted|refutes)[ ](?:(?:the[ ])?(?:reports?|claims?|suggestions?|allegations?|assertions?|accounts?|idea)[ ])?that[ ]?$", "reply", 0.8),
     _frame("rejected the claim that", r"\b(?:rejected|rejects|rejecting)[ ](?:the[ ])?(?:[\w-]+[ ])?(?:claims?|suggestions?|allegations?|assertions?|idea|notion|reports?|view)?[ ]?that[ ]?$", "reply", 0.8),
     _frame("narrowed", r"\b(?:narrowed|narrows|narrowing|played[ ]down|downplayed|downplays|constrain(?:s|ed)?)\b", "reply", 0.7),
     _frame("in contrast", r"^[\W]*(?:in|by)[ ]contrast\b|^[\W]*(?:however|conversely|on[ ]the[ ]other[ ]hand)\b", "contrast", 0.6),
