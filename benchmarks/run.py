@@ -177,7 +177,8 @@ def child(args) -> None:
     from rdflib import Graph, Literal, URIRef
 
     from kg.build import build
-    from kg.sparql import canned_queries, run_query
+    from kg.query import run_query
+    from kg.sparql import canned_queries
     from kg.store import open_graph
     from kg.synth import DOCUMENTS_DIR
 

@@ -15,7 +15,7 @@ from kg.analysis.report import unresolved
 from kg.build import build, load_cases
 from kg.errors import KGError
 from kg.export.registry import export_graph
-from kg.binding import run_query
+from kg.query import run_query
 from kg.store import open_graph
 from kg.validate import validate_graph
 

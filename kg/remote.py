@@ -51,7 +51,7 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from urllib.request import HTTPRedirectHandler, Request, build_opener
 
-from kg.bindings import bind_values
+from kg.values_blocks import bind_values
 from kg.errors import StoreError
 
 __all__ = ["DEFAULT_GRAPH", "RemoteEndpoint", "parse_remote", "is_remote", "open_remote", "replace_remote", "endpoint_of",

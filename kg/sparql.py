@@ -10,8 +10,11 @@ Queries may use the usual prefixes (``kg:``, ``rdfs:``, ``skos:``...) without
 declaring them:
 
 >>> from rdflib import Graph
->>> run_query(Graph(), "ASK { ?s a kg:Incident }").askAnswer
+>>> evaluate(Graph(), "ASK { ?s a kg:Incident }").askAnswer
 False
+
+:func:`evaluate` takes bound values that are RDF terms already; the one entry point for
+everyone else is :func:`kg.query.run_query`, which also takes the name of an item.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from rdflib.namespace import XSD
 from rdflib.query import Result
 
 from kg.errors import QueryError
-from kg.query_guard import NO_REMOTE, oxigraph_reads_service, parse_tree_names
+from kg.sparql_safety import NO_REMOTE, oxigraph_reads_service, parse_tree_names
 from kg.store import normalize_term
 from kg.vocab import PREFIXES as VOCAB_PREFIXES
 
@@ -39,7 +42,7 @@ __all__ = [
     "canned_queries",
     "query_text",
     "prepare",
-    "run_query",
+    "evaluate",
     "plain_rows",
     "oxigraph_plain_rows",
     "plain_value",
@@ -99,7 +102,7 @@ def canned_queries() -> dict[str, CannedQuery]:
 
 _QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 # Comments, strings and IRIs: blanked out before looking for prefixes to declare. This only
-# picks which PREFIX lines to add; what a query may do is decided by parsing (kg.query_guard).
+# picks which PREFIX lines to add; what a query may do is decided by parsing (kg.sparql_safety).
 _OPAQUE = re.compile(r"#[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>")
 
 
@@ -221,7 +224,7 @@ def _computed(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def run_query(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -> Result:
+def evaluate(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -> Result:
     """Run a query on ``graph``; ``bindings`` (variable name → RDF term) go through ``initBindings``."""
     text = query_text(name_or_text)
     prepared = prepare(text)
@@ -305,7 +308,7 @@ def plain_rows(graph: Graph, name_or_text: str, bindings: Mapping | None = None)
 
     store = getattr(graph.store, "_inner", None) if isinstance(graph.store, OxigraphStore) and not bindings else None
     if store is None:
-        result = run_query(graph, name_or_text, bindings)
+        result = evaluate(graph, name_or_text, bindings)
         return [str(v) for v in result.vars or []], (tuple(_plain_rdflib(t) for t in row) for row in result)
     from kg.summaries import MATERIALISED, has_summary, materialised_rows
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from kg.sparql import run_query
+from kg.query import run_query
 from kg.vocab import KG
 
 __all__ = ["Summary", "summarize"]

@@ -10,7 +10,8 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-from kg.sparql import canned_queries, run_query
+from kg.query import run_query
+from kg.sparql import canned_queries
 from kg.store import normalize_term, open_graph
 from tests.analysis.conftest import ACME, acme, build_into, run, store  # noqa: F401  (fixtures)
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import QueryError
-from kg.sparql import run_query
+from kg.sparql import evaluate
 from kg.store import normalize_term
 
 __all__ = ["Match", "find", "resolve", "resolve_or_none"]
@@ -50,7 +50,7 @@ class Match:
 
 def find(graph: Graph, name: str) -> list[Match]:
     """Every item ``name`` matches, with how it matches."""
-    rows = run_query(graph, "find-entity", {"name": Literal(name)})
+    rows = evaluate(graph, "find-entity", {"name": Literal(name)})
     found = {Match(str(normalize_term(r.label)), re.split(r"[#/]", str(r["class"]))[-1], str(r.item), str(r.match)) for r in rows}
     return sorted(found)
 
@@ -61,7 +61,7 @@ def resolve_or_none(graph: Graph, name: str) -> URIRef | None:
     if text.startswith("<") and text.endswith(">"):
         text = text[1:-1]
     if re.match(r"^https?://\S+$", text):
-        if not bool(run_query(graph, "ASK { ?item kg:inCase ?case }", {"item": URIRef(text)}).askAnswer):
+        if not bool(evaluate(graph, "ASK { ?item kg:inCase ?case }", {"item": URIRef(text)}).askAnswer):
             return None
         return URIRef(text)
     matches = find(graph, text)

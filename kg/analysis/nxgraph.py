@@ -47,7 +47,8 @@ from typing import TYPE_CHECKING
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from kg.sparql import PREFIXES, plain_rows, run_query
+from kg.query import run_query
+from kg.sparql import PREFIXES, plain_rows
 from kg.store import normalize_term
 from kg.vocab import BASE_IRI, KG
 

@@ -32,7 +32,8 @@ def query(query, fmt, binds, list_queries, store):
     Examples: kg query contested; kg query who-asserts --bind entity="Elon Musk";
     kg query 'SELECT ?i ?l WHERE { ?i a kg:Incident ; rdfs:label ?l }' --format csv
     """
-    from kg.sparql import canned_queries, format_result, parse_binding, run_query
+    from kg.query import run_query
+    from kg.sparql import canned_queries, format_result, parse_binding
 
     if list_queries:
         queries = canned_queries()
@@ -43,7 +44,7 @@ def query(query, fmt, binds, list_queries, store):
         return
     if not query:
         raise click.UsageError("give a query NAME, a FILE.rq or SPARQL text, or --list")
-    from kg.binding import cli_resolver
+    from kg.query import cli_resolver
     from kg.store import open_graph
 
     graph = open_graph(store)

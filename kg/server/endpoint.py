@@ -29,8 +29,8 @@ from typing import Callable
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from kg.errors import KGError
-from kg.query_guard import NO_REMOTE, query_size_problem
-from kg.server.guard import READ_ONLY
+from kg.sparql_safety import NO_REMOTE, query_size_problem
+from kg.server.refusals import READ_ONLY
 from kg.server.negotiation import remote_context
 from kg.server.workers import Answer, Job, QueryPool
 from kg.store import StoreLocation

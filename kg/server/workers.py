@@ -1,6 +1,6 @@
 """Query workers: separate processes that run checked queries on a read-only store.
 
-A query is parsed, checked (:mod:`kg.server.guard`) and run in a worker
+A query is parsed, checked (:mod:`kg.server.refusals`) and run in a worker
 process, so that a timeout can stop it for certain, parse included: the
 worker is killed and replaced, and the endpoint answers 503. Each worker
 opens the store read-only (``pyoxigraph.Store.read_only``), follows the
@@ -231,7 +231,7 @@ def answer(store, job: Job) -> Answer:
     >>> answer(store, Job("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", None, max_rows=9)).status
     403
     """
-    from kg.server.guard import MalformedQuery, RefusedQuery, check_query
+    from kg.server.refusals import MalformedQuery, RefusedQuery, check_query
     from kg.server.negotiation import NotAcceptable, choose_format
 
     try:

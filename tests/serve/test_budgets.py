@@ -9,7 +9,7 @@ import requests
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.query_guard import MAX_QUERY_TERMS
+from kg.sparql_safety import MAX_QUERY_TERMS
 from kg.server import Endpoint, Limits
 from kg.store import parse_location
 

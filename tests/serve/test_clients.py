@@ -12,7 +12,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kg.sparql import canned_queries, run_query
+from kg.query import run_query
+from kg.sparql import canned_queries
 from kg.store import open_graph
 
 ORGANIZATIONS = """PREFIX kg: <https://w3id.org/kg/ontology#>

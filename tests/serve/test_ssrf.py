@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.errors import QueryError
-from kg.sparql import run_query
+from kg.query import run_query
 from kg.store import open_graph
 
 REFUSED = "SERVICE is refused: kg never fetches remote data"

@@ -1,5 +1,5 @@
 """A bound variable means the same on every store: rdflib's initBindings, Oxigraph's substitutions, and
-the VALUES blocks :func:`kg.bindings.bind_values` writes for a remote endpoint (Oxigraph server, Virtuoso).
+the VALUES blocks :func:`kg.values_blocks.bind_values` writes for a remote endpoint (Oxigraph server, Virtuoso).
 
 The proof runs every canned query with each variable it selects bound in turn to the value the first
 row of its unbound answer gives, and compares every store's rows with the embedded store's.
@@ -11,11 +11,12 @@ import pytest
 from click.testing import CliRunner
 from rdflib import BNode, Literal
 
-from kg.bindings import bind_values
+from kg.values_blocks import bind_values
 from kg.build import build
 from kg.cli import cli
 from kg.errors import QueryError
-from kg.sparql import _computed, canned_queries, prepare, run_query
+from kg.query import run_query
+from kg.sparql import _computed, canned_queries, prepare
 from kg.store import normalize_term, open_graph
 from tests.conftest import REMOTE_KINDS, store_location
 from tests.helpers import DOCUMENTS, MINI

@@ -5,7 +5,8 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.sparql import canned_queries, run_query
+from kg.query import run_query
+from kg.sparql import canned_queries
 from kg.store import open_graph
 from tests.helpers import DOCUMENTS, MINI
 

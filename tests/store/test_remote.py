@@ -10,7 +10,8 @@ from kg.build import build
 from kg.cli import cli
 from kg.errors import ValidationError
 from kg.remote import parse_remote
-from kg.sparql import canned_queries, run_query
+from kg.query import run_query
+from kg.sparql import canned_queries
 from kg.store import normalize_term, open_graph
 from tests.conftest import REMOTE_KINDS
 from tests.helpers import DOCUMENTS, MINI, copy_case, edit

@@ -12,7 +12,7 @@ from rdflib.namespace import OWL, RDF
 from kg.build import build
 from kg.cli import cli
 from kg.errors import KGError
-from kg.sparql import run_query
+from kg.query import run_query
 from kg.synth import DOCUMENTS_DIR, synthesize
 from kg.vocab import KG
 

@@ -1,6 +1,6 @@
-"""Values bound into queries by name: ``--bind entity=Dleta`` means the item called Dleta.
+"""Asking the graph: :func:`run_query`, the one way kg runs a query, where a bound name means an item.
 
-A value that is text, not an RDF term (an unquoted ``--bind`` value, or a
+``--bind entity=Dleta`` means the item called Dleta: a value that is text, not an RDF term (an unquoted ``--bind`` value, or a
 plain ``str`` handed to :func:`run_query`), names an item: its label, alias,
 id or IRI, resolved as ``kg path`` resolves names
 (:func:`kg.analysis.names.resolve`). A name that names nothing is a
@@ -29,14 +29,14 @@ _LABELS = "SELECT DISTINCT ?label WHERE { ?item kg:inCase ?case ; rdfs:label ?la
 def resolve_name(graph: Graph, name: str) -> URIRef:
     """The IRI of the one item ``name`` names, or a :class:`QueryError` that says what it might have meant."""
     from kg.analysis.names import resolve
-    from kg.sparql import run_query as run
+    from kg.sparql import evaluate
 
     try:
         return resolve(graph, name)
     except QueryError as e:
         if "did you mean" in str(e) or "ambiguous" in str(e):
             raise
-        labels = {str(row.label).casefold(): str(row.label) for row in run(graph, _LABELS)}
+        labels = {str(row.label).casefold(): str(row.label) for row in evaluate(graph, _LABELS)}
         near = difflib.get_close_matches(name.strip().casefold(), labels, n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(repr(labels[n]) for n in near)}?" if near else ""
         raise QueryError(f"{e}{hint}") from e
@@ -48,10 +48,19 @@ def bind_names(graph: Graph, bindings: Mapping | None) -> dict:
 
 
 def run_query(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -> Result:
-    """:func:`kg.sparql.run_query`, with plain-text binding values taken as names of items."""
-    from kg.sparql import run_query as run
+    """Run a canned query (by name), a ``.rq`` file or SPARQL text on ``graph``.
 
-    return run(graph, name_or_text, bind_names(graph, bindings))
+    ``bindings`` maps variable names to RDF terms, or to plain ``str`` names of items
+    (resolved as above); they reach the engine through ``initBindings``
+    (:func:`kg.sparql.evaluate`), never the query text.
+
+    >>> from rdflib import Graph
+    >>> run_query(Graph(), "ASK { ?s a kg:Incident }").askAnswer
+    False
+    """
+    from kg.sparql import evaluate
+
+    return evaluate(graph, name_or_text, bind_names(graph, bindings))
 
 
 def cli_resolver(graph: Graph):

@@ -1,11 +1,11 @@
-"""The guard in front of the query engine: what may run, decided before anything runs.
+"""What the endpoint refuses, and why: each query checked before anything runs (updates, SERVICE, LOAD, malformed).
 
 Every query is parsed with rdflib's SPARQL parser first. Updates (``INSERT``,
 ``DELETE``, ``LOAD``, ...) and ``SERVICE`` clauses are refused here, so the
 engine never sees a request that writes or reaches the network; a malformed
 query is answered with the parser's own message. Oxigraph, which runs the
 query, is then asked whether it reads a ``SERVICE`` clause where rdflib did
-not (:mod:`kg.query_guard`).
+not (:mod:`kg.sparql_safety`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.errors import QueryError
-from kg.query_guard import NO_REMOTE, oxigraph_reads_service, parse_tree_names
+from kg.sparql_safety import NO_REMOTE, oxigraph_reads_service, parse_tree_names
 
 __all__ = ["CheckedQuery", "MalformedQuery", "RefusedQuery", "check_query", "READ_ONLY", "NO_REMOTE"]
 
@@ -55,15 +55,15 @@ def check_query(text: str) -> CheckedQuery:
     >>> check_query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     Traceback (most recent call last):
     ...
-    kg.server.guard.RefusedQuery: SERVICE is refused: kg never fetches remote data
+    kg.server.refusals.RefusedQuery: SERVICE is refused: kg never fetches remote data
     >>> check_query("LOAD <http://example.org/data.ttl>")
     Traceback (most recent call last):
     ...
-    kg.server.guard.RefusedQuery: LOAD is refused: kg never fetches remote data
+    kg.server.refusals.RefusedQuery: LOAD is refused: kg never fetches remote data
     >>> check_query("SELECT * WHERE { ?s ?p }")
     Traceback (most recent call last):
     ...
-    kg.server.guard.MalformedQuery: malformed query: Expected SelectQuery, found '?'  (at char 17), (line:1, col:18)
+    kg.server.refusals.MalformedQuery: malformed query: Expected SelectQuery, found '?'  (at char 17), (line:1, col:18)
     """
     if len(text) <= _CACHED_TEXT_LIMIT:
         return _check_cached(text)
