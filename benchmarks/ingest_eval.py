@@ -357,7 +357,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.seed:
         import seed_compare
 
-        if not seed_compare.run_seed():
+        if not (seed_compare.run_seed() and seed_compare.run_alone(ingest, tuple(engines))):
             raise SystemExit(1)
 
 

@@ -172,5 +172,61 @@ def run_seed() -> bool:
     return True
 
 
+def _report(case: Path):
+    from kg.analysis.report import unresolved
+    from kg.ingest import case_graph
+    from kg.ontology import ontology_graph
+
+    graph = case_graph(case) + ontology_graph()
+    return graph, unresolved(graph, include_pending=True)
+
+
+def run_alone(ingest_with=None, engines: tuple[str, ...] = ("rules",)) -> bool:
+    """The seed article alone, ingested into an empty case with every draft counted, against what a
+    person curated from it: which curated contested propositions come back (sides matched as in
+    ``ingest_eval.py``), whether the curated case's identity candidates are listed, how many open
+    questions are drafted. ``ingest_with(engine, paths, case, dates)`` runs one engine."""
+    import ingest_scoring as scoring
+
+    seed = seed_article()
+    if seed is None or not SEED_CASE.is_dir():
+        print(missing_seed_message() if seed is None else f"skipped: no curated case {SEED_CASE}", file=sys.stderr)
+        return False
+    if ingest_with is None:
+        from kg.ingest import ingest
+
+        def ingest_with(engine, paths, case, dates):
+            return ingest(paths, case, dates=dates)
+
+    text = read_article(seed).text
+    curated_graph, curated = _report(SEED_CASE)
+    items = read_case_folder(SEED_CASE).items
+    gold = [(c.label, [(seed.name, q) for q, _, _ in side_a], [(seed.name, q) for q, _, _ in side_b])
+            for c, (side_a, side_b) in zip(curated.contested, scoring.contested_sides(curated_graph, curated))]
+    wanted_pairs = [(_names(items.get(c.left.iri.rsplit("/", 1)[-1], {"label": c.left.label})),
+                     _names(items.get(c.right.iri.rsplit("/", 1)[-1], {"label": c.right.label})), f"{c.left.label} ~ {c.right.label}")
+                    for c in curated.candidates]
+    print("\n-- the seed article alone, every draft counted (kg unresolved --include-pending)")
+    for engine in engines:
+        with tempfile.TemporaryDirectory() as scratch:
+            case = Path(scratch) / "seed-alone"
+            ingest_with(engine, [seed], case, {})
+            graph, report = _report(case)
+            sides = scoring.contested_sides(graph, report)
+        tally, missed = scoring.pairs_recovered(sides, {seed.name: text}, gold)
+        listed = [(c.left.label, c.right.label) for c in report.candidates]
+        found = [label for a, b, label in wanted_pairs
+                 if any((_same_name([x], a) and _same_name([y], b)) or (_same_name([x], b) and _same_name([y], a)) for x, y in listed)]
+        drafted_questions = [q for q in report.questions if q.question.draft]
+        print(f"[{engine}] curated contested propositions recovered: {tally} "
+              f"(drafted contested: {len(report.contested)}); missed: {'; '.join(missed) or 'none'}")
+        not_found = [label for _, _, label in wanted_pairs if label not in found]
+        print(f"[{engine}] curated identity candidates listed: {len(found)}/{len(wanted_pairs)}; "
+              f"not listed: {'; '.join(not_found) or 'none'}; drafted candidates listed: {len(listed)}")
+        print(f"[{engine}] open questions drafted: {len(drafted_questions)} (curated: {len(curated.questions)})")
+    return True
+
+
 if __name__ == "__main__":
-    sys.exit(0 if run_seed() else 1)
+    ok = run_seed()
+    sys.exit(0 if ok and run_alone() else 1)
