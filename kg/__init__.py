@@ -4,30 +4,43 @@ The library comes first; the ``kg`` command is a thin layer over it::
 
     >>> import kg
     >>> sorted(kg.__all__)
-    ['KGError', 'build', 'export_graph', 'load_cases', 'open_graph', 'paths_between', 'run_query', 'unresolved', 'validate_graph']
+    ['KGError', 'build', 'export_graph', 'load_cases', 'open_graph', 'paths_between', 'project', 'run_query', 'unresolved', 'validate_graph']
 
 Importing kg has no side effects: nothing is read or written until you call
 a function. See ``examples/notebook.md`` for a session that uses it.
 """
 
-from kg.analysis.paths import paths_between
-from kg.analysis.report import unresolved
-from kg.build import build, load_cases
-from kg.errors import KGError
-from kg.export.registry import export_graph
-from kg.query import run_query
-from kg.store import open_graph
-from kg.validate import validate_graph
+from __future__ import annotations
 
-__all__ = [
-    "KGError",
-    "build",
-    "export_graph",
-    "load_cases",
-    "open_graph",
-    "paths_between",
-    "run_query",
-    "unresolved",
-    "validate_graph",
-]
+import importlib
+
+#: Each public name and the module it lives in. Modules are imported on first use (PEP 562), so
+#: ``import kg`` and ``kg --help`` do not parse the ontology or load rdflib, numpy and networkx.
+_PUBLIC = {
+    "KGError": "kg.errors",
+    "build": "kg.build",
+    "export_graph": "kg.export.registry",
+    "load_cases": "kg.build",
+    "open_graph": "kg.store",
+    "paths_between": "kg.analysis.paths",
+    "project": "kg.analysis.nxgraph",
+    "run_query": "kg.query",
+    "unresolved": "kg.analysis.report",
+    "validate_graph": "kg.validate",
+}
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str):
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_PUBLIC[name]), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 __version__ = "0.1.0"
