@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateMention", "find_dates", "parse_iso"]
+__all__ = ["DateMention", "find_dates", "parse_iso", "resolve_phrase"]
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -198,8 +198,44 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[str | None
     return None
 
 
-def find_dates(text: str, published: str | date | None = None, *, start: int = 0, end: int | None = None) -> list[DateMention]:
+# A phrase dateparser may read: it names a month, a weekday or a span of time, not a bare number ("the 4th").
+_DATE_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b(?:today|yesterday|tonight|week|weeks|month|months|year|years|day|days|ago|fortnight)\b",
+    re.IGNORECASE,
+)
+
+
+def resolve_phrase(phrase: str, published: str | date | None) -> str | None:
+    """The day a date phrase the patterns do not know (a parser's DATE span) names, read by
+    ``dateparser`` against the publication date; None when it names no day, or one after
+    publication or more than two years before it.
+
+    >>> resolve_phrase("last Thursday", "2026-03-12"), resolve_phrase("two weeks ago", "2026-03-12")
+    ('2026-03-05', '2026-02-26')
+    >>> resolve_phrase("the 4th", "2026-03-12"), resolve_phrase("next Friday", "2026-03-12")
+    (None, None)
+    """
+    if isinstance(published, str):
+        published = parse_iso(published)
+    if published is None or not _DATE_WORD.search(phrase):
+        return None
+    import dateparser
+    from datetime import datetime, time
+
+    settings = {"RELATIVE_BASE": datetime.combine(published, time()), "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    found = dateparser.parse(phrase, languages=["en"], settings=settings)
+    if found is None or not published - timedelta(days=730) <= found.date() <= published:
+        return None
+    return found.date().isoformat()
+
+
+def find_dates(text: str, published: str | date | None = None, *, start: int = 0, end: int | None = None,
+               spans: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()) -> list[DateMention]:
     """Dates in ``text[start:end]``, longest match first, not overlapping.
+
+    ``spans`` are date phrases a parser found (its DATE entities); those the patterns below do not
+    cover are read by :func:`resolve_phrase`.
 
     >>> [(d.text, d.date, d.not_before, d.not_after) for d in find_dates("On Tuesday it failed again, as it had earlier this month.", "2026-03-12")]
     [('Tuesday', '2026-03-10', None, None), ('earlier this month', None, '2026-03-01', '2026-03-12')]
@@ -219,4 +255,11 @@ def find_dates(text: str, published: str | date | None = None, *, start: int = 0
             exact, before, after = resolved if resolved else (None, None, None)
             found.append(DateMention(m.start(), m.end(), m.group(0), exact, before, after))
             taken.append((m.start(), m.end()))
+    for a, b in spans:
+        if a < start or b > end or any(a < y and x < b for x, y in taken):
+            continue
+        day = resolve_phrase(text[a:b], published)
+        if day is not None:
+            found.append(DateMention(a, b, text[a:b], day))
+            taken.append((a, b))
     return sorted(found, key=lambda d: d.start)

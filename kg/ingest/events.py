@@ -384,7 +384,7 @@ def _impacts(table: EntityTable, text: str, sentences: list[Sentence], incidents
                 table.mention(current, start, end)
 
 
-def _date_incidents(text: str, sentences: list[Sentence], incidents: list[Entity], published: str | None, *, lead: bool = True) -> None:
+def _date_incidents(text: str, sentences: list[Sentence], incidents: list[Entity], published: str | None, *, lead: bool = True, date_spans=()) -> None:
     """Each incident's date: see :func:`kg.ingest.impact.incident_date`; the first incident takes the
     lead's date when ``lead`` and its own sentences give none."""
     for incident in incidents:
@@ -393,24 +393,27 @@ def _date_incidents(text: str, sentences: list[Sentence], incidents: list[Entity
             where = _sentence_of(sentences, span_start)
             if where is not None and (where.start, where.end) not in spans:
                 spans.append((where.start, where.end))
-        best = incident_date(text, spans, published)
+        best = incident_date(text, spans, published, date_spans)
         if best is None and lead and incident is next((i for i in incidents if i.type == "Incident"), None):
             # News puts the main event's date in its lead: the first sentences after the headline.
-            lead = [(x.start, x.end) for x in sentences[1:4] if x.start < 1200]
-            best = incident_date(text, lead, published)
+            lead_sentences = [(x.start, x.end) for x in sentences[1:4] if x.start < 1200]
+            best = incident_date(text, lead_sentences, published, date_spans)
         if best is not None:
             incident.fields.update(best.case_fields())
             incident.fields["_dateSpan"] = (best.start, best.end)
 
 
-def find_events(table: EntityTable, text: str, sentences: list[Sentence], published: str | None) -> None:
-    """Add incidents (with effects, counts, dates), safeguards and internal documents to ``table``."""
+def find_events(table: EntityTable, text: str, sentences: list[Sentence], published: str | None, date_spans=()) -> None:
+    """Add incidents (with effects, counts, dates), safeguards and internal documents to ``table``.
+
+    ``date_spans`` are a parser's DATE entities, ``(start, end)`` offsets into ``text``: phrases the
+    date patterns do not know are read with ``dateparser`` against ``published``."""
     find_documents(table, text)
     incidents = _incidents(table, text, sentences, published)
     _impacts(table, text, sentences, incidents, published)
-    _date_incidents(text, sentences, incidents, published)
+    _date_incidents(text, sentences, incidents, published, date_spans=date_spans)
     # The case's own incidents named here get this article's date too: two sources may date one event differently.
     known = [e for e in table.entities.values() if e.known_id is not None and e.type in ("Incident", "IncidentTrend")]
-    _date_incidents(text, sentences, known, published, lead=False)
+    _date_incidents(text, sentences, known, published, lead=False, date_spans=date_spans)
     _effects_and_counts(table, text, sentences, incidents)
     _safeguards(table, text)

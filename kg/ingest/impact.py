@@ -115,11 +115,12 @@ def _explicit(mention: DateMention) -> bool:
     return bool(re.search(r"\d", mention.text))
 
 
-def incident_date(text: str, sentences: list[tuple[int, int]], published: str | None) -> DateMention | None:
-    """The date of an incident mentioned in ``sentences`` (spans, in reading order); see the module docstring."""
+def incident_date(text: str, sentences: list[tuple[int, int]], published: str | None, date_spans=()) -> DateMention | None:
+    """The date of an incident mentioned in ``sentences`` (spans, in reading order); see the module docstring.
+    ``date_spans`` are a parser's DATE entities (see :func:`kg.ingest.dates.find_dates`)."""
     fallback = None
     for start, end in sentences:
-        usable = [d for d in find_dates(text, published, start=start, end=end) if _usable(text, d, start)]
+        usable = [d for d in find_dates(text, published, start=start, end=end, spans=date_spans) if _usable(text, d, start)]
         if not usable:
             continue
         explicit = [d for d in usable if _explicit(d)]

@@ -1,0 +1,35 @@
+"""Date phrases a parser finds (its DATE entities) that the date patterns do not know are read with
+dateparser against the article's date, and date the incident of their sentence."""
+
+from kg.ingest.dates import find_dates
+from kg.ingest.entities import EntityTable
+from kg.ingest.events import find_events
+from kg.ingest.gazetteer import Gazetteer
+from kg.ingest.sentences import split_sentences
+
+TEXT = "Payroll down\n\nThe payroll outage began on 3 March, staff said. Globex apologised on Monday."
+PHRASE = (TEXT.index("3 March"), TEXT.index("3 March") + len("3 March"))
+
+
+def test_a_parser_date_phrase_the_patterns_miss_is_read_against_the_article_date():
+    assert [(d.text, d.date) for d in find_dates(TEXT, "2026-03-12")] == [("Monday", "2026-03-09")]
+    found = find_dates(TEXT, "2026-03-12", spans=[PHRASE])
+    assert [(d.text, d.date) for d in found] == [("3 March", "2026-03-03"), ("Monday", "2026-03-09")]
+
+
+def test_a_phrase_naming_no_day_or_a_later_one_is_left_out():
+    text = "It failed on the 4th and will be fixed in two weeks."
+    spans = [(text.index("the 4th"), text.index("the 4th") + 7), (text.index("in two weeks"), text.index("in two weeks") + 12)]
+    assert find_dates(text, "2026-03-12", spans=spans) == []
+
+
+def _incident(date_spans):
+    table = EntityTable(TEXT, Gazetteer([]))
+    find_events(table, TEXT, split_sentences(TEXT), "2026-03-12", date_spans=date_spans)
+    return next(e for e in table.entities.values() if e.type == "Incident")
+
+
+def test_the_incident_takes_the_date_of_its_own_sentence_never_the_apology_date():
+    assert "date" not in _incident(()).fields  # the apology's Monday is not the outage's
+    incident = _incident([PHRASE])
+    assert (incident.fields["date"], incident.fields["dateText"]) == ("2026-03-03", "3 March")
