@@ -9,6 +9,11 @@ The rows are those of the GraphML export (:func:`kg.export.graphml.export_networ
 
 Lists (stances, sources, aliases, kinds) are joined with ``|``. Both files
 are built in memory first and each is written atomically.
+
+A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return gets a leading ``'``, as OWASP advises against CSV injection: a
+spreadsheet would otherwise run it as a formula (``=HYPERLINK(...)`` from a
+hostile article). Numbers are left as they are.
 """
 
 from __future__ import annotations
@@ -30,12 +35,24 @@ NODE_COLUMNS = ("id", "label", "cls", "stances", "sources")
 EDGE_COLUMNS = ("id", "source", "target", "predicate", "label", "stances", "sources")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """A value a spreadsheet shows as text, never runs.
+
+    >>> _cell('=HYPERLINK("http://evil.example")'), _cell("-2+3"), _cell(-2), _cell("Acme")
+    ('\\'=HYPERLINK("http://evil.example")', "'-2+3", -2, 'Acme')
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def _table(columns: tuple[str, ...], rows: list[dict]) -> str:
     extra = sorted({key for row in rows for key in row} - set(columns))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[*columns, *extra], lineterminator="\n", restval="")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: _cell(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 

@@ -11,7 +11,7 @@ import os
 from rdflib import Graph
 
 from kg.atomic import atomic_write
-from kg.export.graphml import export_network
+from kg.export.graphml import export_network, xml_safe
 
 __all__ = ["write", "serialize"]
 
@@ -38,7 +38,7 @@ def serialize(graph: Graph) -> str:
         creator = meta.find("creator")
         if creator is not None:
             creator.text = "kg"
-    network = export_network(graph)
+    network = xml_safe(export_network(graph))
     for _, _, key, attrs in network.edges(keys=True, data=True):
         attrs["id"] = key  # GEXF edge ids e0, e1, ... as in the GraphML and CSV exports
     writer.add_graph(network)

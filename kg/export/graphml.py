@@ -12,12 +12,17 @@
   missing (never None); an attribute has one type across the file;
 * nodes and edges are sorted and edges get ids ``e0, e1, ...`` in that order,
   so the same graph always gives the same bytes.
+
+XML 1.0 cannot hold most control characters, not even as ``&#1;``, so in
+GraphML and GEXF (:func:`xml_safe`) each is written as a visible escape
+(``\\x1b``, ``\\ufffe``): one in a label would make the whole file unreadable.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 from typing import TYPE_CHECKING
 
 from rdflib import Graph
@@ -28,7 +33,7 @@ from kg.vocab import KG
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["write", "serialize", "export_network", "LIST_SEPARATOR"]
+__all__ = ["write", "serialize", "export_network", "xml_safe", "LIST_SEPARATOR"]
 
 LIST_SEPARATOR = "|"
 _PARTY = str(KG.party)
@@ -119,6 +124,34 @@ def export_network(graph: Graph) -> "nx.MultiDiGraph":
     return out
 
 
+#: what XML 1.0 forbids: C0 controls but tab, newline and return; surrogates; U+FFFE and U+FFFF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value):
+    """``value`` with what XML 1.0 forbids written as visible escapes.
+
+    >>> _xml_text("Globex\\x01\\x1b[2J\\ufffe"), _xml_text(3)
+    ('Globex\\\\x01\\\\x1b[2J\\\\ufffe', 3)
+    """
+    if not isinstance(value, str):
+        return value
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", value)
+
+
+def xml_safe(network: "nx.MultiDiGraph") -> "nx.MultiDiGraph":
+    """``network`` with every id, key and text value fit for an XML 1.0 file."""
+    import networkx as nx
+
+    out = nx.MultiDiGraph()
+    for node, attrs in network.nodes(data=True):
+        out.add_node(_xml_text(node), **{_xml_text(k): _xml_text(v) for k, v in attrs.items()})
+    for source, target, key, attrs in network.edges(keys=True, data=True):
+        out.add_edge(_xml_text(source), _xml_text(target), key=_xml_text(key),
+                     **{_xml_text(k): _xml_text(v) for k, v in attrs.items()})
+    return out
+
+
 def serialize(graph: Graph) -> str:
     """GraphML text.
 
@@ -135,7 +168,7 @@ def serialize(graph: Graph) -> str:
     import networkx as nx
 
     buffer = io.BytesIO()
-    nx.write_graphml_xml(export_network(graph), buffer, encoding="utf-8", prettyprint=True)
+    nx.write_graphml_xml(xml_safe(export_network(graph)), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue().decode("utf-8")
 
 
