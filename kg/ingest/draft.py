@@ -276,11 +276,19 @@ def _dates_by_source(extraction: Extraction, index: CaseIndex, ids: _Ids, source
         words = f"{dated.label} happened {date_text(dated.fields)}."
         theirs = f"the case has {date_text({'date': dated.theirs[0]} if dated.theirs[0] == dated.theirs[1] else {'notBefore': dated.theirs[0], 'notAfter': dated.theirs[1]})}" if dated.theirs else "the case gives no date"
         note = f"This source's date for '{dated.item_id}' ({theirs})" + (f"; {notes[dated.item_id]}" if dated.item_id in notes else "")
-        proposition = {"id": ids.make(f"{dated.item_id} date"), "text": words, "about": [dated.item_id]}
-        proposition.update(_span_fields(text, start, end, source_id, 0.6, note))
         assertion = {"party": source_id, "source": source_id, "stance": "asserts", "quote": _quote(text, start, end),
                      "confidence": 0.6, "status": "pending", "span": [start, end], "note": "The date the source gives the incident"}
+        match = index.propositions.match(words, {dated.item_id})
+        if match.link is not None:  # another source gave the same date: one claim, two sources
+            proposition = {"proposition": match.link, "confidence": match.confidence, "note": f"{note}; the same date as proposition '{match.link}'"}
+        else:
+            proposition = {"id": ids.make(f"{dated.item_id} date"), "text": words, "about": [dated.item_id]}
+            proposition.update(_span_fields(text, start, end, source_id, 0.6, note))
+            if match.conflicts:
+                proposition["note"] += "; another source dates it otherwise: " + ", ".join(f"'{i}'" for i, _ in match.conflicts)
+            index.propositions.add(proposition["id"], words, {dated.item_id})
         proposition["assertions"] = [assertion]
+        index.propositions.stance(proposition.get("id") or match.link, source_id, "asserts")
         found.append(proposition)
     return found
 

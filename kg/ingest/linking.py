@@ -149,6 +149,7 @@ def simple_lemmas(text: str) -> list[str]:
     return [_stem(w) for w in _WORD.findall(text.replace("-", " "))]
 
 
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]$")
 
 
@@ -157,8 +158,11 @@ def numbers_in(text: str) -> frozenset[str]:
 
     >>> sorted(numbers_in("More than 22, 000 users and 1.5 million orders on March 2, 2026; only one incident, 40%"))
     ['1', '1500000', '22000', '40%']
+    >>> sorted(numbers_in("It happened on 2026-03-04."))
+    ['2026-03-04']
     """
-    found = set()
+    found = set(_ISO_DATE.findall(text))  # a date in full is one figure: two sources may give two
+    text = _ISO_DATE.sub(" ", text)
     for m in _NUMBER.finditer(text):
         if m.group("word"):
             word = m.group("word").lower().split()[-1]

@@ -151,3 +151,14 @@ def test_an_incident_on_the_same_day_with_the_same_effect_is_the_cases_incident(
     assert not any(e["type"] == "Incident" for e in later.get("entities", []))
     merged = next(p for p in later["propositions"] if p.get("about") == ["payroll-outage"])
     assert "here is the case's 'payroll-outage' (same day, same effect (unable to log in to the payroll system))" in merged["note"]
+
+
+def test_two_sources_giving_the_same_date_make_one_claim_and_another_date_stays_apart(tmp_path):
+    again = LATER_DATE.replace("revisited", "again").replace("the union", "staff")
+    other = LATER_DATE.replace("March 3", "March 4").replace("revisited", "once more")
+    _, drafts = _ingest(tmp_path, PAYROLL, LATER_DATE, again, other, case_name="initech")
+    dated = [p for d in (drafts["a1.txt"], drafts["a2.txt"], drafts["a3.txt"]) for p in d["propositions"]
+             if p["note"].startswith("This source's date")]
+    assert [p.get("id") or p["proposition"] for p in dated] == ["payroll-outage-date", "payroll-outage-date", "payroll-outage-date-2"]
+    assert dated[2]["text"] == "Payroll outage happened on 2026-03-04."
+    assert dated[2]["note"].endswith("another source dates it otherwise: 'payroll-outage-date'")
