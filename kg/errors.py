@@ -87,3 +87,7 @@ def require_extra(module: str, extra: str, purpose: str):
         raise MissingExtraError(f"{purpose} needs the optional extra {extra!r}: install kg[{extra}] "
                                 f"(pip install 'kg[{extra}]'); {e.name or module} is missing") from e
 
+
+class UnknownTermWarning(UserWarning):
+    """A query names a ``kg:`` term the ontology does not define (it can only match nothing)."""
+

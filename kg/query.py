@@ -20,7 +20,7 @@ from rdflib.query import Result
 
 from kg.errors import QueryError
 
-__all__ = ["resolve_name", "bind_names", "run_query", "cli_resolver"]
+__all__ = ["QueryResult", "resolve_name", "bind_names", "run_query", "cli_resolver"]
 
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 _LABELS = "SELECT DISTINCT ?label WHERE { ?item kg:inCase ?case ; rdfs:label ?label }"
@@ -47,7 +47,56 @@ def bind_names(graph: Graph, bindings: Mapping | None) -> dict:
     return {key: resolve_name(graph, value) if type(value) is str else value for key, value in (bindings or {}).items()}
 
 
-def run_query(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -> Result:
+class QueryResult(Result):
+    """A query's answer as rdflib gives it, plus :meth:`to_dataframe` for a notebook.
+
+    Iterating, ``.vars``, ``.bindings``, ``.askAnswer`` and ``.graph`` work as on any rdflib result.
+    """
+
+    @classmethod
+    def of(cls, result: Result) -> "QueryResult":
+        answer = cls(result.type)
+        answer.vars = result.vars
+        if result.type == "SELECT":
+            answer.bindings = list(result.bindings)
+        elif result.type == "ASK":
+            answer.askAnswer = result.askAnswer
+        else:
+            answer.graph = result.graph
+        return answer
+
+    def to_dataframe(self):
+        """The rows as a ``pandas.DataFrame``: a column per variable, IRIs as text, literals as Python values.
+
+        Needs pandas (``pip install 'kg[notebook]'``); a SELECT gives its rows, an ASK one ``answer`` column, a
+        CONSTRUCT its triples (``subject``, ``predicate``, ``object``).
+        """
+        from kg.errors import require_extra
+
+        pandas = require_extra("pandas", "notebook", "to_dataframe()")
+        if self.type == "ASK":
+            return pandas.DataFrame({"answer": [bool(self.askAnswer)]})
+        if self.type in ("CONSTRUCT", "DESCRIBE"):
+            rows = sorted((str(s), str(p), _python(o)) for s, p, o in self.graph)
+            return pandas.DataFrame(rows, columns=["subject", "predicate", "object"])
+        columns = [str(v) for v in self.vars]
+        rows = [[_python(row.get(v)) for v in self.vars] for row in self.bindings]
+        return pandas.DataFrame(rows, columns=columns)
+
+
+def _python(term):
+    """A term as a cell: ``None`` unbound, a literal's Python value (numbers, dates), an IRI or blank node as text."""
+    from rdflib import Literal
+
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return str(term) if isinstance(value, Literal) else value
+    return str(term)
+
+
+def run_query(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -> QueryResult:
     """Run a canned query (by name), a ``.rq`` file or SPARQL text on ``graph``.
 
     ``bindings`` maps variable names to RDF terms, or to plain ``str`` names of items
@@ -60,7 +109,7 @@ def run_query(graph: Graph, name_or_text: str, bindings: Mapping | None = None) 
     """
     from kg.sparql import evaluate
 
-    return evaluate(graph, name_or_text, bind_names(graph, bindings))
+    return QueryResult.of(evaluate(graph, name_or_text, bind_names(graph, bindings)))
 
 
 def cli_resolver(graph: Graph):

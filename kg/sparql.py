@@ -20,6 +20,7 @@ everyone else is :func:`kg.query.run_query`, which also takes the name of an ite
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +30,7 @@ from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.query import Result
 
-from kg.errors import QueryError
+from kg.errors import QueryError, UnknownTermWarning
 from kg.sparql_safety import NO_REMOTE, oxigraph_reads_service, parse_tree_names
 from kg.store import normalize_term
 from kg.vocab import PREFIXES as VOCAB_PREFIXES
@@ -190,6 +191,39 @@ def prepare(text: str) -> PreparedQuery:
     return PreparedQuery(full, kind.get(algebra.algebra.name, "SELECT"), algebra, offset)
 
 
+def unknown_terms(prepared: PreparedQuery) -> list[str]:
+    """A sentence for each ``kg:`` term in the query that ``ontology/kg.ttl`` does not define, with the nearest terms.
+
+    Such a term matches nothing, so the query quietly returns no rows; saying so is kinder.
+
+    >>> unknown_terms(prepare("SELECT ?i WHERE { ?i a kg:Incidnet }"))
+    ['kg:Incidnet is not a term of the kg ontology, so it matches nothing; did you mean kg:Incident?']
+    >>> unknown_terms(prepare("SELECT ?i WHERE { ?i a kg:Incident }"))
+    []
+    """
+    import difflib
+
+    from rdflib.plugins.sparql.algebra import traverse
+
+    from kg.vocab import KG
+
+    namespace = str(KG._NS)
+    known = set(KG.__annotations__)
+    used: set[str] = set()
+
+    def collect(node):
+        if isinstance(node, URIRef) and str(node).startswith(namespace):
+            used.add(str(node)[len(namespace):])
+
+    traverse(prepared.algebra.algebra, visitPost=collect)
+    out = []
+    for name in sorted(used - known):
+        near = difflib.get_close_matches(name, known, n=2, cutoff=0.7)
+        hint = f"; did you mean {' or '.join(f'kg:{n}' for n in near)}?" if near else ""
+        out.append(f"kg:{name} is not a term of the kg ontology, so it matches nothing{hint}")
+    return out
+
+
 _SURROGATE_ESCAPE = re.compile(r"\\(?:u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2})")
 
 
@@ -228,6 +262,8 @@ def evaluate(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -
     """Run a query on ``graph``; ``bindings`` (variable name → RDF term) go through ``initBindings``."""
     text = query_text(name_or_text)
     prepared = prepare(text)
+    for sentence in unknown_terms(prepared):
+        warnings.warn(sentence, UnknownTermWarning, stacklevel=3)
     init = {str(Variable(str(k).lstrip("?$"))): v for k, v in (bindings or {}).items()}
     if prepared.kind == "SELECT" and init:
         # Oxigraph (and a remote endpoint) can only substitute selected variables; rdflib

@@ -190,12 +190,23 @@ MEMORY_ELSEWHERE = (
 
 
 def open_graph(location: str | os.PathLike | None = None) -> Graph:
-    """Open the built graph for reading.
+    """Open the built graph for reading, with kg's prefixes bound (``graph.query`` may use ``kg:``).
 
     Raises :class:`StoreError` when there is nothing built at the location,
     or a remote endpoint cannot be reached.
     """
-    where = parse_location(location)
+    return _with_prefixes(_open(parse_location(location)))
+
+
+def _with_prefixes(graph: Graph) -> Graph:
+    from kg.vocab import PREFIXES
+
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph
+
+
+def _open(where) -> Graph:
     if where.kind == "memory":
         if where.path is None:
             if "memory" not in _memory_graphs:

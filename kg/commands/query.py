@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import click
 
 from kg.commands.common import handle_errors, store_option
@@ -29,9 +31,10 @@ def query(query, fmt, binds, list_queries, store):
     declaration. SELECT prints rows, ASK prints true or false, CONSTRUCT
     prints Turtle.
 
-    Examples: kg query contested; kg query who-asserts --bind entity="Elon Musk";
+    Examples: kg query contested; kg query who-asserts --bind entity=Q;
     kg query 'SELECT ?i ?l WHERE { ?i a kg:Incident ; rdfs:label ?l }' --format csv
     """
+    from kg.errors import UnknownTermWarning
     from kg.query import run_query
     from kg.sparql import canned_queries, format_result, parse_binding
 
@@ -49,7 +52,12 @@ def query(query, fmt, binds, list_queries, store):
 
     graph = open_graph(store)
     bindings = dict(parse_binding(text, resolve=cli_resolver(graph)) for text in binds)
-    text = format_result(run_query(graph, query, bindings), fmt)
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always", UnknownTermWarning)
+        result = run_query(graph, query, bindings)
+    for warning in said:
+        click.echo(f"warning: {safe(str(warning.message))}", err=True)
+    text = format_result(result, fmt)
     # The table is for reading; the W3C formats are data for other programs and stay exact
     # (JSON already escapes control characters).
     click.echo(safe(text) if fmt == "table" else text, nl=False)
