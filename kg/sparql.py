@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
-from rdflib import Graph, Literal, URIRef, Variable
+from rdflib import Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.query import Result
 
@@ -227,6 +227,22 @@ def unknown_terms(prepared: PreparedQuery) -> list[str]:
 _SURROGATE_ESCAPE = re.compile(r"\\(?:u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2})")
 
 
+def _without_dataset(query):
+    """``query`` without its FROM clauses, to run on an empty dataset (rdflib would download what FROM names)."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+    from rdflib.plugins.sparql.sparql import Query
+
+    main = query.algebra
+    return Query(query.prologue, CompValue(main.name, **{k: v for k, v in main.items() if k != "datasetClause"}))
+
+
+def _is_local(graph: Graph) -> bool:
+    """Is ``graph`` kg's own store, embedded Oxigraph or rdflib's memory (not a remote endpoint)?"""
+    from oxrdflib import OxigraphStore
+
+    return _is_rdflib_engine(graph) or isinstance(graph.store, OxigraphStore)
+
+
 def _is_rdflib_engine(graph: Graph) -> bool:
     from rdflib.plugins.stores.memory import Memory, SimpleMemory
 
@@ -280,6 +296,12 @@ def evaluate(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -
         # The store's engine is handed the text; Oxigraph reads a SERVICE where rdflib did not.
         raise QueryError(f"SERVICE is {NO_REMOTE} (Oxigraph, which runs the query, reads a SERVICE clause in it)")
     try:
+        if prepared.algebra.algebra.get("datasetClause") and _is_local(graph):
+            # FROM and FROM NAMED name graphs in the store, as at `kg serve`; kg's store holds only its
+            # default graph. rdflib would ignore them, and oxrdflib overrides them with the default graph.
+            if _is_rdflib_engine(graph):
+                return Dataset().query(_without_dataset(prepared.algebra), initBindings=init)
+            return graph.store.query(prepared.text, initNs={}, initBindings=init, queryGraph="__FROM__")
         if _is_rdflib_engine(graph):
             return graph.query(prepared.algebra, initBindings=init)
         return graph.query(prepared.text, initBindings=init)
