@@ -111,19 +111,32 @@ class StagedFiles:
             raise ExportError(f"cannot write {self.folder / name}: {e.strerror or e}") from e
 
     def commit(self) -> list[Path]:
-        """Rename every file into place, in the order first named; on failure none stays placed."""
-        placed: list[Path] = []
+        """Rename every file into place, in the order first named.
+
+        If a rename fails, the files already placed are put back as they were (a file that
+        did not exist is removed), so the folder holds the old set or the new one.
+        """
+        placed: list[tuple[Path, Path | None]] = []
         try:
             for name in self.names:
-                os.replace(self.stage / name, self.folder / name)
-                placed.append(self.folder / name)
+                target = self.folder / name
+                backup = None
+                if target.is_file():
+                    # a second name for the old file, so it can come back; the target never goes missing
+                    backup = self.stage / f".previous-{len(placed)}"
+                    os.link(target, backup)
+                os.replace(self.stage / name, target)
+                placed.append((target, backup))
         except OSError as e:
-            for path in placed:
-                path.unlink(missing_ok=True)
+            for target, backup in reversed(placed):
+                if backup is None:
+                    target.unlink(missing_ok=True)
+                else:
+                    os.replace(backup, target)
             self.discard()
             raise ExportError(f"cannot write {self.folder / name}: {e.strerror or e}") from e
         shutil.rmtree(self.stage, ignore_errors=True)
-        return placed
+        return [target for target, _ in placed]
 
     def discard(self) -> None:
         """Drop what was staged, and ``folder`` itself when it was made for these files."""
