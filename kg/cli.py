@@ -9,7 +9,10 @@ mistake never prints a traceback.
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
+import sys
 
 import click
 
@@ -40,8 +43,20 @@ def _register() -> None:
 _register()
 
 
+#: errors of writing the output (a full disk, a quota, a file-size limit), not of kg
+_OUTPUT_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
 def main() -> None:  # pragma: no cover - console entry point
-    cli()
+    try:
+        cli()
+    except OSError as e:
+        if e.errno not in _OUTPUT_FULL:
+            raise
+        # e.g. `kg query ... > file` on a full disk: one line, and no second error when Python flushes at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.stderr.write(f"Error: cannot write the output: {e.strerror}\n")
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

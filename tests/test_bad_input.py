@@ -78,6 +78,10 @@ BAD_EDITS = {
         "entities.yaml", "    label: Globex payments\n", "    label: !!set {a, b}\n", "label: !!set",
         "a set (!!set) in a case file: its order changes from run to run; write a list",
     ),
+    "a mapping where text belongs (the message named an internal class)": (
+        "entities.yaml", "    label: Globex payments\n", "    label: {name: Globex payments}\n", "label: {name",
+        "'label' must be text, not a mapping",
+    ),
     "unknown stance": (
         "claims.yaml",
         "stance: denies",

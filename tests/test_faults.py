@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from tests.helpers import DOCUMENTS, MINI, copy_case, edit, line_of
+from tests.helpers import DOCUMENTS, MINI, copy_case
+
+KG = str(Path(sys.executable).parent / "kg")
 
 
 def _fails_with(result, message: str) -> None:
@@ -81,3 +87,12 @@ def test_a_dates_file_that_is_a_fifo_is_refused(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(article), "--case", str(tmp_path / "case"),
                                       "--dates", str(tmp_path / "dates.csv")])
     _fails_with(result, f"Error: {tmp_path / 'dates.csv'}: not a regular file (a FIFO); kg reads only regular files\n")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that is always full")
+def test_a_full_disk_under_the_output_is_one_line(memory_file):
+    """``kg query ... > file`` on a full disk: the shell's redirection to /dev/full stands for it."""
+    with open("/dev/full", "w") as full:
+        run = subprocess.run([KG, "query", "--store", memory_file, "SELECT * WHERE { ?s ?p ?o }"], stdout=full,
+                             stderr=subprocess.PIPE, text=True, timeout=120)
+    assert (run.returncode, run.stderr) == (1, "Error: cannot write the output: No space left on device\n")

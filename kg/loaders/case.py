@@ -116,7 +116,8 @@ def _as_list(value: Any) -> list:
 
 def _text(item: Item, key: str, value: Any) -> str:
     if isinstance(value, (dict, list)) or value is None:
-        raise item.error(f"{brief(key)} must be text, not {type(value).__name__}", key)
+        shape = "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else "empty"
+        raise item.error(f"{brief(key)} must be text, not {shape}", key)
     text = str(value).strip()
     if not text:
         raise item.error(f"{brief(key)} must not be empty", key)
