@@ -68,10 +68,45 @@ def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
         raise
 
 
+_STAGE_PREFIX = ".kg-staged-"
+
+
+def _hold(stage: Path) -> int | None:
+    """Lock ``stage`` for as long as this process writes into it (the lock dies with the process)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: stages are left for the user to remove
+        return None
+    handle = os.open(stage, os.O_RDONLY)
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle
+
+
+def _remove_abandoned_stages(folder: Path) -> None:
+    """Remove the staging folders of runs that were killed: those whose lock no process holds."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover
+        return
+    for stage in folder.glob(_STAGE_PREFIX + "*"):
+        try:
+            handle = os.open(stage, os.O_RDONLY)
+        except OSError:
+            continue  # removed meanwhile
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a live run is writing it
+        finally:
+            os.close(handle)
+        shutil.rmtree(stage, ignore_errors=True)
+
+
 class StagedFiles:
     """Files for ``folder``, written into a hidden folder inside it and renamed into place together.
 
-    ``what`` names the files in an error ("exports", "drafts").
+    ``what`` names the files in an error ("exports", "drafts"). The hidden folder is locked while
+    its run lives; a later run into ``folder`` removes those of runs that were killed.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp()) / "exports"
@@ -89,7 +124,9 @@ class StagedFiles:
         self.created = not self.folder.exists()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self.stage = Path(tempfile.mkdtemp(dir=self.folder, prefix=".kg-staged-"))
+            _remove_abandoned_stages(self.folder)
+            self.stage = Path(tempfile.mkdtemp(dir=self.folder, prefix=_STAGE_PREFIX))
+            self._held = _hold(self.stage)
         except OSError as e:
             raise ExportError(f"cannot write {what} into {self.folder}: {e.strerror or e}") from e
         self.names: list[str] = []
