@@ -232,7 +232,7 @@ def child(args) -> None:
     try:
         from kg.analysis.nxgraph import project
         from kg.analysis.report import unresolved_from_projection
-        from kg.analysis.view import view_of_projection
+        from kg.export.html_view import view_of_projection
         from kg.export.html import neighbourhood, write_html
     except ImportError as e:
         _emit(step="unresolved", seconds=None, note=f"skipped: {e}")

@@ -3,7 +3,7 @@
 ``--bind entity=Dleta`` means the item called Dleta: a value that is text, not an RDF term (an unquoted ``--bind`` value, or a
 plain ``str`` handed to :func:`run_query`), names an item: its label, alias,
 id or IRI, resolved as ``kg path`` resolves names
-(:func:`kg.analysis.names.resolve`). A name that names nothing is a
+(:func:`kg.names.resolve`). A name that names nothing is a
 :class:`QueryError` with the nearest labels, never a query that quietly
 returns no rows. Text meant as text is a ``Literal`` (on the command line,
 a quoted value: ``--bind label='"Globex"'``); a number stays a number.
@@ -28,7 +28,7 @@ _LABELS = "SELECT DISTINCT ?label WHERE { ?item kg:inCase ?case ; rdfs:label ?la
 
 def resolve_name(graph: Graph, name: str) -> URIRef:
     """The IRI of the one item ``name`` names, or a :class:`QueryError` that says what it might have meant."""
-    from kg.analysis.names import resolve
+    from kg.names import resolve
     from kg.sparql import evaluate
 
     try:

@@ -7,9 +7,11 @@ Every analysis reads the graph through the one projection onto networkx,
 * :mod:`~kg.analysis.contested` — contested propositions and single-source claims;
 * :mod:`~kg.analysis.questions` — open questions joined to what they concern;
 * :mod:`~kg.analysis.paths` — explanation paths between two items;
-* :mod:`~kg.analysis.report` — all of it as one report (:func:`~kg.analysis.report.unresolved`),
-  rendered by :mod:`~kg.analysis.render`;
-* :mod:`~kg.analysis.view` — the view the HTML page draws.
+* :mod:`~kg.analysis.report` — all of it as one report (:func:`~kg.analysis.report.unresolved`);
+* :mod:`~kg.analysis.record` — the cases, documents and short names the record rests on.
+
+The analyses return data; the words people read are written in :mod:`kg.export`
+(the report as text, Markdown and a page; the graph page's view).
 
 Nothing is imported here, so ``import kg.analysis`` stays cheap.
 """

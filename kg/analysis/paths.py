@@ -23,8 +23,10 @@ first are not worth reading and are left out.
 ... :review a kg:Meeting ; rdfs:label "Ops review" .
 ... :outage a kg:Incident ; rdfs:label "Outage" ; kg:discussedAt :review .
 ... ''')
->>> [path.describe() for path in explanation_paths(g, EXAMPLE + "ann", EXAMPLE + "outage")]
-["Ann ←author— Ann's post —about→ Ops review ←discussed at— Outage"]
+>>> [path] = explanation_paths(g, EXAMPLE + "ann", EXAMPLE + "outage")
+>>> [(hop.start.label, hop.relations, hop.end.label) for hop in path.hops]  # doctest: +NORMALIZE_WHITESPACE
+[('Ann', (('author', False),), "Ann's post"), ("Ann's post", (('about', True),), 'Ops review'),
+ ('Ops review', (('discussed at', False),), 'Outage')]
 """
 
 from __future__ import annotations
@@ -59,11 +61,6 @@ class Hop:
     relations: tuple[tuple[str, bool], ...]  # (label, True if it points from start to end)
     evidence: EdgeEvidence
 
-    def describe(self) -> str:
-        """The hop as an arrow between its ends, without the start."""
-        arrows = " / ".join(f"—{label}→" if forward else f"←{label}—" for label, forward in self.relations)
-        return f"{arrows} {self.end.label}"
-
     def to_dict(self) -> dict:
         return {
             "from": self.start.to_dict(),
@@ -79,9 +76,6 @@ class ExplanationPath:
     end: NodeRef
     hops: tuple[Hop, ...]
     cost: float
-
-    def describe(self) -> str:
-        return " ".join([self.start.label, *(hop.describe() for hop in self.hops)])
 
     def to_dict(self) -> dict:
         return {"from": self.start.to_dict(), "to": self.end.to_dict(), "cost": self.cost, "hops": [h.to_dict() for h in self.hops]}
@@ -152,8 +146,8 @@ def explanation_paths(g: "nx.MultiDiGraph", start: str, end: str, *, limit: int 
 
 
 def paths_between(graph: Graph, start: str, end: str, *, limit: int = 3) -> list[ExplanationPath]:
-    """Paths between two items given by label, alias, id or IRI (see :mod:`kg.analysis.names`)."""
-    from kg.analysis.names import resolve
+    """Paths between two items given by label, alias, id or IRI (see :mod:`kg.names`)."""
+    from kg.names import resolve
     from kg.analysis.nxgraph import project
 
     a, b = resolve(graph, start), resolve(graph, end)

@@ -1,5 +1,7 @@
-"""What the record as a whole rests on: its documents, short names, and what to look for next.
+"""What the record as a whole rests on: its cases, documents, short names, and what to look for next.
 
+* :func:`case_titles` lists the titles of the cases the graph holds (canned
+  query ``case-titles``), which title the page and the report.
 * :func:`documents_read` lists every document an assertion was read in, so a
   report can say when the whole record rests on one.
 * :func:`short_names` gives each party and source a short name for the
@@ -33,16 +35,33 @@ from kg.analysis.evidence import P, SourceRef, source_ref
 
 if TYPE_CHECKING:
     import networkx as nx
+    from rdflib import Graph
 
     from kg.analysis.questions import OpenQuestion
 
-__all__ = ["documents_read", "short_name", "short_names", "LookFor", "look_for_next", "evidence_kinds"]
+__all__ = ["case_titles", "documents_read", "short_name", "short_names", "LookFor", "look_for_next", "evidence_kinds"]
 
 _WORDS = 4
 _CHARS = 32
 # Where a long title stops naming the thing and starts describing it.
 _CUT = re.compile(r"\s(?:on|of|about|at|for|during|blaming|linked|from|that|which|with|to|in|by|after)\s|[,:;(\u2013\u2014]")
 _FILLER = {"a", "an", "the", "of", "on", "and", "or", "in", "at", "to", "for", "by", "with", "its", "their"}
+
+
+def case_titles(graph: "Graph") -> tuple[str, ...]:
+    """The title of every case in ``graph`` (an rdflib graph or a store), sorted.
+
+    >>> from rdflib import Graph
+    >>> case_titles(Graph().parse(format="turtle", data='''
+    ... @prefix kg: <https://w3id.org/kg/ontology#> .
+    ... <urn:b> a kg:Case ; <http://www.w3.org/2000/01/rdf-schema#label> "The second case" .
+    ... <urn:a> a kg:Case ; <http://www.w3.org/2000/01/rdf-schema#label> "A first case" .
+    ... '''))
+    ('A first case', 'The second case')
+    """
+    from kg.query import run_query
+
+    return tuple(str(row.title) for row in run_query(graph, "case-titles"))
 
 
 def documents_read(g: "nx.MultiDiGraph") -> tuple[SourceRef, ...]:

@@ -3,14 +3,13 @@
 :func:`unresolved` projects the graph once and runs each analysis on the
 projection: identity candidates, contested propositions, single-source claims
 and open questions joined to what they concern. The report renders as JSON
-(:meth:`UnresolvedReport.to_dict`, schema in ``docs/unresolved.md``), as
-Markdown and as terminal text (:mod:`kg.analysis.render`).
+(:meth:`UnresolvedReport.to_dict`, schema in ``docs/unresolved.md``); the
+words people read are the exporters' (:mod:`kg.export.report_text`,
+:mod:`kg.export.unresolved`).
 
->>> from rdflib import Graph
 >>> from kg.ontology import ontology_graph
->>> report = unresolved(ontology_graph())
->>> report.headline()
-'0 identity candidates, 0 contested propositions, 0 single-source claims, 0 open questions'
+>>> unresolved(ontology_graph()).counts()["candidates"]
+0
 """
 
 from __future__ import annotations
@@ -34,10 +33,6 @@ __all__ = ["UnresolvedReport", "unresolved", "unresolved_from_projection", "SCHE
 
 #: Bumped when a field of :meth:`UnresolvedReport.to_dict` changes meaning or goes away.
 SCHEMA_VERSION = 2
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 @dataclass(frozen=True)
@@ -67,18 +62,6 @@ class UnresolvedReport:
             "changed": len(self.changed),
         }
 
-    def headline(self) -> str:
-        """The counts in one line, as ``kg unresolved --out`` prints them."""
-        counts = self.counts()
-        notes = [f"{counts['judged_unsure']} judged unsure"] if counts["judged_unsure"] else []
-        notes += [f"{counts['below_threshold']} more below the threshold"] if counts["below_threshold"] else []
-        return ", ".join([
-            _plural(counts["candidates"], "identity candidate") + (f" ({'; '.join(notes)})" if notes else ""),
-            _plural(counts["contested"], "contested proposition"),
-            _plural(counts["single_source"], "single-source claim"),
-            _plural(counts["questions"], "open question"),
-        ] + ([_plural(counts["changed"], "account") + " that changed"] if counts["changed"] else []))
-
     def to_dict(self) -> dict:
         return {
             "kind": "kg-unresolved",
@@ -94,16 +77,6 @@ class UnresolvedReport:
             "short_names": dict(sorted(self.short_names.items())),
             "look_for_next": [group.to_dict() for group in self.look_for],
         }
-
-    def to_markdown(self) -> str:
-        from kg.analysis.render import markdown
-
-        return markdown(self)
-
-    def to_text(self, width: int = 88) -> str:
-        from kg.analysis.render import text
-
-        return text(self, width=width)
 
 
 def unresolved_from_projection(

@@ -5,26 +5,26 @@ from __future__ import annotations
 import click
 
 from kg.commands.common import handle_errors, store_option
-from kg.export.registry import FORMATS
+from kg.export.registry import FORMATS, formats_help
 
 __all__ = ["commands"]
 
+_FOLDERS = " and ".join(name for name, f in FORMATS.items() if f.folder)
 
-@click.command()
-@click.option("--format", "format_name", required=True, type=click.Choice(list(FORMATS)), help="Output format; csv writes nodes.csv and edges.csv into the folder PATH.")
-@click.option("-o", "--output", "path", required=True, type=click.Path(), metavar="PATH", help="File to write (a folder for csv). Written atomically.")
+
+@click.command(help=f"""Write the built graph to PATH in a standard format.
+
+\b
+{formats_help()}
+
+The same graph always gives the same bytes. Example:
+kg export --format graphml -o exports/kg.graphml
+""")
+@click.option("--format", "format_name", required=True, type=click.Choice(list(FORMATS)), help=f"Output format; {_FOLDERS} write their files into the folder PATH.")
+@click.option("-o", "--output", "path", required=True, type=click.Path(), metavar="PATH", help=f"File to write (a folder for {_FOLDERS}). Written atomically.")
 @store_option
 @handle_errors
 def export(format_name, path, store):
-    """Write the built graph to PATH in a standard format.
-
-    \b
-    RDF:     turtle, trig, nquads, jsonld (kg's @context embedded)
-    Network: graphml, gexf (Gephi), csv (nodes.csv + edges.csv)
-
-    The same graph always gives the same bytes. Example:
-    kg export --format graphml -o exports/kg.graphml
-    """
     from kg.export.registry import export_graph
     from kg.store import open_graph
 

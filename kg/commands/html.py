@@ -33,25 +33,11 @@ def html(out, focus, depth, max_nodes, title, seed, include_pending, store):
 
     Example: kg html --focus "Dave Treadwell" --depth 2 --out exports/treadwell.html
     """
-    from kg.analysis.names import resolve
-    from kg.analysis.report import unresolved
-    from kg.analysis.view import graph_view
-    from kg.export.html import neighbourhood, write_html
+    from kg.export.html import write_page
     from kg.store import open_graph
 
-    graph = open_graph(store)
-    view = graph_view(graph, unresolved(graph, include_pending=include_pending), include_pending=include_pending)
-    if focus:
-        view = neighbourhood(view, [str(resolve(graph, name)) for name in focus], depth)
-    if title is None:
-        from kg.vocab import KG
-        from rdflib.namespace import RDF, RDFS
-
-        titles = sorted(str(graph.value(case, RDFS.label)) for case in graph.subjects(RDF.type, KG.Case))
-        title = "; ".join(titles) or "kg graph"
-        if focus:
-            title = f"{', '.join(focus)} ({depth} hops) — {title}"
-    write_html(view, out, title=title, seed=seed, max_nodes=max_nodes)
+    view = write_page(open_graph(store), out, focus=focus, depth=depth, max_nodes=max_nodes, title=title, seed=seed,
+                      include_pending=include_pending)
     click.echo(f"wrote {out}: {len(view['nodes'])} nodes, {len(view['edges'])} edges, {len(view['unresolved'])} unresolved items")
 
 

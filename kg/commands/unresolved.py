@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from kg.commands.common import handle_errors, store_option
 from kg.terminal import safe
 
 __all__ = ["commands"]
-
-
-def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-
-
-def _case_titles(store) -> str:
-    from rdflib.namespace import RDF, RDFS
-
-    from kg.store import open_graph
-    from kg.vocab import KG
-
-    graph = open_graph(store)
-    titles = sorted(str(graph.value(case, RDFS.label)) for case in graph.subjects(RDF.type, KG.Case))
-    return "What the record leaves unresolved" + (": " + "; ".join(titles) if titles else "")
 
 
 @click.command("unresolved")
@@ -50,29 +33,30 @@ def unresolved(fmt, out, threshold, across_cases, include_pending, store):
 
     Example: kg unresolved --out exports
     """
-    from pathlib import Path
-
-    from kg.analysis.report import unresolved as gather
-    from kg.atomic import atomic_write
     from kg.store import open_graph
 
-    report = gather(open_graph(store), threshold=threshold, across_cases=across_cases, include_pending=include_pending)
+    graph = open_graph(store)
+    options = {"threshold": threshold, "across_cases": across_cases, "include_pending": include_pending}
     if out is not None:
-        from kg.export.report_html import render_report_html
+        from kg.export.report_text import headline
+        from kg.export.unresolved import write_unresolved
 
-        page = render_report_html(report, title=_case_titles(store))
-        for name, content in (("unresolved.md", report.to_markdown()), ("unresolved.json", _json(report.to_dict())),
-                              ("unresolved.html", page)):
-            with atomic_write(Path(out) / name) as handle:
-                handle.write(content)
-            click.echo(safe(f"wrote {Path(out) / name}"))
-        click.echo(f"{report.headline()}.")
-    elif fmt == "json":
-        click.echo(_json(report.to_dict()), nl=False)
+        report, written = write_unresolved(graph, out, **options)
+        for path in written:
+            click.echo(safe(f"wrote {path}"))
+        click.echo(f"{headline(report)}.")
+        return
+    from kg.analysis.report import unresolved as gather
+    from kg.export import report_text
+    from kg.export.unresolved import report_json
+
+    report = gather(graph, **options)
+    if fmt == "json":
+        click.echo(report_json(report), nl=False)
     elif fmt == "markdown":
-        click.echo(safe(report.to_markdown()), nl=False)
+        click.echo(safe(report_text.markdown(report)), nl=False)
     else:
-        click.echo(safe(report.to_text()), nl=False)
+        click.echo(safe(report_text.text(report)), nl=False)
 
 
 @click.command("path")
@@ -91,12 +75,14 @@ def path(start, end, limit, fmt, store):
     Example: kg path "Elon Musk" "Q"
     """
     from kg.analysis.paths import paths_between
-    from kg.analysis.render import paths_text
+    from kg.export.report_text import paths_text
     from kg.store import open_graph
 
     found = paths_between(open_graph(store), start, end, limit=limit)
     if fmt == "json":
-        click.echo(_json({"from": start, "to": end, "paths": [p.to_dict() for p in found]}), nl=False)
+        import json
+
+        click.echo(json.dumps({"from": start, "to": end, "paths": [p.to_dict() for p in found]}, ensure_ascii=False, indent=2) + "\n", nl=False)
     else:
         click.echo(safe(paths_text(found, start, end)), nl=False)
 

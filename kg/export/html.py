@@ -72,7 +72,7 @@ from pathlib import Path
 from kg.errors import ExportError
 from kg.export.page_views import opening_view, stance_board, timeline
 
-__all__ = ["render_html", "write_html", "neighbourhood", "share_strings", "unshare_strings", "CLASSES", "EDGE_KINDS", "STANCES"]  # noqa: F822 (STANCES: module __getattr__)
+__all__ = ["render_html", "write_html", "write_page", "write", "neighbourhood", "share_strings", "unshare_strings", "CLASSES", "EDGE_KINDS", "STANCES"]  # noqa: F822 (STANCES: module __getattr__)
 
 ASSETS = Path(__file__).with_name("html_assets")
 CLASSES = ("person", "organization", "incident", "safeguard", "source", "assertion",
@@ -490,6 +490,40 @@ def write_html(view: dict, path: str | os.PathLike, **kw) -> None:
     page = render_html(view, **kw)
     with atomic_write(path) as out:
         out.write(page)
+
+
+def write_page(
+    graph, path: str | os.PathLike, *, focus: tuple[str, ...] = (), depth: int = 2, max_nodes: int = 500,
+    title: str | None = None, seed: int = 1, include_pending: bool = False,
+) -> dict:
+    """Write the page for ``graph`` to ``path``; return the view drawn.
+
+    The graph is projected once; the report and the view are both read off that
+    projection. ``focus`` (labels, aliases, ids or IRIs) draws only their
+    neighbourhood, ``depth`` hops around them. The title defaults to the case titles.
+    With ``include_pending``, drafts pending review are drawn beside the record.
+    """
+    from kg.analysis.nxgraph import project
+    from kg.analysis.record import case_titles
+    from kg.analysis.report import unresolved_from_projection
+    from kg.export.html_view import view_of_projection
+    from kg.names import resolve
+
+    projection = project(graph, reviewed_only=not include_pending)
+    view = view_of_projection(projection, unresolved_from_projection(projection))
+    if focus:
+        view = neighbourhood(view, [str(resolve(graph, name)) for name in focus], depth)
+    if title is None:
+        title = "; ".join(case_titles(graph)) or "kg graph"
+        if focus:
+            title = f"{', '.join(focus)} ({depth} hops) — {title}"
+    write_html(view, path, title=title, seed=seed, max_nodes=max_nodes)
+    return view
+
+
+def write(graph, path: str | os.PathLike) -> None:
+    """The exporter interface: the page for the whole of ``graph``, titled by its cases."""
+    write_page(graph, path)
 
 
 def neighbourhood(view: dict, focus_ids: list[str], depth: int) -> dict:

@@ -1,6 +1,6 @@
 """The unresolved report as one self-contained page, ``exports/unresolved.html``.
 
-It is the Markdown report (:mod:`kg.analysis.render`) turned into HTML by
+It is the Markdown report (:func:`kg.export.report_text.markdown`) turned into HTML by
 Python-Markdown, in a page with its stylesheet inline and a
 Content-Security-Policy that allows no script and no connection at all. Each
 item links into the graph page beside it (``graph.html#item=<id>`` opens the
@@ -10,7 +10,8 @@ outside the short list the report uses is refused, so a slip in escaping
 fails loudly instead of reaching a reader.
 
 >>> from kg.analysis.report import UnresolvedReport
->>> page = render_report_html(UnresolvedReport((), (), (), ()), title="<b>Case</b>")
+>>> from kg.export.report_text import markdown
+>>> page = report_page(markdown(UnresolvedReport((), (), (), ())), title="<b>Case</b>")
 >>> "<b>Case" in page, "&lt;b&gt;Case" in page
 (False, True)
 """
@@ -18,16 +19,16 @@ fails loudly instead of reaching a reader.
 from __future__ import annotations
 
 import html
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.errors import ExportError
 
-__all__ = ["render_report_html", "write_report_html", "write"]
+__all__ = ["report_page", "TITLE"]
 
 ASSETS = Path(__file__).with_name("html_assets")
+TITLE = "What the record leaves unresolved"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
 _TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "code", "a", "blockquote", "hr", "br",
          "table", "thead", "tbody", "tr", "th", "td", "pre"}
@@ -68,29 +69,13 @@ def _body(markdown_text: str) -> str:
     return body
 
 
-def render_report_html(report, *, title: str = "What the record leaves unresolved") -> str:
-    """The page for an :class:`~kg.analysis.report.UnresolvedReport`, as one string."""
+def report_page(markdown_text: str, *, title: str = TITLE) -> str:
+    """The page for the report's Markdown (:func:`kg.export.report_text.markdown`), as one string."""
     parts = {
         "CSP": html.escape(CSP, quote=True),
         "TITLE": html.escape(title, quote=True),
         "CSS": (ASSETS / "report.css").read_text(encoding="utf-8"),
-        "BODY": _body(report.to_markdown()),
+        "BODY": _body(markdown_text),
     }
     template = (ASSETS / "report.html").read_text(encoding="utf-8")
     return re.sub(r"@@([A-Z]+)@@", lambda m: parts[m.group(1)], template)
-
-
-def write_report_html(report, path: str | os.PathLike, **kw) -> None:
-    """Render the report page and write it to ``path`` atomically."""
-    from kg.atomic import atomic_write
-
-    page = render_report_html(report, **kw)
-    with atomic_write(path) as out:
-        out.write(page)
-
-
-def write(graph, path: str | os.PathLike) -> None:
-    """The exporter interface: gather the report of ``graph`` and write its page."""
-    from kg.analysis.report import unresolved
-
-    write_report_html(unresolved(graph), path)

@@ -29,6 +29,7 @@ class Snapshot:
 def snapshot(case_dir: Path, documents=None) -> Snapshot:
     """Build ``case_dir`` in memory (the ``kg build`` route, shapes checked) and gather its report."""
     from kg.analysis.report import unresolved
+    from kg.export.report_text import headline
     from kg.build import build
     from kg.errors import KGError
 
@@ -36,7 +37,7 @@ def snapshot(case_dir: Path, documents=None) -> Snapshot:
         graph = build([case_dir], out=None, store="memory", documents=documents).graph
     except KGError as e:
         return Snapshot(None, "", str(e))
-    return Snapshot(graph, unresolved(graph).headline())
+    return Snapshot(graph, headline(unresolved(graph)))
 
 
 def reviewed_part(graph: Graph) -> Graph:

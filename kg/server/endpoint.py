@@ -33,6 +33,7 @@ from kg.sparql_safety import NO_REMOTE, query_size_problem
 from kg.server.refusals import READ_ONLY
 from kg.server.negotiation import remote_context
 from kg.server.workers import Answer, Job, QueryPool
+from kg.export.registry import media_types
 from kg.store import StoreLocation
 from kg.terminal import safe
 
@@ -41,18 +42,10 @@ __all__ = ["Endpoint", "Limits", "MAX_BODY_BYTES", "host_name"]
 MAX_BODY_BYTES = 1 << 20  # a query larger than 1 MiB is refused with 413
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 _STATIC = {"home.js": "text/javascript; charset=utf-8", "home.css": "text/css; charset=utf-8"}
+# What the exporters write (their media types are the format registry's), and what else an exports folder holds.
 _EXTRA_TYPES = {
-    ".ttl": "text/turtle; charset=utf-8",
-    ".trig": "application/trig; charset=utf-8",
-    ".nq": "application/n-quads",
+    **media_types(),
     ".nt": "application/n-triples",
-    ".jsonld": "application/ld+json",
-    ".graphml": "application/graphml+xml",
-    ".gexf": "application/gexf+xml",
-    ".csv": "text/csv; charset=utf-8",
-    ".md": "text/markdown; charset=utf-8",
-    ".json": "application/json",
-    ".html": "text/html; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
     ".css": "text/css; charset=utf-8",
 }

@@ -294,7 +294,7 @@ def test_stance_history_query(store):
 
 
 def test_the_view_marks_superseded_assertions(store):
-    from kg.analysis.view import graph_view
+    from kg.export.html_view import graph_view
     from kg.store import open_graph
 
     build_into(store, REVISIONS)
@@ -321,7 +321,7 @@ def test_the_canned_queries_agree_with_the_analyses(store, name):
 def test_the_page_data_carries_corrections_and_retractions(store):
     """The sources that correct, retract and update are dated marks on the page's timeline, and the
     relations are edges of the graph view. (How the page draws them is kg.js's business.)"""
-    from kg.analysis.view import graph_view
+    from kg.export.html_view import graph_view
     from kg.export import html
     from kg.export.page_views import timeline
     from kg.store import open_graph

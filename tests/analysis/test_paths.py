@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from kg.analysis.paths import explanation_paths
+from kg.export.report_text import path_words
 from tests.analysis.conftest import BASE, run
 
 A = BASE + "acme/"
@@ -12,14 +13,14 @@ A = BASE + "acme/"
 
 def test_a_post_connects_its_author_to_the_meeting_and_the_incident(acme_projection):
     [path] = explanation_paths(acme_projection, A + "jane-roe", A + "outage-b")
-    assert path.describe() == "Jane Roe ←author— Jane Roe's post about the ops review —about→ Weekly ops review ←discussed at— Assistant-linked disruption"
+    assert path_words(path) == "Jane Roe ←author— Jane Roe's post about the ops review —about→ Weekly ops review ←discussed at— Assistant-linked disruption"
     assert [hop.evidence.basis for hop in path.hops] == ["source", "source", "one end"]
     assert [s.label for s in path.hops[0].evidence.sources] == ["Jane Roe's post about the ops review", "The Wire on Acme's checkout failures"]
 
 
 def test_an_assertion_hop_carries_its_source_and_quote(acme_projection):
     best = explanation_paths(acme_projection, A + "memo", A + "review-rule")[0]
-    assert best.describe() == ("Acme internal memo —asserts→ “senior review is required” —on→ "
+    assert path_words(best) == ("Acme internal memo —asserts→ “senior review is required” —on→ "
                                "Senior review is required for AI-assisted changes. —about→ Senior review of AI-assisted changes")
     first = best.hops[0].evidence
     assert first.basis == "assertion"

@@ -78,6 +78,6 @@ def test_a_case_with_nothing_unresolved(store):
 
 
 def test_markdown_escapes_text_from_documents():
-    from kg.analysis.render import _md
+    from kg.export.report_text import _md
 
     assert _md("*bold* <script> [link](x) a|b") == "\\*bold\\* \\<script\\> \\[link\\](x) a\\|b"

@@ -111,7 +111,7 @@ def seed_view(tmp_path_factory) -> dict:
     """The view of the seed case, built the way `make run` builds it."""
     from click.testing import CliRunner
 
-    from kg.analysis.view import graph_view
+    from kg.export.html_view import graph_view
     from kg.cli import cli
     from kg.store import open_graph
     from tests.helpers import ARTICLES, SEEDS

@@ -27,7 +27,6 @@ from kg.store import normalize_term, open_graph
 from tests.helpers import DOCUMENTS, MINI
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-SUFFIX = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "jsonld": "jsonld", "graphml": "graphml", "gexf": "gexf"}
 RDF_FORMATS = ["turtle", "trig", "nquads", "jsonld"]
 NETWORK_FORMATS = ["graphml", "gexf"]
 RDFLIB_NAME = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
@@ -50,6 +49,12 @@ def reference(store) -> Graph:
     return graph
 
 
+def _target(format_name: str) -> str:
+    """What to name the export: a folder for a folder format, else kg.<the format's suffix>."""
+    export_format = registry.FORMATS[format_name]
+    return format_name if export_format.folder else f"kg.{export_format.suffix}"
+
+
 def export(store: str, format_name: str, path: Path):
     return CliRunner().invoke(cli, ["export", "--format", format_name, "-o", str(path), "--store", store])
 
@@ -59,7 +64,7 @@ def exported(store, tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("exports")
     paths = {}
     for format_name in registry.FORMATS:
-        path = folder / ("csv" if format_name == "csv" else f"kg.{SUFFIX[format_name]}")
+        path = folder / _target(format_name)
         result = export(store, format_name, path)
         assert result.exit_code == 0, result.output
         paths[format_name] = path
@@ -77,9 +82,9 @@ def as_plain_graph(text: str, format_name: str) -> Graph:
 # ------------------------------------------------------------------ the command
 
 
-@pytest.mark.parametrize("format_name", [f for f in registry.FORMATS if f != "csv"])
+@pytest.mark.parametrize("format_name", [name for name, f in registry.FORMATS.items() if not f.folder])
 def test_export_writes_the_file_and_says_so(store, tmp_path, format_name):
-    path = tmp_path / f"kg.{SUFFIX[format_name]}"
+    path = tmp_path / _target(format_name)
     result = export(store, format_name, path)
     assert result.exit_code == 0, result.output
     assert result.output == f"wrote {path}\n"
@@ -90,6 +95,17 @@ def test_csv_writes_two_files_into_a_folder(store, tmp_path):
     result = export(store, "csv", tmp_path / "tables")
     assert result.exit_code == 0, result.output
     assert result.output == f"wrote {tmp_path / 'tables' / 'nodes.csv'}\nwrote {tmp_path / 'tables' / 'edges.csv'}\n"
+
+
+def test_unresolved_writes_the_report_three_ways_into_a_folder(store, tmp_path):
+    result = export(store, "unresolved", tmp_path / "report")
+    assert result.exit_code == 0, result.output
+    names = ("unresolved.md", "unresolved.json", "unresolved.html")
+    assert result.output == "".join(f"wrote {tmp_path / 'report' / name}\n" for name in names)
+    assert json.loads((tmp_path / "report" / "unresolved.json").read_text())["kind"] == "kg-unresolved"
+    markdown = (tmp_path / "report" / "unresolved.md").read_text()
+    assert markdown.startswith("# What the record leaves unresolved\n")
+    assert "<h1>What the record leaves unresolved</h1>" in (tmp_path / "report" / "unresolved.html").read_text()
 
 
 def test_unknown_format_is_a_usage_error(store, tmp_path):
@@ -316,7 +332,7 @@ def test_csv_tables_have_stances_and_sources(exported):
 def test_same_graph_same_bytes_across_processes(store, tmp_path, format_name):
     outputs = []
     for seed in ("1", "2"):
-        path = tmp_path / seed / ("csv" if format_name == "csv" else f"kg.{SUFFIX[format_name]}")
+        path = tmp_path / seed / _target(format_name)
         env = {**os.environ, "PYTHONHASHSEED": seed}
         run = subprocess.run(
             [str(Path(sys.executable).parent / "kg"), "export", "--format", format_name, "-o", str(path), "--store", store],

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.errors import ExportError
+from kg.export import report_text
 from tests.helpers import ARTICLES, FIXTURES, SEEDS
 
 ARTICLE_TITLE = "Elon Musk Amazon warning spotlights conflicting accounts of AI outage guardrails"
@@ -115,7 +116,7 @@ def test_no_warning_when_two_documents_carry_the_record(tmp_path):
     :a2 a kg:Assertion ; kg:proposition :p ; kg:party :acme ; kg:readIn :post ; kg:stance kg:Denies ;
         oa:hasTarget [ oa:hasSelector [ oa:exact "none were skipped" ] ] .
     ''')
-    markdown = unresolved_from_projection(g).to_markdown()
+    markdown = report_text.markdown(unresolved_from_projection(g))
     assert "rests on one document" not in markdown
     assert ("By parties: affirmed by 1 voice (1 statement); opposed by 1 voice (1 statement). "
             "By documents: two documents (The Post and The Wire).") in markdown
@@ -188,7 +189,7 @@ class Page(HTMLParser):
 
 
 def test_unresolved_html_is_the_report_linked_into_the_graph(seed):
-    from kg.analysis.view import graph_view
+    from kg.export.html_view import graph_view
     from kg.store import open_graph
 
     page_text = (seed[1] / "unresolved.html").read_text(encoding="utf-8")
@@ -209,7 +210,8 @@ def test_unresolved_html_is_the_report_linked_into_the_graph(seed):
 def test_unresolved_html_escapes_hostile_text():
     from kg.analysis.nxgraph import from_turtle
     from kg.analysis.report import unresolved_from_projection
-    from kg.export.report_html import render_report_html
+    from kg.export.report_html import report_page
+    from kg.export.report_text import markdown
 
     g = from_turtle('''
     :acme a kg:Organization ; rdfs:label "<script>window.__pwned=1</script>" .
@@ -221,7 +223,7 @@ def test_unresolved_html_escapes_hostile_text():
     :a2 a kg:Assertion ; kg:proposition :p ; kg:party :acme ; kg:readIn :wire ; kg:stance kg:Denies ;
         oa:hasTarget [ oa:hasSelector [ oa:exact "*none* `were` | skipped" ] ] .
     ''')
-    page_text = render_report_html(unresolved_from_projection(g), title="<script>t</script>")
+    page_text = report_page(markdown(unresolved_from_projection(g)), title="<script>t</script>")
     page = Page()
     page.feed(page_text)
     assert set(page.tags) <= {"html", "head", "meta", "title", "style", "body", "header", "p", "a", "main", "h1",

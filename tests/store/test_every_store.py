@@ -18,8 +18,9 @@ def _answers(location: str) -> dict[str, list]:
 
 def _unresolved(location: str) -> str:
     from kg.analysis.report import unresolved
+    from kg.export.report_text import text
 
-    return unresolved(open_graph(location)).to_text()
+    return text(unresolved(open_graph(location)))
 
 
 def test_build_query_and_unresolved_agree_with_the_memory_store(any_store, tmp_path):

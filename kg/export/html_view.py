@@ -159,7 +159,7 @@ def _unresolved(g: "nx.MultiDiGraph", report: "UnresolvedReport", by_pair: dict)
     def edges_between(a: str, b: str) -> list[str]:
         return by_pair.get(tuple(sorted((a, b))), [])
 
-    from kg.analysis import plain
+    from kg.export import plain
 
     names = plain.Names(dict(report.short_names), tuple(report.documents))
     items = []

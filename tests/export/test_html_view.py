@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from kg.analysis.view import graph_view
+from kg.export.html_view import graph_view
 from kg.build import load_cases
 from kg.export.html import CLASSES, EDGE_KINDS, render_html
 from kg.store import open_graph
-from tests.analysis.conftest import ACME, BASE, build_into
+from tests.analysis.conftest import ACME, BASE, acme, acme_graph, build_into, store  # noqa: F401 (fixtures)
 from tests.helpers import copy_case
 
 A = BASE + "acme/"

@@ -19,15 +19,37 @@ import textwrap
 from collections import defaultdict
 from typing import Callable
 
-from kg.analysis import plain
+from kg.export import plain
 from kg.analysis.evidence import AssertionRef
 from kg.analysis.nxgraph import local_name
 
-__all__ = ["text", "markdown", "paths_text"]
+__all__ = ["headline", "text", "markdown", "path_words", "paths_text"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _MD_LEADING_MARK = re.compile(r"^([-+=~])")  # would open a list item, a rule, a setext heading or a fence
 _MD_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")  # would open a numbered list
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def headline(report) -> str:
+    """The counts in one line, as ``kg unresolved --out`` prints them.
+
+    >>> from kg.analysis.report import UnresolvedReport
+    >>> headline(UnresolvedReport((), (), (), ()))
+    '0 identity candidates, 0 contested propositions, 0 single-source claims, 0 open questions'
+    """
+    counts = report.counts()
+    notes = [f"{counts['judged_unsure']} judged unsure"] if counts["judged_unsure"] else []
+    notes += [f"{counts['below_threshold']} more below the threshold"] if counts["below_threshold"] else []
+    return ", ".join([
+        _plural(counts["candidates"], "identity candidate") + (f" ({'; '.join(notes)})" if notes else ""),
+        _plural(counts["contested"], "contested proposition"),
+        _plural(counts["single_source"], "single-source claim"),
+        _plural(counts["questions"], "open question"),
+    ] + ([_plural(counts["changed"], "account") + " that changed"] if counts["changed"] else []))
 
 
 def _md(value: str) -> str:
@@ -146,7 +168,7 @@ def text(report, width: int = 88) -> str:
         out.extend(textwrap.wrap(body, width, initial_indent=" " * indent + first, subsequent_indent=" " * (indent + len(first))) or [" " * indent + first])
 
     names = _names(report)
-    out.append(f"What the record leaves unresolved: {report.headline()}.")
+    out.append(f"What the record leaves unresolved: {headline(report)}.")
     warning = plain.one_document_warning(names)
     if warning:
         out.append("")
@@ -245,7 +267,7 @@ def markdown(report) -> str:
     warning = plain.one_document_warning(names, md)
     if warning:
         out += [f"**{warning}**", ""]
-    out += [f"{report.headline()}.", ""]
+    out += [f"{headline(report)}.", ""]
     who = _who_is_who(report, names)
     if who:
         out += ["Short names used below:", ""]
@@ -351,6 +373,17 @@ def _hop_evidence(hop) -> list[str]:
     return ["case data only: no source speaks of these two"]
 
 
+def hop_words(hop) -> str:
+    """A hop of a path as an arrow between its ends, without the start: "—about→ Ops review"."""
+    arrows = " / ".join(f"—{label}→" if forward else f"←{label}—" for label, forward in hop.relations)
+    return f"{arrows} {hop.end.label}"
+
+
+def path_words(path) -> str:
+    """A path in one line: "Ann ←author— Ann's post —about→ Ops review"."""
+    return " ".join([path.start.label, *(hop_words(hop) for hop in path.hops)])
+
+
 def paths_text(paths, start: str, end: str, width: int = 88) -> str:
     """``kg path`` output: each path in one line, then each hop with its sources."""
     if not paths:
@@ -358,9 +391,9 @@ def paths_text(paths, start: str, end: str, width: int = 88) -> str:
     out = [f"{len(paths)} path{'s' if len(paths) > 1 else ''} from {paths[0].start.label} to {paths[0].end.label}:"]
     for n, path in enumerate(paths, 1):
         out.append("")
-        out += textwrap.wrap(f"{path.describe()} [{len(path.hops)} hops, cost {path.cost:g}]", width, initial_indent=f"{n}. ", subsequent_indent="   ")
+        out += textwrap.wrap(f"{path_words(path)} [{len(path.hops)} hops, cost {path.cost:g}]", width, initial_indent=f"{n}. ", subsequent_indent="   ")
         for hop in path.hops:
-            out += textwrap.wrap(f"{hop.start.label} {hop.describe()}", width, initial_indent="   - ", subsequent_indent="     ")
+            out += textwrap.wrap(f"{hop.start.label} {hop_words(hop)}", width, initial_indent="   - ", subsequent_indent="     ")
             for line in _hop_evidence(hop):
                 out += textwrap.wrap(line, width, initial_indent="       source: ", subsequent_indent="               ")
     return "\n".join(out) + "\n"

@@ -1,0 +1,85 @@
+"""The unresolved report as files: ``unresolved.md``, ``unresolved.json`` and ``unresolved.html``.
+
+The three are written from one report: the Markdown is rendered once and is both
+``unresolved.md`` and the body of the page; the JSON is the report's
+:meth:`~kg.analysis.report.UnresolvedReport.to_dict` (schema in ``docs/unresolved.md``).
+They are placed together, so a reader never finds this run's Markdown beside the last
+run's JSON. The page is titled by the cases the graph holds.
+
+>>> import tempfile, pathlib
+>>> from kg.ontology import ontology_graph
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> report, written = write_unresolved(ontology_graph(), folder)
+>>> [p.name for p in written], report.counts()["questions"]
+(['unresolved.md', 'unresolved.json', 'unresolved.html'], 0)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from kg.analysis.report import UnresolvedReport
+
+__all__ = ["write", "write_unresolved", "write_report", "report_title", "report_json"]
+
+
+def report_title(titles: Iterable[str]) -> str:
+    """The report's title for the given case titles.
+
+    >>> report_title(["Acme outage"]), report_title([])
+    ('What the record leaves unresolved: Acme outage', 'What the record leaves unresolved')
+    """
+    from kg.export.report_html import TITLE
+
+    titles = list(titles)
+    return TITLE + (": " + "; ".join(titles) if titles else "")
+
+
+def report_json(report: "UnresolvedReport") -> str:
+    """The report as the JSON ``unresolved.json`` holds."""
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_report(report: "UnresolvedReport", folder: str | os.PathLike, *, title: str) -> list[Path]:
+    """Write the three files of ``report`` into ``folder``, placed together; return them."""
+    from kg.atomic import StagedFiles
+    from kg.export.report_html import report_page
+    from kg.export.report_text import markdown
+
+    text = markdown(report)
+    staged = StagedFiles(folder, "the unresolved report")
+    try:
+        staged.write("unresolved.md", text)
+        staged.write("unresolved.json", report_json(report))
+        staged.write("unresolved.html", report_page(text, title=title))
+    except BaseException:
+        staged.discard()
+        raise
+    return staged.commit()
+
+
+def write_unresolved(
+    graph: "Graph", folder: str | os.PathLike, *, threshold: float | None = None, across_cases: bool = False,
+    include_pending: bool = False,
+) -> tuple["UnresolvedReport", list[Path]]:
+    """Gather what ``graph`` leaves unresolved and write its three files into ``folder``.
+
+    Returns the report and the files written. The options are
+    :func:`kg.analysis.report.unresolved`'s.
+    """
+    from kg.analysis.record import case_titles
+    from kg.analysis.report import unresolved
+
+    report = unresolved(graph, threshold=threshold, across_cases=across_cases, include_pending=include_pending)
+    return report, write_report(report, folder, title=report_title(case_titles(graph)))
+
+
+def write(graph: "Graph", path: str | os.PathLike) -> list[Path]:
+    """The exporter interface: the report of ``graph`` as three files in the folder ``path``."""
+    return write_unresolved(graph, path)[1]
