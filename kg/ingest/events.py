@@ -232,7 +232,9 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
             table.mention(same, start, end)
             last = same
             continue
-        incident = table.new(kind, _label(label), start, end, rule="incident phrase", confidence=0.6 if bare else 0.7)
+        # "a separate login failure", "the earlier outage": the word tells this one from another, it names neither.
+        named = re.sub(r"^(?:separate|earlier|previous|later|latest|second)[ ](?=\S+[ ]\S)", "", label, flags=re.IGNORECASE)
+        incident = table.new(kind, _label(named), start, end, rule="incident phrase", confidence=0.6 if bare else 0.7)
         incident.fields["_head"] = head
         incidents.append(incident)
         last = incident

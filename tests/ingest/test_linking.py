@@ -162,3 +162,21 @@ def test_two_sources_giving_the_same_date_make_one_claim_and_another_date_stays_
     assert [p.get("id") or p["proposition"] for p in dated] == ["payroll-outage-date", "payroll-outage-date", "payroll-outage-date-2"]
     assert dated[2]["text"] == "Payroll outage happened on 2026-03-04."
     assert dated[2]["note"].endswith("another source dates it otherwise: 'payroll-outage-date'")
+
+
+TWO_INCIDENTS = (
+    "Globex troubles\n\nA payments outage hit Globex on Monday, Globex said. That disruption lasted four hours. "
+    "On Thursday a separate login failure locked staff out. Jane Roe, a Globex engineer, said the earlier outage was "
+    "caused by a bad update. It is unclear whether the earlier outage overlaps with the login failure.\n"
+)
+
+
+def test_mentions_resolve_to_their_incident_and_a_question_is_about_both_it_names(tmp_path):
+    _, drafts = _ingest(tmp_path, TWO_INCIDENTS)
+    draft = drafts["a0.txt"]
+    incidents = {e["id"]: e for e in draft["entities"] if e["type"] == "Incident"}
+    assert sorted((e["label"], e["date"]) for e in incidents.values()) == [("Login failure", "2026-02-26"), ("Payments outage", "2026-03-02")]
+    caused = next(p for p in draft["propositions"] if p.get("text", "").startswith("The earlier outage was caused"))
+    assert caused["about"] == ["payments-outage"]
+    question = next(q for q in draft["questions"] if "overlaps" in q["asks"])
+    assert question["about"] == ["payments-outage", "login-failure"]
