@@ -7,6 +7,11 @@ Regenerate it with ``python -m kg.vocab > kg/vocab.py``.
 
 >>> KG.Assertion
 rdflib.term.URIRef('https://w3id.org/kg/ontology#Assertion')
+
+Every namespace here is read off the one prefix map, ``kg/context/kg.jsonld``:
+
+>>> OA.hasSelector, BASE_IRI
+(rdflib.term.URIRef('http://www.w3.org/ns/oa#hasSelector'), 'https://w3id.org/kg/id/')
 """
 
 from __future__ import annotations
@@ -35,13 +40,14 @@ def _prefixes() -> dict[str, str]:
 #: prefix → namespace IRI, sorted by prefix
 PREFIXES: dict[str, str] = _prefixes()
 
-ONTOLOGY_IRI = "https://w3id.org/kg/ontology"
-BASE_IRI = "https://w3id.org/kg/id/"
+#: The ontology's IRI (its terms are under ``kg:``) and the base of every item's IRI (``kgr:``).
+ONTOLOGY_IRI = PREFIXES["kg"].removesuffix("#")
+BASE_IRI = PREFIXES["kgr"]
 
 KGR = Namespace(BASE_IRI)
-OA = Namespace("http://www.w3.org/ns/oa#")
-SCHEMA = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
+OA = Namespace(PREFIXES["oa"])
+SCHEMA = Namespace(PREFIXES["schema"])
+ORG = Namespace(PREFIXES["org"])
 
 
 class KG(DefinedNamespace):
