@@ -180,3 +180,19 @@ def test_mentions_resolve_to_their_incident_and_a_question_is_about_both_it_name
     assert caused["about"] == ["payments-outage"]
     question = next(q for q in draft["questions"] if "overlaps" in q["asks"])
     assert question["about"] == ["payments-outage", "login-failure"]
+
+
+def test_the_parser_lemmas_keep_regular_words_beside_their_stem_and_read_irregular_verbs():
+    import pytest
+
+    pytest.importorskip("spacy")
+    nlp = pytest.importorskip("kg.ingest.nlp", reason="the parser-based reading is not in this checkout")
+    try:
+        nlp.load(nlp.model_name())
+    except Exception as e:  # noqa: BLE001 - no model installed here: nothing to compare
+        pytest.skip(str(e))
+    from kg.ingest.linking import parser_lemmas
+
+    went, coding = parser_lemmas(["Engineers went home.", "Internal memos referenced AI coding tools."])
+    assert "go" in went and "engineer" in went
+    assert "code" in coding and "cod" not in coding
