@@ -60,7 +60,7 @@ def test_kg_ingest_reads_each_case_file_once(tmp_path, monkeypatch):
     shutil.copytree(INGEST / "initech", case_dir)
     parsed: list = []
     real = kg.case.read_yaml
-    monkeypatch.setattr(kg.case, "read_yaml", lambda path: parsed.append(path) or real(path))
+    monkeypatch.setattr(kg.case, "read_yaml", lambda path, *rest: parsed.append(path) or real(path, *rest))
     ingest([INGEST / "initech-followup.txt"], case_dir)
     in_case = [p for p in parsed if p.parent == case_dir]
     assert sorted(p.name for p in in_case) == sorted(
