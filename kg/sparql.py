@@ -371,16 +371,15 @@ def plain_rows(graph: Graph, name_or_text: str, bindings: Mapping | None = None)
     from kg.summaries import MATERIALISED, has_summary, materialised_rows
 
     if name_or_text in MATERIALISED and has_summary(store):
-        names = [str(v) for v in prepare(query_text(name_or_text)).algebra.algebra["PV"]]
-        return names, materialised_rows(store, name_or_text)
+        return materialised_rows(store, name_or_text)
     return oxigraph_plain_rows(store, name_or_text)
 
 
 def oxigraph_plain_rows(store, name_or_text: str) -> tuple[list[str], Iterable[tuple]]:
     """:func:`plain_rows` straight from a pyoxigraph ``Store``."""
-    prepared = prepare(query_text(name_or_text))
+    canned = canned_queries().get(name_or_text)  # declares its prefixes, and is known to parse
     try:
-        solutions = store.query(prepared.text)
+        solutions = store.query(canned.text if canned else prepare(query_text(name_or_text)).text)
     except Exception as e:  # Oxigraph's own errors
         raise QueryError(f"query failed: {e}") from e
     names = [v.value for v in solutions.variables]

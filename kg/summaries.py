@@ -21,6 +21,7 @@ and the tests hold that both give the same rows.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -75,10 +76,26 @@ def has_summary(store) -> bool:
     return store.contains_named_graph(ox.NamedNode(GRAPH))
 
 
-def materialised_rows(store, name: str) -> Iterator[tuple]:
-    """The rows of canned query ``name`` (one of :data:`MATERIALISED`), read from ``store``'s summary."""
+def materialised_rows(store, name: str) -> tuple[list[str], Iterator[tuple]]:
+    """The variables and rows of canned query ``name`` (one of :data:`MATERIALISED`), read from ``store``'s summary."""
+    from kg.sparql import query_text
+
     key = MATERIALISED[name]
     text = (SUMMARY_DIR / "projection.rq").read_text(encoding="utf-8")
-    for solution in store.query(text):
-        for row in json.loads(solution["rows"].value)[key]:
-            yield tuple(row)
+
+    def rows() -> Iterator[tuple]:
+        for solution in store.query(text):
+            for row in json.loads(solution["rows"].value)[key]:
+                yield tuple(row)
+
+    return _selected(query_text(name)), rows()
+
+
+def _selected(text: str) -> list[str]:
+    """The variables of a canned query's ``SELECT ?a ?b`` line (the materialised queries select plain variables).
+
+    >>> _selected("# a comment\\nSELECT ?node ?key ?value\\nWHERE { }")
+    ['node', 'key', 'value']
+    """
+    line = re.search(r"^SELECT\s+(.*)$", text, re.MULTILINE)
+    return re.findall(r"\?(\w+)", line.group(1)) if line else []

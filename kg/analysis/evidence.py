@@ -17,13 +17,12 @@ report can say who asserts what, read where, in which words.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable
 
 from rdflib.namespace import OWL, PROV
 
-from kg.analysis.voices import is_superseded, voice_of
+from kg.analysis.voices import is_superseded, linked_from, linked_to, remember, remembered, voice_of
 from kg.vocab import KG
 
 if TYPE_CHECKING:
@@ -176,49 +175,13 @@ def source_ref(g: "nx.MultiDiGraph", node: str) -> SourceRef:
 
 
 def _target(g: "nx.MultiDiGraph", node: str, predicate: str) -> str | None:
-    targets = sorted(v for _, v, k in g.out_edges(node, keys=True) if k == predicate)
-    return targets[0] if targets else None
-
-
-_MEMO = "kg.evidence.memo"
-
-
-@contextmanager
-def remembered(g: "nx.MultiDiGraph") -> Iterator["nx.MultiDiGraph"]:
-    """Within the block each assertion's record, and each proposition's assertions, are made once.
-
-    A report asks for the same assertions from several analyses (contested,
-    single-source, changed accounts, questions); the projection must not
-    change inside the block.
-
-    >>> from kg.analysis.nxgraph import EXAMPLE, from_turtle
-    >>> g = from_turtle(":a a kg:Assertion .")
-    >>> with remembered(g):
-    ...     assertion_ref(g, EXAMPLE + "a") is None
-    True
-    """
-    owner = _MEMO not in g.graph
-    if owner:
-        g.graph[_MEMO] = {}
-    try:
-        yield g
-    finally:
-        if owner:
-            del g.graph[_MEMO]
-
-
-def _remember(g: "nx.MultiDiGraph", key: tuple, make):
-    memo = g.graph.get(_MEMO)
-    if memo is None:
-        return make()
-    if key not in memo:
-        memo[key] = make()
-    return memo[key]
+    targets = linked_to(g, node, predicate)
+    return min(targets) if targets else None
 
 
 def assertion_ref(g: "nx.MultiDiGraph", assertion: str) -> AssertionRef | None:
     """The record of an assertion node, or None if its party, proposition or source is missing."""
-    return _remember(g, ("assertion", assertion), lambda: _assertion_ref(g, assertion))
+    return remember(g, ("assertion", assertion), lambda: _assertion_ref(g, assertion))
 
 
 def _assertion_ref(g: "nx.MultiDiGraph", assertion: str) -> AssertionRef | None:
@@ -247,16 +210,16 @@ def _assertion_ref(g: "nx.MultiDiGraph", assertion: str) -> AssertionRef | None:
 
 def assertions_on(g: "nx.MultiDiGraph", proposition: str) -> list[AssertionRef]:
     """The assertions taking a stance on ``proposition``, affirming ones first."""
-    return list(_remember(g, ("on", proposition), lambda: _assertions_on(g, proposition)))
+    return list(remember(g, ("on", proposition), lambda: _assertions_on(g, proposition)))
 
 
 def _assertions_on(g: "nx.MultiDiGraph", proposition: str) -> tuple[AssertionRef, ...]:
-    found = (assertion_ref(g, u) for u, _, k in g.in_edges(proposition, keys=True) if k == P.proposition and g.nodes[u].get("cls") == "Assertion")
+    found = (assertion_ref(g, u) for u in linked_from(g, proposition, P.proposition) if g.nodes[u].get("cls") == "Assertion")
     return tuple(sorted((a for a in found if a is not None), key=AssertionRef.sort_key))
 
 
 def propositions_about(g: "nx.MultiDiGraph", node: str) -> list[str]:
-    return sorted(u for u, _, k in g.in_edges(node, keys=True) if k == P.about and g.nodes[u].get("cls") == "Proposition")
+    return sorted(u for u in linked_from(g, node, P.about) if g.nodes[u].get("cls") == "Proposition")
 
 
 def assertions_about(g: "nx.MultiDiGraph", nodes: Iterable[str], *, all_of: bool = False) -> list[AssertionRef]:

@@ -47,7 +47,6 @@ from typing import TYPE_CHECKING
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from kg.query import run_query
 from kg.sparql import PREFIXES, plain_rows
 from kg.store import normalize_term
 from kg.vocab import BASE_IRI, KG
@@ -73,7 +72,8 @@ def local_name(iri: str) -> str:
     >>> local_name("https://w3id.org/kg/ontology#Incident")
     'Incident'
     """
-    return re.split(r"[#/]", str(iri))[-1]
+    iri = str(iri)
+    return iri[max(iri.rfind("#"), iri.rfind("/")) + 1:]
 
 
 def _words(name: str) -> str:
@@ -84,11 +84,14 @@ def _term_labels(graph: Graph) -> dict[str, str]:
     """Ontology term → its English label, else its case key in words."""
     labels: dict[str, str] = {}
     keys: dict[str, str] = {}
-    for row in run_query(graph, "projection-terms"):
-        if row.label is not None:
-            labels[str(row.term)] = min(str(row.label), labels.get(str(row.term), str(row.label)))
-        if row.key is not None:
-            keys[str(row.term)] = _words(str(row.key))
+    names, rows = plain_rows(graph, "projection-terms")
+    for values in rows:
+        row = dict(zip(names, values))
+        term, label, key = str(row["term"]), row.get("label"), row.get("key")
+        if label is not None:
+            labels[term] = min(str(label), labels.get(term, str(label)))
+        if key is not None:
+            keys[term] = _words(str(key))
     return {**keys, **labels}
 
 

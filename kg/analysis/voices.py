@@ -27,7 +27,8 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from kg.vocab import KG
 
@@ -35,6 +36,10 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "remembered",
+    "remember",
+    "linked_to",
+    "linked_from",
     "voice_of",
     "is_superseded",
     "superseded_by",
@@ -48,6 +53,55 @@ __all__ = [
 SPEAKS_FOR = str(KG.speaksFor)
 SUPERSEDED_BY = str(KG.supersededBy)
 RETRACTS = str(KG.retracts)
+
+
+_MEMO = "kg.analysis.memo"
+
+
+@contextmanager
+def remembered(g: "nx.MultiDiGraph") -> Iterator["nx.MultiDiGraph"]:
+    """Within the block, what :func:`remember` makes is made once per key.
+
+    A report asks the same questions (an assertion's record, a proposition's
+    assertions, a source's retractions) from several analyses; the
+    projection must not change inside the block.
+    """
+    owner = _MEMO not in g.graph
+    if owner:
+        g.graph[_MEMO] = {}
+    try:
+        yield g
+    finally:
+        if owner:
+            del g.graph[_MEMO]
+
+
+def remember(g: "nx.MultiDiGraph", key: tuple, make: Callable[[], Any]) -> Any:
+    """``make()``, made once per ``key`` inside :func:`remembered`, every time outside it."""
+    memo = g.graph.get(_MEMO)
+    if memo is None:
+        return make()
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
+
+
+def linked_to(g: "nx.MultiDiGraph", node: str, predicate: str) -> list[str]:
+    """The nodes ``node`` points to by ``predicate``: ``v`` of each edge ``(node, v, predicate)``.
+
+    Read off the adjacency dicts: a networkx edge view per call costs more than the walk.
+
+    >>> from kg.analysis.nxgraph import EXAMPLE, from_turtle
+    >>> g = from_turtle(":pat a kg:Person ; kg:speaksFor :acme . :acme a kg:Organization .")
+    >>> linked_to(g, EXAMPLE + "pat", SPEAKS_FOR) == [EXAMPLE + "acme"], linked_from(g, EXAMPLE + "acme", SPEAKS_FOR) == [EXAMPLE + "pat"]
+    (True, True)
+    """
+    return [v for v, keys in g._succ[node].items() if predicate in keys]  # the raw dicts: no view to build
+
+
+def linked_from(g: "nx.MultiDiGraph", node: str, predicate: str) -> list[str]:
+    """The nodes that point to ``node`` by ``predicate``: ``u`` of each edge ``(u, node, predicate)``."""
+    return [u for u, keys in g._pred[node].items() if predicate in keys]
 _SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 _READ_IN = str(KG.readIn)
 
@@ -65,7 +119,7 @@ def voice_of(g: "nx.MultiDiGraph", party: str) -> str:
     node = party
     while True:
         principals = sorted(
-            (v for _, v, k in g.out_edges(node, keys=True) if k == SPEAKS_FOR and v not in seen),
+            (v for v in linked_to(g, node, SPEAKS_FOR) if v not in seen),
             key=lambda v: _label_key(g, v),
         )
         if not principals:
@@ -74,23 +128,22 @@ def voice_of(g: "nx.MultiDiGraph", party: str) -> str:
         seen.append(node)
     same = {
         node,
-        *(v for _, v, k in g.out_edges(node, keys=True) if k == _SAME_AS),
-        *(u for u, _, k in g.in_edges(node, keys=True) if k == _SAME_AS),
+        *linked_to(g, node, _SAME_AS),
+        *linked_from(g, node, _SAME_AS),
     }
     return min(same)
 
 
 def superseded_by(g: "nx.MultiDiGraph", assertion: str) -> list[str]:
     """The reviewed assertions that take the place of ``assertion``."""
-    return sorted(v for _, v, k in g.out_edges(assertion, keys=True) if k == SUPERSEDED_BY)
+    return sorted(linked_to(g, assertion, SUPERSEDED_BY))
 
 
 def retracted_in(g: "nx.MultiDiGraph", assertion: str) -> list[str]:
     """The reviewed sources that retract ``assertion``, or the source it was read in."""
-    found = {u for u, _, k in g.in_edges(assertion, keys=True) if k == RETRACTS}
-    for _, source, k in g.out_edges(assertion, keys=True):
-        if k == _READ_IN:
-            found |= {u for u, _, key in g.in_edges(source, keys=True) if key == RETRACTS}
+    found = set(linked_from(g, assertion, RETRACTS))
+    for source in linked_to(g, assertion, _READ_IN):  # a source read for many assertions: its retractions once
+        found.update(remember(g, ("retracts", source), lambda: linked_from(g, source, RETRACTS)))
     return sorted(found)
 
 
