@@ -7,8 +7,9 @@ The encoding policy, in order:
    declaration) decides, Latin-1 read as Windows-1252 as browsers do;
 3. else the bytes are UTF-8 if they decode as UTF-8;
 4. else they are read as Windows-1252 (a superset of Latin-1's printable characters), unless
-   a byte has no character there, or most of the letters would come out accented, which
-   means another encoding: then the file is refused.
+   a byte has no character there, the file also holds characters written as UTF-8 (two
+   encodings mixed), or most of the letters would come out accented, which means another
+   encoding: then the file is refused.
 
 UTF-8 is decoded as is (a byte-order mark stays in the text), so character offsets match a
 plain ``bytes.decode("utf-8")`` of the file. HTML is reduced to its main text by trafilatura;
@@ -46,6 +47,8 @@ _READ_AS = {
     "us-ascii": "cp1252",
     "ascii": "cp1252",
 }
+#: A character of two or more bytes as UTF-8 writes it; Windows-1252 text next to none by chance.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 #: Past this share of accented letters, Windows-1252 is the wrong guess (Western text has a few percent).
 _MOST_LETTERS_ACCENTED = 0.3
 #: Formats that are not text, by their first bytes.
@@ -180,6 +183,14 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
             f"neither UTF-8 nor Windows-1252 (Latin-1) text: byte 0x{raw[e.start]:02x} at offset {e.start} "
             "has no character in either; save the file as UTF-8",
         ) from e
+    mixed = _UTF8_SEQUENCE.search(raw)
+    if mixed:
+        raise LoadError(
+            path,
+            _line(raw, first_bad),
+            f"mixes UTF-8 (line {_line(raw, mixed.start())}) with another encoding (byte 0x{raw[first_bad]:02x} at "
+            f"offset {first_bad}); save the file as UTF-8",
+        )
     letters = [ch for ch in text if ch.isalpha()]
     if letters and sum(ord(ch) > 127 for ch in letters) / len(letters) > _MOST_LETTERS_ACCENTED:
         raise LoadError(

@@ -115,3 +115,13 @@ def test_size_limit_is_enforced_while_reading_too(tmp_path):
     path.write_text("x" * 100)
     with pytest.raises(LoadError, match="too large"):
         read_article(path, max_bytes=50)
+
+
+def test_a_file_that_mixes_utf8_with_latin1_is_refused(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Åsa Lindström said so.\n".encode("utf-8") + "The café denied it.\n".encode("latin-1"))
+    with pytest.raises(LoadError) as info:
+        read_article(path)
+    assert str(info.value) == (
+        f"{path}:2: mixes UTF-8 (line 1) with another encoding (byte 0xe9 at offset 32); save the file as UTF-8"
+    )
