@@ -290,25 +290,35 @@ def read_case_text(path: Path, root: Path | None = None) -> str:
 
 def read_yaml(path: Path, root: Path | None = None) -> Any:
     """Parse one YAML file; every failure is a :class:`LoadError` naming the file and line."""
-    text = read_case_text(path, root)
+    return parse_yaml(read_case_text(path, root), path)
+
+
+def parse_yaml(text: str, where: str | Path = "<input>") -> Any:
+    """Parse YAML text with the limits of case files (nesting, aliases, sizes, tags); errors name ``where``.
+
+    ``kg review`` checks its round-trip loads with this first, so a hostile file or edit meets
+    the same limits as at ``kg build``.
+    """
     loader = _Loader(text)
-    loader.path = str(path)
+    loader.path = str(where)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_aliases(str(path), node)
+        _check_aliases(str(where), node)
         return loader.construct_document(node)
     except MemoryError as e:
         raise LoadError(
-            path, None, "too large to read; a case file holds short texts, not whole documents"
+            where, None, "too large to read; a case file holds short texts, not whole documents"
         ) from e
+    except RecursionError as e:
+        raise LoadError(where, None, "malformed YAML: nested too deeply") from e
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
-        raise LoadError(path, line, f"malformed YAML: {e.problem or e.context}") from e
+        raise LoadError(where, line, f"malformed YAML: {e.problem or e.context}") from e
     except yaml.YAMLError as e:
-        raise LoadError(path, None, f"malformed YAML: {e}") from e
+        raise LoadError(where, None, f"malformed YAML: {e}") from e
     finally:
         loader.dispose()
 

@@ -51,11 +51,20 @@ def dump(node: Any) -> str:
 
 
 def load_text(text: str, where: str = "<edited item>") -> Any:
-    """Parse YAML text round trip; a syntax error is a :class:`LoadError` with the line."""
+    """Parse YAML text round trip; a syntax error is a :class:`LoadError` with the line.
+
+    The text first passes :func:`kg.case.parse_yaml`, the case reader's limits (nesting depth,
+    alias expansion, sizes, refused tags): ruamel.yaml has none of them.
+    """
     from ruamel.yaml import YAMLError
 
+    from kg.case import parse_yaml
+
+    parse_yaml(text, where)
     try:
         return yaml_rt().load(text)
+    except RecursionError as e:
+        raise LoadError(where, None, "malformed YAML: nested too deeply") from e
     except YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise LoadError(

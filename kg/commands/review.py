@@ -35,6 +35,10 @@ def _edit(text: str) -> str | None:
         return click.edit(text, extension=".yaml")
     except click.ClickException as e:
         raise ReviewError(f"the editor failed: {e.message}") from e
+    except FileNotFoundError as e:
+        raise ReviewError("the editor removed the file it was editing; nothing changed") from e
+    except (OSError, UnicodeDecodeError) as e:
+        raise ReviewError(f"the edited file cannot be read back: {e}; nothing changed") from e
 
 
 @click.command("review")
