@@ -5,12 +5,12 @@ of what it writes live here once: the export command's help, the file name a
 refusal suggests and the endpoint's ``/exports/`` media types are read off this table.
 
 >>> sorted(FORMATS)
-['csv', 'gexf', 'graphml', 'html', 'jsonld', 'nquads', 'trig', 'turtle', 'unresolved']
+['csv', 'gexf', 'graphml', 'html', 'jsonld', 'nquads', 'stance-network', 'trig', 'turtle', 'unresolved']
 >>> FORMATS["turtle"].suffix, FORMATS["turtle"].media_type
 ('ttl', 'text/turtle; charset=utf-8')
 >>> print(formats_help())
 RDF:        turtle, trig, nquads, jsonld
-Network:    graphml, gexf, csv
+Network:    graphml, gexf, stance-network, csv
 Page:       html
 Report:     unresolved
 """
@@ -73,7 +73,11 @@ FORMATS: dict[str, ExportFormat] = {
                      (FileType("jsonld", "application/ld+json"),)),
         ExportFormat("graphml", "graphml", "Network", "GraphML network for Gephi, Cytoscape, yEd",
                      (FileType("graphml", "application/graphml+xml"),)),
-        ExportFormat("gexf", "gexf", "Network", "GEXF network for Gephi", (FileType("gexf", "application/gexf+xml"),)),
+        ExportFormat("gexf", "gexf", "Network", "GEXF network for Gephi, in the page's colours and sizes",
+                     (FileType("gexf", "application/gexf+xml"),)),
+        ExportFormat("stance-network", "stance_network", "Network",
+                     "who said what for Gephi (GEXF): party → proposition, the stance a signed edge",
+                     (FileType("gexf", "application/gexf+xml"),)),
         ExportFormat("csv", "csv", "Network", "nodes.csv and edges.csv in a folder",
                      (FileType("csv", "text/csv; charset=utf-8"),), folder=True),
         ExportFormat("html", "html", "Page", "the offline graph explorer, one self-contained page", (_HTML,)),

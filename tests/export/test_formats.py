@@ -50,9 +50,9 @@ def reference(store) -> Graph:
 
 
 def _target(format_name: str) -> str:
-    """What to name the export: a folder for a folder format, else kg.<the format's suffix>."""
+    """What to name the export: a folder for a folder format, else <format>.<its suffix> (two formats share .gexf)."""
     export_format = registry.FORMATS[format_name]
-    return format_name if export_format.folder else f"kg.{export_format.suffix}"
+    return format_name if export_format.folder else f"{format_name}.{export_format.suffix}"
 
 
 def export(store: str, format_name: str, path: Path):
@@ -298,10 +298,37 @@ def test_graphml_round_trips_through_networkx(store, exported):
 def test_gexf_round_trips_through_networkx(store, exported):
     expected = export_network(open_graph(store))
     back = nx.read_gexf(exported["gexf"])
-    assert dict(back.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert {n: {a: x for a, x in d.items() if a != "viz"} for n, d in back.nodes(data=True)} == dict(expected.nodes(data=True))
     edges = sorted((u, v, k, {a: x for a, x in d.items() if a != "id"}) for u, v, k, d in back.edges(keys=True, data=True))
     assert edges == sorted(expected.edges(keys=True, data=True))
     assert {d["id"] for *_, d in back.edges(data=True)} == {k for *_, k in expected.edges(keys=True)}
+
+
+def test_gexf_has_the_pages_colours_and_sizes(exported):
+    styles = json.loads((Path(registry.__file__).parent / "html_assets" / "styles.json").read_text(encoding="utf-8"))
+    incident = styles["classes"]["incident"]
+    back = nx.read_gexf(exported["gexf"])
+    assert all("color" in d["viz"] and "size" in d["viz"] for _, d in back.nodes(data=True))
+    incidents = [d for _, d in back.nodes(data=True) if d["cls"] == "Incident"]
+    assert incidents
+    rgb = tuple(int(incident["color"][i:i + 2], 16) for i in (1, 3, 5))
+    assert all((d["viz"]["color"]["r"], d["viz"]["color"]["g"], d["viz"]["color"]["b"]) == rgb for d in incidents)
+    assert all(d["viz"]["size"] == incident["size"] for d in incidents)
+    denies = styles["edges"]["stance:denies"]["color"]
+    text = exported["gexf"].read_text(encoding="utf-8")
+    rgb = [int(denies[i:i + 2], 16) for i in (1, 3, 5)]
+    assert f'<viz:color r="{rgb[0]}" g="{rgb[1]}" b="{rgb[2]}"' in text  # the denial's edges in the page's red
+
+
+def test_stance_network_joins_parties_to_propositions_with_signed_edges(exported):
+    back = nx.read_gexf(exported["stance-network"])
+    assert back.number_of_edges() > 0
+    for source, target, data in back.edges(data=True):
+        assert back.nodes[source]["kind"] == "party" and back.nodes[target]["kind"] == "proposition"
+        assert data["sign"] in (-1, 0, 1) and data["assertions"] >= 1
+    on_it = sorted((data["stance"], data["sign"]) for _, target, data in back.edges(data=True) if target == PROPOSITION)
+    assert ("denies", -1) in on_it and any(sign == 1 for _, sign in on_it)  # the mini case's contested proposition
+    assert back.nodes[PROPOSITION]["label"] == "Reviews were skipped before the change."
 
 
 def test_gexf_has_no_date(exported):
