@@ -31,7 +31,7 @@ def serialize(graph: Graph) -> str:
     >>> '<node id="https://w3id.org/kg/id/x/acme" label="Acme">' in text, "lastmodifieddate" in text
     (True, False)
     """
-    from kg.analysis.view import view_class
+    from kg.export.html_view import view_class
     from kg.export.graphml import LIST_SEPARATOR
     from kg.export.styles import edge_viz, node_viz
 

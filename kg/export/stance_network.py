@@ -38,7 +38,7 @@ def network(graph: Graph):
     """The who-said-what network of ``graph``: parties to propositions, one edge per party and proposition."""
     import networkx as nx
 
-    from kg.analysis.view import view_class
+    from kg.export.html_view import view_class
     from kg.export.graphml import xml_safe
     from kg.export.styles import edge_viz, node_viz
     from kg.ontology import stances
