@@ -18,7 +18,6 @@ fails loudly instead of reaching a reader.
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -71,11 +70,7 @@ def _body(markdown_text: str) -> str:
 
 def report_page(markdown_text: str, *, title: str = TITLE) -> str:
     """The page for the report's Markdown (:func:`kg.export.report_text.markdown`), as one string."""
-    parts = {
-        "CSP": html.escape(CSP, quote=True),
-        "TITLE": html.escape(title, quote=True),
-        "CSS": (ASSETS / "report.css").read_text(encoding="utf-8"),
-        "BODY": _body(markdown_text),
-    }
-    template = (ASSETS / "report.html").read_text(encoding="utf-8")
-    return re.sub(r"@@([A-Z]+)@@", lambda m: parts[m.group(1)], template)
+    from kg.templates import fill
+
+    css = (ASSETS / "report.css").read_text(encoding="utf-8")
+    return fill(ASSETS, "report.html", csp=CSP, title=title, css=css, body=_body(markdown_text))

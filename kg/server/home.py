@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-from html import escape
 from pathlib import Path
-from string import Template
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from kg.sparql import canned_queries
 
@@ -60,28 +57,20 @@ def _json_for_script(value) -> str:
 
 
 def render_home(endpoint: "Endpoint") -> str:
+    from kg.templates import fill
+
     queries = canned_queries()
-    canned_items = "\n".join(
-        f'    <li><button type="button" data-canned="{escape(name)}">Run</button> <code>{escape(name)}</code>'
-        f'<span class="description">{escape(query.description)}</span></li>'
-        for name, query in queries.items()
-    ) or "    <li>No canned queries are installed.</li>"
     files = export_files(endpoint.exports)
-    export_items = "\n".join(
-        f'    <li><a href="/exports/{escape(quote(path), quote=True)}">{escape(path)}</a> ({_size(size)})</li>' for path, size in files
-    ) or f"    <li>No exports in <code>{escape(str(endpoint.exports))}</code> yet: run <code>make run</code> or <code>kg export</code>.</li>"
-    if any(path == "graph.html" for path, _ in files):
-        graph_link = '  <p><a href="/exports/graph.html"><strong>Open the interactive graph (graph.html)</strong></a></p>'
-    else:
-        graph_link = "  <p>graph.html has not been written yet (<code>kg html</code> writes it).</p>"
-    return Template(_TEMPLATE.read_text(encoding="utf-8")).substitute(
-        store=escape(str(endpoint.store)),
-        sparql_url=escape(endpoint.sparql_url),
-        timeout=escape(f"{endpoint.limits.timeout:g}"),
-        max_rows=escape(str(endpoint.limits.max_rows)),
-        default_query=escape(_DEFAULT_QUERY),
-        canned_items=canned_items,
-        export_items=export_items,
-        graph_link=graph_link,
+    return fill(
+        _TEMPLATE.parent, _TEMPLATE.name,
+        store=str(endpoint.store),
+        sparql_url=endpoint.sparql_url,
+        timeout=f"{endpoint.limits.timeout:g}",
+        max_rows=str(endpoint.limits.max_rows),
+        default_query=_DEFAULT_QUERY,
+        canned=[(name, query.description) for name, query in queries.items()],
+        files=[(path, _size(size)) for path, size in files],
+        has_graph=any(path == "graph.html" for path, _ in files),
+        exports=str(endpoint.exports),
         canned_json=_json_for_script({name: query.text for name, query in queries.items()}),
     )

@@ -322,12 +322,12 @@ def test_the_page_data_carries_corrections_and_retractions(store):
     """The sources that correct, retract and update are dated marks on the page's timeline, and the
     relations are edges of the graph view. (How the page draws them is kg.js's business.)"""
     from kg.export.html_view import graph_view
-    from kg.export import html
+    from kg.export.html_checks import checked
     from kg.export.page_views import timeline
     from kg.store import open_graph
 
     build_into(store, REVISIONS)
-    nodes, edges, _ = html._checked(graph_view(open_graph(store)))
+    nodes, edges, _ = checked(graph_view(open_graph(store)))
     marks = {m["id"].removeprefix(R): m for m in timeline(nodes, edges)["marks"]}
     assert (
         marks["ledger-0409"]["start"]
