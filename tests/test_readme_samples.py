@@ -9,6 +9,8 @@ code 1; any other must succeed.
 
 from __future__ import annotations
 
+import csv
+import re
 import shlex
 from pathlib import Path
 
@@ -98,3 +100,46 @@ def test_sample_output_matches_a_real_run(session, monkeypatch, page, command, s
         assert len(printed) == len(expected), (
             f"{page}: sample `{command}` shows part of the output without a cut"
         )
+
+
+def sparql_samples(page: Path) -> list[tuple[str, list[str]]]:
+    """Every fenced SELECT on ``page`` followed by ``Output:`` and its rows as CSV."""
+    found = []
+    text = page.read_text(encoding="utf-8")
+    pattern = r"```sparql\n(?P<query>.*?)```\s*\nOutput:\n\n(?P<rows>(?:    [^\n]*\n)+)"
+    for match in re.finditer(pattern, text, re.DOTALL):
+        query = match.group("query").strip()
+        if query.upper().startswith("SELECT"):
+            found.append((query, [line[4:] for line in match.group("rows").splitlines()]))
+    return found
+
+
+SPARQL = [
+    (page.relative_to(ROOT).as_posix(), query, rows) for page in PAGES for query, rows in sparql_samples(page)
+]
+
+
+@pytest.mark.parametrize(
+    "page, query, rows", SPARQL, ids=[f"{page}: SPARQL {n}" for n, (page, _, _) in enumerate(SPARQL)]
+)
+def test_sparql_sample_answers_match_a_real_run(session, monkeypatch, page, query, rows):
+    """The worked SPARQL examples print what `kg query --format csv` prints, row for row up to any cut."""
+    if not ARTICLES.is_dir():
+        pytest.skip("the samples' offsets need ../shared/seeds (the seed article) beside the project")
+    if not (session / ".kg" / "store").exists():
+        built = _run(session, "kg build seeds --documents ../shared/seeds", monkeypatch)
+        assert built.exit_code == 0, built.output
+    monkeypatch.chdir(session)
+    result = CliRunner().invoke(cli, ["query", query, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    printed = list(csv.reader(result.output.splitlines()))
+    cut = [number for number, line in enumerate(rows) if line.strip() in CUTS]
+    expected = list(csv.reader(rows[: cut[0]] if cut else rows))  # as CSV: a cell may be quoted or not
+    assert printed[: len(expected)] == expected, f"{page}: a SPARQL sample's answer is stale"
+    assert cut or len(printed) == len(expected), (
+        f"{page}: a SPARQL sample shows part of its answer without a cut"
+    )
+
+
+def test_the_serve_page_has_sparql_samples():
+    assert len(sparql_samples(ROOT / "docs" / "serve.md")) >= 4
