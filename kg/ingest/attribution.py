@@ -149,7 +149,7 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
             if opener and text[sentence_start:start].strip() and not table.mentions_in(sentence_start, sentence_start + opener.end("np")) \
                     and not re.fullmatch(r"the[ ](?:company|firm|group|bank|airline|agency|authority|union|university|operator|statement)", opener.group("np").lower()):
                 return None
-            for party in reversed(_RECENT):
+            for party in reversed(table.speakers):
                 if party.type in ORG_TYPES | {"InternalDocument"}:
                     return party
             return None
@@ -278,39 +278,74 @@ def _trim_claim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _stance(verb: str, claim: str) -> str:
+def _stance(verb: str, claim: str, verb_class: str | None = None, negated: bool | None = None) -> str:
+    """The stance of a claim: from the verb's class (or the verb), then the claim's main clause.
+
+    ``verb_class`` and ``negated`` come from the parse when there is one; a quotation is never
+    turned positive, so a negated quotation is asserted in its own words.
+    """
     verb = verb.lower()
-    if re.fullmatch(_DENY, verb):
-        return "denies"
-    if re.fullmatch(_DISPUTE, verb):
+    if verb_class in ("denies", "disputes") or (verb_class is None and re.fullmatch(_DENY, verb)):
+        return verb_class or "denies"
+    if verb_class is None and re.fullmatch(_DISPUTE, verb):
         return "disputes"
-    if main_clause_negated(claim):
+    if (main_clause_negated(claim) if negated is None else negated) and not _quoted(claim):
         return "denies"
     if narrows(claim):
         return "narrows"
-    if re.fullmatch(_CONFIRM, verb):
+    if verb_class == "confirms" or (verb_class is None and re.fullmatch(_CONFIRM, verb)):
         return "confirms"
     return "asserts"
 
 
+def _quoted(claim: str) -> bool:
+    """Are the claim's words a quotation (its own words, never reworded)?
+
+    >>> _quoted("“We do not take this matter lightly”"), _quoted("the fix was not tested")
+    (True, False)
+    """
+    return claim[:1] in "“\"‘" or claim.count("“") > claim.count("”")
+
+
+def _fragment(claim: str) -> bool:
+    """Too little to be a proposition: "Still.", "Even so.", "One case."
+
+    >>> _fragment("Even so"), _fragment("One case"), _fragment("the fix failed")
+    (True, True, False)
+    """
+    words = re.findall(r"[\w’'-]+", claim)
+    return len(words) < 3 and not any(re.search(r"\d", w) for w in words) and not _FINITE.search(claim)
+
+
 def _proposition(stance: str, verb: str, claim: str, party: Entity | None) -> str:
     text = claim
-    if stance == "denies" and not re.fullmatch(_DENY, verb.lower()):
+    if stance == "denies" and not re.fullmatch(_DENY, verb.lower()) and not _quoted(claim):
         text = affirmative(claim)
     elif stance == "narrows":
         text = narrowed(claim)
     if party is not None and party.type in ORG_TYPES | {"InternalDocument"}:
         text = re.sub(r"^(?:it|its)\b", lambda m: party.label + ("’s" if m.group(0) == "its" else ""), text)
-    text = re.sub(r"\s+", " ", text).strip(" “”\"")
-    return (text[:1].upper() + text[1:]).rstrip(".,;:") + "."
+    # No leading punctuation or stray quotation marks: ': "In line with ...' reads 'In line with ...'.
+    text = re.sub(r"\s+", " ", text).strip(" “”\"‘").lstrip(",.;:—–-“”\"‘ ")
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return (text[:1].upper() + text[1:]).rstrip(".,;: ") + "."
 
 
-def _make_claim(table: EntityTable, text: str, party: Entity | None, verb: str, start: int, end: int, frame: tuple[int, int], via: list[Entity], confidence: float) -> Claim | None:
+def _make_claim(table: EntityTable, text: str, party: Entity | None, verb: str, start: int, end: int, frame: tuple[int, int], via: list[Entity], confidence: float,
+                verb_class: str | None = None, negated: bool | None = None) -> Claim | None:
+    opened = start
     start, end = _trim_claim(text, start, end)
     claim = text[start:end]
     if len(claim.split()) < 2 and not re.search(r"\w{4,}", claim):
         return None
-    stance = _stance(verb, claim)
+    if _fragment(claim):
+        return None
+    # A quotation's opening mark, trimmed off above, still marks the words as the speaker's own.
+    inside = text[max(0, opened - 2):start]
+    stance = _stance(verb, ("“" + claim) if re.search(r"[“\"‘]", inside) else claim, verb_class, negated)
     if hedged(claim):
         confidence *= 0.6
     if party is not None and party.section == "sources":
@@ -504,11 +539,6 @@ def _hedges(table: EntityTable, text: str, sentence: Sentence, previous: list[Cl
     return found
 
 
-#: Speakers of the claims found so far in the article being read, oldest first;
-#: "it said" refers to the last organization or document among them.
-_RECENT: list[Entity] = []
-
-
 # A verdict on something said before: "that is false", "is not the full story", "was inaccurate".
 _VERDICT = re.compile(
     r"^[“\"]?(?:(?:that|this|it|the[ ](?:claim|account|figure|report|estimate|number|suggestion|allegation)(?:[ ][^,;“”\"]{1,40}?)?)[ ])?(?:is|was|were|’s|'s)[ ][“\"]?"
@@ -554,13 +584,27 @@ def _split_coordination(table: EntityTable, text: str, claim: Claim) -> list[Cla
     return parts if len(parts) == 2 else [claim]
 
 
-def find_claims(table: EntityTable, text: str, sentences: list[Sentence]) -> list[Claim]:
-    """Every attributed claim of the article, in text order."""
+def find_claims(table: EntityTable, text: str, sentences: list[Sentence], parsed: list[Claim] | None = None) -> list[Claim]:
+    """Every attributed claim of the article, in text order.
+
+    ``parsed`` are the claims read from the parse tree (:mod:`kg.ingest.speech`); in a sentence
+    that has some, the regular expressions add only what does not overlap them.
+    """
     claims: list[Claim] = []
     speaker: Entity | None = None
-    _RECENT.clear()
+    table.speakers.clear()
+    parsed = sorted(parsed or [], key=lambda c: c.frame[0])
+    at = 0
     for sentence in sentences:
+        tree: list[Claim] = []
+        while at < len(parsed) and parsed[at].frame[0] < sentence.end:
+            if parsed[at].frame[0] >= sentence.start:
+                tree.append(parsed[at])
+            at += 1
         found, speaker = _frames(table, text, sentence, speaker, claims)
+        if tree:
+            found = tree + [c for c in found if not any(c.start < t.end and t.start < c.end for t in tree)]
+            speaker = max(found, key=lambda c: c.frame[0]).party
         hedges = _hedges(table, text, sentence, claims + found)
         found += [h for h in hedges if not any(h.start < c.end and c.start < h.end for c in found)]
         # Anaphoric stances ("Orbis rejected that account") point at an earlier claim.
@@ -575,6 +619,5 @@ def find_claims(table: EntityTable, text: str, sentences: list[Sentence]) -> lis
                     claim.target, claim.stance, claim.proposition = target, verdict, target.proposition
         found = [part for claim in found for part in _split_coordination(table, text, claim)]
         claims.extend(sorted(found, key=lambda c: c.frame[0]))
-        _RECENT.extend(c.party for c in found if c.party is not None)
-    _RECENT.clear()
+        table.speakers.extend(c.party for c in found if c.party is not None)
     return claims

@@ -64,6 +64,8 @@ class EntityTable:
         self._names: dict[str, dict[str, None]] = {}  # normalized name → keys, in order of creation
         self._order: dict[str, int] = {}
         self._counter = 0
+        #: Speakers of the claims read so far, oldest first: "it said" is the last organization among them.
+        self.speakers: list[Entity] = []
         for mention in gazetteer.find(text):
             known = next(k for k in gazetteer.known if k.id == mention.id)
             self.mention(self.known(known), mention.start, mention.end)
@@ -122,20 +124,41 @@ class EntityTable:
 
     def merge(self, gone: Entity, kept: Entity) -> None:
         """Fold ``gone`` into ``kept``: its spans, names and references move over."""
-        for start, end in gone.spans:
-            self._mentions.remove((start, end, gone.key))
-            self.mention(kept, start, end)
-        for name in gone.names:
-            self.alias(kept, name)
-        for key, value in gone.fields.items():
-            kept.fields.setdefault(key, value)
-        del self.entities[gone.key]
+        self.merge_all([(gone, kept)])
+
+    def merge_all(self, pairs: list[tuple[Entity, Entity]]) -> None:
+        """Fold each ``gone`` into its ``kept`` (a chain A → B → C ends in C), in one pass over
+        the mentions and the entities: many merges cost the table once, not once each."""
+        into = {gone.key: kept.key for gone, kept in pairs if gone.key != kept.key}
+
+        def last(key: str) -> str:
+            seen = set()
+            while key in into and key not in seen:
+                seen.add(key)
+                key = into[key]
+            return key
+
+        for gone_key in into:
+            gone, kept = self.entities[gone_key], self.entities[last(gone_key)]
+            for start, end in gone.spans:
+                at = bisect.bisect_left(kept.spans, (start, end))
+                if at == len(kept.spans) or kept.spans[at] != (start, end):
+                    kept.spans.insert(at, (start, end))
+            for name in gone.names:
+                self.alias(kept, name)
+            for key, value in gone.fields.items():
+                kept.fields.setdefault(key, value)
+        if not into:
+            return
+        self._mentions = sorted(set((start, end, last(key)) for start, end, key in self._mentions))
+        for gone_key in into:
+            del self.entities[gone_key]
         for entity in self.entities.values():
             for key, value in list(entity.fields.items()):
-                if value == gone.key:
-                    entity.fields[key] = kept.key
-                elif isinstance(value, list) and gone.key in value:
-                    entity.fields[key] = list(dict.fromkeys(kept.key if v == gone.key else v for v in value))
+                if isinstance(value, str) and value in into:
+                    entity.fields[key] = last(value)
+                elif isinstance(value, list) and any(isinstance(v, str) and v in into for v in value):
+                    entity.fields[key] = list(dict.fromkeys(last(v) if isinstance(v, str) else v for v in value))
 
     # ------------------------------------------------------------------ lookups
     def by_name(self, name: str, types: set[str] | None = None) -> Entity | None:

@@ -15,6 +15,7 @@ from kg.ingest.entities import EntityTable
 from kg.ingest.events import find_events
 from kg.ingest.gazetteer import Gazetteer, Known
 from kg.ingest.names import find_names
+from kg.ingest.nlp import engine
 from kg.ingest.questions import Question, find_questions
 from kg.ingest.sentences import Sentence, split_sentences
 
@@ -31,8 +32,11 @@ class Extraction:
     questions: list[Question]
 
 
-def extract(text: str, *, published: str | None = None, known: list[Known] | None = None) -> Extraction:
+def extract(text: str, *, published: str | None = None, known: list[Known] | None = None, parser: str | None = None) -> Extraction:
     """Run every rule over ``text``; ``known`` are the case's named items.
+
+    ``parser`` is the engine (:func:`kg.ingest.nlp.engine`): ``spacy`` reads reported speech
+    from the parse tree first, ``rules`` uses the regular expressions alone.
 
     >>> x = extract("Globex said the outage was caused by a configuration push. "
     ...             "Jane Roe, a Globex engineer, denied that reviews were skipped.")
@@ -44,7 +48,12 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
     table = EntityTable(text, Gazetteer(list(known or [])))
     find_names(table, text, sentences)
     find_events(table, text, sentences, published)
-    claims = find_claims(table, text, sentences)
+    parsed = None
+    if engine(parser) == "spacy":
+        from kg.ingest.speech import find_speech, parsed_claims
+
+        parsed = parsed_claims(table, text, find_speech(text))
+    claims = find_claims(table, text, sentences, parsed)
     questions = find_questions(table, text, sentences)
     # Unnamed groups and individuals exist only as speakers: drop any no claim needs.
     speakers = {c.party.key for c in claims if c.party is not None}

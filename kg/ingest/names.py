@@ -311,12 +311,21 @@ def _orgs(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
 def _merge_prefixes(table: EntityTable) -> None:
     """"Cobalt Cloud" and later "Cobalt Cloud Services" in one article: one organization."""
     orgs = [e for e in table.entities.values() if e.type in ORG_TYPES and e.known_id is None and not e.generic]
+    # Each label's proper prefixes → the longer names that start with them, in order: one pass,
+    # not every pair of names (which grew with the square of the names in a long article).
+    longer: dict[tuple[str, ...], list] = {}
+    for entity in orgs:
+        words = entity.label.split()
+        for size in range(1, len(words)):
+            longer.setdefault(tuple(words[:size]), []).append(entity)
+    merged: dict[str, Entity] = {}
     for short in orgs:
-        words = short.label.split()
-        for long in orgs:
-            if long is not short and len(long.label.split()) > len(words) and long.label.split()[: len(words)] == words and long.key in table.entities and short.key in table.entities:
-                table.merge(short, long)
-                break
+        if short.key in merged:
+            continue
+        long = next((e for e in longer.get(tuple(short.label.split()), ()) if e.key not in merged), None)
+        if long is not None:
+            merged[short.key] = long
+    table.merge_all([(table.entities[key], long) for key, long in merged.items()])
 
 
 def _short_forms(table: EntityTable, text: str) -> None:

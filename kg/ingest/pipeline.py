@@ -238,14 +238,19 @@ def ingest(
     dates: dict[str, str] | None = None,
     max_bytes: int = MAX_BYTES,
     progress: Callable[[Path], None] | None = None,
+    parser: str | None = None,
 ) -> IngestResult:
     """Draft a case file for each article into ``case_dir``; return what changed.
 
     ``date`` (YYYY-MM-DD) is the publication date, used over any date in the
     file's metadata; relative dates in the text are resolved against it.
     ``dates`` maps an article (its path as given, or its file name) to its own
-    date, used over ``date`` (see :func:`read_dates`).
+    date, used over ``date`` (see :func:`read_dates`). ``parser`` is the engine
+    that reads the text, ``spacy`` or ``rules`` (see :mod:`kg.ingest.nlp`).
     """
+    from kg.ingest.nlp import engine
+
+    parser = engine(parser)
     case_dir = Path(case_dir)
     slug = _case_slug(case_dir)
     if case_dir.exists() and not case_dir.is_dir():
@@ -273,7 +278,7 @@ def ingest(
             outcomes.append(Outcome(article.path, None, "unchanged", existing))
             continue
         published = _date_for(article.path, dates) or date or article.date
-        extraction = extract(article.text, published=published, known=index.known)
+        extraction = extract(article.text, published=published, known=index.known, parser=parser)
         draft = build_draft(article, extraction, index, published=published)
         for proposition in draft.get("propositions", []):
             if "proposition" in proposition:  # linked to a proposition the case or an earlier draft holds

