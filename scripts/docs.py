@@ -1,4 +1,4 @@
-"""Regenerate the generated parts of docs/: each command's --help, and the layout of the tree.
+"""Regenerate the generated parts of docs/: each command's --help, the layout of the tree, and ingest's speech rules.
 
     python scripts/docs.py          # rewrite the generated blocks in place
     python scripts/docs.py --check  # exit 1, naming the stale page, if a block is out of date
@@ -96,8 +96,16 @@ def layout_block() -> str:
 
 
 #: Generated blocks: (page, block name, function that writes it).
+def speech_block() -> str:
+    """The tree rules of reported speech, from their rows in kg/ingest/speech.py."""
+    from kg.ingest.speech import rule_table
+
+    return rule_table()
+
+
 BLOCKS = [
     ("cli.md", "help", cli_block),
+    ("ingest.md", "speech-rules", speech_block),
     ("development.md", "layout", layout_block),
 ]
 

@@ -271,7 +271,7 @@ def _trim_claim(text: str, start: int, end: int) -> tuple[int, int]:
     channel = _CHANNEL.match(text, start, end)
     if channel:
         start = channel.end()
-    while start < end and text[start] in " “”\"‘":
+    while start < end and text[start] in " “”\"‘:;,—–":
         start += 1
     while end > start and text[end - 1] in " .,;:“”\"’":
         end -= 1
@@ -289,7 +289,9 @@ def _stance(verb: str, claim: str, verb_class: str | None = None, negated: bool 
         return verb_class or "denies"
     if verb_class is None and re.fullmatch(_DISPUTE, verb):
         return "disputes"
-    if (main_clause_negated(claim) if negated is None else negated) and not _quoted(claim):
+    if _quoted(claim):  # the speaker's own words: asserted (or confirmed) as they stand, never reworded
+        return "confirms" if verb_class == "confirms" or (verb_class is None and re.fullmatch(_CONFIRM, verb)) else "asserts"
+    if main_clause_negated(claim) if negated is None else negated:
         return "denies"
     if narrows(claim):
         return "narrows"
@@ -321,7 +323,7 @@ def _proposition(stance: str, verb: str, claim: str, party: Entity | None) -> st
     text = claim
     if stance == "denies" and not re.fullmatch(_DENY, verb.lower()) and not _quoted(claim):
         text = affirmative(claim)
-    elif stance == "narrows":
+    elif stance == "narrows" and not _quoted(claim):
         text = narrowed(claim)
     if party is not None and party.type in ORG_TYPES | {"InternalDocument"}:
         text = re.sub(r"^(?:it|its)\b", lambda m: party.label + ("’s" if m.group(0) == "its" else ""), text)

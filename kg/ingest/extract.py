@@ -15,7 +15,7 @@ from kg.ingest.entities import EntityTable
 from kg.ingest.events import find_events
 from kg.ingest.gazetteer import Gazetteer, Known
 from kg.ingest.names import find_names
-from kg.ingest.nlp import engine
+from kg.ingest.nlp import engine, parse
 from kg.ingest.questions import Question, find_questions
 from kg.ingest.sentences import Sentence, split_sentences
 
@@ -35,8 +35,9 @@ class Extraction:
 def extract(text: str, *, published: str | None = None, known: list[Known] | None = None, parser: str | None = None) -> Extraction:
     """Run every rule over ``text``; ``known`` are the case's named items.
 
-    ``parser`` is the engine (:func:`kg.ingest.nlp.engine`): ``spacy`` reads reported speech
-    from the parse tree first, ``rules`` uses the regular expressions alone.
+    ``parser`` is the engine (:func:`kg.ingest.nlp.engine`): ``spacy`` parses the text once and
+    reads reported speech from the tree first, people and organizations from its named entities
+    and dates from its DATE spans; ``rules`` uses the regular expressions alone.
 
     >>> x = extract("Globex said the outage was caused by a configuration push. "
     ...             "Jane Roe, a Globex engineer, denied that reviews were skipped.")
@@ -46,13 +47,15 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
     original, text = text, mask_labels(text)
     sentences = split_sentences(text)
     table = EntityTable(text, Gazetteer(list(known or [])))
-    find_names(table, text, sentences)
-    find_events(table, text, sentences, published)
+    docs = parse(text) if engine(parser) == "spacy" else None
+    named = [(a + e.start_char, a + e.end_char, e.label_) for a, doc in docs or () for e in doc.ents]
+    find_names(table, text, sentences, named)
+    find_events(table, text, sentences, published, date_spans=[(s, e) for s, e, label in named if label == "DATE"])
     parsed = None
-    if engine(parser) == "spacy":
+    if docs is not None:
         from kg.ingest.speech import find_speech, parsed_claims
 
-        parsed = parsed_claims(table, text, find_speech(text))
+        parsed = parsed_claims(table, text, find_speech(text, docs))
     claims = find_claims(table, text, sentences, parsed)
     questions = find_questions(table, text, sentences)
     # Unnamed groups and individuals exist only as speakers: drop any no claim needs.

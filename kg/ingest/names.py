@@ -468,16 +468,47 @@ def _all_occurrences(table: EntityTable, text: str) -> None:
                     table.mention(entity, at, end)
 
 
-def find_names(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
-    """Add person, organization and system candidates (and their later short forms) to ``table``."""
+def find_names(table: EntityTable, text: str, sentences: list[Sentence], named: list[tuple[int, int, str]] = ()) -> None:
+    """Add person, organization and system candidates (and their later short forms) to ``table``.
+
+    ``named`` are a parser's named entities, ``(start, end, label)``: a PERSON or ORG the rules
+    did not find becomes a candidate too (the rules run first: they know titles, possessives and
+    the classes a parser does not).
+    """
     _people(table, text)
     _systems(table, text)
     _orgs(table, text, sentences)
+    _named(table, text, named)
     _merge_prefixes(table)
     _all_occurrences(table, text)
     _short_forms(table, text)
     _speaking_proper_nouns(table, text, sentences)
     _all_occurrences(table, text)
+
+
+_NER_TYPES = {"PERSON": "Person", "ORG": "Organization"}
+
+
+def _named(table: EntityTable, text: str, named) -> None:
+    # A word of a longer name the rules found ("Transportation" of "Department of Transportation") is not a name of its own.
+    inside = {w.lower() for e in table.entities.values() if len(e.label.split()) > 1 for w in e.label.split()}
+    for start, end, label in named:
+        type_ = _NER_TYPES.get(label)
+        if type_ is None or table.is_taken(start, end):
+            continue
+        words = text[start:end]
+        # "the Civil Aviation Authority" → "Civil Aviation Authority"; a possessive never enters a name.
+        lead = re.match(r"(?:the|The)[ ]", words)
+        if lead:
+            start, words = start + lead.end(), words[lead.end():]
+        trail = re.search(r"(?:['’]s?|[.,;:])$", words)
+        if trail and not words.endswith(("Inc.", "Corp.", "Co.", "Ltd.")):
+            end, words = end - len(trail.group(0)), words[: -len(trail.group(0))]
+        if "\n" in words or not words[:1].isupper() or len(words) < 2 or words.lower() in _NOT_NAMES or words.lower() in inside:
+            continue
+        if type_ == "Person" and len(words.split()) == 1 and table.by_name(words) is None:
+            continue  # a lone word the parser calls a person is a surname of someone named, or nothing
+        table.new(type_, words, start, end, rule="named entity (parser)", confidence=0.6)
 
 
 def _initials(name: str) -> str:

@@ -43,12 +43,24 @@ def _ask(clause: str) -> str:
 
 
 def find_questions(table: EntityTable, text: str, sentences: list[Sentence]) -> list[Question]:
-    """Whether-clauses (and "who/which ..." after "did not say", "unclear") as open questions."""
+    """Whether-clauses (and "who/which/if ..." after "did not say", "declined to say", "has not
+    said", "does not confirm", "unclear") as open questions, ``about`` the items they name.
+
+    >>> from kg.ingest.entities import EntityTable
+    >>> from kg.ingest.gazetteer import Gazetteer
+    >>> from kg.ingest.sentences import split_sentences
+    >>> t = "Globex declined to say how many customers lost data. It has not said if refunds are due."
+    >>> [q.asks for q in find_questions(EntityTable(t, Gazetteer([])), t, split_sentences(t))]
+    ['How many customers lost data?', 'Are refunds due?']
+    """
     questions: list[Question] = []
     for sentence in sentences:
         pattern = re.compile(
             r"(?<!regardless[ ]of[ ])\b(?P<clause>[Ww]hether[ ][^,;:.]+?)(?=,|;|:|\.|[ ]or[ ]whether\b|[ ]is[ ](?:also[ ])?(?:unclear|unknown|not[ ]known)|$)"
-            r"|(?:did[ ]not[ ]say|has[ ]not[ ]said|would[ ]not[ ]say|not[ ]confirm|unclear|not[ ]known|not[ ]clear)[ ](?P<wh>(?:who|which|what|why|how|when|if)[ ][^,;:.]+)"
+            r"|(?:(?:did|does|do|has|have|had|would|could|will)[ ]not[ ](?:yet[ ])?(?:say|said|confirm|confirmed|disclose|disclosed|specify|specified|explain|explained|reveal|revealed)"
+            r"|(?:didn|doesn|hasn|haven|wouldn|won)[’']t[ ](?:yet[ ])?(?:say|said|confirm|confirmed|disclose|disclosed|specify|specified|explain|explained)"
+            r"|(?:declined|refused|failed)[ ]to[ ](?:say|confirm|disclose|specify|explain|reveal)"
+            r"|unclear|not[ ]known|not[ ]clear|unknown)[ ](?P<wh>(?:who|which|what|why|how|when|where|if)[ ][^,;:.]+)"
         )
         for m in pattern.finditer(sentence.text):
             group = "clause" if m.group("clause") else "wh"

@@ -70,6 +70,10 @@ def _content(head, offset: int, skip=()) -> tuple[tuple[int, int], bool, tuple[i
     """The clause under ``head`` (without a leading "that" and without ``skip`` subtrees), its negation."""
     skipped = {t.i for s in skip for t in s.subtree}
     tokens = [t for t in head.subtree if t.i not in skipped]
+    # "said later that C": what comes before the clause's "that" is the reporting verb's, not the claim's.
+    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is not None:
+        tokens = [t for t in tokens if t.i > mark.i]
     while tokens and (tokens[0].dep_ in ("mark", "punct") or tokens[0].is_space) and tokens[0].lower_ in ("that", ",", ":", "“", '"', "‘", "—", "–", "-"):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):

@@ -64,12 +64,3 @@ def test_a_withheld_answer_is_a_hedge_not_a_claim():
         ("Globex", "hedges", "Customers would be refunded.")
     ]
 
-
-def test_the_docs_rule_table_is_the_rule_rows():
-    from pathlib import Path
-
-    from kg.ingest.speech import rule_table
-
-    page = (Path(__file__).resolve().parents[2] / "docs" / "ingest.md").read_text(encoding="utf-8")
-    block = page.split("<!-- speech rules:")[1].split("-->", 1)[1].split("<!-- end of speech rules -->")[0].strip()
-    assert block == rule_table(), "regenerate the block in docs/ingest.md from kg.ingest.speech.rule_table()"
