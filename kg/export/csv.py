@@ -8,7 +8,7 @@ The rows are those of the GraphML export (:func:`kg.export.graphml.export_networ
   ``stances``, ``sources``, then any other attribute.
 
 Lists (stances, sources, aliases, kinds) are joined with ``|``. Both files
-are built in memory first and each is written atomically.
+are built in memory first and placed together (kg.atomic.StagedFiles): both or neither.
 
 A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return gets a leading ``'``, as OWASP advises against CSV injection: a
@@ -26,7 +26,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.errors import ExportError
-from kg.atomic import atomic_write
+from kg.atomic import StagedFiles
 from kg.export.graphml import export_network
 
 __all__ = ["write", "tables", "NODE_COLUMNS", "EDGE_COLUMNS"]
@@ -81,9 +81,11 @@ def write(graph: Graph, path: str | os.PathLike) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is a file; the csv format writes nodes.csv and edges.csv into a folder")
     contents = tables(graph)
-    written = []
-    for name, text in contents.items():
-        with atomic_write(folder / name) as out:
-            out.write(text)
-        written.append(folder / name)
-    return written
+    staged = StagedFiles(folder, "the csv tables")
+    try:
+        for name, text in contents.items():
+            staged.write(name, text)
+    except BaseException:
+        staged.discard()
+        raise
+    return staged.commit()  # both tables placed together, or neither
