@@ -8,13 +8,10 @@ of their content, so loading the same case twice gives the same graph.
 
 from __future__ import annotations
 
-import calendar
-import datetime
 import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
 
 from rdflib import Literal, URIRef
@@ -24,6 +21,7 @@ from kg.case import SLUG, Case, Item, brief
 from kg.keys import ordered_pair, pair_key
 from kg.loaders.documents import Document
 from kg.loaders.quotes import locate, quote_not_found
+from kg.loaders.values import check_date_bounds, confidence, date_literal, literal, text_value
 from kg.ontology import CaseSchema, case_schema
 from kg.vocab import BASE_IRI, KG, OA
 
@@ -33,7 +31,6 @@ Triple = tuple
 #: source id → document text, for the sources whose documents are at hand
 Documents = dict
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _CONTEXT = 32  # characters of prefix/suffix recorded around a located quote
 
@@ -114,108 +111,6 @@ def _as_list(value: Any) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def _text(item: Item, key: str, value: Any) -> str:
-    if isinstance(value, (dict, list)) or value is None:
-        shape = "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else "empty"
-        raise item.error(f"{brief(key)} must be text, not {shape}", key)
-    text = str(value).strip()
-    if not text:
-        raise item.error(f"{brief(key)} must not be empty", key)
-    return text
-
-
-def _date_literal(item: Item, key: str, value: Any) -> Literal:
-    text = str(value).strip()
-    if not _DATE.match(text):
-        raise item.error(f"{brief(key)} must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not {brief(value)}", key)
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(text)]
-    try:
-        _calendar_bounds(text)
-    except ValueError as e:
-        raise item.error(f"{brief(key)} is not a real date: {brief(value)} ({e})", key) from e
-    return Literal(text, datatype=datatype)
-
-
-def _calendar_bounds(text: str) -> tuple[datetime.date, datetime.date]:
-    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date covers; ValueError if there is none.
-
-    >>> _calendar_bounds("2024-02")
-    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
-    >>> _calendar_bounds("2025-02-30")
-    Traceback (most recent call last):
-    ValueError: day is out of range for month
-    """
-    year = int(text[:4])
-    if len(text) == 4:
-        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    month = int(text[5:7])
-    if len(text) == 7:
-        datetime.date(year, month, 1)
-        return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
-    day = datetime.date(year, month, int(text[8:10]))
-    return day, day
-
-
-def _check_date_bounds(item: Item) -> None:
-    """``notBefore`` may not come after ``notAfter``, nor ``date`` fall outside them."""
-    bounds = {key: item.fields[key] for key in ("notBefore", "date", "notAfter") if isinstance(item.fields.get(key), str)}
-    try:
-        spans = {key: _calendar_bounds(str(value).strip()) for key, value in bounds.items()}
-    except ValueError:
-        return  # reported by _date_literal
-    if "notBefore" in spans and "notAfter" in spans and spans["notBefore"][0] > spans["notAfter"][1]:
-        raise item.error(f"'notBefore' {bounds['notBefore']} is later than 'notAfter' {bounds['notAfter']}", "notBefore")
-    if "date" in spans:
-        if "notBefore" in spans and spans["date"][1] < spans["notBefore"][0]:
-            raise item.error(f"'date' {bounds['date']} is earlier than 'notBefore' {bounds['notBefore']}", "date")
-        if "notAfter" in spans and spans["date"][0] > spans["notAfter"][1]:
-            raise item.error(f"'date' {bounds['date']} is later than 'notAfter' {bounds['notAfter']}", "date")
-
-
-def _literal(item: Item, key: str, kind: str, value: Any) -> Literal:
-    if kind == "string":
-        return Literal(_text(item, key, value))
-    if kind == "date":
-        return _date_literal(item, key, value)
-    if kind == "integer":
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise item.error(f"{brief(key)} must be a whole number, not {brief(value)}", key)
-        if value < 0:  # every whole-number key is a count
-            raise item.error(f"{brief(key)} must be a whole number of 0 or more, not {brief(value)}", key)
-        return Literal(value, datatype=XSD.integer)
-    if kind == "boolean":
-        if not isinstance(value, bool):
-            raise item.error(f"{brief(key)} must be true or false, not {brief(value)}", key)
-        return Literal(value)
-    if kind == "decimal":
-        return Literal(_confidence(item, key, value), datatype=XSD.decimal)
-    if kind == "anyURI":
-        text = _text(item, key, value)
-        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", text):
-            raise item.error(f"{brief(key)} must be an absolute URL, not {brief(value)}", key)
-        return Literal(text, datatype=XSD.anyURI)
-    raise item.error(f"ontology declares unknown value kind {brief(kind)} for {brief(key)}", key)
-
-
-#: decimal places a confidence may have: 1e-999999999 is twelve characters but a billion digits as xsd:decimal
-MAX_DECIMAL_PLACES = 15
-
-
-def _confidence(item: Item, key: str, value: Any) -> Decimal:
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation as e:
-        raise item.error(f"{brief(key)} must be a number between 0 and 1, not {brief(value)}", key) from e
-    if isinstance(value, bool) or not number.is_finite() or not (0 <= number <= 1):
-        raise item.error(f"{brief(key)} must be a number between 0 and 1, not {brief(value)}", key)
-    sign, digits, exponent = number.as_tuple()  # not normalize(): the context's precision would round it to 0
-    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
-    if number and exponent + trailing_zeros < -MAX_DECIMAL_PLACES:
-        raise item.error(f"{brief(key)} must be a number between 0 and 1 with at most {MAX_DECIMAL_PLACES} decimal "
-                         f"places, not {brief(value)}", key)
-    return number
-
-
 def _unknown_keys(item: Item, allowed: Iterable[str]) -> None:
     extra = sorted(set(item.fields) - set(allowed))
     if extra:
@@ -277,9 +172,9 @@ def _common(ctx: _Context, item: Item, subject: URIRef, status_key: str = "statu
         raise item.error(f"unknown review status {brief(status)}; expected one of {', '.join(ctx.schema.review_statuses)}", status_key)
     ctx.add(subject, KG.reviewStatus, concept.iri)
     if "confidence" in fields:
-        ctx.add(subject, KG.confidence, Literal(_confidence(item, "confidence", fields["confidence"]), datatype=XSD.decimal))
+        ctx.add(subject, KG.confidence, Literal(confidence(item, "confidence", fields["confidence"]), datatype=XSD.decimal))
     if "note" in fields:
-        ctx.add(subject, KG.note, Literal(_text(item, "note", fields["note"])))
+        ctx.add(subject, KG.note, Literal(text_value(item, "note", fields["note"])))
     if "span" in fields:
         span = fields["span"]
         if not (isinstance(span, list) and len(span) == 2 and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in span) and span[0] <= span[1]):
@@ -330,8 +225,8 @@ def _load_entity(ctx: _Context, item: Item) -> None:
             if prop.kind == "ref":
                 ctx.add(subject, prop.iri, _typed_ref(ctx, item, key, single, prop.targets))
             else:
-                ctx.add(subject, prop.iri, _literal(item, key, prop.kind, single))
-    _check_date_bounds(item)
+                ctx.add(subject, prop.iri, literal(item, key, prop.kind, single))
+    check_date_bounds(item)
     if is_source and "sha256" in fields and not _SHA256.match(str(fields["sha256"])):
         raise item.error("'sha256' must be 64 lower-case hex digits", "sha256")
     changes = [key for key in _CHANGE_KEYS if key in fields]
@@ -349,7 +244,7 @@ def _load_proposition(ctx: _Context, item: Item) -> None:
     ctx.written_at(subject, item)
     ctx.add(subject, RDF.type, KG.Proposition)
     ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
-    text = _text(item, "text", fields.get("text"))
+    text = text_value(item, "text", fields.get("text"))
     ctx.add(subject, KG.text, Literal(text))
     ctx.add(subject, RDFS.label, Literal(text))
     for about in _as_list(fields.get("about") or []):
@@ -391,7 +286,7 @@ def _load_restatement(ctx: _Context, item: Item) -> None:
 def _quote(item: Item) -> tuple[str, str, str]:
     quote = item.fields.get("quote")
     if isinstance(quote, str):
-        return _text(item, "quote", quote), "", ""
+        return text_value(item, "quote", quote), "", ""
     if hasattr(quote, "line_of"):
         extra = sorted(set(quote) - {"exact", "prefix", "suffix"})
         if extra:
@@ -435,7 +330,7 @@ def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition:
     if via:
         ctx.add(subject, PROV.hadPrimarySource, via[-1])
     if "date" in fields:
-        ctx.add(subject, DCTERMS.date, _date_literal(item, "date", fields["date"]))
+        ctx.add(subject, DCTERMS.date, date_literal(item, "date", fields["date"]))
     # How the account changed: a later assertion takes this one's place, or a source withdraws it.
     if "id" in fields:
         ctx.assertion_iris[fields["id"]] = subject
@@ -519,7 +414,7 @@ def _load_question(ctx: _Context, item: Item) -> None:
     ctx.written_at(subject, item)
     ctx.add(subject, RDF.type, KG.OpenQuestion)
     ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
-    asks = _text(item, "asks", fields.get("asks"))
+    asks = text_value(item, "asks", fields.get("asks"))
     ctx.add(subject, KG.asks, Literal(asks))
     ctx.add(subject, RDFS.label, Literal(asks))
     status = ctx.schema.question_statuses.get(str(fields.get("status", "open")))
@@ -533,7 +428,7 @@ def _load_question(ctx: _Context, item: Item) -> None:
         ctx.add(subject, KG.about, ctx.ref(item, "about", target))
     for key, prop in (("resolvableBy", KG.resolvableBy), ("answer", KG.answer)):
         if key in fields:
-            ctx.add(subject, prop, Literal(_text(item, key, fields[key])))
+            ctx.add(subject, prop, Literal(text_value(item, key, fields[key])))
     if "raisedIn" in fields:
         ctx.add(subject, KG.raisedIn, ctx.ref(item, "raisedIn", fields["raisedIn"], want=_is_source(ctx), what="a source"))
     # A question's 'status' is open/resolved, so its review status is 'review'.
