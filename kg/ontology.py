@@ -72,7 +72,7 @@ def shapes_graph() -> Graph:
 class CaseProperty:
     key: str
     iri: URIRef
-    kind: str  # 'ref' or an XSD datatype local name: string, date, integer, boolean, anyURI, decimal
+    kind: str  # 'ref', 'iri' (an external identifier) or an XSD datatype local name: string, date, integer, ..., decimal
     #: for a reference: the classes (case-file names) it may point to, from its rdfs:range; empty: any item
     targets: tuple[str, ...] = ()
 

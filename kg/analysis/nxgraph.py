@@ -63,7 +63,7 @@ EXAMPLE = BASE_IRI + "example/"
 ITEM_KINDS = frozenset({"Assertion", "Proposition", "OpenQuestion", "IdentityJudgement"})
 
 _KG = str(KG._NS)
-_LISTS = {"aliases", "kinds", "passage"}
+_LISTS = {"aliases", "kinds", "passage", "links"}
 
 
 def local_name(iri: str) -> str:
@@ -120,8 +120,9 @@ def project(graph: Graph, *, reviewed_only: bool = True) -> "nx.MultiDiGraph":
         attrs["cls"] = classes[0] if classes else "Entity"
         attrs["class_label"] = names.get(_KG + attrs["cls"], _words(attrs["cls"]))
         attrs["aliases"] = sorted(attrs.get("aliases", ()))
-        if "passage" in attrs:  # the words a correction, retraction or update affects
-            attrs["passage"] = sorted(attrs["passage"])
+        for key in ("passage", "links"):  # the words a change affects; the item's identifiers elsewhere
+            if key in attrs:
+                attrs[key] = sorted(attrs[key])
         attrs["kinds"] = sorted(local_name(k) for k in attrs.get("kinds", ()))
         quote = f"“{attrs['quote']}”" if attrs.get("quote") else None
         attrs.setdefault("label", attrs.get("text") or attrs.get("asks") or quote or local_name(node))

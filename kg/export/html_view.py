@@ -100,6 +100,7 @@ def _nodes(g: "nx.MultiDiGraph") -> list[dict]:
             "assertions": [_assertion_entry(a) for a in _node_assertions(g, node, attrs.get("cls", ""))],
             "draft": attrs.get("review", "reviewed") != "reviewed",
             **{key: str(attrs[key]) for key in ("date", "not_before", "not_after", "date_text") if attrs.get(key)},
+            **({"links": list(attrs["links"])} if attrs.get("links") else {}),  # identifiers elsewhere, e.g. Wikidata
         }
         if attrs.get("cls") == "Assertion" and entry["assertions"]:
             entry["stance"] = attrs.get("stance", "")

@@ -21,7 +21,7 @@ from kg.case import SLUG, Case, Item, brief
 from kg.keys import ordered_pair, pair_key
 from kg.loaders.documents import Document
 from kg.loaders.quotes import locate, quote_not_found
-from kg.loaders.values import check_date_bounds, confidence, date_literal, literal, text_value
+from kg.loaders.values import check_date_bounds, confidence, date_literal, external_iri, literal, text_value
 from kg.ontology import CaseSchema, case_schema
 from kg.vocab import BASE_IRI, KG, OA
 
@@ -224,6 +224,8 @@ def _load_entity(ctx: _Context, item: Item) -> None:
         for single in _as_list(value):
             if prop.kind == "ref":
                 ctx.add(subject, prop.iri, _typed_ref(ctx, item, key, single, prop.targets))
+            elif prop.kind == "iri":
+                ctx.add(subject, prop.iri, external_iri(item, key, single))
             else:
                 ctx.add(subject, prop.iri, literal(item, key, prop.kind, single))
     check_date_bounds(item)

@@ -13,12 +13,15 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.case import Item, brief
 
-__all__ = ["text_value", "date_literal", "calendar_bounds", "check_date_bounds", "literal", "confidence", "MAX_DECIMAL_PLACES"]
+__all__ = [
+    "text_value", "date_literal", "calendar_bounds", "check_date_bounds", "literal", "external_iri", "confidence",
+    "MAX_DECIMAL_PLACES", "WIKIDATA_ENTITY",
+]
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -79,6 +82,22 @@ def check_date_bounds(item: Item) -> None:
             raise item.error(f"'date' {bounds['date']} is earlier than 'notBefore' {bounds['notBefore']}", "date")
         if "notAfter" in spans and spans["date"][0] > spans["notAfter"][1]:
             raise item.error(f"'date' {bounds['date']} is later than 'notAfter' {bounds['notAfter']}", "date")
+
+
+#: A Wikidata item's id, as a researcher copies it from the item's page.
+_WIKIDATA_ID = re.compile(r"^(?:wd:)?(Q[1-9][0-9]*)$")
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+
+
+def external_iri(item: Item, key: str, value: Any) -> URIRef:
+    """An external identifier: a Wikidata id (``Q42`` or ``wd:Q42``) or any absolute http(s) IRI. Nothing is fetched."""
+    text = text_value(item, key, value)
+    wikidata = _WIKIDATA_ID.match(text)
+    if wikidata:
+        return URIRef(WIKIDATA_ENTITY + wikidata.group(1))
+    if not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", text):
+        raise item.error(f"{brief(key)} must be a Wikidata id such as Q42, or an absolute http(s) IRI, not {brief(value)}", key)
+    return URIRef(text)
 
 
 def literal(item: Item, key: str, kind: str, value: Any) -> Literal:

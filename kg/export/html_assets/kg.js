@@ -163,6 +163,21 @@
     infoBody.append(kind);
     if (info.description) infoBody.append(el("p", info.description));
     infoBody.append(el("p", id, "iri"));
+    if (info.links && info.links.length) {
+      // The item's identifiers elsewhere (owl:sameAs), as links; nothing is fetched until the reader follows one.
+      var elsewhere = el("p", "Elsewhere: ", "links");
+      info.links.forEach(function (url, i) {
+        var href = safeUrl(url);
+        if (i) elsewhere.append(", ");
+        if (!href) { elsewhere.append(url); return; }
+        var link = el("a", url);
+        link.href = href;
+        link.rel = "noopener noreferrer";
+        link.target = "_blank";
+        elsewhere.append(link);
+      });
+      infoBody.append(elsewhere);
+    }
     if (info.assertions.length) {
       infoBody.append(el("h3", "What the record says (" + info.assertions.length + ")"));
       info.assertions.forEach(function (a) { infoBody.append(showAssertion(a)); });
