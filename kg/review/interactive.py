@@ -141,6 +141,9 @@ def walk(
     from prompt_toolkit.key_binding import KeyBindings
 
     prompt = PromptSession(input=input, output=output)
+    # A second session for typed lines: a PromptSession keeps the key bindings it was last given, so
+    # the single-key bindings would read the letters of a typed id as decisions.
+    line = PromptSession(input=input, output=output)
 
     def say(text) -> None:
         print_formatted_text(
@@ -201,9 +204,7 @@ def walk(
                 say(f"edited {item.id}; the case still loads")
             elif key == "m":
                 candidates = session.candidates(item)
-                target = prompt.prompt(
-                    "merge into (an id): ", default=candidates[0] if candidates else ""
-                ).strip()
+                target = line.prompt("merge into (an id): ", default=candidates[0] if candidates else "").strip()
                 if not target:
                     say("not merged")
                     continue

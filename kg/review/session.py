@@ -109,7 +109,8 @@ def _number(value):
 
 
 def _line(node) -> int:
-    return node.lc.line + 1 if hasattr(node, "lc") else 0
+    line = getattr(getattr(node, "lc", None), "line", None)  # None on a node this session added
+    return line + 1 if line is not None else 0
 
 
 def _related(node, kind: str) -> list[str]:

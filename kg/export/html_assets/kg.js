@@ -35,8 +35,11 @@
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var byId = function (id) { return document.getElementById(id); };
-  var nodeInfo = data.node_info;
-  var edgeInfo = data.edge_info;
+  // Maps keyed by ids and names that a link's fragment can supply: without a prototype, so
+  // "#node=__proto__" (or constructor, toString) finds nothing instead of Object.prototype's members.
+  function table(from) { return Object.assign(Object.create(null), from || {}); }
+  var nodeInfo = table(data.node_info);
+  var edgeInfo = table(data.edge_info);
   var DIM_NODE = { background: "#f0f0f0", border: "#dddddd",
                    highlight: { background: "#f0f0f0", border: "#bbbbbb" },
                    hover: { background: "#f0f0f0", border: "#bbbbbb" } };
@@ -240,7 +243,7 @@
   /* ---- search ---- */
   var search = byId("search");
   var results = byId("search-results");
-  var hidden = {};
+  var hidden = table();
   function matches(query) {
     var found = [];
     data.nodes.forEach(function (n) {
@@ -285,8 +288,8 @@
   });
 
   /* ---- filters ---- */
-  var classBoxes = {};
-  var stanceBoxes = {};
+  var classBoxes = table();
+  var stanceBoxes = table();
   function checkbox(parent, store, key, text, colour) {
     var label = el("label");
     var box = el("input");
@@ -299,7 +302,7 @@
     parent.append(label);
     store[key] = box;
   }
-  var counts = {};
+  var counts = table();
   data.nodes.forEach(function (n) { var c = nodeInfo[n.id].cls; counts[c] = (counts[c] || 0) + 1; });
   data.classes.forEach(function (c) {
     checkbox(byId("filter-classes"), classBoxes, c.cls, c.label + " (" + counts[c.cls] + ")", c.color);
@@ -318,8 +321,8 @@
   function applyFilters() {
     var party = partySelect.value;
     var source = sourceSelect.value;
-    var base = {};
-    var show = {};
+    var base = table();
+    var show = table();
     data.nodes.forEach(function (n) {
       var info = nodeInfo[n.id];
       base[n.id] = (!classBoxes[info.cls] || classBoxes[info.cls].checked) && (!info.stance || stanceOn(info.stance)) &&
@@ -327,7 +330,7 @@
       show[n.id] = base[n.id] && (!party || info.parties.indexOf(party) >= 0) &&
                    (!source || info.sources.indexOf(source) >= 0);
     });
-    var edgeShow = {};
+    var edgeShow = table();
     data.edges.forEach(function (e) {
       var info = edgeInfo[e.id];
       edgeShow[e.id] = base[info.source] && base[info.target] &&
@@ -401,8 +404,8 @@
     clearHighlight();
     var keepNodes = item.nodes.filter(function (id) { return nodes.get(id) !== null; });
     var keepEdges = item.edges.filter(function (id) { return edges.get(id) !== null; });
-    var inNodes = {};
-    var inEdges = {};
+    var inNodes = table();
+    var inEdges = table();
     keepNodes.forEach(function (id) { inNodes[id] = true; });
     keepEdges.forEach(function (id) { inEdges[id] = true; });
     nodes.update(data.nodes.filter(function (n) { return !inNodes[n.id]; })
@@ -424,7 +427,7 @@
   clearButton.addEventListener("click", function () { clearHighlight(); writeHash(); });
 
   var panel = byId("unresolved");
-  var kindTitles = {};
+  var kindTitles = table();
   data.unresolved_kinds.forEach(function (pair) { kindTitles[pair[0]] = pair[1]; });
   var kinds = data.unresolved_kinds.map(function (pair) { return pair[0]; });
   data.unresolved.forEach(function (item) { if (kinds.indexOf(item.kind) < 0) kinds.push(item.kind); });
@@ -455,7 +458,7 @@
   });
   if (!data.unresolved.length) panel.append(el("p", "Nothing is left unresolved in this view.", "hint"));
   byId("unresolved-title").textContent = "Unresolved (" + data.unresolved.length + ")";
-  var itemById = {};
+  var itemById = table();
   data.unresolved.forEach(function (item) { itemById[item.id] = item; });
   function itemButton(id) { return document.querySelector('.unresolved-item[data-item="' + CSS.escape(id) + '"]'); }
 
@@ -512,7 +515,7 @@
   var tabs = { board: byId("tab-board"), timeline: byId("tab-timeline"), graph: byId("tab-graph") };
   var panes = { board: byId("board"), timeline: byId("timeline"), graph: byId("graph") };
   function showView(name) {
-    if (!panes[name]) name = "graph";
+    if (!Object.prototype.hasOwnProperty.call(panes, name)) name = "graph";
     currentView = name;
     Object.keys(panes).forEach(function (k) {
       panes[k].classList.toggle("active", k === name);
@@ -534,7 +537,7 @@
     if (!ids || !ids.length) {
       focusSet = null;
     } else {
-      focusSet = {};
+      focusSet = table();
       ids.forEach(function (id) {
         focusSet[id] = true;
         if (nodes.get(id)) network.getConnectedNodes(id).forEach(function (near) { focusSet[near] = true; });
@@ -677,7 +680,7 @@
       var x = function (day) { return left + (day - lo) / (hi - lo) * (right - left); };
       var laneTitles = { incident: "Incidents", meeting: "Meetings", source: "Sources and statements", other: "Other" };
       var rowHeight = 40;
-      var placed = {};
+      var placed = table();
       var top = 30;
       var lanes = line.lanes.map(function (lane) {
         var rows = [];
@@ -825,7 +828,7 @@
   function readHash() {
     if (location.hash.length < 2) return null;
     var params = new URLSearchParams(location.hash.slice(1));
-    var state = {};
+    var state = table();
     params.forEach(function (value, key) { state[key] = value; });
     if (state.item && !state.view) state.view = "graph";
     if (state.node && !state.view) state.view = "graph";
