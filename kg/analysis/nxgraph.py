@@ -114,8 +114,8 @@ def project(graph: Graph, *, reviewed_only: bool = True) -> "nx.MultiDiGraph":
     out = nx.MultiDiGraph()
     for node in sorted(attributes):
         attrs = attributes[node]
-        if reviewed_only and attrs.get("review") != "reviewed":
-            continue
+        if attrs.get("review") != "reviewed" and (reviewed_only or attrs.get("review") == "rejected"):
+            continue  # a rejected draft stays out of every view: kept in its file only so ingest does not redraft it
         classes = sorted(attrs.pop("classes", ()))
         attrs["cls"] = classes[0] if classes else "Entity"
         attrs["class_label"] = names.get(_KG + attrs["cls"], _words(attrs["cls"]))

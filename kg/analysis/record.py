@@ -64,6 +64,22 @@ def case_titles(graph: "Graph") -> tuple[str, ...]:
     return tuple(str(row.title) for row in run_query(graph, "case-titles"))
 
 
+def drafts_by_case(graph: "Graph") -> dict[str, int]:
+    """Case title → how many of its items are drafts pending review (query ``pending-drafts``).
+
+    >>> from rdflib import Graph
+    >>> drafts_by_case(Graph().parse(format="turtle", data='''
+    ... @prefix kg: <https://w3id.org/kg/ontology#> .
+    ... <urn:c> a kg:Case ; <http://www.w3.org/2000/01/rdf-schema#label> "A case" .
+    ... <urn:x> kg:inCase <urn:c> ; kg:reviewStatus kg:Pending .
+    ... '''))
+    {'A case': 1}
+    """
+    from kg.query import run_query
+
+    return {str(row.title): int(row.drafts) for row in run_query(graph, "pending-drafts")}
+
+
 def documents_read(g: "nx.MultiDiGraph") -> tuple[SourceRef, ...]:
     """Every source an assertion in the projection was read in, by label."""
     found = {v for u, v, k in g.edges(keys=True) if k == P.read_in and g.nodes[u].get("cls") == "Assertion"}

@@ -36,6 +36,14 @@ def unresolved(fmt, out, threshold, across_cases, include_pending, store):
     from kg.store import open_graph
 
     graph = open_graph(store)
+    if include_pending:
+        from kg.analysis.record import drafts_by_case
+
+        drafts = drafts_by_case(graph)
+        if not any(drafts.values()):  # e.g. drafts ingested into a case folder that was never built into this store
+            cases = ", ".join(drafts) or "none"
+            click.echo(safe(f"note: the store holds no drafts pending review (its case: {cases}); `kg ingest` writes "
+                            "drafts into a case folder: build that folder (kg build CASE_DIR) to see them here"), err=True)
     options = {"threshold": threshold, "across_cases": across_cases, "include_pending": include_pending}
     if out is not None:
         from kg.export.report_text import headline

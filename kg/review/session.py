@@ -266,7 +266,14 @@ class ReviewSession:
             item.node.insert(len(item.node), item.status_key, value)
 
     def accept(self, item_id: str) -> ReviewItem:
-        return self._decide(item_id, "accept", lambda item: self._set_status(item, "reviewed"))
+        """Set the item reviewed; a drafted ``confidence`` goes, the drafter's doubt settled by a person."""
+
+        def change(item: ReviewItem):
+            self._set_status(item, "reviewed")
+            if item.status_key == "status" and "confidence" in item.node:
+                del item.node["confidence"]
+
+        return self._decide(item_id, "accept", change)
 
     def reject(self, item_id: str) -> ReviewItem:
         return self._decide(item_id, "reject", lambda item: self._set_status(item, "rejected"))

@@ -271,9 +271,12 @@ def test_accept_reject_and_accept_from(case):
     assert statuses["the-outage-lasted-most-of-the-day/1"] == "pending"  # its proposition was rejected
     assert statuses["judgement:kestrel~kestrel-networks"] == "pending"
     _comments_kept(case)
-    # Only the status lines changed in the draft.
+    # Only the status lines changed in the draft, and accepted items lost the drafter's confidence.
     original = (DRAFTED / DRAFT).read_text(encoding="utf-8").splitlines()
     now = (case / DRAFT).read_text(encoding="utf-8").splitlines()
+    assert sum("confidence:" in line for line in now) < sum("confidence:" in line for line in original)
+    original = [line for line in original if "confidence:" not in line]
+    now = [line for line in now if "confidence:" not in line]
     changed = [(a, b) for a, b in zip(original, now) if a != b]
     assert len(original) == len(now) and changed
     assert all(
