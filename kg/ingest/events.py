@@ -21,6 +21,7 @@ import bisect
 import itertools
 import re
 
+from kg.ingest.dates import DateMention, find_dates
 from kg.ingest.impact import find_impacts, incident_date
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.sentences import Sentence
@@ -40,10 +41,13 @@ _STOP = {
 _GENERIC_DET = re.compile(r"\b(?:any|every|each|no)\s+(?:single\s+)?$", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(
     r"[ ](?:tracker|trackers|guardrails?|reports?|risks?|page|response|map|monitor|monitoring|alerts?|history|rates?|"
-    r"management|teams?|reviews?|detection|prevention|tracking|reporting|trend|tool|tools|data|plan|plans)\b"
+    r"management|teams?|reviews?|detection|prevention|tracking|reporting|trend|tool|tools|data|plan|plans|"
+    r"alarms?|brigades?|services?|fighters?|crews?|departments?|stations?|safety|drills?|exits?|doors?|risks?|hazards?)\b"
 )
+# "came under fire", "opened fire": no incident.
+_IDIOM_BEFORE = re.compile(r"\b(?:under|open|opened|opening|held|hold|holding|cease)[ ]$", re.IGNORECASE)
 _VERBAL = {"to", "would", "will", "could", "should", "must", "may", "might", "did", "does", "do", "not", "can", "cannot", "we", "they", "i"}
-_INCIDENT_HEAD = r"trouble|outage|disruption|incident|failure|breach|crash|blackout|glitch|fault|malfunction|downtime|shutdown|meltdown|cyberattack|hack|collapse"
+_INCIDENT_HEAD = r"trouble|outage|disruption|incident|failure|breach|crash|blackout|glitch|fault|malfunction|downtime|shutdown|meltdown|cyberattack|hack|collapse|fire|explosion"
 # Every repetition is bounded and every pattern starts at a word's start, so
 # each one runs in time linear in the text (issue 1/7 item 5): a word longer
 # than _W characters is never a modifier.
@@ -191,6 +195,8 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
                 continue
             if pattern is _INCIDENT_RE and _COMPOUND_AFTER.match(text, head_end):
                 continue  # "outage tracker", "outage guardrails": the word modifies another noun
+            if pattern is _INCIDENT_RE and _IDIOM_BEFORE.search(text, max(0, head_start - 12), head_start):
+                continue
             before = text[max(0, m.start("mods") - 30):m.end("mods")]
             words = m.group("mods").split()
             if words and words[-1].lower() in _VERBAL or _GENERIC_DET.search(before):
@@ -400,9 +406,34 @@ def _date_incidents(text: str, sentences: list[Sentence], incidents: list[Entity
             # News puts the main event's date in its lead: the first sentences after the headline.
             lead_sentences = [(x.start, x.end) for x in sentences[1:4] if x.start < 1200]
             best = incident_date(text, lead_sentences, published, date_spans)
+        named = _named_month(text, incident, published)
+        if named is not None and (best is None or not _within(best, named)):
+            best = named  # "the July meltdown": a date elsewhere in its sentences that is not in July is another's
         if best is not None:
             incident.fields.update(best.case_fields())
             incident.fields["_dateSpan"] = (best.start, best.end)
+
+
+_MONTH_WORD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
+def _named_month(text: str, incident: Entity, published: str | None) -> DateMention | None:
+    """The month an incident's own words name ("the April blackout", "the July IT outage"), as bounds."""
+    for start, end in sorted(incident.spans):
+        m = _MONTH_WORD.search(text, start, end)
+        if m is None:
+            continue
+        resolved = find_dates(f"in {m.group(0)}", published)
+        if resolved and (resolved[0].not_before or resolved[0].date):
+            found = resolved[0]
+            return DateMention(m.start(), m.end(), m.group(0), found.date, found.not_before, found.not_after)
+    return None
+
+
+def _within(mention: DateMention, month: DateMention) -> bool:
+    first = mention.date or mention.not_before
+    last = mention.date or mention.not_after
+    return bool(first and last and month.not_before and month.not_after and month.not_before <= first and last <= month.not_after)
 
 
 def find_events(table: EntityTable, text: str, sentences: list[Sentence], published: str | None, date_spans=()) -> None:

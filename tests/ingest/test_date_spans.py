@@ -33,3 +33,20 @@ def test_the_incident_takes_the_date_of_its_own_sentence_never_the_apology_date(
     assert "date" not in _incident(()).fields  # the apology's Monday is not the outage's
     incident = _incident([PHRASE])
     assert (incident.fields["date"], incident.fields["dateText"]) == ("2026-03-03", "3 March")
+
+
+def test_the_month_an_incidents_own_words_name_dates_it_over_a_weekday_of_another_event():
+    text = "Blackout row\n\nThe minister blamed the grid operator on Wednesday for the April blackout, officials said.\n"
+    table = EntityTable(text, Gazetteer([]))
+    find_events(table, text, split_sentences(text), "2025-06-18")
+    incident = next(e for e in table.entities.values() if e.type == "Incident")
+    assert (incident.label, incident.fields["notBefore"], incident.fields["notAfter"]) == ("Blackout", "2025-04-01", "2025-04-30")
+
+
+def test_a_fire_is_an_incident_and_coming_under_fire_is_not():
+    text = ("Airport shut\n\nThe airport closed on Friday after a fire at a nearby substation. "
+            "Its chief executive came under fire for the decision. Fire crews arrived.\n")
+    table = EntityTable(text, Gazetteer([]))
+    find_events(table, text, split_sentences(text), "2025-03-22")
+    incidents = [e for e in table.entities.values() if e.type == "Incident"]
+    assert [(e.label, e.fields.get("date"), [text[a:b] for a, b in e.spans]) for e in incidents] == [("Fire", "2025-03-21", ["fire"])]
