@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/ingest_speed.py                 # 100 KB, 1 MB, 5 MB articles
     .venv/bin/python benchmarks/ingest_speed.py --parser rules  # the same, read by the rules alone
+    .venv/bin/python benchmarks/ingest_speed.py --sizes "5 MB" --ingest-only   # kg ingest of 5 MB, once
+    .venv/bin/python benchmarks/ingest_speed.py --parse         # spaCy's parse alone by size: linear?
     .venv/bin/python benchmarks/ingest_speed.py --names         # one article's organization names: linear?
     .venv/bin/python benchmarks/ingest_speed.py --batch 100     # 100 articles into the seed case, one call each
     .venv/bin/python benchmarks/ingest_speed.py --batch 100 --cli   # ... one `kg ingest` process each
@@ -38,7 +40,7 @@ def _corpus() -> str:
     return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(EVAL.glob("*.txt")))
 
 
-def by_size(sizes: list[str], parser: str | None = None) -> None:
+def by_size(sizes: list[str], parser: str | None = None, ingest_only: bool = False) -> None:
     base = _corpus()
     print(f"parser: {parser or 'default'}")
     print(f"{'size':8} {'extract s':>10} {'ingest s':>10} {'s per MB':>9} {'ratio':>6}")
@@ -49,15 +51,35 @@ def by_size(sizes: list[str], parser: str | None = None) -> None:
             article = Path(scratch) / f"article-{size}.txt"
             text = (base * (size // len(base) + 1))[:size]
             article.write_text(f"Speed test article of {name}\n\n{text}", encoding="utf-8")
-            started = time.perf_counter()
-            extract(read_article(article).text, published="2026-05-13", parser=parser)
-            extracted = time.perf_counter() - started
+            extracted = float("nan")
+            if not ingest_only:
+                started = time.perf_counter()
+                extract(read_article(article).text, published="2026-05-13", parser=parser)
+                extracted = time.perf_counter() - started
             started = time.perf_counter()
             ingest([article], Path(scratch) / f"case-{size}", date="2026-05-13", parser=parser)
             total = time.perf_counter() - started
             per_mb = total / (size / 1_000_000)
             first = first or per_mb
             print(f"{name:8} {extracted:10.2f} {total:10.2f} {per_mb:9.2f} {per_mb / first:6.2f}", flush=True)
+
+
+def parse_curve(sizes: list[int]) -> None:
+    """spaCy's parse alone by article size (the model loaded first): seconds per MB stays flat."""
+    from kg.ingest.nlp import load, parse
+
+    load()
+    base = _corpus()
+    print(f"{'bytes':>9} {'parse s':>8} {'s per MB':>9} {'ratio':>6}")
+    first = None
+    for size in sizes:
+        text = (base * (size // len(base) + 1))[:size]
+        started = time.perf_counter()
+        parse(text)
+        took = time.perf_counter() - started
+        per_mb = took / (size / 1_000_000)
+        first = first or per_mb
+        print(f"{size:9} {took:8.2f} {per_mb:9.2f} {per_mb / first:6.2f}", flush=True)
 
 
 def names(counts: list[int]) -> None:
@@ -118,14 +140,18 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=0, metavar="N", help="ingest N articles into a copy of the seed case, one call each")
     parser.add_argument("--cli", action="store_true", help="with --batch: one `kg ingest` process per article")
     parser.add_argument("--parser", choices=["spacy", "rules"], default=None, help="the engine (default: $KG_INGEST_PARSER, else spacy)")
+    parser.add_argument("--ingest-only", action="store_true", help="time kg ingest alone, not extract before it (halves a long run)")
+    parser.add_argument("--parse", action="store_true", help="time spaCy's parse alone at 25, 50, 100 and 200 KB")
     parser.add_argument("--names", action="store_true", help="time the organization-name merging by how many names an article holds")
     args = parser.parse_args()
-    if args.names:
+    if args.parse:
+        parse_curve([25_000, 50_000, 100_000, 200_000])
+    elif args.names:
         names([1000, 2000, 4000, 8000])
     elif args.batch:
         batch(args.batch, args.cli)
     else:
-        by_size(args.sizes, args.parser)
+        by_size(args.sizes, args.parser, args.ingest_only)
 
 
 if __name__ == "__main__":

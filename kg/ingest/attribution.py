@@ -289,15 +289,32 @@ def _stance(verb: str, claim: str, verb_class: str | None = None, negated: bool 
         return verb_class or "denies"
     if verb_class is None and re.fullmatch(_DISPUTE, verb):
         return "disputes"
-    if _quoted(claim):  # the speaker's own words: asserted (or confirmed) as they stand, never reworded
+    if negated is not None:
+        is_negated = negated
+    elif _quoted(claim):  # a quotation is never split: its first clause says what the speaker does with it
+        is_negated = main_clause_negated(re.split(r"[ ](?:and|but)[ ]", claim, maxsplit=1)[0])
+    else:
+        is_negated = main_clause_negated(claim)
+    if _quoted(claim) and (not is_negated or _self_statement(claim)):
+        # The speaker's words about itself ("We do not take this matter lightly") or a quoted narrowing:
+        # asserted (or confirmed) as they stand, never reworded.
         return "confirms" if verb_class == "confirms" or (verb_class is None and re.fullmatch(_CONFIRM, verb)) else "asserts"
-    if main_clause_negated(claim) if negated is None else negated:
+    if is_negated:
         return "denies"
     if narrows(claim):
         return "narrows"
     if verb_class == "confirms" or (verb_class is None and re.fullmatch(_CONFIRM, verb)):
         return "confirms"
     return "asserts"
+
+
+def _self_statement(claim: str) -> bool:
+    """A quotation whose subject is the speaker ("We do not take ...", "I never said ..."), not "I don't think X".
+
+    >>> _self_statement("“We do not take this matter lightly"), _self_statement("“I don't think it is for us"), _self_statement("“There is no basis")
+    (True, False, False)
+    """
+    return re.match(r"[“\"‘]?(?:we|i)\b(?![^,;.]{0,24}\b(?:think|believe|expect|suppose|see|know)\b)", claim, re.IGNORECASE) is not None
 
 
 def _quoted(claim: str) -> bool:
@@ -321,7 +338,7 @@ def _fragment(claim: str) -> bool:
 
 def _proposition(stance: str, verb: str, claim: str, party: Entity | None) -> str:
     text = claim
-    if stance == "denies" and not re.fullmatch(_DENY, verb.lower()) and not _quoted(claim):
+    if stance == "denies" and not re.fullmatch(_DENY, verb.lower()):
         text = affirmative(claim)
     elif stance == "narrows" and not _quoted(claim):
         text = narrowed(claim)

@@ -506,8 +506,27 @@ def _named(table: EntityTable, text: str, named) -> None:
             end, words = end - len(trail.group(0)), words[: -len(trail.group(0))]
         if "\n" in words or not words[:1].isupper() or len(words) < 2 or words.lower() in _NOT_NAMES or words.lower() in inside:
             continue
-        if type_ == "Person" and len(words.split()) == 1 and table.by_name(words) is None:
-            continue  # a lone word the parser calls a person is a surname of someone named, or nothing
+        if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", words):
+            continue  # "U.S", "U.K.": a place's initials
+        title = re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?[ ]", words)
+        if title:  # "Mr Rolfe": a person, the one of that surname named before if any
+            type_ = "Person"
+            known = table.by_name(words[title.end():]) or next((e for e in table.entities.values() if e.type == "Person" and e.label.split()[-1] == words.split()[-1]), None)
+            if known is not None:
+                table.mention(known, start, end)
+                continue
+        if type_ == "Person" and (len(words.split()) == 1 or _reads_as_organization(table.words, words) or any(w.isupper() and len(w) > 1 for w in words.split())):
+            # A lone word the parser calls a person is a surname of someone named, or nothing; an
+            # all-capital word or a name never shortened is an organization's.
+            if len(words.split()) == 1:
+                if table.by_name(words) is None:
+                    continue
+            else:
+                type_ = "Organization"
+        known = table.by_name(words)  # one name, one item: the parser may type its mentions differently
+        if known is not None:
+            table.mention(known, start, end)
+            continue
         table.new(type_, words, start, end, rule="named entity (parser)", confidence=0.6)
 
 
