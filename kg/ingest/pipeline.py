@@ -213,15 +213,11 @@ def read_dates(path: str | os.PathLike) -> dict[str, str]:
     return found
 
 
-def _lemmatizer():
+def _lemmatizer(parser: str):
     """The parser's lemmas for claim matching when ingest reads with the parser; else the simple ones."""
-    try:
-        from kg.ingest import nlp
-    except ImportError:  # a checkout from before the parser-based reading
-        return None
     from kg.ingest.linking import parser_lemmas
 
-    return parser_lemmas if nlp.engine() == "spacy" else None
+    return parser_lemmas if parser == "spacy" else None
 
 
 def _date_for(path: Path, dates: dict[str, str] | None) -> str | None:
@@ -259,7 +255,7 @@ def ingest(
 
     case = read_case(case_dir, lenient=True)  # each case is read once per run
     index = case_index(case)
-    index.propositions.lemmatize = _lemmatizer()
+    index.propositions.lemmatize = _lemmatizer(parser)
     read: list[Article] = []
     for path in articles:
         read.append(read_article(path, max_bytes=max_bytes))
