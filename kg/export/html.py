@@ -2,7 +2,7 @@ r"""One offline, escaped, interactive HTML page for a graph view.
 
 The page is a single file that works from ``file://`` with no network: the
 vis-network script and stylesheet that pyvis ships are inlined, a
-Content-Security-Policy allows only the page's own two scripts (by hash) and
+Content-Security-Policy allows only vis-network and the page's own scripts (by hash) and
 no connections, and every string from the data travels as escaped JSON that
 the page's script puts into the DOM with ``textContent``. The same view
 always gives the same bytes.
@@ -73,6 +73,9 @@ from kg.export.page_views import opening_view, stance_board, timeline
 
 __all__ = ["render_html", "write_html", "write_page", "write", "neighbourhood", "share_strings", "unshare_strings", "CLASSES", "EDGE_KINDS", "STANCES"]  # noqa: F822 (STANCES: module __getattr__)
 
+#: The page's own scripts, ``html_assets/kg-<part>.js``, in the order they run: the shared state
+#: first, then one per view, then the start that draws them.
+PAGE_SCRIPTS = ("state", "graph", "board", "timeline", "start")
 #: Above this many nodes the page opens on the stance board (or the timeline, or
 #: the graph focused on one unresolved item), never on the whole graph.
 OPENING_GRAPH_MAX = 60
@@ -221,8 +224,8 @@ def render_html(view: dict, *, title: str = "kg graph", seed: int = 1,
     }
     vis_dir = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
     vis_js = _inline((vis_dir / "vis-network.min.js").read_text(encoding="utf-8"), "vis-network.min.js")
-    page_js = _inline(asset("kg.js"), "kg.js")
-    csp = ("default-src 'none'; script-src " + _sha256(vis_js) + " " + _sha256(page_js)
+    page_js = [_inline(asset(f"kg-{part}.js"), f"kg-{part}.js") for part in PAGE_SCRIPTS]
+    csp = ("default-src 'none'; script-src " + " ".join(_sha256(code) for code in [vis_js, *page_js])
            + "; style-src 'unsafe-inline'; img-src data:; font-src data:; "
            "connect-src 'none'; base-uri 'none'; form-action 'none'")
     from kg.templates import fill

@@ -320,7 +320,7 @@ def test_the_canned_queries_agree_with_the_analyses(store, name):
 
 def test_the_page_data_carries_corrections_and_retractions(store):
     """The sources that correct, retract and update are dated marks on the page's timeline, and the
-    relations are edges of the graph view. (How the page draws them is kg.js's business.)"""
+    relations are edges of the graph view. (How the page draws them is the page scripts' business.)"""
     from kg.export.html_view import graph_view
     from kg.export.html_checks import checked
     from kg.export.page_views import timeline

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 
 from kg.errors import ExportError, KGError
-from kg.export.html import EDGE_KINDS, STANCES, neighbourhood, render_html, unshare_strings, write_html
+from kg.export.html import EDGE_KINDS, PAGE_SCRIPTS, STANCES, neighbourhood, render_html, unshare_strings, write_html
 from tests.helpers import FIXTURES
 
 HTML_FIXTURES = FIXTURES / "html"
@@ -86,7 +86,7 @@ def test_hostile_text_is_only_present_escaped(hostile_page):
 def test_hostile_page_has_exactly_our_elements(hostile_page):
     tags = parsed(hostile_page)
     assert [t for t, _ in tags.tags if t in {"img", "iframe", "svg", "object", "embed"}] == []
-    assert len(tags.scripts) == 3
+    assert len(tags.scripts) == 2 + len(PAGE_SCRIPTS)  # the data, vis-network and ours
     assert all(not name.startswith("on") for _, attrs in tags.tags for name in attrs)
 
 
@@ -124,7 +124,7 @@ def test_csp_forbids_connections_and_allows_only_our_scripts(small_page):
     assert "default-src 'none'" in csp and "connect-src 'none'" in csp
     assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
     code = [text for attrs, text in tags.scripts if attrs.get("type") != "application/json"]
-    assert len(code) == 2  # vis-network and ours
+    assert len(code) == 1 + len(PAGE_SCRIPTS)  # vis-network and ours, one a view
     for text in code:
         digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in csp

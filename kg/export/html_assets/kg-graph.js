@@ -1,0 +1,156 @@
+/* The kg graph page, the graph view: vis-network, what hovering and clicking show, focus and highlight. */
+(function (kg) {
+  "use strict";
+
+  var DIM_EDGE = kg.DIM_EDGE;
+  var DIM_FONT = kg.DIM_FONT;
+  var DIM_NODE = kg.DIM_NODE;
+  var applyFilters = kg.applyFilters;
+  var applyState = kg.applyState;
+  var byId = kg.byId;
+  var cut = kg.cut;
+  var data = kg.data;
+  var edges = kg.edges;
+  var hidden = kg.hidden;
+  var nodes = kg.nodes;
+  var readHash = kg.readHash;
+  var showEdge = kg.showEdge;
+  var showItem = kg.showItem;
+  var showNode = kg.showNode;
+  var showPinned = kg.showPinned;
+  var showView = kg.showView;
+  var table = kg.table;
+  var writeHash = kg.writeHash;
+
+  /* ---- the network: handlers first, then data, so no event is missed ---- */
+  var container = byId("graph");
+  var network = new vis.Network(container, { nodes: [], edges: [] }, data.options);
+  window.kgNetwork = network;
+  var status = byId("status");
+
+  function summary() {
+    return nodes.length + " nodes, " + edges.length + " edges" + (data.physics ? "" : " (laid out in advance)");
+  }
+  kg.graphStill = false;
+  function markReady() {
+    // After vis-network's own end-of-layout fit, so the opening focus is the last word.
+    setTimeout(function () {
+      kg.graphStill = true;
+      applyState(readHash() || data.opening, false);
+      network.once("afterDrawing", function () {
+        window.kgTiming.ready = performance.now();
+        window.kgReady = true;
+        status.textContent = summary();
+      });
+      network.redraw();
+    }, 0);
+  }
+  network.once("afterDrawing", function () { window.kgTiming.firstDraw = performance.now(); });
+  network.on("stabilizationProgress", function (p) {
+    status.textContent = "laying out\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
+  });
+  if (data.physics && nodes.length > 0) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: false });
+      markReady();
+    });
+  }
+
+  network.on("hoverNode", function (p) { showNode(p.node); });
+  network.on("blurNode", showPinned);
+  network.on("hoverEdge", function (p) { showEdge(p.edge); });
+  network.on("blurEdge", showPinned);
+  network.on("click", function (p) {
+    if (p.nodes.length) { kg.pinned = { type: "node", id: p.nodes[0] }; showNode(p.nodes[0]); }
+    else if (p.edges.length) { kg.pinned = { type: "edge", id: p.edges[0] }; showEdge(p.edges[0]); }
+  });
+
+  function focusNode(id) {
+    if (!nodes.get(id)) return;
+    if (kg.focusSet && !kg.focusSet[id]) setFocus(null);
+    showView("graph");
+    network.selectNodes([id], false);
+    network.focus(id, { scale: Math.max(network.getScale(), 1),
+                        animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    kg.pinned = { type: "node", id: id };
+    showNode(id);
+  }
+
+  /* ---- unresolved panel ---- */
+  var clearButton = byId("clear-highlight");
+  var dimmed = false;
+  kg.activeItem = null;
+  function clearHighlight() {
+    if (dimmed) {
+      nodes.update(data.nodes.map(function (n) { return { id: n.id, color: n.color, font: n.font }; }));
+      edges.update(data.edges.map(function (e) { return { id: e.id, color: e.color, font: e.font || {} }; }));
+      dimmed = false;
+    }
+    network.unselectAll();
+    kg.activeItem = null;
+    Array.prototype.forEach.call(document.querySelectorAll(".unresolved-item.active"),
+                                 function (b) { b.classList.remove("active"); });
+    clearButton.disabled = true;
+  }
+
+  function highlight(item, button) {
+    clearHighlight();
+    var keepNodes = item.nodes.filter(function (id) { return nodes.get(id) !== null; });
+    var keepEdges = item.edges.filter(function (id) { return edges.get(id) !== null; });
+    var inNodes = table();
+    var inEdges = table();
+    keepNodes.forEach(function (id) { inNodes[id] = true; });
+    keepEdges.forEach(function (id) { inEdges[id] = true; });
+    nodes.update(data.nodes.filter(function (n) { return !inNodes[n.id]; })
+      .map(function (n) { return { id: n.id, color: DIM_NODE, font: DIM_FONT }; }));
+    edges.update(data.edges.filter(function (e) { return !inEdges[e.id]; })
+      .map(function (e) { return { id: e.id, color: DIM_EDGE, font: DIM_FONT }; }));
+    dimmed = true;
+    network.setSelection({ nodes: keepNodes, edges: keepEdges }, { unselectAll: true, highlightEdges: false });
+    if (keepNodes.length) {
+      network.fit({ nodes: keepNodes, maxZoomLevel: 1.5, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    }
+    if (button) button.classList.add("active");
+    clearButton.disabled = false;
+    kg.pinned = { type: "item", item: item };
+    kg.activeItem = item.id;
+    showItem(item);
+    writeHash();
+  }
+  clearButton.addEventListener("click", function () { clearHighlight(); writeHash(); });
+
+  /* ---- focus: the graph cut to some nodes and their neighbours ---- */
+  kg.focusSet = null;
+  var focusLabel = "";
+  function setFocus(ids, label) {
+    if (!ids || !ids.length) {
+      kg.focusSet = null;
+    } else {
+      kg.focusSet = table();
+      ids.forEach(function (id) {
+        kg.focusSet[id] = true;
+        if (nodes.get(id)) network.getConnectedNodes(id).forEach(function (near) { kg.focusSet[near] = true; });
+      });
+    }
+    focusLabel = label || "";
+    applyFilters();
+    var shown = window.kgStats.visibleNodes;
+    byId("focus-text").textContent = kg.focusSet ? "Showing " + shown + " of " + nodes.length +
+      " nodes, around \u201c" + cut(focusLabel, 80) + "\u201d." : "";
+    showView(kg.currentView);
+    if (kg.focusSet) network.fit({ nodes: Object.keys(kg.focusSet).filter(function (id) { return !hidden[id]; }), maxZoomLevel: 1.5 });
+    window.kgViews.focus = kg.focusSet ? Object.keys(kg.focusSet).length : 0;
+  }
+  byId("show-all").addEventListener("click", function () {
+    setFocus(null);
+    network.fit();
+    writeHash();
+  });
+
+  kg.clearHighlight = clearHighlight;
+  kg.focusNode = focusNode;
+  kg.highlight = highlight;
+  kg.markReady = markReady;
+  kg.network = network;
+  kg.setFocus = setFocus;
+})(window.kgPage);
