@@ -40,6 +40,7 @@ import yaml
 from kg.analysis.evidence import P
 from kg.analysis.nxgraph import ITEM_KINDS, from_turtle  # noqa: F401 (from_turtle: the examples)
 from kg.errors import OntologyError
+from kg.lookalike import skeleton
 from kg.ontology import ONTOLOGY_DIR
 
 if TYPE_CHECKING:
@@ -169,17 +170,20 @@ def model(path: str | None = None) -> Model:
 
 @lru_cache(maxsize=200_000)
 def _normalise(name: str, stopwords: frozenset[str]) -> str:
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", str(name)) if not unicodedata.combining(ch)).lower()
+    # look-alike letters first (a Cyrillic А is the reader's A), then accents dropped
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", skeleton(str(name))) if not unicodedata.combining(ch)).lower()
     text = re.sub(r"\([^)]*\)", " ", text).replace("&", " and ")
     text = re.sub(r"['’]s\b", "", text)
     return " ".join(t for t in re.split(r"[\W_]+", text) if t and t not in stopwords)
 
 
 def normalise(name: str, stopwords: Iterable[str] = ()) -> str:
-    """A name folded for comparison: accents, case, punctuation, possessives and stop words dropped.
+    """A name folded for comparison: look-alike letters, accents, case, punctuation, possessives and stop words dropped.
 
     >>> normalise("Hale & Ward LLP", {"llp"}), normalise("Kestrel's web store"), normalise("Crème (unnamed)")
     ('hale and ward', 'kestrel web store', 'creme')
+    >>> normalise("\u0391cme \u0408et")  # a Greek Alpha and a Cyrillic Je
+    'acme jet'
     """
     return _normalise(str(name), frozenset(stopwords))
 

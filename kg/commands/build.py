@@ -63,7 +63,20 @@ def build(case_dirs, out, documents, max_document_bytes, no_validate, store):
         )
     for path in result.exports:
         click.echo(safe(f"wrote {path}"))
+    _warn_lookalikes(result.graph)
     _print_summary(summarize(result.graph))
+
+
+def _warn_lookalikes(graph) -> None:
+    """Two labels that differ only by look-alike letters are one name to a reader: say so."""
+    from kg.lookalike import lookalike_pairs
+    from kg.query import run_query
+
+    labels = [(str(row.item), str(row.label)) for row in run_query(graph, "item-labels")]
+    for (a, a_label), (b, b_label) in lookalike_pairs(labels):
+        differ = sorted({f"U+{ord(c):04X}" for c in a_label + b_label if not c.isascii()})
+        click.echo(safe(f"warning: {a_label!r} ({a}) and {b_label!r} ({b}) differ only by look-alike letters "
+                        f"({', '.join(differ)}); judge the pair in the case data if they are one", layout=False), err=True)
 
 
 def _print_summary(summary) -> None:
