@@ -19,12 +19,14 @@ __all__ = ["commands"]
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds a query may run before it is stopped (503).")
 @click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1), help="Most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) a query may return (422 beyond).")
 @click.option("--max-bytes", default=16 << 20, show_default=True, type=click.IntRange(min=1024), help="Largest answer in bytes (422 beyond), however few its rows.")
+@click.option("--max-memory", "memory_mb", default=1024, show_default=True, type=click.IntRange(min=64), metavar="MB",
+              help="Memory a query worker may take beyond the open store; a query past it is a 503 and the worker is replaced.")
 @click.option("--workers", default=min(8, max(2, os.cpu_count() or 2)), show_default="CPUs, 2 to 8", type=click.IntRange(min=1), help="Query worker processes.")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME", help="Also answer requests whose Host header names NAME (repeatable). Only localhost and loopback addresses are answered otherwise, against DNS rebinding.")
 @click.option("--quiet", is_flag=True, help="Do not log each request to stderr.")
 @store_option
 @handle_errors
-def serve(host, port, exports, timeout, max_rows, max_bytes, workers, allow_hosts, quiet, store):
+def serve(host, port, exports, timeout, max_rows, max_bytes, memory_mb, workers, allow_hosts, quiet, store):
     """Serve the built graph as a read-only SPARQL 1.1 endpoint at /sparql.
 
     The home page (/) has a query editor, the canned queries and links to the
@@ -42,7 +44,7 @@ def serve(host, port, exports, timeout, max_rows, max_bytes, workers, allow_host
         host=host,
         port=port,
         exports=exports,
-        limits=Limits(timeout=timeout, max_rows=max_rows, max_bytes=max_bytes),
+        limits=Limits(timeout=timeout, max_rows=max_rows, max_bytes=max_bytes, memory_mb=memory_mb),
         workers=workers,
         log=None if quiet else (lambda line: click.echo(line, err=True)),
         allowed_hosts=allow_hosts,

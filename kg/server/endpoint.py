@@ -58,6 +58,7 @@ class Limits:
     timeout: float = 10.0
     max_rows: int = 10_000
     max_bytes: int = 16 << 20
+    memory_mb: int | None = 1024  # per worker, beyond the open store; None: no cap (kg.server.workers)
 
 
 def _ip(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
@@ -396,7 +397,7 @@ class Endpoint:
         except OSError as e:
             raise KGError(f"cannot listen on {host}:{port}: {e.strerror or e}") from e
         try:
-            self.pool = QueryPool(store, workers=workers, timeout=self.limits.timeout)
+            self.pool = QueryPool(store, workers=workers, timeout=self.limits.timeout, memory_mb=self.limits.memory_mb)
         except BaseException:
             self.httpd.server_close()
             raise

@@ -24,7 +24,10 @@ from pathlib import Path
 from kg.errors import StoreError
 from kg.store import StoreLocation
 
-__all__ = ["Job", "Answer", "QueryPool", "answer"]
+__all__ = ["Job", "Answer", "QueryPool", "answer", "DEFAULT_MEMORY_MB"]
+
+#: memory one worker may take beyond what it holds once the store is open (RLIMIT_AS); a worker past it is replaced
+DEFAULT_MEMORY_MB = 1024
 
 
 @dataclass(frozen=True)
@@ -269,10 +272,22 @@ def _run(store, job: _Run, request: Job) -> Answer:
         return Answer.error(500, f"the store could not be read: {e}")
 
 
-def _serve_jobs(conn, kind: str, path: str) -> None:  # pragma: no cover - runs in the child process
+def _cap_memory(memory_mb: int) -> None:  # pragma: no cover - runs in the child process
+    """Cap this process's address space at what it maps now plus ``memory_mb``."""
+    import resource
+
+    with open("/proc/self/status", encoding="ascii") as status:
+        mapped_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
+    cap = (mapped_kb << 10) + (memory_mb << 20)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+def _serve_jobs(conn, kind: str, path: str, memory_mb: int | None = None) -> None:  # pragma: no cover - child process
     opener = _StoreOpener(kind, path)
     try:
         opener.store()
+        if memory_mb and os.path.exists("/proc/self/status"):
+            _cap_memory(memory_mb)
     except (StoreError, OSError) as e:
         conn.send(("failed", str(e)))
         return
@@ -291,6 +306,9 @@ def _serve_jobs(conn, kind: str, path: str) -> None:  # pragma: no cover - runs 
             return
         try:
             reply = answer(opener.store(), job)
+        except MemoryError:
+            reply = Answer.error(503, f"the query needed more memory than a worker may use ({memory_mb} MB); "
+                                      "narrow the query or add LIMIT")
         except (StoreError, OSError) as e:
             reply = Answer.error(503, f"the store is not available: {e}")
         except Exception as e:  # a bug of ours: report it and keep serving
@@ -302,9 +320,10 @@ def _serve_jobs(conn, kind: str, path: str) -> None:  # pragma: no cover - runs 
 
 
 class _Worker:
-    def __init__(self, context, kind: str, path: str, startup_timeout: float):
+    def __init__(self, context, kind: str, path: str, startup_timeout: float, memory_mb: int | None = None):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve_jobs, args=(child, kind, path), daemon=True, name="kg-query-worker")
+        self.process = context.Process(target=_serve_jobs, args=(child, kind, path, memory_mb), daemon=True,
+                                       name="kg-query-worker")
         self.process.start()
         child.close()
         if not self.conn.poll(startup_timeout):
@@ -325,12 +344,14 @@ class _Worker:
 class QueryPool:
     """A fixed number of worker processes; :meth:`run` gives each job at most ``timeout`` seconds."""
 
-    def __init__(self, location: StoreLocation, workers: int = 2, timeout: float = 10.0, startup_timeout: float = 60.0):
+    def __init__(self, location: StoreLocation, workers: int = 2, timeout: float = 10.0, startup_timeout: float = 60.0,
+                 memory_mb: int | None = DEFAULT_MEMORY_MB):
         if location.kind == "memory" and location.path is None:
             raise StoreError("the in-process 'memory' store cannot be served; build into a folder (the default) or memory:FILE.nt")
         self._kind = {"oxigraph": "oxigraph", "remote": "remote"}.get(location.kind, "file")
         self._path = str(location.remote.location if location.kind == "remote" else location.path)
         self.timeout = timeout
+        self.memory_mb = memory_mb
         self._startup_timeout = startup_timeout
         self._context = multiprocessing.get_context("spawn")  # no fork: the server has threads
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -345,7 +366,7 @@ class QueryPool:
             raise
 
     def _start_worker(self) -> _Worker:
-        return _Worker(self._context, self._kind, self._path, self._startup_timeout)
+        return _Worker(self._context, self._kind, self._path, self._startup_timeout, self.memory_mb)
 
     def _add(self, worker: _Worker) -> None:
         with self._lock:
@@ -380,6 +401,9 @@ class QueryPool:
             reply = worker.conn.recv()
         except (EOFError, OSError):
             threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
+            if self.memory_mb:  # the engine aborts when an allocation fails past the cap
+                return Answer.error(503, f"the query worker stopped, most likely at its memory cap ({self.memory_mb} MB); "
+                                         "narrow the query or add LIMIT")
             return Answer.error(500, "the query worker stopped unexpectedly")
         self._idle.put(worker)
         return reply
