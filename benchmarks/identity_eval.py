@@ -105,7 +105,7 @@ def model_pairs(g) -> list[Scored]:
     if hasattr(identity, "POSSIBLE"):  # the probability model
         found = identity.identity_candidates(g, threshold=0.0)
         return [Scored(tuple(sorted((local_name(c.left.iri), local_name(c.right.iri)))), c.probability, c.weight,
-                       c.probability >= identity.POSSIBLE) for c in found]
+                       c.probability >= identity.POSSIBLE or getattr(c, "raised", False)) for c in found]
     found = identity.identity_candidates(g, min_score=-1e9)
     return [Scored(tuple(sorted((local_name(c.left.iri), local_name(c.right.iri)))), None, c.score,
                    c.score >= identity.MIN_SCORE) for c in found]

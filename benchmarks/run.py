@@ -273,7 +273,6 @@ def identity_child(args) -> None:
     from kg.store import open_graph
 
     try:
-        from kg.analysis.identity import identity_candidates
         from kg.analysis.nxgraph import project
     except ImportError as e:
         _emit(step="identity", seconds=None, note=f"skipped: {e}")
@@ -282,8 +281,15 @@ def identity_child(args) -> None:
     build([Path(args.corpus)], out=None, store=location)
     projected = project(open_graph(location))
     incidents = sum(1 for _, attrs in projected.nodes(data=True) if attrs.get("cls") == "Incident")
-    seconds, found = _timed(lambda: len(identity_candidates(projected)), args.step_timeout)
-    _emit(step="identity", seconds=seconds, incidents=incidents, candidates=found, rss_mb=_peak_rss_mb())
+    from kg.analysis.identity import find_candidates
+
+    def candidates_and_steps() -> list:  # runs in a forked copy: the steps come back with the count
+        steps: dict[str, float] = {}
+        return [len(find_candidates(projected, timings=steps).candidates), {k: round(v, 2) for k, v in steps.items()}]
+
+    seconds, found = _timed(candidates_and_steps, args.step_timeout)
+    count, steps = found if isinstance(found, list) else (found, {})
+    _emit(step="identity", seconds=seconds, incidents=incidents, candidates=count, rss_mb=_peak_rss_mb(), steps=steps)
 
 
 #: The plain 2-hop join of the anchors: each assertion's party and the party's label.
@@ -549,10 +555,12 @@ def print_tables(results: dict, identity: dict, engine: dict) -> None:
         for incidents, record in identity.items():
             print(f"{incidents:>9} incidents asked, {record.get('incidents')} in the graph: "
                   f"{_fmt(record.get('seconds'))} s, {record.get('candidates')} candidates {record.get('note', '')}")
+            if record.get("steps"):  # where the time goes
+                print(" " * 11 + ", ".join(f"{k} {v:.2f} s" for k, v in record["steps"].items()))
         times = [r.get("seconds") for r in identity.values()]
         if len(times) == 2 and all(times):
             factor = times[1] / times[0]
-            print(f"growth factor {factor:.1f}x (target <= 15x), {times[1]:.1f} s at the larger size (target <= 60 s)")
+            print(f"growth factor {factor:.1f}x (target <= 12x), {times[1]:.1f} s at the larger size (target <= 60 s)")
     print(f"\ntargets at 1M triples: build <= {TARGETS['build_x']:g}x the engine's bulk load on disk, validation <= "
           f"{TARGETS['validate_x']:g}x more, every query p50 <= {TARGETS['query_p50_s']} s, unresolved <= "
           f"{TARGETS['unresolved_s']:g} s, export <= {TARGETS['export_x']:g}x the engine's dump, HTML <= {TARGETS['html_s']:g} s, "

@@ -20,7 +20,7 @@ def test_the_declared_model_names_only_known_classes_and_keys():
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("property: mechanism", "property: mechanisms", "comparison 'mechanism': unknown case key 'mechanisms'"),
     ("classes: [Person]", "classes: [Persons]", "comparison 'job title': unknown class 'Persons'"),
-    ("kind: co-values", "kind: cousins", "comparison 'siblings': unknown kind 'cousins'; expected one of name, dates, same-value, shared-context, co-values, named-together, opposite-stances, mentioned-in"),
+    ("kind: co-values", "kind: cousins", "comparison 'siblings': unknown kind 'cousins'; expected one of name, dates, same-value, shared-context, description, co-values, named-together, raised-together, opposite-stances, mentioned-in, outlet"),
 ])
 def test_a_mistake_in_the_comparisons_file_names_it(tmp_path, old, new, message):
     text = COMPARISONS_FILE.read_text(encoding="utf-8")

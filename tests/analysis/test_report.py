@@ -6,7 +6,7 @@ import json
 
 from tests.analysis.conftest import UNRELATED, build_into, run
 
-HEADLINE = "1 identity candidate (2 more below the threshold), 1 contested proposition, 2 single-source claims, 2 open questions"
+HEADLINE = "1 identity candidate (7 more below the threshold), 1 contested proposition, 2 single-source claims, 2 open questions"
 
 
 def test_json_report_has_the_documented_shape(acme):
@@ -14,11 +14,11 @@ def test_json_report_has_the_documented_shape(acme):
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert (report["kind"], report["version"], report["threshold"]) == ("kg-unresolved", 2, 0.5)
-    assert report["counts"] == {"candidates": 1, "judged_unsure": 0, "below_threshold": 2, "contested": 1, "single_source": 2,
+    assert report["counts"] == {"candidates": 1, "judged_unsure": 0, "below_threshold": 7, "contested": 1, "single_source": 2,
                                 "questions": 2, "changed": 0}
     [candidate] = report["candidates"]
     assert set(candidate) == {"id", "class", "left", "right", "pair", "probability", "verdict", "match_weight", "prior_weight", "waterfall",
-                              "across_cases", "judgement", "judged", "shared", "against", "assertions", "context"}
+                              "across_cases", "judgement", "judged", "raised", "shared", "against", "assertions", "context"}
     assert candidate["pair"] == ["outage-a", "outage-b"]
     assert set(candidate["left"]) == {"iri", "label", "cls", "draft", "case"}
     assert set(candidate["waterfall"][0]) == {"comparison", "level", "weight", "detail", "via"}
@@ -39,7 +39,7 @@ def test_text_report_starts_with_the_counts(acme):
     assert lines[0] == f"What the record leaves unresolved: {HEADLINE}."
     assert " 1. Checkout outage ~ Assistant-linked disruption [Incident, likely the same]" in lines
     assert "     -2.10  mechanism: different (Checkout deployment vs AI-assisted change)" in lines
-    assert "    total:  match weight +6.10 (prior -0.89), probability 0.99" in lines
+    assert "    total:  match weight +4.52 (prior -0.89), probability 0.96" in lines
     assert "    settle:  judgements: [{pair: [outage-a, outage-b], judgement: same | different |" in lines
 
 
@@ -59,7 +59,7 @@ def test_out_writes_markdown_and_json_and_prints_the_counts(acme, tmp_path):
     assert "### Checkout outage ~ Assistant-linked disruption" in markdown
     assert "| -2.10 | mechanism: different (Checkout deployment vs AI\\-assisted change) |" not in markdown
     assert "| -2.10 | mechanism: different (Checkout deployment vs AI-assisted change) |" in markdown
-    assert "| **+6.10** | **match weight**, probability 0.99 |" in markdown
+    assert "| **+4.52** | **match weight**, probability 0.96 |" in markdown
 
 
 def test_the_report_is_the_same_every_time(acme):
@@ -71,9 +71,9 @@ def test_a_case_with_nothing_unresolved(store):
     build_into(store, UNRELATED)
     result = run("unresolved", "--store", store)
     assert result.output == (
-        "What the record leaves unresolved: 0 identity candidates (1 more below the threshold), 0 contested propositions, 0 single-source claims,"
+        "What the record leaves unresolved: 0 identity candidates (2 more below the threshold), 0 contested propositions, 0 single-source claims,"
         " 0 open questions.\n\nIDENTITY CANDIDATES: may be one and the same; no judgement settles them\n\n"
-        "  1 more pair scored below the threshold (`--threshold 0.5`), not listed; `kg unresolved --threshold 0` lists them.\n"
+        "  2 more pairs scored below the threshold (`--threshold 0.5`), not listed; `kg unresolved --threshold 0` lists them.\n"
     )
 
 

@@ -47,6 +47,10 @@ def test_seed_report_has_the_contested_items_and_the_checkout_q_candidate(seed):
     assert (rows["mechanism"]["level"], rows["mechanism"]["weight"] < 0) == ("different", True)
     assert "Software code deployment behind the checkout outage vs Gen-AI assisted changes" in rows["mechanism"]["detail"]
     assert (rows["dates"]["level"], rows["dates"]["weight"] < 0) == ("undated", True)
+    # the case's question asks whether they are one: evidence that they are a candidate, said in plain words
+    assert (rows["raised"]["level"], rows["raised"]["weight"] > 0, candidate["raised"]) == ("asked", True, True)
+    assert rows["raised"]["detail"].startswith("a question asks “Is the checkout outage Amazon blamed on a code deployment")
+    assert report["candidates"][0]["pair"] == ["checkout-outage", "q-disruption"]
     asking = [q for q in report["questions"] if any(link["id"] == candidate["id"] and link["direct"] for link in q["links"])]
     assert S + "oq-deployment-vs-q" in {q["id"] for q in asking}
 

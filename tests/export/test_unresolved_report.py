@@ -89,7 +89,7 @@ def test_markdown_has_no_bare_scores_outside_details_lines(seed):
 def test_strength_is_in_words(seed):
     markdown = (seed[1] / "unresolved.md").read_text(encoding="utf-8")
     assert markdown.count("It is firmly contested") == 5
-    assert "Incident: **possible**." in markdown
+    assert "Incident: **likely the same**." in markdown
 
 
 def test_seed_report_says_at_the_top_it_rests_on_one_article(seed):
@@ -199,7 +199,7 @@ def test_unresolved_html_is_the_report_linked_into_the_graph(seed):
     assert page.csp.startswith("default-src 'none'") and "script-src" not in page.csp
     items = {link.split("#item=", 1)[1] for link in page.links if "#item=" in link}
     view_items = {item["id"] for item in graph_view(open_graph(seed[0]))["unresolved"]}
-    assert items == view_items and len(items) == 14  # every item links to its place in graph.html
+    assert items == view_items and len(items) == 16  # every item links to its place in graph.html
     assert "The whole record rests on one document" in page_text
     assert "<h2>What to look for next</h2>" in page_text
     again = run("unresolved", "--store", seed[0], "--out", seed[1].parent / "again")

@@ -1,0 +1,280 @@
+"""What the identity comparisons read of each item: its :class:`Profile`.
+
+Names folded for comparison, the days its dates allow, the values and
+neighbours it points at, the propositions and questions about it, where it
+was spoken of, and the words that describe it: lemmas of its labels, aliases,
+title and description, and of the propositions about it and their quotes,
+each weighted by its rarity in English (``wordfreq``), so that a common word
+("department", "update") weighs almost nothing.
+
+>>> text_words("The databases were deleted; a deletion of the database")
+{'databas': 1.62, 'delet': 2.35}
+>>> lemma("outages"), lemma("outage"), lemma("deleted"), lemma("deletion"), lemma("separate"), lemma("separation")
+('outag', 'outag', 'delet', 'delet', 'separ', 'separ')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from rdflib.namespace import DCTERMS
+
+from kg.analysis.evidence import P
+from kg.analysis.nxgraph import ITEM_KINDS
+from kg.lookalike import skeleton
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["Profile", "profiles", "normalise", "interval", "lemma", "rarity", "text_words"]
+
+_PUBLISHER = str(DCTERMS.publisher)
+#: Suffixes folded off a word (longest first) when spaCy's lemmas are not at hand; then a final "e".
+_SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "edly", "ed", "ies", "es", "s")
+_WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*")
+#: Words at least this frequent in English (Zipf scale) weigh nothing; rarer ones weigh (ceiling - zipf) ** 1.5.
+_COMMON_ZIPF = 5.0
+#: The weight of a word wordfreq has never seen, or of any word when wordfreq is missing.
+_UNSEEN = 1.0
+_NUMBER = re.compile(r"^\d[\d.,]*$")
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """A word folded to a crude lemma: lower case, one common suffix and a final "e" dropped."""
+    w = word.lower().replace("’", "'").split("'")[0]
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]
+            break
+    w = w[:-1] if w.endswith("e") and len(w) > 4 else w
+    return w[:-2] if w.endswith("at") and len(w) >= 7 else w  # "separate", "separated", "separation"
+
+
+@lru_cache(maxsize=1)
+def _zipf():
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # a bare install: every word weighs the same
+        return None
+    return zipf_frequency
+
+
+@lru_cache(maxsize=500_000)
+def rarity(word: str) -> float:
+    """How much a shared word says: 0 for common English words, more the rarer it is.
+
+    >>> rarity("department"), rarity("transportation"), rarity("firewall"), rarity("dynamodb")
+    (0.0, 0.28, 2.33, 6.89)
+    """
+    zipf = _zipf()
+    if zipf is None:
+        return _UNSEEN
+    if _NUMBER.match(word):
+        return _UNSEEN
+    z = zipf(word, "en")
+    return round(max(0.0, _COMMON_ZIPF - z) ** 1.5, 2) if z > 0 else round(_COMMON_ZIPF**1.5, 2)
+
+
+@lru_cache(maxsize=200_000)
+def _text_words(text: str, stopwords: frozenset[str]) -> tuple[tuple[str, float], ...]:
+    out: dict[str, float] = {}
+    for word in _WORD.findall(text.lower()):
+        if len(word) < 2 or word in stopwords:
+            continue
+        lem, weight = lemma(word), rarity(word)
+        if weight > 0 and weight > out.get(lem, 0.0):
+            out[lem] = weight
+    return tuple(sorted(out.items()))
+
+
+def text_words(text: str, stopwords: Iterable[str] = ()) -> dict[str, float]:
+    """The lemmas of a text that weigh something, each with the rarity of its rarest form."""
+    return dict(_text_words(str(text), frozenset(stopwords)))
+
+
+@lru_cache(maxsize=200_000)
+def _normalise(name: str, stopwords: frozenset[str]) -> str:
+    # look-alike letters first (a Cyrillic А is the reader's A), then accents dropped
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", skeleton(str(name))) if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"\([^)]*\)", " ", text).replace("&", " and ")
+    text = re.sub(r"['’]s\b", "", text)
+    return " ".join(t for t in re.split(r"[\W_]+", text) if t and t not in stopwords)
+
+
+def normalise(name: str, stopwords: Iterable[str] = ()) -> str:
+    """A name folded for comparison: look-alike letters, accents, case, punctuation, possessives and stop words dropped.
+
+    >>> normalise("Hale & Ward LLP", {"llp"}), normalise("Kestrel's web store"), normalise("Crème (unnamed)")
+    ('hale and ward', 'kestrel web store', 'creme')
+    >>> normalise("\u0391cme \u0408et")  # a Greek Alpha and a Cyrillic Je
+    'acme jet'
+    """
+    return _normalise(str(name), frozenset(stopwords))
+
+
+def _bounds(text, end: bool) -> date | None:
+    """The first (or, with ``end``, last) day a YYYY, YYYY-MM or YYYY-MM-DD date covers."""
+    try:
+        parts = [int(p) for p in str(text)[:10].split("-")] if text else []
+        year, month, day = (parts + [0, 0])[:3]
+        if end and not month:
+            month = 12
+        if end and not day:
+            day = 31 if month == 12 else (date(year, month + 1, 1) - date(year, month, 1)).days
+        return date(year, month or 1, day or 1) if parts else None
+    except ValueError:  # not a date kg writes; leave it out rather than guess
+        return None
+
+
+def interval(attrs: dict) -> tuple[date | None, date | None]:
+    """The days an item's ``date``, ``not_before`` and ``not_after`` allow.
+
+    >>> interval({"date": "2026-03"})
+    (datetime.date(2026, 3, 1), datetime.date(2026, 3, 31))
+    """
+    starts = [d for d in (_bounds(attrs.get("date"), False), _bounds(attrs.get("not_before"), False)) if d]
+    ends = [d for d in (_bounds(attrs.get("date"), True), _bounds(attrs.get("not_after"), True)) if d]
+    return (max(starts) if starts else None, min(ends) if ends else None)
+
+
+@dataclass
+class Profile:
+    """What the comparisons read of one item."""
+
+    node: str
+    label: str
+    cls: str
+    kinds: frozenset[str]
+    case: str
+    draft: bool
+    names: tuple[str, ...]
+    placeholder: bool
+    lo: date | None
+    hi: date | None
+    date_text: str
+    values: dict[str, frozenset[str]]  # comparison name → the values it compares
+    tokens: frozenset[str]  # words of names, placeholder labels and job titles, for blocking
+    features: frozenset[tuple[str, str]]  # (predicate, neighbour) it points at
+    holders: frozenset[tuple[str, str]]  # (predicate, item) of items that point at it
+    propositions: frozenset[str]  # propositions about it
+    stances: dict[str, frozenset[int]]  # proposition → polarities of its assertions as party
+    sources: frozenset[str]  # where assertions about it or by it were read
+    name_keys: frozenset[tuple[str, ...]] = frozenset()  # each name's words, sorted
+    name_sets: tuple[frozenset[str], ...] = ()  # each name's words
+    label_words: tuple[str, ...] = ()  # the label's words, in order (for given names)
+    via: dict[str, tuple[str, ...]] = field(default_factory=dict)  # pooled: what → the cluster-mates it came from
+    questions: frozenset[str] = frozenset()  # open questions about it
+    own_words: dict[str, float] = field(default_factory=dict)  # lemma → rarity, of its labels, aliases, title, description
+    said_words: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)  # proposition about it → its words
+    words: dict[str, float] = field(default_factory=dict)  # own and said lemmas → rarity
+    outlet: bool = False  # the publisher of a news article in the graph
+
+
+def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None) -> dict[str, Profile]:
+    """The profile of each item (not assertions, propositions, questions or judgements)."""
+    from kg.analysis.comparisons import model
+
+    m = model()
+    refs: dict[str, list[Comparison]] = {}
+    for c in m.comparisons:
+        if c.kind == "same-value" and not c.literal:
+            refs.setdefault(c.property, []).append(c)
+    literals = [c for c in m.comparisons if c.kind == "same-value" and c.literal]
+    skipped = P.provenance | {P.same_as, P.different_from}
+    placeholders = tuple(p.lower() for p in m.placeholders)
+    values_of = {c.name: frozenset(c.options.get("values_of") or ()) for c in m.comparisons}
+    # one name for the titles the comparisons file calls one ("CEO", "chief executive officer" → "chief executive")
+    titles = {c.name: {normalise(v): (normalise(group[0]),) for group in c.options.get("titles") or () for v in group[1:]}
+              for c in literals}
+    nodes_view, succ, pred = g.nodes, g.succ, g.pred
+    kinds_of: dict[str, frozenset[str]] = {}
+
+    def kinds(v: str) -> frozenset[str]:
+        found = kinds_of.get(v)
+        if found is None:
+            attrs = nodes_view[v]
+            found = kinds_of[v] = frozenset(attrs.get("kinds") or [attrs.get("cls")])
+        return found
+
+    said_cache: dict[str, tuple[tuple[str, float], ...]] = {}
+
+    def said_of(prop: str) -> tuple[tuple[str, float], ...]:
+        """The lemmas of a proposition's text and of the quotes of its assertions."""
+        found = said_cache.get(prop)
+        if found is None:
+            texts = [str(nodes_view[prop].get("text") or nodes_view[prop].get("label", ""))]
+            texts += [str(nodes_view[a].get("quote", "")) for a, e in pred[prop].items() if P.proposition in e]
+            found = said_cache[prop] = _text_words(" ".join(texts), m.stopwords)
+        return found
+
+    out: dict[str, Profile] = {}
+    for node in nodes if nodes is not None else g.nodes:
+        attrs = nodes_view[node]
+        cls = attrs.get("cls")
+        if cls in ITEM_KINDS or cls is None:
+            continue
+        raw = [str(attrs.get("label", "")), *map(str, attrs.get("aliases", ())), *([str(attrs["title"])] if attrs.get("title") else [])]
+        real = [n for n in raw if n and not any(p in n.lower() for p in placeholders)]
+        names = tuple(sorted({normalise(n, m.stopwords) for n in real} - {""}))
+        values: dict[str, set[str]] = {}
+        features = set()
+        for v, edges in succ[node].items():
+            for key in edges:
+                taken = [c for c in refs.get(key, ()) if not values_of[c.name] or kinds(v) & values_of[c.name]]
+                for c in taken:
+                    values.setdefault(c.name, set()).add(v)
+                if not taken and key not in skipped and nodes_view[v].get("cls") not in ITEM_KINDS:
+                    features.add((key, v))
+        for c in literals:
+            if attrs.get(c.property):
+                value = str(attrs[c.property])
+                folded = normalise(value) if c.property != "url" else value.rstrip("/").lower()
+                values[c.name] = {folded, *titles.get(c.name, {}).get(folded, ())}
+        label_words = normalise(str(attrs.get("label", "")), m.stopwords)
+        tokens = {t for n in (*names, label_words, *(v for c in literals if c.property == "job_title" for v in values.get(c.name, ())))
+                  for t in n.split() if len(t) > 1}
+        holders, propositions, stances, sources, questions = set(), set(), {}, set(), set()
+        for u, edges in pred[node].items():
+            ucls = nodes_view[u].get("cls")
+            for key in edges:
+                if ucls == "OpenQuestion" and key == P.about:
+                    questions.add(u)
+                elif ucls == "Proposition" and key == P.about:
+                    propositions.add(u)
+                    for assertion, e2 in pred[u].items():
+                        if P.proposition in e2:
+                            sources.update(v for v, e3 in succ[assertion].items() if P.read_in in e3)
+                elif ucls == "Assertion" and key == P.party:
+                    for v, e2 in succ[u].items():
+                        if P.proposition in e2:
+                            stances.setdefault(v, set()).add(int(nodes_view[u].get("polarity", 0)))
+                        if P.read_in in e2:
+                            sources.add(v)
+                elif ucls not in ITEM_KINDS and key not in skipped:
+                    holders.add((key, u))
+        lo, hi = interval(attrs)
+        own = text_words(" ".join([*raw, str(attrs.get("description") or "")]), m.stopwords)
+        said = {prop: said_of(prop) for prop in propositions}
+        words = dict(own)
+        for said_words in said.values():
+            for lem, weight in said_words:
+                if weight > words.get(lem, 0.0):
+                    words[lem] = weight
+        out[node] = Profile(
+            node, str(attrs.get("label", node)), cls, frozenset(attrs.get("kinds") or [cls]), str(attrs.get("case", "")),
+            attrs.get("review", "reviewed") != "reviewed", names, bool(raw) and not names, lo, hi,
+            str(attrs.get("date_text", "")).strip().lower(), {k: frozenset(v) for k, v in values.items()}, frozenset(tokens),
+            frozenset(features), frozenset(holders), frozenset(propositions), {k: frozenset(v) for k, v in stances.items()},
+            frozenset(sources), frozenset(tuple(sorted(n.split())) for n in names), tuple(frozenset(n.split()) for n in names),
+            tuple(label_words.split()), {}, frozenset(questions), own, said, words,
+            any(k == _PUBLISHER and nodes_view[u].get("cls") == "NewsArticle" for k, u in holders),
+        )
+    return out
+
+
