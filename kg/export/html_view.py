@@ -112,6 +112,8 @@ def _nodes(g: "nx.MultiDiGraph") -> list[dict]:
 
 
 def _edges(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> tuple[list[dict], dict]:
+    from kg.ontology import Judgement
+
     edges = []
     by_pair: dict[tuple[str, str], list[str]] = {}
     for u, v, key, data in sorted(g.edges(keys=True, data=True)):
@@ -143,7 +145,7 @@ def _edges(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> tuple[list[dict]
             continue
         raised = sorted(g.nodes[v]["label"] for _, v, k in g.out_edges(node, keys=True) if k == P.raised_in)
         judges = sorted(g.nodes[v]["label"] for _, v, k in g.out_edges(node, keys=True) if k == P.judged_by)
-        judgement = str(attrs.get("judgement", "no-judgement"))
+        judgement = str(attrs.get("judgement", Judgement.NO_JUDGEMENT.value))
         edge = {"id": _edge_id(node), "source": ends[0], "target": ends[1], "label": judgement, "kind": judgement_edge_kind(judgement), "parties": judges, "sources": raised}
         edges.append(edge)
         by_pair.setdefault(tuple(ends), []).append(edge["id"])

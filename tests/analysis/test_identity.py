@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import networkx as nx
-import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
@@ -14,7 +13,7 @@ from kg.analysis.identity import find_candidates, identity_candidates
 from kg.analysis.nxgraph import EXAMPLE, from_turtle, project
 from kg.build import load_cases
 from tests.analysis.conftest import ACME, BASE, UNRELATED, build_into, run
-from tests.helpers import FIXTURES, SEEDS
+from tests.helpers import FIXTURES
 
 A = BASE + "acme/"
 ACME_LATER = FIXTURES / "cases" / "acme-later"
