@@ -54,7 +54,7 @@ def test_candidates_are_edges_until_judged(store, tmp_path):
     assert {"comparison": "mechanism", "level": "different", "weight": -2.103, "detail": "Checkout deployment vs AI-assisted change",
             "via": []} in panel["waterfall"]
     assert panel["detail"].startswith("Incident, likely the same (0.96); -0.89 prior; ")
-    assert panel["detail"].endswith("; = +6.10 match weight")
+    assert panel["detail"].endswith("; = +4.52 match weight")
     case = copy_case(tmp_path, ACME, "judged")
     (case / "judgements.yaml").write_text("judgements:\n  - pair: [outage-a, outage-b]\n    judgement: unsure\n", encoding="utf-8")
     build_into(store, case)
