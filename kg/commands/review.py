@@ -60,6 +60,13 @@ def _edit(text: str) -> str | None:
     metavar="SOURCE",
     help="Accept every pending draft read in the source SOURCE.",
 )
+@click.option(
+    "--move",
+    "moves",
+    multiple=True,
+    metavar="ASSERTION=PROPOSITION",
+    help="Move an assertion to another proposition (repeatable); kept only if the case still loads.",
+)
 @click.option("--list", "list_items", is_flag=True, help="List the pending items, in review order, and stop.")
 @click.option(
     "--format",
@@ -78,13 +85,15 @@ def _edit(text: str) -> str | None:
 )
 @click.option("--no-build", is_flag=True, help="Do not rebuild the case afterwards.")
 @handle_errors
-def review(case_dir, accepts, rejects, accept_from, list_items, fmt, documents, no_build):
+def review(case_dir, accepts, rejects, accept_from, moves, list_items, fmt, documents, no_build):
     """Review the pending items of CASE_DIR: accept, reject, edit or merge each.
 
     In a terminal, walks the pending items (incidents and entities first,
     then propositions, then assertions), showing each drafted item, its quote
     in the document's passage and what it may restate; keys: a accept,
-    r reject, e edit ($EDITOR), m merge, s skip, u undo, q quit. Decisions are
+    r reject, e edit ($EDITOR), m merge, v move an assertion to another
+    proposition, o add an opposing assertion to a proposition, s skip,
+    u undo, q quit. Decisions are
     written into the case files at once (comments and order kept, each file
     replaced atomically). Without a terminal, use --accept, --reject,
     --accept-from or --list. Afterwards the case is rebuilt and what the
@@ -105,13 +114,19 @@ def review(case_dir, accepts, rejects, accept_from, list_items, fmt, documents, 
         return
     folders = list(documents) or None
     before = None if no_build else snapshot(case_dir, folders)
-    if accepts or rejects or accept_from:
+    if accepts or rejects or accept_from or moves:
         for item_id in accepts:
             session.accept(item_id)
             click.echo(f"accepted {item_id}")
         for item_id in rejects:
             session.reject(item_id)
             click.echo(f"rejected {item_id}")
+        for move in moves:
+            assertion, _, proposition = move.partition("=")
+            if not assertion or not proposition:
+                raise click.UsageError(f"--move takes ASSERTION=PROPOSITION, not {move!r}")
+            session.move(assertion.strip(), proposition.strip())
+            click.echo(f"moved {assertion.strip()} to {proposition.strip()}")
         for source in accept_from:
             done = session.accept_from(source)
             click.echo(

@@ -18,7 +18,8 @@ from kg.review.session import ReviewItem, ReviewSession
 
 __all__ = ["walk", "passage", "KEYS"]
 
-KEYS = {"a": "accept", "r": "reject", "e": "edit", "m": "merge", "s": "skip", "u": "undo", "q": "quit"}
+KEYS = {"a": "accept", "r": "reject", "e": "edit", "m": "merge", "v": "move", "o": "oppose", "s": "skip", "u": "undo",
+        "q": "quit"}
 _CONTEXT = 160  # characters shown on each side of the passage
 
 
@@ -171,7 +172,8 @@ def walk(
         item = queue[0]
         say("")
         _show(item, session, documents, len(queue), say)
-        key = prompt.prompt("[a]ccept [r]eject [e]dit [m]erge [s]kip [u]ndo [q]uit > ", key_bindings=keys)
+        moves = {"assertion": " mo[v]e", "proposition": " [o]ppose"}.get(item.kind, "")
+        key = prompt.prompt(f"[a]ccept [r]eject [e]dit [m]erge{moves} [s]kip [u]ndo [q]uit > ", key_bindings=keys)
         try:
             if key == "q":
                 say("quit")
@@ -210,6 +212,23 @@ def walk(
                     continue
                 session.merge(item.id, target)
                 say(f"merged {item.id} into {target}")
+            elif key == "v" and item.kind == "assertion":
+                target = line.prompt("move to (a proposition id): ", default=str(item.related[0]) if item.related else "").strip()
+                if not target:
+                    say("not moved")
+                    continue
+                session.move(item.id, target)
+                say(f"moved {item.id} to {target}")
+            elif key == "o" and item.kind == "proposition":
+                written = edit(session.opposing_template(item.id))
+                if not written or written == session.opposing_template(item.id):
+                    say("no assertion added")
+                    continue
+                session.oppose(item.id, written)
+                say(f"added an opposing assertion to {item.id}")
+            elif key in ("v", "o"):
+                say(f"{KEYS[key]} does not apply to a {item.kind}")
+                continue
             decisions += 1
         except KGError as e:
             say(FormattedText([("bold", "not done: "), ("", _clean(str(e)))]))

@@ -348,6 +348,62 @@ class ReviewSession:
 
         return self._decide(item_id, "merge", change)
 
+    def move(self, item_id: str, proposition_id: str) -> ReviewItem:
+        """Move an assertion to another proposition (it was read as the wrong claim), if the case still loads."""
+
+        def change(item: ReviewItem):
+            if item.kind != "assertion":
+                raise ReviewError(f"only an assertion can be moved; {item.id!r} is a {item.kind}")
+            target = self.item(proposition_id)
+            if target.kind != "proposition":
+                raise ReviewError(f"cannot move an assertion to {target.kind} {target.id!r}: name a proposition")
+            container, index = self._place(item)
+            node = container.pop(index)
+            target.node.setdefault("assertions", [])
+            target.node["assertions"].append(node)
+            try:
+                self.check()
+            except Exception:
+                target.node["assertions"].pop()
+                container.insert(index, node)
+                raise
+            return [target.path, item.path]  # the gaining file first: a kill in between leaves it twice, never lost
+
+        return self._decide(item_id, "move", change)
+
+    def opposing_template(self, proposition_id: str) -> str:
+        """The YAML an editor starts from to add an opposing assertion to ``proposition_id``."""
+        item = self.item(proposition_id)
+        source = item.node.get("extractedFrom") or ""
+        return f"party: \nsource: {source}\nstance: denies\nquote: \n"
+
+    def oppose(self, proposition_id: str, text: str) -> ReviewItem:
+        """Add an opposing assertion (``text``: YAML of one assertion) to a proposition, reviewed, if the case loads."""
+        from kg.ontology import stances
+
+        new = load_text(text)
+        if not hasattr(new, "get"):
+            raise ReviewError("the assertion must be a YAML mapping")
+        opposing = sorted(s.notation for s in stances() if (s.polarity or 0) < 0)
+        if str(new.get("stance")) not in opposing:
+            raise ReviewError(f"an opposing assertion's stance is one of {', '.join(opposing)}; not {str(new.get('stance'))!r}")
+
+        def change(item: ReviewItem):
+            if item.kind != "proposition":
+                raise ReviewError(f"an opposing assertion goes on a proposition; {item.id!r} is a {item.kind}")
+            new["status"] = "reviewed"  # a person wrote it
+            item.node.setdefault("assertions", [])
+            item.node["assertions"].append(new)
+            try:
+                self.check()
+            except Exception:
+                item.node["assertions"].pop()
+                raise
+            return [item.path]
+
+        proposition = self._decide(proposition_id, "oppose", change)
+        return next((i for i in self.items() if i.node is new), proposition)  # the assertion added
+
     def _note(self, item: ReviewItem, text: str) -> None:
         note = item.node.get("note")
         item.node["note"] = f"{note}; {text}" if note else text
