@@ -53,6 +53,7 @@ from kg.analysis.evidence import (
     node_ref,
     source_ref,
 )
+from kg.analysis.nxgraph import CLS
 from kg.analysis.voices import RETRACTS, superseded_by
 from kg.vocab import KG
 
@@ -144,7 +145,7 @@ def _ordered(steps: list[AssertionRef]) -> bool:
 
 def _stance_changes(g: "nx.MultiDiGraph") -> tuple[list[StanceChange], list[StanceChange]]:
     changed, contradicting = [], []
-    for node in sorted(n for n, attrs in g.nodes(data=True) if attrs.get("cls") == "Proposition"):
+    for node in sorted(n for n, attrs in g.nodes(data=True) if attrs.get("cls") == CLS.Proposition):
         by_voice: dict[str, list[AssertionRef]] = defaultdict(list)
         for a in assertions_on(g, node):
             by_voice[(a.voice or a.party).iri].append(a)
@@ -165,15 +166,15 @@ def _source_changes(g: "nx.MultiDiGraph") -> list[SourceChange]:
     found = []
     for u, v, key in g.edges(keys=True):
         kind = CHANGE_KINDS.get(key)
-        if kind is None or "Source" not in g.nodes[u].get("kinds", ()):
+        if kind is None or CLS.Source not in g.nodes[u].get("kinds", ()):
             continue
         passages = tuple(sorted(g.nodes[u].get(_PASSAGE, ())))
-        if g.nodes[v].get("cls") == "Assertion":
+        if g.nodes[v].get("cls") == CLS.Assertion:
             record = assertion_ref(g, v)
             if record is None:
                 continue
             found.append(SourceChange(kind, source_ref(g, u), record.source, record, passages))
-        elif "Source" in g.nodes[v].get("kinds", ()):
+        elif CLS.Source in g.nodes[v].get("kinds", ()):
             found.append(SourceChange(kind, source_ref(g, u), source_ref(g, v), None, passages))
     kinds = list(CHANGE_KINDS.values())
     return sorted(

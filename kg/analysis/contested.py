@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.analysis.evidence import AssertionRef, NodeRef, P, assertions_on, node_ref
+from kg.analysis.nxgraph import CLS
 from kg.analysis.voices import count_voices, linked_to
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ def _side_weight(assertions: list[AssertionRef]) -> float:
 
 def _propositions(g: "nx.MultiDiGraph"):
     for node in sorted(g, key=lambda n: (g.nodes[n].get("label", ""), n)):
-        if g.nodes[node].get("cls") != "Proposition":
+        if g.nodes[node].get("cls") != CLS.Proposition:
             continue
         about = tuple(sorted((node_ref(g, v) for v in linked_to(g, node, P.about)), key=lambda r: (r.label, r.iri)))
         yield node, about, assertions_on(g, node)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from rdflib.namespace import OWL, PROV
 
+from kg.analysis.nxgraph import CLS
 from kg.analysis.voices import is_superseded, linked_from, linked_to, remember, remembered, voice_of
 from kg.vocab import KG
 
@@ -214,12 +215,12 @@ def assertions_on(g: "nx.MultiDiGraph", proposition: str) -> list[AssertionRef]:
 
 
 def _assertions_on(g: "nx.MultiDiGraph", proposition: str) -> tuple[AssertionRef, ...]:
-    found = (assertion_ref(g, u) for u in linked_from(g, proposition, P.proposition) if g.nodes[u].get("cls") == "Assertion")
+    found = (assertion_ref(g, u) for u in linked_from(g, proposition, P.proposition) if g.nodes[u].get("cls") == CLS.Assertion)
     return tuple(sorted((a for a in found if a is not None), key=AssertionRef.sort_key))
 
 
 def propositions_about(g: "nx.MultiDiGraph", node: str) -> list[str]:
-    return sorted(u for u in linked_from(g, node, P.about) if g.nodes[u].get("cls") == "Proposition")
+    return sorted(u for u in linked_from(g, node, P.about) if g.nodes[u].get("cls") == CLS.Proposition)
 
 
 def assertions_about(g: "nx.MultiDiGraph", nodes: Iterable[str], *, all_of: bool = False) -> list[AssertionRef]:
@@ -236,18 +237,18 @@ def edge_evidence(g: "nx.MultiDiGraph", u: str, v: str) -> EdgeEvidence:
     """What backs the relation between ``u`` and ``v`` (in either direction)."""
     for end in (u, v):
         cls = g.nodes[end].get("cls")
-        if cls == "Assertion":
+        if cls == CLS.Assertion:
             record = assertion_ref(g, end)
             if record is not None:
                 return EdgeEvidence("assertion", (record.source,), (record,))
-        if cls == "Proposition":
+        if cls == CLS.Proposition:
             on = tuple(assertions_on(g, end))
             return EdgeEvidence("proposition", _sources(on), on)
-        if cls == "OpenQuestion":
+        if cls == CLS.OpenQuestion:
             raised = _target(g, end, P.raised_in)
             return EdgeEvidence("question", (source_ref(g, raised),) if raised else ())
     for end, other in ((u, v), (v, u)):
-        if "Source" in g.nodes[end].get("kinds", ()) and g.has_edge(end, other):
+        if CLS.Source in g.nodes[end].get("kinds", ()) and g.has_edge(end, other):
             relayed = sorted(v for _, v, k in g.out_edges(end, keys=True) if k == P.reported_in)
             return EdgeEvidence("source", tuple(source_ref(g, n) for n in [end, *relayed]))
     both = tuple(a for a in assertions_about(g, [u, v], all_of=True) if a.polarity >= 0)

@@ -54,13 +54,10 @@ from kg.vocab import BASE_IRI, KG
 if TYPE_CHECKING:  # networkx is imported where it is used, to keep `kg --help` fast
     import networkx as nx
 
-__all__ = ["project", "from_turtle", "local_name", "EXAMPLE", "ITEM_KINDS"]
+__all__ = ["project", "from_turtle", "local_name", "EXAMPLE", "ITEM_KINDS", "CLS"]
 
 #: Base IRI of the items in docstring examples.
 EXAMPLE = BASE_IRI + "example/"
-
-#: Classes that are not things in the world but statements about them.
-ITEM_KINDS = frozenset({"Assertion", "Proposition", "OpenQuestion", "IdentityJudgement"})
 
 _KG = str(KG._NS)
 _LISTS = {"aliases", "kinds", "passage", "links"}
@@ -74,6 +71,28 @@ def local_name(iri: str) -> str:
     """
     iri = str(iri)
     return iri[max(iri.rfind("#"), iri.rfind("/")) + 1:]
+
+
+class _ClassNames:
+    """The class names a projected node carries (its ``cls`` and ``kinds``), each checked against kg.ttl.
+
+    >>> CLS.Assertion, hasattr(CLS, "Asertion"), hasattr(CLS, "party")
+    ('Assertion', False, False)
+    """
+
+    def __getattr__(self, name: str) -> str:
+        if not name[:1].isupper():  # a property, or Python's own lookups
+            raise AttributeError(f"{name!r} is not a class of kg.ttl")
+        value = local_name(getattr(KG, name))  # KG refuses a term kg.ttl lacks
+        setattr(self, name, value)  # the next lookup is a plain attribute
+        return value
+
+
+#: ``CLS.Assertion == "Assertion"``: a misspelled class is an AttributeError, not a comparison that is never true.
+CLS = _ClassNames()
+
+#: Classes that are not things in the world but statements about them.
+ITEM_KINDS = frozenset({CLS.Assertion, CLS.Proposition, CLS.OpenQuestion, CLS.IdentityJudgement})
 
 
 def _words(name: str) -> str:
@@ -117,7 +136,7 @@ def project(graph: Graph, *, reviewed_only: bool = True) -> "nx.MultiDiGraph":
         if attrs.get("review") != "reviewed" and (reviewed_only or attrs.get("review") == "rejected"):
             continue  # a rejected draft stays out of every view: kept in its file only so ingest does not redraft it
         classes = sorted(attrs.pop("classes", ()))
-        attrs["cls"] = classes[0] if classes else "Entity"
+        attrs["cls"] = classes[0] if classes else CLS.Entity
         attrs["class_label"] = names.get(_KG + attrs["cls"], _words(attrs["cls"]))
         attrs["aliases"] = sorted(attrs.get("aliases", ()))
         for key in ("passage", "links"):  # the words a change affects; the item's identifiers elsewhere
@@ -126,7 +145,7 @@ def project(graph: Graph, *, reviewed_only: bool = True) -> "nx.MultiDiGraph":
         attrs["kinds"] = sorted(local_name(k) for k in attrs.get("kinds", ()))
         quote = f"“{attrs['quote']}”" if attrs.get("quote") else None
         attrs.setdefault("label", attrs.get("text") or attrs.get("asks") or quote or local_name(node))
-        if attrs["cls"] == "Assertion":
+        if attrs["cls"] == CLS.Assertion:
             attrs["polarity"] = int(attrs.get("polarity", 0))
             attrs["confidence"] = float(attrs.get("confidence", 1.0))
         out.add_node(node, **attrs)

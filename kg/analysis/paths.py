@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.analysis.evidence import EdgeEvidence, NodeRef, P, edge_evidence, node_ref
+from kg.analysis.nxgraph import CLS
 from rdflib import Graph
 
 from kg.errors import QueryError
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["Hop", "ExplanationPath", "explanation_paths", "paths_between", "walk_graph", "STRETCH"]
 
 _NOT_HOPS = P.provenance | {P.different_from, P.left, P.right}
-_NOT_NODES = frozenset({"IdentityJudgement", "OpenQuestion"})
+_NOT_NODES = frozenset({CLS.IdentityJudgement, CLS.OpenQuestion})
 _DETOUR = 2.0  # cost factor for hops around items an earlier path went through
 #: Paths costing more than this many times the cheapest are left out.
 STRETCH = 2.0

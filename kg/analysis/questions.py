@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Iterable
 from kg.analysis.contested import ContestedProposition
 from kg.analysis.evidence import NodeRef, P, SourceRef, node_ref, source_ref
 from kg.analysis.identity import IdentityCandidate
+from kg.analysis.nxgraph import CLS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -113,7 +114,7 @@ def open_questions(
     candidates, contested = list(candidates), list(contested)
     found = []
     for node, attrs in g.nodes(data=True):
-        if attrs.get("cls") != "OpenQuestion" or attrs.get("status", "open") != "open":
+        if attrs.get("cls") != CLS.OpenQuestion or attrs.get("status", "open") != "open":
             continue
         about = {v for _, v, k in g.out_edges(node, keys=True) if k == P.about}
         raised = sorted(v for _, v, k in g.out_edges(node, keys=True) if k == P.raised_in)

@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from kg.analysis.evidence import P, SourceRef, source_ref
+from kg.analysis.nxgraph import CLS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -82,7 +83,7 @@ def drafts_by_case(graph: "Graph") -> dict[str, int]:
 
 def documents_read(g: "nx.MultiDiGraph") -> tuple[SourceRef, ...]:
     """Every source an assertion in the projection was read in, by label."""
-    found = {v for u, v, k in g.edges(keys=True) if k == P.read_in and g.nodes[u].get("cls") == "Assertion"}
+    found = {v for u, v, k in g.edges(keys=True) if k == P.read_in and g.nodes[u].get("cls") == CLS.Assertion}
     return tuple(sorted((source_ref(g, s) for s in found), key=lambda s: (s.label, s.iri)))
 
 
@@ -116,7 +117,7 @@ def short_names(g: "nx.MultiDiGraph") -> dict[str, str]:
     """IRI → short name for every party of an assertion and every source one was read in or relayed by."""
     named = set()
     for u, v, k in g.edges(keys=True):
-        if g.nodes[u].get("cls") == "Assertion" and k in (P.party, P.read_in, P.primary_source, P.quoted_from):
+        if g.nodes[u].get("cls") == CLS.Assertion and k in (P.party, P.read_in, P.primary_source, P.quoted_from):
             named.add(v)
     names = {}
     for node in sorted(named):

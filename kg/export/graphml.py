@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
+from kg.analysis.nxgraph import CLS
 from kg.atomic import atomic_write
 from kg.vocab import KG
 
@@ -40,7 +41,7 @@ _PARTY = str(KG.party)
 
 
 def _is_assertion(attrs: dict) -> bool:
-    return attrs.get("cls") == "Assertion"
+    return attrs.get("cls") == CLS.Assertion
 
 
 def _assertion_evidence(network: "nx.MultiDiGraph") -> dict[str, tuple[set, set]]:
@@ -53,7 +54,7 @@ def _assertion_evidence(network: "nx.MultiDiGraph") -> dict[str, tuple[set, set]
         sources = {
             target
             for _, target, edge in network.out_edges(node, data=True)
-            if edge.get("predicate") != _PARTY and "Source" in network.nodes[target].get("kinds", ())
+            if edge.get("predicate") != _PARTY and CLS.Source in network.nodes[target].get("kinds", ())
         }
         evidence[node] = (stances, sources)
     return evidence

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
+from kg.analysis.nxgraph import CLS
 from kg.analysis.evidence import P, AssertionRef, assertion_ref, assertions_about, assertions_on, edge_evidence
 from kg.ontology import judgement_edge_kind
 
@@ -48,10 +49,10 @@ _HIDDEN_EDGES = {P.read_in, P.quoted_from, P.primary_source, P.left, P.right, P.
 _STRONG = {"assertion", "proposition", "question", "source", "both"}
 # Checked in this order: an AI system is a system before it is an agent.
 _VIEW_CLASSES = (
-    ("Assertion", "assertion"), ("Proposition", "proposition"), ("OpenQuestion", "question"),
-    ("Source", "source"), ("Incident", "incident"), ("IncidentTrend", "incident"), ("Safeguard", "safeguard"),
-    ("System", "system"), ("Meeting", "meeting"), ("MeetingSeries", "meeting"),
-    ("Person", "person"), ("Role", "person"), ("Organization", "organization"),
+    (CLS.Assertion, "assertion"), (CLS.Proposition, "proposition"), (CLS.OpenQuestion, "question"),
+    (CLS.Source, "source"), (CLS.Incident, "incident"), (CLS.IncidentTrend, "incident"), (CLS.Safeguard, "safeguard"),
+    (CLS.System, "system"), (CLS.Meeting, "meeting"), (CLS.MeetingSeries, "meeting"),
+    (CLS.Person, "person"), (CLS.Role, "person"), (CLS.Organization, "organization"),
 )
 
 
@@ -75,10 +76,10 @@ def _assertion_entry(a: AssertionRef) -> dict:
 
 
 def _node_assertions(g: "nx.MultiDiGraph", node: str, cls: str) -> list[AssertionRef]:
-    if cls == "Assertion":
+    if cls == CLS.Assertion:
         record = assertion_ref(g, node)
         return [record] if record else []
-    if cls == "Proposition":
+    if cls == CLS.Proposition:
         return assertions_on(g, node)
     made = [assertion_ref(g, u) for u, _, k in g.in_edges(node, keys=True) if k in (P.party, P.read_in)]
     found = {a.iri: a for a in [*assertions_about(g, node), *(m for m in made if m)]}
@@ -89,7 +90,7 @@ def _nodes(g: "nx.MultiDiGraph") -> list[dict]:
     nodes = []
     for node in sorted(g):
         attrs = g.nodes[node]
-        if attrs.get("cls") == "IdentityJudgement":
+        if attrs.get("cls") == CLS.IdentityJudgement:
             continue
         entry = {
             "id": node,
@@ -102,7 +103,7 @@ def _nodes(g: "nx.MultiDiGraph") -> list[dict]:
             **{key: str(attrs[key]) for key in ("date", "not_before", "not_after", "date_text") if attrs.get(key)},
             **({"links": list(attrs["links"])} if attrs.get("links") else {}),  # identifiers elsewhere, e.g. Wikidata
         }
-        if attrs.get("cls") == "Assertion" and entry["assertions"]:
+        if attrs.get("cls") == CLS.Assertion and entry["assertions"]:
             entry["stance"] = attrs.get("stance", "")
             entry["parties"] = [entry["assertions"][0]["party"]]
             entry["sources"] = [entry["assertions"][0]["source_title"]]
@@ -118,10 +119,10 @@ def _edges(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> tuple[list[dict]
     by_pair: dict[tuple[str, str], list[str]] = {}
     for u, v, key, data in sorted(g.edges(keys=True, data=True)):
         ends = {g.nodes[u].get("cls"), g.nodes[v].get("cls")}
-        if key in _HIDDEN_EDGES or "IdentityJudgement" in ends:
+        if key in _HIDDEN_EDGES or CLS.IdentityJudgement in ends:
             continue
         edge = {"id": _edge_id(u, key, v), "source": u, "target": v, "label": data["label"], "kind": "relation", "parties": [], "sources": []}
-        if key in (P.party, P.proposition) and g.nodes[u].get("cls") == "Assertion":
+        if key in (P.party, P.proposition) and g.nodes[u].get("cls") == CLS.Assertion:
             record = assertion_ref(g, u)
             if record is None:
                 continue
@@ -138,7 +139,7 @@ def _edges(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> tuple[list[dict]
         edges.append(edge)
         by_pair.setdefault(tuple(sorted((u, v))), []).append(edge["id"])
     for node, attrs in sorted(g.nodes(data=True)):
-        if attrs.get("cls") != "IdentityJudgement":
+        if attrs.get("cls") != CLS.IdentityJudgement:
             continue
         ends = sorted(v for _, v, k in g.out_edges(node, keys=True) if k in (P.left, P.right))
         if len(ends) != 2:
