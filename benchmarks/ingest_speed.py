@@ -70,16 +70,20 @@ def parse_curve(sizes: list[int]) -> None:
 
     load()
     base = _corpus()
-    print(f"{'bytes':>9} {'parse s':>8} {'s per MB':>9} {'ratio':>6}")
+    _curve("bytes", "s per MB", sizes, 1_000_000, lambda size: parse((base * (size // len(base) + 1))[:size]))
+
+
+def _curve(unit: str, per: str, amounts: list[int], scale: int, run) -> None:
+    """Time ``run(amount)`` for each amount; print seconds, seconds per ``scale`` and the ratio to the first."""
+    print(f"{unit:>9} {'seconds':>8} {per:>11} {'ratio':>6}")
     first = None
-    for size in sizes:
-        text = (base * (size // len(base) + 1))[:size]
+    for amount in amounts:
         started = time.perf_counter()
-        parse(text)
+        run(amount)
         took = time.perf_counter() - started
-        per_mb = took / (size / 1_000_000)
-        first = first or per_mb
-        print(f"{size:9} {took:8.2f} {per_mb:9.2f} {per_mb / first:6.2f}", flush=True)
+        each = took / (amount / scale)
+        first = first or each
+        print(f"{amount:9} {took:8.3f} {each:11.4f} {each / first:6.2f}", flush=True)
 
 
 def names(counts: list[int]) -> None:
@@ -89,22 +93,16 @@ def names(counts: list[int]) -> None:
     from kg.ingest.gazetteer import Gazetteer
     from kg.ingest.names import _merge_prefixes
 
-    print(f"{'names':>7} {'seconds':>8} {'s per 1000':>11} {'ratio':>6}")
-    first = None
-    for count in counts:
+    def merge(count: int) -> None:
         labels = [f"Org{i // 2:05d} Holdings" if i % 2 else f"Org{i // 2:05d}" for i in range(count)]
-        text = " ".join(labels)
-        table = EntityTable(text, Gazetteer([]))
+        table = EntityTable(" ".join(labels), Gazetteer([]))
         at = 0
         for label in labels:
             table.new("Organization", label, at, at + len(label), rule="bench", confidence=0.5)
             at += len(label) + 1
-        started = time.perf_counter()
         _merge_prefixes(table)
-        took = time.perf_counter() - started
-        per = took / (count / 1000)
-        first = first or per
-        print(f"{count:7} {took:8.3f} {per:11.4f} {per / first:6.2f}", flush=True)
+
+    _curve("names", "s per 1000", counts, 1000, merge)
 
 
 def batch(count: int, cli: bool) -> None:
