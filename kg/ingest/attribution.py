@@ -329,10 +329,12 @@ def _quoted(claim: str) -> bool:
 def _fragment(claim: str) -> bool:
     """Too little to be a proposition: "Still.", "Even so.", "One case."
 
-    >>> _fragment("Even so"), _fragment("One case"), _fragment("the fix failed")
-    (True, True, False)
+    >>> _fragment("Even so"), _fragment("One case"), _fragment("the fix failed"), _fragment("was finished on time")
+    (True, True, False, True)
     """
     words = re.findall(r"[\w’'-]+", claim)
+    if re.match(r"(?:was|were|is|are|has|have|had)[ ](?!\w+[ ](?:that|whether)\b)", claim.lstrip(" “\"‘")):
+        return True  # "The rollback, she insisted, was finished": a predicate cut from its subject
     return len(words) < 3 and not any(re.search(r"\d", w) for w in words) and not _FINITE.search(claim)
 
 
@@ -340,6 +342,9 @@ def _proposition(stance: str, verb: str, claim: str, party: Entity | None) -> st
     text = claim
     if stance == "denies" and not re.fullmatch(_DENY, verb.lower()):
         text = affirmative(claim)
+        if text == claim:  # the parse saw a negation past the main clause the patterns know: drop it there
+            text = re.sub(r"\b(?:(ca)n|(wo)n)[’']t\b|[ ]not[ ]|(?<=\w)n[’']t\b",
+                          lambda m: "can" if m.group(1) else "will" if m.group(2) else " ", claim, count=1, flags=re.IGNORECASE).replace("  ", " ")
     elif stance == "narrows" and not _quoted(claim):
         text = narrowed(claim)
     if party is not None and party.type in ORG_TYPES | {"InternalDocument"}:

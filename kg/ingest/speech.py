@@ -156,11 +156,28 @@ def _according_to(token, offset):
     return _span(obj.subtree, offset), content, negated, neg, token
 
 
+_BLAME = {"accuse", "blame", "fault", "criticise", "criticize", "charge"}
+
+
+def _accuses(token, offset):
+    """ "X accused Y of C-ing", "X blamed Y for C", "X faulted Y for failing to C": the accusation, verb included."""
+    if token.lemma_.lower() not in _BLAME:
+        return None
+    subject = _subject(token)
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    reason = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > (obj.i if obj is not None else token.i)), None)
+    if subject is None or obj is None or reason is None:
+        return None
+    tokens = [token] + [t for c in (obj, reason) for t in c.subtree]
+    return _speaker_span(subject, offset), _span(tokens, offset), False, None, token
+
+
 #: The tree rules, tried on every token in order; the first that reads a token wins.
 SPEECH_RULES = [
     SpeechRule("says that", "a reporting verb (lemma) with an `nsubj` and a `ccomp`/`parataxis` clause", _says_that, 0.85),
     SpeechRule("denies the claim that", "a denial verb whose `dobj` (claim, report, allegation ...) has a that-clause", _denies_noun, 0.8),
     SpeechRule("colon frame", "a reporting verb with an `nsubj`, no clause, and a colon after it: the words after the colon", _colon, 0.8),
+    SpeechRule("accuses", "accuse, blame, fault ... with an `nsubj`, a `dobj` and an of/for phrase: the accusation, verb included", _accuses, 0.7),
     SpeechRule("according to", "`according` → `to` → `pobj` X: the clause `according` modifies", _according_to, 0.8),
 ]
 
@@ -207,7 +224,8 @@ def find_speech(text: str, docs: list | None = None) -> list[Speech]:
     found: list[Speech] = []
     for offset, doc in docs:
         for token in doc:
-            stance = _LEMMAS.get(token.lemma_.lower()) if token.pos_ in ("VERB", "AUX") else None
+            lemma = token.lemma_.lower()
+            stance = (_LEMMAS.get(lemma) or ("asserts" if lemma in _BLAME else None)) if token.pos_ in ("VERB", "AUX") else None
             if stance is None and token.lower_ != "according":
                 continue
             if _withheld(token):

@@ -64,3 +64,15 @@ def test_a_withheld_answer_is_a_hedge_not_a_claim():
         ("Globex", "hedges", "Customers would be refunded.")
     ]
 
+
+
+def test_the_tree_finds_the_negation_past_a_relative_clause():
+    # The patterns cut the main clause at "which" and miss the "not" after it; the tree's `neg` is on the verb.
+    text = "Globex said the team, which had warned of this for months, did not escalate the alert."
+    assert claims(text, "spacy") == [("Globex", "denies", "The team, which had warned of this for months, did escalate the alert.")]
+    assert claims(text, "rules") == [("Globex", "asserts", "The team, which had warned of this for months, did not escalate the alert.")]
+
+
+def test_an_accusation_is_the_accusers_claim_verb_included():
+    text = "Heathrow accused National Grid of failing to act on a preventable problem."
+    assert claims(text, "spacy") == [("Heathrow", "asserts", "Accused National Grid of failing to act on a preventable problem.")]
