@@ -123,6 +123,12 @@ class _CaseWriter:
         self.triples += 3 + sum(n for _, _, n in fields)  # type, inCase, reviewStatus
 
     def entity(self, item_id: str, type_name: str, label: str, **props) -> None:
+        from kg.ontology import case_schema
+
+        schema = case_schema()
+        if type_name not in schema.classes:  # the corpus uses the case files' words, as kg.ttl gives them
+            raise ValueError(f"kg.ttl has no class {type_name!r} for case files")
+        refs = {key for key, prop in schema.properties.items() if prop.kind == "ref"}
         fields = [("type", type_name, 0), ("label", _q(label), 1)]
         for key, value in props.items():
             if value is None:
@@ -133,17 +139,13 @@ class _CaseWriter:
                 fields.append((key, "true" if value else "false", 1))
             elif isinstance(value, int):
                 fields.append((key, str(value), 1))
-            elif key in ("date", "notBefore", "notAfter", "sha256", "document") or key in _REF_KEYS:
+            elif key in ("date", "notBefore", "notAfter", "sha256", "document") or key in refs:
                 fields.append((key, value, 1))
             else:
                 fields.append((key, _q(value), 1))
-        self.item("sources" if type_name in _SOURCE_TYPES else "entities", item_id, fields)
+        self.item("sources" if schema.is_source_class(schema.classes[type_name]) else "entities", item_id, fields)
 
 
-_SOURCE_TYPES = {"Source", "NewsArticle", "InternalDocument", "PublicStatement", "SocialMediaPost", "DataReport"}
-_REF_KEYS = {"about", "affected", "affiliation", "appliesTo", "approver", "assistedBy", "author", "discussedAt", "effects",
-             "inReplyTo", "involved", "mechanism", "memberOf", "operatedBy", "organizer", "partOf", "primarySource",
-             "publisher", "reportedIn", "reportedTo", "role", "roleIn", "series", "unitOf"}
 
 
 def _date(rng: random.Random, year: int) -> tuple[str, tuple[int, int, int]]:
