@@ -300,7 +300,14 @@ def evaluate(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -
             # FROM and FROM NAMED name graphs in the store, as at `kg serve`; kg's store holds only its
             # default graph. rdflib would ignore them, and oxrdflib overrides them with the default graph.
             if _is_rdflib_engine(graph):
-                return Dataset().query(_without_dataset(prepared.algebra), initBindings=init)
+                import warnings
+
+                with warnings.catch_warnings():  # rdflib's own use of Dataset.contexts is deprecated in rdflib
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    result = Dataset().query(_without_dataset(prepared.algebra), initBindings=init)
+                    if result.type == "SELECT":
+                        result.bindings  # evaluated now, inside the filter  # noqa: B018
+                    return result
             return graph.store.query(prepared.text, initNs={}, initBindings=init, queryGraph="__FROM__")
         if _is_rdflib_engine(graph):
             return graph.query(prepared.algebra, initBindings=init)

@@ -26,6 +26,9 @@ from kg.store import StoreLocation
 
 __all__ = ["Job", "Answer", "QueryPool", "answer", "DEFAULT_MEMORY_MB"]
 
+#: a query that answers within this many seconds is short: one worker is always kept for short queries
+SHORT_SECONDS = 1.0
+
 #: memory one worker may take beyond what it holds once the store is open (RLIMIT_AS); a worker past it is replaced
 DEFAULT_MEMORY_MB = 1024
 
@@ -296,6 +299,10 @@ def _serve_jobs(conn, kind: str, path: str, memory_mb: int | None = None) -> Non
 
         conn.send(("failed", str(damaged_store(Path(path), e))))
         return
+    try:  # warm up: the first query's imports (the SPARQL parser) would otherwise count against a short query
+        answer(opener.store(), Job("ASK { ?s ?p ?o }", None, max_rows=1))
+    except Exception:  # noqa: BLE001 - a warm-up only; the first real query reports any problem
+        pass
     conn.send(("ready", None))
     while True:
         try:
@@ -352,6 +359,8 @@ class QueryPool:
         self._path = str(location.remote.location if location.kind == "remote" else location.path)
         self.timeout = timeout
         self.memory_mb = memory_mb
+        # At most all workers but one may run long queries: a short query always finds one within SHORT_SECONDS.
+        self._long_slots = threading.BoundedSemaphore(max(1, workers) - 1) if workers > 1 else None
         self._startup_timeout = startup_timeout
         self._context = multiprocessing.get_context("spawn")  # no fork: the server has threads
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -395,8 +404,12 @@ class QueryPool:
             return Answer.error(503, f"the endpoint is busy: every query worker stayed busy for {self.timeout:g} s; try again")
         try:
             worker.conn.send(job)
-            if not worker.conn.poll(self.timeout):
+            outcome = self._wait(worker)
+            if outcome != "answered":
                 threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
+                if outcome == "refused":
+                    return Answer.error(503, f"the endpoint is busy: every query worker but one is running a long query, "
+                                             f"and one is kept for short ones (under {SHORT_SECONDS:g} s); try again")
                 return Answer.error(503, f"query timed out after {self.timeout:g} s, the endpoint's limit; narrow the query or add LIMIT")
             reply = worker.conn.recv()
         except (EOFError, OSError):
@@ -407,6 +420,22 @@ class QueryPool:
             return Answer.error(500, "the query worker stopped unexpectedly")
         self._idle.put(worker)
         return reply
+
+    def _wait(self, worker: _Worker) -> str:
+        """Wait for the worker's answer: SHORT_SECONDS freely, then the rest of the timeout in a long-query slot.
+
+        "answered", "timed out", or "refused" when every long-query slot is taken.
+        """
+        short = min(SHORT_SECONDS, self.timeout)
+        if worker.conn.poll(short):
+            return "answered"
+        if self._long_slots is not None and not self._long_slots.acquire(blocking=False):
+            return "refused"
+        try:
+            return "answered" if worker.conn.poll(self.timeout - short) else "timed out"
+        finally:
+            if self._long_slots is not None:
+                self._long_slots.release()
 
     def close(self) -> None:
         self._closing.set()

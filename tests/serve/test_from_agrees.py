@@ -20,6 +20,7 @@ QUERIES = [
 def _count_by_kg_query(store, query) -> int:
     result = CliRunner().invoke(cli, ["query", "--format", "json", "--store", store, query])
     assert result.exit_code == 0, result.output
+    assert result.output.startswith("{"), result.output
     return int(json.loads(result.output)["results"]["bindings"][0]["n"]["value"])
 
 
