@@ -30,7 +30,8 @@ ASSETS = Path(__file__).with_name("html_assets")
 TITLE = "What the record leaves unresolved"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
 _TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "code", "a", "blockquote", "hr", "br",
-         "table", "thead", "tbody", "tr", "th", "td", "pre"}
+         "table", "thead", "tbody", "tr", "th", "td", "pre", "details", "summary"}
+_ID = re.compile(r"^[a-z0-9_-]*$")
 _CELL_STYLE = re.compile(r"^text-align: (left|right|center);$")
 
 
@@ -48,6 +49,8 @@ class _Checker(HTMLParser):
                 continue
             if tag in ("th", "td") and name == "style" and _CELL_STYLE.match(value):
                 continue
+            if tag in ("h1", "h2", "h3", "h4") and name == "id" and _ID.match(value):
+                continue  # every heading an anchor, so a finding can be linked: unresolved.html#its-heading
             self.problems.append(f"<{tag} {name}={value[:40]!r}>")
 
     def handle_comment(self, data):
@@ -59,7 +62,8 @@ def _body(markdown_text: str) -> str:
 
     # Python-Markdown does not take "\<" as an escape (CommonMark does): give it the entity instead.
     markdown_text = re.sub(r"\\([<>])", lambda m: "&lt;" if m.group(1) == "<" else "&gt;", markdown_text)
-    body = markdown.markdown(markdown_text, extensions=["tables"], output_format="html")
+    # md_in_html: the collapsed details blocks hold Markdown (a weights table); toc: an id on every heading.
+    body = markdown.markdown(markdown_text, extensions=["tables", "md_in_html", "toc"], output_format="html")
     checker = _Checker()
     checker.feed(body)
     checker.close()

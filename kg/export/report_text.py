@@ -161,7 +161,7 @@ def _below(report) -> str:
 
 
 def text(report, width: int = 88) -> str:
-    """A readable terminal report."""
+    """A readable terminal report: the disputes first, then open questions, then identity candidates."""
     out: list[str] = []
 
     def para(first: str, body: str, indent: int = 4) -> None:
@@ -174,25 +174,6 @@ def text(report, width: int = 88) -> str:
         out.append("")
         out.extend(textwrap.wrap("NOTE: " + warning, width))
     asked = _questions_by_item(report)
-    if report.candidates or report.below:
-        out += ["", "IDENTITY CANDIDATES: may be one and the same; no judgement settles them"]
-        for n, c in enumerate(report.candidates, 1):
-            out.append("")
-            para(f"{n}. ", f"{_pair_label(c)} [{c.cls}, {_candidate_words(c)}]", 1)
-            para("", "Details: the match weights, strongest first (log2 odds):")
-            for row in _rows(c):
-                para(f"{row.weight:+6.2f}  ", row.describe())
-            quiet = _quiet(c)
-            if quiet:
-                para("  0.00  ", f"no evidence: {quiet}")
-            para("total:  ", f"match weight {c.weight:+.2f} (prior {c.prior:+.2f}), probability {c.probability:.2f}")
-            for a in c.assertions:
-                para("said:    ", plain.stance_tag(a, names))
-            for question in asked.get(c.id, []):
-                para("asked:   ", question)
-            para("settle:  ", _judgement_hint(c))
-        if report.below:
-            out += ["", f"  {_below(report)}"]
     if report.contested:
         out += ["", "CONTESTED PROPOSITIONS: one voice affirms, an independent voice opposes"]
         for n, c in enumerate(report.contested, 1):
@@ -206,6 +187,44 @@ def text(report, width: int = 88) -> str:
             for question in asked.get(c.id, []):
                 para("asked:   ", question)
             para("", plain.details(f"weaker side {c.score:g} (the sum over its voices of their highest confidence)"))
+    if report.questions:
+        out += ["", "OPEN QUESTIONS: and what would settle them"]
+        for n, q in enumerate(report.questions, 1):
+            out.append("")
+            para(f"{n}. ", q.asks, 1)
+            para("", plain.question_opening(q))
+            if q.resolvable_by:
+                para("what would settle it: ", q.resolvable_by)
+            if q.raised_in:
+                para("raised in: ", names.of(q.raised_in))
+            for link in q.links:
+                para("- ", f"It {plain.link_phrase(link)}.")
+    if report.look_for:
+        out += ["", "WHAT TO LOOK FOR NEXT: the documents that would settle the open questions"]
+        for group in report.look_for:
+            out += ["", f"  {group.label[:1].upper() + group.label[1:]}"]
+            for q in group.questions:
+                settles = [f"the {plain.kind_name(link.kind)} {plain.quoted(link.label)}" for link in q.links if link.direct]
+                also = f" It would also settle {plain.listed(settles)}." if settles else ""
+                para("- ", f"{q.asks}{also} Wanted: {q.resolvable_by}" if q.resolvable_by else f"{q.asks}{also}")
+    if report.candidates or report.below:
+        out += ["", "IDENTITY CANDIDATES: may be one and the same; no judgement settles them"]
+        for n, c in enumerate(report.candidates, 1):
+            out.append("")
+            para(f"{n}. ", _candidate_sentence(c), 1)
+            for a in c.assertions:
+                para("said:    ", plain.stance_tag(a, names))
+            for question in asked.get(c.id, []):
+                para("asked:   ", question)
+            para("", "Details: the match weights, strongest first (log2 odds):")
+            for row in _rows(c):
+                para(f"{row.weight:+6.2f}  ", row.describe())
+            quiet = _quiet(c)
+            if quiet:
+                para("  0.00  ", f"no evidence: {quiet}")
+            para("total:  ", f"match weight {c.weight:+.2f} (prior {c.prior:+.2f}), probability {c.probability:.2f}")
+        if report.below:
+            out += ["", f"  {_below(report)}"]
     if report.single_source:
         out += ["", "CLAIMS ONLY ONE PARTY MAKES"]
         para("", _single_source_intro(names), 2)
@@ -233,34 +252,29 @@ def text(report, width: int = 88) -> str:
             out += ["", "  Corrected, retracted or updated"]
             for c in changed.sources:
                 para("- ", _source_change(c), 2)
-    if report.questions:
-        out += ["", "OPEN QUESTIONS: and what would settle them"]
-        for n, q in enumerate(report.questions, 1):
-            out.append("")
-            para(f"{n}. ", q.asks, 1)
-            para("", plain.question_opening(q))
-            if q.resolvable_by:
-                para("what would settle it: ", q.resolvable_by)
-            if q.raised_in:
-                para("raised in: ", names.of(q.raised_in))
-            for link in q.links:
-                para("- ", f"It {plain.link_phrase(link)}.")
-    if report.look_for:
-        out += ["", "WHAT TO LOOK FOR NEXT: the documents that would settle the open questions"]
-        for group in report.look_for:
-            out += ["", f"  {group.label[:1].upper() + group.label[1:]}"]
-            for q in group.questions:
-                settles = [f"the {plain.kind_name(link.kind)} {plain.quoted(link.label)}" for link in q.links if link.direct]
-                also = f" It would also settle {plain.listed(settles)}." if settles else ""
-                para("- ", f"{q.asks}{also} Wanted: {q.resolvable_by}" if q.resolvable_by else f"{q.asks}{also}")
+    if report.candidates:
+        out += ["", "TO SETTLE AN IDENTITY CANDIDATE: add its judgement to a case file (or use kg review)"]
+        for c in report.candidates:
+            para("- ", f"{_pair_label(c)}: {_judgement_hint(c)}", 2)
     return "\n".join(out) + "\n"
+
+
+def _candidate_sentence(c) -> str:
+    """One plain sentence for an identity candidate; its weights are details."""
+    return f"{_pair_label(c)} may be one {c.cls.lower()}: {_candidate_words(c)}."
 
 
 # ---------------------------------------------------------------- markdown
 
 
+def _details(summary: str, lines: list[str]) -> list[str]:
+    """A collapsed block (``<details>``): what only a reader who asks for it needs, such as weights."""
+    return ['<details markdown="1">', f"<summary>Details: {summary}</summary>", "", *lines, "", "</details>", ""]
+
+
 def markdown(report) -> str:
-    """The report as Markdown, for ``unresolved.md``."""
+    """The report as Markdown, for ``unresolved.md``: the disputes first, then open questions, then identity
+    candidates, each in plain words; scores only inside collapsed details; how to edit a case at the end."""
     md = _md
     names = _names(report)
     out = ["# What the record leaves unresolved", ""]
@@ -274,23 +288,6 @@ def markdown(report) -> str:
         out += [f"- *{md(short)}*: {md(full)}" for short, full in who]
         out.append("")
     asked = _questions_by_item(report)
-    if report.candidates or report.below:
-        out += ["## Identity candidates", "", "Pairs that may be one and the same, with no judgement that settles them.", ""]
-        for c in report.candidates:
-            out += [f"### {md(_pair_label(c))}", "", f"{c.cls}: **{_candidate_words(c)}**.", ""]
-            out += ["Details: the match weights, strongest first (log2 odds):", "",
-                    "| weight | evidence |", "|---:|---|", f"| {c.prior:+.2f} | prior |"]
-            out += [f"| {row.weight:+.2f} | {md(row.describe())} |" for row in _rows(c)]
-            quiet = _quiet(c)
-            if quiet:
-                out.append(f"| 0.00 | no evidence: {md(quiet)} |")
-            out += [f"| **{c.weight:+.2f}** | **match weight**, probability {c.probability:.2f} |", ""]
-            out += [f"- said about both: {plain.stance_tag(a, names, md)}" for a in c.assertions]
-            out += [f"- asked: {md(question)}" for question in asked.get(c.id, [])]
-            out += ["", f"To settle it, add to a case file: `{_judgement_hint(c)}`",
-                    f"[Open it in the graph]({plain.graph_link(c.id)})", ""]
-        if report.below:
-            out += [_below(report), ""]
     if report.contested:
         out += ["## Contested propositions", "", "One voice affirms, an independent voice opposes.", ""]
         for c in report.contested:
@@ -299,8 +296,45 @@ def markdown(report) -> str:
                 out += [f"- {side}: {plain.stance_tag(a, names, md)}" for a in group]
             out += [f"- Asked: {md(question)}" for question in asked.get(c.id, [])]
             out += ["", plain.corroboration(c, names, md),
-                    f"[Open it in the graph]({plain.graph_link('contested:' + c.id)})", "",
-                    plain.details(f"weaker side {c.score:g} (the sum over its voices of their highest confidence)"), ""]
+                    f"[Open it in the graph]({plain.graph_link('contested:' + c.id)})", ""]
+            out += _details("the weaker side", [f"Weaker side {c.score:g}: the sum over its voices of their highest confidence."])
+    if report.questions:
+        out += ["## Open questions", ""]
+        for q in report.questions:
+            out += [f"### {md(q.asks)}", "", plain.question_opening(q), ""]
+            if q.resolvable_by:
+                out.append(f"- What would settle it: {md(q.resolvable_by)}")
+            if q.raised_in:
+                out.append(f"- Raised in: {md(names.of(q.raised_in))}")
+            out += [f"- It {plain.link_phrase(link, md)}." for link in q.links]
+            out += ["", f"[Open it in the graph]({plain.graph_link('question:' + q.id)})", ""]
+    if report.look_for:
+        out += ["## What to look for next", "",
+                "Each open question names what would settle it. Grouped by the kind of document, with what each would settle:", ""]
+        for group in report.look_for:
+            out += [f"### {md(group.label[:1].upper() + group.label[1:])}", ""]
+            for q in group.questions:
+                settles = [f"the {plain.kind_name(link.kind)} {plain.quoted(link.label, md)}" for link in q.links if link.direct]
+                also = f" It would also settle {plain.listed(settles)}." if settles else ""
+                wanted = f" Wanted: {md(q.resolvable_by)}" if q.resolvable_by else ""
+                out.append(f"- **{md(q.asks)}**{also}{wanted}")
+            out.append("")
+    if report.candidates or report.below:
+        out += ["## Identity candidates", "", "Pairs that may be one and the same, with no judgement that settles them.", ""]
+        for c in report.candidates:
+            out += [f"### {md(_pair_label(c))}", "", md(_candidate_sentence(c)), ""]
+            out += [f"- said about both: {plain.stance_tag(a, names, md)}" for a in c.assertions]
+            out += [f"- asked: {md(question)}" for question in asked.get(c.id, [])]
+            out += ["", f"[Open it in the graph]({plain.graph_link(c.id)})", ""]
+            table = ["| weight | evidence |", "|---:|---|", f"| {c.prior:+.2f} | prior |"]
+            table += [f"| {row.weight:+.2f} | {md(row.describe())} |" for row in _rows(c)]
+            quiet = _quiet(c)
+            if quiet:
+                table.append(f"| 0.00 | no evidence: {md(quiet)} |")
+            table.append(f"| **{c.weight:+.2f}** | **match weight**, probability {c.probability:.2f} |")
+            out += _details("the match weights, strongest first (log2 odds)", table)
+        if report.below:
+            out += [_below(report), ""]
     if report.single_source:
         out += ["## Claims only one party makes", "", _single_source_intro(names), ""]
         for party, claims in _by_party(report, names):
@@ -327,27 +361,11 @@ def markdown(report) -> str:
             out += ["### Corrected, retracted or updated", ""]
             out += [f"- {_source_change(c, md)}" for c in changed.sources]
             out.append("")
-    if report.questions:
-        out += ["## Open questions", ""]
-        for q in report.questions:
-            out += [f"### {md(q.asks)}", "", plain.question_opening(q), ""]
-            if q.resolvable_by:
-                out.append(f"- What would settle it: {md(q.resolvable_by)}")
-            if q.raised_in:
-                out.append(f"- Raised in: {md(names.of(q.raised_in))}")
-            out += [f"- It {plain.link_phrase(link, md)}." for link in q.links]
-            out += ["", f"[Open it in the graph]({plain.graph_link('question:' + q.id)})", ""]
-    if report.look_for:
-        out += ["## What to look for next", "",
-                "Each open question names what would settle it. Grouped by the kind of document, with what each would settle:", ""]
-        for group in report.look_for:
-            out += [f"### {md(group.label[:1].upper() + group.label[1:])}", ""]
-            for q in group.questions:
-                settles = [f"the {plain.kind_name(link.kind)} {plain.quoted(link.label, md)}" for link in q.links if link.direct]
-                also = f" It would also settle {plain.listed(settles)}." if settles else ""
-                wanted = f" Wanted: {md(q.resolvable_by)}" if q.resolvable_by else ""
-                out.append(f"- **{md(q.asks)}**{also}{wanted}")
-            out.append("")
+    if report.candidates:
+        out += ["## Settling an identity candidate", "",
+                "Add the judgement to a case file and build again, or walk the drafts with `kg review`:", ""]
+        out += [f"- {md(_pair_label(c))}: `{_judgement_hint(c)}`" for c in report.candidates]
+        out.append("")
     return "\n".join(out)
 
 

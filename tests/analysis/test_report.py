@@ -37,10 +37,12 @@ def test_text_report_starts_with_the_counts(acme):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == f"What the record leaves unresolved: {HEADLINE}."
-    assert " 1. Checkout outage ~ Assistant-linked disruption [Incident, likely the same]" in lines
+    assert " 1. Checkout outage ~ Assistant-linked disruption may be one incident: likely the same." in lines
     assert "     -2.10  mechanism: different (Checkout deployment vs AI-assisted change)" in lines
     assert "    total:  match weight +4.52 (prior -0.89), probability 0.96" in lines
-    assert "    settle:  judgements: [{pair: [outage-a, outage-b], judgement: same | different |" in lines
+    settle = lines.index("TO SETTLE AN IDENTITY CANDIDATE: add its judgement to a case file (or use kg review)")
+    assert settle > lines.index(" 1. Checkout outage ~ Assistant-linked disruption may be one incident: likely the same.")
+    assert lines[settle + 1] == "  - Checkout outage ~ Assistant-linked disruption: judgements: [{pair: [outage-a,"
 
 
 def test_out_writes_markdown_and_json_and_prints_the_counts(acme, tmp_path):

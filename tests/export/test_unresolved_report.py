@@ -56,10 +56,16 @@ def prose(line: str) -> str:
 
 
 def bare_scores(markdown: str) -> list[str]:
-    """Lines with a score outside the details: a 'Details:' line and the table right after it."""
+    """Lines with a score outside the details: a collapsed <details> block, or a 'Details:' line and the table right after it."""
     found = []
     details = False
+    collapsed = False
     for line in markdown.splitlines():
+        if line.startswith("<details"):
+            collapsed = True
+        if collapsed:
+            collapsed = line != "</details>"
+            continue
         if line.lstrip("- ").startswith("Details:"):
             details = True
             continue
@@ -77,19 +83,33 @@ def test_the_checker_finds_bare_scores():
         ["Score 1.", "- shares about (1.443)", "confidence 0.5"]
     assert bare_scores("Details: score 4.706.\n- Amazon — denies: “only 1.5 of them”\n2025-07-01, 22,000 users") == []
     assert bare_scores("Details: weights:\n\n| -0.89 | prior |\n\nIt is possible (0.64).") == ["It is possible (0.64)."]
+    folded = '<details markdown="1">\n<summary>Details: weights</summary>\n\n| -0.89 | prior |\n\n</details>\nIt is possible (0.64).'
+    assert bare_scores(folded) == ["It is possible (0.64)."]
 
 
 def test_markdown_has_no_bare_scores_outside_details_lines(seed):
     markdown = (seed[1] / "unresolved.md").read_text(encoding="utf-8")
     assert bare_scores(markdown) == []
-    details = [line for line in markdown.splitlines() if line.startswith("Details:")]
-    assert len(details) >= 5 and all(DECIMAL.search(d) or re.search(r"\d", d) for d in details)
+    # The weights are all there, each block collapsed under its summary.
+    summaries = [line for line in markdown.splitlines() if line.startswith("<summary>Details:")]
+    assert len(summaries) >= 5
+    assert markdown.count('<details markdown="1">') == markdown.count("</details>") == len(summaries)
+    assert "| -" in markdown or "| +" in markdown  # a weights table, inside the details
+
+
+def test_the_report_leads_with_the_disputes_and_ends_with_how_to_edit(seed):
+    markdown = (seed[1] / "unresolved.md").read_text(encoding="utf-8")
+    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
+    assert headings[0] == "## Contested propositions"
+    assert headings.index("## Open questions") < headings.index("## Identity candidates")
+    assert headings[-1] == "## Settling an identity candidate"
+    assert markdown.count("judgements: [{pair:") == markdown.split("## Settling an identity candidate")[1].count("judgements: [{pair:")
 
 
 def test_strength_is_in_words(seed):
     markdown = (seed[1] / "unresolved.md").read_text(encoding="utf-8")
     assert markdown.count("It is firmly contested") == 5
-    assert "Incident: **likely the same**." in markdown
+    assert "may be one incident: likely the same." in markdown
 
 
 def test_seed_report_says_at_the_top_it_rests_on_one_article(seed):
@@ -201,7 +221,7 @@ def test_unresolved_html_is_the_report_linked_into_the_graph(seed):
     view_items = {item["id"] for item in graph_view(open_graph(seed[0]))["unresolved"]}
     assert items == view_items and len(items) == 16  # every item links to its place in graph.html
     assert "The whole record rests on one document" in page_text
-    assert "<h2>What to look for next</h2>" in page_text
+    assert '<h2 id="what-to-look-for-next">What to look for next</h2>' in page_text  # every heading an anchor
     again = run("unresolved", "--store", seed[0], "--out", seed[1].parent / "again")
     assert again.exit_code == 0
     assert (seed[1].parent / "again" / "unresolved.html").read_text(encoding="utf-8") == page_text
@@ -226,7 +246,7 @@ def test_unresolved_html_escapes_hostile_text():
     page_text = report_page(markdown(unresolved_from_projection(g)), title="<script>t</script>")
     page = Page()
     page.feed(page_text)
-    assert set(page.tags) <= {"html", "head", "meta", "title", "style", "body", "header", "p", "a", "main", "h1",
+    assert set(page.tags) <= {"html", "head", "meta", "title", "style", "body", "header", "p", "a", "main", "h1", "details", "summary",
                               "h2", "h3", "ul", "li", "strong", "em", "code"}
     assert all(link == "graph.html" or link.startswith("graph.html#item=") for link in page.links)
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page_text
