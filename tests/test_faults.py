@@ -96,3 +96,27 @@ def test_a_full_disk_under_the_output_is_one_line(memory_file):
         run = subprocess.run([KG, "query", "--store", memory_file, "SELECT * WHERE { ?s ?p ?o }"], stdout=full,
                              stderr=subprocess.PIPE, text=True, timeout=120)
     assert (run.returncode, run.stderr) == (1, "Error: cannot write the output: No space left on device\n")
+
+
+def _file_size_limit():  # pragma: no cover - runs in the child before exec
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, as on a full disk
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "--format", "turtle", "-o", "{out}/kg.ttl"],
+    ["export", "--format", "csv", "-o", "{out}/csv"],
+    ["html", "--out", "{out}/graph.html"],
+    ["unresolved", "--out", "{out}/report"],
+], ids=["export", "export csv", "html", "unresolved --out"])
+def test_a_disk_that_fills_while_writing_is_one_line_and_leaves_nothing(memory_file, tmp_path, command):
+    out = tmp_path / "out"
+    args = [part.format(out=out) for part in command] + ["--store", memory_file]
+    run = subprocess.run([KG, *args], capture_output=True, text=True, timeout=120, preexec_fn=_file_size_limit)
+    assert run.returncode == 1, run.stderr
+    assert run.stderr.startswith("Error: cannot write ") and run.stderr.endswith(": File too large\n"), run.stderr
+    assert "Traceback" not in run.stderr
+    assert [p for p in out.rglob("*") if p.is_file()] == []

@@ -16,6 +16,7 @@ import os
 from rdflib import Graph
 
 from kg.atomic import atomic_write
+from kg.errors import ExportError
 from kg.store import normalize_term
 from kg.vocab import PREFIXES
 
@@ -82,11 +83,14 @@ def write(graph: Graph, path: str | os.PathLike) -> None:
     if oxigraph is None:
         import tempfile
 
-        with tempfile.TemporaryDirectory(prefix="kg-turtle-") as folder:
-            copy = ox.Store(folder)
-            _copy_into(graph, copy)
-            write_store(copy, path)
-            del copy
+        try:
+            with tempfile.TemporaryDirectory(prefix="kg-turtle-") as folder:
+                copy = ox.Store(folder)
+                _copy_into(graph, copy)
+                write_store(copy, path)
+                del copy
+        except OSError as e:  # the scratch store's disk is full (RocksDB says so as an OSError)
+            raise ExportError(f"cannot write {path}: {e.strerror or e}") from e
         return
     write_store(oxigraph, path)
 
