@@ -492,7 +492,20 @@ _NER_TYPES = {"PERSON": "Person", "ORG": "Organization"}
 def _named(table: EntityTable, text: str, named) -> None:
     # A word of a longer name the rules found ("Transportation" of "Department of Transportation") is not a name of its own.
     inside = {w.lower() for e in table.entities.values() if len(e.label.split()) > 1 for w in e.label.split()}
+    orgs = {text[s:e] for s, e, label in named if label == "ORG"}
+
+    def organization(words: str) -> bool:
+        return words in orgs or (table.by_name(words) is not None and table.by_name(words).type in ORG_TYPES)
+
     for start, end, label in named:
+        # "Amazon’s AI": an organization's possessive ends the name ("King’s College London" keeps its own).
+        owner = re.match(r"(.+?)['’]s[ ]", text[start:end])
+        if owner and organization(owner.group(1)):
+            start, end, label = start, start + owner.end(1), "ORG"
+        # "Elon Musk Amazon entered ...": a person's name runs into an organization's.
+        words = text[start:end].split()
+        if label == "PERSON" and len(words) >= 3 and organization(words[-1]):
+            end = start + len(text[start:end].rsplit(" ", 1)[0])
         type_ = _NER_TYPES.get(label)
         if type_ is None or table.is_taken(start, end):
             continue
@@ -506,8 +519,8 @@ def _named(table: EntityTable, text: str, named) -> None:
             end, words = end - len(trail.group(0)), words[: -len(trail.group(0))]
         if "\n" in words or not words[:1].isupper() or len(words) < 2 or words.lower() in _NOT_NAMES or words.lower() in inside:
             continue
-        if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", words):
-            continue  # "U.S", "U.K.": a place's initials
+        if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?|[A-Z]{1,2}", words):
+            continue  # "U.S", "U.K.": a place's initials; "AI": two capitals name nothing on their own
         title = re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?[ ]", words)
         if title:  # "Mr Rolfe": a person, the one of that surname named before if any
             type_ = "Person"
