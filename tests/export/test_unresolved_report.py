@@ -260,3 +260,29 @@ def test_the_page_refuses_markup_that_slipped_through():
         _body("Hello <script>alert(1)</script>")
     with pytest.raises(ExportError, match="<a href='javascript:alert\\(1\\)'>"):
         _body("[x](javascript:alert(1))")
+
+
+def _counting(monkeypatch, module, name: str, calls: dict) -> None:
+    original = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls[name] = calls.get(name, 0) + 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+
+
+def test_each_command_walks_the_graph_once(seed, tmp_path, monkeypatch):
+    """kg html projects the graph once; kg unresolved --out opens the store once and renders the Markdown once."""
+    import kg.analysis.nxgraph
+    import kg.export.report_text
+    import kg.store
+
+    calls: dict[str, int] = {}
+    for module, name in ((kg.analysis.nxgraph, "project"), (kg.store, "open_graph"), (kg.export.report_text, "markdown")):
+        _counting(monkeypatch, module, name, calls)
+    assert run("html", "--store", seed[0], "--out", tmp_path / "graph.html").exit_code == 0
+    assert calls == {"open_graph": 1, "project": 1}
+    calls.clear()
+    assert run("unresolved", "--store", seed[0], "--out", tmp_path).exit_code == 0
+    assert calls == {"open_graph": 1, "project": 1, "markdown": 1}

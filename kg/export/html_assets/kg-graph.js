@@ -1,4 +1,4 @@
-/* The kg graph page, the graph view: vis-network, what hovering and clicking show, focus and highlight. */
+/* The kg graph page, the graph view: vis-network, what hovering and clicking show, focus, highlight and the legend. */
 (function (kg) {
   "use strict";
 
@@ -11,6 +11,7 @@
   var cut = kg.cut;
   var data = kg.data;
   var edges = kg.edges;
+  var el = kg.el;
   var hidden = kg.hidden;
   var nodes = kg.nodes;
   var readHash = kg.readHash;
@@ -19,6 +20,7 @@
   var showNode = kg.showNode;
   var showPinned = kg.showPinned;
   var showView = kg.showView;
+  var svgEl = kg.svgEl;
   var table = kg.table;
   var writeHash = kg.writeHash;
 
@@ -145,6 +147,54 @@
     setFocus(null);
     network.fit();
     writeHash();
+  });
+
+  /* ---- legend, drawn from the same styles as the graph ---- */
+  function polygon(points) { return svgEl("polygon", { points: points.map(function (p) { return p.join(","); }).join(" ") }); }
+  function ring(count, outer, inner, turn) {
+    var points = [];
+    for (var i = 0; i < count * (inner ? 2 : 1); i++) {
+      var radius = inner && i % 2 ? inner : outer;
+      var angle = turn + i * Math.PI * 2 / (count * (inner ? 2 : 1));
+      points.push([(11 + radius * Math.cos(angle)).toFixed(1), (11 + radius * Math.sin(angle)).toFixed(1)]);
+    }
+    return polygon(points);
+  }
+  function shapeIcon(shape, colour, corners) {
+    var svg = svgEl("svg", { width: 22, height: 22, viewBox: "0 0 22 22", "aria-hidden": "true" });
+    var figure;
+    if (shape === "square") figure = svgEl("rect", { x: 4, y: 4, width: 14, height: 14 });
+    else if (shape === "box") figure = svgEl("rect", { x: 1, y: 6, width: 20, height: 10, rx: corners === "square" ? 0 : 3 });
+    else if (shape === "diamond") figure = polygon([[11, 3], [19, 11], [11, 19], [3, 11]]);
+    else if (shape === "triangle") figure = polygon([[11, 3], [19, 18], [3, 18]]);
+    else if (shape === "triangleDown") figure = polygon([[3, 4], [19, 4], [11, 19]]);
+    else if (shape === "star") figure = ring(5, 9, 4, -Math.PI / 2);
+    else if (shape === "hexagon") figure = ring(6, 8, 0, 0);
+    else if (shape === "ellipse") figure = svgEl("ellipse", { cx: 11, cy: 11, rx: 10, ry: 6 });
+    else figure = svgEl("circle", { cx: 11, cy: 11, r: shape === "dot" ? 7 : 5 });
+    figure.setAttribute("fill", colour);
+    figure.setAttribute("stroke", "#444444");
+    svg.append(figure);
+    return svg;
+  }
+  function lineIcon(style) {
+    var svg = svgEl("svg", { width: 58, height: 14, viewBox: "0 0 58 14", "aria-hidden": "true" });
+    var line = svgEl("line", { x1: 2, y1: 7, x2: 50, y2: 7, stroke: style.color, "stroke-width": style.width });
+    if (style.dashes) line.setAttribute("stroke-dasharray", style.dashes.join(" "));
+    svg.append(line);
+    if (style.arrow === "arrow") svg.append(svgEl("polygon", { points: "50,2 57,7 50,12", fill: style.color }));
+    if (style.arrow === "bar") svg.append(svgEl("line", { x1: 53, y1: 1, x2: 53, y2: 13, stroke: style.color, "stroke-width": 3 }));
+    return svg;
+  }
+  data.classes.forEach(function (c) {
+    var row = el("div", null, "legend-row");
+    row.append(shapeIcon(c.shape, c.color, c.corners), el("span", c.label));
+    byId("legend-nodes").append(row);
+  });
+  data.edge_styles.forEach(function (s) {
+    var row = el("div", null, "legend-row");
+    row.append(lineIcon(s), el("span", s.legend));
+    byId("legend-edges").append(row);
   });
 
   kg.clearHighlight = clearHighlight;
