@@ -239,16 +239,22 @@ def _load_entity(ctx: _Context, item: Item) -> None:
     _common(ctx, item, subject)
 
 
+def _worded_item(ctx: _Context, item: Item, keys: set[str], cls: URIRef, key: str, prop: URIRef) -> URIRef:
+    """A proposition or a question: its keys checked, its IRI, class and case, and its words (``key``) as ``prop`` and label."""
+    _unknown_keys(item, keys)
+    subject = ctx.iri(item.fields["id"])
+    ctx.written_at(subject, item)
+    ctx.add(subject, RDF.type, cls)
+    ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
+    words = text_value(item, key, item.fields.get(key))
+    ctx.add(subject, prop, Literal(words))
+    ctx.add(subject, RDFS.label, Literal(words))
+    return subject
+
+
 def _load_proposition(ctx: _Context, item: Item) -> None:
     fields = item.fields
-    _unknown_keys(item, _PROPOSITION_KEYS)
-    subject = ctx.iri(fields["id"])
-    ctx.written_at(subject, item)
-    ctx.add(subject, RDF.type, KG.Proposition)
-    ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
-    text = text_value(item, "text", fields.get("text"))
-    ctx.add(subject, KG.text, Literal(text))
-    ctx.add(subject, RDFS.label, Literal(text))
+    subject = _worded_item(ctx, item, _PROPOSITION_KEYS, KG.Proposition, "text", KG.text)
     for about in _as_list(fields.get("about") or []):
         ctx.add(subject, KG.about, ctx.ref(item, "about", about))
     for state in _as_list(fields.get("safeguardState") or []):
@@ -411,14 +417,7 @@ def _load_judgement(ctx: _Context, item: Item) -> URIRef:
 
 def _load_question(ctx: _Context, item: Item) -> None:
     fields = item.fields
-    _unknown_keys(item, _QUESTION_KEYS)
-    subject = ctx.iri(fields["id"])
-    ctx.written_at(subject, item)
-    ctx.add(subject, RDF.type, KG.OpenQuestion)
-    ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
-    asks = text_value(item, "asks", fields.get("asks"))
-    ctx.add(subject, KG.asks, Literal(asks))
-    ctx.add(subject, RDFS.label, Literal(asks))
+    subject = _worded_item(ctx, item, _QUESTION_KEYS, KG.OpenQuestion, "asks", KG.asks)
     status = ctx.schema.question_statuses.get(str(fields.get("status", "open")))
     if status is None:
         raise item.error(f"unknown question status {brief(fields.get('status'))}; expected one of {', '.join(ctx.schema.question_statuses)}", "status")

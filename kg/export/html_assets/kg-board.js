@@ -2,18 +2,8 @@
 (function (kg) {
   "use strict";
 
-  var byId = kg.byId;
-  var data = kg.data;
-  var el = kg.el;
-  var infoBody = kg.infoBody;
-  var infoTitle = kg.infoTitle;
-  var nodeButton = kg.nodeButton;
-  var nodeInfo = kg.nodeInfo;
-  var panes = kg.panes;
-  var partySelect = kg.partySelect;
-  var showAssertion = kg.showAssertion;
-  var sourceSelect = kg.sourceSelect;
-  var stanceOn = kg.stanceOn;
+  var { byId, data, el, infoBody, infoTitle, nodeButton, nodeInfo, panes, partySelect, showAssertion,
+        sourceSelect, stanceOn } = kg;
 
   /* ---- the stance board: propositions by parties ---- */
   var board = data.board;

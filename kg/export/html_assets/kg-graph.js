@@ -2,27 +2,8 @@
 (function (kg) {
   "use strict";
 
-  var DIM_EDGE = kg.DIM_EDGE;
-  var DIM_FONT = kg.DIM_FONT;
-  var DIM_NODE = kg.DIM_NODE;
-  var applyFilters = kg.applyFilters;
-  var applyState = kg.applyState;
-  var byId = kg.byId;
-  var cut = kg.cut;
-  var data = kg.data;
-  var edges = kg.edges;
-  var el = kg.el;
-  var hidden = kg.hidden;
-  var nodes = kg.nodes;
-  var readHash = kg.readHash;
-  var showEdge = kg.showEdge;
-  var showItem = kg.showItem;
-  var showNode = kg.showNode;
-  var showPinned = kg.showPinned;
-  var showView = kg.showView;
-  var svgEl = kg.svgEl;
-  var table = kg.table;
-  var writeHash = kg.writeHash;
+  var { DIM_EDGE, DIM_FONT, DIM_NODE, applyFilters, applyState, byId, cut, data, edges, el, hidden, nodes,
+        readHash, showEdge, showItem, showNode, showPinned, showView, svgEl, table, writeHash } = kg;
 
   /* ---- the network: handlers first, then data, so no event is missed ---- */
   var container = byId("graph");

@@ -2,15 +2,7 @@
 (function (kg) {
   "use strict";
 
-  var applyFilters = kg.applyFilters;
-  var data = kg.data;
-  var drawBoard = kg.drawBoard;
-  var drawTimeline = kg.drawTimeline;
-  var edges = kg.edges;
-  var markReady = kg.markReady;
-  var network = kg.network;
-  var nodes = kg.nodes;
-  var showView = kg.showView;
+  var { applyFilters, data, drawBoard, drawTimeline, edges, markReady, network, nodes, showView } = kg;
 
   /* ---- start: draw the board and timeline, then hand the graph its data ---- */
   window.kgViews = { current: "graph", board: { rows: 0, cells: 0 }, timeline: { marks: [] }, focus: 0 };

@@ -2,16 +2,7 @@
 (function (kg) {
   "use strict";
 
-  var classColour = kg.classColour;
-  var cut = kg.cut;
-  var data = kg.data;
-  var el = kg.el;
-  var nodeButton = kg.nodeButton;
-  var nodeInfo = kg.nodeInfo;
-  var panes = kg.panes;
-  var showNode = kg.showNode;
-  var svgEl = kg.svgEl;
-  var table = kg.table;
+  var { classColour, cut, data, el, nodeButton, nodeInfo, panes, showNode, svgEl, table } = kg;
 
   /* ---- the timeline: dated items on lanes ---- */
   var line = data.timeline;
