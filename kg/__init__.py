@@ -18,7 +18,6 @@ import importlib
 #: ``import kg`` and ``kg --help`` do not parse the ontology or load rdflib, numpy and networkx.
 _PUBLIC = {
     "KGError": "kg.errors",
-    "build": "kg.build",
     "export_graph": "kg.export.registry",
     "load_cases": "kg.build",
     "open_graph": "kg.store",
@@ -28,7 +27,12 @@ _PUBLIC = {
     "unresolved": "kg.analysis.report",
     "validate_graph": "kg.validate",
 }
-__all__ = sorted(_PUBLIC)
+__all__ = sorted([*_PUBLIC, "build"])
+
+# ``build`` is both a function and the module that holds it: once anything imports the module
+# kg.build, Python sets ``kg.build`` to the module, so a lazy name would be shadowed. It is
+# imported here, after which the function is what ``kg.build`` names.
+from kg.build import build  # noqa: E402
 
 
 def __getattr__(name: str):

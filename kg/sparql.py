@@ -300,7 +300,6 @@ def evaluate(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -
             # FROM and FROM NAMED name graphs in the store, as at `kg serve`; kg's store holds only its
             # default graph. rdflib would ignore them, and oxrdflib overrides them with the default graph.
             if _is_rdflib_engine(graph):
-                import warnings
 
                 with warnings.catch_warnings():  # rdflib's own use of Dataset.contexts is deprecated in rdflib
                     warnings.simplefilter("ignore", DeprecationWarning)
