@@ -22,7 +22,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from kg.ingest.claims import affirmative, hedged, main_clause_negated, narrowed, narrows
+from kg.ingest.claims import CONFIRM, DENY, DISPUTE, FINITE, fragment, hedged, proposition_text, stance_of
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.names import _NOT_NAMES, GROUP_NOUNS, _is_person_name, _reads_as_organization
 from kg.ingest.sentences import Sentence
@@ -30,10 +30,7 @@ from kg.ingest.sentences import Sentence
 __all__ = ["Claim", "find_claims", "resolve_party"]
 
 _AFFIRM = r"said|says|say|told|tells|stated|states|wrote|writes|added|noted|explained|argued|insisted|maintained|claimed|claims|described|describes|warned|estimated|reported|announced|suggested|show|shows|showed|indicated|indicates|indicate|referenced|references|highlighted|revealed"
-_CONFIRM = r"confirmed|confirms|acknowledged|acknowledges|admitted|admits|conceded|concedes|verified"
-_DENY = r"denied|denies|rejected|rejects|refuted|dismissed"
-_DISPUTE = r"disputed|disputes|contested|contests|challenged|challenges|questioned"
-_VERB = rf"(?:{_AFFIRM}|{_CONFIRM}|{_DENY}|{_DISPUTE})"
+_VERB = rf"(?:{_AFFIRM}|{CONFIRM}|{DENY}|{DISPUTE})"
 _HEDGE_FRAME = re.compile(
     r"\b(?P<neg>(?:did|does|do|has|have|had|would|could|will)[ ]not|(?:didn|doesn|hasn|haven|wouldn|couldn|won)[’']t|declined[ ]to|refused[ ]to|would[ ]not)"
     r"[ ](?:yet[ ])?(?P<verb>say|said|confirm|confirmed|comment|commented|disclose|disclosed|explain|specify|specified|reveal|revealed)\b"
@@ -278,86 +275,6 @@ def _trim_claim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _stance(verb: str, claim: str, verb_class: str | None = None, negated: bool | None = None) -> str:
-    """The stance of a claim: from the verb's class (or the verb), then the claim's main clause.
-
-    ``verb_class`` and ``negated`` come from the parse when there is one; a quotation is never
-    turned positive, so a negated quotation is asserted in its own words.
-    """
-    verb = verb.lower()
-    if verb_class in ("denies", "disputes") or (verb_class is None and re.fullmatch(_DENY, verb)):
-        return verb_class or "denies"
-    if verb_class is None and re.fullmatch(_DISPUTE, verb):
-        return "disputes"
-    if negated is not None:
-        is_negated = negated
-    elif _quoted(claim):  # a quotation is never split: its first clause says what the speaker does with it
-        is_negated = main_clause_negated(re.split(r"[ ](?:and|but)[ ]", claim, maxsplit=1)[0])
-    else:
-        is_negated = main_clause_negated(claim)
-    if _quoted(claim) and (not is_negated or _self_statement(claim)):
-        # The speaker's words about itself ("We do not take this matter lightly") or a quoted narrowing:
-        # asserted (or confirmed) as they stand, never reworded.
-        return "confirms" if verb_class == "confirms" or (verb_class is None and re.fullmatch(_CONFIRM, verb)) else "asserts"
-    if is_negated:
-        return "denies"
-    if narrows(claim):
-        return "narrows"
-    if verb_class == "confirms" or (verb_class is None and re.fullmatch(_CONFIRM, verb)):
-        return "confirms"
-    return "asserts"
-
-
-def _self_statement(claim: str) -> bool:
-    """A quotation whose subject is the speaker ("We do not take ...", "I never said ..."), not "I don't think X".
-
-    >>> _self_statement("“We do not take this matter lightly"), _self_statement("“I don't think it is for us"), _self_statement("“There is no basis")
-    (True, False, False)
-    """
-    return re.match(r"[“\"‘]?(?:we|i)\b(?![^,;.]{0,24}\b(?:think|believe|expect|suppose|see|know)\b)", claim, re.IGNORECASE) is not None
-
-
-def _quoted(claim: str) -> bool:
-    """Are the claim's words a quotation (its own words, never reworded)?
-
-    >>> _quoted("“We do not take this matter lightly”"), _quoted("the fix was not tested")
-    (True, False)
-    """
-    return claim[:1] in "“\"‘" or claim.count("“") > claim.count("”")
-
-
-def _fragment(claim: str) -> bool:
-    """Too little to be a proposition: "Still.", "Even so.", "One case."
-
-    >>> _fragment("Even so"), _fragment("One case"), _fragment("the fix failed"), _fragment("was finished on time")
-    (True, True, False, True)
-    """
-    words = re.findall(r"[\w’'-]+", claim)
-    if re.match(r"(?:was|were|is|are|has|have|had)[ ](?!\w+[ ](?:that|whether)\b)", claim.lstrip(" “\"‘")):
-        return True  # "The rollback, she insisted, was finished": a predicate cut from its subject
-    return len(words) < 3 and not any(re.search(r"\d", w) for w in words) and not _FINITE.search(claim)
-
-
-def _proposition(stance: str, verb: str, claim: str, party: Entity | None) -> str:
-    text = claim
-    if stance == "denies" and not re.fullmatch(_DENY, verb.lower()):
-        text = affirmative(claim)
-        if text == claim:  # the parse saw a negation past the main clause the patterns know: drop it there
-            text = re.sub(r"\b(?:(ca)n|(wo)n)[’']t\b|[ ]not[ ]|(?<=\w)n[’']t\b",
-                          lambda m: "can" if m.group(1) else "will" if m.group(2) else " ", claim, count=1, flags=re.IGNORECASE).replace("  ", " ")
-    elif stance == "narrows" and not _quoted(claim):
-        text = narrowed(claim)
-    if party is not None and party.type in ORG_TYPES | {"InternalDocument"}:
-        text = re.sub(r"^(?:it|its)\b", lambda m: party.label + ("’s" if m.group(0) == "its" else ""), text)
-    # No leading punctuation or stray quotation marks: ': "In line with ...' reads 'In line with ...'.
-    text = re.sub(r"\s+", " ", text).strip(" “”\"‘").lstrip(",.;:—–-“”\"‘ ")
-    if text.count("“") != text.count("”"):
-        text = text.replace("“", "").replace("”", "")
-    if text.count('"') % 2:
-        text = text.replace('"', "")
-    return (text[:1].upper() + text[1:]).rstrip(".,;: ") + "."
-
-
 def _make_claim(table: EntityTable, text: str, party: Entity | None, verb: str, start: int, end: int, frame: tuple[int, int], via: list[Entity], confidence: float,
                 verb_class: str | None = None, negated: bool | None = None) -> Claim | None:
     opened = start
@@ -365,11 +282,11 @@ def _make_claim(table: EntityTable, text: str, party: Entity | None, verb: str, 
     claim = text[start:end]
     if len(claim.split()) < 2 and not re.search(r"\w{4,}", claim):
         return None
-    if _fragment(claim):
+    if fragment(claim):
         return None
     # A quotation's opening mark, trimmed off above, still marks the words as the speaker's own.
     inside = text[max(0, opened - 2):start]
-    stance = _stance(verb, ("“" + claim) if re.search(r"[“\"‘]", inside) else claim, verb_class, negated)
+    stance = stance_of(verb, ("“" + claim) if re.search(r"[“\"‘]", inside) else claim, verb_class, negated)
     if hedged(claim):
         confidence *= 0.6
     if party is not None and party.section == "sources":
@@ -377,7 +294,7 @@ def _make_claim(table: EntityTable, text: str, party: Entity | None, verb: str, 
         author = party.fields.get("author")
         if author and author in table.entities:
             party = table.entities[author]
-    return Claim(party, stance, start, end, frame, _proposition(stance, verb, claim, party), round(confidence, 2), via, verb=verb.lower())
+    return Claim(party, stance, start, end, frame, proposition_text(stance, verb, claim, party), round(confidence, 2), via, verb=verb.lower())
 
 
 def _via_intro(table: EntityTable, text: str, sentence: Sentence, index: int) -> list[Entity]:
@@ -464,12 +381,12 @@ def _frames(table: EntityTable, text: str, sentence: Sentence, previous_speaker:
         if verb.lower() in _DOC_VERBS and party.type != "InternalDocument" and party.rule != "unnamed reports":
             continue
         after = s_text[m.end():]
-        if re.fullmatch(rf"{_DENY}|{_DISPUTE}", verb.lower()) and _ANAPHOR.match(after.strip()):
+        if re.fullmatch(rf"{DENY}|{DISPUTE}", verb.lower()) and _ANAPHOR.match(after.strip()):
             target = next((c for c in reversed(claims + found) if c.party is not party), None)
             end = sentence.start + m.end() + len(after) - len(after.lstrip()) + _ANAPHOR.match(after.strip()).end()
             if target is not None:
                 party_here = party
-                found.append(Claim(party, _stance(verb, ""), subj_start, end, (subj_start, end), target.proposition, 0.7, _via_intro(table, text, sentence, v_start), target, verb.lower()))
+                found.append(Claim(party, stance_of(verb, ""), subj_start, end, (subj_start, end), target.proposition, 0.7, _via_intro(table, text, sentence, v_start), target, verb.lower()))
                 taken.append((subj_start, end))
                 continue
         lead = re.match(rf"(?:[ ]the[ ](?:claim|claims|suggestion|idea|assertion|allegation|report)[ ]that\b|{_ADVERBIAL}[ ]that\b|{_TOLD_OBJECT}[ ]that\b|[ ]that\b|[ ]the[ ](?:\w+[ ])?as\b)?", after) if verb.lower() not in ("told", "tells") else re.match(rf"{_TOLD_OBJECT}{_ADVERBIAL}(?:[ ]that\b)?", after)
@@ -496,11 +413,11 @@ def _frames(table: EntityTable, text: str, sentence: Sentence, previous_speaker:
             if claim:
                 found.append(claim)
     # ..., a claim X disputed.
-    for m in re.finditer(rf",[ ]a[ ]claim[ ](?:that[ ])?(?P<subj>[^.;]+?)[ ](?P<verb>{_DENY}|{_DISPUTE})\b", s_text):
+    for m in re.finditer(rf",[ ]a[ ]claim[ ](?:that[ ])?(?P<subj>[^.;]+?)[ ](?P<verb>{DENY}|{DISPUTE})\b", s_text):
         party = resolve_party(table, text, s0 + m.start("subj"), s0 + m.end("subj"))
         target = next((c for c in reversed(found) if c.end <= s0 + m.start()), None)
         if party is not None and target is not None:
-            found.append(Claim(party, _stance(m.group("verb"), ""), s0 + m.start() + 2, s0 + m.end(), (s0 + m.start() + 2, s0 + m.end()), target.proposition, 0.7, [], target, m.group("verb")))
+            found.append(Claim(party, stance_of(m.group("verb"), ""), s0 + m.start() + 2, s0 + m.end(), (s0 + m.start() + 2, s0 + m.end()), target.proposition, 0.7, [], target, m.group("verb")))
     speaker = found[-1].party if found else None
     return found, speaker
 
@@ -515,14 +432,13 @@ def _coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-_FINITE = re.compile(r"\b(?:is|was|were|are|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do|[a-z]+ed|[a-z]+s)\b|n[’']t\b")
 
 
 def _is_clause(claim: str, verb: str) -> bool:
     """A claim needs a verb, unless the reporting verb takes an object ("described X as Y", "reported delays")."""
     if verb.lower() in {"described", "describes", "reported", "estimated", "referenced", "references", "highlighted", "showed", "show", "shows"}:
         return True
-    return bool(_FINITE.search(claim)) or claim[:1] in "“\""
+    return bool(FINITE.search(claim)) or claim[:1] in "“\""
 
 
 def _inner_speaker(table: EntityTable, text: str, start: int, end: int) -> Claim | None:

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["main_clause", "main_clause_negated", "affirmative", "narrows", "narrowed", "hedged"]
+from kg.ingest.entities import ORG_TYPES, Entity
+
+__all__ = ["main_clause", "main_clause_negated", "affirmative", "narrows", "narrowed", "hedged", "stance_of", "proposition_text",
+           "quoted", "self_statement", "fragment", "CONFIRM", "DENY", "DISPUTE", "FINITE"]
+
+#: Reporting verbs, as written, by the stance they carry (the parse reads them by lemma: kg.ingest.speech).
+CONFIRM = r"confirmed|confirms|acknowledged|acknowledges|admitted|admits|conceded|concedes|verified"
+DENY = r"denied|denies|rejected|rejects|refuted|dismissed"
+DISPUTE = r"disputed|disputes|contested|contests|challenged|challenges|questioned"
+FINITE = re.compile(r"\b(?:is|was|were|are|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do|[a-z]+ed|[a-z]+s)\b|n[’']t\b")
+
 
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|no[ ]one|cannot)\b|n[’']t\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
@@ -104,3 +114,83 @@ def hedged(claim: str) -> bool:
     (True, False)
     """
     return _HEDGE.search(claim) is not None
+
+
+def stance_of(verb: str, claim: str, verb_class: str | None = None, negated: bool | None = None) -> str:
+    """The stance of a claim: from the verb's class (or the verb), then the claim's main clause.
+
+    ``verb_class`` and ``negated`` come from the parse when there is one; a quotation is never
+    turned positive, so a negated quotation is asserted in its own words.
+    """
+    verb = verb.lower()
+    if verb_class in ("denies", "disputes") or (verb_class is None and re.fullmatch(DENY, verb)):
+        return verb_class or "denies"
+    if verb_class is None and re.fullmatch(DISPUTE, verb):
+        return "disputes"
+    if negated is not None:
+        is_negated = negated
+    elif quoted(claim):  # a quotation is never split: its first clause says what the speaker does with it
+        is_negated = main_clause_negated(re.split(r"[ ](?:and|but)[ ]", claim, maxsplit=1)[0])
+    else:
+        is_negated = main_clause_negated(claim)
+    if quoted(claim) and (not is_negated or self_statement(claim)):
+        # The speaker's words about itself ("We do not take this matter lightly") or a quoted narrowing:
+        # asserted (or confirmed) as they stand, never reworded.
+        return "confirms" if verb_class == "confirms" or (verb_class is None and re.fullmatch(CONFIRM, verb)) else "asserts"
+    if is_negated:
+        return "denies"
+    if narrows(claim):
+        return "narrows"
+    if verb_class == "confirms" or (verb_class is None and re.fullmatch(CONFIRM, verb)):
+        return "confirms"
+    return "asserts"
+
+
+def self_statement(claim: str) -> bool:
+    """A quotation whose subject is the speaker ("We do not take ...", "I never said ..."), not "I don't think X".
+
+    >>> self_statement("“We do not take this matter lightly"), self_statement("“I don't think it is for us"), self_statement("“There is no basis")
+    (True, False, False)
+    """
+    return re.match(r"[“\"‘]?(?:we|i)\b(?![^,;.]{0,24}\b(?:think|believe|expect|suppose|see|know)\b)", claim, re.IGNORECASE) is not None
+
+
+def quoted(claim: str) -> bool:
+    """Are the claim's words a quotation (its own words, never reworded)?
+
+    >>> quoted("“We do not take this matter lightly”"), quoted("the fix was not tested")
+    (True, False)
+    """
+    return claim[:1] in "“\"‘" or claim.count("“") > claim.count("”")
+
+
+def fragment(claim: str) -> bool:
+    """Too little to be a proposition: "Still.", "Even so.", "One case."
+
+    >>> fragment("Even so"), fragment("One case"), fragment("the fix failed"), fragment("was finished on time")
+    (True, True, False, True)
+    """
+    words = re.findall(r"[\w’'-]+", claim)
+    if re.match(r"(?:was|were|is|are|has|have|had)[ ](?!\w+[ ](?:that|whether)\b)", claim.lstrip(" “\"‘")):
+        return True  # "The rollback, she insisted, was finished": a predicate cut from its subject
+    return len(words) < 3 and not any(re.search(r"\d", w) for w in words) and not FINITE.search(claim)
+
+
+def proposition_text(stance: str, verb: str, claim: str, party: Entity | None) -> str:
+    text = claim
+    if stance == "denies" and not re.fullmatch(DENY, verb.lower()):
+        text = affirmative(claim)
+        if text == claim:  # the parse saw a negation past the main clause the patterns know: drop it there
+            text = re.sub(r"\b(?:(ca)n|(wo)n)[’']t\b|[ ]not[ ]|(?<=\w)n[’']t\b",
+                          lambda m: "can" if m.group(1) else "will" if m.group(2) else " ", claim, count=1, flags=re.IGNORECASE).replace("  ", " ")
+    elif stance == "narrows" and not quoted(claim):
+        text = narrowed(claim)
+    if party is not None and party.type in ORG_TYPES | {"InternalDocument"}:
+        text = re.sub(r"^(?:it|its)\b", lambda m: party.label + ("’s" if m.group(0) == "its" else ""), text)
+    # No leading punctuation or stray quotation marks: ': "In line with ...' reads 'In line with ...'.
+    text = re.sub(r"\s+", " ", text).strip(" “”\"‘").lstrip(",.;:—–-“”\"‘ ")
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return (text[:1].upper() + text[1:]).rstrip(".,;: ") + "."
