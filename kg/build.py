@@ -26,7 +26,6 @@ import multiprocessing
 import os
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -244,16 +243,11 @@ def case_chunks(
         pool.join()
 
 
-@lru_cache(maxsize=1)
 def _ontology_chunk() -> tuple[bytes, int]:
-    """The ontology's N-Triples, its blank nodes labelled canonically (the same in every build)."""
-    from rdflib.compare import to_canonical_graph
+    """The ontology's N-Triples and their count (:func:`kg.ontology.ontology_ntriples`)."""
+    from kg.ontology import ontology_ntriples
 
-    from kg.ontology import ontology_graph
-    from kg.store import ntriple_lines
-
-    lines = sorted(set(ntriple_lines(to_canonical_graph(ontology_graph()))))
-    return "".join(lines).encode("utf-8"), len(lines)
+    return ontology_ntriples()
 
 
 def _shapes_compile(validate: bool) -> bool:

@@ -253,3 +253,15 @@ def may_point_to(key: str) -> str:
         else:
             words.append(", ".join(sorted(names[c] for c in _subclasses(graph, cls) if c in names)))
     return " or ".join(words)
+
+
+@lru_cache(maxsize=1)
+def ontology_ntriples() -> tuple[bytes, int]:
+    """The ontology's N-Triples, its blank nodes labelled canonically (the same in every build), and their count."""
+    from rdflib.compare import to_canonical_graph
+
+    from kg.store import ntriple_lines
+
+    lines = sorted(set(ntriple_lines(to_canonical_graph(ontology_graph()))))
+    return "".join(lines).encode("utf-8"), len(lines)
+

@@ -33,6 +33,8 @@ from rdflib.query import Result
 from kg.errors import QueryError, UnknownTermWarning
 from kg.sparql_safety import NO_REMOTE, oxigraph_reads_service, parse_tree_names
 from kg.store import normalize_term
+from kg.terms import NUMBERS as _NUMBERS
+from kg.terms import plain_value
 from kg.vocab import PREFIXES as VOCAB_PREFIXES
 
 __all__ = [
@@ -318,27 +320,6 @@ def evaluate(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -
         raise QueryError(f"query failed: {e}") from e
     except Exception as e:  # each engine raises its own evaluation errors
         raise QueryError(f"query failed: {e}") from e
-
-
-_NUMBERS = {str(XSD.integer): int, str(XSD.int): int, str(XSD.long): int, str(XSD.decimal): float, str(XSD.double): float,
-            str(XSD.float): float}
-
-
-def plain_value(term):
-    """A pyoxigraph term as a plain Python value (see :func:`plain_rows`)."""
-    import pyoxigraph as ox
-
-    if term is None or not isinstance(term, ox.Literal):
-        return None if term is None else term.value
-    kind = term.datatype.value
-    if kind in _NUMBERS:
-        try:
-            return _NUMBERS[kind](term.value)
-        except ValueError:
-            return term.value
-    if kind == str(XSD.boolean):
-        return term.value in ("true", "1")
-    return term.value
 
 
 def _plain_rdflib(term):

@@ -39,9 +39,9 @@ MATERIALISED = {"projection-nodes": "nodes", "projection-edges": "edges"}
 
 def prepare_summaries() -> None:
     """The ontology's N-Triples, made once (a build calls this before its workers fork)."""
-    from kg.build import _ontology_chunk
+    from kg.ontology import ontology_ntriples
 
-    _ontology_chunk()
+    ontology_ntriples()
 
 
 def case_summary(slug: str, ntriples: bytes) -> bytes:
@@ -55,14 +55,14 @@ def case_summary(slug: str, ntriples: bytes) -> bytes:
     """
     import pyoxigraph as ox
 
-    from kg.build import _ontology_chunk
-    from kg.sparql import plain_value, query_text
+    from kg.ontology import ontology_ntriples
+    from kg.terms import plain_value
 
     store = ox.Store()
-    store.bulk_load(_ontology_chunk()[0] + ntriples, format=ox.RdfFormat.N_TRIPLES)
+    store.bulk_load(ontology_ntriples()[0] + ntriples, format=ox.RdfFormat.N_TRIPLES)
     rows = {}
     for name, key in MATERIALISED.items():  # the canned text as it is: it declares its prefixes
-        found = {tuple(plain_value(term) for term in solution) for solution in store.query(query_text(name))}
+        found = {tuple(plain_value(term) for term in solution) for solution in store.query(_canned(name))}
         rows[key] = sorted(found, key=repr)
     text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
     quad = ox.Quad(ox.NamedNode(_CASE + slug), ox.NamedNode(_ROWS), ox.Literal(text), ox.NamedNode(GRAPH))
@@ -78,8 +78,6 @@ def has_summary(store) -> bool:
 
 def materialised_rows(store, name: str) -> tuple[list[str], Iterator[tuple]]:
     """The variables and rows of canned query ``name`` (one of :data:`MATERIALISED`), read from ``store``'s summary."""
-    from kg.sparql import query_text
-
     key = MATERIALISED[name]
     text = (SUMMARY_DIR / "projection.rq").read_text(encoding="utf-8")
 
@@ -88,7 +86,12 @@ def materialised_rows(store, name: str) -> tuple[list[str], Iterator[tuple]]:
             for row in json.loads(solution["rows"].value)[key]:
                 yield tuple(row)
 
-    return _selected(query_text(name)), rows()
+    return _selected(_canned(name)), rows()
+
+
+def _canned(name: str) -> str:
+    """A canned query's text as shipped (it declares its prefixes), read beside this module."""
+    return (SUMMARY_DIR.parent / f"{name}.rq").read_text(encoding="utf-8")
 
 
 def _selected(text: str) -> list[str]:

@@ -41,7 +41,8 @@ import yaml
 
 from kg.analysis.evidence import P
 from kg.analysis.nxgraph import from_turtle  # noqa: F401 (from_turtle: the examples)
-from kg.analysis.profiles import Profile, interval, normalise, profiles, rarity
+from kg.analysis.profiles import Profile, interval, normalise, rarity
+from kg.analysis.profiles import profiles as _profiles
 from kg.errors import OntologyError
 from kg.ontology import ONTOLOGY_DIR
 
@@ -121,6 +122,11 @@ def _fail(where: str, message: str) -> OntologyError:
 
 
 @lru_cache(maxsize=None)
+def profiles(g, nodes=None) -> dict[str, Profile]:
+    """The profile of each item under the declared model (:func:`kg.analysis.profiles.profiles`)."""
+    return _profiles(g, nodes, m=model())
+
+
 def model(path: str | None = None) -> Model:
     """The declared model, checked against kg.ttl's classes and case keys."""
     from kg.ontology import case_schema

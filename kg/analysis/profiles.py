@@ -176,11 +176,12 @@ class Profile:
     outlet: bool = False  # the publisher of a news article in the graph
 
 
-def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None) -> dict[str, Profile]:
-    """The profile of each item (not assertions, propositions, questions or judgements)."""
-    from kg.analysis.comparisons import model
+def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None) -> dict[str, Profile]:
+    """The profile of each item (not assertions, propositions, questions or judgements).
 
-    m = model()
+    ``m`` is the comparison model (:func:`kg.analysis.comparisons.model`), which says what a profile reads;
+    :func:`kg.analysis.comparisons.profiles` passes it, so this module needs nothing from that one.
+    """
     refs: dict[str, list[Comparison]] = {}
     for c in m.comparisons:
         if c.kind == "same-value" and not c.literal:
