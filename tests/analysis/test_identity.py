@@ -245,7 +245,7 @@ def test_across_cases_proposes_the_company_both_cases_name(store):
     assert [(c["left"]["case"], c["right"]["case"], c["pair"]) for c in across] == [("acme-later", "acme", ["acme-corporation", "acme"])]
     assert across[0]["verdict"] in ("possible", "likely the same")
     text = run("unresolved", "--store", store, "--across-cases").output
-    assert "Acme Corporation [acme-later] ~ Acme [acme] [Organization, " in text
+    assert "Acme Corporation [acme-later] ~ Acme [acme] may be one organization: " in text
 
 
 def test_threshold_option_lists_more_and_says_how_many_fell_below(store):
