@@ -105,7 +105,7 @@ def test_unresolved_writes_the_report_three_ways_into_a_folder(store, tmp_path):
     assert json.loads((tmp_path / "report" / "unresolved.json").read_text())["kind"] == "kg-unresolved"
     markdown = (tmp_path / "report" / "unresolved.md").read_text()
     assert markdown.startswith("# What the record leaves unresolved\n")
-    assert "<h1>What the record leaves unresolved</h1>" in (tmp_path / "report" / "unresolved.html").read_text()
+    assert "What the record leaves unresolved</h1>" in (tmp_path / "report" / "unresolved.html").read_text()
 
 
 def test_unknown_format_is_a_usage_error(store, tmp_path):
