@@ -31,7 +31,8 @@ __all__ = sorted([*_PUBLIC, "build"])
 
 # ``build`` is both a function and the module that holds it: once anything imports the module
 # kg.build, Python sets ``kg.build`` to the module, so a lazy name would be shadowed. It is
-# imported here, after which the function is what ``kg.build`` names.
+# imported here, after which the function is what ``kg.build`` names. The module imports rdflib,
+# YAML and the store inside its functions, so this costs little (tests/test_import_light.py).
 from kg.build import build  # noqa: E402
 
 

@@ -22,22 +22,24 @@ compile, and the reference the tests hold the compiled checks to.
 
 from __future__ import annotations
 
-import multiprocessing
+
 import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
-
-from rdflib import Graph
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from kg import errors
-from kg.case import Case, read_case
-from kg.errors import KGError, LoadError, ValidationError
-from kg.loaders.case import LoadStats, case_triples
 from kg.atomic import StagedFiles
+from kg.errors import KGError, LoadError, ValidationError
 from kg.loaders.documents import MAX_DOCUMENT_BYTES, document_folders, read_documents
-from kg.store import StoreLocation
+
+if TYPE_CHECKING:  # rdflib, YAML and the store are imported on first use, so `import kg` stays light
+    from rdflib import Graph
+
+    from kg.case import Case
+    from kg.loaders.case import LoadStats
+    from kg.store import StoreLocation
 
 __all__ = [
     "DEFAULT_SEEDS",
@@ -56,7 +58,7 @@ DEFAULT_SEEDS = "seeds"
 PARALLEL_BYTES = 2 << 20
 
 Progress = Callable[[str], None]
-Exporter = Callable[[Graph, Path], None]
+Exporter = Callable[["Graph", Path], None]
 
 
 @dataclass
@@ -101,6 +103,10 @@ def load_cases(
 
     For notebooks and tests; :func:`build` is the route that stores and exports.
     """
+    from rdflib import Graph
+
+    from kg.case import read_case
+    from kg.loaders.case import LoadStats, case_triples
     from kg.ontology import ontology_graph
 
     graph = Graph()
@@ -170,6 +176,8 @@ def _error_args(error: KGError) -> tuple:
 def _process(
     path: Path, folders: list[Path], max_document_bytes: int, validate: bool, summaries: bool = False
 ) -> CaseChunk | _Failure:
+    from kg.case import read_case
+    from kg.loaders.case import case_triples
     from kg.shape_checks import case_results
     from kg.store import ntriple_lines
 
@@ -201,6 +209,8 @@ def worker_count(paths: Sequence[Path]) -> int:
             return max(1, int(configured))
         except ValueError as e:
             raise KGError(f"KG_BUILD_WORKERS must be a whole number, not {configured!r}") from e
+    import multiprocessing
+
     if len(paths) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     size = sum(f.stat().st_size for p in paths for f in Path(p).glob("*.yaml"))
@@ -232,6 +242,8 @@ def case_chunks(
             yield done
         return
     # fork: the workers start at once with kg already imported; they touch no store.
+    import multiprocessing
+
     pool = multiprocessing.get_context("fork").Pool(workers)
     try:
         for done in pool.imap(_process_args, jobs, chunksize=1):
