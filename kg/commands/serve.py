@@ -23,10 +23,13 @@ __all__ = ["commands"]
               help="Memory a query worker may take beyond the open store; a query past it is a 503 and the worker is replaced.")
 @click.option("--workers", default=min(8, max(2, os.cpu_count() or 2)), show_default="CPUs, 2 to 8", type=click.IntRange(min=1), help="Query worker processes.")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME", help="Also answer requests whose Host header names NAME (repeatable). Only localhost and loopback addresses are answered otherwise, against DNS rebinding.")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="Let pages of ORIGIN (such as http://127.0.0.1:8080, a query editor on another port) query the endpoint: "
+              "their requests get CORS headers and their preflights an answer (repeatable). Off by default.")
 @click.option("--quiet", is_flag=True, help="Do not log each request to stderr.")
 @store_option
 @handle_errors
-def serve(host, port, exports, timeout, max_rows, max_bytes, memory_mb, workers, allow_hosts, quiet, store):
+def serve(host, port, exports, timeout, max_rows, max_bytes, memory_mb, workers, allow_hosts, cors_origins, quiet, store):
     """Serve the built graph as a read-only SPARQL 1.1 endpoint at /sparql.
 
     The home page (/) has a query editor, the canned queries and links to the
@@ -48,6 +51,7 @@ def serve(host, port, exports, timeout, max_rows, max_bytes, memory_mb, workers,
         workers=workers,
         log=None if quiet else (lambda line: click.echo(line, err=True)),
         allowed_hosts=allow_hosts,
+        cors_origins=cors_origins,
     )
     if not endpoint.is_loopback:
         click.echo(f"warning: listening on {host}: the endpoint is reachable from the network, and anyone who can reach port {endpoint.port} can read the whole graph", err=True)

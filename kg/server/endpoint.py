@@ -30,6 +30,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from kg.errors import KGError
 from kg.sparql_safety import NO_REMOTE, query_size_problem
+from kg.server.cors import allow_headers, normalize_origin, preflight_headers, preflight_problem
 from kg.server.refusals import READ_ONLY
 from kg.server.negotiation import remote_context
 from kg.server.workers import Answer, Job, QueryPool
@@ -142,6 +143,21 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             sys.stderr.write(line + "\n")
 
+    def _cross_origin(self) -> str | None:
+        """The request's Origin when it is one named with ``--cors-origin``, else None."""
+        origin = (self.headers.get("Origin") or "").strip().lower()
+        return origin if origin and origin in self.server.endpoint.cors_origins else None
+
+    def end_headers(self) -> None:
+        """Every answer to a named origin says so; with origins named, caches keep answers apart by Origin."""
+        if self.server.endpoint.cors_origins:
+            origin = self._cross_origin()
+            if origin is not None:
+                for name, value in allow_headers(origin).items():
+                    self.send_header(name, value)
+            self.send_header("Vary", "Origin")
+        super().end_headers()
+
     def _send(self, answer: Answer, extra_headers: dict[str, str] | None = None) -> None:
         self.send_response(answer.status)
         self.send_header("Content-Type", answer.media_type)
@@ -181,7 +197,7 @@ class _Handler(BaseHTTPRequestHandler):
         Browsers send ``Origin`` on every POST; clients that are not browsers send none.
         """
         origin = self.headers.get("Origin")
-        if origin is None:
+        if origin is None or self._cross_origin() is not None:
             return True
         parts = urlsplit(origin.strip())
         host = self.headers.get("Host")
@@ -210,7 +226,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         url = urlsplit(self.path)
         path = url.path
-        if path == "/sparql" and (self.headers.get("Sec-Fetch-Site") or "").strip().lower() == "cross-site":
+        cross_site = (self.headers.get("Sec-Fetch-Site") or "").strip().lower() == "cross-site"
+        if path == "/sparql" and cross_site and self._cross_origin() is None:
             # an <img>, a form or a script on another site: the browser says so, and no such page may run queries
             self.close_connection = True  # any body was not read
             self._error(403, "a query from another site is not allowed; open this endpoint's own page to query it")
@@ -249,10 +266,23 @@ class _Handler(BaseHTTPRequestHandler):
     do_DELETE = do_PATCH = do_PUT
 
     def do_OPTIONS(self) -> None:  # noqa: N802 - the base class's naming
-        """A CORS preflight, or a client asking what it may do: no origin is allowed but this one."""
+        """A CORS preflight: answered for the origins named with ``--cors-origin``, refused for any other."""
         self.close_connection = True  # any body is not read
         if not self._host_allowed():
             self._refuse_host()
+            return
+        origin = self._cross_origin()
+        if origin is not None:
+            problem = preflight_problem(self.headers.get("Access-Control-Request-Method"), self.headers.get("Access-Control-Request-Headers"))
+            if problem is not None:
+                self._error(403, problem)
+                return
+            self.send_response(204)
+            for name, value in preflight_headers(origin).items():
+                if name not in allow_headers(origin):  # end_headers adds those
+                    self.send_header(name, value)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
             return
         self._error(405, "OPTIONS is not allowed: the endpoint answers no cross-origin requests; use GET, HEAD or POST from this origin", {"Allow": "GET, HEAD, POST"})
 
@@ -385,10 +415,12 @@ class Endpoint:
         workers: int = 2,
         log: Callable[[str], None] | None = None,
         allowed_hosts: tuple[str, ...] = (),
+        cors_origins: tuple[str, ...] = (),
     ):
         self.store = store
         self.host = host
         self.allowed_hosts = frozenset(name.lower() for name in allowed_hosts)
+        self.cors_origins = frozenset(normalize_origin(origin) for origin in cors_origins)
         self.limits = limits or Limits()
         self.exports = Path(exports) if exports is not None else None
         self.log = log
