@@ -330,6 +330,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(403, READ_ONLY)
             return
         queries = params.get("query", [])
+        if not queries and self.command in ("GET", "HEAD"):
+            self._describe_service()
+            return
         if len(queries) != 1:
             self._error(400, "missing query parameter: send ?query=..." if not queries else "more than one query parameter")
             return
@@ -355,6 +358,21 @@ class _Handler(BaseHTTPRequestHandler):
             named_graphs=tuple(params.get("named-graph-uri", [])),
         )
         self._send(endpoint.pool.run(job), {"Vary": "Accept", "Cache-Control": "no-store"})
+
+    def _describe_service(self) -> None:
+        """SPARQL 1.1 Service Description, at the address the client used (when it is a plain host and port)."""
+        from kg.server.description import describe
+        from kg.server.negotiation import NotAcceptable
+
+        host = (self.headers.get("Host") or "").strip()
+        plain = re.fullmatch(r"([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?", host)
+        url = f"http://{host}/sparql" if plain else self.server.endpoint.sparql_url
+        try:
+            media_type, body = describe(url, self.headers.get("Accept"))
+        except NotAcceptable as e:
+            self._error(406, f"{e}".replace("a DESCRIBE query", "the service description"))
+            return
+        self._send(Answer(200, media_type, body), {"Vary": "Accept"})
 
     # ------------------------------------------------------------------ exports
 

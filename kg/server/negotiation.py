@@ -17,20 +17,21 @@ class ResultFormat:
     name: str  # json, xml, csv, tsv, turtle, jsonld, ntriples, rdfxml
     media_type: str  # what the response says it is
     accepts: tuple[str, ...]  # media types in an Accept header that select it
+    w3c: str  # its name in http://www.w3.org/ns/formats/ (the service description lists it)
 
 
 RESULT_FORMATS = (
-    ResultFormat("json", "application/sparql-results+json", ("application/sparql-results+json", "application/json", "text/javascript", "application/javascript")),
-    ResultFormat("xml", "application/sparql-results+xml", ("application/sparql-results+xml", "application/xml", "text/xml")),
-    ResultFormat("csv", "text/csv", ("text/csv",)),
-    ResultFormat("tsv", "text/tab-separated-values", ("text/tab-separated-values",)),
+    ResultFormat("json", "application/sparql-results+json", ("application/sparql-results+json", "application/json", "text/javascript", "application/javascript"), "SPARQL_Results_JSON"),
+    ResultFormat("xml", "application/sparql-results+xml", ("application/sparql-results+xml", "application/xml", "text/xml"), "SPARQL_Results_XML"),
+    ResultFormat("csv", "text/csv", ("text/csv",), "SPARQL_Results_CSV"),
+    ResultFormat("tsv", "text/tab-separated-values", ("text/tab-separated-values",), "SPARQL_Results_TSV"),
 )
 
 GRAPH_FORMATS = (
-    ResultFormat("turtle", "text/turtle", ("text/turtle", "application/turtle", "application/x-turtle")),
-    ResultFormat("jsonld", "application/ld+json", ("application/ld+json", "application/x-json+ld", "application/json")),
-    ResultFormat("ntriples", "application/n-triples", ("application/n-triples", "text/plain")),
-    ResultFormat("rdfxml", "application/rdf+xml", ("application/rdf+xml", "application/xml", "text/xml")),
+    ResultFormat("turtle", "text/turtle", ("text/turtle", "application/turtle", "application/x-turtle"), "Turtle"),
+    ResultFormat("jsonld", "application/ld+json", ("application/ld+json", "application/x-json+ld", "application/json"), "JSON-LD"),
+    ResultFormat("ntriples", "application/n-triples", ("application/n-triples", "text/plain"), "N-Triples"),
+    ResultFormat("rdfxml", "application/rdf+xml", ("application/rdf+xml", "application/xml", "text/xml"), "RDF_XML"),
 )
 
 
