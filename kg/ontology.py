@@ -17,7 +17,7 @@ rdflib.term.URIRef('https://w3id.org/kg/ontology#Person')
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -96,6 +96,10 @@ class CaseSchema:
     review_statuses: dict[str, Concept]
     safeguard_states: dict[str, Concept]
     source_classes: frozenset[URIRef]
+    #: class → the keys its entries hold besides ``properties`` (kg:caseKeys), each with the terms it records
+    entry_keys: dict[URIRef, dict[str, tuple[URIRef, ...]]] = field(default_factory=dict)
+    #: the keys of an entry restating a proposition defined elsewhere (kg:restatementKeys)
+    restatement_keys: dict[str, tuple[URIRef, ...]] = field(default_factory=dict)
 
     def is_source_class(self, iri: URIRef) -> bool:
         return iri in self.source_classes
@@ -135,6 +139,8 @@ def case_schema() -> CaseSchema:
     classes: dict[str, URIRef] = {}
     properties: dict[str, CaseProperty] = {}
     for term, key in graph.subject_objects(KG.caseKey):
+        if not isinstance(term, URIRef):  # a row of kg:caseKeys, read below
+            continue
         key = str(key)
         if (term, RDF.type, OWL.Class) in graph:
             classes[key] = term
@@ -159,7 +165,24 @@ def case_schema() -> CaseSchema:
         review_statuses=_concepts(graph, KG.ReviewStatus),
         safeguard_states=_concepts(graph, KG.SafeguardState),
         source_classes=frozenset(_subclasses(graph, KG.Source)),
+        entry_keys={cls: _keys(graph, cls, KG.caseKeys) for cls in sorted(set(graph.subjects(KG.caseKeys)))},
+        restatement_keys=_keys(graph, KG.Proposition, KG.restatementKeys),
     )
+
+
+def _keys(graph: Graph, cls: URIRef, annotation: URIRef) -> dict[str, tuple[URIRef, ...]]:
+    """The rows of ``annotation`` on ``cls``: each key an entry may hold, and the terms it records.
+
+    >>> sorted(_keys(ontology_graph(), KG.IdentityJudgement, KG.caseKeys)["pair"])
+    [rdflib.term.URIRef('https://w3id.org/kg/ontology#left'), rdflib.term.URIRef('https://w3id.org/kg/ontology#right')]
+    """
+    rows = {}
+    for row in graph.objects(cls, annotation):
+        key = graph.value(row, KG.caseKey)
+        if key is None:
+            raise OntologyError(f"kg.ttl: a row of {annotation.n3(graph.namespace_manager)} on {cls} has no kg:caseKey")
+        rows[str(key)] = tuple(sorted(graph.objects(row, KG.records)))
+    return dict(sorted(rows.items()))
 
 
 # ---------------------------------------------------------------- the concept registry

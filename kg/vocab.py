@@ -134,6 +134,7 @@ class KG(DefinedNamespace):
     assistedBy: URIRef
     caseFile: URIRef
     caseKey: URIRef
+    caseKeys: URIRef
     confidence: URIRef
     corrects: URIRef
     dateText: URIRef
@@ -161,11 +162,13 @@ class KG(DefinedNamespace):
     proposition: URIRef
     raisedIn: URIRef
     readIn: URIRef
+    records: URIRef
     reportCount: URIRef
     reportCountText: URIRef
     reportedIn: URIRef
     reportedTo: URIRef
     resolvableBy: URIRef
+    restatementKeys: URIRef
     retracts: URIRef
     reviewStatus: URIRef
     right: URIRef

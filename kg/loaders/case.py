@@ -36,13 +36,6 @@ _CONTEXT = 32  # characters of prefix/suffix recorded around a located quote
 
 #: source keys that record a change to another source; such a source must be dated
 _CHANGE_KEYS = ("corrects", "retracts", "updates")
-_COMMON = {"id", "type", "status", "confidence", "note", "span", "extractedFrom"}
-_PROPOSITION_KEYS = {"id", "text", "about", "safeguardState", "assertions", "status", "confidence", "note", "span", "extractedFrom"}
-_ASSERTION_KEYS = {"party", "source", "via", "stance", "quote", "date", "confidence", "status", "note", "span", "id", "supersededBy", "retractedIn"}
-# More assertions on a proposition defined elsewhere (kg ingest writes these for a restated claim).
-_RESTATEMENT_KEYS = {"proposition", "assertions", "confidence", "note", "span", "extractedFrom"}
-_JUDGEMENT_KEYS = {"pair", "judgement", "source", "judgedBy", "note", "status", "confidence"}
-_QUESTION_KEYS = {"id", "asks", "about", "status", "resolvableBy", "raisedIn", "answer", "note", "confidence", "review", "span", "extractedFrom"}
 
 
 def case_iri(slug: str) -> URIRef:
@@ -74,6 +67,10 @@ class _Context:
     assertion_iris: dict[str, URIRef] = field(default_factory=dict)
     assertion_dates: dict[URIRef, str] = field(default_factory=dict)
     superseded: list = field(default_factory=list)
+
+    def keys(self, cls: URIRef) -> set[str]:
+        """The keys an entry of ``cls`` may hold: its rows of kg:caseKeys in kg.ttl."""
+        return set(self.schema.entry_keys.get(cls, ()))
 
     def iri(self, item_id: str) -> URIRef:
         return item_iri(self.case.slug, item_id)
@@ -211,7 +208,7 @@ def _load_entity(ctx: _Context, item: Item) -> None:
     if ctx.schema.is_source_class(cls) != is_source:
         where = "sources" if ctx.schema.is_source_class(cls) else "entities"
         raise item.error(f"class {brief(type_name)} belongs under '{where}', not '{item.section}'", "type")
-    _unknown_keys(item, _COMMON | set(ctx.schema.properties))
+    _unknown_keys(item, ctx.keys(KG.Entity) | set(ctx.schema.properties))
     if "label" not in fields:
         raise item.error("missing 'label'", "id")
     ctx.written_at(subject, item)
@@ -239,9 +236,9 @@ def _load_entity(ctx: _Context, item: Item) -> None:
     _common(ctx, item, subject)
 
 
-def _worded_item(ctx: _Context, item: Item, keys: set[str], cls: URIRef, key: str, prop: URIRef) -> URIRef:
+def _worded_item(ctx: _Context, item: Item, cls: URIRef, key: str, prop: URIRef) -> URIRef:
     """A proposition or a question: its keys checked, its IRI, class and case, and its words (``key``) as ``prop`` and label."""
-    _unknown_keys(item, keys)
+    _unknown_keys(item, ctx.keys(cls))
     subject = ctx.iri(item.fields["id"])
     ctx.written_at(subject, item)
     ctx.add(subject, RDF.type, cls)
@@ -254,7 +251,7 @@ def _worded_item(ctx: _Context, item: Item, keys: set[str], cls: URIRef, key: st
 
 def _load_proposition(ctx: _Context, item: Item) -> None:
     fields = item.fields
-    subject = _worded_item(ctx, item, _PROPOSITION_KEYS, KG.Proposition, "text", KG.text)
+    subject = _worded_item(ctx, item, KG.Proposition, "text", KG.text)
     for about in _as_list(fields.get("about") or []):
         ctx.add(subject, KG.about, ctx.ref(item, "about", about))
     for state in _as_list(fields.get("safeguardState") or []):
@@ -279,7 +276,7 @@ def _is_restatement(item: Item) -> bool:
 def _load_restatement(ctx: _Context, item: Item) -> None:
     """``- proposition: <id>`` with ``assertions:``: stances on a proposition defined elsewhere in the case."""
     fields = item.fields
-    _unknown_keys(item, _RESTATEMENT_KEYS)
+    _unknown_keys(item, ctx.schema.restatement_keys)
     target = fields["proposition"]
     subject = ctx.ref(item, "proposition", target, want=lambda t: t.section == "propositions" and "id" in t.fields, what="a proposition")
     assertions = fields.get("assertions") or []
@@ -308,7 +305,7 @@ def _quote(item: Item) -> tuple[str, str, str]:
 
 def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition: URIRef) -> None:
     fields = item.fields
-    _unknown_keys(item, _ASSERTION_KEYS)
+    _unknown_keys(item, ctx.keys(KG.Assertion))
     for key in ("party", "source", "stance"):
         if key not in fields:
             raise item.error(f"every assertion needs a '{key}'", None)
@@ -385,7 +382,7 @@ def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition:
 
 def _load_judgement(ctx: _Context, item: Item) -> URIRef:
     fields = item.fields
-    _unknown_keys(item, _JUDGEMENT_KEYS)
+    _unknown_keys(item, ctx.keys(KG.IdentityJudgement))
     pair = fields.get("pair")
     if not (isinstance(pair, list) and len(pair) == 2):
         raise item.error("'pair' must list exactly two ids", "pair")
@@ -417,7 +414,7 @@ def _load_judgement(ctx: _Context, item: Item) -> URIRef:
 
 def _load_question(ctx: _Context, item: Item) -> None:
     fields = item.fields
-    subject = _worded_item(ctx, item, _QUESTION_KEYS, KG.OpenQuestion, "asks", KG.asks)
+    subject = _worded_item(ctx, item, KG.OpenQuestion, "asks", KG.asks)
     status = ctx.schema.question_statuses.get(str(fields.get("status", "open")))
     if status is None:
         raise item.error(f"unknown question status {brief(fields.get('status'))}; expected one of {', '.join(ctx.schema.question_statuses)}", "status")
