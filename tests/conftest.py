@@ -292,3 +292,52 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         for mark in sorted(_lanes(item)):
             item.add_marker(getattr(pytest.mark, mark))
+
+
+# Leaks between tests: state one test leaves in its process that breaks a later test in the same worker,
+# so a test passed alone and failed in a full run, depending on which worker ran what before it.
+def _leaked_help_options() -> list[str]:
+    """Commands whose help option lost ``-h``: click caches a command's help option on first use, so a
+    command object invoked alone (``CliRunner().invoke(ingest, ...)``, a root context without the group's
+    ``-h``) prints ``--help`` alone for the rest of the process, even under ``kg``."""
+    import sys
+
+    import click
+
+    if "kg.commands" not in sys.modules:  # no command was imported, so none was used
+        return []
+    import kg.cli as module
+
+    group = click.Context(module.cli, info_name="kg", **module.cli.context_settings)
+    names = group.help_option_names
+    return [
+        name
+        for name, command in module.cli.commands.items()
+        if (option := command.get_help_option(click.Context(command, parent=group, info_name=name, **command.context_settings)))
+        and not set(option.opts) >= set(names) - {o for p in command.params for o in p.opts}
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _no_state_leaks(request):
+    """Fail the test that leaves state behind, with the cause, rather than a later test in its worker."""
+    yield
+    import asyncio
+
+    # tests/browser shares a started Playwright, whose loop stays marked as running until the package ends
+    if Path(__file__).parent / "browser" not in Path(str(request.node.fspath)).parents:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            pass
+        else:
+            pytest.fail("this test left an asyncio event loop marked as running in the thread (a sync "
+                        "Playwright left started?): asyncio.run() fails in every later test of this process")
+    leaked = _leaked_help_options()
+    if leaked:
+        import kg.cli
+
+        for name in leaked:  # dropped from click's cache, so only the test that leaked it fails
+            kg.cli.cli.commands[name]._help_option = None
+        pytest.fail(f"the help option of {', '.join(leaked)} lost -h: invoke commands through the group, "
+                    f"CliRunner().invoke(cli, ['{leaked[0]}', ...]), not the command object alone")

@@ -80,11 +80,7 @@ def test_the_sample_reader_stops_at_the_next_prompt_and_at_prose(tmp_path):
 
 
 @pytest.mark.parametrize("page, command, shown", ALL, ids=[f"{page}: {command}" for page, command, _ in ALL])
-def test_sample_output_matches_a_real_run(session, monkeypatch, request, page, command, shown):
-    if str(page).endswith("cli.md") and command.endswith("--help"):
-        # Under pytest-xdist one worker printed `kg diff --help` and `kg ingest --help` with another option
-        # column than a run alone gives (both pass alone, and tests/test_docs.py holds cli.md to --help).
-        request.applymarker(pytest.mark.xfail(reason="issue 4/6: help column differs in one xdist worker", strict=False))
+def test_sample_output_matches_a_real_run(session, monkeypatch, page, command, shown):
     if "--documents ../shared/seeds" in command and not ARTICLES.is_dir():
         pytest.skip("../shared/seeds (the seed article) is not beside the project")
     if not (session / ".kg" / "store").exists():

@@ -34,7 +34,11 @@ def _unavailable(reason: str):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: while Playwright's sync API is started, its event loop stays marked as
+# running in this thread, so any later asyncio.run() in the process fails ("cannot be called from a
+# running event loop"); prompt_toolkit's prompts under kg review call it. Torn down as soon as a worker
+# leaves tests/browser, the browser is shared by every page test and never outlives them.
+@pytest.fixture(scope="package")
 def browser():
     if not Path(CHROMIUM).exists():
         _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")

@@ -3,7 +3,7 @@
 import yaml
 from click.testing import CliRunner
 
-from kg.commands.ingest import ingest
+from kg.cli import cli
 
 ARTICLE = "Globex outage\n\nGlobex said on Tuesday that its checkout went down for two hours.\n"
 
@@ -16,7 +16,7 @@ def _source_date(case):
 def test_a_date_line_dates_the_article(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("date: 2026-03-12\n" + ARTICLE, encoding="utf-8")
-    result = CliRunner().invoke(ingest, [str(article), "--case", str(tmp_path / "case")])
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--case", str(tmp_path / "case")])
     assert result.exit_code == 0, result.output
     assert _source_date(tmp_path / "case") == "2026-03-12"
 
@@ -26,7 +26,7 @@ def test_a_dates_file_dates_each_article(tmp_path):
     article.write_text(ARTICLE, encoding="utf-8")
     dates = tmp_path / "dates.csv"
     dates.write_text("file,date\na.txt,2026-04-02\n", encoding="utf-8")
-    result = CliRunner().invoke(ingest, [str(article), "--case", str(tmp_path / "case"), "--dates", str(dates)])
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--case", str(tmp_path / "case"), "--dates", str(dates)])
     assert result.exit_code == 0, result.output
     assert _source_date(tmp_path / "case") == "2026-04-02"
 
@@ -36,7 +36,7 @@ def test_a_bad_row_names_the_file_and_line_and_writes_nothing(tmp_path):
     article.write_text(ARTICLE, encoding="utf-8")
     dates = tmp_path / "dates.csv"
     dates.write_text("file,date\na.txt,2026-02-30\n", encoding="utf-8")
-    result = CliRunner().invoke(ingest, [str(article), "--case", str(tmp_path / "case"), "--dates", str(dates)])
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--case", str(tmp_path / "case"), "--dates", str(dates)])
     assert result.exit_code == 1
     assert result.output == f"Error: {dates}:2: '2026-02-30' is not a real date as YYYY-MM-DD\n"
     assert not (tmp_path / "case").exists()
@@ -45,6 +45,6 @@ def test_a_bad_row_names_the_file_and_line_and_writes_nothing(tmp_path):
 def test_a_bad_date_line_names_the_file_and_line(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("date: yesterday\n" + ARTICLE, encoding="utf-8")
-    result = CliRunner().invoke(ingest, [str(article), "--case", str(tmp_path / "case")])
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--case", str(tmp_path / "case")])
     assert result.exit_code == 1
     assert result.output == f"Error: {article}:1: the 'date:' line must give a real date as YYYY-MM-DD, not 'yesterday'\n"

@@ -14,7 +14,7 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
-from kg.commands.ingest import ingest
+from kg.cli import cli
 from kg.ingest.sentences import MAX_SENTENCE, split_sentences
 
 # Generous: on a loaded two-core machine these take a few seconds in all. They hold the rules
@@ -80,8 +80,8 @@ def test_a_fifo_is_refused_at_once_naming_the_file(tmp_path):
     result = _run(f"""
         import sys
         from click.testing import CliRunner
-        from kg.commands.ingest import ingest
-        r = CliRunner().invoke(ingest, [{str(fifo)!r}, "--case", {str(case)!r}])
+        from kg.cli import cli
+        r = CliRunner().invoke(cli, ["ingest", {str(fifo)!r}, "--case", {str(case)!r}])
         sys.stdout.write(f"{{r.exit_code}}|{{r.output}}")
     """, timeout=60)
     assert result.stdout == f"1|Error: {fifo}: not a regular file (a FIFO); kg reads only regular files\n"
@@ -89,7 +89,7 @@ def test_a_fifo_is_refused_at_once_naming_the_file(tmp_path):
 
 
 def test_a_device_is_refused_naming_the_file(tmp_path):
-    result = CliRunner().invoke(ingest, ["/dev/null", "--case", str(tmp_path / "case")])
+    result = CliRunner().invoke(cli, ["ingest", "/dev/null", "--case", str(tmp_path / "case")])
     assert result.exit_code == 1
     assert result.output == "Error: /dev/null: not a regular file (a character device); kg reads only regular files\n"
     assert not (tmp_path / "case").exists()

@@ -4,7 +4,7 @@ questions name what would resolve them when the text says so."""
 import yaml
 from click.testing import CliRunner
 
-from kg.commands.ingest import ingest
+from kg.cli import cli
 
 CASE = {
     "case.yaml": "case: shop\ntitle: Shop outages\n",
@@ -27,7 +27,7 @@ def _draft(tmp_path):
         (case / name).write_text(content, encoding="utf-8")
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    result = CliRunner().invoke(ingest, [str(article), "--case", str(case), "--date", "2026-03-04"])
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--case", str(case), "--date", "2026-03-04"])
     assert result.exit_code == 0, result.output
     return yaml.safe_load(next(case.glob("draft-*.yaml")).read_text(encoding="utf-8"))
 
@@ -71,7 +71,7 @@ def _ingest(tmp_path, *articles, case_name="globex"):
     for n, text in enumerate(articles):
         path = tmp_path / f"a{n}.txt"
         path.write_text(text, encoding="utf-8")
-        result = CliRunner().invoke(ingest, [str(path), "--case", str(case), "--date", "2026-03-04"])
+        result = CliRunner().invoke(cli, ["ingest", str(path), "--case", str(case), "--date", "2026-03-04"])
         assert result.exit_code == 0, result.output
     drafts = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in case.glob("draft-*.yaml")]
     return case, {d["sources"][0]["document"]: d for d in drafts}

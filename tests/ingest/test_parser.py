@@ -3,7 +3,7 @@
 import pytest
 from click.testing import CliRunner
 
-from kg.commands.ingest import ingest
+from kg.cli import cli
 from kg.errors import KGError
 from kg.ingest import nlp
 from kg.ingest.extract import extract
@@ -32,7 +32,7 @@ def test_the_engine_comes_from_the_argument_then_the_environment(monkeypatch):
 def test_the_cli_refuses_an_unknown_engine(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Globex said the fix was safe.\n", encoding="utf-8")
-    result = CliRunner().invoke(ingest, [str(article), "--case", str(tmp_path / "case"), "--parser", "regex"])
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--case", str(tmp_path / "case"), "--parser", "regex"])
     assert result.exit_code == 2
     assert "'regex' is not one of 'spacy', 'rules'" in result.output
 

@@ -59,7 +59,6 @@ def test_an_opposing_assertion_that_does_not_oppose_is_refused(case):
         session.oppose("router-update-caused-the-outage", text)
 
 
-@pytest.mark.xfail(reason="issue 1/6 §6: under the CI run, prompt_toolkit calls asyncio.run() inside a running event loop (pytest-anyio); passes alone", strict=False)
 def test_the_session_keys_move_and_oppose(case):
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput

@@ -29,7 +29,6 @@ def _walk(case, typed: str) -> int:
                     output=DummyOutput())
 
 
-@pytest.mark.xfail(reason="issue 1/6 §6: under the CI run, prompt_toolkit calls asyncio.run() inside a running event loop (pytest-anyio); passes alone", strict=False)
 def test_the_id_to_merge_into_is_read_as_a_whole_line(case):
     """In a trial, the letters of a typed id ran as keys: 'e', 'r' (reject), 's' (skip)..."""
     # skip the incident and one entity, then merge ravi-patel into kestrel-networks, typed over the offered id

@@ -1,7 +1,8 @@
 """The home page in a real headless Chromium: one click runs a canned query, nothing leaves the machine.
 
-The browser runs in a child process: tests/browser keeps its own Playwright
-session open for the whole run, and Playwright's sync API allows one per process.
+The browser runs in a child process: Playwright's sync API allows one session per
+process (tests/browser holds one open while its tests run), and while it is started its
+event loop stays marked as running in the thread.
 """
 
 from __future__ import annotations
