@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 from kg.analysis.evidence import AssertionRef, NodeRef, P, assertions_on, node_ref
 from kg.analysis.nxgraph import CLS
-from kg.analysis.voices import count_voices, linked_to
+from kg.analysis.voices import linked_to
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -57,20 +57,11 @@ __all__ = ["ContestedProposition", "SingleSourceClaim", "find_contested", "find_
 
 
 @dataclass(frozen=True)
-class ContestedProposition:
-    """A proposition with parties on both sides.
-
-    ``score`` is the weight of the weaker side: for each side, the sum over
-    its parties of their highest confidence. 1.0 means at least one party
-    fully behind each side.
-    """
+class _OnProposition:
+    """What both findings share: the proposition, what it is about, and its id and label."""
 
     proposition: NodeRef
     about: tuple[NodeRef, ...]
-    affirming: tuple[AssertionRef, ...]
-    opposing: tuple[AssertionRef, ...]
-    neither: tuple[AssertionRef, ...]
-    score: float
 
     @property
     def id(self) -> str:
@@ -80,11 +71,27 @@ class ContestedProposition:
     def label(self) -> str:
         return self.proposition.label
 
+    def _head(self) -> dict:
+        return {"id": self.id, "proposition": self.proposition.to_dict(), "about": [n.to_dict() for n in self.about]}
+
+
+@dataclass(frozen=True)
+class ContestedProposition(_OnProposition):
+    """A proposition with parties on both sides.
+
+    ``score`` is the weight of the weaker side: for each side, the sum over
+    its parties of their highest confidence. 1.0 means at least one party
+    fully behind each side.
+    """
+
+    affirming: tuple[AssertionRef, ...]
+    opposing: tuple[AssertionRef, ...]
+    neither: tuple[AssertionRef, ...]
+    score: float
+
     def to_dict(self) -> dict:
         return {
-            "id": self.id,
-            "proposition": self.proposition.to_dict(),
-            "about": [n.to_dict() for n in self.about],
+            **self._head(),
             "score": self.score,
             "affirming_voices": _voices(self.affirming),
             "opposing_voices": _voices(self.opposing),
@@ -94,49 +101,27 @@ class ContestedProposition:
         }
 
 
-    def counts(self) -> str:
-        """"affirmed by 1 voice (1 statement); opposed by 1 voice (2 statements)", live stances only."""
-        return f"affirmed by {count_voices(_live(self.affirming))}; opposed by {count_voices(_live(self.opposing))}"
-
-
 @dataclass(frozen=True)
-class SingleSourceClaim:
+class SingleSourceClaim(_OnProposition):
     """A proposition only one voice affirms, and nobody opposes.
 
     ``party`` is that voice (a spokesperson's principal, say); each assertion
     names its own party. ``score`` is the voice's highest confidence in it.
     """
 
-    proposition: NodeRef
-    about: tuple[NodeRef, ...]
     party: NodeRef
     assertions: tuple[AssertionRef, ...]
     score: float
 
-    @property
-    def id(self) -> str:
-        return self.proposition.iri
-
-    @property
-    def label(self) -> str:
-        return self.proposition.label
-
     def to_dict(self) -> dict:
         return {
-            "id": self.id,
-            "proposition": self.proposition.to_dict(),
-            "about": [n.to_dict() for n in self.about],
+            **self._head(),
             "party": self.party.to_dict(),
             "voices": 1,
             "statements": len(_live(self.assertions)),
             "score": self.score,
             "assertions": [a.to_dict() for a in self.assertions],
         }
-
-
-    def counts(self) -> str:
-        """"affirmed by 1 voice (2 statements)"."""
-        return f"affirmed by {count_voices(_live(self.assertions))}"
 
 
 def _live(assertions) -> list[AssertionRef]:

@@ -44,7 +44,6 @@ __all__ = [
     "is_superseded",
     "superseded_by",
     "retracted_in",
-    "count_voices",
     "SPEAKS_FOR",
     "SUPERSEDED_BY",
     "RETRACTS",
@@ -150,16 +149,3 @@ def retracted_in(g: "nx.MultiDiGraph", assertion: str) -> list[str]:
 def is_superseded(g: "nx.MultiDiGraph", assertion: str) -> bool:
     """Is ``assertion`` history rather than a live stance?"""
     return bool(superseded_by(g, assertion) or retracted_in(g, assertion))
-
-
-def count_voices(assertions) -> str:
-    """ "1 voice (2 statements)" for a group of :class:`~kg.analysis.evidence.AssertionRef`.
-
-    >>> count_voices([])
-    '0 voices (0 statements)'
-    """
-    voices = len({a.voice.iri for a in assertions})
-    statements = len(assertions)
-    return (
-        f"{voices} voice{'' if voices == 1 else 's'} ({statements} statement{'' if statements == 1 else 's'})"
-    )

@@ -27,7 +27,7 @@ from urllib.parse import quote
 from kg.analysis.evidence import AssertionRef, NodeRef, SourceRef
 from kg.analysis.record import short_name
 
-__all__ = ["Names", "sentence", "quoted", "stance_tag", "counted", "listed", "corroboration", "contested_opening", "contested_strength",
+__all__ = ["Names", "voice_counts", "sentence", "quoted", "stance_tag", "counted", "listed", "corroboration", "contested_opening", "contested_strength",
            "question_opening", "kind_name", "link_phrase", "graph_link", "one_document_warning", "details"]
 
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -102,13 +102,35 @@ def _voice(a: AssertionRef) -> NodeRef:
     return getattr(a, "voice", None) or a.party
 
 
+def _voices_and_statements(assertions: list[AssertionRef]) -> str:
+    """ "1 voice (2 statements)": how many voices (a spokesperson counts as whom they speak for) made them.
+
+    >>> _voices_and_statements([])
+    '0 voices (0 statements)'
+    """
+    voices, statements = len({_voice(a).iri for a in assertions}), len(assertions)
+    return f"{voices} voice{'' if voices == 1 else 's'} ({statements} statement{'' if statements == 1 else 's'})"
+
+
+def voice_counts(item) -> str:
+    """ "affirmed by 1 voice (1 statement); opposed by 1 voice (2 statements)" for a contested proposition,
+    "affirmed by 1 voice (2 statements)" for a single-source claim; live stances only."""
+
+    def live(assertions):
+        return [a for a in assertions if not a.superseded]
+
+    if hasattr(item, "affirming"):
+        return f"affirmed by {_voices_and_statements(live(item.affirming))}; opposed by {_voices_and_statements(live(item.opposing))}"
+    return f"affirmed by {_voices_and_statements(live(item.assertions))}"
+
+
 def corroboration(item, names: Names, esc: Callable[[str], str] = str) -> str:
     """Counted two ways: by parties (independent voices: a spokesperson counts as whom they speak for)
     for and against, and by the documents the live stances were read in."""
     assertions = [a for a in _all(item) if not getattr(a, "superseded", False)]
     documents = sorted({a.source for a in assertions}, key=lambda s: (s.label, s.iri))
     in_docs = f"{counted(len(documents), 'document')} ({listed(esc(names.of(d)) for d in documents)})"
-    return f"By parties: {item.counts()}. By documents: {in_docs}."
+    return f"By parties: {voice_counts(item)}. By documents: {in_docs}."
 
 
 def _all(item) -> list[AssertionRef]:

@@ -231,7 +231,7 @@ def text(report, width: int = 88) -> str:
         for party, claims in _by_party(report, names):
             out += ["", f"  {plain.sentence(party)} ({len(claims)})"]
             for claim in claims:
-                more = f" ({claim.counts()})" if len(claim.assertions) > 1 else ""
+                more = f" ({plain.voice_counts(claim)})" if len(claim.assertions) > 1 else ""
                 para("- ", f"{claim.label} " + plain.sentence("; ".join(plain.stance_tag(a, names) for a in claim.assertions)) + more)
     changed = report.changed
     if changed:
@@ -341,7 +341,7 @@ def markdown(report) -> str:
             out += [f"### {md(plain.sentence(party))} ({len(claims)})", ""]
             for claim in claims:
                 tags = plain.sentence("; ".join(plain.stance_tag(a, names, md) for a in claim.assertions))
-                more = f" ({claim.counts()})" if len(claim.assertions) > 1 else ""
+                more = f" ({plain.voice_counts(claim)})" if len(claim.assertions) > 1 else ""
                 out.append(f"- {md(claim.label)} {tags}{more}")
             out.append("")
     changed = report.changed
