@@ -172,11 +172,19 @@ class StagedFiles:
                     os.replace(backup, target)
             self.discard()
             raise ExportError(f"cannot write {self.folder / name}: {e.strerror or e}") from e
-        shutil.rmtree(self.stage, ignore_errors=True)
+        self._release()
         return [target for target, _ in placed]
 
     def discard(self) -> None:
         """Drop what was staged, and ``folder`` itself when it was made for these files."""
-        shutil.rmtree(self.stage, ignore_errors=True)
+        self._release()
         if self.created:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _release(self) -> None:
+        # The lock's descriptor is closed with its folder: a long-lived process (a notebook, a test
+        # worker) that builds again and again would otherwise keep one open per build.
+        shutil.rmtree(self.stage, ignore_errors=True)
+        if self._held is not None:
+            os.close(self._held)
+            self._held = None

@@ -34,3 +34,26 @@ def test_the_next_build_removes_a_killed_builds_staging_folder_but_not_a_live_on
     assert list(out.glob(".kg-staged-*")) == [live.stage]
     live.discard()
     assert list(out.glob(".kg-staged-*")) == []
+
+
+def test_a_build_keeps_no_descriptor_of_its_staging_folder_open(tmp_path):
+    """Each build's lock on its staging folder is released with the folder, not at the process's exit."""
+    import os
+
+    import pytest
+
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("no /proc/self/fd to count open descriptors")
+
+    def staged_descriptors() -> int:
+        return sum(".kg-staged-" in os.readlink(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")
+                   if os.path.exists(f"/proc/self/fd/{fd}"))
+
+    before = staged_descriptors()
+    for run in range(3):
+        result = CliRunner().invoke(cli, ["build", str(MINI), "--out", str(tmp_path / "out"),
+                                          "--store", str(tmp_path / f"store{run}"), "--documents", str(DOCUMENTS)])
+        assert result.exit_code == 0, result.output
+    failed = StagedFiles(tmp_path / "discarded", "exports")
+    failed.discard()
+    assert staged_descriptors() == before
