@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.ingest.accounts import account_claims
 from kg.ingest.attribution import Claim, find_claims
 from kg.ingest.entities import EntityTable
 from kg.ingest.events import find_events
@@ -57,6 +58,7 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
 
         parsed = parsed_claims(table, text, find_speech(text, docs))
     claims = find_claims(table, text, sentences, parsed)
+    claims = sorted(claims + account_claims(table, text, sentences, claims), key=lambda c: c.frame[0])
     questions = find_questions(table, text, sentences)
     # Unnamed groups and individuals exist only as speakers: drop any no claim needs.
     speakers = {c.party.key for c in claims if c.party is not None}

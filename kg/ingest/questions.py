@@ -65,19 +65,61 @@ def find_questions(table: EntityTable, text: str, sentences: list[Sentence]) -> 
         for m in pattern.finditer(sentence.text):
             group = "clause" if m.group("clause") else "wh"
             start, end = sentence.start + m.start(group), sentence.start + m.end(group)
-            clause = text[start:end].strip()
-            if len(clause.split()) < 3:
+            if len(text[start:end].split()) < 3:
                 continue
-            about = [e for _, _, e in table.mentions_in(start, end) if e.section == "entities"]
-            unique = list({e.key: e for e in about}.values())
-            questions.append(Question(start, end, clause, _ask(clause), unique, _resolvable_by(text, sentences, sentence)))
+            questions.append(_question(table, text, start, end, _resolvable_by(text, sentences, sentence)))
+        for start, end, settles in _listed_points(sentence):
+            if not any(q.start < end and start < q.end for q in questions):
+                questions.append(_question(table, text, start, end, settles))
+            else:  # the whether-clause read above is one of the points: what settles it is named here
+                for q in questions:
+                    if q.start < end and start < q.end:
+                        q.resolvable_by = settles
     return questions
+
+
+def _question(table: EntityTable, text: str, start: int, end: int, settles: str | None) -> Question:
+    clause = text[start:end].strip()
+    about = [e for _, _, e in table.mentions_in(start, end) if e.section == "entities"]
+    return Question(start, end, clause, _ask(clause), list({e.key: e for e in about}.values()), settles)
+
+
+# "... would be documentation that reconciles three points: which ..., whether ..., and what ...":
+# each point is a question, settled by what the sentence names.
+_POINTS = re.compile(
+    r"\b(?:would|will|could)[ ]be[ ](?P<what>(?:an?[ ]|the[ ])?[\w’' -]{3,80}?[ ](?:that|which)[ ](?:reconciles?|settles?|answers?|addresses|establish(?:es)?|resolves?|clarif(?:y|ies))"
+    r"[ ](?:the[ ])?(?:two|three|four|five|several|these|those|\d)[ ](?:points|questions|issues|matters))[ ]?:[ ](?P<points>.+)$"
+)
+_POINT = re.compile(r"(?:^|,[ ](?:and[ ]|or[ ])?)(?P<point>(?:which|what|whether|how|who|when|why)[ ][^,]+)")
+
+
+def _listed_points(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """The points a sentence lists as what its named evidence would settle: (start, end, evidence).
+
+    >>> from kg.ingest.sentences import split_sentences
+    >>> t = "The test would be a log that settles two points: which server failed, and whether staff were told."
+    >>> [(t[a:b], what) for a, b, what in _listed_points(split_sentences(t)[0])]
+    [('which server failed', 'A log that settles two points'), ('whether staff were told', 'A log that settles two points')]
+    """
+    m = _POINTS.search(sentence.text.rstrip(". "))
+    if m is None:
+        return []
+    what = m.group("what")
+    settles = what[:1].upper() + what[1:]
+    found = []
+    for point in _POINT.finditer(m.group("points")):
+        words = point.group("point")
+        if len(words.split()) >= 3:
+            start = sentence.start + m.start("points") + point.start("point")
+            found.append((start, start + len(words), settles))
+    return found
 
 
 # "... until the audit is published", "an inquiry due next month would settle it", "the hearing on May 12 may answer that".
 _RESOLVER = re.compile(
     r"(?:until|unless|before|when)[ ](?P<until>(?:the|a|an|its|their)[ ](?:[\w’'-]{1,30}[ ]){0,4}?(?:report|audit|inquiry|investigation|review|hearing|ruling|trial|results?|findings|post-?mortem))[ ](?:is|are|was|has[ ]been)?[ ]?(?:published|released|finished|completed|concluded|issued|held|made[ ]public|out)\b"
-    r"|(?P<subject>(?:the|a|an|its|their)[ ](?:[\w’'-]{1,30}[ ]){0,5}?(?:report|audit|inquiry|investigation|review|hearing|ruling|trial|results?|findings|post-?mortem|records|logs))(?:[ ][\w’' ,-]{0,40}?)?[ ](?:would|will|could|should|may|might|is[ ]expected[ ]to)[ ](?:settle|resolve|answer|show|tell|determine|establish|clarify|reveal)\b",
+    r"|(?P<subject>(?:the|a|an|its|their)[ ](?:[\w’'-]{1,30}[ ]){0,5}?(?:report|audit|inquiry|investigation|review|hearing|ruling|trial|results?|findings|post-?mortem|records|logs|documentation|documents|data|evidence|filings?|testimony))(?:[ ][\w’' ,-]{0,40}?)?[ ](?:would|will|could|should|may|might|is[ ]expected[ ]to)[ ](?:settle|resolve|answer|show|tell|determine|establish|clarify|reveal)\b"
+    r"|\b[Ii]f[ ](?P<condition>(?:the|these|those|its|their|such)[ ][\w’' -]{3,80}?[ ](?:is|are|were)[ ](?:confirmed|published|released|disclosed|made[ ]public)(?:[ ](?:in|by)[ ][\w’' -]{3,60}?)?),[ ](?:it|that|they|this)[ ](?:would|will|could)[ ](?:establish|show|settle|determine|answer|clarify|reveal)[ ](?:whether|if|which|what)\b",
     re.IGNORECASE,
 )
 
@@ -94,6 +136,11 @@ def _resolvable_by(text: str, sentences: list[Sentence], sentence: Sentence) -> 
     at = bisect.bisect_left(sentences, sentence.start, key=lambda s: s.start)
     for candidate in sentences[at:at + 2]:
         m = _RESOLVER.search(candidate.text)
+        if m and m.group("condition"):  # "If those records are confirmed in X, it would establish whether ...": this sentence's
+            if candidate is not sentence:
+                continue
+            words = re.sub(r"[ ](?:is|are|were)[ ]", " ", m.group("condition"), count=1)
+            return words[:1].upper() + words[1:]
         if m:
             words = m.group("until") or m.group("subject")
             if m.group("subject") and m.end("subject") < m.end():

@@ -196,3 +196,39 @@ def test_the_parser_lemmas_keep_regular_words_beside_their_stem_and_read_irregul
     went, coding = parser_lemmas(["Engineers went home.", "Internal memos referenced AI coding tools."])
     assert "go" in went and "engineer" in went
     assert "code" in coding and "cod" not in coding
+
+
+# ---------------------------------------------------------------------- accounts as parties
+
+ACCOUNTS = (
+    "Globex review\n\n"
+    "One memo ties the review partly to requiring senior staff to approve database changes made by contractors. "
+    "In another account, the firm discussed a trend of outages relating to automated deployments.\n\n"
+    "Globex disputed that contractors must have senior staff approve database changes. "
+    "Globex said only one outage was related to automated deployments.\n"
+)
+
+
+def test_an_account_is_a_party_and_a_dispute_or_a_narrowing_answers_it(tmp_path):
+    _, drafts = _ingest(tmp_path, ACCOUNTS)
+    stances = _stances(drafts["a0.txt"])
+    assert stances["the-review-is-partly-tied-to-requiring"] == [("memo", "asserts"), ("globex", "disputes")]
+    assert stances["the-firm-discussed-a-trend-of-outages"] == [("account", "asserts"), ("globex", "narrows")]
+
+
+SETTLED = (
+    "Globex outage questions\n\n"
+    "Globex said the outage was caused by a bad router. "
+    "The only way to end the dispute would be a log that settles two points: which router failed, and whether staff "
+    "were warned. If those logs are published by the regulator, it would establish whether the outage was avoidable.\n"
+)
+
+
+def test_what_the_text_says_would_settle_a_question_fills_resolvable_by(tmp_path):
+    _, drafts = _ingest(tmp_path, SETTLED)
+    settled = {q["asks"]: q.get("resolvableBy") for q in drafts["a0.txt"]["questions"]}
+    assert settled == {
+        "Which router failed?": "A log that settles two points",
+        "Were staff warned?": "A log that settles two points",
+        "Was the outage avoidable?": "Those logs published by the regulator",
+    }

@@ -54,16 +54,12 @@ def test_ai_written_code_is_contested(report):
 
 
 def test_senior_sign_off_is_contested(report):
-    if not _contested(report, "sign off"):
-        pytest.xfail("the affirming side is 'One description ties the meeting ... to requiring more senior engineers to sign off': "
-                     "an attribution frame the parser-based rules (issue 1/6 §1) have not landed yet")
+    # One account ties the meeting to a sign-off requirement; the company disputes that requirement.
     assert _contested(report, "sign off")
 
 
 def test_how_many_incidents_were_ai_related_is_contested(report):
-    if not _contested(report, "incident"):
-        pytest.xfail("the affirming side is 'In one account, the company discussed a trend of incidents ... relating to Gen-AI "
-                     "assisted changes': an attribution frame the parser-based rules (issue 1/6 §1) have not landed yet")
+    # One account discusses a trend of AI-related incidents; the company narrows it to one.
     assert any("ai" in label.lower() for label in _contested(report, "incident"))
 
 
