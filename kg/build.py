@@ -303,10 +303,11 @@ def build(
     :class:`ExportError` when an export cannot be written; in every case the
     store and the exports are left as they were.
     """
-    from kg.export import turtle
-    from kg.store import load_ntriples, open_graph, parse_location
+    from kg.backends import backend
+    from kg.store import open_graph, parse_location
 
     where = parse_location(store)
+    store_backend = backend(where)
     compiled = _shapes_compile(validate)
     timings: dict[str, float] = {}
     started = time.perf_counter()
@@ -365,7 +366,7 @@ def build(
         timings["store"] = time.perf_counter() - started
         if staged is None:
             return
-        for name, write in [("kg.ttl", turtle.write), *(exporters or [])]:
+        for name, write in [("kg.ttl", store_backend.dump_turtle), *(exporters or [])]:
             if progress:
                 progress(f"writing {staged.folder / name}")
             began = time.perf_counter()
@@ -375,7 +376,7 @@ def build(
     if progress:
         progress(f"reading {len(paths)} cases into {where}")
     try:
-        location = load_ntriples(chunks(), where, check=before_swap)
+        store_backend.load(chunks(), check=before_swap)
     except BaseException:
         if staged is not None:
             staged.discard()
@@ -383,8 +384,8 @@ def build(
     written = staged.commit() if staged is not None else []
     timings["total"] = time.perf_counter() - started
     return BuildResult(
-        graph=open_graph(location),
-        store=location,
+        graph=open_graph(where),
+        store=where,
         cases=slugs,
         triples=counts["triples"],
         quotes_checked=counts["quotes"],

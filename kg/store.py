@@ -25,21 +25,17 @@ two builds from writing at once: the second fails at once and names the first.
 from __future__ import annotations
 
 import fcntl
-import io
 import os
-import shutil
-import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
 from kg.errors import StoreError
-from kg.remote import RemoteEndpoint, is_remote, open_remote, parse_remote, replace_remote
+from kg.remote import RemoteEndpoint, is_remote, parse_remote
 
 __all__ = [
     "DEFAULT_STORE",
@@ -56,7 +52,6 @@ __all__ = [
 ]
 
 DEFAULT_STORE = ".kg/store"
-_CURRENT = "current"
 _LOCK = ".lock"
 
 
@@ -151,25 +146,6 @@ def ntriple_lines(triples: Iterable) -> Iterator[str]:
         yield f"{subject} {predicate} {obj} .\n"
 
 
-_memory_graphs: dict[str, Graph] = {}
-
-
-def _open_oxigraph(path: Path) -> Graph:
-    import pyoxigraph as ox
-    from oxrdflib import OxigraphStore
-
-    current = path / _CURRENT
-    if not current.exists():
-        raise StoreError(f"no graph in store {path}: run `kg build` first")
-    try:
-        store = ox.Store.read_only(str(current.resolve()))
-    except OSError as e:
-        raise StoreError(f"cannot open store {path}: {e}") from e
-    except RuntimeError as e:  # RocksDB's "Corruption: ..." and the like
-        raise damaged_store(path, e) from e
-    return Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
-
-
 def damaged_store(path: Path, error: BaseException) -> StoreError:
     """The error for a store whose files are damaged: what the engine said, and how to rebuild it.
 
@@ -195,7 +171,9 @@ def open_graph(location: str | os.PathLike | None = None) -> Graph:
     Raises :class:`StoreError` when there is nothing built at the location,
     or a remote endpoint cannot be reached.
     """
-    return _with_prefixes(_open(parse_location(location)))
+    from kg.backends import backend
+
+    return _with_prefixes(backend(location).open())
 
 
 def _with_prefixes(graph: Graph) -> Graph:
@@ -204,22 +182,6 @@ def _with_prefixes(graph: Graph) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     return graph
-
-
-def _open(where) -> Graph:
-    if where.kind == "memory":
-        if where.path is None:
-            if "memory" not in _memory_graphs:
-                raise StoreError(MEMORY_ELSEWHERE)
-            return _memory_graphs["memory"]
-        if not where.path.exists():
-            raise StoreError(f"no graph at {where.path}: run `kg build --store {where}` first")
-        graph = Graph()
-        graph.parse(where.path, format="nt")
-        return graph
-    if where.kind == "remote":
-        return open_remote(where.remote)
-    return _open_oxigraph(where.path)
 
 
 @contextmanager
@@ -246,90 +208,8 @@ def store_lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-class _ChunkReader(io.RawIOBase):
-    """A binary file over an iterator of byte chunks, for Oxigraph's streaming loader.
-
-    Oxigraph's loaders give blank nodes fresh random labels, which would make
-    the store, and the Turtle dumped from it, differ from build to build.
-    Chunks that may hold blank nodes (the ontology's lists and restrictions)
-    are set aside in ``held`` and added with their own labels.
-    """
-
-    def __init__(self, chunks: Iterable[bytes]):
-        self._chunks = iter(chunks)
-        self._pending = memoryview(b"")
-        self.held: list[bytes] = []
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        while not self._pending:
-            try:
-                chunk = next(self._chunks)
-            except StopIteration:
-                return 0
-            if b"_:" in chunk:
-                self.held.append(chunk)
-            else:
-                self._pending = memoryview(chunk)
-        size = min(len(buffer), len(self._pending))
-        buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
-        return size
-
-
 #: Called with the new graph, complete but not yet in place; raising abandons it.
 Check = Callable[[Graph], None]
-
-
-def _replace_oxigraph(path: Path, chunks: Iterable[bytes], check: Check | None = None) -> None:
-    created = not path.exists()
-    try:
-        _replace_oxigraph_locked(path, chunks, check)
-    except BaseException:
-        if created:  # a failed first build leaves no empty store folder behind
-            shutil.rmtree(path, ignore_errors=True)
-        raise
-
-
-def _replace_oxigraph_locked(path: Path, chunks: Iterable[bytes], check: Check | None) -> None:
-    import pyoxigraph as ox
-
-    with store_lock(path):
-        generation = path / f"data-{uuid.uuid4().hex[:12]}"
-        try:
-            store = ox.Store(str(generation))
-            # Streamed: the chunks are produced (cases read) while Oxigraph loads.
-            reader = _ChunkReader(chunks)
-            # N-Quads: N-Triples, and the summaries' rows in their named graphs (kg.summaries).
-            store.bulk_load(io.BufferedReader(reader, 1 << 20), format=ox.RdfFormat.N_QUADS)
-            if reader.held:
-                store.extend(ox.parse(b"".join(reader.held), format=ox.RdfFormat.N_QUADS))
-            store.flush()
-            if check is not None:
-                from oxrdflib import OxigraphStore
-
-                # raises to abandon the generation
-                check(Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID))
-            del store
-        except BaseException as e:
-            shutil.rmtree(generation, ignore_errors=True)
-            if isinstance(e, (OSError, ValueError, SyntaxError)):
-                raise StoreError(f"cannot write store {path}: {e}") from e
-            raise
-        current = path / _CURRENT
-        previous = current.resolve() if current.exists() else None
-        link = path / f".{_CURRENT}-{uuid.uuid4().hex[:8]}"
-        os.symlink(generation.name, link)
-        os.replace(link, current)  # the atomic switch
-        # Keep the previous generation for readers that still have it open;
-        # older ones, and any a killed build left half written, go.
-        for old in path.glob("data-*"):
-            if old != generation and old != previous:
-                shutil.rmtree(old, ignore_errors=True)
-        for stale in path.glob(f".{_CURRENT}-*"):
-            stale.unlink(missing_ok=True)
 
 
 def load_ntriples(
@@ -340,46 +220,30 @@ def load_ntriples(
 ) -> StoreLocation:
     """Replace the graph at ``location`` with the N-Triples in ``chunks``, all or nothing.
 
-    This is how every build reaches its store: the embedded store loads the
-    bytes with Oxigraph's bulk loader, the memory store with rdflib's
-    N-Triples parser, and a remote store receives them in batches. Each
+    This is how every build reaches its store, through the store's backend
+    (:mod:`kg.backends`): the embedded store loads the bytes with Oxigraph's
+    bulk loader, the memory store with rdflib's N-Triples parser, and a
+    remote store receives them in batches. Each
     chunk holds whole lines. An exception raised while the chunks are
     produced, or by ``check`` (called with an rdflib ``Graph`` over the new
     graph before it replaces the old one), leaves the previous graph in place.
     """
+    from kg.backends import backend
+
     where = parse_location(location)
-    if where.kind == "oxigraph":
-        _replace_oxigraph(where.path, chunks, check)
-    elif where.kind == "remote":
-        replace_remote(where.remote, chunks, check=check)
-    else:
-        graph = Graph()
-        for data in chunks:
-            if data:
-                graph.parse(data=data.decode("utf-8"), format="nt")
-        if check is not None:
-            check(graph)
-        _replace_memory(where, graph)
+    backend(where).load(chunks, check)
     return where
-
-
-def _replace_memory(where: StoreLocation, graph: Graph) -> None:
-    if where.path is None:
-        _memory_graphs["memory"] = graph
-        return
-    from kg.atomic import atomic_write
-
-    with atomic_write(where.path) as out:
-        out.writelines(sorted(ntriple_lines(graph)))
 
 
 def replace_graph(triples: Iterable, location: str | os.PathLike | None = None) -> StoreLocation:
     """Replace the graph at ``location`` with ``triples``, all or nothing."""
+    from kg.backends import MemoryBackend
+
     where = parse_location(location)
     if where.kind == "memory":
         graph = Graph()
         graph += ((s, p, normalize_term(o)) for s, p, o in triples)
-        _replace_memory(where, graph)
+        MemoryBackend(where).replace(graph)
         return where
     # Sorted and without repeats: deterministic, and a remote store can count them.
     lines = sorted(set(ntriple_lines(triples)))

@@ -125,7 +125,9 @@ def test_turtle_from_oxigraph_that_fails_half_way_leaves_the_previous_file(tmp_p
             output.write(b"@prefix kg: <https://w3id.org/kg/ontology#> .\n")
             raise OSError("disk full")
 
-    monkeypatch.setattr(turtle, "_oxigraph_store", lambda graph: Crashing())
+    from kg import backends
+
+    monkeypatch.setattr(backends, "backend_of", lambda graph: backends.OxigraphBackend(store=Crashing()))
     with pytest.raises(ExportError) as failed:  # a clean message, not a traceback
         turtle.write(open_graph(tmp_path / "store"), target)
     assert str(failed.value) == f"cannot write {target}: disk full"

@@ -1,0 +1,324 @@
+"""One backend per kind of store: how a graph is loaded into it, opened from it, and dumped as Turtle.
+
+:func:`backend` gives the backend of a store location, :func:`backend_of`
+the backend behind a graph that is already open. The build, the commands and
+the exporters ask the backend and never branch on the kind of store:
+
+* :class:`OxigraphBackend` — the embedded on-disk store: Oxigraph's bulk
+  loader into a new generation swapped in atomically, a read-only handle,
+  and Turtle dumped by Oxigraph from the store;
+* :class:`MemoryBackend` — rdflib's in-memory store (``memory``, ``memory:FILE.nt``);
+* :class:`RemoteBackend` — a SPARQL 1.1 endpoint (:mod:`kg.remote`).
+
+Turtle is always written by Oxigraph, so it is the same bytes from every
+store: a graph held elsewhere is first copied into a temporary on-disk
+Oxigraph store, its blank nodes labelled canonically as a build labels them.
+
+>>> backend("memory").kind, backend("oxigraph:/tmp/s").kind
+('memory', 'oxigraph')
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import uuid
+from pathlib import Path
+from typing import Iterable
+
+from rdflib import Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.errors import ExportError, StoreError
+from kg.store import MEMORY_ELSEWHERE, Check, StoreLocation, damaged_store, ntriple_lines, parse_location, store_lock
+
+__all__ = ["Backend", "OxigraphBackend", "MemoryBackend", "RemoteBackend", "backend", "backend_of"]
+
+_CURRENT = "current"
+
+
+class Backend:
+    """A kind of store at one location (``where``; None for a graph opened by other means)."""
+
+    kind = ""
+
+    def __init__(self, where: StoreLocation | None = None):
+        self.where = where
+
+    def load(self, chunks: Iterable[bytes], check: Check | None = None) -> None:
+        """Replace the graph with the N-Triples (N-Quads for the embedded store) in ``chunks``, all or nothing.
+
+        ``check`` is called with the new graph, complete but not yet in place; raising abandons it.
+        """
+        raise NotImplementedError
+
+    def open(self) -> Graph:
+        """The built graph, for reading."""
+        raise NotImplementedError
+
+    def ntriples(self, graph: Graph) -> bytes:
+        """``graph``'s triples as N-Triples."""
+        return "".join(ntriple_lines(graph)).encode("utf-8")
+
+    def dump_turtle(self, graph: Graph, path: str | os.PathLike) -> None:
+        """Canonical Turtle of ``graph`` into ``path``, atomically: copied into a scratch Oxigraph store first."""
+        import tempfile
+
+        import pyoxigraph as ox
+
+        try:
+            with tempfile.TemporaryDirectory(prefix="kg-turtle-") as folder:
+                copy = ox.Store(folder)
+                self._copy_into(graph, copy)
+                OxigraphBackend(store=copy).dump_turtle(graph, path)
+                del copy
+        except OSError as e:  # the scratch store's disk is full (RocksDB says so as an OSError)
+            raise ExportError(f"cannot write {path}: {e.strerror or e}") from e
+
+    def _copy_into(self, graph: Graph, store) -> None:
+        """``graph``'s triples into an Oxigraph ``store``, blank nodes labelled canonically (as the build does)."""
+        import pyoxigraph as ox
+        from rdflib.compare import to_canonical_graph
+
+        plain, blank = [], []
+        for line in self.ntriples(graph).splitlines(keepends=True):
+            (blank if b"_:" in line else plain).append(line)
+        store.bulk_load(b"".join(plain), format=ox.RdfFormat.N_TRIPLES)
+        if blank:
+            # Loaders give blank nodes fresh labels: these are added one by one with their canonical ones.
+            canonical = to_canonical_graph(Graph().parse(data=b"".join(blank).decode("utf-8"), format="nt"))
+            held = "".join(sorted(set(ntriple_lines(canonical)))).encode("utf-8")
+            store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in ox.parse(held, format=ox.RdfFormat.N_TRIPLES))
+        store.flush()
+
+
+# ---------------------------------------------------------------- the embedded store
+
+
+class _ChunkReader(io.RawIOBase):
+    """A binary file over an iterator of byte chunks, for Oxigraph's streaming loader.
+
+    Oxigraph's loaders give blank nodes fresh random labels, which would make
+    the store, and the Turtle dumped from it, differ from build to build.
+    Chunks that may hold blank nodes (the ontology's lists and restrictions)
+    are set aside in ``held`` and added with their own labels.
+    """
+
+    def __init__(self, chunks: Iterable[bytes]):
+        self._chunks = iter(chunks)
+        self._pending = memoryview(b"")
+        self.held: list[bytes] = []
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending:
+            try:
+                chunk = next(self._chunks)
+            except StopIteration:
+                return 0
+            if b"_:" in chunk:
+                self.held.append(chunk)
+            else:
+                self._pending = memoryview(chunk)
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+def oxigraph_of(graph: Graph):
+    """The pyoxigraph ``Store`` behind ``graph`` when ``graph`` is the whole of one (its default graph), else None."""
+    from oxrdflib import OxigraphStore
+
+    if not isinstance(graph.store, OxigraphStore) or graph.identifier != DATASET_DEFAULT_GRAPH_ID:
+        return None
+    return getattr(graph.store, "_inner", None)
+
+
+class OxigraphBackend(Backend):
+    """The embedded on-disk Oxigraph store; ``store`` is the open pyoxigraph ``Store`` behind a graph.
+
+    The location is a folder holding generations of the store and a
+    ``current`` symlink: a load writes a new generation beside the old one and
+    swaps the link atomically.
+    """
+
+    kind = "oxigraph"
+
+    def __init__(self, where: StoreLocation | None = None, store=None):
+        super().__init__(where)
+        self.store = store
+
+    def open(self) -> Graph:
+        import pyoxigraph as ox
+        from oxrdflib import OxigraphStore
+
+        path = self.where.path
+        current = path / _CURRENT
+        if not current.exists():
+            raise StoreError(f"no graph in store {path}: run `kg build` first")
+        try:
+            store = ox.Store.read_only(str(current.resolve()))
+        except OSError as e:
+            raise StoreError(f"cannot open store {path}: {e}") from e
+        except RuntimeError as e:  # RocksDB's "Corruption: ..." and the like
+            raise damaged_store(path, e) from e
+        return Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
+
+    def load(self, chunks: Iterable[bytes], check: Check | None = None) -> None:
+        path = self.where.path
+        created = not path.exists()
+        try:
+            with store_lock(path):
+                generation = self._generation(path, chunks, check)
+                self._swap(path, generation)
+        except BaseException:
+            if created:  # a failed first build leaves no empty store folder behind
+                shutil.rmtree(path, ignore_errors=True)
+            raise
+
+    @staticmethod
+    def _generation(path: Path, chunks: Iterable[bytes], check: Check | None) -> Path:
+        """A new generation of the store beside the current one, loaded and checked."""
+        import pyoxigraph as ox
+
+        generation = path / f"data-{uuid.uuid4().hex[:12]}"
+        try:
+            store = ox.Store(str(generation))
+            # Streamed: the chunks are produced (cases read) while Oxigraph loads.
+            reader = _ChunkReader(chunks)
+            # N-Quads: N-Triples, and the summaries' rows in their named graphs (kg.summaries).
+            store.bulk_load(io.BufferedReader(reader, 1 << 20), format=ox.RdfFormat.N_QUADS)
+            if reader.held:
+                store.extend(ox.parse(b"".join(reader.held), format=ox.RdfFormat.N_QUADS))
+            store.flush()
+            if check is not None:
+                from oxrdflib import OxigraphStore
+
+                # raises to abandon the generation
+                check(Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID))
+            del store
+        except BaseException as e:
+            shutil.rmtree(generation, ignore_errors=True)
+            if isinstance(e, (OSError, ValueError, SyntaxError)):
+                raise StoreError(f"cannot write store {path}: {e}") from e
+            raise
+        return generation
+
+    @staticmethod
+    def _swap(path: Path, generation: Path) -> None:
+        current = path / _CURRENT
+        previous = current.resolve() if current.exists() else None
+        link = path / f".{_CURRENT}-{uuid.uuid4().hex[:8]}"
+        os.symlink(generation.name, link)
+        os.replace(link, current)  # the atomic switch
+        # Keep the previous generation for readers that still have it open;
+        # older ones, and any a killed build left half written, go.
+        for old in path.glob("data-*"):
+            if old != generation and old != previous:
+                shutil.rmtree(old, ignore_errors=True)
+        for stale in path.glob(f".{_CURRENT}-*"):
+            stale.unlink(missing_ok=True)
+
+    def dump_turtle(self, graph: Graph, path: str | os.PathLike) -> None:
+        """Turtle of the store's default graph (``graph``'s own store, unless one was given), written by Oxigraph."""
+        import pyoxigraph as ox
+
+        from kg.atomic import atomic_write
+        from kg.vocab import PREFIXES
+
+        store = self.store if self.store is not None else oxigraph_of(graph)
+        if store is None:  # not a graph over an embedded store after all
+            return super().dump_turtle(graph, path)
+        with atomic_write(path, "wb") as out:
+            store.dump(out, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+
+
+# ---------------------------------------------------------------- rdflib's memory, a remote endpoint
+
+#: The graph of the ``memory`` store, for the life of this process.
+_memory_graphs: dict[str, Graph] = {}
+
+
+class MemoryBackend(Backend):
+    """rdflib's in-memory store: in this process only, or saved to an N-Triples file."""
+
+    kind = "memory"
+
+    def load(self, chunks: Iterable[bytes], check: Check | None = None) -> None:
+        graph = Graph()
+        for data in chunks:
+            if data:
+                graph.parse(data=data.decode("utf-8"), format="nt")
+        if check is not None:
+            check(graph)
+        self.replace(graph)
+
+    def replace(self, graph: Graph) -> None:
+        """``graph`` becomes the store's graph (the file is written atomically, its lines sorted)."""
+        if self.where.path is None:
+            _memory_graphs["memory"] = graph
+            return
+        from kg.atomic import atomic_write
+
+        with atomic_write(self.where.path) as out:
+            out.writelines(sorted(ntriple_lines(graph)))
+
+    def open(self) -> Graph:
+        where = self.where
+        if where.path is None:
+            if "memory" not in _memory_graphs:
+                raise StoreError(MEMORY_ELSEWHERE)
+            return _memory_graphs["memory"]
+        if not where.path.exists():
+            raise StoreError(f"no graph at {where.path}: run `kg build --store {where}` first")
+        graph = Graph()
+        graph.parse(where.path, format="nt")
+        return graph
+
+
+class RemoteBackend(Backend):
+    """A SPARQL 1.1 endpoint (:mod:`kg.remote`)."""
+
+    kind = "remote"
+
+    def load(self, chunks: Iterable[bytes], check: Check | None = None) -> None:
+        from kg.remote import replace_remote
+
+        replace_remote(self.where.remote, chunks, check=check)
+
+    def open(self) -> Graph:
+        from kg.remote import open_remote
+
+        return open_remote(self.where.remote)
+
+    def ntriples(self, graph: Graph) -> bytes:
+        from kg.remote import construct_ntriples, endpoint_of
+
+        endpoint = endpoint_of(graph)
+        if endpoint is None:
+            return super().ntriples(graph)
+        return construct_ntriples(endpoint)  # one request, N-Triples: no rdflib terms for a big graph
+
+
+_KINDS = {kind.kind: kind for kind in (OxigraphBackend, MemoryBackend, RemoteBackend)}
+
+
+def backend(location: str | os.PathLike | StoreLocation | None = None) -> Backend:
+    """The backend of a store location (an argument, ``KG_STORE``, or the default)."""
+    where = location if isinstance(location, StoreLocation) else parse_location(location)
+    return _KINDS[where.kind](where)
+
+
+def backend_of(graph: Graph) -> Backend:
+    """The backend behind an open ``graph``: the embedded store it is the whole of, an endpoint, or memory."""
+    from kg.remote import endpoint_of
+
+    if oxigraph_of(graph) is not None:
+        return OxigraphBackend()
+    if endpoint_of(graph) is not None:
+        return RemoteBackend()
+    return MemoryBackend()
