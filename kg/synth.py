@@ -20,14 +20,14 @@ as a double-quoted scalar): PyYAML's emitter would take longer than the build.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
-import json
 import os
 import random
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from kg.errors import KGError
 
@@ -89,37 +89,32 @@ class SynthResult:
     files: list[Path] = field(default_factory=list)
 
 
-def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+def _ids(values: list[str]) -> str | list[str]:
+    """One id as itself, more as a list (as a researcher writes them)."""
+    return values[0] if len(values) == 1 else list(values)
 
 
-def _ids(values: list[str]) -> str:
-    return values[0] if len(values) == 1 else "[" + ", ".join(values) + "]"
+def _day(text: str) -> datetime.date:
+    """A YYYY-MM-DD date, written unquoted in the case file."""
+    return datetime.date.fromisoformat(text)
 
 
 class _CaseWriter:
-    """Builds one case's files as text, counting the triples the loader will make."""
+    """Builds one case's items as data, counting the triples the loader will make."""
 
     def __init__(self, slug: str, rng: random.Random):
         self.slug = slug
         self.rng = rng
-        self.sections: dict[str, list[str]] = {"sources": [], "entities": [], "propositions": [], "judgements": [], "questions": []}
+        self.sections: dict[str, list[dict]] = {"sources": [], "entities": [], "propositions": [], "judgements": [], "questions": []}
         self.triples = 4  # the case node: type, label, title, description
         self.quotes: dict[str, list[str]] = {}  # article id → quotes read in it
         self.incidents = 0
 
-    def item(self, section: str, item_id: str | None, fields: list[tuple[str, str, int]]) -> None:
-        """``fields``: (key, rendered value, triples it makes)."""
-        lines = []
-        first = True
-        if item_id is not None:
-            lines.append(f"  - id: {item_id}")
-            first = False
-        for key, value, _ in fields:
-            lines.append(f"  - {key}: {value}" if first else f"    {key}: {value}")
-            first = False
-        self.sections[section].append("\n".join(lines))
+    def item(self, section: str, item_id: str | None, fields: list[tuple[str, Any, int]]) -> None:
+        """``fields``: (key, value, triples it makes)."""
+        entry = {} if item_id is None else {"id": item_id}
+        entry.update((key, value) for key, value, _ in fields)
+        self.sections[section].append(entry)
         self.triples += 3 + sum(n for _, _, n in fields)  # type, inCase, reviewStatus
 
     def entity(self, item_id: str, type_name: str, label: str, **props) -> None:
@@ -128,24 +123,17 @@ class _CaseWriter:
         schema = case_schema()
         if type_name not in schema.classes:  # the corpus uses the case files' words, as kg.ttl gives them
             raise ValueError(f"kg.ttl has no class {type_name!r} for case files")
-        refs = {key for key, prop in schema.properties.items() if prop.kind == "ref"}
-        fields = [("type", type_name, 0), ("label", _q(label), 1)]
+        fields = [("type", type_name, 0), ("label", label, 1)]
         for key, value in props.items():
             if value is None:
                 continue
             if isinstance(value, list):
                 fields.append((key, _ids(value), len(value)))
-            elif isinstance(value, bool):
-                fields.append((key, "true" if value else "false", 1))
-            elif isinstance(value, int):
-                fields.append((key, str(value), 1))
-            elif key in ("date", "notBefore", "notAfter", "sha256", "document") or key in refs:
-                fields.append((key, value, 1))
+            elif key in ("date", "notBefore", "notAfter"):
+                fields.append((key, _day(value), 1))
             else:
-                fields.append((key, _q(value), 1))
+                fields.append((key, value, 1))
         self.item("sources" if schema.is_source_class(schema.classes[type_name]) else "entities", item_id, fields)
-
-
 
 
 def _date(rng: random.Random, year: int) -> tuple[str, tuple[int, int, int]]:
@@ -312,7 +300,7 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
             else:
                 text = f"The {iid.replace('-', ' ')} affected more customers than {company} said."
                 about = [iid, "company"]
-            lines = [f"  - id: {pid}", f"    text: {_q(text)}", f"    about: {_ids(about)}", "    assertions:"]
+            assertions = []
             case.triples += 5 + len(about)
             chosen = rng.sample(parties, min(len(parties), rng.choice([1, 2, 2, 3, 4])))
             for k, (party, vias) in enumerate(chosen):
@@ -320,30 +308,30 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
                 stance = rng.choice(affirming) if k == 0 else rng.choice(others)
                 quote = f"{rng.choice(_FIRST).lower()} {rng.choice(_MECHANISMS)} {pid} {k} {rng.choice(_EFFECTS)}"
                 case.quotes[aid].append(quote)
-                lines.append(f"      - party: {party}")
-                lines.append(f"        source: {aid}")
+                assertion = {"party": party, "source": aid}
                 case.triples += 19  # with its quote located in the document
                 if vias:
-                    lines.append(f"        via: {rng.choice(vias)}")
+                    assertion["via"] = rng.choice(vias)
                     case.triples += 2
-                lines.append(f"        stance: {stance}")
-                lines.append(f"        quote: {_q(quote)}")
+                assertion["stance"] = stance
+                assertion["quote"] = quote
                 if rng.random() < 0.4:
-                    lines.append(f"        date: {adate}")
+                    assertion["date"] = _day(adate)
                     case.triples += 1
                 if rng.random() < 0.2:
-                    lines.append(f"        confidence: {rng.choice(['0.5', '0.7', '0.9'])}")
+                    assertion["confidence"] = float(rng.choice(["0.5", "0.7", "0.9"]))
                     case.triples += 1
                 if rng.random() < 0.05:
-                    lines.append("        status: pending")
-            case.sections["propositions"].append("\n".join(lines))
+                    assertion["status"] = "pending"
+                assertions.append(assertion)
+            case.sections["propositions"].append({"id": pid, "text": text, "about": _ids(about), "assertions": assertions})
             propositions.append(pid)
     # Identity judgements on about half of the near-duplicate pairs.
     for left, right in duplicates:
         if rng.random() < 0.5:
             continue
         verdict = rng.choice(["same", "same", "different", "unsure", "no-judgement"])
-        fields = [("pair", f"[{left}, {right}]", 2), ("judgement", verdict, 1), ("source", rng.choice(articles)[0], 1),
+        fields = [("pair", [left, right], 2), ("judgement", verdict, 1), ("source", rng.choice(articles)[0], 1),
                   ("judgedBy", rng.choice(people), 1)]
         if verdict in ("same", "different"):
             fields[-1] = ("judgedBy", fields[-1][1], 2)
@@ -352,11 +340,11 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
     for i in range(max(1, len(incident_ids) // (30 if incident_mode else 3))):
         about = rng.sample(incident_ids + propositions, min(2, len(incident_ids) + len(propositions)))
         resolved = rng.random() < 0.25
-        fields = [("asks", _q(f"What caused {about[0].replace('-', ' ')}, and did the safeguards apply?"), 2), ("about", _ids(about), len(about)),
+        fields = [("asks", f"What caused {about[0].replace('-', ' ')}, and did the safeguards apply?", 2), ("about", _ids(about), len(about)),
                   ("status", "resolved" if resolved else "open", 1),
-                  ("resolvableBy", _q("The post-incident review and the change records."), 1), ("raisedIn", rng.choice(articles)[0], 1)]
+                  ("resolvableBy", "The post-incident review and the change records.", 1), ("raisedIn", rng.choice(articles)[0], 1)]
         if resolved:
-            fields.append(("answer", _q("The review named the change; the safeguard was skipped."), 1))
+            fields.append(("answer", "The review named the change; the safeguard was skipped.", 1))
         case.item("questions", f"question-{i}", fields)
     # Articles last: their documents hold every quote read in them.
     for aid, date, publisher, author in articles:
@@ -375,28 +363,24 @@ def _document(case: _CaseWriter, article: str) -> bytes:
 
 
 def _render(case: _CaseWriter, documents: Path) -> dict[str, str]:
-    digests = {}
-    for aid in case.quotes:
-        raw = _document(case, aid)
-        digests[aid] = hashlib.sha256(raw).hexdigest()
-        (documents / f"{case.slug}--{aid}.txt").write_bytes(raw)
-    sources = []
-    for text in case.sections["sources"]:
-        head = text.split("\n", 1)[0]
-        article = head[len("  - id: "):]
-        if article in digests:
-            text = text.replace("0" * 64, digests[article])
-        sources.append(text)
-    case.sections["sources"] = sources
+    from kg.case_yaml import dump_case_file
+
+    for source in case.sections["sources"]:
+        if source["id"] in case.quotes:
+            raw = _document(case, source["id"])
+            source["sha256"] = hashlib.sha256(raw).hexdigest()
+            (documents / f"{case.slug}--{source['id']}.txt").write_bytes(raw)
     files = {
-        "case.yaml": f"case: {case.slug}\ntitle: {_q(f'Synthetic case {case.slug}')}\n"
-                     f"description: {_q('A generated case for benchmarks: incidents, sources and conflicting accounts.')}\n",
-        "sources.yaml": "sources:\n" + "\n".join(case.sections["sources"]) + "\n",
-        "entities.yaml": "entities:\n" + "\n".join(case.sections["entities"]) + "\n",
+        "case.yaml": dump_case_file({
+            "case": case.slug,
+            "title": f"Synthetic case {case.slug}",
+            "description": "A generated case for benchmarks: incidents, sources and conflicting accounts.",
+        }),
     }
-    for name, section in (("claims.yaml", "propositions"), ("judgements.yaml", "judgements"), ("questions.yaml", "questions")):
-        if case.sections[section]:
-            files[name] = f"{section}:\n" + "\n".join(case.sections[section]) + "\n"
+    for name, section in (("sources.yaml", "sources"), ("entities.yaml", "entities"), ("claims.yaml", "propositions"),
+                          ("judgements.yaml", "judgements"), ("questions.yaml", "questions")):
+        if case.sections[section] or section in ("sources", "entities"):
+            files[name] = dump_case_file({section: case.sections[section]})
     return files
 
 

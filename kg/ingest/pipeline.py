@@ -58,8 +58,13 @@ def _case_slug(case_dir: Path) -> str:
 
 
 def _case_yaml(slug: str) -> bytes:
-    return (f"case: {slug}\ntitle: {slug} (started by kg ingest)\n"
-            "description: Drafted from articles by kg ingest; every item is pending until reviewed.\n").encode("utf-8")
+    from kg.case_yaml import dump_case_file
+
+    return dump_case_file({
+        "case": slug,
+        "title": f"{slug} (started by kg ingest)",
+        "description": "Drafted from articles by kg ingest; every item is pending until reviewed.",
+    }).encode("utf-8")
 
 
 def case_graph(folder: Path, case=None) -> Graph:
