@@ -18,16 +18,15 @@ confidence. :mod:`kg.ingest.claims` turns claims into proposition text.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from kg.ingest.claims import CONFIRM, DENY, DISPUTE, FINITE, fragment, hedged, proposition_text, stance_of
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
-from kg.ingest.names import _NOT_NAMES, GROUP_NOUNS, _is_person_name, _reads_as_organization
+from kg.ingest.parties import resolve_party
 from kg.ingest.sentences import Sentence
 
-__all__ = ["Claim", "find_claims", "resolve_party"]
+__all__ = ["Claim", "find_claims", "resolve_party"]  # resolve_party: kg.ingest.parties
 
 _AFFIRM = r"said|says|say|told|tells|stated|states|wrote|writes|added|noted|explained|argued|insisted|maintained|claimed|claims|described|describes|warned|estimated|reported|announced|suggested|show|shows|showed|indicated|indicates|indicate|referenced|references|highlighted|revealed"
 _VERB = rf"(?:{_AFFIRM}|{CONFIRM}|{DENY}|{DISPUTE})"
@@ -39,8 +38,6 @@ _ANAPHOR = re.compile(r"^(?:that|this)(?=[,.;]|$)|^(?:that|this|the|those|these)
 _ADVERBIAL = r"(?:[ ](?:on|in|to|at|during|earlier|later|publicly|privately|previously|also|again|repeatedly|first)\b[^,.;“”\"]{0,60}?)?"
 _TOLD_OBJECT = r"(?:[ ](?:the[ ])?(?:reporters|journalists|staff|employees|customers|investors|analysts|lawmakers|regulators|the[ ]\w+|\w+[ ]newspaper|[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)*))?"
 _DOC_VERBS = {"show", "shows", "showed", "indicated", "indicates", "indicate", "referenced", "references", "revealed"}
-_GROUP_RE = re.compile(rf"(?<![\w’'-])(?:(?:more[ ]than|fewer[ ]than|about|nearly|over|almost|some|several|many|two|three|four|five|a[ ]few|other|most|\d[\d,]{{0,15}})[ ]){{0,4}}(?:[a-z-]{{1,40}}[ ])?(?P<noun>{'|'.join(sorted(GROUP_NOUNS - {'some', 'many', 'both', 'neither', 'others', 'people', 'sources'}))})\b", re.IGNORECASE)
-_INDIVIDUAL_RE = re.compile(r"\b(?:an?|the|one)[ ](?P<role>(?:[a-z-]+[ ]){0,2}(?:engineer|manager|supervisor|employee|worker|executive|official|insider|source|analyst|nurse|driver|pilot|customer|resident|spokesperson|spokesman|spokeswoman|representative))\b")
 
 
 @dataclass
@@ -57,179 +54,6 @@ class Claim:
     via: list[Entity] = field(default_factory=list)
     target: "Claim | None" = None  # an earlier claim this one takes a stance on
     verb: str = ""
-
-
-# ---------------------------------------------------------------------- parties
-
-def _spokesperson(table: EntityTable, org: Entity | None, start: int, end: int) -> Entity | None:
-    if org is None:
-        return None
-    label = f"{org.label} spokesperson"
-    person = table.by_name(label, {"Person"})
-    if person is None:
-        person = table.new("Person", label, start, end, rule="unnamed spokesperson", confidence=0.6, generic=True, memberOf=org.key)
-    else:
-        table.mention(person, start, end)
-    return person
-
-
-def _org_by_noun(table: EntityTable, noun: str, before: int) -> Entity | None:
-    noun = noun.lower()
-    # The nearest organizations only: a noun refers back a few paragraphs, not across a whole book.
-    for s, e, entity in itertools.islice(table.mentions_before(before, ORG_TYPES), 200):
-        if noun in entity.label.lower().split() or noun.rstrip("s") in entity.label.lower() or noun in entity.fields.get("_nouns", []):
-            return entity
-    if noun in {"company", "firm", "group", "bank", "airline", "university", "agency", "authority", "carrier", "retailer", "insurer", "operator", "processor", "developer", "union", "regulator", "council", "hospital", "utility", "provider"}:
-        return table.most_mentioned(ORG_TYPES)
-    return None
-
-
-def _strip_relative(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Parts of ``text[start:end]`` outside ", who/which/that ... ," clauses."""
-    parts, cursor = [], start
-    for m in re.finditer(r"(?:,[ ]|[ ])(?:who|which|that|whose)\b[^,]*(?:,|$)", text[start:end]):
-        parts.append((cursor, start + m.start()))
-        cursor = start + m.end()
-    parts.append((cursor, end))
-    return parts
-
-
-def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
-    """The speaker named in ``text[start:end]``: a mention, a pronoun, a description or a group."""
-    subject = text[start:end]
-    lower = subject.strip().lower()
-    if not lower:
-        return None
-    if re.fullmatch(r"(?:, )?(?:which|who)", lower.strip(", ")):
-        return table.last_before(start, ORG_TYPES | {"Person"})
-    unnamed = _unnamed_source(table, text, start, end)
-    if unnamed is not None:
-        return unnamed
-    mentions = [m for a, b in _strip_relative(text, start, end) for m in table.mentions_in(a, b)]
-    speakers = [(s, e, ent) for s, e, ent in mentions if ent.type in ORG_TYPES | {"Person", "Role", "AISystem", "InternalDocument"} or ent.section == "sources"]
-    spokes = re.search(r"\b(?:spokesperson|spokesman|spokeswoman|representative)\b", subject)
-    if spokes:
-        org = next((ent for _, _, ent in speakers if ent.type in ORG_TYPES), None)
-        of = re.search(r"\b(?:for|of|at)[ ]the[ ](\w+)", subject)
-        if org is None and of:
-            org = _org_by_noun(table, of.group(1), start)
-        if org is None and re.search(r"\bthe[ ]spokes", lower):
-            previous = table.last_before(start, {"Person"})
-            if previous is not None and previous.rule == "unnamed spokesperson":
-                table.mention(previous, start + spokes.start(), start + spokes.end())
-                return previous
-        return _spokesperson(table, org or table.most_mentioned(ORG_TYPES), start + spokes.start(), start + spokes.end())
-    if speakers:
-        people = [ent for s, e, ent in speakers if ent.type == "Person" and not re.match(r"['’]s\b", text[e:e + 2])]
-        owners = {ent.key for s, e, ent in speakers if re.match(r"['’]s\b", text[e:e + 2])}
-        if people:
-            return people[0]
-        heads = [ent for _, _, ent in speakers if ent.key not in owners] or [speakers[0][2]]
-        return heads[0]
-    # "The article says", "the story notes": the article speaks; "reports indicate": unnamed reports do.
-    if re.fullmatch(r"(?:the|this)[ ](?:article|story|piece|context)", lower):
-        return table.article(start + len(subject) - len(subject.lstrip()), start + len(subject.rstrip()))
-    if re.fullmatch(r"(?:(?:some|other|several|earlier|media|news|press)[ ])?reports", lower):
-        at = start + len(subject) - len(subject.lstrip())
-        return table.new("Role", "Reports", at, start + len(subject.rstrip()), rule="unnamed reports", confidence=0.5, generic=True)
-    pronoun = re.fullmatch(r"(?:and[ ])?(he|she|it|they|the[ ]\w+|one[ ]of[ ]them|we|i)", lower)
-    if pronoun:
-        word = pronoun.group(1)
-        if word in ("he", "she"):
-            return table.last_before(start, {"Person"}, named_only=True) or table.last_before(start, {"Person"})
-        if word == "it":
-            # "The context does not say X, but it confirms Y": "it" is that unnamed subject.
-            line_start = text.rfind("\n", 0, start) + 1
-            boundaries = [m.end() for m in re.finditer(r"[.!?][”’\"]?[ ]", text[line_start:start])]
-            sentence_start = line_start + (boundaries[-1] if boundaries else 0)
-            opener = re.match(r"(?P<np>The[ ][a-z]+)[ ][a-z]", text[sentence_start:start])
-            if opener and text[sentence_start:start].strip() and not table.mentions_in(sentence_start, sentence_start + opener.end("np")) \
-                    and not re.fullmatch(r"the[ ](?:company|firm|group|bank|airline|agency|authority|union|university|operator|statement)", opener.group("np").lower()):
-                return None
-            for party in reversed(table.speakers):
-                if party.type in ORG_TYPES | {"InternalDocument"}:
-                    return party
-            return None
-        if word in ("they", "one of them"):
-            return table.last_before(start, {"Role"}) or table.last_before(start, ORG_TYPES)
-        if word.startswith("the "):
-            noun = word[4:]
-            if noun in {"statement", "announcement", "post", "release"}:
-                return table.last_before(start, ORG_TYPES)
-            group = _group(table, text, start, end)
-            if group is not None:
-                return group
-            return _org_by_noun(table, noun, start)
-        return None
-    return _group(table, text, start, end) or _bare_name(table, text, start, end)
-
-
-# "two people familiar with the matter", "a senior Veltro employee", "three teachers who spoke on
-# condition of anonymity", "a dispatcher who asked not to be named": unnamed sources, as people.
-_UNNAMED_SOURCE = re.compile(
-    r"^[ ,]*(?P<who>(?i:an?|one|two|three|four|five|six|several|some)[ ]"
-    r"(?:(?:former|senior|current|junior|longtime|other)[ ])?(?:(?P<org>[A-Z][\w’'&-]{1,40})[ ])?(?:[a-z-]{1,20}[ ])?"
-    r"(?:people|persons|sources|employees?|adjusters?|officials?|engineers?|dispatchers?|nurses?|teachers?|"
-    r"staff(?:[ ]members?)?|workers?|executives?|managers?|insiders?|pilots?|drivers?|doctors?)"
-    r"(?P<how>(?:[ ]at[ ]the[ ][a-z]{1,30})?,?[ ](?:familiar[ ]with[ ][\w’' -]{1,60}|who[ ](?:spoke|asked|requested|declined)[^,.;]{1,80}|with[ ]knowledge[ ]of[^,.;]{1,60})|[ ]at[ ]the[ ][a-z]{1,30})?)"
-    r"[ ,]*$"
-)
-
-
-def _unnamed_source(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
-    """An unnamed source as an unnamed Person, ``memberOf`` the organization its words name."""
-    m = _UNNAMED_SOURCE.match(text[start:end])
-    if m is None or not (m.group("how") or m.group("org") or re.search(r"(?:people|sources|insiders)$", m.group("who"))):
-        return None
-    who = m.group("who").rstrip(" ,")
-    at = start + m.start("who")
-    label = who[:1].upper() + who[1:] + " (unnamed)"
-    fields = {}
-    if m.group("org"):
-        org = table.at(start + m.start("org"), start + m.end("org"), ORG_TYPES)
-        if org is None:
-            return None  # "A senior Veltro employee" only when Veltro is an organization here
-        fields["memberOf"] = org.key
-    person = table.by_name(label, {"Person"})
-    if person is None:
-        return table.new("Person", label, at, at + len(who), rule="unnamed source", confidence=0.55, generic=True, **fields)
-    table.mention(person, at, at + len(who))
-    return person
-
-
-def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
-    """A speaker no rule has seen yet, named only here: "According to Globex", "..., Jane Roe said"."""
-    subject = text[start:end].strip(" ,")
-    if not re.fullmatch(r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3}", subject) or subject.split()[0].lower() in _NOT_NAMES:
-        return None
-    offset = start + text[start:end].index(subject)
-    if _is_person_name(subject) and not _reads_as_organization(table.words, subject):
-        return table.new("Person", subject, offset, offset + len(subject), rule="named speaker", confidence=0.6)
-    return table.new("Organization", subject, offset, offset + len(subject), rule="named speaker", confidence=0.5)
-
-
-def _group(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
-    subject = text[start:end]
-    lead = len(subject) - len(subject.lstrip(" ,"))
-    single = _INDIVIDUAL_RE.search(subject)
-    group = _GROUP_RE.match(subject, lead)
-    if single and (not group or single.start() <= group.start()):
-        role = single.group("role")
-        stem = role.split()[-1]
-        known = next((e for e in reversed(list(table.entities.values())) if e.generic and stem in e.label.lower()), None)
-        if known is not None and re.match(r"the\b", single.group(0)):
-            table.mention(known, start + single.start("role"), start + single.end("role"))
-            return known
-        return table.new("Person", f"{role[:1].upper()}{role[1:]} (unnamed)", start + single.start("role"), start + single.end("role"), rule="unnamed individual", confidence=0.5, generic=True)
-    if group:
-        label = re.sub(r"^(?:(?:more than|fewer than|about|nearly|over|almost|some|several|many|two|three|four|five|a few|other|most|\d[\d,]*)\s+)+", "", group.group(0), flags=re.IGNORECASE)
-        label = label[:1].upper() + label[1:]
-        known = table.by_name(label, {"Role"})
-        if known is not None:
-            table.mention(known, start + group.start(), start + group.end())
-            return known
-        return table.new("Role", label, start + group.start(), start + group.end(), rule="group of people", confidence=0.5, generic=True)
-    return None
 
 
 # ---------------------------------------------------------------------- frames
@@ -276,13 +100,15 @@ def _trim_claim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _make_claim(table: EntityTable, text: str, party: Entity | None, verb: str, start: int, end: int, frame: tuple[int, int], via: list[Entity], confidence: float,
-                verb_class: str | None = None, negated: bool | None = None) -> Claim | None:
+                verb_class: str | None = None, negated: bool | None = None, wording: str | None = None) -> Claim | None:
+    """The claim ``text[start:end]`` (trimmed) by ``party``; ``wording`` is its proposition's words when
+    they are not the quoted words (a coordinated predicate given its subject)."""
     opened = start
     start, end = _trim_claim(text, start, end)
     claim = text[start:end]
     if len(claim.split()) < 2 and not re.search(r"\w{4,}", claim):
         return None
-    if fragment(claim):
+    if fragment(wording or claim):
         return None
     # A quotation's opening mark, trimmed off above, still marks the words as the speaker's own.
     inside = text[max(0, opened - 2):start]
@@ -294,7 +120,7 @@ def _make_claim(table: EntityTable, text: str, party: Entity | None, verb: str, 
         author = party.fields.get("author")
         if author and author in table.entities:
             party = table.entities[author]
-    return Claim(party, stance, start, end, frame, proposition_text(stance, verb, claim, party), round(confidence, 2), via, verb=verb.lower())
+    return Claim(party, stance, start, end, frame, proposition_text(stance, verb, wording or claim, party), round(confidence, 2), via, verb=verb.lower())
 
 
 def _via_intro(table: EntityTable, text: str, sentence: Sentence, index: int) -> list[Entity]:
@@ -549,7 +375,7 @@ def find_claims(table: EntityTable, text: str, sentences: list[Sentence], parsed
         found += [h for h in hedges if not any(h.start < c.end and c.start < h.end for c in found)]
         # Anaphoric stances ("Orbis rejected that account") point at an earlier claim.
         for claim in found:
-            if claim.target is None and claim.stance in ("denies", "disputes") and claim.verb in ("rejected", "disputed", "denied") and _ANAPHOR.match(text[claim.start:claim.end]):
+            if claim.target is None and claim.stance in ("denies", "disputes") and claim.verb in ("rejected", "disputed", "denied", "called") and _ANAPHOR.match(text[claim.start:claim.end]):
                 claim.target = next((c for c in reversed(claims) if c.party is not claim.party), None)
             verdict = _verdict(text[claim.start:claim.end]) if claim.target is None else None
             if verdict is not None:

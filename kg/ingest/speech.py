@@ -15,6 +15,7 @@ and words the proposition.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -27,13 +28,15 @@ REPORTING = {
         "warn", "estimate", "announce", "suggest", "report", "allege", "assert", "stress", "emphasize",
         "emphasise", "believe", "contend", "testify", "tweet", "post", "blame", "predict", "reiterate",
         "find", "conclude", "show", "reveal", "indicate", "accept", "recall", "describe", "complain",
+        "recommend", "urge", "observe", "declare", "forecast", "read",
     },
     "confirms": {"confirm", "acknowledge", "admit", "concede", "verify"},
-    "denies": {"deny", "reject", "refute", "dismiss"},
+    "denies": {"deny", "reject", "refute", "dismiss", "rebut"},
     "disputes": {"dispute", "contest", "challenge", "question"},
 }
 _LEMMAS = {lemma: stance for stance, lemmas in REPORTING.items() for lemma in lemmas}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_RELATIVE = {"who", "which", "that"}
 _CLAUSES = {"ccomp", "parataxis"}
 _NOUN_CLAUSE = {"claim", "claims", "report", "reports", "suggestion", "suggestions", "idea", "allegation", "allegations", "assertion", "notion"}
 
@@ -51,6 +54,7 @@ class Speech:
     negated: bool  # the content's main verb has a ``neg`` child
     neg: tuple[int, int] | None  # where that negation is
     confidence: float
+    wording: str | None = None  # the claim's words when they are not the content as written (a shared subject added)
 
 
 @dataclass(frozen=True)
@@ -88,9 +92,13 @@ def _subject(verb):
     while subject is None and verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    # "..., saying B": the participle speaks with its clause's subject.
+    # "..., saying B": the participle speaks with its clause's subject; when that clause is a
+    # relative one ("the outage that crippled it, accusing B"), with the first subject above it.
     if subject is None and verb.dep_ in ("advcl", "xcomp") and verb.head is not verb:
         subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "advcl":
+            subject = next((c for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "relcl"
+                            for c in a.children if c.dep_ in _SUBJECTS and c.lower_ not in _RELATIVE), subject)
     return subject
 
 
@@ -100,14 +108,133 @@ def _speaker_span(subject, offset: int) -> tuple[int, int]:
     return _span(tokens or [subject], offset)
 
 
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _finite(verb) -> bool:
+    """A verb with its own tense ("is trying", "does not understand"), not one sharing a modal ("or be sacked")."""
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in verb.children)
+
+
+def _conjuncts(verb) -> list:
+    """The finite verbs coordinated with ``verb`` after it, nested chains flattened."""
+    found = []
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i and _finite(c):
+            found += [c, *_conjuncts(c)]
+    return found
+
+
+def _parts(clause, offset: int) -> list[tuple]:
+    """The clause's coordinated claims, each ``(content, negated, neg, wording)``: "Delta is spreading
+    misinformation, does not understand security and is shifting blame" is three, the later ones
+    worded with the first's subject ("Delta does not understand security")."""
+    conjuncts = _conjuncts(clause)
+    if not conjuncts:
+        return [(*_content(clause, offset), None)]
+    own = {t.i for c in conjuncts for t in c.subtree} | {c.i for c in clause.children if c.dep_ == "cc" and c.i > conjuncts[0].i - 3}
+    first = [t for t in clause.subtree if t.i not in own and t.i < conjuncts[0].i]
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    text = clause.doc.text
+    parts = [(*_trimmed(first, clause, offset), None)]
+    for conj in conjuncts:
+        later = {t.i for c in conjuncts if conj in c.ancestors for t in c.subtree}
+        tokens = [t for t in conj.subtree if t.i not in later and not (t.dep_ == "cc" and t.i < conj.i)]
+        content, negated, neg = _trimmed(tokens, conj, offset)
+        wording = None
+        if subject is not None and not any(c.dep_ in _SUBJECTS for c in conj.children):
+            lead = text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge)]
+            wording = f"{lead} {text[content[0] - offset:content[1] - offset]}"
+        parts.append((content, negated, neg, wording))
+    return [p for p in parts if p[0][1] - p[0][0] >= 3]
+
+
+def _trimmed(tokens, head, offset: int):
+    """``tokens`` without leading marks and trailing punctuation, and the negation of ``head``."""
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or (tokens[0].dep_ in ("mark", "cc") and tokens[0].lower_ in ("that", "and", "but"))):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    neg = next((c for c in head.children if c.dep_ == "neg"), None)
+    return (_span(tokens, offset) if tokens else (0, 0)), neg is not None, (_span([neg], offset) if neg is not None else None)
+
+
 def _says_that(token, offset):
     """A reporting verb with a subject and a clausal complement: "X said (that) C", "“C,” X said"."""
     clause = next((c for c in token.children if c.dep_ in _CLAUSES and c.pos_ in ("VERB", "AUX")), None)
     subject = _subject(token)
-    if clause is None or subject is None or subject.lower_ in ("who", "which", "that"):
+    if clause is None or subject is None or subject.lower_ in _RELATIVE:
         return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    # A quotation is the speaker's words whole: never split (see kg.ingest.claims.quoted).
+    text = token.doc.text
+    quoted = _open(text[text.rfind("\n", 0, clause.left_edge.idx) + 1:clause.left_edge.idx + 1]) is not None
+    if mark is None and not quoted and _conjuncts(clause):
+        return _speaker_span(subject, offset), _parts(clause, offset), token
     content, negated, neg = _content(clause, offset)
     return _speaker_span(subject, offset), content, negated, neg, token
+
+
+def _tag_after(token, offset):
+    """A reporting verb that closes its sentence after a comma: "C, she stressed", "“C,” the report said",
+    when the parser hangs the verb off the claim instead of the claim off the verb."""
+    subject = _subject(token)
+    if subject is None or subject.lower_ in _RELATIVE or subject.i > token.i or any(c.dep_ in _CLAUSES | {"dobj", "xcomp"} for c in token.children):
+        return None
+    sent = token.sent
+    if any(not t.is_punct and not t.is_space for t in sent if t.i > token.i and t.head.i != token.i and t.head.head.i != token.i):
+        return None
+    comma = subject.left_edge.i - 1
+    while comma > sent.start and sent.doc[comma].text in "“”\"'’":
+        comma -= 1
+    if comma <= sent.start or sent.doc[comma].text != ",":
+        return None
+    words = [t for t in sent if t.i < comma]
+    root = next((t for t in words if t.head.i >= comma or t.head is t), None)
+    if root is None:
+        return None
+    content, negated, neg = _trimmed(words, root, offset)
+    return _speaker_span(subject, offset), content, negated, neg, token
+
+
+def _claims_to(token, offset):
+    """ "X claimed to have stolen C": the infinitive's claim, worded with its subject."""
+    if token.lemma_.lower() not in ("claim", "purport", "profess"):
+        return None
+    subject = _subject(token)
+    clause = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if subject is None or clause is None or subject.lower_ in _RELATIVE:
+        return None
+    tokens = [t for t in clause.subtree if not (t.dep_ == "aux" and t.lower_ == "to")]
+    content, negated, neg = _trimmed(tokens, clause, offset)
+    text = token.doc.text
+    lead = text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge)]
+    words = text[content[0] - offset:content[1] - offset]
+    wording = f"{lead} {'had' + words[4:] if words.startswith('have ') else words}"
+    return _speaker_span(subject, offset), [(content, negated, neg, wording)], token
+
+
+_ACCOUNTS = {"account", "claim", "claims", "report", "reports", "story", "version", "allegation", "allegations", "characterisation", "characterization", "suggestion"}
+
+
+def _calls(token, offset):
+    """ "X called the account “misinformation”" (disputes it), "X called the boss “overpaid”" (the boss is overpaid)."""
+    if token.lemma_.lower() not in ("call", "brand", "label", "dub"):
+        return None
+    subject = _subject(token)
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    what = next((c for c in token.children if c.dep_ == "oprd" and c.i > (obj.i if obj is not None else token.i)), None)
+    if subject is None or obj is None or what is None or subject.lower_ in _RELATIVE:
+        return None
+    text = token.doc.text
+    thing = text[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge)]
+    words = [t for t in what.subtree]
+    content, _, _ = _trimmed(words, what, offset)
+    called = text[content[0] - offset:content[1] - offset].strip("“”\"")
+    if obj.lower_ in _ACCOUNTS:  # a stance on the account named before (kg.ingest.attribution.find_claims)
+        whole, _, _ = _trimmed([t for t in token.subtree if obj.left_edge.i <= t.i <= what.right_edge.i], what, offset)
+        return _speaker_span(subject, offset), [(whole, False, None, None)], token, "disputes"
+    return _speaker_span(subject, offset), [(content, False, None, f"{thing} is {called}")], token
 
 
 def _colon(token, offset):
@@ -157,6 +284,8 @@ def _according_to(token, offset):
 
 
 _BLAME = {"accuse", "blame", "fault", "criticise", "criticize", "charge"}
+#: Verbs that report speech only in the frame of their own rule ("called it false", "purported to").
+_FRAMED = {"call", "brand", "label", "dub", "purport", "profess"}
 
 
 def _accuses(token, offset):
@@ -179,7 +308,13 @@ SPEECH_RULES = [
     SpeechRule("colon frame", "a reporting verb with an `nsubj`, no clause, and a colon after it: the words after the colon", _colon, 0.8),
     SpeechRule("accuses", "accuse, blame, fault ... with an `nsubj`, a `dobj` and an of/for phrase: the accusation, verb included", _accuses, 0.7),
     SpeechRule("according to", "`according` → `to` → `pobj` X: the clause `according` modifies", _according_to, 0.8),
+    SpeechRule("claims to", "claim, purport ... with an `nsubj` and an `xcomp` infinitive: the infinitive, worded with the subject", _claims_to, 0.7),
+    SpeechRule("calls it", "call, brand, label ... with a `dobj` and an `oprd`: an account called false is disputed, else 'the object is what it was called'", _calls, 0.65),
+    SpeechRule("tag after", "a reporting verb with an `nsubj` after a comma, closing the sentence with no clause of its own: the words before the comma", _tag_after, 0.75),
 ]
+
+#: What a quotation left open at the end of a speech holds: the speaker's words up to its close.
+CONTINUED = SpeechRule("quote continued", "a quotation open where a speech's content ends, closed later on the line: its words after the content", None, 0.7)
 
 
 def _withheld(verb) -> bool:
@@ -211,7 +346,7 @@ def cue() -> "re.Pattern":
     """
     import re
 
-    stems = sorted({lemma.rstrip("ey")[:5] for lemma in _LEMMAS} | {"said", "told", "according", "wrote", "written"})
+    stems = sorted({lemma.rstrip("ey")[:5] for lemma in (*_LEMMAS, *_BLAME, *_FRAMED)} | {"said", "told", "according", "wrote", "written"})
     return re.compile(rf"\b(?:{'|'.join(stems)})", re.IGNORECASE)
 
 
@@ -225,7 +360,7 @@ def find_speech(text: str, docs: list | None = None) -> list[Speech]:
     for offset, doc in docs:
         for token in doc:
             lemma = token.lemma_.lower()
-            stance = (_LEMMAS.get(lemma) or ("asserts" if lemma in _BLAME else None)) if token.pos_ in ("VERB", "AUX") else None
+            stance = (_LEMMAS.get(lemma) or ("asserts" if lemma in _BLAME | _FRAMED else None)) if token.pos_ in ("VERB", "AUX") else None
             if stance is None and token.lower_ != "according":
                 continue
             if _withheld(token):
@@ -234,18 +369,65 @@ def find_speech(text: str, docs: list | None = None) -> list[Speech]:
                 read = rule.handler(token, offset)
                 if read is None:
                     continue
-                speaker, content, negated, neg, verb = read
+                if len(read) == 5:  # one claim: (speaker, content, negated, neg, verb)
+                    speaker, content, negated, neg, verb = read
+                    parts, said = [(content, negated, neg, None)], stance
+                else:  # several, each worded: (speaker, parts, verb[, stance])
+                    speaker, parts, verb, *said = read
+                    said = said[0] if said else stance
                 # Speech never runs across a line break: a headline above is not the content.
                 at = offset + verb.idx
                 line = (text.rfind("\n", 0, at) + 1, (text.find("\n", at) + 1 or len(text) + 1) - 1)
-                speaker, content = _within(speaker, line), _within(content, line)
-                content = _open_quote(text, line[0], content)
-                if content[1] - content[0] < 3 or speaker[1] <= speaker[0]:
-                    continue
-                frame = (min(speaker[0], content[0], offset + verb.idx), max(speaker[1], content[1], offset + verb.idx + len(verb)))
-                found.append(Speech(rule.name, verb.text, stance or "asserts", speaker, content, frame, negated, neg, rule.confidence))
-                break
+                speaker = _within(speaker, line)
+                read_any = False
+                for n, (content, negated, neg, wording) in enumerate(parts):
+                    content = _closed(text, _within(content, line))
+                    if n == 0:
+                        content = _open_quote(text, line[0], content)
+                    if content[1] - content[0] < 3 or speaker[1] <= speaker[0]:
+                        continue
+                    frame = (min(speaker[0], content[0], offset + verb.idx), max(speaker[1], content[1], offset + verb.idx + len(verb)))
+                    found.append(Speech(rule.name, verb.text, said or "asserts", speaker, content, frame, negated, neg, rule.confidence, wording))
+                    found += _continued(text, line, found[-1])
+                    read_any = True
+                if read_any:
+                    break
     return found
+
+
+def _closed(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` with the closing quotation mark right after it, when it opens one it does not close."""
+    words = text[span[0]:span[1]]
+    after = text[span[1]:span[1] + 1]
+    if (after == "”" and words.count("“") > words.count("”")) or (after == '"' and words.count('"') % 2):
+        return span[0], span[1] + 1
+    return span
+
+
+def _open(before: str) -> str | None:
+    """The closing mark of a quotation open at the end of ``before``, if one is."""
+    if before.count("“") > before.count("”"):
+        return "”"
+    return '"' if before.count('"') % 2 else None
+
+
+def _continued(text: str, line: tuple[int, int], speech: Speech) -> list[Speech]:
+    """The rest of a quotation the speech's content leaves open (:data:`CONTINUED`):
+    'Roe said: “A. B.”' is A, then B by the same speaker."""
+    mark = _open(text[line[0]:speech.content[1]])
+    if mark is None:
+        return []
+    close = text.find(mark, speech.content[1], line[1])
+    start = speech.content[1]
+    while start < close and (text[start] in " .,;:!?“”\"" or text[start].isspace()):
+        start += 1
+    end = close
+    while end > start and text[end - 1] in " .,;:":
+        end -= 1
+    if close < 0 or end - start < 12 or not re.search(r"[.!?][ ]", text[speech.content[1]:start + 1]):
+        return []
+    frame = (min(speech.frame[0], start), max(speech.frame[1], end))
+    return [Speech(CONTINUED.name, speech.verb, speech.stance, speech.speaker, (start, end), frame, False, None, CONTINUED.confidence)]
 
 
 def rule_table() -> str:
@@ -255,14 +437,15 @@ def rule_table() -> str:
     '| rule | tree match | confidence |'
     """
     rows = ["| rule | tree match | confidence |", "|---|---|---|"]
-    rows += [f"| {rule.name} | {rule.match} | {rule.confidence:.2f} |" for rule in SPEECH_RULES]
+    rows += [f"| {rule.name} | {rule.match} | {rule.confidence:.2f} |" for rule in [*SPEECH_RULES, CONTINUED]]
     return "\n".join(rows)
 
 
 def parsed_claims(table, text: str, speeches: list[Speech]) -> list:
     """Each speech as a :class:`~kg.ingest.attribution.Claim`: the speaker resolved to an entity
     (a pronoun to the last one named), the stance from the verb and the tree's negation."""
-    from kg.ingest.attribution import _make_claim, resolve_party
+    from kg.ingest.attribution import _make_claim
+    from kg.ingest.parties import resolve_party
 
     claims = []
     parties = {}
@@ -278,7 +461,7 @@ def parsed_claims(table, text: str, speeches: list[Speech]) -> list:
         if party.type == "InternalDocument" and any(s.frame[0] >= speech.content[0] and s.frame[1] <= speech.content[1] for s in parties if s is not speech):
             continue
         claim = _make_claim(table, text, party, speech.verb, *speech.content, speech.frame, via, speech.confidence,
-                            verb_class=speech.stance, negated=True if speech.negated else None)
+                            verb_class=speech.stance, negated=True if speech.negated else None, wording=speech.wording)
         if claim is not None:
             table.speakers.append(party)
             claims.append(claim)

@@ -76,3 +76,48 @@ def test_the_tree_finds_the_negation_past_a_relative_clause():
 def test_an_accusation_is_the_accusers_claim_verb_included():
     text = "Heathrow accused National Grid of failing to act on a preventable problem."
     assert claims(text, "spacy") == [("Heathrow", "asserts", "Accused National Grid of failing to act on a preventable problem.")]
+
+
+def test_coordinated_predicates_are_claims_each_worded_with_the_subject():
+    # Three claims, each negated or not on its own: "does not understand" is not all three's negation.
+    text = "Globex said Initech is spreading misinformation, does not understand security and is trying to shift blame."
+    assert claims(text, "spacy") == [
+        ("Globex", "asserts", "Initech is spreading misinformation."),
+        ("Globex", "denies", "Initech does understand security."),
+        ("Globex", "asserts", "Initech is trying to shift blame."),
+    ]
+
+
+def test_a_quotation_left_open_is_the_speakers_to_its_close():
+    text = 'Jane Roe said: "The fix is safe. This review will be an important step in preventing a repeat."'
+    assert claims(text, "spacy") == [
+        ("Jane Roe", "asserts", "The fix is safe."),
+        ("Jane Roe", "asserts", "This review will be an important step in preventing a repeat."),
+    ]
+
+
+def test_a_tag_the_parser_hangs_off_the_claim_still_names_the_speaker():
+    text = 'Jane Roe leads Globex. The operator is "solely responsible" for the grid "and for its voltage", she stressed.'
+    assert claims(text, "spacy") == [("Jane Roe", "asserts", "The operator is solely responsible for the grid and for its voltage.")]
+
+
+def test_speakers_given_by_description():
+    text = ("Globex, the grid operator, cut supply on Monday. One of its lawyers said the cut was lawful. "
+            "The grid operator said it had followed the rules. The report said the cables were worn. "
+            "The Globex chief executive, Jane Roe, spoke later. The chief executive said the cables were replaced.")
+    assert claims(text, "spacy") == [
+        ("Globex", "asserts", "The cut was lawful."),
+        ("Globex", "asserts", "Globex had followed the rules."),
+        ("Report", "asserts", "The cables were worn."),
+        ("Jane Roe", "asserts", "The cables were replaced."),
+    ]
+
+
+def test_claims_to_and_calls_are_read_with_their_subject():
+    text = 'Globex said the grid failed. Jane Roe called that account "misinformation". Initech claimed to have restored power.'
+    found = extract(text, parser="spacy").claims
+    assert [(c.party.label, c.stance, c.target and c.target.proposition) for c in found[1:]] == [
+        ("Jane Roe", "disputes", "The grid failed."),
+        ("Initech", "asserts", None),
+    ]
+    assert found[2].proposition == "Initech had restored power."

@@ -1,0 +1,285 @@
+"""Who is speaking: the entity a speaker's words name, a pronoun, a description or a group.
+
+:func:`resolve_party` is asked by the attribution rules (the regular-expression frames of
+:mod:`kg.ingest.attribution` and the tree rules of :mod:`kg.ingest.speech`) for the party that
+``text[start:end]`` names. It tries, in order: a relative pronoun (the last person or
+organization), an unnamed source ("two people familiar with the matter"), a mention of a known
+or drafted entity, a spokesperson (of the organization named or most mentioned), a speaker
+given by description ("one of its lawyers", "the prime minister", "the grid operator", "the
+report", "a regulatory filing"), the article itself, unnamed reports, a pronoun, a group, and
+last a bare proper name seen here first.
+
+>>> from kg.ingest.extract import extract
+>>> text = "Globex, the grid operator, cut supply. The grid operator said it had followed the rules."
+>>> [(c.party.label, c.proposition) for c in extract(text, parser="rules").claims]
+[('Globex', 'Globex had followed the rules.')]
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
+from kg.ingest.names import _NOT_NAMES, GROUP_NOUNS, TITLE_WORDS, _is_person_name, _reads_as_organization
+
+__all__ = ["resolve_party"]
+
+_GROUP_RE = re.compile(rf"(?<![\w’'-])(?:(?:more[ ]than|fewer[ ]than|about|nearly|over|almost|some|several|many|two|three|four|five|a[ ]few|other|most|\d[\d,]{{0,15}})[ ]){{0,4}}(?:[a-z-]{{1,40}}[ ])?(?P<noun>{'|'.join(sorted(GROUP_NOUNS - {'some', 'many', 'both', 'neither', 'others', 'people', 'sources'}))})\b", re.IGNORECASE)
+_INDIVIDUAL_RE = re.compile(r"\b(?:an?|the|one)[ ](?P<role>(?:[a-z-]+[ ]){0,2}(?:engineer|manager|supervisor|employee|worker|executive|official|insider|source|analyst|nurse|driver|pilot|customer|resident|spokesperson|spokesman|spokeswoman|representative|affiliate|hacker|lawyer|attorney|researcher|expert|member))\b")
+
+def _spokesperson(table: EntityTable, org: Entity | None, start: int, end: int) -> Entity | None:
+    if org is None:
+        return None
+    label = f"{org.label} spokesperson"
+    person = table.by_name(label, {"Person"})
+    if person is None:
+        person = table.new("Person", label, start, end, rule="unnamed spokesperson", confidence=0.6, generic=True, memberOf=org.key)
+    else:
+        table.mention(person, start, end)
+    return person
+
+
+def _org_by_noun(table: EntityTable, noun: str, before: int) -> Entity | None:
+    noun = noun.lower()
+    # The nearest organizations only: a noun refers back a few paragraphs, not across a whole book.
+    for s, e, entity in itertools.islice(table.mentions_before(before, ORG_TYPES), 200):
+        if noun in entity.label.lower().split() or noun.rstrip("s") in entity.label.lower() or noun in entity.fields.get("_nouns", []):
+            return entity
+    if noun in {"company", "firm", "group", "bank", "airline", "university", "agency", "authority", "carrier", "retailer", "insurer", "operator", "processor", "developer", "union", "regulator", "council", "hospital", "utility", "provider"}:
+        return table.most_mentioned(ORG_TYPES)
+    return None
+
+
+def _strip_relative(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Parts of ``text[start:end]`` outside ", who/which/that ... ," clauses."""
+    parts, cursor = [], start
+    for m in re.finditer(r"(?:,[ ]|[ ])(?:who|which|that|whose)\b[^,]*(?:,|$)", text[start:end]):
+        parts.append((cursor, start + m.start()))
+        cursor = start + m.end()
+    parts.append((cursor, end))
+    return parts
+
+
+def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
+    """The speaker named in ``text[start:end]``: a mention, a pronoun, a description or a group."""
+    subject = text[start:end]
+    lower = subject.strip().lower()
+    if not lower:
+        return None
+    if re.fullmatch(r"(?:, )?(?:which|who)", lower.strip(", ")):
+        return table.last_before(start, ORG_TYPES | {"Person"})
+    unnamed = _unnamed_source(table, text, start, end)
+    if unnamed is not None:
+        return unnamed
+    mentions = [m for a, b in _strip_relative(text, start, end) for m in table.mentions_in(a, b)]
+    speakers = [(s, e, ent) for s, e, ent in mentions if ent.type in ORG_TYPES | {"Person", "Role", "AISystem", "InternalDocument"} or ent.section == "sources"]
+    spokes = re.search(r"\b(?:spokesperson|spokesman|spokeswoman|representative)\b", subject)
+    if spokes:
+        org = next((ent for _, _, ent in speakers if ent.type in ORG_TYPES), None)
+        of = re.search(r"\b(?:for|of|at)[ ]the[ ](\w+)", subject)
+        if org is None and of:
+            org = _org_by_noun(table, of.group(1), start)
+        if org is None and re.search(r"\bthe[ ]spokes", lower):
+            previous = table.last_before(start, {"Person"})
+            if previous is not None and previous.rule == "unnamed spokesperson":
+                table.mention(previous, start + spokes.start(), start + spokes.end())
+                return previous
+        return _spokesperson(table, org or table.most_mentioned(ORG_TYPES), start + spokes.start(), start + spokes.end())
+    if speakers:
+        people = [ent for s, e, ent in speakers if ent.type == "Person" and not re.match(r"['’]s\b", text[e:e + 2])]
+        owners = {ent.key for s, e, ent in speakers if re.match(r"['’]s\b", text[e:e + 2])}
+        if people:
+            return people[0]
+        heads = [ent for _, _, ent in speakers if ent.key not in owners] or [speakers[0][2]]
+        return heads[0]
+    described = _described(table, text, start, end)
+    if described is not None:
+        return described
+    # "The article says", "the story notes": the article speaks; "reports indicate": unnamed reports do.
+    if re.fullmatch(r"(?:the|this)[ ](?:article|story|piece|context)", lower):
+        return table.article(start + len(subject) - len(subject.lstrip()), start + len(subject.rstrip()))
+    if re.fullmatch(r"(?:(?:some|other|several|earlier|media|news|press)[ ])?reports", lower):
+        at = start + len(subject) - len(subject.lstrip())
+        return table.new("Role", "Reports", at, start + len(subject.rstrip()), rule="unnamed reports", confidence=0.5, generic=True)
+    pronoun = re.fullmatch(r"(?:and[ ])?(he|she|it|they|the[ ]\w+|one[ ]of[ ]them|we|i)", lower)
+    if pronoun:
+        word = pronoun.group(1)
+        if word in ("he", "she"):
+            return table.last_before(start, {"Person"}, named_only=True) or table.last_before(start, {"Person"})
+        if word == "it":
+            # "The context does not say X, but it confirms Y": "it" is that unnamed subject.
+            line_start = text.rfind("\n", 0, start) + 1
+            boundaries = [m.end() for m in re.finditer(r"[.!?][”’\"]?[ ]", text[line_start:start])]
+            sentence_start = line_start + (boundaries[-1] if boundaries else 0)
+            opener = re.match(r"(?P<np>The[ ][a-z]+)[ ][a-z]", text[sentence_start:start])
+            if opener and text[sentence_start:start].strip() and not table.mentions_in(sentence_start, sentence_start + opener.end("np")) \
+                    and not re.fullmatch(r"the[ ](?:company|firm|group|bank|airline|agency|authority|union|university|operator|statement)", opener.group("np").lower()):
+                return None
+            for party in reversed(table.speakers):
+                if party.type in ORG_TYPES | {"InternalDocument"}:
+                    return party
+            return None
+        if word in ("they", "one of them"):
+            return table.last_before(start, {"Role"}) or table.last_before(start, ORG_TYPES)
+        if word.startswith("the "):
+            noun = word[4:]
+            if noun in {"statement", "announcement", "post", "release"}:
+                return table.last_before(start, ORG_TYPES)
+            group = _group(table, text, start, end)
+            if group is not None:
+                return group
+            return _org_by_noun(table, noun, start)
+        return None
+    return _group(table, text, start, end) or _bare_name(table, text, start, end)
+
+
+# ---------------------------------------------------------------------- speakers named by description
+# Each row: a speaker described rather than named, how to find who it is. Tried in order.
+_DOCUMENT_NOUNS = r"report|letter|filing|review|inquiry|study|survey|memo|email|e-mail|document|analysis|investigation|audit|assessment|complaint|lawsuit"
+_DESCRIPTION = re.compile(
+    r"^[ ,]*(?:(?P<one>(?i:one)[ ]of[ ](?:its|their)[ ][a-z]+)"
+    r"|(?P<det>(?i:the|this|that|an?|its)|[A-Z][\w’'-]*?['’]s?)[ ]"
+    r"(?P<mods>(?:[\w’'-]+[ ]){0,3}?)(?P<noun>[a-z][a-z-]+)(?P<of>[ ]of[ ](?:the[ ])?[\w’' -]{1,40}?)?)"
+    r"(?:,?[ ](?:released|posted|published|issued|seen|obtained|filed|dated|signed|sent|made|on|in|by|from|to|last|this)\b[^;]{0,80})?[ ,]*$"
+)
+_TITLED = {"head": ("chief executive", "ceo", "head", "chief", "boss"), "boss": ("chief executive", "ceo", "head", "boss", "chief"),
+           "chief": ("chief", "ceo"), "leader": ("leader", "head", "director", "chief")}
+
+
+def _described(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
+    """A speaker given by description: "one of its lawyers" (the organization), "the prime minister",
+    "the Aelec director" (the person of that title named before), "the association", "the grid
+    operator" (the organization so described), "the report", "Monday's report", "a regulatory
+    filing" (the document, made a source when the article names it only so)."""
+    m = _DESCRIPTION.match(text[start:end])
+    if m is None:
+        return None
+    if m.group("one"):
+        return table.last_before(start, ORG_TYPES, named_only=True)
+    noun = m.group("noun").lower()
+    det = m.group("det")
+    if re.fullmatch(_DOCUMENT_NOUNS, noun):
+        return _document(table, text, start + m.start("det"), start + m.end("noun") if not m.group("of") else start + m.end("of"), noun, det)
+    if det.lower() not in ("the", "this", "that") and not det[:1].isupper():
+        return None
+    office = " ".join(w for w in (m.group("mods") or "").split() if w.islower())
+    person = _titled(table, f"{office} {noun}".strip(), start)
+    if person is not None:
+        return person
+    if re.fullmatch(TITLE_WORDS, noun):
+        return None
+    return _org_described(table, text, noun, start)
+
+
+def _titled(table: EntityTable, office: str, before: int) -> Entity | None:
+    """The person named before ``before`` whose job title holds ``office`` ("prime minister"; a bare
+    "head" or "boss" is also a chief executive)."""
+    words = _TITLED.get(office, (office,))
+    for _, _, entity in itertools.islice(table.mentions_before(before, {"Person"}), 200):
+        title = (entity.fields.get("jobTitle") or "").lower()
+        if not entity.generic and title and any(re.search(rf"\b{w}\b", title) for w in words):
+            return entity
+    return None
+
+
+def _org_described(table: EntityTable, text: str, noun: str, before: int) -> Entity | None:
+    """The organization the article describes with ``noun``: "the Spanish grid operator Red Eléctrica",
+    "Aelec, the association of ...", or whose name holds it."""
+    for s, e, entity in itertools.islice(table.mentions_before(before, ORG_TYPES), 200):
+        if entity.generic:
+            continue
+        if noun in entity.label.lower().split() or noun in entity.fields.get("_nouns", []):
+            return entity
+        near = text[max(0, s - 60):s].lower() + " " + text[e:e + 60].lower()
+        if re.search(rf"\b{re.escape(noun)}\b", near) and re.search(rf"{re.escape(noun)}['’]?s?[ ]+$|^[ ]*,[ ](?:the|a|an)[ ](?:[\w’'-]+[ ]){{0,4}}{re.escape(noun)}\b", text[max(0, s - 60):s].lower() + "\x00" + text[e:e + 60].lower()):
+            return entity
+    return None
+
+
+def _document(table: EntityTable, text: str, start: int, end: int, noun: str, det: str) -> Entity | None:
+    """A document that speaks: the one named before with that noun ("the review": the Kelly Review),
+    else a new reported document, a source of the article."""
+    owner = re.match(r"([A-Z][\w’'-]+?)['’]s?$", det)
+    if owner and owner.group(1) not in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+        author = table.at(start, start + len(owner.group(1)))
+        if author is not None and author.type in ORG_TYPES | {"Person"}:
+            return author  # "Boies' letter read": the letter's author speaks
+    if det.lower() in ("the", "this", "that", "its"):
+        for _, _, entity in itertools.islice(table.mentions_before(start, None), 300):
+            if entity.type in ORG_TYPES | {"InternalDocument", "Incident"} and re.search(rf"\b{noun}\b", entity.label.lower()):
+                return entity if entity.type != "Incident" else None
+    words = re.sub(r"^(?:an?|the|this|that|its|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s)[ ]", "", text[start:end], flags=re.IGNORECASE)
+    label = words[:1].upper() + words[1:]
+    at = end - len(words)
+    return table.new("InternalDocument", label, at, end, rule="document speaks", confidence=0.55, section="sources", _head=noun)
+
+
+# "two people familiar with the matter", "a senior Veltro employee", "three teachers who spoke on
+# condition of anonymity", "a dispatcher who asked not to be named": unnamed sources, as people.
+_UNNAMED_SOURCE = re.compile(
+    r"^[ ,]*(?P<who>(?i:an?|one|two|three|four|five|six|several|some)[ ]"
+    r"(?:(?:former|senior|current|junior|longtime|other)[ ])?(?:(?P<org>[A-Z][\w’'&-]{1,40})[ ])?(?:[a-z-]{1,20}[ ])?"
+    r"(?:people|persons|sources|employees?|adjusters?|officials?|engineers?|dispatchers?|nurses?|teachers?|"
+    r"staff(?:[ ]members?)?|workers?|executives?|managers?|insiders?|pilots?|drivers?|doctors?)"
+    r"(?P<how>(?:[ ]at[ ]the[ ][a-z]{1,30})?,?[ ](?:familiar[ ]with[ ][\w’' -]{1,60}|who[ ](?:spoke|asked|requested|declined)[^,.;]{1,80}|with[ ]knowledge[ ]of[^,.;]{1,60})|[ ]at[ ]the[ ][a-z]{1,30})?)"
+    r"[ ,]*$"
+)
+
+
+def _unnamed_source(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
+    """An unnamed source as an unnamed Person, ``memberOf`` the organization its words name."""
+    m = _UNNAMED_SOURCE.match(text[start:end])
+    if m is None or not (m.group("how") or m.group("org") or re.search(r"(?:people|sources|insiders)$", m.group("who"))):
+        return None
+    who = m.group("who").rstrip(" ,")
+    at = start + m.start("who")
+    label = who[:1].upper() + who[1:] + " (unnamed)"
+    fields = {}
+    if m.group("org"):
+        org = table.at(start + m.start("org"), start + m.end("org"), ORG_TYPES)
+        if org is None:
+            return None  # "A senior Veltro employee" only when Veltro is an organization here
+        fields["memberOf"] = org.key
+    person = table.by_name(label, {"Person"})
+    if person is None:
+        return table.new("Person", label, at, at + len(who), rule="unnamed source", confidence=0.55, generic=True, **fields)
+    table.mention(person, at, at + len(who))
+    return person
+
+
+def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
+    """A speaker no rule has seen yet, named only here: "According to Globex", "..., Jane Roe said"."""
+    subject = text[start:end].strip(" ,")
+    if not re.fullmatch(r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3}", subject) or subject.split()[0].lower() in _NOT_NAMES:
+        return None
+    offset = start + text[start:end].index(subject)
+    if _is_person_name(subject) and not _reads_as_organization(table.words, subject):
+        return table.new("Person", subject, offset, offset + len(subject), rule="named speaker", confidence=0.6)
+    return table.new("Organization", subject, offset, offset + len(subject), rule="named speaker", confidence=0.5)
+
+
+def _group(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
+    subject = text[start:end]
+    lead = len(subject) - len(subject.lstrip(" ,"))
+    single = _INDIVIDUAL_RE.search(subject)
+    group = _GROUP_RE.match(subject, lead)
+    if single and (not group or single.start() <= group.start()):
+        role = single.group("role")
+        stem = role.split()[-1]
+        known = next((e for e in reversed(list(table.entities.values())) if e.generic and stem in e.label.lower()), None)
+        if known is not None and re.match(r"the\b", single.group(0)):
+            table.mention(known, start + single.start("role"), start + single.end("role"))
+            return known
+        return table.new("Person", f"{role[:1].upper()}{role[1:]} (unnamed)", start + single.start("role"), start + single.end("role"), rule="unnamed individual", confidence=0.5, generic=True)
+    if group:
+        label = re.sub(r"^(?:(?:more than|fewer than|about|nearly|over|almost|some|several|many|two|three|four|five|a few|other|most|\d[\d,]*)\s+)+", "", group.group(0), flags=re.IGNORECASE)
+        label = label[:1].upper() + label[1:]
+        known = table.by_name(label, {"Role"})
+        if known is not None:
+            table.mention(known, start + group.start(), start + group.end())
+            return known
+        return table.new("Role", label, start + group.start(), start + group.end(), rule="group of people", confidence=0.5, generic=True)
+    return None
+
+
