@@ -33,6 +33,7 @@ from kg import errors
 from kg.atomic import StagedFiles
 from kg.errors import KGError, LoadError, ValidationError
 from kg.loaders.documents import MAX_DOCUMENT_BYTES, document_folders, read_documents
+from kg.progress import Progress, counted, stage
 
 if TYPE_CHECKING:  # rdflib, YAML and the store are imported on first use, so `import kg` stays light
     from rdflib import Graph
@@ -57,7 +58,6 @@ DEFAULT_SEEDS = "seeds"
 #: Below this many bytes of YAML, reading in one process is faster than starting workers.
 PARALLEL_BYTES = 2 << 20
 
-Progress = Callable[[str], None]
 Exporter = Callable[["Graph", Path], None]
 
 
@@ -115,9 +115,7 @@ def load_cases(
     total = LoadStats()
     seen: dict[str, Path] = {}
     folders = document_folders(documents)
-    for path in find_cases(case_dirs):
-        if progress:
-            progress(f"reading {path}")
+    for path in counted(progress, "reading cases", find_cases(case_dirs)):
         case = read_case(path)
         _check_unique(seen, case.slug, path)
         triples, stats = case_triples(case, read_documents(case, folders, max_bytes=max_document_bytes))
@@ -318,7 +316,6 @@ def build(
     failed: list = []
     places: dict = {}
     counts = {"triples": 0, "quotes": 0}
-    step = getattr(progress, "step", None)
 
     def chunks() -> Iterator[bytes]:
         ontology, count = _ontology_chunk()
@@ -338,12 +335,11 @@ def build(
             counts["quotes"] += chunk.quotes_checked
             failed.extend(chunk.results)
             places.update(chunk.places)
-            if step:
-                step(number, len(paths), f"reading {chunk.path}")
-            elif progress:
-                progress(f"reading {chunk.path}")
+            if progress:
+                progress("reading cases", number, len(paths))
             yield chunk.ntriples
         timings["read"] = time.perf_counter() - started
+        stage(progress, "loading into the store")
         if failed:
             from kg.shape_checks import report
 
@@ -358,23 +354,23 @@ def build(
         if validate and not compiled:
             from kg.validate import pyshacl_report
 
-            if progress:
-                progress("validating with pyshacl")
+            stage(progress, "validating with pyshacl")
             found = pyshacl_report(graph)
             if not found.conforms:
                 raise _nonconforming(found)
         timings["store"] = time.perf_counter() - started
         if staged is None:
             return
-        for name, write in [("kg.ttl", store_backend.dump_turtle), *(exporters or [])]:
+        writers = [("kg.ttl", store_backend.dump_turtle), *(exporters or [])]
+        for number, (name, write) in enumerate(writers):
             if progress:
-                progress(f"writing {staged.folder / name}")
+                progress("writing exports", number, len(writers))
             began = time.perf_counter()
             write(graph, staged.path(name))
             timings[f"export {name}"] = time.perf_counter() - began
 
     if progress:
-        progress(f"reading {len(paths)} cases into {where}")
+        progress("reading cases", 0, len(paths))
     try:
         store_backend.load(chunks(), check=before_swap)
     except BaseException:

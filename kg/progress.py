@@ -1,53 +1,123 @@
-"""Progress on a terminal: a bar on stderr for long runs, nothing when stderr is not a TTY.
+"""Progress of long runs: one mechanism for build, ingest, unresolved, html and synth.
 
-:class:`TerminalProgress` is a ``progress=`` callback for :func:`kg.build.build`
-and :func:`kg.synth.synthesize`: called with a message it prints the message;
-its :meth:`~TerminalProgress.step` draws a bar of done/total.
+The library reports through a plain callback, :data:`Progress`::
+
+    progress(task, done, total)
+
+``task`` names what is under way ("reading cases"), ``done`` counts the
+units finished and ``total`` is how many there are, or ``None`` when that is
+not known. A call with a new ``task`` ends the one before. The library never
+draws anything: a function that takes ``progress=`` works the same without it.
+
+The command line passes a :class:`TerminalProgress`, which draws the tasks
+with rich on standard error, each with its elapsed time and, when the total
+is known, a bar and the time left; it draws nothing when standard error is
+not a terminal, so pipes, files and CI logs stay clean.
+
+>>> seen = []
+>>> record = lambda task, done, total: seen.append((task, done, total))
+>>> [item.upper() for item in counted(record, "reading cases", ["a", "b"])]
+['A', 'B']
+>>> seen
+[('reading cases', 0, 2), ('reading cases', 1, 2), ('reading cases', 2, 2)]
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from typing import Callable, Iterable, Iterator, TypeVar
 
-__all__ = ["TerminalProgress"]
+__all__ = ["Progress", "TerminalProgress", "stage", "counted"]
+
+#: ``progress(task, done, total)``; ``total`` is None when unknown.
+Progress = Callable[[str, int, "int | None"], None]
+
+T = TypeVar("T")
+
+
+def stage(progress: Progress | None, task: str) -> None:
+    """Say that ``task`` has begun, its size unknown (a no-op without ``progress``).
+
+    >>> stage(None, "projecting")
+    """
+    if progress is not None:
+        progress(task, 0, None)
+
+
+def counted(progress: Progress | None, task: str, items: Iterable[T]) -> Iterator[T]:
+    """Each of ``items`` in turn, reporting under ``task`` how many are done after each."""
+    items = list(items)
+    if progress is not None:
+        progress(task, 0, len(items))
+    for done, item in enumerate(items, 1):
+        yield item
+        if progress is not None:
+            progress(task, done, len(items))
 
 
 class TerminalProgress:
-    """Messages and a bar on ``stream`` (default stderr), only when it is a terminal."""
+    """Tasks drawn with rich on ``stream`` (default stderr): a bar, done/total, elapsed and time left.
 
-    def __init__(self, stream=None, width: int = 30):
+    Use it as a context manager around the work, and pass it as ``progress=``::
+
+        with TerminalProgress() as progress:
+            build(..., progress=progress)
+
+    Nothing is drawn when the stream is not a terminal (``force`` draws anyway, for tests).
+    :attr:`finished` keeps each task's name and elapsed seconds, for a closing summary line.
+    """
+
+    def __init__(self, stream=None, *, force: bool | None = None, width: int | None = None):
         self.stream = stream or sys.stderr
+        terminal = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.enabled = terminal if force is None else force
         self.width = width
-        self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
-        self._drawn = False
-        self._last = 0.0
+        self.finished: list[tuple[str, float]] = []
+        self._bar = None
+        self._task_name: str | None = None
+        self._task_id = None
+        self._began = 0.0
 
-    def __call__(self, message: str) -> None:
-        if not self.enabled:
-            return
-        self._finish_bar()
-        self.stream.write(f"  {message}…\n")
-        self.stream.flush()
+    def __enter__(self) -> "TerminalProgress":
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, SpinnerColumn, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
 
-    def step(self, done: int, total: int, label: str = "") -> None:
-        """Draw ``done`` of ``total``; redrawn at most ten times a second, and at the end."""
-        if not self.enabled or total <= 0:
-            return
-        now = time.monotonic()
-        if done < total and now - self._last < 0.1:
-            return
-        self._last = now
-        filled = int(self.width * done / total)
-        bar = "#" * filled + "-" * (self.width - filled)
-        self.stream.write(f"\r  [{bar}] {done}/{total} {label[-40:]:<40}")
-        self.stream.flush()
-        self._drawn = True
-        if done >= total:
-            self._finish_bar()
+            console = Console(file=self.stream, force_terminal=True, width=self.width, highlight=False)
+            self._bar = Bar(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("elapsed"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                            console=console, transient=False)
+            self._bar.start()
+        return self
 
-    def _finish_bar(self) -> None:
-        if self._drawn:
-            self.stream.write("\n")
-            self.stream.flush()
-            self._drawn = False
+    def __exit__(self, *exc) -> None:
+        self._end_task()
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+    def __call__(self, task: str, done: int = 0, total: int | None = None) -> None:
+        if task != self._task_name:
+            self._end_task()
+            self._task_name = task
+            self._began = time.monotonic()
+            if self._bar is not None:
+                self._task_id = self._bar.add_task(task, total=total)
+        if self._bar is not None:
+            # a count past its estimate never shows as 100/95: the total grows to meet it
+            self._bar.update(self._task_id, completed=done, total=None if total is None else max(total, done))
+
+    def _end_task(self) -> None:
+        if self._task_name is None:
+            return
+        if self._bar is not None:
+            task = self._bar.tasks[-1]
+            if task.total is None:
+                self._bar.update(self._task_id, total=max(task.completed, 1), completed=max(task.completed, 1))
+            else:
+                self._bar.update(self._task_id, completed=task.total)
+        self.finished.append((self._task_name, time.monotonic() - self._began))
+        self._task_name = None
+        self._task_id = None

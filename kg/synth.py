@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kg.errors import KGError
+from kg.progress import Progress
 
 __all__ = ["SynthResult", "synthesize", "DOCUMENTS_DIR"]
 
@@ -390,7 +391,7 @@ def synthesize(
     triples: int = 1_000_000,
     seed: int = 1,
     incidents: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> SynthResult:
     """Write a corpus of about ``triples`` triples into ``out`` (replacing it).
 
@@ -421,7 +422,6 @@ def synthesize(
             return made_incidents < incidents
         return index == 0 or estimated < triples - TRIPLES_PER_CASE // 2
 
-    expected = max(1, round((triples - ontology_triples) / TRIPLES_PER_CASE)) if incidents is None else 0
     while more():
         case = _write_case(index, seed, 1.0, share)
         folder = root / case.slug
@@ -433,6 +433,9 @@ def synthesize(
         estimated += case.triples
         made_incidents += case.incidents
         index += 1
-        if progress:
-            progress(index, expected)
+        if progress:  # counted in what the target is measured in, so the count never passes its total
+            if incidents is None:
+                progress("writing cases (triples)", min(estimated, triples), triples)
+            else:
+                progress("writing cases (incidents)", min(made_incidents, incidents), incidents)
     return SynthResult(out=root, cases=index, estimated_triples=estimated, incidents=made_incidents, documents=doc_count, files=written)

@@ -25,6 +25,7 @@ from kg.analysis.identity import IdentityCandidate, find_candidates
 from kg.analysis.evidence import SourceRef, remembered
 from kg.analysis.questions import OpenQuestion, open_questions
 from kg.analysis.record import LookFor, documents_read, look_for_next, short_names
+from kg.progress import Progress, stage
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -81,16 +82,20 @@ class UnresolvedReport:
 
 def unresolved_from_projection(
     g: "nx.MultiDiGraph", *, threshold: float | None = None, hub_cap: int | None = None, across_cases: bool = False,
+    progress: Progress | None = None,
 ) -> UnresolvedReport:
     """The report for an already projected graph (see :mod:`kg.analysis.nxgraph`).
 
     ``threshold`` is the least probability of a listed identity candidate
     (default "possible", 0.5); ``across_cases`` also pairs items of two cases.
     """
+    stage(progress, "weighing identity candidates")
     found = find_candidates(g, threshold=threshold, hub_cap=hub_cap, across_cases=across_cases)
     candidates = list(found.candidates)
     with remembered(g):  # the analyses below ask for the same assertions
+        stage(progress, "finding contested propositions")
         contested = find_contested(g)
+        stage(progress, "gathering open questions")
         questions = tuple(open_questions(g, candidates, contested))
         return UnresolvedReport(
             candidates=tuple(candidates),
@@ -108,7 +113,7 @@ def unresolved_from_projection(
 
 def unresolved(
     graph: Graph, *, threshold: float | None = None, hub_cap: int | None = None, across_cases: bool = False,
-    include_pending: bool = False,
+    include_pending: bool = False, progress: Progress | None = None,
 ) -> UnresolvedReport:
     """Project ``graph`` and gather what its record leaves unresolved.
 
@@ -117,6 +122,8 @@ def unresolved(
     """
     from kg.analysis.nxgraph import project
 
+    stage(progress, "projecting the graph")
     return unresolved_from_projection(
         project(graph, reviewed_only=not include_pending), threshold=threshold, hub_cap=hub_cap, across_cases=across_cases,
+        progress=progress,
     )

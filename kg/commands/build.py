@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from kg.commands.common import handle_errors, progress, store_option
+from kg.commands.common import handle_errors, store_option
 from kg.terminal import safe
 
 __all__ = ["build", "validate", "stats", "commands"]
@@ -43,18 +43,21 @@ def build(case_dirs, out, documents, max_document_bytes, no_validate, store):
     shapes. Example: kg build seeds/amazon-2026-outages --documents ../shared/seeds
     """
     from kg.build import build as build_graph
+    from kg.progress import TerminalProgress
     from kg.stats import summarize
 
-    result = build_graph(
-        case_dirs or None,
-        out=out,
-        documents=documents or None,
-        max_document_bytes=max_document_bytes,
-        store=store,
-        validate=not no_validate,
-        progress=progress,
-    )
-    click.echo(safe(f"built {', '.join(result.cases)}: {result.triples} triples into {result.store}"))
+    with TerminalProgress() as progress:
+        result = build_graph(
+            case_dirs or None,
+            out=out,
+            documents=documents or None,
+            max_document_bytes=max_document_bytes,
+            store=store,
+            validate=not no_validate,
+            progress=progress,
+        )
+    seconds = result.timings.get("total", 0.0)
+    click.echo(safe(f"built {', '.join(result.cases)}: {result.triples} triples into {result.store} in {seconds:.1f} s"))
     if documents:
         click.echo(f"quotes located in documents: {result.quotes_checked}")
     else:
@@ -64,7 +67,7 @@ def build(case_dirs, out, documents, max_document_bytes, no_validate, store):
     for path in result.exports:
         click.echo(safe(f"wrote {path}"))
     _warn_lookalikes(result.graph)
-    _print_summary(summarize(result.graph))
+    _print_short_summary(summarize(result.graph))
 
 
 def _warn_lookalikes(graph) -> None:
@@ -77,6 +80,17 @@ def _warn_lookalikes(graph) -> None:
         differ = sorted({f"U+{ord(c):04X}" for c in a_label + b_label if not c.isascii()})
         click.echo(safe(f"warning: {a_label!r} ({a}) and {b_label!r} ({b}) differ only by look-alike letters "
                         f"({', '.join(differ)}); judge the pair in the case data if they are one", layout=False), err=True)
+
+
+def _print_short_summary(summary, most: int = 6) -> None:
+    """A few lines after a build: the commonest classes, the stances, how many questions are open."""
+    classes = ", ".join(f"{count} {safe(label, layout=False)}" for label, count in summary.by_class[:most])
+    more = len(summary.by_class) - most
+    click.echo(f"in the graph: {classes}" + (f" and {more} more classes" if more > 0 else ""))
+    if summary.by_stance:
+        click.echo("assertions: " + ", ".join(f"{count} {safe(stance, layout=False)}" for stance, count in summary.by_stance))
+    click.echo(f"open questions: {len(summary.open_questions)}. `kg stats` lists them; `kg unresolved` shows what "
+               "the record leaves unresolved.")
 
 
 def _print_summary(summary) -> None:

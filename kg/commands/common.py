@@ -1,9 +1,8 @@
-"""What every command shares: KGError → a clean message, the ``--store`` option, progress lines."""
+"""What every command shares: KGError → a clean message, and the ``--store`` option."""
 
 from __future__ import annotations
 
 import functools
-import sys
 from typing import Callable
 
 import click
@@ -11,7 +10,7 @@ import click
 from kg.errors import KGError, ValidationError
 from kg.terminal import safe
 
-__all__ = ["handle_errors", "store_option", "progress"]
+__all__ = ["handle_errors", "store_option"]
 
 
 def handle_errors(func: Callable) -> Callable:
@@ -38,9 +37,3 @@ store_option = click.option(
     metavar="LOC",
     help="Store location: a folder (embedded Oxigraph, default .kg/store), 'memory', or 'memory:FILE.nt'. Also KG_STORE.",
 )
-
-
-def progress(message: str) -> None:
-    """A progress line on stderr, when it is a terminal."""
-    if sys.stderr.isatty():
-        click.echo(f"  {message}…", err=True)

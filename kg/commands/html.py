@@ -34,10 +34,13 @@ def html(out, focus, depth, max_nodes, title, seed, include_pending, store):
     Example: kg html --focus "Dave Treadwell" --depth 2 --out exports/treadwell.html
     """
     from kg.export.html import write_page
+    from kg.progress import TerminalProgress, stage
     from kg.store import open_graph
 
-    view = write_page(open_graph(store), out, focus=focus, depth=depth, max_nodes=max_nodes, title=title, seed=seed,
-                      include_pending=include_pending)
+    with TerminalProgress() as progress:
+        stage(progress, "opening the store")
+        view = write_page(open_graph(store), out, focus=focus, depth=depth, max_nodes=max_nodes, title=title,
+                          seed=seed, include_pending=include_pending, progress=progress)
     click.echo(f"wrote {out}: {len(view['nodes'])} nodes, {len(view['edges'])} edges, {len(view['unresolved'])} unresolved items")
 
 

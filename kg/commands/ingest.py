@@ -7,7 +7,6 @@ becomes a one-line message and exit code 1.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import click
@@ -54,15 +53,13 @@ def ingest(articles, case_dir, date, dates_file, max_bytes, parser):
     from kg.ingest import format_report
     from kg.ingest import ingest as run_ingest
 
-    tty = sys.stdout.isatty()
     from kg.ingest.pipeline import read_dates
+    from kg.progress import TerminalProgress
 
     dates = read_dates(dates_file) if dates_file else None
-    if tty and len(articles) > 1:
-        with click.progressbar(length=len(articles), label="reading articles", file=sys.stdout) as bar:
-            result = run_ingest(articles, case_dir, date=date, dates=dates, max_bytes=max_bytes, progress=lambda _: bar.update(1), parser=parser)
-    else:
-        result = run_ingest(articles, case_dir, date=date, dates=dates, max_bytes=max_bytes, parser=parser)
+    with TerminalProgress() as progress:
+        result = run_ingest(articles, case_dir, date=date, dates=dates, max_bytes=max_bytes, progress=progress,
+                            parser=parser)
     for outcome in result.outcomes:
         if outcome.status == "written":
             counts = outcome.counts

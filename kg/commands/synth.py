@@ -29,9 +29,8 @@ def synth(triples, incidents, seed, out):
     from kg.progress import TerminalProgress
     from kg.synth import DOCUMENTS_DIR, synthesize
 
-    progress = TerminalProgress()
-    result = synthesize(out, triples=triples, seed=seed, incidents=incidents,
-                        progress=lambda done, total: progress.step(done, total, "cases"))
+    with TerminalProgress() as progress:
+        result = synthesize(out, triples=triples, seed=seed, incidents=incidents, progress=progress)
     click.echo(f"wrote {result.cases} cases ({result.incidents} incidents, {result.documents} documents), "
                f"about {result.estimated_triples} triples, into {result.out}")
     click.echo(f"build them: kg build {result.out} --documents {result.out / DOCUMENTS_DIR}")

@@ -33,9 +33,37 @@ def unresolved(fmt, out, threshold, across_cases, include_pending, store):
 
     Example: kg unresolved --out exports
     """
+    from kg.progress import TerminalProgress
+
+    with TerminalProgress() as progress:
+        report, written = _gather(store, out, progress, threshold=threshold, across_cases=across_cases,
+                                  include_pending=include_pending)
+    if written is not None:
+        from kg.export.report_text import headline
+
+        for path in written:
+            click.echo(safe(f"wrote {path}"))
+        click.echo(f"{headline(report)}.")
+        return
+    from kg.export import report_text
+    from kg.export.unresolved import report_json
+
+    if fmt == "json":
+        click.echo(report_json(report), nl=False)
+    elif fmt == "markdown":
+        click.echo(safe(report_text.markdown(report)), nl=False)
+    else:
+        click.echo(safe(report_text.text(report)), nl=False)
+
+
+def _gather(store, out, progress, **options):
+    """The report, and the files written when ``out`` is given (else None)."""
+    from kg.progress import stage
     from kg.store import open_graph
 
+    stage(progress, "opening the store")
     graph = open_graph(store)
+    include_pending = options["include_pending"]
     if include_pending:
         from kg.analysis.record import drafts_by_case
 
@@ -44,27 +72,13 @@ def unresolved(fmt, out, threshold, across_cases, include_pending, store):
             cases = ", ".join(drafts) or "none"
             click.echo(safe(f"note: the store holds no drafts pending review (its case: {cases}); `kg ingest` writes "
                             "drafts into a case folder: build that folder (kg build CASE_DIR) to see them here"), err=True)
-    options = {"threshold": threshold, "across_cases": across_cases, "include_pending": include_pending}
     if out is not None:
-        from kg.export.report_text import headline
         from kg.export.unresolved import write_unresolved
 
-        report, written = write_unresolved(graph, out, **options)
-        for path in written:
-            click.echo(safe(f"wrote {path}"))
-        click.echo(f"{headline(report)}.")
-        return
+        return write_unresolved(graph, out, progress=progress, **options)
     from kg.analysis.report import unresolved as gather
-    from kg.export import report_text
-    from kg.export.unresolved import report_json
 
-    report = gather(graph, **options)
-    if fmt == "json":
-        click.echo(report_json(report), nl=False)
-    elif fmt == "markdown":
-        click.echo(safe(report_text.markdown(report)), nl=False)
-    else:
-        click.echo(safe(report_text.text(report)), nl=False)
+    return gather(graph, progress=progress, **options), None
 
 
 @click.command("path")

@@ -185,10 +185,7 @@ def render_html(view: dict, *, title: str = "kg graph", seed: int = 1,
     import pyvis
 
     nodes, edges, unresolved = checked(view)
-    if len(nodes) > max_nodes:
-        raise ExportError(
-            f"graph has {len(nodes)} nodes, above the cap of {max_nodes}; draw a neighbourhood "
-            "with --focus ENTITY --depth N, or raise --max-nodes")
+    _refuse_above(len(nodes), max_nodes)
     physics = len(nodes) <= physics_cap
     vis_nodes, vis_edges = vis_items(nodes, edges, {} if physics else positions(nodes, edges, seed))
     style = styles()
@@ -247,9 +244,23 @@ def write_html(view: dict, path: str | os.PathLike, **kw) -> None:
         out.write(page)
 
 
+def _refuse_above(count: int, max_nodes: int) -> None:
+    if count > max_nodes:
+        raise ExportError(
+            f"graph has {count} nodes, above the cap of {max_nodes}; draw a neighbourhood "
+            "with --focus ENTITY --depth N, or raise --max-nodes")
+
+
+def page_size(graph) -> int:
+    """How many nodes a page of all of ``graph`` draws (drafts apart), counted in the store."""
+    from kg.query import run_query
+
+    return int(next(iter(run_query(graph, "page-size")))["count"])
+
+
 def write_page(
     graph, path: str | os.PathLike, *, focus: tuple[str, ...] = (), depth: int = 2, max_nodes: int = 500,
-    title: str | None = None, seed: int = 1, include_pending: bool = False,
+    title: str | None = None, seed: int = 1, include_pending: bool = False, progress: "Progress | None" = None,
 ) -> dict:
     """Write the page for ``graph`` to ``path``; return the view drawn.
 
@@ -263,9 +274,15 @@ def write_page(
     from kg.analysis.report import unresolved_from_projection
     from kg.export.html_view import view_of_projection
     from kg.names import resolve
+    from kg.progress import stage
 
+    if not focus:  # refused before the work: the count is one query, the projection is not
+        stage(progress, "counting what the page would draw")
+        _refuse_above(page_size(graph), max_nodes)
+    stage(progress, "projecting the graph")
     projection = project(graph, reviewed_only=not include_pending)
-    view = view_of_projection(projection, unresolved_from_projection(projection))
+    view = view_of_projection(projection, unresolved_from_projection(projection, progress=progress))
+    stage(progress, "laying out and writing the page")
     if focus:
         view = neighbourhood(view, [str(resolve(graph, name)) for name in focus], depth)
     if title is None:

@@ -66,7 +66,7 @@ def write_report(report: "UnresolvedReport", folder: str | os.PathLike, *, title
 
 def write_unresolved(
     graph: "Graph", folder: str | os.PathLike, *, threshold: float | None = None, across_cases: bool = False,
-    include_pending: bool = False,
+    include_pending: bool = False, progress: "Progress | None" = None,
 ) -> tuple["UnresolvedReport", list[Path]]:
     """Gather what ``graph`` leaves unresolved and write its three files into ``folder``.
 
@@ -76,7 +76,11 @@ def write_unresolved(
     from kg.analysis.record import case_titles
     from kg.analysis.report import unresolved
 
-    report = unresolved(graph, threshold=threshold, across_cases=across_cases, include_pending=include_pending)
+    from kg.progress import stage
+
+    report = unresolved(graph, threshold=threshold, across_cases=across_cases, include_pending=include_pending,
+                        progress=progress)
+    stage(progress, "writing the report")
     return report, write_report(report, folder, title=report_title(case_titles(graph)))
 
 

@@ -15,7 +15,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 from rdflib import Graph
 
@@ -25,6 +25,7 @@ from kg.ingest.extract import extract
 from kg.ingest.gazetteer import case_index
 from kg.ingest.report import ChangeReport, compare_graphs
 from kg.ingest.text import MAX_BYTES, Article, read_article
+from kg.progress import Progress, counted, stage
 
 __all__ = ["IngestResult", "Outcome", "ingest", "case_graph"]
 
@@ -238,7 +239,7 @@ def ingest(
     date: str | None = None,
     dates: dict[str, str] | None = None,
     max_bytes: int = MAX_BYTES,
-    progress: Callable[[Path], None] | None = None,
+    progress: Progress | None = None,
     parser: str | None = None,
 ) -> IngestResult:
     """Draft a case file for each article into ``case_dir``; return what changed.
@@ -262,10 +263,8 @@ def ingest(
     index = case_index(case)
     index.propositions.lemmatize = _lemmatizer(parser)
     read: list[Article] = []
-    for path in articles:
+    for path in counted(progress, "reading articles", list(articles)):
         read.append(read_article(path, max_bytes=max_bytes))
-        if progress:
-            progress(Path(path))
     files: dict[str, bytes] = {}
     created = not (case_dir / "case.yaml").is_file()
     if created:
@@ -273,7 +272,7 @@ def ingest(
     outcomes: list[Outcome] = []
     drafts: dict[str, dict] = {}
     restatements: list[tuple[str, str]] = []
-    for article in read:
+    for article in counted(progress, "drafting from articles", read):
         existing = index.sha256.get(article.sha256)
         if existing is not None:
             outcomes.append(Outcome(article.path, None, "unchanged", existing))
@@ -295,6 +294,7 @@ def ingest(
         outcomes.append(Outcome(article.path, case_dir / name, "written", draft["sources"][0]["id"], counts))
     if not drafts:
         return IngestResult(case_dir, outcomes, ChangeReport(), created_case=False)
+    stage(progress, "comparing with the case")
     old, new = _staged_graphs(case_dir, case, drafts, slug)
     report = compare_graphs(old, new)
     report.restatements = restatements
