@@ -27,7 +27,7 @@ import random
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from kg.errors import KGError
 from kg.progress import Progress
