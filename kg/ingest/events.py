@@ -308,6 +308,41 @@ def _current_incident(table: EntityTable, sentences: list[Sentence], index: int,
     return last or next((i for i in incidents if i.type == "Incident"), None)
 
 
+# Words that qualify a safeguard without telling two apart ("tighter", "additional", "internal"), and heads that
+# only say it is a rule of some kind ("approval requirements" is "approvals").
+_QUALIFIERS = frozenset(
+    """additional extra further more new tighter tightened tight stronger strengthened stricter strict internal suitable
+    basic existing specific bypassed missing proposed planned current such added enhanced improved better formal key
+    its their our""".split()
+)
+_RULE_HEADS = frozenset("process processes requirement requirements step steps procedure procedures policy rule rules measure measures".split())
+
+
+def _safeguard_key(label: str) -> tuple[str, frozenset[str]]:
+    """(head, content words) of a safeguard's name: qualifiers, a rule-like head and a trailing "for ..." off.
+
+    >>> [(head, sorted(words)) for head, words in map(_safeguard_key, ["Specific sign-off requirement for juniors", "Tightened approval processes"])]
+    [('off', ['off', 'sign']), ('approval', ['approval'])]
+    """
+    words = re.split(r"[\s-]+", re.split(r"\s+(?:on|for|of|to)\s+", label.lower())[0])
+    words = [w for w in words if w and w not in _STOP and w not in _QUALIFIERS]
+    content = [w for w in words if w not in _RULE_HEADS] or words
+    stems = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in content]
+    return (stems[-1] if stems else ""), frozenset(stems)
+
+
+def same_safeguard(a: str, b: str) -> bool:
+    """Are two safeguard names near-paraphrases: one head, and one's content words within the other's?
+
+    >>> same_safeguard("Tighter controls", "Engineering controls"), same_safeguard("Additional approvals", "Approval requirements")
+    (True, True)
+    >>> same_safeguard("Internal guardrails", "Suitable safeguards"), same_safeguard("Code-change review process", "Approval steps")
+    (False, False)
+    """
+    (head_a, words_a), (head_b, words_b) = _safeguard_key(a), _safeguard_key(b)
+    return bool(head_a) and head_a == head_b and (words_a <= words_b or words_b <= words_a)
+
+
 def _safeguards(table: EntityTable, text: str) -> None:
     made: list[Entity] = []
     for m in _SAFEGUARD_RE.finditer(text):
@@ -328,9 +363,15 @@ def _safeguards(table: EntityTable, text: str) -> None:
         end = m.end()
         if table.is_taken(start, end):
             continue
-        same = next((s for s in reversed(made) if _key(s.label) <= _key(label) or _key(label) <= _key(s.label)), None)
-        if same is not None:
+        same = next((s for s in reversed(made) if same_safeguard(s.label, label)), None)
+        if same is not None:  # a near-paraphrase ("tighter controls", "tightened controls"): one item, an alias more
             table.mention(same, start, end)
+            if mods or tail:  # a bare "controls" is a mention, never a name
+                table.alias(same, _label(label))
+            continue
+        known = next((k for k in table.gazetteer.known if k.type == "Safeguard" and any(same_safeguard(n, label) for n in k.names)), None)
+        if known is not None:  # the case's own safeguard, worded otherwise
+            table.mention(table.known(known), start, end)
             continue
         if not mods and not tail and head.lower() not in _INHERENT:
             continue  # a bare "approval" or "review" names no particular control

@@ -59,6 +59,14 @@ def test_safeguard_phrases(text, label):
     assert [e.label for e in of_type(text, "Safeguard")] == [label]
 
 
+def test_near_paraphrases_of_a_safeguard_are_one_item_with_aliases():
+    text = ("Globex plans tighter controls. It wants tightened controls and additional approvals. "
+            "Approval requirements and engineering controls grew, and the controls held. Staff skipped the code review process.")
+    found = [(e.label, e.aliases) for e in of_type(text, "Safeguard")]
+    assert found == [("Tighter controls", ["Tightened controls", "Engineering controls"]),
+                     ("Additional approvals", ["Approval requirements"]), ("Code review process", [])]
+
+
 def test_verbs_and_tools_are_not_safeguards():
     assert of_type("The board would review the plan. They used an AI code review tool.", "Safeguard") == []
 
