@@ -67,7 +67,7 @@ _ORG_LAST = {
 _POSSESSIVE_HEADS = {"college", "university", "hospital", "school", "church", "institute", "academy", "cathedral", "bank", "union"}
 _ORG_HEAD_OF = r"(?:Department|University|Ministry|Institute|College|School|Office|Bureau|Board|Commission|Council|Bank|Federation|Academy|Society|Association|Court|Museum|Centre|Center|Division|Faculty)"
 _ORG_UNIT_HEADS = {"department", "division", "faculty", "school", "office", "bureau", "unit", "team", "lab", "laboratory", "centre", "center"}
-_DESCRIBING = r"company|firm|supplier|vendor|developer|maker|manufacturer|provider|processor|operator|union|regulator|agency|start-?up|contractor|subsidiary|retailer|carrier|airline|bank|insurer|watchdog|publisher|newspaper|outlet|broadcaster|lender|utility|insurer|partner"
+_DESCRIBING = r"company|firm|supplier|vendor|developer|maker|manufacturer|provider|processor|operator|union|regulator|agency|start-?up|contractor|subsidiary|retailer|carrier|airline|bank|insurer|watchdog|publisher|newspaper|outlet|broadcaster|lender|utility|insurer|partner|association|consultancy|institute|foundation|charity"
 GROUP_NOUNS = {
     "customers", "users", "analysts", "officials", "engineers", "passengers", "employees", "workers", "staff",
     "executives", "critics", "investors", "regulators", "researchers", "experts", "shoppers", "merchants",
@@ -151,6 +151,8 @@ def _people(table: EntityTable, text: str) -> None:
         for m in pattern.finditer(text):
             if rule == "reporting verb" and _reads_as_organization(table.words, m.group("name")):
                 continue
+            if rule == "name, title" and re.search(r"\b(?:of|at|for|from|with|by|to|in|on)\s+$", text[max(0, m.start("name") - 6):m.start("name")]):
+                continue  # "chair of Red Eléctrica, a former minister": the title is the chair's, not the company's
             title_text = _tidy_title(m.groupdict().get("title"))
             person = _add_person(table, m.group("name"), m.start("name"), rule=rule, confidence=confidence, title=title_text)
             if person is not None and title_text and person.known_id is None:
@@ -507,8 +509,14 @@ def _named(table: EntityTable, text: str, named) -> None:
         if label == "PERSON" and len(words) >= 3 and organization(words[-1]):
             end = start + len(text[start:end].rsplit(" ", 1)[0])
         type_ = _NER_TYPES.get(label)
+        if label == "FAC" and re.search(r"[ ]Airports?$", text[start:end]):
+            type_ = "Organization"  # "Heathrow Airport" speaks and is sued: the company
+        elif label in _LISTED and _listed_with_organizations(text, start, end, orgs):
+            type_ = "Organization"  # "EDP, Endesa and Iberdrola": one list, one kind
         if type_ is None or table.is_taken(start, end):
             continue
+        if type_ == "Organization" and re.match(rf"[ ](?i:{TITLE_WORDS})\b", text[end:end + 20]) and re.match(r"[ ][A-Z]", text[end:end + 2]):
+            continue  # "Energy Secretary Ed Miliband", "Transport Secretary": part of a title
         words = text[start:end]
         # "the Civil Aviation Authority" → "Civil Aviation Authority"; a possessive never enters a name.
         lead = re.match(r"(?:the|The)[ ]", words)
@@ -540,7 +548,57 @@ def _named(table: EntityTable, text: str, named) -> None:
         if known is not None:
             table.mention(known, start, end)
             continue
+        if " " not in words and not words.isupper() and _common_word(table, words):
+            continue  # "Government", "Sources": a common word at a sentence's start
         table.new(type_, words, start, end, rule="named entity (parser)", confidence=0.6)
+    _acronyms(table, text)
+
+
+def _common_word(table: EntityTable, word: str) -> bool:
+    """Is ``word`` an everyday word here: used lower-case in the article, or common in English and
+    never capitalised mid-sentence? ("Government" is; "Delta", "EasyJet" are not.)"""
+    from wordfreq import zipf_frequency
+
+    if table.words.find(word.lower()):
+        return True
+    return zipf_frequency(word.lower(), "en") >= 4.5 and not table.proper_evidence(word)
+
+
+#: Parser labels a name may carry that a list of organizations corrects.
+_LISTED = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "ORG"}
+
+
+_NAME = r"[A-Z][\w’'&.-]*(?:[ ][A-Z][\w’'&.-]*)*"
+_LIST = re.compile(rf"{_NAME}(?:,[ ]{_NAME})*,?[ ](?:and|or)[ ]{_NAME}")
+
+
+def _listed_with_organizations(text: str, start: int, end: int, orgs: set[str]) -> bool:
+    """Is ``text[start:end]`` one of a list ("A, B and C") whose other members the parser calls organizations?
+
+    >>> _listed_with_organizations("It includes EDP, Endesa and Iberdrola.", 29, 38, {"EDP", "Endesa"})
+    True
+    """
+    at = max(0, start - 150)
+    for m in _LIST.finditer(text, at, min(len(text), end + 150)):
+        if m.start() <= start and end <= m.end():
+            members = [w.strip() for w in re.split(r",[ ]|[ ](?:and|or)[ ]", m.group(0)) if w.strip()]
+            others = [w for w in members if w != text[start:end]]
+            return len(others) >= 1 and all(w in orgs for w in others) or sum(w in orgs for w in others) >= 2
+    return False
+
+
+def _acronyms(table: EntityTable, text: str) -> None:
+    """"Red Eléctrica (REE)": the capitals in brackets after an organization's name are its short name."""
+    for entity in list(table.entities.values()):
+        if entity.type not in ORG_TYPES or entity.generic:
+            continue
+        for s, e in list(entity.spans):
+            m = re.match(r"[ ]\((?P<short>[A-Z][A-Za-z&]{1,7})\)", text[e:e + 12])
+            if m and m.group("short")[1:].isupper() and m.group("short") not in entity.names:
+                table.alias(entity, m.group("short"))
+                for at, stop in table.words.find(m.group("short")):
+                    if not table.is_taken(at, stop):
+                        table.mention(entity, at, stop)
 
 
 def _initials(name: str) -> str:

@@ -121,3 +121,16 @@ def test_claims_to_and_calls_are_read_with_their_subject():
         ("Initech", "asserts", None),
     ]
     assert found[2].proposition == "Initech had restored power."
+
+
+def test_names_the_parser_mistypes_are_corrected_by_their_company():
+    text = ("The Spanish energy companies' association Aelec, which includes EDP, Endesa and Iberdrola, blamed the grid. "
+            "The system operator, Red Eléctrica (REE), disagreed. Later REE said the grid was stable. "
+            "The board is led by the chair of Red Eléctrica, a former minister. "
+            "Energy Secretary Ed Miliband said the review was welcome. Government sources said nothing.")
+    entities = {e.label: (e.type, sorted(e.aliases)) for e in extract(text, parser="spacy").table.entities.values()
+                if e.type in ("Person", "Organization")}
+    assert entities["Aelec"][0] == entities["Iberdrola"][0] == "Organization"
+    assert entities["Red Eléctrica"] == ("Organization", ["REE"])
+    assert entities["Ed Miliband"][0] == "Person"
+    assert "Energy" not in entities and "Government" not in entities
