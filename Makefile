@@ -14,7 +14,19 @@ JOBS ?= auto
 # The quick lane leaves out what starts a browser, a server or a second SPARQL engine, and the slowest.
 QUICK := not browser and not server and not remote and not slow
 
-.PHONY: run test test-quick clean
+# The serve page's query editor (YASGUI) comes from npm (package.json, package-lock.json) into node_modules/;
+# without npm, kg serve keeps its plain query box.
+NPM := $(shell command -v npm 2>/dev/null)
+EDITOR_STAMP := node_modules/.installed
+
+.PHONY: run test test-quick clean editor
+
+editor: $(if $(NPM),$(EDITOR_STAMP),)
+	$(if $(NPM),,@echo "note: npm is not installed, so kg serve offers its plain query box instead of YASGUI")
+
+$(EDITOR_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(EDITOR_STAMP)
 
 $(STAMP): setup.cfg pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +39,7 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet -e '.[ingest,server,review,test]'
 	touch $(TEST_STAMP)
 
-run: $(STAMP)
+run: $(STAMP) editor
 	$(if $(DOCUMENTS),,@echo "note: ../shared/seeds (the seed article) is not here, so quotes are not located in it")
 	$(BIN)/kg build seeds --out exports $(if $(DOCUMENTS),--documents $(DOCUMENTS))
 	$(BIN)/kg unresolved --out exports
@@ -35,11 +47,11 @@ run: $(STAMP)
 	$(BIN)/kg export --format jsonld -o exports/kg.jsonld
 	$(BIN)/kg export --format graphml -o exports/kg.graphml
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) editor
 	$(BIN)/pytest -n $(JOBS)
 
-test-quick: $(TEST_STAMP)
+test-quick: $(TEST_STAMP) editor
 	$(BIN)/pytest -n $(JOBS) -m '$(QUICK)' -q
 
 clean:
-	rm -rf $(VENV) .kg
+	rm -rf $(VENV) .kg node_modules

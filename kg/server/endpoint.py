@@ -31,6 +31,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from kg.errors import KGError
 from kg.sparql_safety import NO_REMOTE, query_size_problem
 from kg.server.cors import allow_headers, normalize_origin, preflight_headers, preflight_problem
+from kg.server.editor import YASGUI_FILES, style_hashes, yasgui_dir
 from kg.server.refusals import READ_ONLY
 from kg.server.negotiation import remote_context
 from kg.server.workers import Answer, Job, QueryPool
@@ -42,7 +43,8 @@ __all__ = ["Endpoint", "Limits", "MAX_BODY_BYTES", "host_name"]
 
 MAX_BODY_BYTES = 1 << 20  # a query larger than 1 MiB is refused with 413
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-_STATIC = {"home.js": "text/javascript; charset=utf-8", "home.css": "text/css; charset=utf-8"}
+_STATIC = {name: f"text/{kind}; charset=utf-8" for name, kind in (("home.js", "javascript"), ("home-yasgui.js", "javascript"), ("home.css", "css"))}
+_AUTO = "auto"
 # What the exporters write (their media types are the format registry's), and what else an exports folder holds.
 _EXTRA_TYPES = {
     **media_types(),
@@ -248,10 +250,14 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/":
             from kg.server.home import render_home
 
-            self._send(Answer(200, "text/html; charset=utf-8", render_home(self.server.endpoint).encode("utf-8")), {"Content-Security-Policy": _PAGE_POLICY})
+            endpoint = self.server.endpoint
+            self._send(Answer(200, "text/html; charset=utf-8", render_home(endpoint).encode("utf-8")), {"Content-Security-Policy": endpoint.page_policy})
         elif path.startswith("/static/") and path[len("/static/"):] in _STATIC:
             name = path[len("/static/"):]
             self._send(Answer(200, _STATIC[name], (STATIC_DIR / name).read_bytes()))
+        elif path.startswith("/static/yasgui/") and self.server.endpoint.yasgui and path[len("/static/yasgui/"):] in YASGUI_FILES:
+            name = path[len("/static/yasgui/"):]
+            self._send(Answer(200, YASGUI_FILES[name], (self.server.endpoint.yasgui / name).read_bytes()), {"Cache-Control": "max-age=3600"})
         elif path.startswith("/exports/"):
             self._export_file(path[len("/exports/"):])
         else:
@@ -409,7 +415,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 # The page loads nothing from elsewhere: scripts, styles and fetches stay on this server.
-_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
+_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'{styles}; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
 # graph.html inlines its own script and style; it still may not reach the network.
 _EXPORT_PAGE_POLICY = "default-src 'self' 'unsafe-inline' data: blob:; connect-src 'self'; base-uri 'none'"
 
@@ -434,11 +440,16 @@ class Endpoint:
         log: Callable[[str], None] | None = None,
         allowed_hosts: tuple[str, ...] = (),
         cors_origins: tuple[str, ...] = (),
+        yasgui: str | os.PathLike | None = _AUTO,
     ):
         self.store = store
         self.host = host
         self.allowed_hosts = frozenset(name.lower() for name in allowed_hosts)
         self.cors_origins = frozenset(normalize_origin(origin) for origin in cors_origins)
+        # the home page's editor: YASGUI's build folder ("auto": npm's install beside the project), or None for the plain box
+        self.yasgui = yasgui_dir() if yasgui == _AUTO else (Path(yasgui) if yasgui is not None else None)
+        styles = style_hashes(self.yasgui) if self.yasgui else ()
+        self.page_policy = _PAGE_POLICY.format(styles="".join(f" {source}" for source in styles))
         self.limits = limits or Limits()
         self.exports = Path(exports) if exports is not None else None
         self.log = log

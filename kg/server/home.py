@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.server.editor import editor_settings
 from kg.sparql import canned_queries
 
 if TYPE_CHECKING:
@@ -73,4 +74,6 @@ def render_home(endpoint: "Endpoint") -> str:
         has_graph=any(path == "graph.html" for path, _ in files),
         exports=str(endpoint.exports),
         canned_json=_json_for_script({name: query.text for name, query in queries.items()}),
+        yasgui=endpoint.yasgui is not None,
+        editor_json=_json_for_script({**editor_settings(endpoint.sparql_url), "query": _DEFAULT_QUERY}) if endpoint.yasgui else "",
     )

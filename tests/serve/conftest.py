@@ -35,7 +35,7 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="session")
 def endpoint(built):
     store, exports = built
-    with Endpoint(parse_location(store), port=0, exports=exports, limits=Limits(timeout=10, max_rows=5000), workers=2) as running:
+    with Endpoint(parse_location(store), port=0, exports=exports, limits=Limits(timeout=10, max_rows=5000), workers=2, yasgui=None) as running:
         yield running
 
 
