@@ -27,6 +27,18 @@ own. Only reviewed assertions count (the projection leaves the others out).
 >>> [(c.label, c.party.label) for c in find_single_source(g)]
 [('The fix took an hour.', 'Acme')]
 
+A proposition that someone denies, disputes or narrows, and nobody affirms, is a
+*denial nobody affirms*: the claim answered is not itself on the record.
+
+>>> g = from_turtle('''
+... :acme a kg:Organization ; rdfs:label "Acme" .
+... :wire a kg:NewsArticle ; rdfs:label "The Wire" .
+... :leak a kg:Proposition ; kg:text "Customer data leaked." .
+... :a1 a kg:Assertion ; kg:proposition :leak ; kg:party :acme ; kg:readIn :wire ; kg:stance kg:Denies .
+... ''')
+>>> [(c.label, [a.party.label for a in c.opposing]) for c in find_denied(g)]
+[('Customer data leaked.', ['Acme'])]
+
 Acme's spokesperson and Acme are one voice, so they do not contest each other:
 
 >>> g = from_turtle('''
@@ -46,19 +58,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.analysis.evidence import AssertionRef, NodeRef, P, assertions_on, node_ref
+from kg.analysis.evidence import AssertionRef, NodeRef, P, ShownInNotebooks, assertions_on, node_ref
 from kg.analysis.nxgraph import CLS
 from kg.analysis.voices import linked_to
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["ContestedProposition", "SingleSourceClaim", "find_contested", "find_single_source"]
+__all__ = ["ContestedProposition", "SingleSourceClaim", "DeniedClaim", "find_contested", "find_single_source", "find_denied"]
 
 
 @dataclass(frozen=True)
-class _OnProposition:
-    """What both findings share: the proposition, what it is about, and its id and label."""
+class _OnProposition(ShownInNotebooks):
+    """What the findings share: the proposition, what it is about, and its id and label."""
 
     proposition: NodeRef
     about: tuple[NodeRef, ...]
@@ -124,6 +136,26 @@ class SingleSourceClaim(_OnProposition):
         }
 
 
+@dataclass(frozen=True)
+class DeniedClaim(_OnProposition):
+    """A proposition that one voice or more denies, disputes or narrows, and no voice affirms.
+
+    The stance board shows it as a row with "nobody for"; the report lists it, since
+    a denial of what nobody on the record said is a lead of its own (who said it?).
+    """
+
+    opposing: tuple[AssertionRef, ...]
+    neither: tuple[AssertionRef, ...]
+
+    def to_dict(self) -> dict:
+        return {
+            **self._head(),
+            "opposing_voices": _voices(self.opposing),
+            "opposing": [a.to_dict() for a in self.opposing],
+            "neither": [a.to_dict() for a in self.neither],
+        }
+
+
 def _live(assertions) -> list[AssertionRef]:
     return [a for a in assertions if not a.superseded]
 
@@ -178,3 +210,16 @@ def find_single_source(g: "nx.MultiDiGraph") -> list[SingleSourceClaim]:
         score = max(a.confidence for a in affirming)
         found.append(SingleSourceClaim(node_ref(g, node), about, voice, tuple(affirming), score))
     return sorted(found, key=lambda c: (c.party.label, c.label, c.id))
+
+
+def find_denied(g: "nx.MultiDiGraph") -> list[DeniedClaim]:
+    """Propositions that a live stance opposes and none affirms, most voices against first."""
+    found = []
+    for node, about, assertions in _propositions(g):
+        live = _live(assertions)
+        if any(a.polarity > 0 for a in live) or not any(a.polarity < 0 for a in live):
+            continue
+        opposing = tuple(a for a in assertions if a.polarity < 0)
+        neither = tuple(a for a in assertions if a.polarity == 0)
+        found.append(DeniedClaim(node_ref(g, node), about, opposing, neither))
+    return sorted(found, key=lambda c: (-_voices(c.opposing), c.label, c.id))

@@ -43,7 +43,27 @@ __all__ = [
     "assertions_about",
     "edge_evidence",
     "P",
+    "ShownInNotebooks",
 ]
+
+
+class ShownInNotebooks:
+    """Jupyter's rich display for a report item or the report: short Markdown and HTML.
+
+    The words are the exporters' (:mod:`kg.export.notebook`), imported only when a notebook asks.
+    """
+
+    __slots__ = ()
+
+    def _repr_markdown_(self) -> str:
+        from kg.export.notebook import markdown_of
+
+        return markdown_of(self)
+
+    def _repr_html_(self) -> str:
+        from kg.export.notebook import html_of
+
+        return html_of(self)
 
 
 class P:

@@ -70,7 +70,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Iterable
 
 from kg.analysis.comparisons import Comparison, Context, Profile, compare, level, level_function, model, profiles
-from kg.analysis.evidence import AssertionRef, NodeRef, P, assertions_about, node_ref
+from kg.analysis.evidence import AssertionRef, NodeRef, P, assertions_about, node_ref, ShownInNotebooks
 from kg.analysis.nxgraph import local_name
 from kg.keys import pair_key
 
@@ -121,7 +121,7 @@ class WaterfallRow:
 
 
 @dataclass(frozen=True)
-class IdentityCandidate:
+class IdentityCandidate(ShownInNotebooks):
     """Two items of one class that may be the same, with the evidence both ways."""
 
     left: NodeRef

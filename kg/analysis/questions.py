@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from kg.analysis.contested import ContestedProposition
-from kg.analysis.evidence import NodeRef, P, SourceRef, node_ref, source_ref
+from kg.analysis.evidence import NodeRef, P, SourceRef, node_ref, source_ref, ShownInNotebooks
 from kg.analysis.identity import IdentityCandidate
 from kg.analysis.nxgraph import CLS
 
@@ -54,7 +54,7 @@ class QuestionLink:
 
 
 @dataclass(frozen=True)
-class OpenQuestion:
+class OpenQuestion(ShownInNotebooks):
     """A question the record leaves open, what would resolve it, and what it bears on."""
 
     question: NodeRef

@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING
 from rdflib import Graph
 
 from kg.analysis.changes import AccountChanges, accounts_that_changed
-from kg.analysis.contested import ContestedProposition, SingleSourceClaim, find_contested, find_single_source
+from kg.analysis.contested import (
+    ContestedProposition, DeniedClaim, SingleSourceClaim, find_contested, find_denied, find_single_source,
+)
 from kg.analysis.identity import IdentityCandidate, find_candidates
-from kg.analysis.evidence import SourceRef, remembered
+from kg.analysis.evidence import ShownInNotebooks, SourceRef, remembered
 from kg.analysis.questions import OpenQuestion, open_questions
 from kg.analysis.record import LookFor, documents_read, look_for_next, short_names
 from kg.progress import Progress, stage
@@ -36,8 +38,8 @@ __all__ = ["UnresolvedReport", "unresolved", "unresolved_from_projection", "SCHE
 SCHEMA_VERSION = 2
 
 
-@dataclass(frozen=True)
-class UnresolvedReport:
+@dataclass(frozen=True, repr=False)
+class UnresolvedReport(ShownInNotebooks):
     candidates: tuple[IdentityCandidate, ...]
     contested: tuple[ContestedProposition, ...]
     single_source: tuple[SingleSourceClaim, ...]
@@ -51,6 +53,12 @@ class UnresolvedReport:
     short_names: dict[str, str] = field(default_factory=dict)
     #: The open questions grouped by the kind of document that would settle them.
     look_for: tuple[LookFor, ...] = ()
+    #: Propositions someone denies, disputes or narrows and nobody affirms.
+    denied: tuple[DeniedClaim, ...] = ()
+
+    def __repr__(self) -> str:
+        """The counts, not every item (a notebook shows a summary through ``_repr_html_``)."""
+        return f"<UnresolvedReport {' '.join(f'{name}={count}' for name, count in self.counts().items())}>"
 
     def counts(self) -> dict[str, int]:
         return {
@@ -59,6 +67,7 @@ class UnresolvedReport:
             "below_threshold": self.below,
             "contested": len(self.contested),
             "single_source": len(self.single_source),
+            "denied": len(self.denied),
             "questions": len(self.questions),
             "changed": len(self.changed),
         }
@@ -72,6 +81,7 @@ class UnresolvedReport:
             "candidates": [c.to_dict() for c in self.candidates],
             "contested": [c.to_dict() for c in self.contested],
             "single_source": [c.to_dict() for c in self.single_source],
+            "denied": [c.to_dict() for c in self.denied],
             "questions": [q.to_dict() for q in self.questions],
             "changed": self.changed.to_dict(),
             "documents": [d.to_dict() for d in self.documents],
@@ -108,6 +118,7 @@ def unresolved_from_projection(
             documents=documents_read(g),
             short_names=short_names(g),
             look_for=look_for_next(questions),
+            denied=tuple(find_denied(g)),
         )
 
 

@@ -114,13 +114,16 @@ def _voices_and_statements(assertions: list[AssertionRef]) -> str:
 
 def voice_counts(item) -> str:
     """ "affirmed by 1 voice (1 statement); opposed by 1 voice (2 statements)" for a contested proposition,
-    "affirmed by 1 voice (2 statements)" for a single-source claim; live stances only."""
+    "affirmed by 1 voice (2 statements)" for a single-source claim, "opposed by 2 voices (2 statements)" for a
+    denial nobody affirms; live stances only."""
 
     def live(assertions):
         return [a for a in assertions if not a.superseded]
 
     if hasattr(item, "affirming"):
         return f"affirmed by {_voices_and_statements(live(item.affirming))}; opposed by {_voices_and_statements(live(item.opposing))}"
+    if hasattr(item, "opposing"):  # a denial nobody affirms
+        return f"opposed by {_voices_and_statements(live(item.opposing))}"
     return f"affirmed by {_voices_and_statements(live(item.assertions))}"
 
 

@@ -1,8 +1,8 @@
 """The unresolved report as terminal text and as Markdown.
 
-Both list the same things in the same order: identity candidates, contested
-propositions, single-source claims (grouped by party), and open questions
-with what would resolve them. Text from documents is escaped for Markdown.
+Both list the same things in the same order: contested propositions, open
+questions with what would resolve them, identity candidates, single-source
+claims (grouped by party), denials nobody affirms, and accounts that changed. Text from documents is escaped for Markdown.
 
 >>> from kg.analysis.report import UnresolvedReport
 >>> print(markdown(UnresolvedReport((), (), (), ())))
@@ -103,6 +103,7 @@ def _who_is_who(report, names: plain.Names) -> list[tuple[str, str]]:
     """(short name, full name) of every named party or source whose short name differs from its label."""
     refs = {a.party for c in report.contested for a in (*c.affirming, *c.opposing, *c.neither)}
     refs |= {c.party for c in report.single_source} | set(names.documents)
+    refs |= {a.party for c in report.denied for a in (*c.opposing, *c.neither)}
     refs |= {a.via for c in report.contested for a in (*c.affirming, *c.opposing, *c.neither) if a.via}
     pairs = {(names.of(r), r.label) for r in refs if names.of(r) != r.label}
     return sorted(pairs, key=lambda p: (p[0].lower(), p[1]))
@@ -118,6 +119,16 @@ def _by_party(report, names: plain.Names) -> list[tuple[str, list]]:
 def _single_source_intro(names: plain.Names) -> str:
     also = " Like everything here, they also rest on one document." if names.one_document else ""
     return "Nobody else in the record corroborates or opposes these: each rests on one party's word." + also
+
+
+_DENIED_INTRO = ("Someone denies, disputes or narrows each of these, and no voice in the record affirms it: "
+                 "who made the claim being answered is not on the record.")
+
+
+def _denied_line(claim, names: plain.Names, md: Callable[[str], str] = str) -> str:
+    tags = plain.sentence("; ".join(plain.stance_tag(a, names, md) for a in (*claim.opposing, *claim.neither)))
+    more = f" ({plain.voice_counts(claim)})" if len(claim.opposing) > 1 else ""
+    return f"{md(claim.label)} {tags}{more}"
 
 
 def _judgement_hint(c) -> str:
@@ -233,6 +244,12 @@ def text(report, width: int = 88) -> str:
             for claim in claims:
                 more = f" ({plain.voice_counts(claim)})" if len(claim.assertions) > 1 else ""
                 para("- ", f"{claim.label} " + plain.sentence("; ".join(plain.stance_tag(a, names) for a in claim.assertions)) + more)
+    if report.denied:
+        out += ["", "DENIALS NOBODY AFFIRMS"]
+        para("", _DENIED_INTRO, 2)
+        out.append("")
+        for claim in report.denied:
+            para("- ", _denied_line(claim, names), 2)
     changed = report.changed
     if changed:
         out += ["", "ACCOUNTS THAT CHANGED: stances taken back, reports corrected, retracted or updated"]
@@ -344,6 +361,10 @@ def markdown(report) -> str:
                 more = f" ({plain.voice_counts(claim)})" if len(claim.assertions) > 1 else ""
                 out.append(f"- {md(claim.label)} {tags}{more}")
             out.append("")
+    if report.denied:
+        out += ["## Denials nobody affirms", "", _DENIED_INTRO, ""]
+        out += [f"- {_denied_line(claim, names, md)}" for claim in report.denied]
+        out.append("")
     changed = report.changed
     if changed:
         out += ["## Accounts that changed", "", "Stances a voice took back, and reports corrected, retracted or updated.", ""]

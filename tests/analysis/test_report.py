@@ -15,7 +15,8 @@ def test_json_report_has_the_documented_shape(acme):
     report = json.loads(result.output)
     assert (report["kind"], report["version"], report["threshold"]) == ("kg-unresolved", 2, 0.5)
     assert report["counts"] == {"candidates": 1, "judged_unsure": 0, "below_threshold": 7, "contested": 1, "single_source": 2,
-                                "questions": 2, "changed": 0}
+                                "denied": 0, "questions": 2, "changed": 0}
+    assert report["denied"] == []  # tests/analysis/test_denied.py lists some
     [candidate] = report["candidates"]
     assert set(candidate) == {"id", "class", "left", "right", "pair", "probability", "verdict", "match_weight", "prior_weight", "waterfall",
                               "across_cases", "judgement", "judged", "raised", "shared", "against", "assertions", "context"}

@@ -1,4 +1,4 @@
-"""examples/notebook.md runs as written (python -m doctest), from the repository root."""
+"""docs/notebook.md runs as written (python -m doctest), from the repository root."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from tests.helpers import ROOT
 def test_the_notebook_runs(monkeypatch):
     monkeypatch.chdir(ROOT)
     result = doctest.testfile(
-        str(ROOT / "examples" / "notebook.md"),
+        str(ROOT / "docs" / "notebook.md"),
         module_relative=False,
         optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
         raise_on_error=False,
