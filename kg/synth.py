@@ -31,6 +31,7 @@ from typing import Any
 
 from kg.errors import KGError
 from kg.progress import Progress
+from kg.vocab import CLS
 
 __all__ = ["SynthResult", "synthesize", "DOCUMENTS_DIR"]
 
@@ -180,44 +181,44 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
     n = lambda base: max(1, round(base * size * rng.uniform(0.7, 1.3)))  # noqa: E731
 
     # Organisations, units, roles, people.
-    case.entity("company", "Organization", company, aliases=[f"{company} Inc."], description=f"The company at the centre of case {index}.")
+    case.entity("company", CLS.Organization, company, aliases=[f"{company} Inc."], description=f"The company at the centre of case {index}.")
     publishers = [f"publisher-{i}" for i in range(min(3, n(2)))]
     publisher_names = {pid: _PUBLISHERS[(index + i) % len(_PUBLISHERS)] for i, pid in enumerate(publishers)}
     for pid, name in publisher_names.items():
-        case.entity(pid, "Organization", name)
-    case.entity("regulator", "Organization", _REGULATORS[index % len(_REGULATORS)])
-    case.entity("unit-eng", "OrganizationalUnit", f"{company} engineering", unitOf="company")
-    case.entity("role-approver", "Role", "Change approver", roleIn="company")
+        case.entity(pid, CLS.Organization, name)
+    case.entity("regulator", CLS.Organization, _REGULATORS[index % len(_REGULATORS)])
+    case.entity("unit-eng", CLS.OrganizationalUnit, f"{company} engineering", unitOf="company")
+    case.entity("role-approver", CLS.Role, "Change approver", roleIn="company")
     people = []
     for i in range(n(6)):
         pid = f"person-{i}"
         name = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
         reporter = i % 4 == 3
-        case.entity(pid, "Person", name, jobTitle="Reporter" if reporter else rng.choice(_TITLES),
+        case.entity(pid, CLS.Person, name, jobTitle="Reporter" if reporter else rng.choice(_TITLES),
                     memberOf=rng.choice(publishers) if reporter else "company", role="role-approver" if i == 0 else None)
         people.append(pid)
     # Systems, AI tools, the outage tracker, meetings.
     systems = []
     for i, name in enumerate(rng.sample(_SYSTEMS, min(len(_SYSTEMS), n(4)))):
         sid = f"system-{name}"
-        case.entity(sid, "System", f"{company} {name}", operatedBy="company", description=f"The {name} system of {company}.")
+        case.entity(sid, CLS.System, f"{company} {name}", operatedBy="company", description=f"The {name} system of {company}.")
         systems.append((sid, name))
-    case.entity("ai-tool", "AISystem", f"{company} {rng.choice(_AI)}", operatedBy="company")
-    case.entity("tracker", "System", "Public outage tracker", operatedBy=publishers[0])
-    case.entity("ops-review", "MeetingSeries", "Weekly operations review", operatedBy="company")
+    case.entity("ai-tool", CLS.AISystem, f"{company} {rng.choice(_AI)}", operatedBy="company")
+    case.entity("tracker", CLS.System, "Public outage tracker", operatedBy=publishers[0])
+    case.entity("ops-review", CLS.MeetingSeries, "Weekly operations review", operatedBy="company")
     meetings = []
     for i in range(n(2)):
         date, _ = _date(rng, year)
-        case.entity(f"meeting-{i}", "Meeting", f"Operations review of {date}", series="ops-review", organizer=rng.choice(people),
+        case.entity(f"meeting-{i}", CLS.Meeting, f"Operations review of {date}", series="ops-review", organizer=rng.choice(people),
                     mandatory=bool(i % 2 == 0), date=date)
         meetings.append(f"meeting-{i}")
-    case.entity("trend", "IncidentTrend", f"Run of {company} outages in {year}", affected=["company"], notBefore=f"{year}-01-01",
+    case.entity("trend", CLS.IncidentTrend, f"Run of {company} outages in {year}", affected=["company"], notBefore=f"{year}-01-01",
                 dateText=f"since early {year}", discussedAt=meetings[:1])
     # Safeguards.
     safeguards = []
     for i, name in enumerate(rng.sample(_SAFEGUARDS, min(len(_SAFEGUARDS), n(3)))):
         gid = f"safeguard-{i}"
-        case.entity(gid, "Safeguard", f"{name.capitalize()} at {company}", approver="role-approver", description=f"A {name} required before changes.")
+        case.entity(gid, CLS.Safeguard, f"{name.capitalize()} at {company}", approver="role-approver", description=f"A {name} required before changes.")
         safeguards.append(gid)
     # Incidents, their changes and effects; some reported twice.
     incident_ids: list[str] = []
@@ -229,7 +230,7 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
     effect_pool = []
     if incident_mode:
         for k in range(4):
-            case.entity(f"effect-{k}", "Effect", _EFFECTS[(index + k) % len(_EFFECTS)].capitalize())
+            case.entity(f"effect-{k}", CLS.Effect, _EFFECTS[(index + k) % len(_EFFECTS)].capitalize())
             effect_pool.append(f"effect-{k}")
     for i in range(n(14 * incident_share)):
         sid, sname = rng.choice(systems)
@@ -237,17 +238,17 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
         date, ymd = _date(rng, year)
         change = f"change-{i - i % 5}" if incident_mode else f"change-{i}"
         if change == f"change-{i}":
-            case.entity(change, "SoftwareChange", f"{mechanism.capitalize()} to {company} {sname}", involved=[sid],
+            case.entity(change, CLS.SoftwareChange, f"{mechanism.capitalize()} to {company} {sname}", involved=[sid],
                         assistedBy="ai-tool" if rng.random() < 0.3 else None, date=date)
         if incident_mode:
             effect = rng.choice(effect_pool)
         else:
             effect = f"effect-{i}"
-            case.entity(effect, "Effect", rng.choice(_EFFECTS).capitalize())
+            case.entity(effect, CLS.Effect, rng.choice(_EFFECTS).capitalize())
         label, other = _variant_label(rng, sname, mechanism, ymd)
         reports = rng.randrange(500, 50000, 500)
         iid = f"incident-{i}"
-        case.entity(iid, "Incident", label, date=date, affected=["company", sid], mechanism=change, effects=[effect],
+        case.entity(iid, CLS.Incident, label, date=date, affected=["company", sid], mechanism=change, effects=[effect],
                     partOf="trend", reportedTo="tracker", reportCount=reports, reportCountText=f"more than {reports:,} users",
                     discussedAt=[rng.choice(meetings)] if rng.random() < 0.3 else None)
         incident_ids.append(iid)
@@ -257,7 +258,7 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
             twin = f"incident-{i}-b"
             day_shift = rng.choice([0, 0, 1])
             twin_date = f"{ymd[0]}-{ymd[1]:02d}-{min(28, ymd[2] + day_shift):02d}"
-            case.entity(twin, "Incident", other, date=twin_date, affected=["company", sid] if incident_mode else ["company"],
+            case.entity(twin, CLS.Incident, other, date=twin_date, affected=["company", sid] if incident_mode else ["company"],
                         mechanism=change if incident_mode and rng.random() < 0.5 else None,
                         dateText=rng.choice(["earlier this month", "last week", None]))
             duplicates.append((iid, twin))
@@ -272,15 +273,15 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
     statements = []
     for i in range(n(2)):
         stid = f"statement-{i}"
-        case.entity(stid, "PublicStatement", f"{company} statement {i + 1}", publisher="company", reportedIn=rng.choice(articles)[0])
+        case.entity(stid, CLS.PublicStatement, f"{company} statement {i + 1}", publisher="company", reportedIn=rng.choice(articles)[0])
         statements.append(stid)
     memos = []
     for i in range(n(1.5)):
         mid = f"memo-{i}"
-        case.entity(mid, "InternalDocument", f"Internal {company} memo {i + 1}", reportedIn=rng.choice(articles)[0])
+        case.entity(mid, CLS.InternalDocument, f"Internal {company} memo {i + 1}", reportedIn=rng.choice(articles)[0])
         memos.append(mid)
     for i in range(n(1.5)):
-        case.entity(f"post-{i}", "SocialMediaPost", f"Post by an affected customer ({i + 1})", about=[rng.choice(incident_ids)] if incident_ids else None,
+        case.entity(f"post-{i}", CLS.SocialMediaPost, f"Post by an affected customer ({i + 1})", about=[rng.choice(incident_ids)] if incident_ids else None,
                     inReplyTo=f"post-{i - 1}" if i else None, date=_date(rng, year)[0])
     # Propositions with conflicting assertions.
     parties = [("company", statements), ("regulator", []), *((m, [m]) for m in memos)]
@@ -349,7 +350,7 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
         case.item("questions", f"question-{i}", fields)
     # Articles last: their documents hold every quote read in them.
     for aid, date, publisher, author in articles:
-        case.entity(aid, "NewsArticle", f"{publisher_names[publisher]} report {aid} on {company}", title=f"{company} outages under scrutiny ({aid})",
+        case.entity(aid, CLS.NewsArticle, f"{publisher_names[publisher]} report {aid} on {company}", title=f"{company} outages under scrutiny ({aid})",
                     publisher=publisher, author=author, date=date, url=f"https://news.example.org/{slug}/{aid}",
                     document=f"{slug}--{aid}.txt", sha256="0" * 64)
     return case

@@ -22,7 +22,7 @@ from pathlib import Path
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["KG", "KGR", "OA", "SCHEMA", "ORG", "BASE_IRI", "ONTOLOGY_IRI", "CONTEXT_PATH", "PREFIXES"]
+__all__ = ["KG", "CLS", "KGR", "OA", "SCHEMA", "ORG", "BASE_IRI", "ONTOLOGY_IRI", "CONTEXT_PATH", "PREFIXES"]
 
 #: The JSON-LD context shipped with kg: the one prefix map (Turtle, SPARQL, JSON-LD, networks all use it).
 CONTEXT_PATH = Path(__file__).resolve().parent / "context" / "kg.jsonld"
@@ -184,6 +184,27 @@ class KG(DefinedNamespace):
     text: URIRef
     updates: URIRef
     valueKind: URIRef
+
+
+class _ClassNames:
+    """The names of kg.ttl's classes as plain text, each checked: the projection's ``cls`` and a case file's ``type:``.
+
+    >>> CLS.Assertion, hasattr(CLS, "Asertion"), hasattr(CLS, "party")
+    ('Assertion', False, False)
+    """
+
+    def __getattr__(self, name: str) -> str:
+        if not name[:1].isupper():  # a property, or Python's own lookups
+            raise AttributeError(f"{name!r} is not a class of kg.ttl")
+        iri = str(getattr(KG, name))  # KG refuses a term kg.ttl lacks
+        value = iri[iri.rfind("#") + 1 :]
+        setattr(self, name, value)  # the next lookup is a plain attribute
+        return value
+
+
+#: ``CLS.Assertion == "Assertion"``: a misspelled class is an AttributeError, not a comparison that is never true.
+#: A class's case-file word (its kg:caseKey) is its name (tests/test_class_names.py), so ``type: Person`` is ``CLS.Person``.
+CLS = _ClassNames()
 
 
 def _generate() -> str:  # pragma: no cover - maintenance helper

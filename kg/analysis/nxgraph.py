@@ -49,7 +49,7 @@ from rdflib.namespace import RDF
 
 from kg.sparql import PREFIXES, plain_rows
 from kg.store import normalize_term
-from kg.vocab import BASE_IRI, KG
+from kg.vocab import BASE_IRI, CLS, KG
 
 if TYPE_CHECKING:  # networkx is imported where it is used, to keep `kg --help` fast
     import networkx as nx
@@ -72,24 +72,6 @@ def local_name(iri: str) -> str:
     iri = str(iri)
     return iri[max(iri.rfind("#"), iri.rfind("/")) + 1:]
 
-
-class _ClassNames:
-    """The class names a projected node carries (its ``cls`` and ``kinds``), each checked against kg.ttl.
-
-    >>> CLS.Assertion, hasattr(CLS, "Asertion"), hasattr(CLS, "party")
-    ('Assertion', False, False)
-    """
-
-    def __getattr__(self, name: str) -> str:
-        if not name[:1].isupper():  # a property, or Python's own lookups
-            raise AttributeError(f"{name!r} is not a class of kg.ttl")
-        value = local_name(getattr(KG, name))  # KG refuses a term kg.ttl lacks
-        setattr(self, name, value)  # the next lookup is a plain attribute
-        return value
-
-
-#: ``CLS.Assertion == "Assertion"``: a misspelled class is an AttributeError, not a comparison that is never true.
-CLS = _ClassNames()
 
 #: Classes that are not things in the world but statements about them.
 ITEM_KINDS = frozenset({CLS.Assertion, CLS.Proposition, CLS.OpenQuestion, CLS.IdentityJudgement})

@@ -23,7 +23,7 @@ from kg.loaders.documents import Document
 from kg.loaders.quotes import locate, quote_not_found
 from kg.loaders.values import check_date_bounds, confidence, date_literal, external_iri, literal, text_value
 from kg.ontology import CaseSchema, case_schema
-from kg.vocab import BASE_IRI, KG, OA
+from kg.vocab import BASE_IRI, CLS, KG, OA
 
 __all__ = ["case_triples", "item_iri", "LoadStats", "Documents", "locate"]
 
@@ -100,7 +100,7 @@ def _typed_ref(ctx: "_Context", item: Item, key: str, value: Any, targets: tuple
     if not targets:
         return ctx.ref(item, key, value)
     what = f"a {targets[0]}" if len(targets) == 1 else f"one of {', '.join(targets)}"
-    kind = lambda t: str(t.fields.get("type") or ("Source" if t.section == "sources" else t.section))  # noqa: E731
+    kind = lambda t: str(t.fields.get("type") or (CLS.Source if t.section == "sources" else t.section))  # noqa: E731
     return ctx.ref(item, key, value, want=lambda t: kind(t) in targets, what=what)
 
 
@@ -196,7 +196,7 @@ def _load_entity(ctx: _Context, item: Item) -> None:
     fields = item.fields
     subject = ctx.iri(fields["id"])
     is_source = item.section == "sources"
-    type_name = fields.get("type", "Source" if is_source else None)
+    type_name = fields.get("type", CLS.Source if is_source else None)
     if type_name is None:
         raise item.error("missing 'type'", "id")
     cls = ctx.schema.classes.get(str(type_name))

@@ -42,12 +42,13 @@ from typing import Any
 
 from kg.case_yaml import dump, load_text
 from kg.review.casefiles import CaseFiles, ReviewError
+from kg.vocab import CLS
 
 __all__ = ["ReviewItem", "ReviewSession", "ORDER"]
 
 #: review order: what other items lean on comes first
 ORDER = ("incident", "entity", "source", "proposition", "assertion", "judgement", "question")
-_INCIDENT_TYPES = {"Incident", "IncidentTrend"}
+_INCIDENT_TYPES = {CLS.Incident, CLS.IncidentTrend}
 _RESTATES = re.compile(r"(?:may restate proposition|may repeat question|[Rr]estates proposition)s? ([^;]*)")
 
 
