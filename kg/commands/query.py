@@ -36,7 +36,8 @@ def query(query, fmt, binds, list_queries, store):
     """
     from kg.errors import UnknownTermWarning
     from kg.query import run_query
-    from kg.sparql import canned_queries, format_result, parse_binding
+    from kg.export.query_results import format_result
+    from kg.sparql import canned_queries, parse_binding
 
     if list_queries:
         queries = canned_queries()
