@@ -21,6 +21,7 @@ The view is a plain JSON-able dict (``kg`` builds it from the RDF graph)::
         "date_text": "earlier this month",        # optional, the date as written
         "draft": False,                           # optional: pending review, drawn hollow
         "assertions": [{"party": "Amazon", "stance": "disputes",
+                        "voice": "Amazon", "group": "Amazon",  # whom it speaks for; its board column's head
                         "quote": "...", "source_title": "...",
                         "source_date": "2026-03", "source_url": "https://..."}]}],
      "edges": [{
@@ -34,7 +35,10 @@ The view is a plain JSON-able dict (``kg`` builds it from the RDF graph)::
      "unresolved": [{
         "id": "u1", "kind": "contested",          # candidate|contested|question
         "label": "...", "detail": "...",
-        "nodes": ["<node id>"], "edges": ["<edge id>"]}]}
+        "nodes": ["<node id>"], "edges": ["<edge id>"]}],
+     "record": {"nodes": 129, "edges": 415,                # optional: what the exports hold and
+                "left_out_nodes": [["Identity judgement", 3]],  # the page leaves out or adds
+                "left_out_edges": [["read in", 39]], "added_edges": [["judged-same", 2]]}}
 
 Missing optional fields are empty. A node's parties and sources for the
 filters are its own plus those of its assertions. Filtering by a party or a
@@ -67,15 +71,15 @@ import re
 from pathlib import Path
 
 from kg.errors import ExportError
-from kg.export.html_checks import CLASSES, EDGE_KINDS, checked, short_names, stances
+from kg.export.html_checks import CLASSES, EDGE_KINDS, checked, record, short_names, stances
 from kg.export.html_layout import ASSETS, asset, edge_style_key, positions, styles, vis_items, vis_options
-from kg.export.page_views import opening_view, stance_board, timeline
+from kg.export.page_views import headline, opening_view, stance_board, timeline
 
 __all__ = ["render_html", "write_html", "write_page", "write", "neighbourhood", "share_strings", "unshare_strings", "CLASSES", "EDGE_KINDS", "STANCES"]  # noqa: F822 (STANCES: module __getattr__)
 
 #: The page's own scripts, ``html_assets/kg-<part>.js``, in the order they run: the shared state
-#: first, then one per view, then the start that draws them.
-PAGE_SCRIPTS = ("state", "graph", "board", "timeline", "start")
+#: first, then one per view, then the frame (header counts, drawer, legends), then the start that draws them.
+PAGE_SCRIPTS = ("state", "graph", "board", "timeline", "layout", "start")
 #: Above this many nodes the page opens on the stance board (or the timeline, or
 #: the graph focused on one unresolved item), never on the whole graph.
 OPENING_GRAPH_MAX = 60
@@ -215,6 +219,8 @@ def render_html(view: dict, *, title: str = "kg graph", seed: int = 1,
         "stance_marks": {s: style["edges"][f"stance:{s}"]["mark"] for s in stances()},
         "board": dict(board, short={p: n for p, n in short_names(view).items() if p in board["parties"]}),
         "timeline": line,
+        "headline": headline(board, unresolved),
+        "record": record(view),
         "opening": opening_view(len(nodes), board, line, unresolved, opening_graph_max, hub),
         "parties": sorted({p for item in (*nodes, *edges) for p in item["parties"]}),
         "sources": sorted({s for item in (*nodes, *edges) for s in item["sources"]}),

@@ -21,7 +21,7 @@ from functools import lru_cache
 from kg.errors import ExportError
 from kg.export.html_layout import styles
 
-__all__ = ["CLASSES", "EDGE_KINDS", "ASSERTION_FIELDS", "DATE_FIELDS", "stances", "checked", "short_names", "fail"]
+__all__ = ["CLASSES", "EDGE_KINDS", "ASSERTION_FIELDS", "DATE_FIELDS", "stances", "checked", "short_names", "record", "fail"]
 
 CLASSES = ("person", "organization", "incident", "safeguard", "source", "assertion",
            "question", "proposition", "system", "meeting", "other")
@@ -79,7 +79,8 @@ def checked(view: dict) -> tuple[list[dict], list[dict], list[dict]]:
         cls = raw.get("cls", "other")
         if cls not in CLASSES:
             raise fail(f"node {node_id!r} has class {cls!r}; expected one of {', '.join(CLASSES)}")
-        assertions = [{**{f: str(a.get(f) or "") for f in ASSERTION_FIELDS}, "superseded": bool(a.get("superseded"))}
+        assertions = [{**{f: str(a.get(f) or "") for f in ASSERTION_FIELDS}, "superseded": bool(a.get("superseded")),
+                       "group": str(a.get("group") or a.get("voice") or a.get("party") or "")}
                       for a in raw.get("assertions") or []]
         parties = _strings(raw.get("parties"), f"parties of node {node_id!r}")
         sources = _strings(raw.get("sources"), f"sources of node {node_id!r}")
@@ -136,3 +137,29 @@ def short_names(view: dict) -> dict[str, str]:
     return dict(sorted(names.items()))
 
 
+
+
+def record(view: dict) -> dict | None:
+    """The view's ``record``: what the exports hold that the page leaves out (see
+    :func:`kg.export.html_view.record_gap`), or None when the view has none (a focused view).
+
+    >>> record({"record": {"nodes": 4, "edges": 3, "left_out_edges": [["read in", 1]]}})["left_out_nodes"]
+    []
+    >>> record({"record": {"nodes": "4"}})
+    Traceback (most recent call last):
+    ...
+    kg.errors.ExportError: cannot draw the graph: record must give nodes and edges as counts
+    """
+    raw = view.get("record")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), int) for k in ("nodes", "edges")):
+        raise fail("record must give nodes and edges as counts")
+    out = {"nodes": raw["nodes"], "edges": raw["edges"]}
+    for key in ("left_out_nodes", "left_out_edges", "added_edges"):
+        rows = raw.get(key) or []
+        if not all(isinstance(r, (list, tuple)) and len(r) == 2 and isinstance(r[0], str) and isinstance(r[1], int)
+                   for r in rows):
+            raise fail(f"record's {key} must be [name, count] pairs")
+        out[key] = [[name, count] for name, count in rows]
+    return out

@@ -33,9 +33,11 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from rdflib import Graph
+from rdflib.namespace import DCTERMS
 
 from kg.analysis.nxgraph import CLS
 from kg.analysis.evidence import P, AssertionRef, assertion_ref, assertions_about, assertions_on, edge_evidence
+from kg.analysis.voices import linked_to, voice_of
 from kg.ontology import judgement_edge_kind
 
 if TYPE_CHECKING:
@@ -70,9 +72,33 @@ def _edge_id(*parts: str) -> str:
     return "e:" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _assertion_entry(a: AssertionRef) -> dict:
+#: A document's voice is its author's, else its publisher's: the stance board puts them under one head.
+_WRITTEN_BY = (str(DCTERMS.creator), str(DCTERMS.publisher))
+
+
+def voice_head(g: "nx.MultiDiGraph", party: str) -> str:
+    """Whose column a party's stances go under on the stance board: its voice (whom it speaks for),
+    where a document's voice is that of its author (else its publisher).
+
+    >>> from kg.analysis.nxgraph import EXAMPLE, from_turtle
+    >>> g = from_turtle('''
+    ... :acme a kg:Organization ; rdfs:label "Acme" .  :pat a kg:Person ; kg:speaksFor :acme .
+    ... :memo a kg:InternalDocument ; dcterms:creator :pat .  :ann a kg:Person .''')
+    >>> [voice_head(g, EXAMPLE + n).removeprefix(EXAMPLE) for n in ("memo", "pat", "acme", "ann")]
+    ['acme', 'acme', 'acme', 'ann']
+    """
+    for predicate in _WRITTEN_BY:
+        writers = sorted(linked_to(g, party, predicate), key=lambda n: (str(g.nodes[n].get("label", n)), n))
+        if writers:
+            return voice_of(g, writers[0])
+    return voice_of(g, party)
+
+
+def _assertion_entry(g: "nx.MultiDiGraph", a: AssertionRef) -> dict:
+    head = voice_head(g, a.party.iri)
     return {"party": a.party.label, "stance": a.stance, "quote": a.quote, "source_title": a.source.title or a.source.label, "source_date": a.source.date, "source_url": a.source.url,
-            "date": a.date, "voice": (a.voice or a.party).label, "superseded": a.superseded}
+            "date": a.date, "voice": (a.voice or a.party).label, "superseded": a.superseded,
+            "group": str(g.nodes[head].get("label", head)) if head in g else a.party.label}
 
 
 def _node_assertions(g: "nx.MultiDiGraph", node: str, cls: str) -> list[AssertionRef]:
@@ -98,7 +124,7 @@ def _nodes(g: "nx.MultiDiGraph") -> list[dict]:
             "cls": view_class(attrs.get("kinds") or [attrs.get("cls", "")]),
             "class_label": attrs.get("class_label", attrs.get("cls", "")),
             "description": attrs.get("description") or attrs.get("resolvable_by") or "",
-            "assertions": [_assertion_entry(a) for a in _node_assertions(g, node, attrs.get("cls", ""))],
+            "assertions": [_assertion_entry(g, a) for a in _node_assertions(g, node, attrs.get("cls", ""))],
             "draft": attrs.get("review", "reviewed") != "reviewed",
             **{key: str(attrs[key]) for key in ("date", "not_before", "not_after", "date_text") if attrs.get(key)},
             **({"links": list(attrs["links"])} if attrs.get("links") else {}),  # identifiers elsewhere, e.g. Wikidata
@@ -112,19 +138,22 @@ def _nodes(g: "nx.MultiDiGraph") -> list[dict]:
     return nodes
 
 
-def _edges(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> tuple[list[dict], dict]:
+def _edges(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> tuple[list[dict], dict, list[str]]:
+    """The page's edges, their ids by pair of ends, and the labels of the projection's edges left out."""
     from kg.ontology import Judgement
 
-    edges = []
+    edges, left_out = [], []
     by_pair: dict[tuple[str, str], list[str]] = {}
     for u, v, key, data in sorted(g.edges(keys=True, data=True)):
         ends = {g.nodes[u].get("cls"), g.nodes[v].get("cls")}
         if key in _HIDDEN_EDGES or CLS.IdentityJudgement in ends:
+            left_out.append(str(data["label"]))
             continue
         edge = {"id": _edge_id(u, key, v), "source": u, "target": v, "label": data["label"], "kind": "relation", "parties": [], "sources": []}
         if key in (P.party, P.proposition) and g.nodes[u].get("cls") == CLS.Assertion:
             record = assertion_ref(g, u)
             if record is None:
+                left_out.append(str(data["label"]))
                 continue
             edge.update(kind="stance", stance=record.stance, parties=[record.party.label], sources=[record.source.title or record.source.label])
             if key == P.party:  # drawn from the party to its assertion
@@ -156,7 +185,7 @@ def _edges(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> tuple[list[dict]
             edge = {"id": c.id, "source": pair[0], "target": pair[1], "label": f"{c.verdict} ({c.probability:.2f})", "kind": "candidate", "parties": [], "sources": []}
             edges.append(edge)
             by_pair.setdefault(pair, []).append(edge["id"])
-    return sorted(edges, key=lambda e: e["id"]), by_pair
+    return sorted(edges, key=lambda e: e["id"]), by_pair, left_out
 
 
 def _unresolved(g: "nx.MultiDiGraph", report: "UnresolvedReport", by_pair: dict) -> list[dict]:
@@ -194,10 +223,44 @@ def _unresolved(g: "nx.MultiDiGraph", report: "UnresolvedReport", by_pair: dict)
 
 def view_of_projection(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> dict:
     """The view of an already projected graph and its report."""
-    edges, by_pair = _edges(g, report)
+    edges, by_pair, left_out = _edges(g, report)
     # The reports' short names, keyed by the labels the page's assertions carry, for the stance board.
     short = {str(g.nodes[iri].get("label", iri)): name for iri, name in sorted(report.short_names.items())}
-    return {"nodes": _nodes(g), "edges": edges, "unresolved": _unresolved(g, report, by_pair), "short_names": short}
+    nodes = _nodes(g)
+    return {"nodes": nodes, "edges": edges, "unresolved": _unresolved(g, report, by_pair), "short_names": short,
+            "record": record_gap(g, nodes, edges, left_out)}
+
+
+def _tally(names) -> list[list]:
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return [[name, counts[name]] for name in sorted(counts, key=lambda n: (-counts[n], n))]
+
+
+def record_gap(g: "nx.MultiDiGraph", nodes: list[dict], edges: list[dict], left_out: list[str]) -> dict:
+    """What the exports hold (the projection ``g``) that the page does not draw, and what the page adds.
+
+    The exports keep an identity judgement as a node and every provenance link (read in, quoted
+    from...) as an edge; the page draws a judgement as one edge between its pair, puts provenance in
+    each item's panel, and adds an edge for each unjudged identity candidate. So
+    ``exports - left out + added`` is what the page draws, which a test checks.
+
+    >>> from kg.analysis.nxgraph import from_turtle
+    >>> from kg.analysis.report import unresolved_from_projection
+    >>> g = from_turtle('''
+    ... :acme a kg:Organization ; rdfs:label "Acme" .  :wire a kg:NewsArticle ; rdfs:label "The Wire" .
+    ... :p a kg:Proposition ; kg:text "Reviews were skipped." .
+    ... :a1 a kg:Assertion ; kg:proposition :p ; kg:party :acme ; kg:readIn :wire ; kg:stance kg:Denies .''')
+    >>> gap = view_of_projection(g, unresolved_from_projection(g))["record"]
+    >>> gap["nodes"], gap["edges"], gap["left_out_edges"], gap["added_edges"]
+    (4, 3, [['read in', 1]], [])
+    """
+    drawn = {node["id"] for node in nodes}
+    left_nodes = [str(attrs.get("class_label", attrs.get("cls", ""))) for n, attrs in g.nodes(data=True) if n not in drawn]
+    added = [e["kind"] for e in edges if e["kind"] not in ("relation", "stance")]
+    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "left_out_nodes": _tally(left_nodes),
+            "left_out_edges": _tally(left_out), "added_edges": _tally(added)}
 
 
 def graph_view(graph: Graph, report: "UnresolvedReport | None" = None, *, include_pending: bool = False) -> dict:

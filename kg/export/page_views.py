@@ -13,6 +13,14 @@ opens) is made here, once, and can be tested without a browser.
 >>> board = stance_board(nodes)
 >>> board["parties"], [(r["id"], r["contested"], r["cells"]) for r in board["rows"]]
 (['Acme', 'Memo'], [('p1', True, [[0, 1], [1, 0]]), ('p2', False, [[0, 0]])])
+>>> board["rows"][0]["sides"], board["groups"]
+({'for': [0], 'against': [1], 'neither': []}, [{'head': 'Acme', 'parties': [0]}, {'head': 'Memo', 'parties': [1]}])
+
+A memo its author wrote goes under the author's head, the author's own column first:
+
+>>> nodes[0]["assertions"][0]["group"] = "Acme"
+>>> stance_board(nodes)["groups"]
+[{'head': 'Acme', 'parties': [0, 1]}]
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ import calendar
 import datetime as dt
 from functools import lru_cache
 
-__all__ = ["stance_board", "timeline", "opening_view", "day_range"]
+__all__ = ["stance_board", "headline", "timeline", "opening_view", "day_range"]
 
 #: Timeline lanes, top to bottom; classes not listed share the last lane.
 LANES = ("incident", "meeting", "source", "other")
@@ -40,7 +48,7 @@ def _plural(count: int, one: str, many: str) -> str:
 
 
 def stance_board(nodes: list[dict]) -> dict:
-    """Propositions as rows, parties as columns, most contested rows first.
+    """Propositions as rows, parties as columns grouped by voice, most contested rows first.
 
     A cell is ``[party index, assertion index]`` into the proposition node's
     own ``assertions``, so quotes are not stored twice. A row is *contested*
@@ -48,26 +56,41 @@ def stance_board(nodes: list[dict]) -> dict:
     report: a party's ``voice`` is whom it speaks for (a spokesperson speaks
     for the company), superseded stances do not count, and the ontology's
     stance polarities decide which side a stance is on.
+
+    Columns come in ``groups``, one per head (an assertion's ``group``: the
+    voice, where a document's voice is its author's), the head's own column
+    first; a row's ``sides`` lists its assertions for, against and neither,
+    so the page can show both sides of a row without the columns.
     """
     polarity = _polarity()
-    rows, uses = [], {}
+    rows, uses, group_of = [], {}, {}
     for node in nodes:
         if node["cls"] != "proposition" or not node["assertions"]:
             continue
         sides = {1: set(), -1: set(), 0: set()}
-        for a in node["assertions"]:
+        listed = {1: [], -1: [], 0: []}
+        for i, a in enumerate(node["assertions"]):
+            side = polarity.get(a["stance"], 0)
             if not a.get("superseded"):  # a stance taken back is history, not a side
-                sides[polarity.get(a["stance"], 0)].add(a.get("voice") or a["party"])
+                sides[side].add(a.get("voice") or a["party"])
+            listed[side].append(i)
             uses[a["party"]] = uses.get(a["party"], 0) + 1
+            group_of.setdefault(a["party"], a.get("group") or a.get("voice") or a["party"])
         contested = any(f != o for f in sides[1] for o in sides[-1])
         parts = [f"{_plural(len(sides[1]), 'voice', 'voices')} for" if sides[1] else "nobody for",
                  f"{len(sides[-1])} against" if sides[-1] else "nobody against"]
         if sides[0]:
             parts.append(f"{len(sides[0])} neither for nor against")
         rows.append({"id": node["id"], "contested": contested, "draft": node["draft"],
-                     "summary": ", ".join(parts), "_sides": sides, "_label": node["label"]})
-    parties = sorted(uses, key=lambda p: (-uses[p], p))
+                     "summary": ", ".join(parts), "sides": {"for": listed[1], "against": listed[-1], "neither": listed[0]},
+                     "_sides": sides, "_label": node["label"]})
+    weight: dict[str, int] = {}
+    for party, head in group_of.items():
+        weight[head] = weight.get(head, 0) + uses[party]
+    heads = sorted(weight, key=lambda h: (-weight[h], h))
+    parties = sorted(uses, key=lambda p: (heads.index(group_of[p]), p != group_of[p], -uses[p], p))
     column = {party: i for i, party in enumerate(parties)}
+    groups = [{"head": head, "parties": [column[p] for p in parties if group_of[p] == head]} for head in heads]
     by_id = {node["id"]: node for node in nodes}
     for row in rows:
         assertions = by_id[row["id"]]["assertions"]
@@ -76,7 +99,18 @@ def stance_board(nodes: list[dict]) -> dict:
                              -sum(len(s) for s in r["_sides"].values()), r["_label"], r["id"]))
     for row in rows:
         del row["_sides"], row["_label"]
-    return {"parties": parties, "rows": rows}
+    return {"parties": parties, "groups": groups, "rows": rows}
+
+
+def headline(board: dict, unresolved: list[dict]) -> dict:
+    """What the page's header counts: contested propositions, open questions, parties (the board's heads).
+
+    >>> headline({"groups": [{"head": "Acme"}]}, [{"kind": "contested"}, {"kind": "question"}, {"kind": "candidate"}])
+    {'contested': 1, 'questions': 1, 'parties': 1}
+    """
+    kinds = [item["kind"] for item in unresolved]
+    return {"contested": kinds.count("contested"), "questions": kinds.count("question"),
+            "parties": len(board["groups"])}
 
 
 def day_range(value: str) -> tuple[int, int]:

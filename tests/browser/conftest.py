@@ -83,13 +83,13 @@ class Loaded:
 
 @pytest.fixture
 def open_page(browser, tmp_path):
-    """open_page(view, **render options) -> Loaded, waiting for window.kgReady."""
+    """open_page(view, fragment=..., viewport=(width, height), **render options) -> Loaded, waiting for window.kgReady."""
     contexts = []
 
-    def opener(view: dict, fragment: str = "", **render) -> Loaded:
+    def opener(view: dict, fragment: str = "", viewport: tuple[int, int] = (1400, 900), **render) -> Loaded:
         target = tmp_path / f"page{len(contexts)}.html"
         write_html(view, target, **render)
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         contexts.append(context)
         page = context.new_page()
         loaded = Loaded(page=page, view=view, seconds_to_ready=0.0)

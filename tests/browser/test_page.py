@@ -38,7 +38,10 @@ def test_small_page_loads_offline_without_errors(open_page):
     assert stats["nodes"] == len(loaded.view["nodes"]) == 23
     assert stats["edges"] == len(loaded.view["edges"]) == 31
     assert loaded.page.text_content("h1") == "Veltrix East-2 outage"
-    assert loaded.page.text_content("#status") == "23 nodes, 31 edges"
+    # The header counts what a reader came for, not nodes and edges (those are in the graph's legend).
+    assert loaded.page.text_content("#headline") == "2 contested \u00b7 1 open question \u00b7 4 parties"
+    assert loaded.page.text_content("#status") == ""
+    assert loaded.page.text_content("#legend-record") == ""  # a view without the record's counts says nothing
 
 
 def test_physics_stops_once_stable(open_page):

@@ -25,7 +25,7 @@ def fragment_state(loaded) -> dict:
 
 def board_cells(loaded) -> list[tuple]:
     return [tuple(c) for c in loaded.evaluate("""[...document.querySelectorAll('#board tbody tr')].flatMap(tr =>
-        [...tr.querySelectorAll('.cell')].map(c => [tr.dataset.row, c.dataset.party, c.dataset.stance, c.title,
+        [...tr.querySelectorAll('td .cell')].map(c => [tr.dataset.row, c.dataset.party, c.dataset.stance, c.title,
                                                     c.textContent]))""")]
 
 
@@ -49,10 +49,10 @@ def test_stance_board_cells_equal_the_assertions(open_page, seed_view):
     drawn = board_cells(loaded)
     assert sorted(drawn) == expected
     assert len(drawn) == 39  # the seed case's assertions on propositions
-    # Every cell sits in its party's column.
-    misplaced = loaded.evaluate("""[...document.querySelectorAll('#board .cell')].filter(c => {
+    # Every cell sits in the column of its party's voice.
+    misplaced = loaded.evaluate("""[...document.querySelectorAll('#board td .cell')].filter(c => {
         const col = [...c.parentElement.parentElement.children].indexOf(c.parentElement);
-        return document.querySelectorAll('#board thead th')[col].title !== c.dataset.party;
+        return !document.querySelectorAll('#board thead th')[col].dataset.members.split('\\n').includes(c.dataset.party);
     }).length""")
     assert misplaced == 0
     # Contested rows come first and stand out; they are the report's contested propositions.
@@ -239,5 +239,6 @@ def test_drafts_are_hollow_dashed_and_labelled(open_page):
     loaded.page.click("#tab-board")
     row = loaded.page.locator(f'#board tr[data-row="{T}p-draft"]')
     assert row.locator("th").text_content().startswith("draft: ")
-    assert row.locator(".cell.draft").count() == 1
-    assert loaded.page.locator("#board .cell.draft").count() == 1
+    assert row.locator("td .cell.draft").count() == 1
+    assert row.locator(".sides .cell.draft").count() == 1  # its mark in the row's sides, drawn as a draft too
+    assert loaded.page.locator("#board td .cell.draft").count() == 1

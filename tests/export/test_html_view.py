@@ -42,7 +42,7 @@ def test_assertions_hang_between_party_and_proposition(acme_graph):
     [entry] = assertion["assertions"]
     assert entry == {"party": "Acme", "stance": "denies", "quote": "no such rule exists", "source_title": "Acme checkout fails twice in a week",
                      "source_date": "2026-03-06", "source_url": "https://example.org/wire/acme",
-                     "date": "2026-03-06", "voice": "Acme", "superseded": False}
+                     "date": "2026-03-06", "voice": "Acme", "superseded": False, "group": "Acme"}
 
 
 def test_candidates_are_edges_until_judged(store, tmp_path):
@@ -67,3 +67,24 @@ def test_candidates_are_edges_until_judged(store, tmp_path):
 
 def test_view_is_the_same_from_every_store(acme_graph):
     assert json.dumps(graph_view(acme_graph)) == json.dumps(graph_view(load_cases([ACME])[0]))
+
+
+def test_the_page_says_what_the_exports_hold_that_it_leaves_out(acme_graph):
+    """The count gap: GraphML holds the projection; the view's record says which of it the page leaves out."""
+    import io
+
+    import networkx as nx
+
+    from kg.export.graphml import serialize
+
+    view = graph_view(acme_graph)
+    exported = nx.read_graphml(io.BytesIO(serialize(acme_graph).encode("utf-8")))
+    record = view["record"]
+    assert (record["nodes"], record["edges"]) == (exported.number_of_nodes(), exported.number_of_edges())
+    left_nodes = sum(count for _, count in record["left_out_nodes"])
+    left_edges = sum(count for _, count in record["left_out_edges"])
+    added = sum(count for _, count in record["added_edges"])
+    assert len(view["nodes"]) == record["nodes"] - left_nodes
+    assert len(view["edges"]) == record["edges"] - left_edges + added
+    assert left_edges > 0 and dict(record["left_out_edges"]).get("read in", 0) > 0  # provenance is in the panels
+    assert dict(record["added_edges"]) == {"candidate": 1}  # the unjudged pair, drawn only on the page

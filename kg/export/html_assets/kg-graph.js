@@ -11,19 +11,28 @@
   window.kgNetwork = network;
   var status = byId("status");
 
-  function summary() {
-    return nodes.length + " nodes, " + edges.length + " edges" + (data.physics ? "" : " (laid out in advance)");
+  // Labels are drawn at least this many pixels high at the opening zoom: a graph that fits the
+  // pane only with smaller labels opens zoomed in on its centre instead (scroll or pinch to see more).
+  var MIN_LABEL_PX = 11;
+  function readableZoom() {
+    var size = (data.options.nodes.font || {}).size || 14;
+    if (nodes.length && network.getScale() * size < MIN_LABEL_PX) {
+      network.moveTo({ scale: MIN_LABEL_PX / size });
+    }
   }
   kg.graphStill = false;
   function markReady() {
     // After vis-network's own end-of-layout fit, so the opening focus is the last word.
     setTimeout(function () {
       kg.graphStill = true;
-      applyState(readHash() || data.opening, false);
+      var state = readHash() || data.opening;
+      network.fit();
+      applyState(state, false);
+      if (!kg.focusSet) readableZoom();
       network.once("afterDrawing", function () {
         window.kgTiming.ready = performance.now();
         window.kgReady = true;
-        status.textContent = summary();
+        status.textContent = "";  // the header counts what matters; the node and edge counts are in the legend
       });
       network.redraw();
     }, 0);
@@ -127,6 +136,7 @@
   byId("show-all").addEventListener("click", function () {
     setFocus(null);
     network.fit();
+    readableZoom();
     writeHash();
   });
 

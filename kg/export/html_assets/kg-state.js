@@ -379,6 +379,8 @@
       panes[k].classList.toggle("active", k === name);
       tabs[k].setAttribute("aria-pressed", k === name ? "true" : "false");
     });
+    Array.prototype.forEach.call(document.querySelectorAll(".legend-part"), function (part) { part.hidden = part.dataset.view !== name; });
+    if (kg.boardMore) kg.boardMore();
     byId("stage").classList.toggle("focused", name === "graph" && !!kg.focusSet);
     byId("focus-bar").hidden = !(name === "graph" && kg.focusSet);
     if (name === "graph") kg.network.redraw();
