@@ -1,13 +1,15 @@
-"""Building: case folders → N-Triples chunks → checks → the store → exports.
+"""Building: case folders → N-Triples chunks → the store → checks → exports.
 
 There is one route, whatever the store. Every reference in a case resolves
 inside that case or to the ontology, so each case is read, turned into
-triples, checked against the compiled shapes
-(:func:`kg.shape_checks.case_results`) and written as N-Triples on its own,
-in worker processes on every core for big inputs. The main process streams
-the chunks, in case order, into the store's loader (Oxigraph's bulk loader,
+triples and written as N-Triples on its own, in worker processes on every
+core for big inputs. The main process streams the chunks, in case order,
+into the store's loader (:mod:`kg.backends`: Oxigraph's bulk loader,
 rdflib's N-Triples parser for the memory store, batches for a remote
-endpoint) while the workers read ahead.
+endpoint) while the workers read ahead. The new graph is then checked
+against the shapes by SPARQL aggregates in the engine that holds it
+(:func:`kg.validate.check_graph`); a failed check names the case file and
+line of the entry that made the node.
 
 All or nothing: the new graph replaces the previous one only when every case
 was read, the whole graph conforms and every export is written. Exports are
@@ -139,7 +141,8 @@ class CaseChunk:
     """One case, read and checked: its N-Triples (sorted, no repeats) and what was found.
 
     With ``summaries``, ``ntriples`` ends with the case's materialised summaries as N-Quads
-    (:mod:`kg.summaries`); ``triples`` counts the graph's triples only.
+    (:mod:`kg.summaries`); ``triples`` counts the graph's triples only. ``places`` maps each
+    node the case made (its IRI as text) to the "FILE:LINE" of its entry, for the shapes' report.
     """
 
     slug: str
@@ -147,8 +150,7 @@ class CaseChunk:
     ntriples: bytes
     triples: int
     quotes_checked: int
-    results: list = field(default_factory=list)  # failed shape checks; empty when the case conforms
-    places: dict = field(default_factory=dict)  # focus node of a result → "FILE:LINE" of its entry
+    places: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -176,23 +178,21 @@ def _process(
 ) -> CaseChunk | _Failure:
     from kg.case import read_case
     from kg.loaders.case import case_triples
-    from kg.shape_checks import case_results
     from kg.store import ntriple_lines
 
     try:
         case = read_case(path)
         triples, stats = case_triples(case, read_documents(case, folders, max_bytes=max_document_bytes))
         lines = sorted(set(ntriple_lines(triples)))
-        results = case_results(triples) if validate else []
     except KGError as e:
         return _Failure(type(e).__name__, _error_args(e))
-    places = {row[0]: stats.locations[row[0]] for _, row in results if row[0] in stats.locations}
+    places = {str(node): place for node, place in stats.locations.items()} if validate else {}
     data = "".join(lines).encode("utf-8")
     if summaries:
         from kg.summaries import case_summary
 
         data += case_summary(case.slug, data)
-    return CaseChunk(case.slug, path, data, len(lines), stats.quotes_checked, results, places)
+    return CaseChunk(case.slug, path, data, len(lines), stats.quotes_checked, places)
 
 
 def _process_args(args) -> CaseChunk | _Failure:
@@ -224,7 +224,7 @@ def case_chunks(
     workers: int | None = None,
     summaries: bool = False,
 ) -> Iterator[CaseChunk]:
-    """Each case of ``paths`` read and checked, in order; raises the first case's error."""
+    """Each case of ``paths`` read, in order (with its nodes' places when ``validate``); raises the first case's error."""
     workers = worker_count(paths) if workers is None else workers
     folders = document_folders(documents)  # checked once, before any case is read
     if summaries:
@@ -261,7 +261,7 @@ def _ontology_chunk() -> tuple[bytes, int]:
 
 
 def _shapes_compile(validate: bool) -> bool:
-    """Can the shapes be checked case by case (:mod:`kg.shape_checks`)? Else pyshacl checks the new graph."""
+    """Do the shapes compile (:mod:`kg.shape_checks`)? Else pyshacl checks the new graph."""
     if not validate:
         return True
     from kg.shape_checks import Unsupported, compile_shapes
@@ -313,7 +313,6 @@ def build(
     folders = document_folders(documents)
     seen: dict[str, Path] = {}
     slugs: list[str] = []
-    failed: list = []
     places: dict = {}
     counts = {"triples": 0, "quotes": 0}
 
@@ -325,7 +324,7 @@ def build(
             paths,
             documents=folders,
             max_document_bytes=max_document_bytes,
-            validate=validate and compiled,
+            validate=validate,
             summaries=where.kind == "oxigraph",  # named graphs: the embedded store's (kg.summaries)
         )
         for number, chunk in enumerate(cases, 1):
@@ -333,32 +332,26 @@ def build(
             slugs.append(chunk.slug)
             counts["triples"] += chunk.triples
             counts["quotes"] += chunk.quotes_checked
-            failed.extend(chunk.results)
             places.update(chunk.places)
             if progress:
                 progress("reading cases", number, len(paths))
             yield chunk.ntriples
         timings["read"] = time.perf_counter() - started
         stage(progress, "loading into the store")
-        if failed:
-            from kg.shape_checks import report
-
-            found = report(failed, places)
-            if not found.conforms:
-                raise _nonconforming(found)
 
     staged = StagedFiles(out, "exports") if out is not None else None
 
     def before_swap(graph: Graph) -> None:
-        """The new graph, complete but not yet in place: the last checks, then the exports."""
-        if validate and not compiled:
-            from kg.validate import pyshacl_report
+        """The new graph, complete but not yet in place: the shapes, then the exports."""
+        timings["store"] = time.perf_counter() - started
+        if validate:
+            from kg.validate import check_graph, pyshacl_report
 
-            stage(progress, "validating with pyshacl")
-            found = pyshacl_report(graph)
+            stage(progress, "checking the shapes" if compiled else "validating with pyshacl")
+            found = check_graph(graph, places) if compiled else pyshacl_report(graph)
+            timings["validate"] = time.perf_counter() - started - timings["store"]
             if not found.conforms:
                 raise _nonconforming(found)
-        timings["store"] = time.perf_counter() - started
         if staged is None:
             return
         writers = [("kg.ttl", store_backend.dump_turtle), *(exporters or [])]

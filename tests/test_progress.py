@@ -70,10 +70,10 @@ def test_nothing_is_drawn_when_standard_error_is_not_a_terminal():
     assert stream.getvalue() == ""
 
 
-def test_build_reports_the_cases_read_the_store_load_and_the_exports(tmp_path):
+def test_build_reports_the_cases_read_the_store_load_the_shapes_and_the_exports(tmp_path):
     record = Recorder()
     kg.build([ACME], out=tmp_path / "exports", store=str(tmp_path / "store"), progress=record)
-    assert record.tasks() == ["reading cases", "loading into the store", "writing exports"]
+    assert record.tasks() == ["reading cases", "loading into the store", "checking the shapes", "writing exports"]
     reading = [(done, total) for task, done, total in record.calls if task == "reading cases"]
     assert reading[0] == (0, 1) and reading[-1] == (1, 1)
 
