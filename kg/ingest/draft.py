@@ -20,7 +20,7 @@ from kg.ingest.entities import ARTICLE_KEY, Entity
 from kg.ingest.extract import Extraction
 from kg.ingest.gazetteer import CaseIndex
 from kg.ingest.incidents import date_bounds, date_text, dated_by_source, merge_incidents
-from kg.ingest.linking import CONTRAST_LINK, reply_frame
+from kg.ingest.linking import ANSWER_LINK, CONTRAST_LINK, reply_frame
 from kg.ingest.names import near_matches
 from kg.ingest.text import Article
 
@@ -172,6 +172,10 @@ def _about(extraction: Extraction, entity_ids: dict[str, str], start: int, end: 
 
 
 _OPPOSITE = {1: "disputes", -1: "asserts"}
+#: Stances that answer another party's claim, and how many sentences back the claim they answer may stand.
+_ANSWERING = {"denies", "disputes", "narrows"}
+_POLARITY = {"asserts": 1, "confirms": 1, "denies": -1, "disputes": -1, "narrows": -1}
+NEARBY = 3
 
 
 def _answered(extraction: Extraction, claim: Claim):
@@ -223,6 +227,18 @@ def _propositions(extraction: Extraction, index: CaseIndex, entity_ids: dict[str
         if proposition is None:
             reply = claim.stance == "narrows" or kind == "reply"
             match = index.propositions.match(claim.proposition, set(about), party=party, reply=reply, figures=claim.stance != "narrows")
+            polarity = _POLARITY.get(claim.stance, 0)
+            if match.link is None and polarity:
+                # One side answers the other: a denial of what another party asserted (or an assertion of
+                # what another denied) is read leniently, against the other side's claims only.
+                answered = index.propositions.match(claim.proposition, set(about), party=party, reply=True, against=polarity,
+                                                    link_at=ANSWER_LINK, figures=claim.stance != "narrows")
+                if answered.link is None and (reply or claim.stance in _ANSWERING):
+                    # Else the nearest claim of the other side before it, in this article.
+                    nearby = [pid for at, pid in recent if frame[1] - NEARBY <= at <= frame[1]]
+                    answered = index.propositions.match(claim.proposition, set(about), party=party, reply=True, among=nearby,
+                                                        link_at=CONTRAST_LINK, figures=False, against=polarity)
+                reply, match = (True, answered) if answered.link is not None else (reply, match)
             if match.link is not None:
                 why = "Answers proposition" if reply else "Restates proposition"
                 proposition = on_existing(match.link, match.confidence, why)
@@ -252,7 +268,7 @@ def _contrast(claim, frame, party, recent, index, on_existing, add, text, entity
     """"In contrast, Y said Z": a stance on the nearest claim before it (within three sentences) that
     Z is closest to, on the side opposite to its other parties."""
     row, sentence = frame
-    nearby = [pid for at, pid in recent if sentence - 3 <= at <= sentence]
+    nearby = [pid for at, pid in recent if sentence - NEARBY <= at <= sentence]
     match = index.propositions.match(claim.proposition, party=party, reply=True, among=nearby, link_at=CONTRAST_LINK)
     polarity = index.propositions.polarity(match.link, party) if match.link else 0
     if not polarity:

@@ -62,6 +62,8 @@ __all__ = [
     "HINT",
     "REPLY_LINK",
     "CONTRAST_LINK",
+    "CONCEPTS",
+    "ANSWER_LINK",
 ]
 
 #: Score (0–1) at or above which a drafted claim becomes an assertion on the existing proposition.
@@ -72,6 +74,8 @@ HINT = 0.45
 REPLY_LINK = 0.6
 #: A counter-account ("in contrast, ...") links to the claim nearby it is closest to, from this score.
 CONTRAST_LINK = 0.3
+#: A claim on the other side of what another party said (a denial of an assertion, or the reverse) links from this score.
+ANSWER_LINK = 0.45
 #: A second candidate this close to the best makes the match ambiguous.
 MARGIN = 0.04
 
@@ -177,9 +181,26 @@ def numbers_in(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+#: Words that say one thing in a dispute, as named rows (concept, lemmas): "was responsible for the delays" and
+#: "caused the outage" both say who caused the harm. A lemma of a row counts as its concept when claims are compared.
+CONCEPTS: tuple[tuple[str, str], ...] = (
+    ("cause", "cause blame responsible responsibility fault culprit trigger"),
+    ("harm", "harm damage loss outage disruption delay meltdown catastrophe chaos disaster crash blackout"),
+    ("failing", "fail failure neglect negligence negligent mishandle lackluster"),
+    ("help", "help assistance assist offer support aid"),
+    ("refusal", "refuse decline ignore"),
+    ("compliance", "comply compliance obligation requirement regulation"),
+    ("sufficiency", "enough sufficient adequate capacity redundancy"),
+    ("avoidable", "prevent preventable avoid avoidable"),
+)
+_CONCEPT_OF = {lemma: f"~{name}" for name, lemmas in CONCEPTS for lemma in lemmas.split()}
+
+
 @lru_cache(maxsize=4096)
 def _commonness(lemma: str) -> float:
     """How little a word tells, from its frequency in English: 0.15 (very common) to 1.0 (rare)."""
+    if lemma.startswith("~"):
+        return 0.6  # a concept of :data:`CONCEPTS`: common words, but they carry the dispute
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # the ingest extra brings it; without it, every word counts the same
@@ -202,9 +223,11 @@ def content_of(text: str, about: Iterable[str] = (), lemmas: Iterable[str] | Non
     >>> c = content_of("Only one incident was related to AI.", {"amazon"})
     >>> sorted(c.lemmas), sorted(c.about), sorted(c.numbers)
     (['ai', 'incident', 'relate'], ['amazon'], ['1'])
+    >>> sorted(content_of("The vendor was responsible for the delays.").lemmas)
+    ['vendor', '~cause', '~harm']
     """
     words = simple_lemmas(text) if lemmas is None else [str(w).lower() for w in lemmas]
-    kept = frozenset(w for w in words if w not in _STOP and len(w) > 1 and not w.isdigit() and w not in _NUMBER_WORDS)
+    kept = frozenset(_CONCEPT_OF.get(w, w) for w in words if w not in _STOP and len(w) > 1 and not w.isdigit() and w not in _NUMBER_WORDS)
     return Content(kept, frozenset(about), numbers_in(text))
 
 
@@ -230,6 +253,16 @@ def similarity(a: Content, b: Content, weight: Callable[[str], float] = _commonn
     if a.about and b.about:
         score += 0.08 if a.about & b.about else -0.08
     return max(0.0, min(1.0, score))
+
+
+def _shares_more_than_concepts(a: Content, b: Content) -> bool:
+    """Do two claims share an item or a word beyond :data:`CONCEPTS`? "The weather caused the outage" and "a
+    faulty router caused the outage" share only what every dispute about a cause says.
+
+    >>> _shares_more_than_concepts(content_of("The weather caused the outage."), content_of("A router caused the outage."))
+    False
+    """
+    return bool(a.about & b.about) or any(not w.startswith("~") for w in a.lemmas & b.lemmas)
 
 
 @dataclass
@@ -352,12 +385,14 @@ class PropositionIndex:
         return _commonness(lemma) * (1.0 + math.log(n / (1 + self._df.get(lemma, 0))) / math.log(n + 1)) / 2 if n > 1 else _commonness(lemma)
 
     def match(self, text: str, about: Iterable[str] = (), *, party: str | None = None, reply: bool = False,
-              among: Iterable[str] | None = None, figures: bool = True, link_at: float | None = None) -> PropositionMatch:
+              among: Iterable[str] | None = None, figures: bool = True, link_at: float | None = None,
+              against: int = 0) -> PropositionMatch:
         """The proposition ``text`` restates (or, for a ``reply``, answers), if one clearly does.
 
         A reply by ``party`` links only to a proposition some other party holds. ``among`` limits
         the candidates; ``figures=False`` ignores numbers (a narrowing states a smaller figure on
-        purpose); ``link_at`` replaces the score a link needs.
+        purpose); ``link_at`` replaces the score a link needs; ``against`` (1 or -1, the polarity of
+        ``text``'s own stance) keeps only propositions whose other parties take the opposite side.
         """
         if not self._entries:
             return PropositionMatch()
@@ -372,6 +407,8 @@ class PropositionIndex:
             if allowed is not None and entry.id not in allowed:
                 continue
             if reply and not any(who != party for who in entry.parties):
+                continue
+            if against and (self.polarity(entry.id, party) != -against or not _shares_more_than_concepts(mine, entry.content)):
                 continue
             score = similarity(mine, entry.content, self.weight, reply=reply)
             if score < HINT - 0.1 and not reply:

@@ -232,3 +232,15 @@ def test_what_the_text_says_would_settle_a_question_fills_resolvable_by(tmp_path
         "Were staff warned?": "A log that settles two points",
         "Was the outage avoidable?": "Those logs published by the regulator",
     }
+
+
+BLAME = "Payroll row\n\nJane Roe, a union official, said Initech was responsible for the long payroll delays in March.\n"
+DENIAL = "Initech answers\n\nInitech said its March update did not cause the payroll outage.\n"
+
+
+def test_a_denial_in_other_words_answers_the_claim_on_the_other_side(tmp_path):
+    _, drafts = _ingest(tmp_path, BLAME, DENIAL, case_name="initech")
+    blamed = next(p["id"] for p in drafts["a0.txt"]["propositions"] if p["text"].startswith("Initech was responsible"))
+    answer = next(p for p in drafts["a1.txt"]["propositions"] if p.get("proposition") == blamed)
+    assert [(a["party"], a["stance"]) for a in answer["assertions"]] == [("initech", "denies")]
+    assert f"proposition '{blamed}'" in answer["note"]  # "responsible for the delays" and "caused the outage": one concept
