@@ -32,7 +32,7 @@ _AFFIRM = r"said|says|say|told|tells|stated|states|wrote|writes|added|noted|expl
 _VERB = rf"(?:{_AFFIRM}|{CONFIRM}|{DENY}|{DISPUTE})"
 _HEDGE_FRAME = re.compile(
     r"\b(?P<neg>(?:did|does|do|has|have|had|would|could|will)[ ]not|(?:didn|doesn|hasn|haven|wouldn|couldn|won)[’']t|declined[ ]to|refused[ ]to|would[ ]not)"
-    r"[ ](?:yet[ ])?(?P<verb>say|said|confirm|confirmed|comment|commented|disclose|disclosed|explain|specify|specified|reveal|revealed)\b"
+    r"[ ](?:yet[ ]|immediately[ ])?(?P<verb>say|said|confirm|confirmed|comment|commented|disclose|disclosed|explain|specify|specified|reveal|revealed|respond|answer)\b"
 )
 _ANAPHOR = re.compile(r"^(?:that|this)(?=[,.;]|$)|^(?:that|this|the|those|these)[ ](?!(?:claim|claims|suggestion|idea|assertion|allegation|report)[ ]that\b)(?:account|figure|claim|claims|statement|estimate|characterization|version|report|reading|assertion|description|allegation|view|finding|findings)\b|^the[ ][\w’'-]+['’]s[ ]reading\b")
 _ADVERBIAL = r"(?:[ ](?:on|in|to|at|during|earlier|later|publicly|privately|previously|also|again|repeatedly|first)\b[^,.;“”\"]{0,60}?)?"
@@ -289,7 +289,7 @@ def _hedges(table: EntityTable, text: str, sentence: Sentence, previous: list[Cl
         if party is None:
             continue
         rest = sentence.text[m.end():]
-        clause = re.match(r"[ ](?:on[ ])?(?P<clause>(?:whether|if|who|which|what|why|how|when)\b[^,;.]*|[^,;.]+)", rest)
+        clause = re.match(r"[ ](?:on[ ]|to[ ][^,;.]{0,60}?(?=\b(?:whether|if)\b))?(?P<clause>(?:whether|if|who|which|what|why|how|when)\b[^,;.]*|[^,;.]+)", rest)
         c_start = v_start + (m.end() - m.start()) + (clause.start("clause") if clause else 0)
         c_end = c_start + (len(clause.group("clause")) if clause else 0)
         words = text[c_start:c_end]

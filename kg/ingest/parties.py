@@ -169,7 +169,12 @@ def _described(table: EntityTable, text: str, start: int, end: int) -> Entity | 
         return person
     if re.fullmatch(TITLE_WORDS, noun):
         return None
-    return _org_described(table, text, noun, start)
+    org = _org_described(table, text, noun, start)
+    if org is None and noun == "government" and not m.group("mods"):
+        # "The government said": the government the article is about, a party of its own
+        at = start + m.start("noun")
+        org = table.new("Organization", "Government", at, at + len(noun), rule="the government", confidence=0.5, generic=True)
+    return org
 
 
 def _titled(table: EntityTable, office: str, before: int) -> Entity | None:

@@ -214,6 +214,28 @@ def _claims_to(token, offset):
     return _speaker_span(subject, offset), [(content, negated, neg, wording)], token
 
 
+#: Verb phrases that state a position without a clause: (lemma, the object or particle that makes it one).
+_POSITIONS = {("take", "credit"), ("take", "responsibility"), ("claim", "credit"), ("claim", "responsibility"),
+              ("put", "blame"), ("put", "down"), ("lay", "blame"), ("lay", "responsibility"), ("defend", None)}
+
+
+def _takes_position(token, offset):
+    """ "X took credit for C", "X put the blame on Y", "X put the blackout down to Y", "X defended its
+    planning": the verb phrase, worded with its subject."""
+    lemma = token.lemma_.lower()
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "prt")}
+    if not any(lemma == verb and (what is None and objects or what in objects) for verb, what in _POSITIONS):
+        return None
+    subject = _subject(token)
+    if subject is None or subject.lower_ in _RELATIVE or subject.pos_ == "PRON" and subject.lower_ not in ("it", "they"):
+        return None
+    tokens = [token] + [t for c in token.children if c.dep_ in ("dobj", "prt", "prep", "dative", "advmod") and c.i > token.i for t in c.subtree]
+    content, _, _ = _trimmed(sorted(tokens, key=lambda t: t.i), token, offset)
+    text = token.doc.text
+    lead = text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge)]
+    return _speaker_span(subject, offset), [(content, False, None, f"{lead} {text[content[0] - offset:content[1] - offset]}")], token
+
+
 _ACCOUNTS = {"account", "claim", "claims", "report", "reports", "story", "version", "allegation", "allegations", "characterisation", "characterization", "suggestion"}
 
 
@@ -285,7 +307,7 @@ def _according_to(token, offset):
 
 _BLAME = {"accuse", "blame", "fault", "criticise", "criticize", "charge"}
 #: Verbs that report speech only in the frame of their own rule ("called it false", "purported to").
-_FRAMED = {"call", "brand", "label", "dub", "purport", "profess"}
+_FRAMED = {"call", "brand", "label", "dub", "purport", "profess", "take", "put", "lay", "defend"}
 
 
 def _accuses(token, offset):
@@ -310,6 +332,7 @@ SPEECH_RULES = [
     SpeechRule("according to", "`according` → `to` → `pobj` X: the clause `according` modifies", _according_to, 0.8),
     SpeechRule("claims to", "claim, purport ... with an `nsubj` and an `xcomp` infinitive: the infinitive, worded with the subject", _claims_to, 0.7),
     SpeechRule("calls it", "call, brand, label ... with a `dobj` and an `oprd`: an account called false is disputed, else 'the object is what it was called'", _calls, 0.65),
+    SpeechRule("takes a position", "took credit/responsibility for, put the blame on, put X down to, defended: the verb phrase, worded with its `nsubj`", _takes_position, 0.65),
     SpeechRule("tag after", "a reporting verb with an `nsubj` after a comma, closing the sentence with no clause of its own: the words before the comma", _tag_after, 0.75),
 ]
 

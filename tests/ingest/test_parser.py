@@ -134,3 +134,14 @@ def test_names_the_parser_mistypes_are_corrected_by_their_company():
     assert entities["Red Eléctrica"] == ("Organization", ["REE"])
     assert entities["Ed Miliband"][0] == "Person"
     assert "Energy" not in entities and "Government" not in entities
+
+
+def test_positions_taken_without_a_clause_and_unanswered_questions():
+    text = ("Globex took credit for the attack on Initech. The government said the grid lacked capacity. "
+            "Globex chief executive Jane Roe spoke on Monday. "
+            "Jane Roe did not immediately respond to a question asking whether Globex had been paid.")
+    assert claims(text, "spacy") == [
+        ("Globex", "asserts", "Globex took credit for the attack on Initech."),
+        ("Government", "asserts", "The grid lacked capacity."),
+        ("Jane Roe", "hedges", "Globex had been paid."),
+    ]
