@@ -31,7 +31,7 @@ from kg.errors import QueryError
 from kg.sparql import evaluate
 from kg.store import normalize_term
 
-__all__ = ["Match", "find", "resolve", "resolve_or_none"]
+__all__ = ["Match", "find", "resolve", "resolve_or_none", "short_name"]
 
 _TIERS = ("label", "alias", "id")
 _SUGGESTIONS = 5
@@ -83,3 +83,30 @@ def resolve(graph: Graph, name: str) -> URIRef:
     near = sorted({m.label for m in find(graph, name.strip()) if m.how == "partial"}) if len(name.strip()) >= 3 else []
     hint = f"; did you mean {', '.join(repr(n) for n in near[:_SUGGESTIONS])}?" if near else ""
     raise QueryError(f"no item is called {name!r} (by label, alias or id){hint}")
+
+
+# ---------------------------------------------------------------- short names
+# What reports call a party or a source: the words are presentation, the rule is shared
+# by the report's data (kg.analysis.record.short_names) and the words of kg.export.plain.
+
+_WORDS = 4
+_CHARS = 32
+_CUT = re.compile(r"\s(?:on|of|about|at|for|during|blaming|linked|from|that|which|with|to|in|by|after)\s|[,:;(\u2013\u2014]")
+
+
+def short_name(label: str) -> str:
+    """A short name derived from a label: a trailing aside dropped, a long title cut where it starts describing.
+
+    >>> short_name("Amazon spokesperson (unnamed)")
+    'Amazon spokesperson'
+    >>> short_name("Dave Treadwell's internal message on strengthening guardrails")
+    "Dave Treadwell's internal message"
+    >>> short_name("Internal account of incidents since Q3 2025 and failed basic safeguards")
+    'Internal account'
+    """
+    base = re.sub(r"\s*\([^)]*\)\s*$", "", label).strip() or label.strip()
+    if len(base.split()) <= _WORDS and len(base) <= _CHARS:
+        return base
+    cut = _CUT.search(base)
+    head = base[:cut.start()].strip() if cut and cut.start() > 0 else base
+    return " ".join(head.split()[:_WORDS])

@@ -6,7 +6,7 @@
   report can say when the whole record rests on one.
 * :func:`short_names` gives each party and source a short name for the
   reports: its ``shortLabel`` when the case gives one, else one derived from
-  its label (:func:`short_name`), made unique.
+  its label (:func:`kg.names.short_name`), made unique.
 * :func:`look_for_next` groups the open questions by the kind of document
   that would settle them (the ontology's ``kg:EvidenceKind`` concepts, matched
   by their cue words in each question's ``resolvableBy``).
@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from kg.analysis.evidence import P, SourceRef, source_ref
 from kg.analysis.nxgraph import CLS
+from kg.names import short_name
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -40,12 +41,9 @@ if TYPE_CHECKING:
 
     from kg.analysis.questions import OpenQuestion
 
-__all__ = ["case_titles", "documents_read", "short_name", "short_names", "LookFor", "look_for_next", "evidence_kinds"]
+__all__ = ["case_titles", "documents_read", "short_names", "LookFor", "look_for_next", "evidence_kinds"]
 
-_WORDS = 4
-_CHARS = 32
 # Where a long title stops naming the thing and starts describing it.
-_CUT = re.compile(r"\s(?:on|of|about|at|for|during|blaming|linked|from|that|which|with|to|in|by|after)\s|[,:;(\u2013\u2014]")
 _FILLER = {"a", "an", "the", "of", "on", "and", "or", "in", "at", "to", "for", "by", "with", "its", "their"}
 
 
@@ -85,24 +83,6 @@ def documents_read(g: "nx.MultiDiGraph") -> tuple[SourceRef, ...]:
     """Every source an assertion in the projection was read in, by label."""
     found = {v for u, v, k in g.edges(keys=True) if k == P.read_in and g.nodes[u].get("cls") == CLS.Assertion}
     return tuple(sorted((source_ref(g, s) for s in found), key=lambda s: (s.label, s.iri)))
-
-
-def short_name(label: str) -> str:
-    """A short name derived from a label: a trailing aside dropped, a long title cut where it starts describing.
-
-    >>> short_name("Amazon spokesperson (unnamed)")
-    'Amazon spokesperson'
-    >>> short_name("Dave Treadwell's internal message on strengthening guardrails")
-    "Dave Treadwell's internal message"
-    >>> short_name("Internal account of incidents since Q3 2025 and failed basic safeguards")
-    'Internal account'
-    """
-    base = re.sub(r"\s*\([^)]*\)\s*$", "", label).strip() or label.strip()
-    if len(base.split()) <= _WORDS and len(base) <= _CHARS:
-        return base
-    cut = _CUT.search(base)
-    head = base[:cut.start()].strip() if cut and cut.start() > 0 else base
-    return " ".join(head.split()[:_WORDS])
 
 
 def _told_apart(name: str, label: str, others: list[str]) -> str:

@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 from urllib.parse import quote
 
 from kg.analysis.evidence import AssertionRef, NodeRef, SourceRef
-from kg.analysis.record import short_name
+from kg.names import short_name
 
 __all__ = ["Names", "voice_counts", "sentence", "quoted", "stance_tag", "counted", "listed", "corroboration", "contested_opening", "contested_strength",
            "question_opening", "kind_name", "link_phrase", "graph_link", "one_document_warning", "details"]
