@@ -363,7 +363,7 @@ def markdown(report) -> str:
             out.append("")
     if report.denied:
         out += ["## Denials nobody affirms", "", _DENIED_INTRO, ""]
-        out += [f"- {_denied_line(claim, names, md)}" for claim in report.denied]
+        out += [f"- {_denied_line(claim, names, md)} [Open it in the graph]({plain.graph_link(claim.id)})" for claim in report.denied]
         out.append("")
     changed = report.changed
     if changed:

@@ -67,14 +67,17 @@ def test_the_report_files_list_them(store, tmp_path):
     assert result.exit_code == 0, result.output
     markdown = (tmp_path / "unresolved.md").read_text(encoding="utf-8")
     section = markdown.split("## Denials nobody affirms\n", 1)[1].split("\n## ", 1)[0]
+    graph = "[Open it in the graph](graph.html#item=https://w3id.org/kg/id/mini/"
     assert section.splitlines()[3:5] == [
-        "- Customer data leaked during the outage. Globex — denies: “no customer data was exposed” (in Globex statement)",
+        "- Customer data leaked during the outage. Globex — denies: “no customer data was exposed” (in Globex statement) "
+        f"{graph}data-leaked)",
         "- Every region was down for the whole day. Globex — narrows: “only two regions were affected” (in Globex statement); "
-        "The Wire — hedges: “it was not clear how widely the outage spread”",
+        f"The Wire — hedges: “it was not clear how widely the outage spread” {graph}all-regions-down)",
     ]
     page = (tmp_path / "unresolved.html").read_text(encoding="utf-8")
     assert '<h2 id="denials-nobody-affirms">Denials nobody affirms</h2>' in page
     assert "<li>Customer data leaked during the outage. Globex — denies: “no customer data was exposed”" in page
+    assert '<a href="graph.html#item=https://w3id.org/kg/id/mini/data-leaked">Open it in the graph</a></li>' in page
     document = json.loads((tmp_path / "unresolved.json").read_text(encoding="utf-8"))
     assert document["counts"]["denied"] == 2
     assert [(d["proposition"]["label"], d["opposing_voices"], [a["stance"] for a in d["opposing"]]) for d in document["denied"]] == [
