@@ -145,3 +145,19 @@ def test_the_timeline_spans_what_the_case_dates(open_page, seed_view, size):
     assert not page_scrolls_sideways(loaded)
     right = loaded.evaluate("Math.max(...[...document.querySelectorAll('#timeline svg *')].map(e => e.getBoundingClientRect().right))")
     assert right <= size[0]
+
+
+def test_on_a_phone_a_click_shows_the_record_in_a_sheet(open_page, seed_view):
+    loaded = open_page(seed_view, viewport=PHONE)
+    page = loaded.page
+    assert not page.is_visible("#info")  # nothing chosen, nothing covers the view
+    page.locator("#board tr.contested .side.for .voice").first.click()
+    page.wait_for_selector("#info", state="visible")
+    box = loaded.evaluate("(() => { const r = document.getElementById('right').getBoundingClientRect(); return [r.top, r.bottom, r.width]; })()")
+    assert box[1] <= PHONE[1] + 1 and box[0] > PHONE[1] / 3 and box[2] == PHONE[0]  # a sheet at the foot of the screen
+    said = loaded.evaluate("document.getElementById('info-title').textContent")
+    assert said in {n["label"] for n in seed_view["nodes"] if n["cls"] == "proposition"}
+    page.click("#info-close")
+    assert not page.is_visible("#info")
+    page.click("#tab-board")  # a click that chooses nothing opens nothing
+    assert not page.is_visible("#info")

@@ -35,6 +35,18 @@
     else byId("right").append(legend);
     if (!narrow.matches) openDrawer(false);
   }
+  // On a narrow screen what a click shows is a sheet over the view: opened by a click that shows
+  // something (a mark, a node, an item), closed by its button.
+  function openInfo(open) { document.body.classList.toggle("info-open", open); }
+  byId("info-close").addEventListener("click", function () { openInfo(false); });
+  ["board", "timeline", "graph", "unresolved"].forEach(function (id) {
+    var before = null;
+    byId(id).addEventListener("pointerdown", function () { before = kg.pinned; }, true);
+    byId(id).addEventListener("click", function () {
+      // vis-network reports its click after the DOM's: look once both have run
+      setTimeout(function () { if (narrow.matches && kg.pinned && kg.pinned !== before) openInfo(true); }, 50);
+    });
+  });
   narrow.addEventListener("change", placeLegend);
   placeLegend();
   // The timeline is drawn to the stage's width: drawn again when that changes (a phone turned).
