@@ -1,9 +1,10 @@
-"""Turning what a user types (a label, an alias, a case id or an IRI) into one item's IRI.
+"""Names of items: what a user types (a label, an alias, a case id or an IRI) turned into one item's IRI, and short names.
 
 A name is matched, ignoring case, first against labels, then aliases, then
 case ids (the last part of an item's IRI). The first of these that matches
 decides; if it matches more than one item the name is ambiguous and the error
-lists them. Lookups go through the canned query ``find-entity``.
+lists them. Lookups go through the canned query ``find-entity``. :func:`short_name` is what
+the reports call a party or a source.
 
 >>> graph = Graph().parse(format="turtle", data='''
 ... @prefix kg: <https://w3id.org/kg/ontology#> .
