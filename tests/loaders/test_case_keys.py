@@ -63,3 +63,45 @@ def test_every_recorded_kg_term_is_declared():
     assert KG.readIn in ours and KG.raisedIn in ours
     undeclared = sorted(term for term in ours if (URIRef(term), RDF.type, None) not in graph)
     assert undeclared == [], f"ontology/kg.ttl: kg:records names undeclared terms {undeclared}"
+
+
+def _entries(case):
+    """(kind's class, item) for every entry of ``case``, its assertions included; restatements aside."""
+    kinds = {"sources": KG.Entity, "entities": KG.Entity, "propositions": KG.Proposition,
+             "judgements": KG.IdentityJudgement, "questions": KG.OpenQuestion}
+    from kg.case import Item
+
+    for item in case.items:
+        if item.section == "propositions" and "id" not in item.fields:
+            continue
+        yield kinds[item.section], item
+        for entry in item.fields.get("assertions") or [] if item.section == "propositions" else []:
+            yield KG.Assertion, Item("assertions", entry, item.path)
+
+
+def test_every_key_records_the_terms_its_row_names_in_the_fixtures_and_seeds():
+    """Each key a case writes leaves a triple of the term kg.ttl says it records, on its item or a node of it."""
+    from tests.helpers import FIXTURES, SEEDS
+
+    schema = case_schema()
+    checked = set()
+    for folder in sorted([*(FIXTURES / "cases").iterdir(), *SEEDS.iterdir()]):
+        if not (folder / "case.yaml").is_file():
+            continue
+        case = read_case(folder)
+        triples, stats = case_triples(case)
+        graph = Graph()
+        for triple in triples:
+            graph.add(triple)
+        subjects = {where: subject for subject, where in stats.locations.items()}
+        for kind, item in _entries(case):
+            subject = subjects[f"{item.path}:{item.line}"]
+            for key in item.fields:
+                for term in schema.entry_keys[kind].get(key, ()):
+                    found = any(
+                        s == subject or o == subject or str(s).startswith(f"{subject}/")
+                        for s, _, o in graph.triples((None, term, None))
+                    )
+                    assert found, f"{item.path}:{item.line_of(key)}: {key!r} recorded no {term.n3(graph.namespace_manager)}"
+                    checked.add((kind, key))
+    assert len(checked) >= 40, sorted(checked)  # 42 (kind, key) pairs today
