@@ -40,3 +40,13 @@ def test_may_point_to_column_matches_the_ontology():
 def test_every_case_key_is_in_the_table():
     listed = {key for row in _rows() for key in re.findall(r"`([^`]+)`", row[0])}
     assert set(case_schema().properties) - listed - {"label"} <= set(), sorted(set(case_schema().properties) - listed)
+
+
+def test_every_key_of_every_kind_of_entry_is_on_the_page():
+    """Each kg:caseKeys row (and each kg:restatementKeys row) is shown in docs/case-format.md."""
+    text = (ROOT / "docs" / "case-format.md").read_text(encoding="utf-8")
+    schema = case_schema()
+    rows = {(cls.split("#")[1], key) for cls, keys in schema.entry_keys.items() for key in keys}
+    rows |= {("restatement", key) for key in schema.restatement_keys}
+    missing = sorted(row for row in rows if not re.search(rf"`{row[1]}`|\b{row[1]}:", text))
+    assert missing == [], f"docs/case-format.md does not show these keys of kg.ttl's kg:caseKeys rows: {missing}"
