@@ -40,8 +40,8 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple
 import yaml
 
 from kg.analysis.evidence import P
-from kg.analysis.nxgraph import from_turtle  # noqa: F401 (from_turtle: the examples)
-from kg.analysis.profiles import Profile, interval, normalise, rarity
+from kg.analysis.nxgraph import EXAMPLE, from_turtle  # noqa: F401 (the examples)
+from kg.analysis.profiles import Profile, abbreviated, interval, merged_words, normalise, rarity
 from kg.analysis.profiles import profiles as _profiles
 from kg.errors import OntologyError
 from kg.ontology import ONTOLOGY_DIR
@@ -57,7 +57,7 @@ __all__ = [
 
 COMPARISONS_FILE = ONTOLOGY_DIR / "comparisons.yaml"
 KINDS = ("name", "dates", "same-value", "shared-context", "description", "co-values", "named-together", "raised-together",
-         "opposite-stances", "mentioned-in", "outlet")
+         "opposite-stances", "mentioned-in", "outlet", "role")
 #: Literal properties the projection carries, by case key → projection attribute.
 _LITERALS = {"url": "url", "jobTitle": "job_title", "sha256": "sha256"}
 
@@ -127,8 +127,9 @@ def profiles(g, nodes=None) -> dict[str, Profile]:
     return _profiles(g, nodes, m=model())
 
 
+@lru_cache(maxsize=8)
 def model(path: str | None = None) -> Model:
-    """The declared model, checked against kg.ttl's classes and case keys."""
+    """The declared model, checked against kg.ttl's classes and case keys; read once per file."""
     from kg.ontology import case_schema
 
     source = Path(path) if path else COMPARISONS_FILE
@@ -168,6 +169,11 @@ def model(path: str | None = None) -> Model:
             entry["name"], entry["kind"], frozenset(entry["classes"]), tuple(levels), entry.get("u") == "estimated",
             prop, literal, entry.get("cap"), " ".join(str(entry.get("about", "")).split()), options,
         ))
+    names = {c.name for c in comparisons}
+    for c in comparisons:
+        for ref in (c.options.get("title"), *c.options.get("affiliation", ())) if c.kind == "role" else ():
+            if ref not in names:
+                raise _fail(f"comparison {c.name!r}", f"names no comparison {ref!r}")
     t = data["thresholds"]
     return Model(
         float(data["prior"]), float(data["strength"]), int(data["u_sample"]), int(data["seed"]),
@@ -192,10 +198,12 @@ class Outcome(NamedTuple):
 class Context:
     """What comparisons need beyond two profiles: labels, feature and word rarity, clusters."""
 
-    def __init__(self, g: "nx.MultiDiGraph", profiles: dict[str, Profile], canonical: dict[str, str] | None = None):
+    def __init__(self, g: "nx.MultiDiGraph", profiles: dict[str, Profile], canonical: dict[str, str] | None = None,
+                 candidates: frozenset[tuple[str, str]] = frozenset()):
         self.g = g
         self.profiles = profiles
         self.canonical = canonical or {}
+        self.candidates = candidates  # pairs (sorted) at least "possible" in the last round: values that may be one
         counts: dict[tuple[str, str, str], int] = {}
         word_counts: dict[tuple[str, str], int] = {}
         sizes: dict[str, int] = {}
@@ -277,6 +285,16 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> O
     ['exact', 'contained', 'fuzzy', 'placeholder', 'different']
     >>> compare_items(g, "dot", "tt", "name")
     Outcome(level='different', detail='“u s department transportation” / “transportation today” share only common words', via=())
+
+    A system named by another's name and more words under another head is a part of it; an
+    abbreviation is read as the words it stands for:
+
+    >>> g = from_turtle('''
+    ... :nlb a kg:System ; rdfs:label "Network Load Balancer" .  :hc a kg:System ; rdfs:label "Network load balancer checks" .
+    ... :hc2 a kg:System ; rdfs:label "NLB checks" .
+    ... ''')
+    >>> [compare_items(g, x, y, "name").level for x, y in (("nlb", "hc"), ("hc", "hc2"))]
+    ['extended', 'contained']
     """
     from rapidfuzz import fuzz
 
@@ -297,21 +315,28 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> O
         keys = {tuple(sorted(y.split())): y for y in b.names}
         x = next(x for x in a.names if tuple(sorted(x.split())) in keys)
         return Outcome("exact", _shown(x, keys[tuple(sorted(x.split()))]))
-    found, pair = None, ("", "")
-    for i, x in enumerate(a.name_sets):
-        for j, y in enumerate(b.name_sets):
-            if x <= y or y <= x:
-                found, pair = "contained", (a.names[i], b.names[j])
-                break
-        if found:
-            break
+    heads = c.options.get("same_head_for")
+    headed = bool(heads) and not a.kinds.isdisjoint(heads) and not b.kinds.isdisjoint(heads)
+    found, pair, folded = None, ("", ""), {}
+    for x, sx in zip(a.names, a.name_sets):
+        for y, sy in zip(b.names, b.name_sets):
+            folded[(x, y)] = (x, y)
+            if not (sx <= sy or sy <= sx):
+                fx, fy = abbreviated(x.split(), y.split())
+                folded[(x, y)] = (" ".join(fx), " ".join(fy))
+                sx, sy = set(fx), set(fy)
+            if sx <= sy or sy <= sx:
+                # a System named by another's name and more words ("X health checks") is a part of it
+                level = "extended" if headed and a.heads.get(x) != b.heads.get(y) else "contained"
+                if found != "contained":
+                    found, pair = level, (x, y)
     best = 0.0
     if found is None:
-        best, pair = max((fuzz.token_set_ratio(x, y), (x, y)) for x in a.names for y in b.names)
+        best, pair = max((fuzz.token_set_ratio(*folded[(x, y)]), (x, y)) for x in a.names for y in b.names)
         found = next((lv.level for lv in c.levels if lv.similarity is not None and best >= lv.similarity), "different")
     floor = c.options.get("rare_words")
     if found != "different" and floor is not None and not people:
-        shared = set(pair[0].split()) & set(pair[1].split())
+        shared = set(folded[pair][0].split()) & set(folded[pair][1].split())
         if sum(rarity(w) for w in shared) < floor:
             return Outcome("different", f"{_shown(*pair)} share only common words" if words else "")
     if not words:
@@ -379,6 +404,13 @@ def _values(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) ->
     ['same', 'different', 'missing']
     >>> compare_items(g, "w1", "w2", "url").level, compare_items(g, "p1", "p2", "job title")
     ('same', Outcome(level='same', detail='chief executive', via=()))
+
+    Two values that are themselves a possible pair (in the collective step) are neither for nor against:
+
+    >>> found = profiles(g)
+    >>> ctx = Context(g, found, candidates=frozenset({(EXAMPLE + "ai", EXAMPLE + "push")}))
+    >>> compare(model().comparison("mechanism"), found[EXAMPLE + "a"], found[EXAMPLE + "c"], ctx)
+    Outcome(level='candidates', detail='Config push ~ AI change, a candidate', via=())
     """
     va, vb = a.values.get(c.name), b.values.get(c.name)
     if not va or not vb:
@@ -400,6 +432,10 @@ def _values(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) ->
     canon = ctx.canonical
     ca, cb = ({canon.get(x, x) for x in va}, {canon.get(x, x) for x in vb}) if canon else (va, vb)
     if ca.isdisjoint(cb):
+        if ctx.candidates:
+            pairs = [(x, y) for x in sorted(va) for y in sorted(vb) if (min(x, y), max(x, y)) in ctx.candidates]
+            if pairs:  # two values that may themselves be one: neither for nor against
+                return Outcome("candidates", f"{ctx.label(pairs[0][0])} ~ {ctx.label(pairs[0][1])}, a candidate" if words else "", via)
         return Outcome("different", f"{show(va)} vs {show(vb)}" if words else "", via)
     if not words:
         return Outcome("same")
@@ -459,7 +495,7 @@ def _description(c: Comparison, a: Profile, b: Profile, ctx: Context, words: boo
         ra, rb = a.words, b.words
     else:
         both = a.propositions & b.propositions
-        ra, rb = _own_words(a, both), _own_words(b, both)
+        ra, rb = merged_words(a.own_words, a.said_words, both), merged_words(b.own_words, b.said_words, both)
         (wa, na), (wb, nb) = ctx.weigh_words(a.cls, ra), ctx.weigh_words(b.cls, rb)
     if not na or not nb:
         return Outcome("missing")
@@ -474,16 +510,6 @@ def _description(c: Comparison, a: Profile, b: Profile, ctx: Context, words: boo
         return Outcome(level)
     top = ", ".join(sorted(shared, key=lambda w: (-wa[w] * wb[w], w))[:6])
     return Outcome(level, f"{top} ({similarity:.2f})" if shared else f"no word in common ({similarity:.2f})")
-
-
-def _own_words(p: Profile, left_out: frozenset[str]) -> dict[str, float]:
-    out = dict(p.own_words)
-    for prop, said in p.said_words.items():
-        if prop not in left_out:
-            for w, r in said:
-                if r > out.get(w, 0.0):
-                    out[w] = r
-    return out
 
 
 def _co_values(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
@@ -635,11 +661,39 @@ def _outlet(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) ->
     return Outcome("outlet-and-other", f"{outlet.label} publishes news; {other.label} none" if words else "")
 
 
+def _role(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+    """An unnamed person beside a named one with the same job title and the same affiliation: the holder of the role.
+
+    >>> g = from_turtle('''
+    ... :acme a kg:Organization ; rdfs:label "Acme" .
+    ... :ceo a kg:Person ; rdfs:label "Acme's CEO (unnamed)" ; schema:jobTitle "CEO" ; org:memberOf :acme .
+    ... :jo a kg:Person ; rdfs:label "Jo Park" ; schema:jobTitle "Chief executive" ; org:memberOf :acme .
+    ... :cto a kg:Person ; rdfs:label "Acme's CTO (unnamed)" ; schema:jobTitle "CTO" ; org:memberOf :acme .
+    ... ''')
+    >>> compare_items(g, "ceo", "jo", "holds role")
+    Outcome(level='holds-role', detail='Jo Park is chief executive of Acme', via=())
+    >>> compare_items(g, "cto", "jo", "holds role").level
+    'none'
+    """
+    if a.placeholder == b.placeholder:
+        return Outcome("none")
+    m = model()
+    if _values(m.comparison(c.options["title"]), a, b, ctx, False).level != "same":
+        return Outcome("none")
+    for name in c.options.get("affiliation", ()):
+        outcome = _values(m.comparison(name), a, b, ctx, words)
+        if outcome.level == "same":
+            named = b if a.placeholder else a
+            title = sorted(named.values.get(c.options["title"], ()))
+            return Outcome("holds-role", f"{named.label} is {title[0]} of {outcome.detail}" if words else "", outcome.via)
+    return Outcome("none")
+
+
 #: The function of each kind; each gives the level, and the words only when asked for them.
 _KINDS = {
     "name": _name, "dates": _dates, "same-value": _values, "shared-context": _context, "description": _description,
     "co-values": _co_values, "named-together": _named_together, "raised-together": _raised,
-    "opposite-stances": _stances, "mentioned-in": _sources, "outlet": _outlet,
+    "opposite-stances": _stances, "mentioned-in": _sources, "outlet": _outlet, "role": _role,
 }
 
 

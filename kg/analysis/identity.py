@@ -520,15 +520,17 @@ def find_candidates(
     for pair in pairs:
         by_item[pair[0]].append(pair)
         by_item[pair[1]].append(pair)
+    candidates: frozenset = frozenset()
     for _ in range(_ROUNDS if collective else 0):  # collective rounds, until the provisional clusters stop changing
         linked = {pair: p for pair, p in strength.items() if p >= m.collective} | {pair: 1.0 for pair in judged_same}
         clusters = _clusters(linked, strength, m.possible)
-        if clusters == canonical:
+        possible = frozenset(pair for pair, p in strength.items() if p >= m.possible)
+        if clusters == canonical and possible == candidates:
             break
-        touched = set(clusters) | set(canonical)
-        canonical = clusters
+        touched = set(clusters) | set(canonical) | {x for pair in possible ^ candidates for x in pair}
+        canonical, candidates = clusters, possible
         pooled = _pooled(items, canonical, strength, ctx.label)
-        final_ctx = Context(g, items, canonical)
+        final_ctx = Context(g, items, canonical, candidates)
         # only pairs whose members, or the values of whose members, are clustered can change
         affected = {n for n, p in items.items() if n in touched or any(v in touched for vs in p.values.values() for v in vs)}
         again = {pair for node in affected for pair in by_item.get(node, ())}

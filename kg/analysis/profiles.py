@@ -31,7 +31,7 @@ from kg.lookalike import skeleton
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Profile", "profiles", "normalise", "interval", "lemma", "rarity", "text_words"]
+__all__ = ["Profile", "profiles", "normalise", "interval", "lemma", "rarity", "text_words", "head", "abbreviated", "merged_words"]
 
 _PUBLISHER = str(DCTERMS.publisher)
 #: Suffixes folded off a word (longest first) when spaCy's lemmas are not at hand; then a final "e".
@@ -91,6 +91,56 @@ def _text_words(text: str, stopwords: frozenset[str]) -> tuple[tuple[str, float]
         if weight > 0 and weight > out.get(lem, 0.0):
             out[lem] = weight
     return tuple(sorted(out.items()))
+
+
+#: A word shorter than another is read as its abbreviation ("dev", "development") only if at least this rare.
+_ABBREVIATION_RARITY = 1.0
+
+
+def _folded(shorts: Iterable[str], words: list[str]) -> list[str]:
+    out = list(words)
+    for t in shorts:
+        if t in out or len(t) < 2 or rarity(t) < _ABBREVIATION_RARITY:
+            continue
+        k = len(t)
+        run = next((i for i in range(len(out) - k + 1) if k >= 2 and "".join(w[0] for w in out[i : i + k]) == t), None)
+        if run is not None:
+            out[run : run + k] = [t]
+            continue
+        at = next((i for i, w in enumerate(out) if k >= 3 and len(w) >= k + 2 and w.startswith(t)), None)
+        if at is not None:
+            out[at] = t
+    return out
+
+
+def abbreviated(x: Iterable[str], y: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Two names' words, each with the runs and words the other abbreviates folded to the abbreviation.
+
+    An abbreviation is the initials of a run of words ("nlb", "network load balancer") or the start of
+    a longer word ("dev", "development"), and is not a common English word.
+
+    >>> abbreviated("nlb health check subsystem".split(), "network load balancer health checks".split())
+    (['nlb', 'health', 'check', 'subsystem'], ['nlb', 'health', 'checks'])
+    >>> abbreviated(["dev", "prod"], ["development", "production", "com"])
+    (['dev', 'prod'], ['dev', 'prod', 'com'])
+    """
+    x, y = list(x), list(y)
+    return _folded(y, x), _folded(x, y)
+
+
+def merged_words(own: dict[str, float], said: dict[str, tuple[tuple[str, float], ...]], left_out=frozenset()) -> dict[str, float]:
+    """An item's own words with those of the propositions about it (but ``left_out``), each at its highest weight.
+
+    >>> merged_words({"firewal": 2.3}, {"p": (("firewal", 2.0), ("upgrad", 1.0))})
+    {'firewal': 2.3, 'upgrad': 1.0}
+    """
+    out = dict(own)
+    for prop, words in said.items():
+        if prop not in left_out:
+            for w, r in words:
+                if r > out.get(w, 0.0):
+                    out[w] = r
+    return out
 
 
 def text_words(text: str, stopwords: Iterable[str] = ()) -> dict[str, float]:
@@ -174,6 +224,25 @@ class Profile:
     said_words: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)  # proposition about it → its words
     words: dict[str, float] = field(default_factory=dict)  # own and said lemmas → rarity
     outlet: bool = False  # the publisher of a news article in the graph
+    heads: dict[str, str] = field(default_factory=dict)  # name → the lemma of its head word
+
+
+#: Words after which a name goes on to say something of its head: "database *of* executive contacts".
+_POST_MODIFIERS = frozenset("of for that which who in at on to from with by about after during".split())
+
+
+def head(name: str) -> str:
+    """The lemma of a name's head word: its last word before a post-modifier.
+
+    >>> head("Network load balancer health checks"), head("Live database of executive contacts"), head("Amazon's own site")
+    ('check', 'databas', 'site')
+    """
+    found = ""
+    for word in _WORD.findall(str(name).lower()):
+        if word in _POST_MODIFIERS and found:
+            break
+        found = word
+    return lemma(found) if found else ""
 
 
 def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None) -> dict[str, Profile]:
@@ -222,7 +291,8 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
             continue
         raw = [str(attrs.get("label", "")), *map(str, attrs.get("aliases", ())), *([str(attrs["title"])] if attrs.get("title") else [])]
         real = [n for n in raw if n and not any(p in n.lower() for p in placeholders)]
-        names = tuple(sorted({normalise(n, m.stopwords) for n in real} - {""}))
+        heads = {normalise(n, m.stopwords): head(n) for n in real}
+        names = tuple(sorted(set(heads) - {""}))
         values: dict[str, set[str]] = {}
         features = set()
         for v, edges in succ[node].items():
@@ -262,11 +332,7 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
         lo, hi = interval(attrs)
         own = text_words(" ".join([*raw, str(attrs.get("description") or "")]), m.stopwords)
         said = {prop: said_of(prop) for prop in propositions}
-        words = dict(own)
-        for said_words in said.values():
-            for lem, weight in said_words:
-                if weight > words.get(lem, 0.0):
-                    words[lem] = weight
+        words = merged_words(own, said)
         out[node] = Profile(
             node, str(attrs.get("label", node)), cls, frozenset(attrs.get("kinds") or [cls]), str(attrs.get("case", "")),
             attrs.get("review", "reviewed") != "reviewed", names, bool(raw) and not names, lo, hi,
@@ -275,6 +341,7 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
             frozenset(sources), frozenset(tuple(sorted(n.split())) for n in names), tuple(frozenset(n.split()) for n in names),
             tuple(label_words.split()), {}, frozenset(questions), own, said, words,
             any(k == _PUBLISHER and nodes_view[u].get("cls") == "NewsArticle" for k, u in holders),
+            {n: h for n, h in heads.items() if n},
         )
     return out
 
