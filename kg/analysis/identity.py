@@ -69,8 +69,9 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import TYPE_CHECKING, Iterable
 
-from kg.analysis.comparisons import Comparison, Context, Profile, compare, level, level_function, model, profiles
-from kg.analysis.evidence import AssertionRef, NodeRef, P, assertions_about, node_ref, ShownInNotebooks
+from kg.analysis.comparisons import Comparison, Context, Profile, model, profiles
+from kg.analysis.evidence import AssertionRef, NodeRef, P, ShownInNotebooks, assertions_about, node_ref
+from kg.analysis.levels import compare, level, level_function
 from kg.analysis.nxgraph import local_name
 from kg.keys import pair_key
 

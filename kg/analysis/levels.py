@@ -1,0 +1,496 @@
+"""Each kind of identity comparison as one function that puts a pair of profiles at a level.
+
+A kind gives the level, and builds the words that say what it saw only when
+asked (:func:`compare`; :func:`level` does not). Which classes a comparison
+covers and its levels' weights are data (:mod:`kg.analysis.comparisons`).
+
+A tiny graph for the examples: two spokespeople of one company, one unnamed.
+
+>>> g = from_turtle('''
+... :acme a kg:Organization ; rdfs:label "Acme Corp." .
+... :acme2 a kg:Organization ; rdfs:label "ACME" .
+... :sp a kg:Person ; rdfs:label "Acme spokesperson (unnamed)" ; schema:jobTitle "Spokesperson" ; org:memberOf :acme .
+... :jo a kg:Person ; rdfs:label "Jo Park" ; skos:altLabel "Park" ; schema:jobTitle "Spokesperson" ; org:memberOf :acme .
+... :lw a kg:Person ; rdfs:label "Lee Park" ; schema:jobTitle "General counsel" ; org:memberOf :acme2 .
+... ''')
+>>> p = profiles(g)
+>>> ctx = Context(g, p)
+>>> sp, jo, lw = (p[EXAMPLE + n] for n in ("sp", "jo", "lw"))
+>>> [(c.name, compare(c, sp, jo, ctx).level) for c in model().for_class(sp.kinds) if c.kind in ("name", "same-value")]
+[('name', 'placeholder'), ('job title', 'same'), ('member of', 'same'), ('speaks for', 'missing')]
+>>> [(c.name, compare(c, jo, lw, ctx).level) for c in model().for_class(sp.kinds) if c.kind in ("name", "same-value")]
+[('name', 'different'), ('job title', 'different'), ('member of', 'different'), ('speaks for', 'missing')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from kg.analysis.comparisons import Comparison, Context, Outcome, model, profiles
+from kg.analysis.evidence import P
+from kg.analysis.nxgraph import EXAMPLE, from_turtle  # noqa: F401 (the examples)
+from kg.analysis.profiles import Profile, abbreviated, merged_words, rarity
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["compare", "level", "level_function", "compare_items"]
+
+
+def _shown(x: str, y: str) -> str:
+    return f"“{x}”" if x == y else f"“{x}” / “{y}”"
+
+
+def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+    """Names: exact, one contained in the other (a surname), fuzzy, similar, different; placeholders neutral.
+
+    Two names that share only common words ("Transportation Today", "Department of
+    Transportation") are different, unless they are people's names.
+
+    >>> g = from_turtle('''
+    ... :a a kg:Person ; rdfs:label "Dana Whitcombe" .  :b a kg:Person ; rdfs:label "Whitcombe" .
+    ... :c a kg:Person ; rdfs:label "Spokesperson (unnamed)" .  :d a kg:Person ; rdfs:label "Dan Whitcomb" .
+    ... :e a kg:Person ; rdfs:label "Dana  WHITCOMBE" .  :f a kg:Person ; rdfs:label "Lee Whitcombe" .
+    ... :dot a kg:Organization ; rdfs:label "U.S. Department of Transportation" .
+    ... :tt a kg:Organization ; rdfs:label "Transportation Today" .
+    ... ''')
+    >>> [compare_items(g, "a", x, "name").level for x in ("e", "b", "d", "c", "f")]
+    ['exact', 'contained', 'fuzzy', 'placeholder', 'different']
+    >>> compare_items(g, "dot", "tt", "name")
+    Outcome(level='different', detail='“u s department transportation” / “transportation today” share only common words', via=())
+
+    A system named by another's name and more words under another head is a part of it; an
+    abbreviation is read as the words it stands for:
+
+    >>> g = from_turtle('''
+    ... :nlb a kg:System ; rdfs:label "Network Load Balancer" .  :hc a kg:System ; rdfs:label "Network load balancer checks" .
+    ... :hc2 a kg:System ; rdfs:label "NLB checks" .
+    ... ''')
+    >>> [compare_items(g, x, y, "name").level for x, y in (("nlb", "hc"), ("hc", "hc2"))]
+    ['extended', 'contained']
+    """
+    from rapidfuzz import fuzz
+
+    if (a.placeholder or b.placeholder or not a.names or not b.names) and c.options.get("has_placeholder"):
+        return Outcome("placeholder", f"{a.label if a.placeholder else b.label}: no name to compare" if words else "")
+    if not a.names or not b.names:
+        return Outcome("different", "nothing to compare" if words else "")
+    given = c.options.get("given_names_for")
+    people = bool(given) and not a.kinds.isdisjoint(given) and not b.kinds.isdisjoint(given)
+    if people:
+        la, lb = a.label_words, b.label_words
+        initial = (len(la[0]) == 1 or len(lb[0]) == 1) if la and lb else False
+        if len(la) >= 2 and len(lb) >= 2 and la[-1] == lb[-1] and la[0] != lb[0] and not (initial and la[0][0] == lb[0][0]):
+            return Outcome("different", f"{_shown(' '.join(la), ' '.join(lb))}: given names differ" if words else "")
+    if not a.name_keys.isdisjoint(b.name_keys):
+        if not words:
+            return Outcome("exact")
+        keys = {tuple(sorted(y.split())): y for y in b.names}
+        x = next(x for x in a.names if tuple(sorted(x.split())) in keys)
+        return Outcome("exact", _shown(x, keys[tuple(sorted(x.split()))]))
+    heads = c.options.get("same_head_for")
+    headed = bool(heads) and not a.kinds.isdisjoint(heads) and not b.kinds.isdisjoint(heads)
+    found, pair, folded = None, ("", ""), {}
+    for x, sx in zip(a.names, a.name_sets):
+        for y, sy in zip(b.names, b.name_sets):
+            folded[(x, y)] = (x, y)
+            if not (sx <= sy or sy <= sx):
+                fx, fy = abbreviated(x.split(), y.split())
+                folded[(x, y)] = (" ".join(fx), " ".join(fy))
+                sx, sy = set(fx), set(fy)
+            if sx <= sy or sy <= sx:
+                # a System named by another's name and more words ("X health checks") is a part of it
+                level = "extended" if headed and a.heads.get(x) != b.heads.get(y) else "contained"
+                if found != "contained":
+                    found, pair = level, (x, y)
+    best = 0.0
+    if found is None:
+        best, pair = max((fuzz.token_set_ratio(*folded[(x, y)]), (x, y)) for x in a.names for y in b.names)
+        found = next((lv.level for lv in c.levels if lv.similarity is not None and best >= lv.similarity), "different")
+    floor = c.options.get("rare_words")
+    if found != "different" and floor is not None and not people:
+        shared = set(folded[pair][0].split()) & set(folded[pair][1].split())
+        if sum(rarity(w) for w in shared) < floor:
+            return Outcome("different", f"{_shown(*pair)} share only common words" if words else "")
+    if not words:
+        return Outcome(found)
+    return Outcome(found, _shown(*pair) + (f", similarity {best:.0f}" if best else ""))
+
+
+def _dates(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+    """Dates: the same day, overlapping, open-ended, disjoint by how much, undated.
+
+    >>> g = from_turtle('''
+    ... :a a kg:Incident ; dcterms:date "2026-03-02"^^xsd:date .
+    ... :b a kg:Incident ; kg:notBefore "2026-03-01"^^xsd:date ; kg:notAfter "2026-03-04"^^xsd:date .
+    ... :c a kg:Incident ; dcterms:date "2026-03-05"^^xsd:date .  :d a kg:Incident ; dcterms:date "2025-01"^^xsd:gYearMonth .
+    ... :e a kg:Incident ; kg:notBefore "2026-01-01"^^xsd:date .  :f a kg:Incident .
+    ... ''')
+    >>> [compare_items(g, "a", x, "dates").level for x in ("a", "b", "c", "d", "e", "f")]
+    ['same-day', 'overlap', 'near', 'far', 'compatible', 'one-undated']
+    >>> compare_items(g, "c", "b", "dates").detail
+    'disjoint by 1 days: 2026-03-05 vs 2026-03-01..2026-03-04'
+    """
+    def when(p: Profile) -> str:
+        if p.lo and p.hi and p.lo == p.hi:
+            return p.lo.isoformat()
+        return f"{p.lo.isoformat() if p.lo else '…'}..{p.hi.isoformat() if p.hi else '…'}"
+
+    a_dated, b_dated = a.lo is not None or a.hi is not None, b.lo is not None or b.hi is not None
+    via = tuple(sorted({*a.via.get("dates", ()), *b.via.get("dates", ())})) if words else ()
+    if a_dated and b_dated:
+        gap = 0
+        if a.lo and b.hi and a.lo > b.hi:
+            gap = (a.lo - b.hi).days
+        elif b.lo and a.hi and b.lo > a.hi:
+            gap = (b.lo - a.hi).days
+        if gap:
+            level = "near" if gap <= c.options.get("near_days", 3) else "apart" if gap <= c.options.get("apart_days", 60) else "far"
+            return Outcome(level, f"disjoint by {gap} days: {when(a)} vs {when(b)}" if words else "", via)
+        if a.lo and a.hi and b.lo and b.hi:
+            if a.lo == a.hi == b.lo == b.hi:
+                return Outcome("same-day", when(a) if words else "", via)
+            return Outcome("overlap", f"{when(a)} and {when(b)}" if words else "", via)
+        return Outcome("compatible", f"{when(a)} and {when(b)}" if words else "", via)
+    if a.date_text and a.date_text == b.date_text:
+        return Outcome("same-text", f"both '{a.date_text}'" if words else "")
+    if a_dated or b_dated:
+        dated, other = (a, b) if a_dated else (b, a)
+        return Outcome("one-undated", f"{when(dated)} vs no date for {other.label}" if words else "", via)
+    return Outcome("undated", "neither has a date" if words else "")
+
+
+def _values(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+    """A property that takes one value: the same value is for, a different one against, none neutral.
+
+    Job titles match by their words, or when ``titles`` in the comparisons file
+    names them as one ("CEO", "Chief executive").
+
+    >>> g = from_turtle('''
+    ... :push a kg:SoftwareChange ; rdfs:label "Config push" .  :ai a kg:SoftwareChange ; rdfs:label "AI change" .
+    ... :a a kg:Incident ; kg:mechanism :push .  :b a kg:Incident ; kg:mechanism :push .
+    ... :c a kg:Incident ; kg:mechanism :ai .  :d a kg:Incident .
+    ... :w1 a kg:NewsArticle ; schema:url "https://x.example/a/" .  :w2 a kg:NewsArticle ; schema:url "https://x.example/a" .
+    ... :p1 a kg:Person ; schema:jobTitle "CEO" .  :p2 a kg:Person ; schema:jobTitle "Chief Executive" .
+    ... ''')
+    >>> [(compare_items(g, "a", x, "mechanism").level) for x in ("b", "c", "d")]
+    ['same', 'different', 'missing']
+    >>> compare_items(g, "w1", "w2", "url").level, compare_items(g, "p1", "p2", "job title")
+    ('same', Outcome(level='same', detail='chief executive', via=()))
+
+    Two values that are themselves a possible pair (in the collective step) are neither for nor against:
+
+    >>> found = profiles(g)
+    >>> ctx = Context(g, found, candidates=frozenset({(EXAMPLE + "ai", EXAMPLE + "push")}))
+    >>> compare(model().comparison("mechanism"), found[EXAMPLE + "a"], found[EXAMPLE + "c"], ctx)
+    Outcome(level='candidates', detail='Config push ~ AI change, a candidate', via=())
+    """
+    va, vb = a.values.get(c.name), b.values.get(c.name)
+    if not va or not vb:
+        return Outcome("missing")
+    via = tuple(sorted({*a.via.get(c.name, ()), *b.via.get(c.name, ())})) if words else ()
+    show = (lambda vs: ", ".join(sorted(vs))) if c.literal else (lambda vs: ", ".join(sorted(ctx.label(x) for x in vs)))  # noqa: E731
+    if c.literal:
+        if c.property != "url":
+            for x in sorted(va):
+                tx = set(x.split())
+                for y in sorted(vb):
+                    ty = set(y.split())
+                    if x == y or tx <= ty or ty <= tx:
+                        return Outcome("same", (x if x == y else f"{x} / {y}") if words else "", via)
+            return Outcome("different", f"{show(va)} vs {show(vb)}" if words else "", via)
+        if not va.isdisjoint(vb):
+            return Outcome("same", show(va & vb) if words else "", via)
+        return Outcome("different", f"{show(va)} vs {show(vb)}" if words else "", via)
+    canon = ctx.canonical
+    ca, cb = ({canon.get(x, x) for x in va}, {canon.get(x, x) for x in vb}) if canon else (va, vb)
+    if ca.isdisjoint(cb):
+        if ctx.candidates:
+            pairs = [(x, y) for x in sorted(va) for y in sorted(vb) if (min(x, y), max(x, y)) in ctx.candidates]
+            if pairs:  # two values that may themselves be one: neither for nor against
+                return Outcome("candidates", f"{ctx.label(pairs[0][0])} ~ {ctx.label(pairs[0][1])}, a candidate" if words else "", via)
+        return Outcome("different", f"{show(va)} vs {show(vb)}" if words else "", via)
+    if not words:
+        return Outcome("same")
+    common = set(ca) & set(cb)
+    shared = [x for x in sorted(va | vb) if ctx.canon(x) in common]
+    merged = tuple(x for x in shared if ctx.canon(x) != x or x not in (va & vb))
+    if len(shared) > 1:
+        return Outcome("same", " ≈ ".join(ctx.label(x) for x in shared), tuple(sorted({*via, *merged})))
+    return Outcome("same", show(set(shared)), via)
+
+
+def _context(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+    """Shared typed neighbours, each 1/ln(n) for the n items of the class that have it; the level caps the sum.
+
+    >>> g = from_turtle('''
+    ... :m a kg:Meeting ; rdfs:label "Ops review" .  :s a kg:System ; rdfs:label "Checkout" .
+    ... :a a kg:Incident ; kg:discussedAt :m ; kg:affected :s .  :b a kg:Incident ; kg:discussedAt :m ; kg:affected :s .
+    ... :c a kg:Incident ; kg:affected :s .
+    ... ''')
+    >>> compare_items(g, "a", "b", "shared context")
+    Outcome(level='some', detail='discussed at → Ops review, affected → Checkout (2.35)', via=())
+    >>> compare_items(g, "b", "c", "shared context").level
+    'weak'
+    """
+    fa, fb = (a.features, b.features) if len(a.features) <= len(b.features) else (b.features, a.features)
+    counts = ctx.feature_counts
+    shared = [key for key in fa if key in fb]
+    weights = [1 / math.log(max(counts.get((a.cls, *key), 2), 2)) for key in shared]
+    total = sum(weights)
+    level = next((lv.level for lv in c.levels if lv.at_least is not None and total >= lv.at_least), c.levels[-1].level)
+    if not words:
+        return Outcome(level)
+    if not shared:
+        return Outcome(level, "no neighbour in common")
+    parts = sorted((-w, f"{ctx.edge_label(k)} → {ctx.label(v)}") for w, (k, v) in zip(weights, shared))
+    return Outcome(level, f"{', '.join(text for _, text in parts)} ({total:.2f})")
+
+
+def _description(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+    """The words that describe both, by lemma, each weighted by its rarity in English and in the class (a cosine).
+
+    A proposition about both is left out: naming two things in one sentence does
+    not make their descriptions alike.
+
+    >>> g = from_turtle('''
+    ... :a a kg:Incident ; rdfs:label "Production database deletion" ; dcterms:description "The agent deleted the live database." .
+    ... :b a kg:Incident ; rdfs:label "Data loss" ; dcterms:description "Records lost after the database was deleted." .
+    ... :c a kg:Incident ; rdfs:label "Department update" .  :d a kg:Incident ; rdfs:label "Update from the department" .
+    ... ''')
+    >>> compare_items(g, "a", "b", "description")
+    Outcome(level='strong', detail='delet, databas (0.91)', via=())
+    >>> compare_items(g, "c", "d", "description")
+    Outcome(level='none', detail='updat (0.00)', via=())
+    """
+    if a.propositions.isdisjoint(b.propositions):
+        (wa, na), (wb, nb) = ctx.vector(a), ctx.vector(b)
+        ra, rb = a.words, b.words
+    else:
+        both = a.propositions & b.propositions
+        ra, rb = merged_words(a.own_words, a.said_words, both), merged_words(b.own_words, b.said_words, both)
+        (wa, na), (wb, nb) = ctx.weigh_words(a.cls, ra), ctx.weigh_words(b.cls, rb)
+    if not na or not nb:
+        return Outcome("missing")
+    if len(wa) > len(wb):
+        wa, wb, ra, rb = wb, wa, rb, ra
+    shared = [w for w in wa if w in wb]
+    similarity = sum(wa[w] * wb[w] for w in shared) / (na * nb)
+    if similarity and sum(ctx.word_weight(a.cls, w, min(ra[w], rb[w])) for w in shared) < c.options.get("least_shared", 0.0):
+        similarity = 0.0  # only common words in common, however alike the rest
+    level = next((lv.level for lv in c.levels if lv.at_least is not None and similarity >= lv.at_least), "none")
+    if not words:
+        return Outcome(level)
+    top = ", ".join(sorted(shared, key=lambda w: (-wa[w] * wb[w], w))[:6])
+    return Outcome(level, f"{top} ({similarity:.2f})" if shared else f"no word in common ({similarity:.2f})")
+
+
+def _co_values(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+    """Siblings: two distinct values of one property of one item (two airlines one outage affected).
+
+    >>> g = from_turtle('''
+    ... :o a kg:Incident ; kg:affected :x, :y .  :x a kg:Organization ; rdfs:label "X Air" .  :y a kg:Organization ; rdfs:label "Y Air" .
+    ... ''')
+    >>> compare_items(g, "x", "y", "siblings")
+    Outcome(level='co-values', detail='both are affected of o', via=())
+    """
+    if a.holders.isdisjoint(b.holders):
+        return Outcome("none")
+    if not words:
+        return Outcome("co-values")
+    common = sorted(a.holders & b.holders)
+    key, holder = common[0]
+    more = f" (and {len(common) - 1} more)" if len(common) > 1 else ""
+    return Outcome("co-values", f"both are {ctx.edge_label(key)} of {ctx.label(holder)}{more}")
+
+
+def _patterns(c: Comparison, option: str) -> list[re.Pattern]:
+    found = c.options.get(f"_{option}")
+    if found is None:
+        found = c.options[f"_{option}"] = [re.compile(p, re.IGNORECASE) for p in c.options.get(option, [])]
+    return found
+
+
+def _named_together(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+    """A proposition about both counts for them only when it says they are the same.
+
+    >>> g = from_turtle('''
+    ... :a a kg:Incident .  :b a kg:Incident .  :c a kg:Incident .
+    ... :p1 a kg:Proposition ; kg:text "A and B are the same event." ; kg:about :a, :b .
+    ... :p2 a kg:Proposition ; kg:text "Reports spiked twice, at A and then at C." ; kg:about :a, :c .
+    ... :p3 a kg:Proposition ; kg:text "B and C hit Acme." ; kg:about :b, :c .
+    ... ''')
+    >>> [compare_items(g, x, y, "named together").level for x, y in (("a", "b"), ("a", "c"), ("b", "c"))]
+    ['said-same', 'named-as-two', 'named-both']
+    """
+    if a.propositions.isdisjoint(b.propositions):
+        return Outcome("none")
+    both = sorted(a.propositions & b.propositions)
+    texts = [ctx.text(prop) for prop in both]
+    same = _patterns(c, "same_phrases")
+    for prop, text in zip(both, texts):
+        if any(p.search(text) for p in same):
+            polarities = {int(ctx.g.nodes[u].get("polarity", 0)) for u, _, k in ctx.g.in_edges(prop, keys=True)
+                          if k == P.proposition and ctx.g.nodes[u].get("cls") == "Assertion"}
+            if polarities and polarities <= {-1}:
+                return Outcome("denied-same", f"denied: “{text}”" if words else "")
+            return Outcome("said-same", f"“{text}”" if words else "")
+    twos = _patterns(c, "two_phrases")
+    counted = [t for t in texts if any(p.search(t) for p in twos)]
+    if counted:
+        more = f" (and {len(counted) - 1} more)" if len(counted) > 1 else ""
+        return Outcome("named-as-two", f"“{counted[0]}”{more}" if words else "")
+    return Outcome("named-both", f"“{texts[0]}”" if words else "")
+
+
+def _raised(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+    """Whether the record raises their identity: a question asks if they are one, or a text says they may be.
+
+    Evidence that the pair is worth a look, not that they are the same: the
+    report keeps such a pair listed whatever its probability.
+
+    >>> g = from_turtle('''
+    ... :a a kg:Incident ; rdfs:label "Checkout outage" .  :b a kg:Incident ; rdfs:label "Disruption" .
+    ... :c a kg:Incident ; rdfs:label "Data loss" .
+    ... :q a kg:OpenQuestion ; kg:asks "Is the checkout outage the same event as the disruption?" ; kg:about :a, :b .
+    ... :p a kg:Proposition ; kg:text "The outage and the data loss were separate incidents." ; kg:about :a, :c .
+    ... ''')
+    >>> compare_items(g, "a", "b", "raised")
+    Outcome(level='asked', detail='a question asks “Is the checkout outage the same event as the disruption?”', via=())
+    >>> compare_items(g, "a", "c", "raised").detail
+    'the record says “The outage and the data loss were separate incidents.”'
+    >>> compare_items(g, "b", "c", "raised").level
+    'none'
+    """
+    for about, option, level, said in ((a.questions & b.questions, "asks", "asked", "a question asks"),
+                                       (a.propositions & b.propositions, "says", "said", "the record says")):
+        patterns = _patterns(c, option) if about else ()
+        for node in sorted(about):
+            text = ctx.text(node)
+            if any(p.search(text) for p in patterns):
+                return Outcome(level, f"{said} “{text}”" if words else "")
+    return Outcome("none")
+
+
+def _stances(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+    """Opposite stances: one affirms what the other opposes.
+
+    >>> g = from_turtle('''
+    ... :src a kg:NewsArticle .  :p a kg:Proposition ; kg:text "It was patched." .
+    ... :x a kg:Person ; rdfs:label "X" .  :y a kg:Person ; rdfs:label "Y" .
+    ... :a1 a kg:Assertion ; kg:proposition :p ; kg:party :x ; kg:readIn :src ; kg:stance kg:Asserts .
+    ... :a2 a kg:Assertion ; kg:proposition :p ; kg:party :y ; kg:readIn :src ; kg:stance kg:Denies .
+    ... ''')
+    >>> compare_items(g, "x", "y", "opposite stances").level
+    'opposed'
+    """
+    if a.stances.keys().isdisjoint(b.stances.keys()):
+        return Outcome("none")
+    for prop in sorted(a.stances.keys() & b.stances.keys()):
+        pa, pb = a.stances[prop], b.stances[prop]
+        if (1 in pa and -1 in pb) or (-1 in pa and 1 in pb):
+            return Outcome("opposed", f"on “{ctx.text(prop)}”" if words else "")
+    return Outcome("none")
+
+
+def _sources(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+    """The sources that speak of each: one speaking of both told them apart.
+
+    >>> g = from_turtle('''
+    ... :s1 a kg:NewsArticle ; rdfs:label "Wire" .  :s2 a kg:NewsArticle ; rdfs:label "Post" .
+    ... :x a kg:Person ; rdfs:label "X" .  :y a kg:Person ; rdfs:label "Y" .  :z a kg:Person ; rdfs:label "Z" .
+    ... :p a kg:Proposition ; kg:text "T." .
+    ... :a1 a kg:Assertion ; kg:proposition :p ; kg:party :x ; kg:readIn :s1 ; kg:stance kg:Asserts .
+    ... :a2 a kg:Assertion ; kg:proposition :p ; kg:party :y ; kg:readIn :s2 ; kg:stance kg:Asserts .
+    ... :a3 a kg:Assertion ; kg:proposition :p ; kg:party :z ; kg:readIn :s1 ; kg:stance kg:Asserts .
+    ... ''')
+    >>> [compare_items(g, "x", other, "sources").level for other in ("y", "z")]
+    ['different-sources', 'same-source']
+    """
+    if not a.sources or not b.sources:
+        return Outcome("missing")
+    if a.sources.isdisjoint(b.sources):
+        show = lambda p: ", ".join(sorted(ctx.label(x) for x in p.sources))  # noqa: E731
+        return Outcome("different-sources", f"{show(a)} vs {show(b)}" if words else "")
+    if not words:
+        return Outcome("same-source")
+    common = sorted(a.sources & b.sources)
+    return Outcome("same-source", f"both in {ctx.label(common[0])}" + (f" (and {len(common) - 1} more)" if len(common) > 1 else ""))
+
+
+def _outlet(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+    """A publisher of news articles beside an organisation that publishes none: an outlet is not the body it reports on.
+
+    >>> g = from_turtle('''
+    ... :tt a kg:Organization ; rdfs:label "Transportation Today" .  :w a kg:NewsArticle ; dcterms:publisher :tt .
+    ... :dot a kg:Organization ; rdfs:label "Department of Transportation" .
+    ... ''')
+    >>> compare_items(g, "tt", "dot", "outlet")
+    Outcome(level='outlet-and-other', detail='Transportation Today publishes news; Department of Transportation none', via=())
+    """
+    if a.outlet == b.outlet:
+        return Outcome("none")
+    outlet, other = (a, b) if a.outlet else (b, a)
+    return Outcome("outlet-and-other", f"{outlet.label} publishes news; {other.label} none" if words else "")
+
+
+def _role(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+    """An unnamed person beside a named one with the same job title and the same affiliation: the holder of the role.
+
+    >>> g = from_turtle('''
+    ... :acme a kg:Organization ; rdfs:label "Acme" .
+    ... :ceo a kg:Person ; rdfs:label "Acme's CEO (unnamed)" ; schema:jobTitle "CEO" ; org:memberOf :acme .
+    ... :jo a kg:Person ; rdfs:label "Jo Park" ; schema:jobTitle "Chief executive" ; org:memberOf :acme .
+    ... :cto a kg:Person ; rdfs:label "Acme's CTO (unnamed)" ; schema:jobTitle "CTO" ; org:memberOf :acme .
+    ... ''')
+    >>> compare_items(g, "ceo", "jo", "holds role")
+    Outcome(level='holds-role', detail='Jo Park is chief executive of Acme', via=())
+    >>> compare_items(g, "cto", "jo", "holds role").level
+    'none'
+    """
+    if a.placeholder == b.placeholder:
+        return Outcome("none")
+    m = model()
+    if _values(m.comparison(c.options["title"]), a, b, ctx, False).level != "same":
+        return Outcome("none")
+    for name in c.options.get("affiliation", ()):
+        outcome = _values(m.comparison(name), a, b, ctx, words)
+        if outcome.level == "same":
+            named = b if a.placeholder else a
+            title = sorted(named.values.get(c.options["title"], ()))
+            return Outcome("holds-role", f"{named.label} is {title[0]} of {outcome.detail}" if words else "", outcome.via)
+    return Outcome("none")
+
+
+#: The function of each kind; each gives the level, and the words only when asked for them.
+_KINDS = {
+    "name": _name, "dates": _dates, "same-value": _values, "shared-context": _context, "description": _description,
+    "co-values": _co_values, "named-together": _named_together, "raised-together": _raised,
+    "opposite-stances": _stances, "mentioned-in": _sources, "outlet": _outlet, "role": _role,
+}
+
+
+def level(c: Comparison, a: Profile, b: Profile, ctx: Context) -> str:
+    """The level ``c`` puts the pair (a, b) at, without building any words: what every weighed pair needs."""
+    return _KINDS[c.kind](c, a, b, ctx, False)[0]
+
+
+def level_function(c: Comparison):
+    """The function of ``c``'s kind: ``f(c, a, b, ctx, words)``, for callers that weigh many pairs."""
+    return _KINDS[c.kind]
+
+
+def compare(c: Comparison, a: Profile, b: Profile, ctx: Context) -> Outcome:
+    """The level of ``c`` for the pair (a, b), with what it saw in words."""
+    return _KINDS[c.kind](c, a, b, ctx, True)
+
+
+def compare_items(g: "nx.MultiDiGraph", a: str, b: str, comparison: str) -> Outcome:
+    """The level the named comparison puts two items at; ``a`` and ``b`` are IRIs or ids of the examples' case."""
+    from kg.analysis.nxgraph import EXAMPLE
+
+    iris = [x if x in g else EXAMPLE + x for x in (a, b)]
+    found = profiles(g)
+    return compare(model().comparison(comparison), found[iris[0]], found[iris[1]], Context(g, found))
