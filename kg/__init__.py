@@ -7,7 +7,7 @@ The library comes first; the ``kg`` command is a thin layer over it::
     ['KGError', 'build', 'export_graph', 'load_cases', 'open_graph', 'paths_between', 'project', 'run_query', 'unresolved', 'validate_graph']
 
 Importing kg has no side effects: nothing is read or written until you call
-a function. See ``examples/notebook.md`` for a session that uses it.
+a function. See ``docs/notebook.md`` for a session that uses it.
 """
 
 from __future__ import annotations
