@@ -24,7 +24,7 @@ _PUBLIC = {
     "paths_between": "kg.analysis.paths",
     "project": "kg.analysis.nxgraph",
     "run_query": "kg.query",
-    "unresolved": "kg.analysis.report",
+    "unresolved": "kg.export.notebook",  # kg.analysis.report's, with the report's notebook display registered
     "validate_graph": "kg.validate",
 }
 __all__ = sorted([*_PUBLIC, "build"])

@@ -25,6 +25,7 @@ from rdflib.namespace import OWL, PROV
 from kg.analysis.nxgraph import CLS
 from kg.analysis.voices import is_superseded, linked_from, linked_to, remember, remembered, voice_of
 from kg.vocab import KG
+from kg.display import ShownInNotebooks  # noqa: F401  (the analyses' results inherit it from here)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -45,25 +46,6 @@ __all__ = [
     "P",
     "ShownInNotebooks",
 ]
-
-
-class ShownInNotebooks:
-    """Jupyter's rich display for a report item or the report: short Markdown and HTML.
-
-    The words are the exporters' (:mod:`kg.export.notebook`), imported only when a notebook asks.
-    """
-
-    __slots__ = ()
-
-    def _repr_markdown_(self) -> str:
-        from kg.export.notebook import markdown_of
-
-        return markdown_of(self)
-
-    def _repr_html_(self) -> str:
-        from kg.export.notebook import html_of
-
-        return html_of(self)
 
 
 class P:
