@@ -72,6 +72,11 @@ class _Context:
         """The keys an entry of ``cls`` may hold: its rows of kg:caseKeys in kg.ttl."""
         return set(self.schema.entry_keys.get(cls, ()))
 
+    def term(self, cls: URIRef, key: str) -> URIRef:
+        """The one term the key ``key`` of a ``cls`` entry records (its row's kg:records)."""
+        (term,) = self.schema.entry_keys[cls][key]
+        return term
+
     def iri(self, item_id: str) -> URIRef:
         return item_iri(self.case.slug, item_id)
 
@@ -401,9 +406,10 @@ def _load_judgement(ctx: _Context, item: Item) -> URIRef:
     ctx.add(subject, KG.right, right)
     ctx.add(subject, KG.judgement, value.iri)
     if "source" in fields:
-        ctx.add(subject, KG.raisedIn, ctx.ref(item, "source", fields["source"], want=_is_source(ctx), what="a source"))
+        source = ctx.ref(item, "source", fields["source"], want=_is_source(ctx), what="a source")
+        ctx.add(subject, ctx.term(KG.IdentityJudgement, "source"), source)
     if "judgedBy" in fields:
-        ctx.add(subject, KG.judgedBy, ctx.ref(item, "judgedBy", fields["judgedBy"]))
+        ctx.add(subject, ctx.term(KG.IdentityJudgement, "judgedBy"), ctx.ref(item, "judgedBy", fields["judgedBy"]))
     if value.iri == KG.Same:
         ctx.add(left, OWL.sameAs, right)
     elif value.iri == KG.Different:
@@ -424,11 +430,12 @@ def _load_question(ctx: _Context, item: Item) -> None:
         raise item.error("a question needs 'about': the entities or propositions it concerns", "id")
     for target in about:
         ctx.add(subject, KG.about, ctx.ref(item, "about", target))
-    for key, prop in (("resolvableBy", KG.resolvableBy), ("answer", KG.answer)):
+    for key in ("resolvableBy", "answer"):
         if key in fields:
-            ctx.add(subject, prop, Literal(text_value(item, key, fields[key])))
+            ctx.add(subject, ctx.term(KG.OpenQuestion, key), Literal(text_value(item, key, fields[key])))
     if "raisedIn" in fields:
-        ctx.add(subject, KG.raisedIn, ctx.ref(item, "raisedIn", fields["raisedIn"], want=_is_source(ctx), what="a source"))
+        source = ctx.ref(item, "raisedIn", fields["raisedIn"], want=_is_source(ctx), what="a source")
+        ctx.add(subject, ctx.term(KG.OpenQuestion, "raisedIn"), source)
     # A question's 'status' is open/resolved, so its review status is 'review'.
     _common(ctx, item, subject, status_key="review")
 
