@@ -17,6 +17,7 @@ DATA = {
     "kg.analysis.contested": {"ContestedProposition", "DeniedClaim", "SingleSourceClaim"},
     "kg.analysis.identity": {"IdentityCandidate"},
     "kg.analysis.questions": {"OpenQuestion"},
+    "kg.analysis.voices": {"linked_to", "voice_of"},
     "kg.analysis.record": {"case_titles"},
     "kg.analysis.report": {"UnresolvedReport", "unresolved", "unresolved_from_projection"},
 }
