@@ -200,6 +200,14 @@ class Context:
         self._factors: dict[tuple[str, str], float] = {}
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
 
+    def with_clusters(self, canonical: dict[str, str], candidates: frozenset[tuple[str, str]]) -> "Context":
+        """This context with provisional clusters and possible pairs; the counts and word vectors are kept."""
+        from copy import copy
+
+        found = copy(self)
+        found.canonical, found.candidates = canonical, candidates
+        return found
+
     def word_weight(self, cls: str, word: str, rarity_: float) -> float:
         """A word's rarity in English, times how rare it is among the items of the class (1 when only one has it)."""
         factor = self._factors.get((cls, word))

@@ -461,6 +461,29 @@ def _pooled(items: dict[str, Profile], canonical: dict[str, str], strength: dict
     return pooled
 
 
+def _to_weigh_again(items: dict[str, Profile], by_item: dict, before: tuple, now: tuple) -> set[tuple[str, str]]:
+    """The pairs whose levels new provisional clusters can change.
+
+    A pair changes when one of its members is clustered (its dates and values
+    are pooled), or when a value of one and a value of the other are, or were,
+    in one cluster or a possible pair (values are compared cluster for cluster).
+    """
+    (old, old_pairs), (new, new_pairs) = before, now
+    members = set(old) | set(new)
+    pairs = old_pairs | new_pairs
+    linked = members | {x for pair in pairs for x in pair}
+    values = {n: [v for vs in p.values.values() for v in vs if v in linked] for n, p in items.items()}
+
+    def through_values(a: str, b: str) -> bool:
+        return any(x != y and (old.get(x, x) == old.get(y, y) or new.get(x, x) == new.get(y, y) or (min(x, y), max(x, y)) in pairs)
+                   for x in values[a] for y in values[b])
+
+    again = {pair for node in members if node in items for pair in by_item.get(node, ())}
+    for node in (n for n, vs in values.items() if vs):
+        again.update(pair for pair in by_item.get(node, ()) if pair not in again and through_values(*pair))
+    return again
+
+
 def find_candidates(
     g: "nx.MultiDiGraph",
     *,
@@ -528,13 +551,10 @@ def find_candidates(
         possible = frozenset(pair for pair, p in strength.items() if p >= m.possible)
         if clusters == canonical and possible == candidates:
             break
-        touched = set(clusters) | set(canonical) | {x for pair in possible ^ candidates for x in pair}
+        again = _to_weigh_again(items, by_item, (canonical, candidates), (clusters, possible))
         canonical, candidates = clusters, possible
         pooled = _pooled(items, canonical, strength, ctx.label)
-        final_ctx = Context(g, items, canonical, candidates)
-        # only pairs whose members, or the values of whose members, are clustered can change
-        affected = {n for n, p in items.items() if n in touched or any(v in touched for vs in p.values.values() for v in vs)}
-        again = {pair for node in affected for pair in by_item.get(node, ())}
+        final_ctx = ctx.with_clusters(canonical, candidates)
         for a, b in sorted(again):
             together = canonical.get(a) is not None and canonical.get(a) == canonical.get(b)
             pa, pb = (items[a], items[b]) if together else (pooled[a], pooled[b])

@@ -364,6 +364,8 @@ def _raised(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) ->
     >>> compare_items(g, "b", "c", "raised").level
     'none'
     """
+    if a.questions.isdisjoint(b.questions) and a.propositions.isdisjoint(b.propositions):
+        return Outcome("none")  # most pairs: nothing speaks of both
     for about, option, level, said in ((a.questions & b.questions, "asks", "asked", "a question asks"),
                                        (a.propositions & b.propositions, "says", "said", "the record says")):
         patterns = _patterns(c, option) if about else ()
