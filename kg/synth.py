@@ -329,13 +329,15 @@ def _write_case(index: int, seed: int, size: float, incident_share: float) -> _C
             case.sections["propositions"].append({"id": pid, "text": text, "about": _ids(about), "assertions": assertions})
             propositions.append(pid)
     # Identity judgements on about half of the near-duplicate pairs.
+    from kg.ontology import Judgement
+
     for left, right in duplicates:
         if rng.random() < 0.5:
             continue
-        verdict = rng.choice(["same", "same", "different", "unsure", "no-judgement"])
-        fields = [("pair", [left, right], 2), ("judgement", verdict, 1), ("source", rng.choice(articles)[0], 1),
+        verdict = rng.choice([Judgement.SAME, Judgement.SAME, Judgement.DIFFERENT, Judgement.UNSURE, Judgement.NO_JUDGEMENT])
+        fields = [("pair", [left, right], 2), ("judgement", verdict.value, 1), ("source", rng.choice(articles)[0], 1),
                   ("judgedBy", rng.choice(people), 1)]
-        if verdict in ("same", "different"):
+        if verdict.settles:
             fields[-1] = ("judgedBy", fields[-1][1], 2)
         case.item("judgements", None, fields)
     # Questions, mostly open.
