@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/ingest_eval.py --sets real    # the real reporting only
     .venv/bin/python benchmarks/ingest_eval.py --seed         # also the seed article vs the curated case
     .venv/bin/python benchmarks/ingest_eval.py -v             # the tuned sets' misses, article by article
+    .venv/bin/python benchmarks/ingest_eval.py --extract-only # each article's reading only (no case is built)
 
 Sets, in the order printed: real held-out (benchmarks/eval/real/heldout/: whole
 incidents set aside before any tuning; the headline), real tuned
@@ -103,6 +104,11 @@ def ingest(engine: str, paths: list[Path], case: Path, dates: dict[str, str]):
     return run(paths, case, dates=dates, **_engine_kwargs(run, engine))
 
 
+#: With ``--extract-only``: what one article's reading gives (entities, attributions, questions, dates),
+#: without ingesting it into a case; the figures that need a built case print as "-".
+EXTRACT_ONLY = False
+
+
 # ---------------------------------------------------------------------- the articles
 @dataclass
 class Article:
@@ -189,7 +195,8 @@ class Figures:
             ("incident date accuracy", str(self.dates), self.dates.share),
             ("open questions recovered", str(q), q.share),
             ("  ... with what settles them", str(self.settle), self.settle.share),
-            ("fragments drafted", f"{self.fragments.right} of {self.fragments.total}", self.fragments.right),
+            ("fragments drafted", f"{self.fragments.right} of {self.fragments.total}" if self.fragments.total else "-",
+             self.fragments.right if self.fragments.total else None),
             ("quotes verbatim+anchored", str(self.quotes), self.quotes.share),
             ("contested pairs, one article", str(self.article_pairs), self.article_pairs.share),
             ("contested per incident", str(self.case_pairs), self.case_pairs.share),
@@ -220,6 +227,16 @@ def score_article(engine: str, a: Article, figures: Figures) -> None:
     attr, a_missed, a_wrong = scoring.score_attributions(x, gold.get("attributions") or [], where)
     q, settle, q_missed = scoring.score_questions(x, gold.get("questions") or [], where)
     dates, d_wrong = scoring.score_dates(x, gold.get("incidents") or [])
+    figures.entities += e
+    figures.attributions += attr
+    figures.questions += q
+    figures.settle += settle
+    figures.dates += dates
+    for what, rows in (("missed entity", e_missed), ("extra entity", e_extra), ("missed attribution", a_missed),
+                       ("wrong party/stance", a_wrong), ("missed question", q_missed), ("wrong date", d_wrong)):
+        figures.errors += [(a.path.name, what, row) for row in rows]
+    if EXTRACT_ONLY:
+        return
     with tempfile.TemporaryDirectory() as scratch:
         case = Path(scratch) / "eval-case"
         ingest(engine, [a.path], case, {a.path.name: a.date} if a.date else {})
@@ -228,24 +245,17 @@ def score_article(engine: str, a: Article, figures: Figures) -> None:
              for key, (aff, opp) in scoring.gold_pairs(gold).items()]
     recovered, p_missed = scoring.pairs_recovered(sides, {a.path.name: a.text}, pairs)
     debris = scoring.fragments(drafts)
-    figures.entities += e
-    figures.attributions += attr
-    figures.questions += q
-    figures.settle += settle
-    figures.dates += dates
     figures.quotes += scoring.anchored_quotes(a.text, drafts)
     figures.fragments += Tally(len(debris), scoring.propositions(drafts))
     figures.article_pairs += recovered
-    for what, rows in (("missed entity", e_missed), ("extra entity", e_extra), ("missed attribution", a_missed),
-                       ("wrong party/stance", a_wrong), ("missed question", q_missed), ("wrong date", d_wrong),
-                       ("fragment", debris), ("contested pair not recovered", p_missed)):
+    for what, rows in (("fragment", debris), ("contested pair not recovered", p_missed)):
         figures.errors += [(a.path.name, what, row) for row in rows]
 
 
 def score_incident(engine: str, incident: Incident, figures: Figures) -> None:
     """All of the incident's articles into one empty case, every draft counted: do the gold contested
     propositions come back, and are the gold identity questions listed?"""
-    if not incident.case_gold:
+    if not incident.case_gold or EXTRACT_ONLY:
         return
     texts = {a.path.name: a.text for a in incident.articles}
     with tempfile.TemporaryDirectory() as scratch:
@@ -333,10 +343,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sets", choices=("all", "real", "fixtures"), default="all", help="which articles to score")
     parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated engines to compare")
     parser.add_argument("--seed", action="store_true", help="also compare the seed article's draft with the curated case")
+    parser.add_argument("--extract-only", action="store_true",
+                        help="score each article's reading only, not the drafts of a built case (quicker; case figures print -)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss of the tuned sets")
     parser.add_argument("--heldout-errors", action="store_true",
                         help="also list the held-out sets' misses (never while writing rules: that would tune on them)")
     args = parser.parse_args(argv)
+    global EXTRACT_ONLY
+    EXTRACT_ONLY = args.extract_only
     wanted = [e.strip() for e in args.engines.split(",") if e.strip()]
     unknown = [e for e in wanted if e not in ENGINES]
     if unknown:

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/ingest_speed.py                 # 100 KB, 1 MB, 5 MB articles
     .venv/bin/python benchmarks/ingest_speed.py --parser rules  # the same, read by the rules alone
     .venv/bin/python benchmarks/ingest_speed.py --sizes "5 MB" --ingest-only   # kg ingest of 5 MB, once
+    .venv/bin/python benchmarks/ingest_speed.py --compare --sizes "1 MB"   # rules and spaCy in one run: the ratio
     .venv/bin/python benchmarks/ingest_speed.py --parse         # spaCy's parse alone by size: linear?
     .venv/bin/python benchmarks/ingest_speed.py --names         # one article's organization names: linear?
     .venv/bin/python benchmarks/ingest_speed.py --batch 100     # 100 articles into the seed case, one call each
@@ -33,7 +34,7 @@ from kg.ingest.text import read_article  # noqa: E402
 
 EVAL = ROOT / "benchmarks" / "eval"
 SEED_CASE = ROOT / "seeds" / "amazon-2026-outages"
-SIZES = {"100 KB": 100_000, "1 MB": 1_000_000, "5 MB": 5_000_000}
+SIZES = {"100 KB": 100_000, "250 KB": 250_000, "1 MB": 1_000_000, "5 MB": 5_000_000}
 
 
 def _corpus() -> str:
@@ -62,6 +63,31 @@ def by_size(sizes: list[str], parser: str | None = None, ingest_only: bool = Fal
             per_mb = total / (size / 1_000_000)
             first = first or per_mb
             print(f"{name:8} {extracted:10.2f} {total:10.2f} {per_mb:9.2f} {per_mb / first:6.2f}", flush=True)
+
+
+def compare(sizes: list[str]) -> None:
+    """``extract`` by the rules and by spaCy on the same article, one after the other in this process:
+    seconds per MB of each and their ratio, with the process's peak memory after each (the model is
+    loaded before the clock starts)."""
+    import resource
+
+    from kg.ingest.nlp import load
+
+    load()
+    base = _corpus()
+    print(f"{'size':8} {'rules s':>8} {'spacy s':>8} {'rules s/MB':>10} {'spacy s/MB':>10} {'ratio':>6} {'peak MB':>8}")
+    for name in sizes:
+        size = SIZES[name]
+        text = f"Speed test article of {name}\n\n" + (base * (size // len(base) + 1))[:size]
+        took = {}
+        for parser in ("rules", "spacy"):
+            started = time.perf_counter()
+            extract(text, published="2026-05-13", parser=parser)
+            took[parser] = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        per = {k: v / (size / 1_000_000) for k, v in took.items()}
+        print(f"{name:8} {took['rules']:8.1f} {took['spacy']:8.1f} {per['rules']:10.1f} {per['spacy']:10.1f} "
+              f"{per['spacy'] / per['rules']:6.1f} {peak:8.0f}", flush=True)
 
 
 def parse_curve(sizes: list[int]) -> None:
@@ -134,15 +160,18 @@ def batch(count: int, cli: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", nargs="*", default=list(SIZES), choices=list(SIZES))
+    parser.add_argument("--sizes", nargs="*", default=["100 KB", "1 MB", "5 MB"], choices=list(SIZES))
     parser.add_argument("--batch", type=int, default=0, metavar="N", help="ingest N articles into a copy of the seed case, one call each")
     parser.add_argument("--cli", action="store_true", help="with --batch: one `kg ingest` process per article")
     parser.add_argument("--parser", choices=["spacy", "rules"], default=None, help="the engine (default: $KG_INGEST_PARSER, else spacy)")
     parser.add_argument("--ingest-only", action="store_true", help="time kg ingest alone, not extract before it (halves a long run)")
+    parser.add_argument("--compare", action="store_true", help="extract by the rules and by spaCy in one run: s per MB, ratio, peak memory")
     parser.add_argument("--parse", action="store_true", help="time spaCy's parse alone at 25, 50, 100 and 200 KB")
     parser.add_argument("--names", action="store_true", help="time the organization-name merging by how many names an article holds")
     args = parser.parse_args()
-    if args.parse:
+    if args.compare:
+        compare(args.sizes)
+    elif args.parse:
         parse_curve([25_000, 50_000, 100_000, 200_000])
     elif args.names:
         names([1000, 2000, 4000, 8000])

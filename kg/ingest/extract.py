@@ -16,7 +16,7 @@ from kg.ingest.entities import EntityTable
 from kg.ingest.events import find_events
 from kg.ingest.gazetteer import Gazetteer, Known
 from kg.ingest.names import find_names
-from kg.ingest.nlp import engine, parse
+from kg.ingest.nlp import engine, parsed
 from kg.ingest.questions import Question, find_questions
 from kg.ingest.sentences import Sentence, split_sentences
 
@@ -48,17 +48,28 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
     original, text = text, mask_labels(text)
     sentences = split_sentences(text)
     table = EntityTable(text, Gazetteer(list(known or [])))
-    docs = parse(text) if engine(parser) == "spacy" else None
-    named = [(a + e.start_char, a + e.end_char, e.label_) for a, doc in docs or () for e in doc.ents]
+    # Each parsed piece is read at once for its names and its reported speech, then let go:
+    # a 5 MB article never holds all its parse trees.
+    named, speeches = [], None
+    if engine(parser) == "spacy":
+        from kg.ingest.speech import find_speech
+
+        speeches = []
+        for a, doc in parsed(text):
+            named += [(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents]
+            speeches += find_speech(text, [(a, doc)])
     find_names(table, text, sentences, named)
     find_events(table, text, sentences, published, date_spans=[(s, e) for s, e, label in named if label == "DATE"])
-    parsed = None
-    if docs is not None:
-        from kg.ingest.speech import find_speech, parsed_claims
+    from_tree = None
+    if speeches is not None:
+        from kg.ingest.speech import parsed_claims
 
-        parsed = parsed_claims(table, text, find_speech(text, docs))
-    claims = find_claims(table, text, sentences, parsed)
+        from_tree = parsed_claims(table, text, speeches)
+    claims = find_claims(table, text, sentences, from_tree)
     claims = sorted(claims + account_claims(table, text, sentences, claims), key=lambda c: c.frame[0])
+    # A headline is never a party's claim: the story's own words restate the body's, unattributed.
+    top = headline(text)
+    claims = [c for c in claims if c.frame[0] >= top]
     questions = find_questions(table, text, sentences)
     # Unnamed groups and individuals exist only as speakers: drop any no claim needs.
     speakers = {c.party.key for c in claims if c.party is not None}
@@ -66,6 +77,19 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
         if entity.generic and entity.key not in speakers and not any(entity.key in (e.fields.get("memberOf"), e.fields.get("author")) for e in table.entities.values()):
             table.remove(entity)
     return Extraction(original, published, sentences, table, claims, questions)
+
+
+def headline(text: str) -> int:
+    r"""Where the article's headline ends (0 when it has none): a first line on its own, followed by a
+    blank line, without the full stop of a sentence.
+
+    >>> headline("Globex denies blame for outage\n\nGlobex said on Monday ..."), headline("Globex said so.\n\nMore.")
+    (30, 0)
+    """
+    first = text.split("\n", 1)[0]
+    if len(first) > 300 or not text[len(first):].startswith("\n\n") or first.rstrip().endswith((".", "!", "?", "”", '"')):
+        return 0
+    return len(first)
 
 
 # Headings, deck labels and update notes: "Key points:", "UPDATE:", "Sequence described:" name nothing.

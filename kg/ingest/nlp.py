@@ -26,7 +26,7 @@ import re
 
 from kg.errors import KGError
 
-__all__ = ["ENGINES", "MODELS", "INSTALL", "engine", "model_name", "load", "parse"]
+__all__ = ["ENGINES", "MODELS", "INSTALL", "engine", "model_name", "load", "parse", "parsed"]
 
 #: The engines, the default first.
 ENGINES = ("spacy", "rules")
@@ -104,14 +104,24 @@ def pieces(text: str, size: int = _PIECE) -> list[tuple[int, int]]:
     return spans
 
 
+#: Pieces ``nlp.pipe`` holds at once: a 5 MB article in one batch held every piece's tensors (10 GB).
+BATCH = 4
+
+
 def parse(text: str, name: str | None = None, *, lines: "re.Pattern | None" = None, disable: tuple[str, ...] = ()) -> list:
     """The spaCy ``Doc`` of each piece of ``text`` (see :func:`pieces`), with its offset: ``[(offset, doc)]``.
 
     With ``lines``, only the lines (paragraphs) where that pattern matches are parsed, each on its
     own: a rule that needs a reporting word need not pay for the paragraphs without one.
     ``disable`` names components to skip. Pieces are parsed together by ``nlp.pipe``, so a long
-    article costs its length, no more.
+    article costs its length, no more; :func:`parsed` yields them one by one instead of keeping all.
     """
+    return list(parsed(text, name, lines=lines, disable=disable))
+
+
+def parsed(text: str, name: str | None = None, *, lines: "re.Pattern | None" = None, disable: tuple[str, ...] = ()):
+    """:func:`parse` as a generator: each ``(offset, doc)`` as soon as it is parsed, :data:`BATCH` pieces
+    in memory at a time, so a reader that keeps what it needs of each doc holds no more than that."""
     nlp = load(name or model_name())
     if lines is None:
         spans = pieces(text)
@@ -121,5 +131,6 @@ def parse(text: str, name: str | None = None, *, lines: "re.Pattern | None" = No
             if lines.search(line):
                 spans += [(start + a, start + b) for a, b in pieces(line)]
             start += len(line)
-    docs = nlp.pipe((text[a:b] for a, b in spans), disable=list(disable))
-    return [(a, doc) for (a, _), doc in zip(spans, docs)]
+    docs = nlp.pipe((text[a:b] for a, b in spans), disable=list(disable), batch_size=BATCH)
+    for (a, _), doc in zip(spans, docs):
+        yield a, doc

@@ -145,3 +145,9 @@ def test_positions_taken_without_a_clause_and_unanswered_questions():
         ("Government", "asserts", "The grid lacked capacity."),
         ("Jane Roe", "hedges", "Globex had been paid."),
     ]
+
+
+def test_a_headline_is_never_a_partys_claim():
+    text = "Globex says its offers of help were ignored\n\nGlobex said on Monday that Initech ignored its offers of help."
+    for parser in ("spacy", "rules"):
+        assert claims(text, parser) == [("Globex", "asserts", "Initech ignored its offers of help.")]
