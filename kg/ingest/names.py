@@ -513,6 +513,8 @@ def _named(table: EntityTable, text: str, named) -> None:
             type_ = "Organization"  # "Heathrow Airport" speaks and is sued: the company
         elif label in _LISTED and _listed_with_organizations(text, start, end, orgs):
             type_ = "Organization"  # "EDP, Endesa and Iberdrola": one list, one kind
+        if label in ("ORG", "PRODUCT") and _RUNS_ON.match(text, end):
+            type_ = "System"  # "millions of Windows systems": what machines run, not who runs them
         if type_ is None or table.is_taken(start, end):
             continue
         if type_ == "Organization" and re.match(rf"[ ](?i:{TITLE_WORDS})\b", text[end:end + 20]) and re.match(r"[ ][A-Z]", text[end:end + 2]):
@@ -563,6 +565,8 @@ def _common_word(table: EntityTable, word: str) -> bool:
         return True
     return zipf_frequency(word.lower(), "en") >= 4.5 and not table.proper_evidence(word)
 
+
+_RUNS_ON = re.compile(r"[ ](?:systems?|computers?|machines|devices|software|servers?|platforms?|operating[ ]system|PCs|workstations|hosts|sensors)\b")
 
 #: Parser labels a name may carry that a list of organizations corrects.
 _LISTED = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "ORG"}

@@ -21,7 +21,7 @@ import itertools
 import re
 
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
-from kg.ingest.names import _NOT_NAMES, GROUP_NOUNS, TITLE_WORDS, _is_person_name, _reads_as_organization
+from kg.ingest.names import _NOT_NAMES, GROUP_NOUNS, TITLE_WORDS, _common_word, _is_person_name, _reads_as_organization
 
 __all__ = ["resolve_party"]
 
@@ -214,9 +214,19 @@ def _document(table: EntityTable, text: str, start: int, end: int, noun: str, de
         for _, _, entity in itertools.islice(table.mentions_before(start, None), 300):
             if entity.type in ORG_TYPES | {"InternalDocument", "Incident"} and re.search(rf"\b{noun}\b", entity.label.lower()):
                 return entity if entity.type != "Incident" else None
+    # "The report said" after "a 77-page report ...": the document was introduced there, by those words.
+    introduced = None
+    if det.lower() in ("the", "this", "that", "its"):
+        introduced = next(iter(reversed(list(re.finditer(rf"\b(?:an?|its|their)[ ](?P<words>(?:[\w-]+[ ]){{0,3}}{noun}\b(?:[ ]by[ ][a-z-]+(?:[ ](?!(?:on|in|at|to|for|from|with|and|that|which|was|is)\b)[a-z-]+){{0,2}})?)", text[max(0, start - 3000):start])))), None)
     words = re.sub(r"^(?:an?|the|this|that|its|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s)[ ]", "", text[start:end], flags=re.IGNORECASE)
-    label = words[:1].upper() + words[1:]
     at = end - len(words)
+    if introduced is not None:
+        base = max(0, start - 3000)
+        first, words = (base + introduced.start("words"), base + introduced.end("words")), introduced.group("words")
+        doc = table.new("InternalDocument", words[:1].upper() + words[1:], *first, rule="document speaks", confidence=0.55, section="sources", _head=noun)
+        table.mention(doc, at, end)
+        return doc
+    label = words[:1].upper() + words[1:]
     return table.new("InternalDocument", label, at, end, rule="document speaks", confidence=0.55, section="sources", _head=noun)
 
 
@@ -259,6 +269,11 @@ def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     if not re.fullmatch(r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3}", subject) or subject.split()[0].lower() in _NOT_NAMES:
         return None
     offset = start + text[start:end].index(subject)
+    if " " not in subject and _common_word(table, subject):
+        # "Sources told the paper": a common word, not a name; speakers all the same, unnamed
+        if not subject.endswith("s"):
+            return None
+        return table.new("Role", subject, offset, offset + len(subject), rule="unnamed group", confidence=0.5, generic=True)
     if _is_person_name(subject) and not _reads_as_organization(table.words, subject):
         return table.new("Person", subject, offset, offset + len(subject), rule="named speaker", confidence=0.6)
     return table.new("Organization", subject, offset, offset + len(subject), rule="named speaker", confidence=0.5)

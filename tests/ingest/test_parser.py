@@ -151,3 +151,13 @@ def test_a_headline_is_never_a_partys_claim():
     text = "Globex says its offers of help were ignored\n\nGlobex said on Monday that Initech ignored its offers of help."
     for parser in ("spacy", "rules"):
         assert claims(text, parser) == [("Globex", "asserts", "Initech ignored its offers of help.")]
+
+
+def test_a_document_that_speaks_is_the_one_introduced_before_and_software_is_a_system():
+    text = ("Globex published a 77-page report by independent experts on Monday. "
+            "The report said the update crashed millions of Windows systems.")
+    x = extract(text, parser="spacy")
+    (claim,) = x.claims
+    assert (claim.party.type, claim.party.label) == ("InternalDocument", "77-page report by independent experts")
+    assert claim.party.first == (text.index("77-page"), text.index(" on Monday"))
+    assert [e.type for e in x.table.entities.values() if e.label == "Windows"] == ["System"]
