@@ -464,21 +464,31 @@ def _pooled(items: dict[str, Profile], canonical: dict[str, str], strength: dict
 def _to_weigh_again(items: dict[str, Profile], by_item: dict, before: tuple, now: tuple) -> set[tuple[str, str]]:
     """The pairs whose levels new provisional clusters can change.
 
-    A pair changes when one of its members is clustered (its dates and values
-    are pooled), or when a value of one and a value of the other are, or were,
-    in one cluster or a possible pair (values are compared cluster for cluster).
+    ``before`` and ``now`` are each (clusters, possible pairs, pooled profiles).
+    A pair changes when the profile it is weighed with changes (a member's
+    pooled dates or values, or the pair coming into or out of one cluster), or
+    when a value of one and a value of the other are, or were, in one cluster
+    or a possible pair (values are compared cluster for cluster).
     """
-    (old, old_pairs), (new, new_pairs) = before, now
+    (old, old_pairs, old_pooled), (new, new_pairs, new_pooled) = before, now
     members = set(old) | set(new)
     pairs = old_pairs | new_pairs
     linked = members | {x for pair in pairs for x in pair}
     values = {n: [v for vs in p.values.values() for v in vs if v in linked] for n, p in items.items()}
 
+    def weighed_with(clusters: dict, pooled: dict, a: str, b: str) -> tuple:
+        together = clusters.get(a) is not None and clusters.get(a) == clusters.get(b)
+        pa, pb = (items[a], items[b]) if together else (pooled[a], pooled[b])
+        return (pa.values, pa.lo, pa.hi, pb.values, pb.lo, pb.hi)
+
     def through_values(a: str, b: str) -> bool:
         return any(x != y and (old.get(x, x) == old.get(y, y) or new.get(x, x) == new.get(y, y) or (min(x, y), max(x, y)) in pairs)
                    for x in values[a] for y in values[b])
 
-    again = {pair for node in members if node in items for pair in by_item.get(node, ())}
+    again = set()
+    for node in members & set(items):
+        again.update(pair for pair in by_item.get(node, ()) if pair not in again
+                     and weighed_with(old, old_pooled, *pair) != weighed_with(new, new_pooled, *pair))
     for node in (n for n, vs in values.items() if vs):
         again.update(pair for pair in by_item.get(node, ()) if pair not in again and through_values(*pair))
     return again
@@ -551,9 +561,9 @@ def find_candidates(
         possible = frozenset(pair for pair, p in strength.items() if p >= m.possible)
         if clusters == canonical and possible == candidates:
             break
-        again = _to_weigh_again(items, by_item, (canonical, candidates), (clusters, possible))
-        canonical, candidates = clusters, possible
-        pooled = _pooled(items, canonical, strength, ctx.label)
+        now_pooled = _pooled(items, clusters, strength, ctx.label)
+        again = _to_weigh_again(items, by_item, (canonical, candidates, pooled), (clusters, possible, now_pooled))
+        canonical, candidates, pooled = clusters, possible, now_pooled
         final_ctx = ctx.with_clusters(canonical, candidates)
         for a, b in sorted(again):
             together = canonical.get(a) is not None and canonical.get(a) == canonical.get(b)
