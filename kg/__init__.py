@@ -24,7 +24,7 @@ _PUBLIC = {
     "paths_between": "kg.analysis.paths",
     "project": "kg.analysis.nxgraph",
     "run_query": "kg.query",
-    "unresolved": "kg.export.notebook",  # kg.analysis.report's, with the report's notebook display registered
+    "unresolved": "kg.analysis.report",
     "validate_graph": "kg.validate",
 }
 __all__ = sorted([*_PUBLIC, "build"])
@@ -34,6 +34,26 @@ __all__ = sorted([*_PUBLIC, "build"])
 # imported here, after which the function is what ``kg.build`` names. The module imports rdflib,
 # YAML and the store inside its functions, so this costs little (tests/test_import_light.py).
 from kg.build import build  # noqa: E402
+
+
+def _shown_as(kind: str):
+    """The presentation wing's writer for ``kind``, imported when a notebook first shows a result."""
+
+    def render(thing) -> str:
+        from kg.export.notebook import html_of, markdown_of
+
+        return (html_of if kind == "html" else markdown_of)(thing)
+
+    return render
+
+
+# Results of the analyses show themselves in Jupyter through kg.display; the words are the
+# presentation wing's. Wired here, where every import of a kg module passes first, so the
+# analyses never import kg.export (tests/test_imports.py) and this costs nothing until shown.
+from kg import display as _display  # noqa: E402
+
+for _kind in ("markdown", "html"):
+    _display.register(_kind, _shown_as(_kind))
 
 
 def __getattr__(name: str):

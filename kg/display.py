@@ -3,9 +3,9 @@
 The analyses' results (the unresolved report and its items) inherit
 :class:`ShownInNotebooks`: Jupyter calls their ``_repr_markdown_`` and
 ``_repr_html_``, which ask the renderer registered here for that kind of
-output. The words belong to the presentation wing: :mod:`kg.export.notebook`
-registers its renderers when it is imported, and ``kg.unresolved`` is reached
-through it, so a report made with ``kg.unresolved(...)`` always shows itself.
+output. The words belong to the presentation wing (:mod:`kg.export.notebook`);
+the package ``kg`` registers them when it is first imported, which any import
+of a kg module does, and imports the writers only when a result is first shown.
 With no renderer registered, a repr method returns ``None`` and Jupyter falls
 back to the plain ``repr``.
 

@@ -6,9 +6,8 @@ of each section, not the whole report (``kg unresolved --out`` writes that, and
 proposition, an open question, an identity candidate, a claim only one party
 makes, a denial nobody affirms) shows itself in full: who said what, where.
 The analysis classes reach these functions through their ``_repr_markdown_``
-and ``_repr_html_`` (:mod:`kg.display`): this module registers them when it is
-imported, and ``kg.unresolved`` is reached through it. So the analyses write
-no text and never import this wing.
+and ``_repr_html_`` (:mod:`kg.display`), where the package ``kg`` registers
+them: the analyses write no text and never import this wing.
 
 >>> from kg.analysis.report import UnresolvedReport
 >>> print(markdown_of(UnresolvedReport((), (), (), ())))
@@ -26,12 +25,10 @@ no text and never import this wing.
 
 from __future__ import annotations
 
-from kg.analysis.report import unresolved
-from kg.display import register
 from kg.export import plain
 from kg.export.report_text import _candidate_sentence, _denied_line, _md, _names
 
-__all__ = ["markdown_of", "html_of", "FIRST", "unresolved"]
+__all__ = ["markdown_of", "html_of", "FIRST"]
 
 #: Items of each section a cell shows before "... and N more".
 FIRST = 3
@@ -121,6 +118,3 @@ def html_of(thing, first: int = FIRST) -> str:
 
     return _body(markdown_of(thing, first))
 
-
-register("markdown", markdown_of)
-register("html", html_of)
