@@ -51,6 +51,16 @@ def oxigraph_binary() -> str | None:
         return str(beside)
     return shutil.which("oxigraph")
 
+def _die_with_parent() -> None:
+    """In a server's child process: be stopped when the test process dies, even by SIGKILL, whose
+    fixtures never run their teardown (Linux; elsewhere a killed run leaves its servers behind)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -105,7 +115,7 @@ def start_oxigraph(folder: Path, timeout: float = 30.0) -> tuple[subprocess.Pope
     log = open(folder.parent / f"{folder.name}.log", "wb")
     process = subprocess.Popen(
         [binary, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent,
     )
     server = OxigraphServer(f"http://127.0.0.1:{port}", process.pid, folder)
     _wait_for(process, server, log.name, timeout)
@@ -192,7 +202,7 @@ def start_virtuoso(folder: Path, timeout: float = 90.0) -> tuple[subprocess.Pope
     ini.write_text(_VIRTUOSO_INI.format(folder=folder, sql_port=sql_port, http_port=http_port), encoding="utf-8")
     log = open(folder.parent / f"{folder.name}.log", "wb")
     process = subprocess.Popen([binary, "+configfile", str(ini), "+foreground"], cwd=folder, stdout=log,
-                               stderr=subprocess.STDOUT, start_new_session=True)
+                               stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent)
     server = VirtuosoServer(f"http://127.0.0.1:{http_port}", process.pid, folder)
     _wait_for(process, server, log.name, timeout)
     grants = folder / "grants.sql"
@@ -258,6 +268,53 @@ def store_location(kind: str, tmp_path: Path, request=None) -> str:
 def any_store(request, tmp_path) -> str:
     """Each kind of store in turn: embedded Oxigraph, rdflib memory (file), Oxigraph server, Virtuoso."""
     return store_location(request.param, tmp_path, request)
+
+
+class BuiltCases:
+    """Cases built once per test process (per xdist worker), shared by every test that only reads them.
+
+    ``location(kind, *cases, documents=None, request=None)`` builds ``cases`` into a store of ``kind``
+    (one of :data:`STORE_KINDS`; the remote kinds need the test's ``request``) the first time it is
+    asked, through ``kg build`` as a user runs it, and gives the same location every later time. A test
+    that writes into a store (builds again, adds or removes triples) takes a fresh one from
+    :func:`store_location` instead: a shared store is never written after its build.
+    """
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._built: dict[tuple, str] = {}
+        #: what ``kg build`` printed, by location
+        self.outputs: dict[str, str] = {}
+
+    def location(self, kind: str, *cases: Path, documents: Path | None = None, request=None) -> str:
+        key = (kind, tuple(str(case) for case in cases), str(documents))
+        if key not in self._built:
+            from click.testing import CliRunner
+
+            from kg.cli import cli
+
+            import tempfile
+
+            folder = Path(tempfile.mkdtemp(prefix=f"{kind}-", dir=self.root))
+            if kind in REMOTE_KINDS:
+                if request is None:
+                    raise ValueError(f"the {kind} kind needs the test's `request` to reach the server fixture")
+                server = request.getfixturevalue("oxigraph_server" if kind == "remote" else "virtuoso_server")
+                location = server.location()
+            else:
+                location = store_location(kind, folder)
+            args = ["build", *map(str, cases), "--store", location, "--out", str(folder / "out")]
+            result = CliRunner().invoke(cli, args + (["--documents", str(documents)] if documents else []))
+            assert result.exit_code == 0, result.output
+            self._built[key] = location
+            self.outputs[location] = result.output
+        return self._built[key]
+
+
+@pytest.fixture(scope="session")
+def built_cases(tmp_path_factory) -> BuiltCases:
+    """Built cases shared by the tests of this process: see :class:`BuiltCases`."""
+    return BuiltCases(tmp_path_factory.mktemp("built"))
 
 
 # Lanes: every test is marked by what it needs, so `make test-quick` can leave out the slow ones while

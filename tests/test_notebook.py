@@ -11,22 +11,19 @@ import pytest
 
 import kg
 from kg.errors import MissingExtraError, UnknownTermWarning
-from tests.analysis.conftest import ACME, build_into, run
+from tests.analysis.conftest import ACME, run
 from tests.helpers import SEEDS
 
 
 @pytest.fixture(scope="module")
-def acme_store(tmp_path_factory) -> str:
-    location = str(tmp_path_factory.mktemp("notebook") / "store")
-    build_into(location, ACME)
-    return location
+def acme_store(built_cases) -> str:
+    """Built once per process (tests/conftest.py): these tests only read it."""
+    return built_cases.location("oxigraph", ACME)
 
 
 @pytest.fixture(scope="module")
-def seed_store(tmp_path_factory) -> str:
-    location = str(tmp_path_factory.mktemp("seed") / "store")
-    build_into(location, SEEDS / "amazon-2026-outages")
-    return location
+def seed_store(built_cases) -> str:
+    return built_cases.location("oxigraph", SEEDS / "amazon-2026-outages")
 
 
 def test_a_select_becomes_a_data_frame_with_named_columns_and_python_values(acme_store):

@@ -104,3 +104,57 @@ def test_make_run_installs_no_test_extras_and_make_test_adds_them():
     test_extras, test_commands = installs("test")
     assert any("test" in extras.split(",") for extras in test_extras), test_extras
     assert re.search(r"pytest -n \S+", test_commands), test_commands
+
+
+def _make_dry_run(target: str) -> str:
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("make") is None:
+        pytest.skip("make not installed")
+    dry = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert dry.returncode == 0, dry.stderr
+    return dry.stdout
+
+
+def test_make_test_is_the_whole_suite_and_test_quick_leaves_out_what_starts_a_component():
+    """The two lanes: `make test` selects nothing out (CI runs it); `make test-quick` leaves out the
+    tests that start a browser, a server or a second SPARQL engine, and the slow ones."""
+    import re
+
+    whole = [line for line in _make_dry_run("test").splitlines() if "pytest" in line]
+    assert len(whole) == 1 and re.search(r"pytest -n \S+$", whole[0]), whole
+    quick = [line for line in _make_dry_run("test-quick").splitlines() if "pytest" in line]
+    assert len(quick) == 1, quick
+    assert re.search(r"-m 'not browser and not server and not remote and not slow'", quick[0]), quick
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith("\nmake test")
+
+
+def test_the_quick_lane_collects_no_test_that_starts_a_component():
+    """Marks come from the fixtures and parameters a test uses (tests/conftest.py), checked on real files."""
+    import re
+    import subprocess
+    import sys
+
+    quick = re.search(r"-m '([^']+)'", _make_dry_run("test-quick")).group(1)
+    files = ["tests/browser/test_page.py", "tests/serve/test_clients.py", "tests/store/test_bindings.py",
+             "tests/store/test_every_command.py", "tests/review/test_review.py", "tests/test_packaging.py"]
+
+    def collected(*marks: str) -> set[str]:
+        run = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:randomly",
+                              "-p", "no:xdist", "-p", "no:cacheprovider", *marks, *files],
+                             cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert run.returncode in (0, 5), run.stdout + run.stderr
+        return {line for line in run.stdout.splitlines() if "::" in line}
+
+    every, lane = collected(), collected("-m", quick)
+    assert lane < every
+    assert not any(t.startswith(("tests/browser/", "tests/serve/")) for t in lane)
+    assert not any(kind in t for t in lane for kind in ("[remote]", "[virtuoso]")), lane
+    assert "tests/store/test_every_command.py::test_exports_are_byte_identical[oxigraph-turtle]" in lane
+    assert "tests/store/test_every_command.py::test_serve_answers_alike[memory]" not in lane  # marked by hand
+    assert "tests/review/test_review.py::test_a_session_accepts_rejects_edits_and_merges" not in lane  # slow
+    assert "tests/test_packaging.py::test_the_quick_lane_collects_no_test_that_starts_a_component" in lane
+    assert any(t.startswith("tests/store/test_bindings.py::test_where_the_values_go[") for t in lane)

@@ -67,6 +67,7 @@ def test_an_error_that_quotes_the_query(hostile):
     assert_inert(output)
 
 
+@pytest.mark.server  # starts kg serve itself, not through the endpoint fixture
 def test_the_servers_request_log(built):
     from kg.server import Endpoint
     from kg.store import parse_location

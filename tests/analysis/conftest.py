@@ -44,11 +44,17 @@ def build_into(store: str, *cases: Path, out: Path | None = None, documents: Pat
     return result
 
 
+def shared_build(built_cases, store: str, *cases: Path, documents: Path | None = None) -> str:
+    """``cases`` built into a store of the kind of ``store``, once per process, for tests that only read
+    it (see tests/conftest.py's BuiltCases): a test that writes builds into ``store`` itself."""
+    kind = "memory" if store.startswith("memory:") else "oxigraph"
+    return built_cases.location(kind, *cases, documents=documents)
+
+
 @pytest.fixture
-def acme(store) -> str:
-    """The store, with the acme fixture case built into it."""
-    build_into(store, ACME)
-    return store
+def acme(store, built_cases) -> str:
+    """A store of the kind of ``store`` with the acme fixture case built into it (shared: only read it)."""
+    return shared_build(built_cases, store, ACME)
 
 
 @pytest.fixture

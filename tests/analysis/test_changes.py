@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.analysis.conftest import BASE, build_into, run
+from tests.analysis.conftest import BASE, build_into, run, shared_build
 from tests.helpers import FIXTURES, copy_case, edit
 
 REVISIONS = FIXTURES / "cases" / "revisions"
@@ -32,8 +32,26 @@ def _by_id(entries) -> dict:
 
 
 @pytest.fixture
-def report(store) -> dict:
-    return _report(store)
+def revisions(store, built_cases) -> str:
+    """The revisions case built once per kind of store: the tests that take it only read it."""
+    return shared_build(built_cases, store, REVISIONS)
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, str]:
+    """The JSON report of each shared store, as text: each test reads a fresh copy."""
+    return {}
+
+
+@pytest.fixture
+def report(revisions, reports) -> dict:
+    """The report of the revisions case, built once per kind of store (an edited copy builds into ``store``)."""
+    location = revisions
+    if location not in reports:
+        result = run("unresolved", "--store", location, "--format", "json")
+        assert result.exit_code == 0, result.output
+        reports[location] = result.output
+    return json.loads(reports[location])
 
 
 def test_a_spokesperson_a_lawyer_and_their_company_are_one_voice(report):
@@ -49,8 +67,8 @@ def test_a_spokesperson_a_lawyer_and_their_company_are_one_voice(report):
     assert {a["voice"]["label"] for a in restored["assertions"]} == {"Nimbus Cloud"}
 
 
-def test_the_report_counts_voices_and_statements(store):
-    build_into(store, REVISIONS)
+def test_the_report_counts_voices_and_statements(revisions):
+    store = revisions
     text = run("unresolved", "--store", store).output
     assert "Nimbus restored all customer data by 8 April." in text
     assert re.search(r"affirmed by 1 voice\s+\(3 statements\)", text), text
@@ -191,8 +209,8 @@ def test_undated_opposing_stances_are_self_contradicting(report, store, tmp_path
     }
 
 
-def test_accounts_that_changed_in_text_and_markdown(store):
-    build_into(store, REVISIONS)
+def test_accounts_that_changed_in_text_and_markdown(revisions):
+    store = revisions
     text = run("unresolved", "--store", store).output
     assert text.splitlines()[0].endswith(", 9 accounts that changed.")
     section = text[text.index("ACCOUNTS THAT CHANGED") :]
@@ -215,8 +233,8 @@ def test_accounts_that_changed_in_text_and_markdown(store):
     assert "### Self-contradicting" in section
 
 
-def test_a_case_without_changes_has_no_such_section(store):
-    build_into(store, FIXTURES / "cases" / "mini")
+def test_a_case_without_changes_has_no_such_section(store, built_cases):
+    store = shared_build(built_cases, store, FIXTURES / "cases" / "mini")
     text = run("unresolved", "--store", store).output
     assert "ACCOUNTS THAT CHANGED" not in text and "accounts that changed" not in text
     assert json.loads(run("unresolved", "--store", store, "--format", "json").output)["changed"] == {
@@ -226,8 +244,8 @@ def test_a_case_without_changes_has_no_such_section(store):
     }
 
 
-def test_stance_history_query(store):
-    build_into(store, REVISIONS)
+def test_stance_history_query(revisions):
+    store = revisions
     result = run(
         "query",
         "stance-history",
@@ -293,11 +311,11 @@ def test_stance_history_query(store):
     assert [row.get("date") for row in json.loads(undated)["results"]["bindings"]] == [None, None]
 
 
-def test_the_view_marks_superseded_assertions(store):
+def test_the_view_marks_superseded_assertions(revisions):
     from kg.export.html_view import graph_view
     from kg.store import open_graph
 
-    build_into(store, REVISIONS)
+    store = revisions
     view = graph_view(open_graph(store))
     by_label = {n["label"]: n for n in view["nodes"] if n["cls"] == "assertion"}
     assert by_label["“affected some 40,000 customers”"]["superseded"] is True
@@ -308,9 +326,9 @@ def test_the_view_marks_superseded_assertions(store):
 
 
 @pytest.mark.parametrize("name", ["contested", "single-source"])
-def test_the_canned_queries_agree_with_the_analyses(store, name):
+def test_the_canned_queries_agree_with_the_analyses(revisions, report, name):
     """`kg query contested` and `single-source` count voices and live stances as the report does."""
-    report = _report(store)
+    store = revisions
     result = run("query", name, "--store", store, "--format", "json")
     assert result.exit_code == 0, result.output
     found = {row["proposition"]["value"] for row in json.loads(result.output)["results"]["bindings"]}
@@ -318,7 +336,7 @@ def test_the_canned_queries_agree_with_the_analyses(store, name):
     assert found  # the fixture has at least one of each
 
 
-def test_the_page_data_carries_corrections_and_retractions(store):
+def test_the_page_data_carries_corrections_and_retractions(revisions):
     """The sources that correct, retract and update are dated marks on the page's timeline, and the
     relations are edges of the graph view. (How the page draws them is the page scripts' business.)"""
     from kg.export.html_view import graph_view
@@ -326,7 +344,7 @@ def test_the_page_data_carries_corrections_and_retractions(store):
     from kg.export.page_views import timeline
     from kg.store import open_graph
 
-    build_into(store, REVISIONS)
+    store = revisions
     nodes, edges, _ = checked(graph_view(open_graph(store)))
     marks = {m["id"].removeprefix(R): m for m in timeline(nodes, edges)["marks"]}
     assert (

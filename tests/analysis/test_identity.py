@@ -12,7 +12,7 @@ from kg.analysis import identity
 from kg.analysis.identity import find_candidates, identity_candidates
 from kg.analysis.nxgraph import EXAMPLE, from_turtle, project
 from kg.build import load_cases
-from tests.analysis.conftest import ACME, BASE, UNRELATED, build_into, run
+from tests.analysis.conftest import ACME, BASE, UNRELATED, run, shared_build
 from tests.helpers import FIXTURES
 
 A = BASE + "acme/"
@@ -238,8 +238,8 @@ def _json_candidates(store, *options) -> list[dict]:
     return json.loads(result.output)["candidates"]
 
 
-def test_across_cases_proposes_the_company_both_cases_name(store):
-    build_into(store, ACME, ACME_LATER)
+def test_across_cases_proposes_the_company_both_cases_name(store, built_cases):
+    store = shared_build(built_cases, store, ACME, ACME_LATER)
     assert all(not c["across_cases"] for c in _json_candidates(store))
     across = [c for c in _json_candidates(store, "--across-cases") if c["across_cases"]]
     assert [(c["left"]["case"], c["right"]["case"], c["pair"]) for c in across] == [("acme-later", "acme", ["acme-corporation", "acme"])]
@@ -248,8 +248,8 @@ def test_across_cases_proposes_the_company_both_cases_name(store):
     assert "Acme Corporation [acme-later] ~ Acme [acme] may be one organization: " in text
 
 
-def test_threshold_option_lists_more_and_says_how_many_fell_below(store):
-    build_into(store, ACME)
+def test_threshold_option_lists_more_and_says_how_many_fell_below(acme):
+    store = acme
     lines = run("unresolved", "--store", store).output.splitlines()
     # every pair of each small class of the case is weighed: 8 pairs, one of them listed
     assert lines[0].startswith("What the record leaves unresolved: 1 identity candidate (7 more below the threshold), ")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.analysis.conftest import UNRELATED, build_into, run
+from tests.analysis.conftest import UNRELATED, run, shared_build
 
 HEADLINE = "1 identity candidate (7 more below the threshold), 1 contested proposition, 2 single-source claims, 2 open questions"
 
@@ -70,8 +70,8 @@ def test_the_report_is_the_same_every_time(acme):
     assert run("unresolved", "--store", acme, "--format", "json").output == first
 
 
-def test_a_case_with_nothing_unresolved(store):
-    build_into(store, UNRELATED)
+def test_a_case_with_nothing_unresolved(store, built_cases):
+    store = shared_build(built_cases, store, UNRELATED)
     result = run("unresolved", "--store", store)
     assert result.output == (
         "What the record leaves unresolved: 0 identity candidates (2 more below the threshold), 0 contested propositions, 0 single-source claims,"

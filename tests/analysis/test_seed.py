@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.analysis.conftest import build_into, run
+from tests.analysis.conftest import run, shared_build
 from tests.helpers import ARTICLES, SEEDS
 
 CASE = SEEDS / "amazon-2026-outages"
@@ -23,9 +23,8 @@ pytestmark = pytest.mark.skipif(not _seed_ready(), reason="the seed case is not 
 
 
 @pytest.fixture
-def seed(store):
-    build_into(store, CASE, documents=ARTICLES if ARTICLES.is_dir() else None)
-    return store
+def seed(store, built_cases):
+    return shared_build(built_cases, store, CASE, documents=ARTICLES if ARTICLES.is_dir() else None)
 
 
 def test_seed_report_has_the_contested_items_and_the_checkout_q_candidate(seed):

@@ -14,11 +14,9 @@ from tests.helpers import DOCUMENTS, MINI
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    root = tmp_path_factory.mktemp("html")
-    result = CliRunner().invoke(cli, ["build", str(MINI), "--documents", str(DOCUMENTS), "--store", str(root / "s"), "--out", str(root / "o")])
-    assert result.exit_code == 0, result.output
-    return root / "s"
+def store(built_cases):
+    """The mini case, built once per process (tests/conftest.py): these tests only read it."""
+    return built_cases.location("oxigraph", MINI, documents=DOCUMENTS)
 
 
 def _view(page: str) -> dict:

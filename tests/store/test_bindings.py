@@ -12,33 +12,27 @@ from click.testing import CliRunner
 from rdflib import BNode, Literal
 
 from kg.values_blocks import bind_values
-from kg.build import build
 from kg.cli import cli
 from kg.errors import QueryError
 from kg.query import run_query
 from kg.sparql import _computed, canned_queries, prepare
 from kg.store import normalize_term, open_graph
-from tests.conftest import REMOTE_KINDS, store_location
+from tests.conftest import REMOTE_KINDS
 from tests.helpers import DOCUMENTS, MINI
 
 G = "https://w3id.org/kg/id/mini/"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The mini case in the embedded store and the memory store, built once for this module."""
-    folder = tmp_path_factory.mktemp("bindings")
-    stores = {"oxigraph": str(folder / "store"), "memory": f"memory:{folder / 'graph.nt'}"}
-    for location in stores.values():
-        build([MINI], out=None, store=location, documents=DOCUMENTS)
-    return stores
+def built(built_cases):
+    """The mini case in the embedded store and the memory store, built once per process."""
+    return {kind: built_cases.location(kind, MINI, documents=DOCUMENTS) for kind in ("oxigraph", "memory")}
 
 
 @pytest.fixture(params=REMOTE_KINDS)
-def endpoint(request, tmp_path):
-    location = store_location(request.param, tmp_path, request)
-    build([MINI], out=None, store=location, documents=DOCUMENTS)
-    return location
+def endpoint(request, built_cases):
+    """The mini case on each kind of endpoint, built once per process: every test here only reads it."""
+    return built_cases.location(request.param, MINI, documents=DOCUMENTS, request=request)
 
 
 def _rows(graph, name, bindings=None) -> list[tuple]:

@@ -16,7 +16,7 @@ from kg.cli import cli
 from kg.server import Endpoint, Limits
 from kg.sparql import canned_queries
 from kg.store import parse_location
-from tests.conftest import STORE_KINDS, store_location
+from tests.conftest import STORE_KINDS
 from tests.helpers import DOCUMENTS, MINI
 
 
@@ -39,10 +39,10 @@ def reference(tmp_path_factory) -> str:
 
 
 @pytest.fixture(params=STORE_KINDS)
-def built(request, tmp_path) -> str:
-    location = store_location(request.param, tmp_path, request)
-    output = _build(location, tmp_path / "out")
-    assert "triples into" in output
+def built(request, built_cases) -> str:
+    """The mini case in a store of each kind, built once per process: every test here only reads it."""
+    location = built_cases.location(request.param, MINI, documents=DOCUMENTS, request=request)
+    assert "triples into" in built_cases.outputs[location]
     return location
 
 
@@ -88,6 +88,7 @@ def test_html_pages_are_byte_identical(reference, built, tmp_path):
     assert pages[1].read_bytes() == pages[0].read_bytes()
 
 
+@pytest.mark.server  # starts kg serve itself, not through the endpoint fixture
 def test_serve_answers_alike(reference, built):
     query = "SELECT ?org ?label WHERE { ?org a kg:Organization ; rdfs:label ?label } ORDER BY ?label"
     answers = []
