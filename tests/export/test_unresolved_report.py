@@ -217,9 +217,17 @@ def test_unresolved_html_is_the_report_linked_into_the_graph(seed):
     page.feed(page_text)
     assert "script" not in page.tags and "img" not in page.tags
     assert page.csp.startswith("default-src 'none'") and "script-src" not in page.csp
+    from kg.analysis.contested import find_denied
+    from kg.analysis.nxgraph import project
+
     items = {link.split("#item=", 1)[1] for link in page.links if "#item=" in link}
-    view_items = {item["id"] for item in graph_view(open_graph(seed[0]))["unresolved"]}
-    assert items == view_items and len(items) == 16  # every item links to its place in graph.html
+    view = graph_view(open_graph(seed[0]))
+    view_items = {item["id"] for item in view["unresolved"]}
+    assert len(view_items) == 16 and view_items <= items  # every item links to its place in graph.html
+    # the rest are denials nobody affirms: they open their proposition's node, which the page has
+    denied = {claim.proposition.iri for claim in find_denied(project(open_graph(seed[0])))}
+    assert items - view_items == denied and len(denied) == 1
+    assert denied <= {node["id"] for node in view["nodes"]}
     assert "The whole record rests on one document" in page_text
     assert '<h2 id="what-to-look-for-next">What to look for next</h2>' in page_text  # every heading an anchor
     again = run("unresolved", "--store", seed[0], "--out", seed[1].parent / "again")
