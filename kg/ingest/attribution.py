@@ -120,7 +120,10 @@ def _make_claim(table: EntityTable, text: str, party: Entity | None, verb: str, 
         author = party.fields.get("author")
         if author and author in table.entities:
             party = table.entities[author]
-    return Claim(party, stance, start, end, frame, proposition_text(stance, verb, wording or claim, party), round(confidence, 2), via, verb=verb.lower())
+    proposition = proposition_text(stance, verb, wording or claim, party)
+    if len(re.findall(r"[A-Za-z0-9]+", proposition)) < 3 or re.match(r"[^\w\"“‘'(\[$£€]", proposition):
+        return None  # debris: "Chaotic scenes.", ") will refund ..."
+    return Claim(party, stance, start, end, frame, proposition, round(confidence, 2), via, verb=verb.lower())
 
 
 def _via_intro(table: EntityTable, text: str, sentence: Sentence, index: int) -> list[Entity]:

@@ -161,3 +161,9 @@ def test_a_document_that_speaks_is_the_one_introduced_before_and_software_is_a_s
     assert (claim.party.type, claim.party.label) == ("InternalDocument", "77-page report by independent experts")
     assert claim.party.first == (text.index("77-page"), text.index(" on Monday"))
     assert [e.type for e in x.table.entities.values() if e.label == "Windows"] == ["System"]
+
+
+def test_debris_is_never_a_claim():
+    text = "Passengers described chaotic scenes. Northline (the company said) will refund every ticket."
+    for parser in ("spacy", "rules"):
+        assert [p for _, _, p in claims(text, parser) if len(p.split()) < 3 or p.startswith(")")] == []
