@@ -258,7 +258,7 @@ def _propositions(extraction: Extraction, index: CaseIndex, entity_ids: dict[str
             by_text[claim.proposition.lower()] = proposition
         by_claim[id(claim)] = proposition
         add(proposition, _assertion(claim, text, entity_ids, source_id))
-        if kind == "contrast":
+        if kind in ("contrast", "answer"):
             _contrast(claim, frame, party, recent, index, on_existing, add, text, entity_ids, source_id)
         recent.append((frame[1], proposition.get("id") or proposition["proposition"]))
     return propositions
@@ -266,10 +266,15 @@ def _propositions(extraction: Extraction, index: CaseIndex, entity_ids: dict[str
 
 def _contrast(claim, frame, party, recent, index, on_existing, add, text, entity_ids, source_id) -> None:
     """"In contrast, Y said Z": a stance on the nearest claim before it (within three sentences) that
-    Z is closest to, on the side opposite to its other parties."""
+    Z is closest to, on the side opposite to its other parties; ", but Y says Z": on the claim just
+    before it in its sentence."""
     row, sentence = frame
-    nearby = [pid for at, pid in recent if sentence - NEARBY <= at <= sentence]
-    match = index.propositions.match(claim.proposition, party=party, reply=True, among=nearby, link_at=CONTRAST_LINK)
+    if row.kind == "answer":  # ", but Y says Z": the claim before it in the sentence, whatever the words
+        nearby = [pid for at, pid in recent if at == sentence][-1:]
+        match = index.propositions.match(claim.proposition, party=party, reply=True, among=nearby, link_at=0.0, figures=False)
+    else:
+        nearby = [pid for at, pid in recent if sentence - NEARBY <= at <= sentence]
+        match = index.propositions.match(claim.proposition, party=party, reply=True, among=nearby, link_at=CONTRAST_LINK)
     polarity = index.propositions.polarity(match.link, party) if match.link else 0
     if not polarity:
         return

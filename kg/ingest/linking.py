@@ -76,6 +76,8 @@ REPLY_LINK = 0.6
 CONTRAST_LINK = 0.3
 #: A claim on the other side of what another party said (a denial of an assertion, or the reverse) links from this score.
 ANSWER_LINK = 0.45
+#: ... and only when it shares this much of the claim it answers (weighted).
+ANSWER_COVERAGE = 0.25
 #: A second candidate this close to the best makes the match ambiguous.
 MARGIN = 0.04
 
@@ -255,6 +257,12 @@ def similarity(a: Content, b: Content, weight: Callable[[str], float] = _commonn
     return max(0.0, min(1.0, score))
 
 
+def _coverage(a: Content, b: Content, weight: Callable[[str], float]) -> float:
+    """The share of ``b``'s weighted lemmas that ``a`` has too."""
+    total = sum(weight(w) for w in b.lemmas)
+    return sum(weight(w) for w in a.lemmas & b.lemmas) / total if total else 0.0
+
+
 def _shares_more_than_concepts(a: Content, b: Content) -> bool:
     """Do two claims share an item or a word beyond :data:`CONCEPTS`? "The weather caused the outage" and "a
     faulty router caused the outage" share only what every dispute about a cause says.
@@ -408,8 +416,9 @@ class PropositionIndex:
                 continue
             if reply and not any(who != party for who in entry.parties):
                 continue
-            if against and (self.polarity(entry.id, party) != -against or not _shares_more_than_concepts(mine, entry.content)):
-                continue
+            if against and (self.polarity(entry.id, party) != -against or not _shares_more_than_concepts(mine, entry.content)
+                            or _coverage(mine, entry.content, self.weight) < ANSWER_COVERAGE):
+                continue  # an answer says much of what it answers, not a few words of a long passage
             score = similarity(mine, entry.content, self.weight, reply=reply)
             if score < HINT - 0.1 and not reply:
                 continue
@@ -439,8 +448,9 @@ class ReplyFrame:
     """A named row: words before a claim (in its sentence) saying that it answers another claim.
 
     ``kind`` is ``reply`` (the claim restates what it answers: "disputed that X" takes a stance on
-    X) or ``contrast`` (the claim is a counter-account: "In contrast, Y said Z" opposes, or backs,
-    the claim it contrasts with).
+    X), ``contrast`` (the claim is a counter-account: "In contrast, Y said Z" opposes, or backs,
+    the claim it contrasts with) or ``answer`` (a counter-account to the claim just before it in its
+    sentence: "X said it had offered help, but Y says that offer came too late").
     """
 
     name: str
@@ -459,6 +469,7 @@ REPLY_FRAMES: tuple[ReplyFrame, ...] = (
     _frame("rejected the claim that", r"\b(?:rejected|rejects|rejecting)[ ](?:the[ ])?(?:[\w-]+[ ])?(?:claims?|suggestions?|allegations?|assertions?|idea|notion|reports?|view)?[ ]?that[ ]?$", "reply", 0.8),
     _frame("narrowed", r"\b(?:narrowed|narrows|narrowing|played[ ]down|downplayed|downplays|constrain(?:s|ed)?)\b", "reply", 0.7),
     _frame("in contrast", r"^[\W]*(?:in|by)[ ]contrast\b|^[\W]*(?:however|conversely|on[ ]the[ ]other[ ]hand)\b", "contrast", 0.6),
+    _frame("but X says", r",[ ]but[ ](?:[\w’'-]+[ ]){1,4}(?:says|said|insists|insisted|argues|argued|counters|countered|maintains|maintained)[ ](?:that[ ])?$", "answer", 0.6),
     _frame("account differs", r"['’]s?[ ](?:account|version|description|recollection)[ ](?:differs|diverges|is[ ]different)\b", "contrast", 0.6),
 )
 

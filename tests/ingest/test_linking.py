@@ -244,3 +244,14 @@ def test_a_denial_in_other_words_answers_the_claim_on_the_other_side(tmp_path):
     answer = next(p for p in drafts["a1.txt"]["propositions"] if p.get("proposition") == blamed)
     assert [(a["party"], a["stance"]) for a in answer["assertions"]] == [("initech", "denies")]
     assert f"proposition '{blamed}'" in answer["note"]  # "responsible for the delays" and "caused the outage": one concept
+
+
+BUT_SAYS = ("Help row\n\nGlobex said it had offered Initech onsite help with the outage, but Initech says that offer came "
+            "after it had restored its systems.\n")
+
+
+def test_but_y_says_answers_the_claim_before_it_in_the_sentence(tmp_path):
+    _, drafts = _ingest(tmp_path, BUT_SAYS)
+    stances = _stances(drafts["a0.txt"])
+    offered = next(i for i in stances if i.startswith("globex-had-offered"))
+    assert stances[offered] == [("globex", "asserts"), ("initech", "disputes")]
