@@ -62,16 +62,19 @@ total                             +5.40
 
 from __future__ import annotations
 
-import math
-import random
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING, Iterable
 
-from kg.analysis.comparisons import Comparison, Context, Profile, model, profiles
+from kg.analysis.comparisons import Context, Profile, model, profiles
 from kg.analysis.evidence import AssertionRef, NodeRef, P, ShownInNotebooks, assertions_about, node_ref
+from kg.analysis.collective import clusters as _clusters
+from kg.analysis.collective import pooled as _pooled
+from kg.analysis.collective import to_weigh_again as _to_weigh_again
 from kg.analysis.levels import compare, level, level_function
+from kg.analysis.weights import Weights, applies as _applies
+from kg.analysis.weights import estimate as _estimate
 from kg.analysis.nxgraph import local_name
 from kg.keys import pair_key
 
@@ -298,82 +301,6 @@ def _blocked_pairs(g, items: dict[str, Profile], hub_cap: int, across_cases: boo
     return found
 
 
-# ---------------------------------------------------------------- weights
-
-
-Weights = dict[tuple[str, str], dict[str, float]]  # (comparison, class) → level → weight
-
-
-def _applies(c: Comparison, a: Profile, b: Profile) -> bool:
-    return bool(c.classes & a.kinds) and bool(c.classes & b.kinds)
-
-
-def _estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False) -> Weights:
-    """Each comparison's level weights per class: log2(m/u), m from `same` pairs, u from random pairs."""
-    from kg.ontology import Judgement
-
-    m = model()
-    same_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for (a, b), value in sorted(judged.items()):
-        if value is Judgement.SAME and a in items and b in items:
-            for c in m.comparisons:
-                if _applies(c, items[a], items[b]):
-                    same_counts[c.name][level(c, items[a], items[b], ctx)] += 1
-    by_class: dict[str, list[str]] = defaultdict(list)
-    for node in sorted(items):
-        by_class[items[node].cls].append(node)
-    weights: Weights = {}
-    for cls, members in sorted(by_class.items()):
-        sample = _random_pairs(members, m.u_sample, f"{m.seed}:{cls}", None if across_cases else (lambda x: items[x].case))
-        sample += [pair for pair, value in sorted(judged.items()) if value is Judgement.DIFFERENT and all(x in by_class[cls] for x in pair)]
-        exemplar = items[members[0]]
-        for c in m.comparisons:
-            if not c.classes & exemplar.kinds:
-                continue
-            counted = [lv for lv in c.levels if not lv.neutral]
-            u_counts: dict[str, int] = defaultdict(int)
-            if c.estimate_u:
-                for a, b in sample:
-                    u_counts[level(c, items[a], items[b], ctx)] += 1
-            n_u = sum(u_counts[lv.level] for lv in counted)
-            n_m = sum(same_counts[c.name][lv.level] for lv in counted)
-            table = {}
-            for lv in c.levels:
-                if lv.neutral:
-                    table[lv.level] = 0.0
-                    continue
-                mm = (same_counts[c.name][lv.level] + m.strength * lv.m) / (n_m + m.strength)
-                uu = (u_counts[lv.level] + m.strength * lv.u) / (n_u + m.strength)
-                w = math.log2(mm / uu)
-                if c.cap is not None:
-                    w = max(-c.cap, min(c.cap, w))
-                table[lv.level] = round(w, 3)
-            weights[(c.name, cls)] = table
-    return weights
-
-
-def _random_pairs(members: list[str], limit: int, seed: str, group=None) -> list[tuple[str, str]]:
-    """Up to ``limit`` random pairs of ``members`` (all of them when there are fewer), seeded.
-
-    With ``group`` (item → its case), both members of a pair come from one
-    group: u is then measured on the pairs blocking can propose.
-    """
-    groups: dict[str, list[str]] = defaultdict(list)
-    for x in members:
-        groups[group(x) if group else ""].append(x)
-    pools = [g for _, g in sorted(groups.items()) if len(g) >= 2]
-    total = sum(len(g) * (len(g) - 1) // 2 for g in pools)
-    if total <= limit:
-        return [pair for g in pools for pair in combinations(g, 2)]
-    rng = random.Random(seed)
-    weights = [len(g) * (len(g) - 1) for g in pools]
-    pairs = []
-    for pool in rng.choices(pools, weights=weights, k=limit):
-        i, j = rng.sample(range(len(pool)), 2)
-        pairs.append((pool[min(i, j)], pool[max(i, j)]))
-    return pairs
-
-
 # ---------------------------------------------------------------- scoring
 
 
@@ -411,87 +338,6 @@ def _score(a: Profile, b: Profile, ctx: Context, weights: Weights) -> tuple[floa
 
 def _probability(weight: float) -> float:
     return round(1 / (1 + 2 ** (-weight)), 4)
-
-
-def _clusters(linked: dict[tuple[str, str], float], strength: dict[tuple[str, str], float], floor: float) -> dict[str, str]:
-    """Provisional clusters: the most likely pairs first, two clusters joined only if no pair across them is below ``floor``."""
-    members: dict[str, list[str]] = {}
-    for (a, b), _ in sorted(linked.items(), key=lambda kv: (-kv[1], kv[0])):
-        ca, cb = members.get(a, [a]), members.get(b, [b])
-        if ca is cb or a in cb:
-            continue
-        across = (strength.get(tuple(sorted((x, y)))) for x in ca for y in cb)
-        if any(p is not None and p < floor for p in across):
-            continue  # a cannot-link: some pair across them is unlikely
-        joined = sorted({*ca, *cb})
-        for x in joined:
-            members[x] = joined
-    return {x: group[0] for x, group in members.items()}
-
-
-def _pooled(items: dict[str, Profile], canonical: dict[str, str], strength: dict[tuple[str, str], float], label) -> dict[str, Profile]:
-    """Each clustered item's profile with its cluster-mates' dates and values pooled in."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for node, rep in canonical.items():
-        if node in items:
-            groups[rep].append(node)
-    pooled = dict(items)
-    for members in groups.values():
-        for node in members:
-            own = items[node]
-            mates = [x for x in sorted(members) if x != node]
-            values = {k: set(v) for k, v in own.values.items()}
-            via: dict[str, list[str]] = defaultdict(list)
-            lo, hi = own.lo, own.hi
-            for mate in mates:
-                other = items[mate]
-                p = strength.get(tuple(sorted((node, mate))))
-                how = f"{label(mate)} ≈ {label(node)}" + (f" ({p:.2f})" if p is not None else " (judged same)")
-                for key, vs in other.values.items():
-                    if not vs <= values.get(key, set()):
-                        values.setdefault(key, set()).update(vs)
-                        via[key].append(how)
-                new_lo = max([d for d in (lo, other.lo) if d], default=None)
-                new_hi = min([d for d in (hi, other.hi) if d], default=None)
-                if (new_lo, new_hi) != (lo, hi) and not (new_lo and new_hi and new_lo > new_hi):
-                    lo, hi = new_lo, new_hi
-                    via["dates"].append(how)
-            pooled[node] = replace(own, values={k: frozenset(v) for k, v in values.items()}, lo=lo, hi=hi,
-                                   via={k: tuple(v) for k, v in via.items()})
-    return pooled
-
-
-def _to_weigh_again(items: dict[str, Profile], by_item: dict, before: tuple, now: tuple) -> set[tuple[str, str]]:
-    """The pairs whose levels new provisional clusters can change.
-
-    ``before`` and ``now`` are each (clusters, possible pairs, pooled profiles).
-    A pair changes when the profile it is weighed with changes (a member's
-    pooled dates or values, or the pair coming into or out of one cluster), or
-    when a value of one and a value of the other are, or were, in one cluster
-    or a possible pair (values are compared cluster for cluster).
-    """
-    (old, old_pairs, old_pooled), (new, new_pairs, new_pooled) = before, now
-    members = set(old) | set(new)
-    pairs = old_pairs | new_pairs
-    linked = members | {x for pair in pairs for x in pair}
-    values = {n: [v for vs in p.values.values() for v in vs if v in linked] for n, p in items.items()}
-
-    def weighed_with(clusters: dict, pooled: dict, a: str, b: str) -> tuple:
-        together = clusters.get(a) is not None and clusters.get(a) == clusters.get(b)
-        pa, pb = (items[a], items[b]) if together else (pooled[a], pooled[b])
-        return (pa.values, pa.lo, pa.hi, pb.values, pb.lo, pb.hi)
-
-    def through_values(a: str, b: str) -> bool:
-        return any(x != y and (old.get(x, x) == old.get(y, y) or new.get(x, x) == new.get(y, y) or (min(x, y), max(x, y)) in pairs)
-                   for x in values[a] for y in values[b])
-
-    again = set()
-    for node in members & set(items):
-        again.update(pair for pair in by_item.get(node, ()) if pair not in again
-                     and weighed_with(old, old_pooled, *pair) != weighed_with(new, new_pooled, *pair))
-    for node in (n for n, vs in values.items() if vs):
-        again.update(pair for pair in by_item.get(node, ()) if pair not in again and through_values(*pair))
-    return again
 
 
 def find_candidates(

@@ -1,0 +1,95 @@
+"""The weights of the identity model's levels, estimated for one graph: log2(m/u) per level and class.
+
+m is estimated from the pairs a case judges ``same``; u from random pairs of
+the class (seeded, so deterministic) and the pairs judged ``different``, for
+the comparisons marked ``u: estimated``; both are blended with the priors of
+``ontology/comparisons.yaml`` as ``strength`` pseudo-pairs.
+
+>>> _random_pairs(["a", "b", "c"], 10, "seed")
+[('a', 'b'), ('a', 'c'), ('b', 'c')]
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import defaultdict
+from itertools import combinations
+
+from kg.analysis.comparisons import Comparison, Context, Profile, model
+from kg.analysis.levels import level
+
+__all__ = ["Weights", "applies", "estimate"]
+
+
+Weights = dict[tuple[str, str], dict[str, float]]  # (comparison, class) → level → weight
+
+
+def applies(c: Comparison, a: Profile, b: Profile) -> bool:
+    return bool(c.classes & a.kinds) and bool(c.classes & b.kinds)
+
+
+def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False) -> Weights:
+    """Each comparison's level weights per class: log2(m/u), m from `same` pairs, u from random pairs."""
+    from kg.ontology import Judgement
+
+    m = model()
+    same_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for (a, b), value in sorted(judged.items()):
+        if value is Judgement.SAME and a in items and b in items:
+            for c in m.comparisons:
+                if applies(c, items[a], items[b]):
+                    same_counts[c.name][level(c, items[a], items[b], ctx)] += 1
+    by_class: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(items):
+        by_class[items[node].cls].append(node)
+    weights: Weights = {}
+    for cls, members in sorted(by_class.items()):
+        sample = _random_pairs(members, m.u_sample, f"{m.seed}:{cls}", None if across_cases else (lambda x: items[x].case))
+        sample += [pair for pair, value in sorted(judged.items()) if value is Judgement.DIFFERENT and all(x in by_class[cls] for x in pair)]
+        exemplar = items[members[0]]
+        for c in m.comparisons:
+            if not c.classes & exemplar.kinds:
+                continue
+            counted = [lv for lv in c.levels if not lv.neutral]
+            u_counts: dict[str, int] = defaultdict(int)
+            if c.estimate_u:
+                for a, b in sample:
+                    u_counts[level(c, items[a], items[b], ctx)] += 1
+            n_u = sum(u_counts[lv.level] for lv in counted)
+            n_m = sum(same_counts[c.name][lv.level] for lv in counted)
+            table = {}
+            for lv in c.levels:
+                if lv.neutral:
+                    table[lv.level] = 0.0
+                    continue
+                mm = (same_counts[c.name][lv.level] + m.strength * lv.m) / (n_m + m.strength)
+                uu = (u_counts[lv.level] + m.strength * lv.u) / (n_u + m.strength)
+                w = math.log2(mm / uu)
+                if c.cap is not None:
+                    w = max(-c.cap, min(c.cap, w))
+                table[lv.level] = round(w, 3)
+            weights[(c.name, cls)] = table
+    return weights
+
+
+def _random_pairs(members: list[str], limit: int, seed: str, group=None) -> list[tuple[str, str]]:
+    """Up to ``limit`` random pairs of ``members`` (all of them when there are fewer), seeded.
+
+    With ``group`` (item → its case), both members of a pair come from one
+    group: u is then measured on the pairs blocking can propose.
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for x in members:
+        groups[group(x) if group else ""].append(x)
+    pools = [g for _, g in sorted(groups.items()) if len(g) >= 2]
+    total = sum(len(g) * (len(g) - 1) // 2 for g in pools)
+    if total <= limit:
+        return [pair for g in pools for pair in combinations(g, 2)]
+    rng = random.Random(seed)
+    weights = [len(g) * (len(g) - 1) for g in pools]
+    pairs = []
+    for pool in rng.choices(pools, weights=weights, k=limit):
+        i, j = rng.sample(range(len(pool)), 2)
+        pairs.append((pool[min(i, j)], pool[max(i, j)]))
+    return pairs
