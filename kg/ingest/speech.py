@@ -383,7 +383,10 @@ def find_speech(text: str, docs: list | None = None) -> list[Speech]:
     for offset, doc in docs:
         for token in doc:
             lemma = token.lemma_.lower()
-            stance = (_LEMMAS.get(lemma) or ("asserts" if lemma in _BLAME | _FRAMED else None)) if token.pos_ in ("VERB", "AUX") else None
+            # A verb by its place in the tree even when tagged otherwise ('“C,” Boies' letter read': read/NOUN).
+            verbal = token.pos_ in ("VERB", "AUX") or (
+                any(c.dep_ in _SUBJECTS for c in token.children) and any(c.dep_ in _CLAUSES for c in token.children))
+            stance = (_LEMMAS.get(lemma) or ("asserts" if lemma in _BLAME | _FRAMED else None)) if verbal else None
             if stance is None and token.lower_ != "according":
                 continue
             if _withheld(token):

@@ -167,3 +167,12 @@ def test_debris_is_never_a_claim():
     text = "Passengers described chaotic scenes. Northline (the company said) will refund every ticket."
     for parser in ("spacy", "rules"):
         assert [p for _, _, p in claims(text, parser) if len(p.split()) < 3 or p.startswith(")")] == []
+
+
+def test_a_reporting_verb_tagged_as_a_noun_is_read_by_its_place_in_the_tree():
+    text = ('Jane Roe wrote to Globex. "I would hope that Globex would share everything it knows," Roe\'s letter read. '
+            '"It will all come out in court anyway."')
+    assert claims(text, "spacy") == [
+        ("Jane Roe", "asserts", "I would hope that Globex would share everything it knows."),
+        ("Jane Roe", "asserts", "It will all come out in court anyway."),
+    ]
