@@ -31,7 +31,7 @@ from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import ExportError, StoreError
-from kg.store import MEMORY_ELSEWHERE, Check, StoreLocation, damaged_store, ntriple_lines, parse_location, store_lock
+from kg.locations import MEMORY_ELSEWHERE, Check, StoreLocation, damaged_store, ntriple_lines, parse_location, store_lock
 
 __all__ = ["Backend", "OxigraphBackend", "MemoryBackend", "RemoteBackend", "backend", "backend_of"]
 
