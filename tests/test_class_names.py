@@ -28,8 +28,6 @@ STILL_QUOTED = {
     "ingest/events.py": 27,
     "ingest/gazetteer.py": 2,
     "ingest/incidents.py": 2,
-    "ingest/names.py": 32,
-    "ingest/parties.py": 28,
     "ingest/speech.py": 2,
 }
 

@@ -23,6 +23,7 @@ import bisect
 import re
 
 from kg.ingest.words import WordIndex
+from kg.vocab import CLS
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.gazetteer import Known, normalize
 from kg.ingest.sentences import Sentence
@@ -126,7 +127,7 @@ def _add_person(table: EntityTable, name: str, start: int, *, rule: str, confide
     if table.is_taken(start, start + len(name)):
         return table.at(start, start + len(name))
     fields = {"jobTitle": title} if title else {}
-    return table.new("Person", name, start, start + len(name), rule=rule, confidence=confidence, **fields)
+    return table.new(CLS.Person, name, start, start + len(name), rule=rule, confidence=confidence, **fields)
 
 
 def _people(table: EntityTable, text: str) -> None:
@@ -165,7 +166,7 @@ _EMPLOYER = re.compile(rf"(?<![\w’'-])(?P<org>{_WORD}(?:[ ]{_WORD}){{0,2}})['�
 
 def _possessive_employers(table: EntityTable, text: str) -> None:
     """"CrowdStrike's Michael Carlinsky" is a person at CrowdStrike: the company becomes the person's ``memberOf``."""
-    for person in [e for e in table.entities.values() if e.type == "Person" and e.known_id is None and not e.generic]:
+    for person in [e for e in table.entities.values() if e.type == CLS.Person and e.known_id is None and not e.generic]:
         for start, _ in person.spans:
             m = _EMPLOYER.search(text[max(0, start - 60):start])
             if m is None or m.group("org").split()[0].lower() in _NOT_NAMES:
@@ -173,7 +174,7 @@ def _possessive_employers(table: EntityTable, text: str) -> None:
             org_start = start - len(m.group(0))
             org = table.at(org_start, org_start + len(m.group("org")), ORG_TYPES)
             if org is None and not table.is_taken(org_start, org_start + len(m.group("org"))):
-                org = table.new("Organization", m.group("org"), org_start, org_start + len(m.group("org")), rule="possessive employer", confidence=0.7)
+                org = table.new(CLS.Organization, m.group("org"), org_start, org_start + len(m.group("org")), rule="possessive employer", confidence=0.7)
             if org is not None:
                 person.fields.setdefault("memberOf", org.key)
                 break
@@ -271,11 +272,11 @@ def _org_from_span(table: EntityTable, text: str, start: int, end: int) -> None:
     if any(s <= start and end <= t for e in table.covering(start, end) for s, t in e.spans):
         return
     is_unit = (names[0].lower() in _ORG_UNIT_HEADS and len(names) > 2 and names[1] == "of") or names[-1].lower() in {"department", "division", "faculty", "unit", "team"}
-    type_ = "OrganizationalUnit" if is_unit else "Organization"
+    type_ = CLS.OrganizationalUnit if is_unit else CLS.Organization
     org = table.new(type_, name, start, end, rule="organization name", confidence=0.8)
     # "Department of Computer Science at King's College London" → unitOf
     after = re.match(rf"\s*(?:,\s*|\s+at\s+|\s+of\s+)(?:the\s+)?(?P<parent>(?:{_WORD})(?:\s+(?:{_WORD})){{0,8}})", text[end:end + 400])
-    if type_ == "OrganizationalUnit" and after:
+    if type_ == CLS.OrganizationalUnit and after:
         parent_start = end + after.start("parent")
         _org_from_span(table, text, parent_start, end + after.end("parent"))
         parent = table.at(parent_start, end + after.end("parent"), ORG_TYPES)
@@ -289,7 +290,7 @@ def _orgs(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
             _org_from_span(table, text, start, end)
     # Parenthesised acronyms: "Cobalt Cloud Services (CCS)"
     for m in re.finditer(r"\((?P<acronym>[A-Z]{2,6})\)", text):
-        before = table.at(m.start() - 2, m.start() - 1, ORG_TYPES | {"System", "AISystem"})
+        before = table.at(m.start() - 2, m.start() - 1, ORG_TYPES | {CLS.System, CLS.AISystem})
         if before is not None:
             table.alias(before, m.group("acronym"))
             table.mention(before, m.start("acronym"), m.end("acronym"))
@@ -305,7 +306,7 @@ def _orgs(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
             start = m.start("name")
             org = table.at(start, start + len(name), ORG_TYPES)
             if org is None and not table.is_taken(start, start + len(name)):
-                org = table.new("Organization", name, start, start + len(name), rule="described as an organization", confidence=0.7)
+                org = table.new(CLS.Organization, name, start, start + len(name), rule="described as an organization", confidence=0.7)
             if org is not None:
                 org.fields.setdefault("_nouns", []).append(m.group("noun").lower())
 
@@ -338,7 +339,7 @@ def _short_forms(table: EntityTable, text: str) -> None:
         words = entity.label.split()
         if len(words) < 2:
             continue
-        if entity.type == "Person":
+        if entity.type == CLS.Person:
             short = words[-1]
         elif entity.type in ORG_TYPES and words[0].lower() not in _NOT_NAMES and words[0].lower() not in _ORG_LAST:
             short = words[0]
@@ -381,11 +382,11 @@ def _speaking_proper_nouns(table: EntityTable, text: str, sentences: list[Senten
             first_names[name] = _with_first_name(table.words, name)
         full = first_names[name]
         if full and _is_person_name(full.group("full")):
-            person = table.new("Person", full.group("full"), full.start("full"), full.end("full"), rule="surname that speaks", confidence=0.6)
+            person = table.new(CLS.Person, full.group("full"), full.start("full"), full.end("full"), rule="surname that speaks", confidence=0.6)
             table.alias(person, name)
             table.mention(person, start, start + len(name))
             continue
-        table.new("Organization", name, start, start + len(name), rule="proper noun that speaks", confidence=0.6)
+        table.new(CLS.Organization, name, start, start + len(name), rule="proper noun that speaks", confidence=0.6)
 
 
 _FIRST_NAME = re.compile(rf"(?P<first>{_PERSON_WORD})[ ]$")
@@ -432,19 +433,19 @@ def _systems(table: EntityTable, text: str) -> None:
     head_end = r"(?=[,.;:)]|[ ](?:that|which|it|used|made|built|from|for|to|by|at|in|on|and|was|is|had|has)\b)"
     named = r"(?:[ ]?,[ ]|[ ])(?:(?:called|named|known as)[ ])?"
     rules = [
-        (re.compile(rf"\b{ai}[ ](?:[\w-]{{1,40}}[ ]){{0,2}}(?:{ai_kinds}){named}{name}(?![\w-])"), "AISystem"),
-        (re.compile(rf"{name},[ ](?:the|its|an?|[\w’'-]{{1,40}}['’]s)[ ](?:[\w’'-]{{1,40}}[ ]){{0,3}}{ai}[ ](?:[\w-]{{1,40}}[ ]){{0,2}}(?:{ai_kinds}){head_end}"), "AISystem"),
-        (re.compile(rf"\b(?:chatbot|copilot|language model){named}{name}(?![\w-])"), "AISystem"),
-        (re.compile(rf"(?<![\w’'-])(?:(?i:its|the)|[\w’'-]{{1,40}}['’]s)[ ](?:[\w-]{{1,40}}[ ]){{0,4}}(?:{kinds}){named}{name}(?![\w-])"), "System"),
-        (re.compile(rf"{name},[ ](?:the|its|an?)[ ](?:[\w-]{{1,40}}[ ]){{0,4}}(?:{kinds}){head_end}"), "System"),
+        (re.compile(rf"\b{ai}[ ](?:[\w-]{{1,40}}[ ]){{0,2}}(?:{ai_kinds}){named}{name}(?![\w-])"), CLS.AISystem),
+        (re.compile(rf"{name},[ ](?:the|its|an?|[\w’'-]{{1,40}}['’]s)[ ](?:[\w’'-]{{1,40}}[ ]){{0,3}}{ai}[ ](?:[\w-]{{1,40}}[ ]){{0,2}}(?:{ai_kinds}){head_end}"), CLS.AISystem),
+        (re.compile(rf"\b(?:chatbot|copilot|language model){named}{name}(?![\w-])"), CLS.AISystem),
+        (re.compile(rf"(?<![\w’'-])(?:(?i:its|the)|[\w’'-]{{1,40}}['’]s)[ ](?:[\w-]{{1,40}}[ ]){{0,4}}(?:{kinds}){named}{name}(?![\w-])"), CLS.System),
+        (re.compile(rf"{name},[ ](?:the|its|an?)[ ](?:[\w-]{{1,40}}[ ]){{0,4}}(?:{kinds}){head_end}"), CLS.System),
     ]
     # "Replit's agent", "Veltro's AI assistant": an AI product known by its maker's name.
     for m in re.finditer(rf"(?<![\w’'-])(?P<name>(?P<org>{_WORD})['’]s[ ](?:AI[ ])?(?:coding[ ])?(?:agent|assistant|chatbot|copilot|bot))\b(?![ ,]+(?:called|named|known)\b)(?![ ][A-Z])", text):
         if m.group("org").lower() in _NOT_NAMES or table.is_taken(m.start("name"), m.end("name")):
             continue
-        if table.at(m.start("org"), m.end("org"), ORG_TYPES | {"Person"}) is None and not table.is_taken(m.start("org"), m.end("org")):
-            table.new("Organization", m.group("org"), m.start("org"), m.end("org"), rule="maker of an AI product", confidence=0.6)
-        table.new("AISystem", m.group("name"), m.start("name"), m.end("name"), rule="AI product of a company", confidence=0.6)
+        if table.at(m.start("org"), m.end("org"), ORG_TYPES | {CLS.Person}) is None and not table.is_taken(m.start("org"), m.end("org")):
+            table.new(CLS.Organization, m.group("org"), m.start("org"), m.end("org"), rule="maker of an AI product", confidence=0.6)
+        table.new(CLS.AISystem, m.group("name"), m.start("name"), m.end("name"), rule="AI product of a company", confidence=0.6)
     for pattern, type_ in rules:
         for m in pattern.finditer(text):
             label = _clean(m.group("name"))
@@ -488,7 +489,7 @@ def find_names(table: EntityTable, text: str, sentences: list[Sentence], named: 
     _all_occurrences(table, text)
 
 
-_NER_TYPES = {"PERSON": "Person", "ORG": "Organization"}
+_NER_TYPES = {"PERSON": CLS.Person, "ORG": CLS.Organization}
 
 
 def _named(table: EntityTable, text: str, named) -> None:
@@ -510,14 +511,14 @@ def _named(table: EntityTable, text: str, named) -> None:
             end = start + len(text[start:end].rsplit(" ", 1)[0])
         type_ = _NER_TYPES.get(label)
         if label == "FAC" and re.search(r"[ ]Airports?$", text[start:end]):
-            type_ = "Organization"  # "Heathrow Airport" speaks and is sued: the company
+            type_ = CLS.Organization  # "Heathrow Airport" speaks and is sued: the company
         elif label in _LISTED and _listed_with_organizations(text, start, end, orgs):
-            type_ = "Organization"  # "EDP, Endesa and Iberdrola": one list, one kind
+            type_ = CLS.Organization  # "EDP, Endesa and Iberdrola": one list, one kind
         if label in ("ORG", "PRODUCT") and _RUNS_ON.match(text, end):
-            type_ = "System"  # "millions of Windows systems": what machines run, not who runs them
+            type_ = CLS.System  # "millions of Windows systems": what machines run, not who runs them
         if type_ is None or table.is_taken(start, end):
             continue
-        if type_ == "Organization" and re.match(rf"[ ](?i:{TITLE_WORDS})\b", text[end:end + 20]) and re.match(r"[ ][A-Z]", text[end:end + 2]):
+        if type_ == CLS.Organization and re.match(rf"[ ](?i:{TITLE_WORDS})\b", text[end:end + 20]) and re.match(r"[ ][A-Z]", text[end:end + 2]):
             continue  # "Energy Secretary Ed Miliband", "Transport Secretary": part of a title
         words = text[start:end]
         # "the Civil Aviation Authority" → "Civil Aviation Authority"; a possessive never enters a name.
@@ -533,19 +534,19 @@ def _named(table: EntityTable, text: str, named) -> None:
             continue  # "U.S", "U.K.": a place's initials; "AI": two capitals name nothing on their own
         title = re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?[ ]", words)
         if title:  # "Mr Rolfe": a person, the one of that surname named before if any
-            type_ = "Person"
-            known = table.by_name(words[title.end():]) or next((e for e in table.entities.values() if e.type == "Person" and e.label.split()[-1] == words.split()[-1]), None)
+            type_ = CLS.Person
+            known = table.by_name(words[title.end():]) or next((e for e in table.entities.values() if e.type == CLS.Person and e.label.split()[-1] == words.split()[-1]), None)
             if known is not None:
                 table.mention(known, start, end)
                 continue
-        if type_ == "Person" and (len(words.split()) == 1 or _reads_as_organization(table.words, words) or any(w.isupper() and len(w) > 1 for w in words.split())):
+        if type_ == CLS.Person and (len(words.split()) == 1 or _reads_as_organization(table.words, words) or any(w.isupper() and len(w) > 1 for w in words.split())):
             # A lone word the parser calls a person is a surname of someone named, or nothing; an
             # all-capital word or a name never shortened is an organization's.
             if len(words.split()) == 1:
                 if table.by_name(words) is None:
                     continue
             else:
-                type_ = "Organization"
+                type_ = CLS.Organization
         known = table.by_name(words)  # one name, one item: the parser may type its mentions differently
         if known is not None:
             table.mention(known, start, end)
@@ -616,13 +617,13 @@ def near_matches(candidate: Entity, known: list[Known]) -> list[Known]:
     holds the other ("Globex" in "Globex Payments Corp."), or two people share
     a surname with different first names.
 
-    >>> near_matches(Entity("new:1", "Organization", "Amazon Web Services"), [Known("aws", "OrganizationalUnit", "AWS"), Known("q", "AISystem", "Q")])
+    >>> near_matches(Entity("new:1", CLS.Organization, "Amazon Web Services"), [Known("aws", CLS.OrganizationalUnit, "AWS"), Known("q", CLS.AISystem, "Q")])
     [Known(id='aws', type='OrganizationalUnit', label='AWS', aliases=(), section='entities')]
     """
     found: list[Known] = []
     candidate_names = {normalize(n) for n in candidate.names}
     for item in known:
-        if item.section != "entities" or (item.type == "Person") != (candidate.type == "Person"):
+        if item.section != "entities" or (item.type == CLS.Person) != (candidate.type == CLS.Person):
             continue
         for name in item.names:
             n = normalize(name)
@@ -635,7 +636,7 @@ def near_matches(candidate: Entity, known: list[Known]) -> list[Known]:
 
 
 def _related(a: str, b: str, type_: str) -> bool:
-    if type_ == "Person":
+    if type_ == CLS.Person:
         wa, wb = a.split(), b.split()
         return len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and wa[0] != wb[0]
     short, long = sorted((a, b), key=len)

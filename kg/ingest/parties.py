@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from kg.vocab import CLS
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.names import _NOT_NAMES, GROUP_NOUNS, TITLE_WORDS, _common_word, _is_person_name, _reads_as_organization
 
@@ -32,9 +33,9 @@ def _spokesperson(table: EntityTable, org: Entity | None, start: int, end: int) 
     if org is None:
         return None
     label = f"{org.label} spokesperson"
-    person = table.by_name(label, {"Person"})
+    person = table.by_name(label, {CLS.Person})
     if person is None:
-        person = table.new("Person", label, start, end, rule="unnamed spokesperson", confidence=0.6, generic=True, memberOf=org.key)
+        person = table.new(CLS.Person, label, start, end, rule="unnamed spokesperson", confidence=0.6, generic=True, memberOf=org.key)
     else:
         table.mention(person, start, end)
     return person
@@ -68,12 +69,12 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
     if not lower:
         return None
     if re.fullmatch(r"(?:, )?(?:which|who)", lower.strip(", ")):
-        return table.last_before(start, ORG_TYPES | {"Person"})
+        return table.last_before(start, ORG_TYPES | {CLS.Person})
     unnamed = _unnamed_source(table, text, start, end)
     if unnamed is not None:
         return unnamed
     mentions = [m for a, b in _strip_relative(text, start, end) for m in table.mentions_in(a, b)]
-    speakers = [(s, e, ent) for s, e, ent in mentions if ent.type in ORG_TYPES | {"Person", "Role", "AISystem", "InternalDocument"} or ent.section == "sources"]
+    speakers = [(s, e, ent) for s, e, ent in mentions if ent.type in ORG_TYPES | {CLS.Person, CLS.Role, CLS.AISystem, CLS.InternalDocument} or ent.section == "sources"]
     spokes = re.search(r"\b(?:spokesperson|spokesman|spokeswoman|representative)\b", subject)
     if spokes:
         org = next((ent for _, _, ent in speakers if ent.type in ORG_TYPES), None)
@@ -81,13 +82,13 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
         if org is None and of:
             org = _org_by_noun(table, of.group(1), start)
         if org is None and re.search(r"\bthe[ ]spokes", lower):
-            previous = table.last_before(start, {"Person"})
+            previous = table.last_before(start, {CLS.Person})
             if previous is not None and previous.rule == "unnamed spokesperson":
                 table.mention(previous, start + spokes.start(), start + spokes.end())
                 return previous
         return _spokesperson(table, org or table.most_mentioned(ORG_TYPES), start + spokes.start(), start + spokes.end())
     if speakers:
-        people = [ent for s, e, ent in speakers if ent.type == "Person" and not re.match(r"['’]s\b", text[e:e + 2])]
+        people = [ent for s, e, ent in speakers if ent.type == CLS.Person and not re.match(r"['’]s\b", text[e:e + 2])]
         owners = {ent.key for s, e, ent in speakers if re.match(r"['’]s\b", text[e:e + 2])}
         if people:
             return people[0]
@@ -101,12 +102,12 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
         return table.article(start + len(subject) - len(subject.lstrip()), start + len(subject.rstrip()))
     if re.fullmatch(r"(?:(?:some|other|several|earlier|media|news|press)[ ])?reports", lower):
         at = start + len(subject) - len(subject.lstrip())
-        return table.new("Role", "Reports", at, start + len(subject.rstrip()), rule="unnamed reports", confidence=0.5, generic=True)
+        return table.new(CLS.Role, "Reports", at, start + len(subject.rstrip()), rule="unnamed reports", confidence=0.5, generic=True)
     pronoun = re.fullmatch(r"(?:and[ ])?(he|she|it|they|the[ ]\w+|one[ ]of[ ]them|we|i)", lower)
     if pronoun:
         word = pronoun.group(1)
         if word in ("he", "she"):
-            return table.last_before(start, {"Person"}, named_only=True) or table.last_before(start, {"Person"})
+            return table.last_before(start, {CLS.Person}, named_only=True) or table.last_before(start, {CLS.Person})
         if word == "it":
             # "The context does not say X, but it confirms Y": "it" is that unnamed subject.
             line_start = text.rfind("\n", 0, start) + 1
@@ -117,11 +118,11 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
                     and not re.fullmatch(r"the[ ](?:company|firm|group|bank|airline|agency|authority|union|university|operator|statement)", opener.group("np").lower()):
                 return None
             for party in reversed(table.speakers):
-                if party.type in ORG_TYPES | {"InternalDocument"}:
+                if party.type in ORG_TYPES | {CLS.InternalDocument}:
                     return party
             return None
         if word in ("they", "one of them"):
-            return table.last_before(start, {"Role"}) or table.last_before(start, ORG_TYPES)
+            return table.last_before(start, {CLS.Role}) or table.last_before(start, ORG_TYPES)
         if word.startswith("the "):
             noun = word[4:]
             if noun in {"statement", "announcement", "post", "release"}:
@@ -173,7 +174,7 @@ def _described(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     if org is None and noun == "government" and not m.group("mods"):
         # "The government said": the government the article is about, a party of its own
         at = start + m.start("noun")
-        org = table.new("Organization", "Government", at, at + len(noun), rule="the government", confidence=0.5, generic=True)
+        org = table.new(CLS.Organization, "Government", at, at + len(noun), rule="the government", confidence=0.5, generic=True)
     return org
 
 
@@ -181,7 +182,7 @@ def _titled(table: EntityTable, office: str, before: int) -> Entity | None:
     """The person named before ``before`` whose job title holds ``office`` ("prime minister"; a bare
     "head" or "boss" is also a chief executive)."""
     words = _TITLED.get(office, (office,))
-    for _, _, entity in itertools.islice(table.mentions_before(before, {"Person"}), 200):
+    for _, _, entity in itertools.islice(table.mentions_before(before, {CLS.Person}), 200):
         title = (entity.fields.get("jobTitle") or "").lower()
         if not entity.generic and title and any(re.search(rf"\b{w}\b", title) for w in words):
             return entity
@@ -208,12 +209,12 @@ def _document(table: EntityTable, text: str, start: int, end: int, noun: str, de
     owner = re.match(r"([A-Z][\w’'-]+?)['’]s?$", det)
     if owner and owner.group(1) not in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
         author = table.at(start, start + len(owner.group(1)))
-        if author is not None and author.type in ORG_TYPES | {"Person"}:
+        if author is not None and author.type in ORG_TYPES | {CLS.Person}:
             return author  # "Boies' letter read": the letter's author speaks
     if det.lower() in ("the", "this", "that", "its"):
         for _, _, entity in itertools.islice(table.mentions_before(start, None), 300):
-            if entity.type in ORG_TYPES | {"InternalDocument", "Incident"} and re.search(rf"\b{noun}\b", entity.label.lower()):
-                return entity if entity.type != "Incident" else None
+            if entity.type in ORG_TYPES | {CLS.InternalDocument, CLS.Incident} and re.search(rf"\b{noun}\b", entity.label.lower()):
+                return entity if entity.type != CLS.Incident else None
     # "The report said" after "a 77-page report ...": the document was introduced there, by those words.
     introduced = None
     if det.lower() in ("the", "this", "that", "its"):
@@ -223,11 +224,11 @@ def _document(table: EntityTable, text: str, start: int, end: int, noun: str, de
     if introduced is not None:
         base = max(0, start - 3000)
         first, words = (base + introduced.start("words"), base + introduced.end("words")), introduced.group("words")
-        doc = table.new("InternalDocument", words[:1].upper() + words[1:], *first, rule="document speaks", confidence=0.55, section="sources", _head=noun)
+        doc = table.new(CLS.InternalDocument, words[:1].upper() + words[1:], *first, rule="document speaks", confidence=0.55, section="sources", _head=noun)
         table.mention(doc, at, end)
         return doc
     label = words[:1].upper() + words[1:]
-    return table.new("InternalDocument", label, at, end, rule="document speaks", confidence=0.55, section="sources", _head=noun)
+    return table.new(CLS.InternalDocument, label, at, end, rule="document speaks", confidence=0.55, section="sources", _head=noun)
 
 
 # "two people familiar with the matter", "a senior Veltro employee", "three teachers who spoke on
@@ -256,9 +257,9 @@ def _unnamed_source(table: EntityTable, text: str, start: int, end: int) -> Enti
         if org is None:
             return None  # "A senior Veltro employee" only when Veltro is an organization here
         fields["memberOf"] = org.key
-    person = table.by_name(label, {"Person"})
+    person = table.by_name(label, {CLS.Person})
     if person is None:
-        return table.new("Person", label, at, at + len(who), rule="unnamed source", confidence=0.55, generic=True, **fields)
+        return table.new(CLS.Person, label, at, at + len(who), rule="unnamed source", confidence=0.55, generic=True, **fields)
     table.mention(person, at, at + len(who))
     return person
 
@@ -273,10 +274,10 @@ def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | 
         # "Sources told the paper": a common word, not a name; speakers all the same, unnamed
         if not subject.endswith("s"):
             return None
-        return table.new("Role", subject, offset, offset + len(subject), rule="unnamed group", confidence=0.5, generic=True)
+        return table.new(CLS.Role, subject, offset, offset + len(subject), rule="unnamed group", confidence=0.5, generic=True)
     if _is_person_name(subject) and not _reads_as_organization(table.words, subject):
-        return table.new("Person", subject, offset, offset + len(subject), rule="named speaker", confidence=0.6)
-    return table.new("Organization", subject, offset, offset + len(subject), rule="named speaker", confidence=0.5)
+        return table.new(CLS.Person, subject, offset, offset + len(subject), rule="named speaker", confidence=0.6)
+    return table.new(CLS.Organization, subject, offset, offset + len(subject), rule="named speaker", confidence=0.5)
 
 
 def _group(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
@@ -291,15 +292,15 @@ def _group(table: EntityTable, text: str, start: int, end: int) -> Entity | None
         if known is not None and re.match(r"the\b", single.group(0)):
             table.mention(known, start + single.start("role"), start + single.end("role"))
             return known
-        return table.new("Person", f"{role[:1].upper()}{role[1:]} (unnamed)", start + single.start("role"), start + single.end("role"), rule="unnamed individual", confidence=0.5, generic=True)
+        return table.new(CLS.Person, f"{role[:1].upper()}{role[1:]} (unnamed)", start + single.start("role"), start + single.end("role"), rule="unnamed individual", confidence=0.5, generic=True)
     if group:
         label = re.sub(r"^(?:(?:more than|fewer than|about|nearly|over|almost|some|several|many|two|three|four|five|a few|other|most|\d[\d,]*)\s+)+", "", group.group(0), flags=re.IGNORECASE)
         label = label[:1].upper() + label[1:]
-        known = table.by_name(label, {"Role"})
+        known = table.by_name(label, {CLS.Role})
         if known is not None:
             table.mention(known, start + group.start(), start + group.end())
             return known
-        return table.new("Role", label, start + group.start(), start + group.end(), rule="group of people", confidence=0.5, generic=True)
+        return table.new(CLS.Role, label, start + group.start(), start + group.end(), rule="group of people", confidence=0.5, generic=True)
     return None
 
 
