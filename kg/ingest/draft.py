@@ -21,7 +21,7 @@ from kg.ingest.extract import Extraction
 from kg.ingest.gazetteer import CaseIndex
 from kg.ingest.incidents import date_bounds, date_text, dated_by_source, merge_incidents
 from kg.ingest.linking import ANSWER_LINK, CONTRAST_LINK, reply_frame
-from kg.ingest.names import near_matches
+from kg.ingest.name_matches import near_matches
 from kg.ingest.text import Article
 
 __all__ = ["build_draft", "dump_draft", "draft_name", "slugify", "similar_propositions"]

@@ -22,7 +22,7 @@ import re
 
 from kg.vocab import CLS
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
-from kg.ingest.names import _NOT_NAMES, GROUP_NOUNS, TITLE_WORDS, _common_word, _is_person_name, _reads_as_organization
+from kg.ingest.name_tables import NOT_NAMES, GROUP_NOUNS, TITLE_WORDS, common_word, is_person_name, reads_as_organization
 
 __all__ = ["resolve_party"]
 
@@ -267,15 +267,15 @@ def _unnamed_source(table: EntityTable, text: str, start: int, end: int) -> Enti
 def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
     """A speaker no rule has seen yet, named only here: "According to Globex", "..., Jane Roe said"."""
     subject = text[start:end].strip(" ,")
-    if not re.fullmatch(r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3}", subject) or subject.split()[0].lower() in _NOT_NAMES:
+    if not re.fullmatch(r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3}", subject) or subject.split()[0].lower() in NOT_NAMES:
         return None
     offset = start + text[start:end].index(subject)
-    if " " not in subject and _common_word(table, subject):
+    if " " not in subject and common_word(table, subject):
         # "Sources told the paper": a common word, not a name; speakers all the same, unnamed
         if not subject.endswith("s"):
             return None
         return table.new(CLS.Role, subject, offset, offset + len(subject), rule="unnamed group", confidence=0.5, generic=True)
-    if _is_person_name(subject) and not _reads_as_organization(table.words, subject):
+    if is_person_name(subject) and not reads_as_organization(table.words, subject):
         return table.new(CLS.Person, subject, offset, offset + len(subject), rule="named speaker", confidence=0.6)
     return table.new(CLS.Organization, subject, offset, offset + len(subject), rule="named speaker", confidence=0.5)
 

@@ -3,7 +3,7 @@
 from kg.ingest.entities import Entity
 from kg.ingest.extract import extract
 from kg.ingest.gazetteer import Gazetteer, Known, read_case_folder
-from kg.ingest.names import near_matches
+from kg.ingest.name_matches import near_matches
 
 KNOWN = [
     Known("amazon", "Organization", "Amazon"),

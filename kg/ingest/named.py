@@ -1,0 +1,125 @@
+"""A parser's named entities as candidates.
+
+Its PERSON and ORG spans trimmed (a leading "the", a
+possessive, a title's head word), typed again where the article says otherwise (a list of
+companies, an airport that speaks, the software machines run), and an organization's bracketed
+short name ("Red Eléctrica (REE)") as its alias. The rules run first: they know titles,
+possessives and the classes a parser does not."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.entities import ORG_TYPES, EntityTable
+from kg.ingest.name_tables import NOT_NAMES, TITLE_WORDS, common_word, reads_as_organization
+from kg.vocab import CLS
+
+__all__ = ["add_named"]
+
+_NER_TYPES = {"PERSON": CLS.Person, "ORG": CLS.Organization}
+
+
+def add_named(table: EntityTable, text: str, named) -> None:
+    # A word of a longer name the rules found ("Transportation" of "Department of Transportation") is not a name of its own.
+    inside = {w.lower() for e in table.entities.values() if len(e.label.split()) > 1 for w in e.label.split()}
+    orgs = {text[s:e] for s, e, label in named if label == "ORG"}
+
+    def organization(words: str) -> bool:
+        return words in orgs or (table.by_name(words) is not None and table.by_name(words).type in ORG_TYPES)
+
+    for start, end, label in named:
+        # "Amazon’s AI": an organization's possessive ends the name ("King’s College London" keeps its own).
+        owner = re.match(r"(.+?)['’]s[ ]", text[start:end])
+        if owner and organization(owner.group(1)):
+            start, end, label = start, start + owner.end(1), "ORG"
+        # "Elon Musk Amazon entered ...": a person's name runs into an organization's.
+        words = text[start:end].split()
+        if label == "PERSON" and len(words) >= 3 and organization(words[-1]):
+            end = start + len(text[start:end].rsplit(" ", 1)[0])
+        type_ = _NER_TYPES.get(label)
+        if label == "FAC" and re.search(r"[ ]Airports?$", text[start:end]):
+            type_ = CLS.Organization  # "Heathrow Airport" speaks and is sued: the company
+        elif label in _LISTED and _listed_with_organizations(text, start, end, orgs):
+            type_ = CLS.Organization  # "EDP, Endesa and Iberdrola": one list, one kind
+        if label in ("ORG", "PRODUCT") and _RUNS_ON.match(text, end):
+            type_ = CLS.System  # "millions of Windows systems": what machines run, not who runs them
+        if type_ is None or table.is_taken(start, end):
+            continue
+        if type_ == CLS.Organization and re.match(rf"[ ](?i:{TITLE_WORDS})\b", text[end:end + 20]) and re.match(r"[ ][A-Z]", text[end:end + 2]):
+            continue  # "Energy Secretary Ed Miliband", "Transport Secretary": part of a title
+        words = text[start:end]
+        # "the Civil Aviation Authority" → "Civil Aviation Authority"; a possessive never enters a name.
+        lead = re.match(r"(?:the|The)[ ]", words)
+        if lead:
+            start, words = start + lead.end(), words[lead.end():]
+        trail = re.search(r"(?:['’]s?|[.,;:])$", words)
+        if trail and not words.endswith(("Inc.", "Corp.", "Co.", "Ltd.")):
+            end, words = end - len(trail.group(0)), words[: -len(trail.group(0))]
+        if "\n" in words or not words[:1].isupper() or len(words) < 2 or words.lower() in NOT_NAMES or words.lower() in inside:
+            continue
+        if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?|[A-Z]{1,2}", words):
+            continue  # "U.S", "U.K.": a place's initials; "AI": two capitals name nothing on their own
+        title = re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?[ ]", words)
+        if title:  # "Mr Rolfe": a person, the one of that surname named before if any
+            type_ = CLS.Person
+            known = table.by_name(words[title.end():]) or next((e for e in table.entities.values() if e.type == CLS.Person and e.label.split()[-1] == words.split()[-1]), None)
+            if known is not None:
+                table.mention(known, start, end)
+                continue
+        if type_ == CLS.Person and (len(words.split()) == 1 or reads_as_organization(table.words, words) or any(w.isupper() and len(w) > 1 for w in words.split())):
+            # A lone word the parser calls a person is a surname of someone named, or nothing; an
+            # all-capital word or a name never shortened is an organization's.
+            if len(words.split()) == 1:
+                if table.by_name(words) is None:
+                    continue
+            else:
+                type_ = CLS.Organization
+        known = table.by_name(words)  # one name, one item: the parser may type its mentions differently
+        if known is not None:
+            table.mention(known, start, end)
+            continue
+        if " " not in words and not words.isupper() and common_word(table, words):
+            continue  # "Government", "Sources": a common word at a sentence's start
+        table.new(type_, words, start, end, rule="named entity (parser)", confidence=0.6)
+    _acronyms(table, text)
+
+
+
+
+_RUNS_ON = re.compile(r"[ ](?:systems?|computers?|machines|devices|software|servers?|platforms?|operating[ ]system|PCs|workstations|hosts|sensors)\b")
+
+#: Parser labels a name may carry that a list of organizations corrects.
+_LISTED = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "ORG"}
+
+
+_NAME = r"[A-Z][\w’'&.-]*(?:[ ][A-Z][\w’'&.-]*)*"
+_LIST = re.compile(rf"{_NAME}(?:,[ ]{_NAME})*,?[ ](?:and|or)[ ]{_NAME}")
+
+
+def _listed_with_organizations(text: str, start: int, end: int, orgs: set[str]) -> bool:
+    """Is ``text[start:end]`` one of a list ("A, B and C") whose other members the parser calls organizations?
+
+    >>> _listed_with_organizations("It includes EDP, Endesa and Iberdrola.", 29, 38, {"EDP", "Endesa"})
+    True
+    """
+    at = max(0, start - 150)
+    for m in _LIST.finditer(text, at, min(len(text), end + 150)):
+        if m.start() <= start and end <= m.end():
+            members = [w.strip() for w in re.split(r",[ ]|[ ](?:and|or)[ ]", m.group(0)) if w.strip()]
+            others = [w for w in members if w != text[start:end]]
+            return len(others) >= 1 and all(w in orgs for w in others) or sum(w in orgs for w in others) >= 2
+    return False
+
+
+def _acronyms(table: EntityTable, text: str) -> None:
+    """"Red Eléctrica (REE)": the capitals in brackets after an organization's name are its short name."""
+    for entity in list(table.entities.values()):
+        if entity.type not in ORG_TYPES or entity.generic:
+            continue
+        for s, e in list(entity.spans):
+            m = re.match(r"[ ]\((?P<short>[A-Z][A-Za-z&]{1,7})\)", text[e:e + 12])
+            if m and m.group("short")[1:].isupper() and m.group("short") not in entity.names:
+                table.alias(entity, m.group("short"))
+                for at, stop in table.words.find(m.group("short")):
+                    if not table.is_taken(at, stop):
+                        table.mention(entity, at, stop)
