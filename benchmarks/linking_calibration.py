@@ -1,0 +1,82 @@
+"""How well claim similarity tells the two sides of one dispute from two different disputes, on real reporting.
+
+    .venv/bin/python benchmarks/linking_calibration.py
+
+Reads the gold disputes of the tuned real incidents (benchmarks/eval/real/tuned/*/case.gold.yaml,
+never the held-out ones): each side's words. Pairs of quotes from one incident are "same" when they
+belong to one contested proposition (on either side) and "other" when they belong to two. For lemmas
+alone and for word vectors (kg.ingest.linking.similarity, with several near-word bands), it prints the
+area under the curve (the chance that a same pair scores above an other pair), the same for the pairs
+across the two sides only, and the medians. kg.ingest.linking.NEAR_FROM and NEAR_AT are the band chosen
+here. Not a test: it prints figures.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TUNED = ROOT / "benchmarks" / "eval" / "real" / "tuned"
+BANDS = ((0.25, 0.6), (0.3, 0.7), (0.35, 0.75), (0.4, 0.8))
+
+
+def gold_quotes() -> list[tuple[str, str, str, str]]:
+    """(incident, dispute key, side, words) for every side of every tuned dispute."""
+    found = []
+    for case in sorted(TUNED.glob("*/case.gold.yaml")):
+        gold = yaml.safe_load(case.read_text(encoding="utf-8")) or {}
+        for row in gold.get("contested") or []:
+            for side in ("affirming", "opposing"):
+                found += [(case.parent.name, row["key"], side, s["quote"]) for s in row[side]]
+    return found
+
+
+def auc(same: list[float], other: list[float]) -> float:
+    """The chance that a same pair scores above an other pair (ties count half).
+
+    >>> auc([0.9, 0.5], [0.1, 0.5])
+    0.875
+    """
+    wins = sum((s > o) + 0.5 * (s == o) for s in same for o in other)
+    return wins / (len(same) * len(other))
+
+
+def main() -> None:
+    import kg.ingest.linking as linking
+    from kg.ingest.nlp import word_vectors
+
+    quotes = gold_quotes()
+    contents = [linking.content_of(q[3]) for q in quotes]
+    vectors = word_vectors()
+    ways = [("lemmas alone", None, None)] + ([(f"vectors {lo}-{hi}", lo, hi) for lo, hi in BANDS] if vectors else [])
+    print(f"{len(quotes)} gold quotes from {len({q[0] for q in quotes})} tuned incidents")
+    print(f"{'similarity':18}{'AUC':>6}{'AUC sides':>11}{'same med':>10}{'sides med':>11}{'other med':>11}{'other p90':>11}")
+    for name, lo, hi in ways:
+        if lo is not None:
+            linking.NEAR_FROM, linking.NEAR_AT = lo, hi
+        same, sides, other = [], [], []
+        for i, j in itertools.combinations(range(len(quotes)), 2):
+            if quotes[i][0] != quotes[j][0]:
+                continue
+            score = linking.similarity(contents[i], contents[j], vectors=vectors if lo is not None else None)
+            if quotes[i][1] == quotes[j][1]:
+                same.append(score)
+                if quotes[i][2] != quotes[j][2]:
+                    sides.append(score)
+            else:
+                other.append(score)
+        p90 = sorted(other)[int(0.9 * len(other))]
+        print(f"{name:18}{auc(same, other):6.2f}{auc(sides, other):11.2f}{statistics.median(same):10.2f}"
+              f"{statistics.median(sides):11.2f}{statistics.median(other):11.2f}{p90:11.2f}")
+    print(f"pairs: {len(same)} same ({len(sides)} across the sides), {len(other)} other")
+
+
+if __name__ == "__main__":
+    main()
