@@ -273,6 +273,36 @@ def _shapes_compile(validate: bool) -> bool:
     return True
 
 
+class _Beside:
+    """``work()`` run in a thread beside this one; :meth:`result` waits for it and gives its seconds."""
+
+    def __init__(self, work: Callable[[], None]):
+        import threading
+
+        self._error: BaseException | None = None
+        self._seconds = 0.0
+        self._thread = threading.Thread(target=self._run, args=(work,), name="kg-beside", daemon=True)
+        self._thread.start()
+
+    def _run(self, work: Callable[[], None]) -> None:
+        began = time.perf_counter()
+        try:
+            work()
+        except BaseException as e:  # handed to the caller by result()
+            self._error = e
+        self._seconds = time.perf_counter() - began
+
+    def wait(self) -> None:
+        """Wait for the work to end, whatever it raised (the caller has an error of its own to give)."""
+        self._thread.join()
+
+    def result(self) -> float:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._seconds
+
+
 def _nonconforming(report) -> ValidationError:
     return ValidationError(
         f"the graph does not conform to the shapes ({report.violations} violations)", report.text
@@ -342,20 +372,42 @@ def build(
     staged = StagedFiles(out, "exports") if out is not None else None
 
     def before_swap(graph: Graph) -> None:
-        """The new graph, complete but not yet in place: the shapes, then the exports."""
+        """The new graph, complete but not yet in place: the shapes, then the exports.
+
+        In the embedded store, ``kg.ttl`` is dumped by Oxigraph while the shapes are checked
+        (both run in the engine, outside Python's lock); it is staged, so it goes if a check fails.
+        """
         timings["store"] = time.perf_counter() - started
+        if staged is None:
+            writers = []
+        else:
+            writers = [("kg.ttl", store_backend.dump_turtle), *(exporters or [])]
+        dumping = None
+        if validate and staged is not None and compiled and where.kind == "oxigraph":
+            ttl = staged.path("kg.ttl")
+            dumping = _Beside(lambda: store_backend.dump_turtle(graph, ttl))
         if validate:
             from kg.validate import check_graph, pyshacl_report
 
             stage(progress, "checking the shapes" if compiled else "validating with pyshacl")
-            found = check_graph(graph, places) if compiled else pyshacl_report(graph)
+            try:
+                found = check_graph(graph, places) if compiled else pyshacl_report(graph)
+            except BaseException:
+                if dumping is not None:
+                    dumping.wait()
+                raise
             timings["validate"] = time.perf_counter() - started - timings["store"]
             if not found.conforms:
+                if dumping is not None:
+                    dumping.wait()
                 raise _nonconforming(found)
-        if staged is None:
-            return
-        writers = [("kg.ttl", store_backend.dump_turtle), *(exporters or [])]
+        if dumping is not None:
+            if progress:
+                progress("writing exports", 0, len(writers))
+            timings["export kg.ttl"] = dumping.result()  # raises what the dump raised
         for number, (name, write) in enumerate(writers):
+            if dumping is not None and number == 0:
+                continue  # kg.ttl, written beside the checks
             if progress:
                 progress("writing exports", number, len(writers))
             began = time.perf_counter()

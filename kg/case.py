@@ -190,13 +190,17 @@ def _check_aliases(path: str, root: yaml.Node) -> None:
     walk(root, root.start_mark.line + 1)
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     loader.flatten_mapping(node)
     mapping = Located()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        # Text, the usual key and value, is made at once; the rest (and aliases) through PyYAML's bookkeeping.
+        key = _construct_str(loader, key_node) if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) or key is None:
             raise LoadError(
                 loader.path, key_node.start_mark.line + 1, f"mapping key must be text, not {brief(key)}"
@@ -206,7 +210,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
             raise LoadError(
                 loader.path, key_node.start_mark.line + 1, f"duplicate key {brief(key)} in the same mapping"
             )
-        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping[key] = (
+            _construct_str(loader, value_node) if value_node.tag == _STR else loader.construct_object(value_node, deep=True)
+        )
         mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
 
@@ -305,7 +311,8 @@ def parse_yaml(text: str, where: str | Path = "<input>") -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_aliases(str(where), node)
+        if "*" in text:  # an alias is written *name: without one, nothing repeats
+            _check_aliases(str(where), node)
         return loader.construct_document(node)
     except MemoryError as e:
         raise LoadError(
