@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.analysis.nxgraph import ITEM_KINDS, local_name, project  # noqa: E402
 from kg.build import load_cases  # noqa: E402
+from kg.export.identity_words import candidate_words, waterfall_text  # noqa: E402
 
 BENCH = ROOT / "benchmarks" / "identity"
 #: Held-out splits first: their figures are the headline. Real cases are written from real reporting.
@@ -233,8 +234,8 @@ def main(argv=None) -> int:
         a, b = sorted(pair.split(","))
         for c in identity.identity_candidates(g, threshold=0.0):
             if sorted((local_name(c.left.iri), local_name(c.right.iri))) == [a, b]:
-                print(c.words)
-                print(c.waterfall_text())
+                print(candidate_words(c))
+                print(waterfall_text(c))
                 return 0
         raise SystemExit("not scored (not blocked)")
     for split, (folder, label_file) in SPLITS.items():

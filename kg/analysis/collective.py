@@ -48,12 +48,12 @@ def pooled(items: dict[str, Profile], canonical: dict[str, str], strength: dict[
             own = items[node]
             mates = [x for x in sorted(members) if x != node]
             values = {k: set(v) for k, v in own.values.items()}
-            via: dict[str, list[str]] = defaultdict(list)
+            via: dict[str, list[tuple]] = defaultdict(list)  # what → (mate, item, probability) links
             lo, hi = own.lo, own.hi
             for mate in mates:
                 other = items[mate]
                 p = strength.get(tuple(sorted((node, mate))))
-                how = f"{label(mate)} ≈ {label(node)}" + (f" ({p:.2f})" if p is not None else " (judged same)")
+                how = (label(mate), label(node), p)  # p is None for a pair judged same
                 for key, vs in other.values.items():
                     if not vs <= values.get(key, set()):
                         values.setdefault(key, set()).update(vs)

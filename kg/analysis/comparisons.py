@@ -5,8 +5,8 @@ levels, Splink's way: the first level that applies wins. The kinds are few
 and generic; which classes a comparison covers, which property it reads and
 its levels' m and u are data. :func:`model` reads and checks the file once.
 
-Each kind is one function that gives the level, and builds the words that
-say what it saw only when asked: they live in :mod:`kg.analysis.levels`.
+Each kind is one function that gives the level, and gathers the facts behind
+it only when asked: they live in :mod:`kg.analysis.levels`.
 The profiles they read are built in :mod:`kg.analysis.profiles`.
 """
 
@@ -166,11 +166,15 @@ def model(path: str | None = None) -> Model:
 
 
 class Outcome(NamedTuple):
-    """The level a comparison puts a pair at, and what it saw, in words (only when asked for)."""
+    """The level a comparison puts a pair at, and the facts behind it (only when asked for).
+
+    ``facts`` are sorted (name, value) pairs: the names compared, the dates and the gap,
+    the shared values, the score. ``kg.export.identity_words`` writes the sentence from them.
+    """
 
     level: str
-    detail: str = ""
-    via: tuple[str, ...] = ()  # items of provisional clusters the evidence came through
+    facts: tuple[tuple[str, object], ...] = ()
+    via: tuple = ()  # cluster links (mate, item, probability) the evidence came through, or merged value IRIs
 
 
 class Context:

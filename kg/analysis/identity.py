@@ -5,7 +5,8 @@ in ``ontology/comparisons.yaml`` (:mod:`kg.analysis.comparisons`). Each
 comparison puts a pair at a level; each level weighs log2(m/u), for or
 against. The prior and the weights add up to the pair's match weight, which
 becomes a probability. Every candidate keeps its *waterfall*: each
-comparison, its level, its weight and what it saw, then the total.
+comparison, its level, its weight and the facts behind it, then the total.
+They are data: :mod:`kg.export.identity_words` writes them in words.
 
 **Weights.** m and u start from the declared priors. m is estimated from the
 pairs a case judges ``same``; u from random pairs of the class (seeded, so
@@ -43,21 +44,12 @@ whatever its probability (``unsure``, ``no-judgement``).
 ...     kg:mechanism :deploy ; kg:notBefore "2026-03-01"^^xsd:date ; kg:notAfter "2026-03-03"^^xsd:date .
 ... :far a kg:Incident ; rdfs:label "Billing outage" ; kg:affected :acme ; dcterms:date "2025-01-10"^^xsd:date .
 ... ''')
->>> [c.words for c in identity_candidates(g)]
-['Acme checkout outage ~ Checkout outage at Acme: likely the same (0.98)']
->>> print(identity_candidates(g)[0].waterfall_text())
-prior                             -0.89
-title: exact (“acme checkout outage” / “checkout outage acme”) +1.11
-dates: overlap (2026-03-02 and 2026-03-01..2026-03-03) +0.61
-mechanism: same (Checkout deployment) +1.41
-affected organisation: same (Acme) +0.33
-shared context: some (discussed at → Ops review (1.44)) +1.32
-description: strong (acme, outag, checkout (1.00)) +1.51
-raised: none                      +0.00
-sources: missing                  +0.00
-siblings: none                    +0.00
-named together: none              +0.00
-total                             +5.40
+>>> [(c.label, c.verdict, c.probability) for c in identity_candidates(g)]
+[('Acme checkout outage ~ Checkout outage at Acme', 'likely', 0.9769)]
+>>> [(r.comparison, r.level, round(r.weight, 2)) for r in identity_candidates(g)[0].waterfall][:3]
+[('title', 'exact', 1.11), ('dates', 'overlap', 0.61), ('mechanism', 'same', 1.41)]
+>>> dict(identity_candidates(g)[0].waterfall[1].facts)
+{'left': ('2026-03-02', '2026-03-02'), 'right': ('2026-03-01', '2026-03-03')}
 """
 
 from __future__ import annotations
@@ -83,7 +75,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "WaterfallRow", "IdentityCandidate", "CandidateSet", "find_candidates", "identity_candidates",
-    "pair_key", "verdict", "POSSIBLE", "LIKELY", "HUB_CAP",
+    "pair_key", "verdict", "VERDICTS", "POSSIBLE", "LIKELY", "HUB_CAP",
 ]
 
 #: Least probability of a listed pair ("possible"); below it a pair is "unlikely".
@@ -96,32 +88,29 @@ HUB_CAP = model().hub_cap
 _ROUNDS = 2
 
 
+#: The verdicts, a category of the probability, highest first; kg.export.identity_words gives their words.
+VERDICTS = ("likely", "possible", "unlikely")
+
+
 def verdict(probability: float) -> str:
-    """The report's word for a probability.
+    """The category of a probability: ``likely`` (the same), ``possible`` or ``unlikely``.
 
     >>> verdict(0.93), verdict(0.55), verdict(0.2)
-    ('likely the same', 'possible', 'unlikely')
+    ('likely', 'possible', 'unlikely')
     """
-    return "likely the same" if probability >= LIKELY else "possible" if probability >= POSSIBLE else "unlikely"
+    return "likely" if probability >= LIKELY else "possible" if probability >= POSSIBLE else "unlikely"
 
 
 @dataclass(frozen=True)
 class WaterfallRow:
-    """One comparison's contribution to a pair's match weight."""
+    """One comparison's contribution to a pair's match weight, with the facts behind its level."""
 
     comparison: str
     level: str
     weight: float
-    detail: str
-    via: tuple[str, ...] = ()  # provisional clusters the evidence came through, in words
-
-    def describe(self) -> str:
-        via = f"; via {'; '.join(self.via)}" if self.via else ""
-        detail = f" ({self.detail}{via})" if self.detail or via else ""
-        return f"{self.comparison}: {self.level}{detail}"
-
-    def to_dict(self) -> dict:
-        return {"comparison": self.comparison, "level": self.level, "weight": self.weight, "detail": self.detail, "via": list(self.via)}
+    facts: tuple[tuple[str, object], ...] = ()  # sorted (name, value) pairs (kg.analysis.levels)
+    via: tuple = ()  # the provisional cluster links (mate, item, probability) or merged value IRIs it came through
+    kind: str = ""  # the comparison's kind, which says what its facts are
 
 
 @dataclass(frozen=True)
@@ -162,28 +151,11 @@ class IdentityCandidate(ShownInNotebooks):
         return verdict(self.probability)
 
     @property
-    def words(self) -> str:
-        """The pair and the report's verdict in words: "A ~ B: possible (0.55)"."""
-        shown = f"{self.verdict} ({self.probability:.2f})" if self.verdict != "unlikely" else "unlikely"
-        return f"{self.label}: {shown}"
-
-    @property
     def across(self) -> bool:
         return self.cases[0] != self.cases[1]
 
-    @property
-    def against(self) -> tuple[str, ...]:
-        return tuple(r.describe() for r in self.waterfall if r.weight < 0)
-
-    @property
-    def supporting(self) -> tuple[str, ...]:
-        return tuple(r.describe() for r in self.waterfall if r.weight > 0)
-
-    def waterfall_text(self) -> str:
-        rows = [("prior", self.prior), *((r.describe(), r.weight) for r in self.waterfall), ("total", self.weight)]
-        return "\n".join(f"{text:<33} {weight:+.2f}" for text, weight in rows)
-
     def to_dict(self) -> dict:
+        """The candidate as data; :func:`kg.export.identity_words.candidate_dict` adds the words (unresolved.json)."""
         left, right = self.left.to_dict(), self.right.to_dict()
         left["draft"], right["draft"] = self.drafts
         left["case"], right["case"] = (local_name(c) for c in self.cases)
@@ -197,13 +169,13 @@ class IdentityCandidate(ShownInNotebooks):
             "verdict": self.verdict,
             "match_weight": self.weight,
             "prior_weight": self.prior,
-            "waterfall": [r.to_dict() for r in self.waterfall],
+            "waterfall": [{"comparison": r.comparison, "level": r.level, "weight": r.weight, "facts": dict(r.facts), "via": list(r.via)}
+                          for r in self.waterfall],
             "across_cases": self.across,
             "judgement": self.judgement,
             "judged": self.judged,
             "raised": self.raised,
             "shared": [n.to_dict() for n in self.shared_nodes],
-            "against": list(self.against),
             "assertions": [a.to_dict() for a in self.assertions],
             "context": [a.to_dict() for a in self.context],
         }
@@ -322,14 +294,14 @@ def _weigh(a: Profile, b: Profile, ctx: Context, weights: Weights, plans: dict |
 
 
 def _score(a: Profile, b: Profile, ctx: Context, weights: Weights) -> tuple[float, tuple[WaterfallRow, ...], tuple[str, ...]]:
-    """The match weight of a pair with its waterfall, in words, and the neighbours both point at."""
+    """The match weight of a pair with its waterfall (each level with its facts), and the neighbours both point at."""
     rows, shared = [], ()
     for c in model().comparisons:
         if not _applies(c, a, b):
             continue
         outcome = compare(c, a, b, ctx)
         w = weights.get((c.name, a.cls), {}).get(outcome.level, 0.0)
-        rows.append(WaterfallRow(c.name, outcome.level, w, outcome.detail, tuple(outcome.via)))
+        rows.append(WaterfallRow(c.name, outcome.level, w, outcome.facts, tuple(outcome.via), c.kind))
         if c.kind == "shared-context":
             shared = tuple(sorted({v for k, v in a.features & b.features}))
     total = round(model().prior_weight + sum(r.weight for r in rows), 3)

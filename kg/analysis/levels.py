@@ -1,8 +1,11 @@
 """Each kind of identity comparison as one function that puts a pair of profiles at a level.
 
-A kind gives the level, and builds the words that say what it saw only when
-asked (:func:`compare`; :func:`level` does not). Which classes a comparison
-covers and its levels' weights are data (:mod:`kg.analysis.comparisons`).
+A kind gives the level, and gathers the facts behind it (the names it
+compared, the dates and the gap, the shared values, the score) only when
+asked (:func:`compare`; :func:`level` does not). The facts are data: the
+sentences a reader sees are written from them in the presentation wing
+(:mod:`kg.export.identity_words`). Which classes a comparison covers and
+its levels' weights are data (:mod:`kg.analysis.comparisons`).
 
 A tiny graph for the examples: two spokespeople of one company, one unnamed.
 
@@ -39,11 +42,21 @@ if TYPE_CHECKING:
 __all__ = ["compare", "level", "level_function", "compare_items"]
 
 
-def _shown(x: str, y: str) -> str:
-    return f"“{x}”" if x == y else f"“{x}” / “{y}”"
+def _facts(**found) -> tuple[tuple[str, object], ...]:
+    """The facts behind a level, as sorted (name, value) pairs: hashable, and the same every run."""
+    return tuple(sorted(found.items()))
 
 
-def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+def _iso(p: Profile) -> tuple[str | None, str | None]:
+    return (p.lo.isoformat() if p.lo else None, p.hi.isoformat() if p.hi else None)
+
+
+def _via(*groups) -> tuple:
+    """The cluster links (and merged values) the evidence came through, each once, in a stable order."""
+    return tuple(sorted({x for group in groups for x in group}, key=repr))
+
+
+def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
     """Names: exact, one contained in the other (a surname), fuzzy, similar, different; placeholders neutral.
 
     Two names that share only common words ("Transportation Today", "Department of
@@ -59,7 +72,7 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> O
     >>> [compare_items(g, "a", x, "name").level for x in ("e", "b", "d", "c", "f")]
     ['exact', 'contained', 'fuzzy', 'placeholder', 'different']
     >>> compare_items(g, "dot", "tt", "name")
-    Outcome(level='different', detail='“u s department transportation” / “transportation today” share only common words', via=())
+    Outcome(level='different', facts=(('names', ('u s department transportation', 'transportation today')), ('why', 'common-words')), via=())
 
     A system named by another's name and more words under another head is a part of it; an
     abbreviation is read as the words it stands for:
@@ -74,22 +87,22 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> O
     from rapidfuzz import fuzz
 
     if (a.placeholder or b.placeholder or not a.names or not b.names) and c.options.get("has_placeholder"):
-        return Outcome("placeholder", f"{a.label if a.placeholder else b.label}: no name to compare" if words else "")
+        return Outcome("placeholder", _facts(label=a.label if a.placeholder else b.label) if facts else ())
     if not a.names or not b.names:
-        return Outcome("different", "nothing to compare" if words else "")
+        return Outcome("different", _facts(why="no-names") if facts else ())
     given = c.options.get("given_names_for")
     people = bool(given) and not a.kinds.isdisjoint(given) and not b.kinds.isdisjoint(given)
     if people:
         la, lb = a.label_words, b.label_words
         initial = (len(la[0]) == 1 or len(lb[0]) == 1) if la and lb else False
         if len(la) >= 2 and len(lb) >= 2 and la[-1] == lb[-1] and la[0] != lb[0] and not (initial and la[0][0] == lb[0][0]):
-            return Outcome("different", f"{_shown(' '.join(la), ' '.join(lb))}: given names differ" if words else "")
+            return Outcome("different", _facts(names=(" ".join(la), " ".join(lb)), why="given-names") if facts else ())
     if not a.name_keys.isdisjoint(b.name_keys):
-        if not words:
+        if not facts:
             return Outcome("exact")
         keys = {tuple(sorted(y.split())): y for y in b.names}
         x = next(x for x in a.names if tuple(sorted(x.split())) in keys)
-        return Outcome("exact", _shown(x, keys[tuple(sorted(x.split()))]))
+        return Outcome("exact", _facts(names=(x, keys[tuple(sorted(x.split()))])))
     heads = c.options.get("same_head_for")
     headed = bool(heads) and not a.kinds.isdisjoint(heads) and not b.kinds.isdisjoint(heads)
     found, pair, folded = None, ("", ""), {}
@@ -113,13 +126,13 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> O
     if found != "different" and floor is not None and not people:
         shared = set(folded[pair][0].split()) & set(folded[pair][1].split())
         if sum(rarity(w) for w in shared) < floor:
-            return Outcome("different", f"{_shown(*pair)} share only common words" if words else "")
-    if not words:
+            return Outcome("different", _facts(names=pair, why="common-words") if facts else ())
+    if not facts:
         return Outcome(found)
-    return Outcome(found, _shown(*pair) + (f", similarity {best:.0f}" if best else ""))
+    return Outcome(found, _facts(names=pair, similarity=round(best)) if best else _facts(names=pair))
 
 
-def _dates(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+def _dates(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
     """Dates: the same day, overlapping, open-ended, disjoint by how much, undated.
 
     >>> g = from_turtle('''
@@ -130,16 +143,11 @@ def _dates(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> 
     ... ''')
     >>> [compare_items(g, "a", x, "dates").level for x in ("a", "b", "c", "d", "e", "f")]
     ['same-day', 'overlap', 'near', 'far', 'compatible', 'one-undated']
-    >>> compare_items(g, "c", "b", "dates").detail
-    'disjoint by 1 days: 2026-03-05 vs 2026-03-01..2026-03-04'
+    >>> dict(compare_items(g, "c", "b", "dates").facts)
+    {'gap': 1, 'left': ('2026-03-05', '2026-03-05'), 'right': ('2026-03-01', '2026-03-04')}
     """
-    def when(p: Profile) -> str:
-        if p.lo and p.hi and p.lo == p.hi:
-            return p.lo.isoformat()
-        return f"{p.lo.isoformat() if p.lo else '…'}..{p.hi.isoformat() if p.hi else '…'}"
-
     a_dated, b_dated = a.lo is not None or a.hi is not None, b.lo is not None or b.hi is not None
-    via = tuple(sorted({*a.via.get("dates", ()), *b.via.get("dates", ())})) if words else ()
+    via = _via(a.via.get("dates", ()), b.via.get("dates", ())) if facts else ()
     if a_dated and b_dated:
         gap = 0
         if a.lo and b.hi and a.lo > b.hi:
@@ -148,21 +156,20 @@ def _dates(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> 
             gap = (b.lo - a.hi).days
         if gap:
             level = "near" if gap <= c.options.get("near_days", 3) else "apart" if gap <= c.options.get("apart_days", 60) else "far"
-            return Outcome(level, f"disjoint by {gap} days: {when(a)} vs {when(b)}" if words else "", via)
+            return Outcome(level, _facts(gap=gap, left=_iso(a), right=_iso(b)) if facts else (), via)
+        level = "compatible"
         if a.lo and a.hi and b.lo and b.hi:
-            if a.lo == a.hi == b.lo == b.hi:
-                return Outcome("same-day", when(a) if words else "", via)
-            return Outcome("overlap", f"{when(a)} and {when(b)}" if words else "", via)
-        return Outcome("compatible", f"{when(a)} and {when(b)}" if words else "", via)
+            level = "same-day" if a.lo == a.hi == b.lo == b.hi else "overlap"
+        return Outcome(level, _facts(left=_iso(a), right=_iso(b)) if facts else (), via)
     if a.date_text and a.date_text == b.date_text:
-        return Outcome("same-text", f"both '{a.date_text}'" if words else "")
+        return Outcome("same-text", _facts(text=a.date_text) if facts else ())
     if a_dated or b_dated:
         dated, other = (a, b) if a_dated else (b, a)
-        return Outcome("one-undated", f"{when(dated)} vs no date for {other.label}" if words else "", via)
-    return Outcome("undated", "neither has a date" if words else "")
+        return Outcome("one-undated", _facts(dated=_iso(dated), undated=other.label) if facts else (), via)
+    return Outcome("undated")
 
 
-def _values(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+def _values(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
     """A property that takes one value: the same value is for, a different one against, none neutral.
 
     Job titles match by their words, or when ``titles`` in the comparisons file
@@ -178,20 +185,24 @@ def _values(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) ->
     >>> [(compare_items(g, "a", x, "mechanism").level) for x in ("b", "c", "d")]
     ['same', 'different', 'missing']
     >>> compare_items(g, "w1", "w2", "url").level, compare_items(g, "p1", "p2", "job title")
-    ('same', Outcome(level='same', detail='chief executive', via=()))
+    ('same', Outcome(level='same', facts=(('values', ('chief executive', 'chief executive')),), via=()))
 
     Two values that are themselves a possible pair (in the collective step) are neither for nor against:
 
     >>> found = profiles(g)
     >>> ctx = Context(g, found, candidates=frozenset({(EXAMPLE + "ai", EXAMPLE + "push")}))
     >>> compare(model().comparison("mechanism"), found[EXAMPLE + "a"], found[EXAMPLE + "c"], ctx)
-    Outcome(level='candidates', detail='Config push ~ AI change, a candidate', via=())
+    Outcome(level='candidates', facts=(('pair', ('Config push', 'AI change')),), via=())
     """
     va, vb = a.values.get(c.name), b.values.get(c.name)
     if not va or not vb:
         return Outcome("missing")
-    via = tuple(sorted({*a.via.get(c.name, ()), *b.via.get(c.name, ())})) if words else ()
-    show = (lambda vs: ", ".join(sorted(vs))) if c.literal else (lambda vs: ", ".join(sorted(ctx.label(x) for x in vs)))  # noqa: E731
+    via = _via(a.via.get(c.name, ()), b.via.get(c.name, ())) if facts else ()
+    shown = (lambda vs: tuple(sorted(vs))) if c.literal else (lambda vs: tuple(sorted(ctx.label(x) for x in vs)))  # noqa: E731
+
+    def apart() -> Outcome:
+        return Outcome("different", _facts(left=shown(va), right=shown(vb)) if facts else (), via)
+
     if c.literal:
         if c.property != "url":
             for x in sorted(va):
@@ -199,30 +210,30 @@ def _values(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) ->
                 for y in sorted(vb):
                     ty = set(y.split())
                     if x == y or tx <= ty or ty <= tx:
-                        return Outcome("same", (x if x == y else f"{x} / {y}") if words else "", via)
-            return Outcome("different", f"{show(va)} vs {show(vb)}" if words else "", via)
+                        return Outcome("same", _facts(values=(x, y)) if facts else (), via)
+            return apart()
         if not va.isdisjoint(vb):
-            return Outcome("same", show(va & vb) if words else "", via)
-        return Outcome("different", f"{show(va)} vs {show(vb)}" if words else "", via)
+            return Outcome("same", _facts(shared=shown(va & vb)) if facts else (), via)
+        return apart()
     canon = ctx.canonical
     ca, cb = ({canon.get(x, x) for x in va}, {canon.get(x, x) for x in vb}) if canon else (va, vb)
     if ca.isdisjoint(cb):
         if ctx.candidates:
             pairs = [(x, y) for x in sorted(va) for y in sorted(vb) if (min(x, y), max(x, y)) in ctx.candidates]
             if pairs:  # two values that may themselves be one: neither for nor against
-                return Outcome("candidates", f"{ctx.label(pairs[0][0])} ~ {ctx.label(pairs[0][1])}, a candidate" if words else "", via)
-        return Outcome("different", f"{show(va)} vs {show(vb)}" if words else "", via)
-    if not words:
+                return Outcome("candidates", _facts(pair=(ctx.label(pairs[0][0]), ctx.label(pairs[0][1]))) if facts else (), via)
+        return apart()
+    if not facts:
         return Outcome("same")
     common = set(ca) & set(cb)
     shared = [x for x in sorted(va | vb) if ctx.canon(x) in common]
     merged = tuple(x for x in shared if ctx.canon(x) != x or x not in (va & vb))
-    if len(shared) > 1:
-        return Outcome("same", " ≈ ".join(ctx.label(x) for x in shared), tuple(sorted({*via, *merged})))
-    return Outcome("same", show(set(shared)), via)
+    if len(shared) > 1:  # values a provisional cluster merged, in their order
+        return Outcome("same", _facts(merged=tuple(ctx.label(x) for x in shared)), _via(via, merged))
+    return Outcome("same", _facts(shared=shown(set(shared))), via)
 
 
-def _context(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+def _context(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
     """Shared typed neighbours, each 1/ln(n) for the n items of the class that have it; the level caps the sum.
 
     >>> g = from_turtle('''
@@ -231,7 +242,7 @@ def _context(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -
     ... :c a kg:Incident ; kg:affected :s .
     ... ''')
     >>> compare_items(g, "a", "b", "shared context")
-    Outcome(level='some', detail='discussed at → Ops review, affected → Checkout (2.35)', via=())
+    Outcome(level='some', facts=(('shared', (('discussed at', 'Ops review'), ('affected', 'Checkout'))), ('total', 2.35)), via=())
     >>> compare_items(g, "b", "c", "shared context").level
     'weak'
     """
@@ -241,15 +252,13 @@ def _context(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -
     weights = [1 / math.log(max(counts.get((a.cls, *key), 2), 2)) for key in shared]
     total = sum(weights)
     level = next((lv.level for lv in c.levels if lv.at_least is not None and total >= lv.at_least), c.levels[-1].level)
-    if not words:
+    if not facts:
         return Outcome(level)
-    if not shared:
-        return Outcome(level, "no neighbour in common")
-    parts = sorted((-w, f"{ctx.edge_label(k)} → {ctx.label(v)}") for w, (k, v) in zip(weights, shared))
-    return Outcome(level, f"{', '.join(text for _, text in parts)} ({total:.2f})")
+    found = sorted((-w, ctx.edge_label(k), ctx.label(v)) for w, (k, v) in zip(weights, shared))
+    return Outcome(level, _facts(shared=tuple((edge, label) for _, edge, label in found), total=round(total, 2)))
 
 
-def _description(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+def _description(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
     """The words that describe both, by lemma, each weighted by its rarity in English and in the class (a cosine).
 
     A proposition about both is left out: naming two things in one sentence does
@@ -261,9 +270,9 @@ def _description(c: Comparison, a: Profile, b: Profile, ctx: Context, words: boo
     ... :c a kg:Incident ; rdfs:label "Department update" .  :d a kg:Incident ; rdfs:label "Update from the department" .
     ... ''')
     >>> compare_items(g, "a", "b", "description")
-    Outcome(level='strong', detail='delet, databas (0.91)', via=())
+    Outcome(level='strong', facts=(('shared', ('delet', 'databas')), ('similarity', 0.91)), via=())
     >>> compare_items(g, "c", "d", "description")
-    Outcome(level='none', detail='updat (0.00)', via=())
+    Outcome(level='none', facts=(('shared', ('updat',)), ('similarity', 0.0)), via=())
     """
     if a.propositions.isdisjoint(b.propositions):
         (wa, na), (wb, nb) = ctx.vector(a), ctx.vector(b)
@@ -281,29 +290,28 @@ def _description(c: Comparison, a: Profile, b: Profile, ctx: Context, words: boo
     if similarity and sum(ctx.word_weight(a.cls, w, min(ra[w], rb[w])) for w in shared) < c.options.get("least_shared", 0.0):
         similarity = 0.0  # only common words in common, however alike the rest
     level = next((lv.level for lv in c.levels if lv.at_least is not None and similarity >= lv.at_least), "none")
-    if not words:
+    if not facts:
         return Outcome(level)
-    top = ", ".join(sorted(shared, key=lambda w: (-wa[w] * wb[w], w))[:6])
-    return Outcome(level, f"{top} ({similarity:.2f})" if shared else f"no word in common ({similarity:.2f})")
+    top = tuple(sorted(shared, key=lambda w: (-wa[w] * wb[w], w))[:6])
+    return Outcome(level, _facts(shared=top, similarity=round(similarity, 2)))
 
 
-def _co_values(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+def _co_values(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
     """Siblings: two distinct values of one property of one item (two airlines one outage affected).
 
     >>> g = from_turtle('''
     ... :o a kg:Incident ; kg:affected :x, :y .  :x a kg:Organization ; rdfs:label "X Air" .  :y a kg:Organization ; rdfs:label "Y Air" .
     ... ''')
     >>> compare_items(g, "x", "y", "siblings")
-    Outcome(level='co-values', detail='both are affected of o', via=())
+    Outcome(level='co-values', facts=(('edge', 'affected'), ('holder', 'o'), ('more', 0)), via=())
     """
     if a.holders.isdisjoint(b.holders):
         return Outcome("none")
-    if not words:
+    if not facts:
         return Outcome("co-values")
     common = sorted(a.holders & b.holders)
     key, holder = common[0]
-    more = f" (and {len(common) - 1} more)" if len(common) > 1 else ""
-    return Outcome("co-values", f"both are {ctx.edge_label(key)} of {ctx.label(holder)}{more}")
+    return Outcome("co-values", _facts(edge=ctx.edge_label(key), holder=ctx.label(holder), more=len(common) - 1))
 
 
 def _patterns(c: Comparison, option: str) -> list[re.Pattern]:
@@ -313,7 +321,7 @@ def _patterns(c: Comparison, option: str) -> list[re.Pattern]:
     return found
 
 
-def _named_together(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+def _named_together(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
     """A proposition about both counts for them only when it says they are the same.
 
     >>> g = from_turtle('''
@@ -335,17 +343,16 @@ def _named_together(c: Comparison, a: Profile, b: Profile, ctx: Context, words: 
             polarities = {int(ctx.g.nodes[u].get("polarity", 0)) for u, _, k in ctx.g.in_edges(prop, keys=True)
                           if k == P.proposition and ctx.g.nodes[u].get("cls") == "Assertion"}
             if polarities and polarities <= {-1}:
-                return Outcome("denied-same", f"denied: “{text}”" if words else "")
-            return Outcome("said-same", f"“{text}”" if words else "")
+                return Outcome("denied-same", _facts(text=text) if facts else ())
+            return Outcome("said-same", _facts(text=text) if facts else ())
     twos = _patterns(c, "two_phrases")
     counted = [t for t in texts if any(p.search(t) for p in twos)]
     if counted:
-        more = f" (and {len(counted) - 1} more)" if len(counted) > 1 else ""
-        return Outcome("named-as-two", f"“{counted[0]}”{more}" if words else "")
-    return Outcome("named-both", f"“{texts[0]}”" if words else "")
+        return Outcome("named-as-two", _facts(text=counted[0], more=len(counted) - 1) if facts else ())
+    return Outcome("named-both", _facts(text=texts[0]) if facts else ())
 
 
-def _raised(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+def _raised(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
     """Whether the record raises their identity: a question asks if they are one, or a text says they may be.
 
     Evidence that the pair is worth a look, not that they are the same: the
@@ -358,25 +365,24 @@ def _raised(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) ->
     ... :p a kg:Proposition ; kg:text "The outage and the data loss were separate incidents." ; kg:about :a, :c .
     ... ''')
     >>> compare_items(g, "a", "b", "raised")
-    Outcome(level='asked', detail='a question asks “Is the checkout outage the same event as the disruption?”', via=())
-    >>> compare_items(g, "a", "c", "raised").detail
-    'the record says “The outage and the data loss were separate incidents.”'
+    Outcome(level='asked', facts=(('text', 'Is the checkout outage the same event as the disruption?'),), via=())
+    >>> compare_items(g, "a", "c", "raised")
+    Outcome(level='said', facts=(('text', 'The outage and the data loss were separate incidents.'),), via=())
     >>> compare_items(g, "b", "c", "raised").level
     'none'
     """
     if a.questions.isdisjoint(b.questions) and a.propositions.isdisjoint(b.propositions):
         return Outcome("none")  # most pairs: nothing speaks of both
-    for about, option, level, said in ((a.questions & b.questions, "asks", "asked", "a question asks"),
-                                       (a.propositions & b.propositions, "says", "said", "the record says")):
+    for about, option, level in ((a.questions & b.questions, "asks", "asked"), (a.propositions & b.propositions, "says", "said")):
         patterns = _patterns(c, option) if about else ()
         for node in sorted(about):
             text = ctx.text(node)
             if any(p.search(text) for p in patterns):
-                return Outcome(level, f"{said} “{text}”" if words else "")
+                return Outcome(level, _facts(text=text) if facts else ())
     return Outcome("none")
 
 
-def _stances(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+def _stances(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
     """Opposite stances: one affirms what the other opposes.
 
     >>> g = from_turtle('''
@@ -393,11 +399,11 @@ def _stances(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -
     for prop in sorted(a.stances.keys() & b.stances.keys()):
         pa, pb = a.stances[prop], b.stances[prop]
         if (1 in pa and -1 in pb) or (-1 in pa and 1 in pb):
-            return Outcome("opposed", f"on “{ctx.text(prop)}”" if words else "")
+            return Outcome("opposed", _facts(text=ctx.text(prop)) if facts else ())
     return Outcome("none")
 
 
-def _sources(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+def _sources(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
     """The sources that speak of each: one speaking of both told them apart.
 
     >>> g = from_turtle('''
@@ -414,15 +420,15 @@ def _sources(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -
     if not a.sources or not b.sources:
         return Outcome("missing")
     if a.sources.isdisjoint(b.sources):
-        show = lambda p: ", ".join(sorted(ctx.label(x) for x in p.sources))  # noqa: E731
-        return Outcome("different-sources", f"{show(a)} vs {show(b)}" if words else "")
-    if not words:
+        shown = lambda p: tuple(sorted(ctx.label(x) for x in p.sources))  # noqa: E731
+        return Outcome("different-sources", _facts(left=shown(a), right=shown(b)) if facts else ())
+    if not facts:
         return Outcome("same-source")
     common = sorted(a.sources & b.sources)
-    return Outcome("same-source", f"both in {ctx.label(common[0])}" + (f" (and {len(common) - 1} more)" if len(common) > 1 else ""))
+    return Outcome("same-source", _facts(source=ctx.label(common[0]), more=len(common) - 1))
 
 
-def _outlet(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+def _outlet(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
     """A publisher of news articles beside an organisation that publishes none: an outlet is not the body it reports on.
 
     >>> g = from_turtle('''
@@ -430,15 +436,15 @@ def _outlet(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) ->
     ... :dot a kg:Organization ; rdfs:label "Department of Transportation" .
     ... ''')
     >>> compare_items(g, "tt", "dot", "outlet")
-    Outcome(level='outlet-and-other', detail='Transportation Today publishes news; Department of Transportation none', via=())
+    Outcome(level='outlet-and-other', facts=(('other', 'Department of Transportation'), ('outlet', 'Transportation Today')), via=())
     """
     if a.outlet == b.outlet:
         return Outcome("none")
     outlet, other = (a, b) if a.outlet else (b, a)
-    return Outcome("outlet-and-other", f"{outlet.label} publishes news; {other.label} none" if words else "")
+    return Outcome("outlet-and-other", _facts(outlet=outlet.label, other=other.label) if facts else ())
 
 
-def _role(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> Outcome:
+def _role(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
     """An unnamed person beside a named one with the same job title and the same affiliation: the holder of the role.
 
     >>> g = from_turtle('''
@@ -447,8 +453,8 @@ def _role(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> O
     ... :jo a kg:Person ; rdfs:label "Jo Park" ; schema:jobTitle "Chief executive" ; org:memberOf :acme .
     ... :cto a kg:Person ; rdfs:label "Acme's CTO (unnamed)" ; schema:jobTitle "CTO" ; org:memberOf :acme .
     ... ''')
-    >>> compare_items(g, "ceo", "jo", "holds role")
-    Outcome(level='holds-role', detail='Jo Park is chief executive of Acme', via=())
+    >>> dict(compare_items(g, "ceo", "jo", "holds role").facts)
+    {'holder': 'Jo Park', 'of': (('shared', ('Acme',)),), 'title': 'chief executive'}
     >>> compare_items(g, "cto", "jo", "holds role").level
     'none'
     """
@@ -458,15 +464,15 @@ def _role(c: Comparison, a: Profile, b: Profile, ctx: Context, words: bool) -> O
     if _values(m.comparison(c.options["title"]), a, b, ctx, False).level != "same":
         return Outcome("none")
     for name in c.options.get("affiliation", ()):
-        outcome = _values(m.comparison(name), a, b, ctx, words)
+        outcome = _values(m.comparison(name), a, b, ctx, facts)
         if outcome.level == "same":
             named = b if a.placeholder else a
             title = sorted(named.values.get(c.options["title"], ()))
-            return Outcome("holds-role", f"{named.label} is {title[0]} of {outcome.detail}" if words else "", outcome.via)
+            return Outcome("holds-role", _facts(holder=named.label, title=title[0], of=outcome.facts) if facts else (), outcome.via)
     return Outcome("none")
 
 
-#: The function of each kind; each gives the level, and the words only when asked for them.
+#: The function of each kind; each gives the level, and the facts behind it only when asked for them.
 _KINDS = {
     "name": _name, "dates": _dates, "same-value": _values, "shared-context": _context, "description": _description,
     "co-values": _co_values, "named-together": _named_together, "raised-together": _raised,
@@ -475,17 +481,17 @@ _KINDS = {
 
 
 def level(c: Comparison, a: Profile, b: Profile, ctx: Context) -> str:
-    """The level ``c`` puts the pair (a, b) at, without building any words: what every weighed pair needs."""
+    """The level ``c`` puts the pair (a, b) at, without gathering the facts: what every weighed pair needs."""
     return _KINDS[c.kind](c, a, b, ctx, False)[0]
 
 
 def level_function(c: Comparison):
-    """The function of ``c``'s kind: ``f(c, a, b, ctx, words)``, for callers that weigh many pairs."""
+    """The function of ``c``'s kind: ``f(c, a, b, ctx, facts)``, for callers that weigh many pairs."""
     return _KINDS[c.kind]
 
 
 def compare(c: Comparison, a: Profile, b: Profile, ctx: Context) -> Outcome:
-    """The level of ``c`` for the pair (a, b), with what it saw in words."""
+    """The level of ``c`` for the pair (a, b), with the facts behind it."""
     return _KINDS[c.kind](c, a, b, ctx, True)
 
 

@@ -218,7 +218,7 @@ class Profile:
     name_keys: frozenset[tuple[str, ...]] = frozenset()  # each name's words, sorted
     name_sets: tuple[frozenset[str], ...] = ()  # each name's words
     label_words: tuple[str, ...] = ()  # the label's words, in order (for given names)
-    via: dict[str, tuple[str, ...]] = field(default_factory=dict)  # pooled: what → the cluster-mates it came from
+    via: dict[str, tuple] = field(default_factory=dict)  # pooled: what → the (mate, item, probability) links it came through
     questions: frozenset[str] = frozenset()  # open questions about it
     own_words: dict[str, float] = field(default_factory=dict)  # lemma → rarity, of its labels, aliases, title, description
     said_words: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)  # proposition about it → its words

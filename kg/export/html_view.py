@@ -39,6 +39,7 @@ from kg.analysis.nxgraph import CLS
 from kg.analysis.evidence import P, AssertionRef, assertion_ref, assertions_about, assertions_on, edge_evidence
 from kg.analysis.voices import linked_to, voice_of
 from kg.ontology import judgement_edge_kind
+from kg.export.identity_words import row_dict, row_words, verdict_words
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -182,7 +183,7 @@ def _edges(g: "nx.MultiDiGraph", report: "UnresolvedReport") -> tuple[list[dict]
     for c in report.candidates:
         pair = tuple(sorted((c.left.iri, c.right.iri)))
         if c.judgement is None:
-            edge = {"id": c.id, "source": pair[0], "target": pair[1], "label": f"{c.verdict} ({c.probability:.2f})", "kind": "candidate", "parties": [], "sources": []}
+            edge = {"id": c.id, "source": pair[0], "target": pair[1], "label": f"{verdict_words(c.verdict)} ({c.probability:.2f})", "kind": "candidate", "parties": [], "sources": []}
             edges.append(edge)
             by_pair.setdefault(pair, []).append(edge["id"])
     return sorted(edges, key=lambda e: e["id"]), by_pair, left_out
@@ -199,13 +200,13 @@ def _unresolved(g: "nx.MultiDiGraph", report: "UnresolvedReport", by_pair: dict)
     for c in report.candidates:
         shared = [n.iri for n in c.shared_nodes]
         judged = f"; judged {c.judgement}" if c.judgement else ""
-        rows = [f"{r.weight:+.2f} {r.describe()}" for r in c.waterfall if r.weight]
-        detail = "; ".join([f"{c.cls}, {c.verdict} ({c.probability:.2f}){judged}", f"{c.prior:+.2f} prior", *rows, f"= {c.weight:+.2f} match weight"])
+        rows = [f"{r.weight:+.2f} {row_words(r)}" for r in c.waterfall if r.weight]
+        detail = "; ".join([f"{c.cls}, {verdict_words(c.verdict)} ({c.probability:.2f}){judged}", f"{c.prior:+.2f} prior", *rows, f"= {c.weight:+.2f} match weight"])
         edge_ids = edges_between(c.left.iri, c.right.iri) + [e for n in shared for m in (c.left.iri, c.right.iri) for e in edges_between(m, n)]
         items.append({
             "id": c.id, "kind": "candidate", "label": c.label, "detail": detail, "nodes": sorted({c.left.iri, c.right.iri, *shared}),
-            "edges": sorted(set(edge_ids)), "probability": c.probability, "verdict": c.verdict, "match_weight": c.weight,
-            "waterfall": [{"comparison": "prior", "level": "", "weight": c.prior, "detail": "", "via": []}, *(r.to_dict() for r in c.waterfall)],
+            "edges": sorted(set(edge_ids)), "probability": c.probability, "verdict": verdict_words(c.verdict), "match_weight": c.weight,
+            "waterfall": [{"comparison": "prior", "level": "", "weight": c.prior, "detail": "", "via": []}, *(row_dict(r) for r in c.waterfall)],
         })
     for c in report.contested:
         assertions = [*c.affirming, *c.opposing, *c.neither]

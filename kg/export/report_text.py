@@ -20,6 +20,7 @@ from collections import defaultdict
 from typing import Callable
 
 from kg.export import plain
+from kg.export.identity_words import row_words, verdict_words
 from kg.analysis.evidence import AssertionRef
 from kg.analysis.nxgraph import local_name
 
@@ -142,7 +143,7 @@ def _candidate_words(c) -> str:
     The probability itself is in the details (the waterfall's total), not here.
     """
     judged = f", judged {c.judgement}" if c.judgement else ""
-    return f"{c.verdict}{judged}"
+    return f"{verdict_words(c.verdict)}{judged}"
 
 
 def _pair_label(c) -> str:
@@ -229,7 +230,7 @@ def text(report, width: int = 88) -> str:
                 para("asked:   ", question)
             para("", "Details: the match weights, strongest first (log2 odds):")
             for row in _rows(c):
-                para(f"{row.weight:+6.2f}  ", row.describe())
+                para(f"{row.weight:+6.2f}  ", row_words(row))
             quiet = _quiet(c)
             if quiet:
                 para("  0.00  ", f"no evidence: {quiet}")
@@ -344,7 +345,7 @@ def markdown(report) -> str:
             out += [f"- asked: {md(question)}" for question in asked.get(c.id, [])]
             out += ["", f"[Open it in the graph]({plain.graph_link(c.id)})", ""]
             table = ["| weight | evidence |", "|---:|---|", f"| {c.prior:+.2f} | prior |"]
-            table += [f"| {row.weight:+.2f} | {md(row.describe())} |" for row in _rows(c)]
+            table += [f"| {row.weight:+.2f} | {md(row_words(row))} |" for row in _rows(c)]
             quiet = _quiet(c)
             if quiet:
                 table.append(f"| 0.00 | no evidence: {md(quiet)} |")

@@ -1,8 +1,8 @@
 """The unresolved report as files: ``unresolved.md``, ``unresolved.json`` and ``unresolved.html``.
 
 The three are written from one report: the Markdown is rendered once and is both
-``unresolved.md`` and the body of the page; the JSON is the report's
-:meth:`~kg.analysis.report.UnresolvedReport.to_dict` (schema in ``docs/unresolved.md``).
+``unresolved.md`` and the body of the page; the JSON is :func:`report_dict` (schema in
+``docs/unresolved.md``): the report's data, with the identity candidates' words.
 They are placed together, so a reader never finds this run's Markdown beside the last
 run's JSON. The page is titled by the cases the graph holds.
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from kg.analysis.report import UnresolvedReport
 
-__all__ = ["write", "write_unresolved", "write_report", "report_title", "report_json"]
+__all__ = ["write", "write_unresolved", "write_report", "report_title", "report_json", "report_dict"]
 
 
 def report_title(titles: Iterable[str]) -> str:
@@ -41,9 +41,19 @@ def report_title(titles: Iterable[str]) -> str:
     return TITLE + (": " + "; ".join(titles) if titles else "")
 
 
+def report_dict(report: "UnresolvedReport") -> dict:
+    """The report as ``unresolved.json`` gives it: :meth:`~kg.analysis.report.UnresolvedReport.to_dict`, each
+    identity candidate with its verdict, its waterfall's details and the rows against it in words."""
+    from kg.export.identity_words import candidate_dict
+
+    found = report.to_dict()
+    found["candidates"] = [candidate_dict(c) for c in report.candidates]
+    return found
+
+
 def report_json(report: "UnresolvedReport") -> str:
     """The report as the JSON ``unresolved.json`` holds."""
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
 def write_report(report: "UnresolvedReport", folder: str | os.PathLike, *, title: str) -> list[Path]:

@@ -12,6 +12,7 @@ from kg.analysis import identity
 from kg.analysis.identity import find_candidates, identity_candidates
 from kg.analysis.nxgraph import EXAMPLE, from_turtle, project
 from kg.build import load_cases
+from kg.export.identity_words import against, candidate_words, detail, row_words
 from tests.analysis.conftest import ACME, BASE, UNRELATED, run, shared_build
 from tests.helpers import FIXTURES
 
@@ -33,8 +34,10 @@ def test_the_two_checkout_failures_are_the_one_candidate(acme_projection):
     assert rows["shared context"][0] == "strong"
     assert candidate.weight == round(candidate.prior + sum(r.weight for r in candidate.waterfall), 3)
     assert candidate.probability == round(1 / (1 + 2 ** -candidate.weight), 4)
-    assert candidate.verdict == "likely the same" and candidate.words.endswith(f"likely the same ({candidate.probability:.2f})")
-    assert "mechanism: different (Checkout deployment vs AI-assisted change)" in candidate.against
+    assert candidate.verdict == "likely" and candidate_words(candidate).endswith(f"likely the same ({candidate.probability:.2f})")
+    [mechanism] = [r for r in candidate.waterfall if r.comparison == "mechanism"]
+    assert dict(mechanism.facts) == {"left": ("Checkout deployment",), "right": ("AI-assisted change",)}
+    assert "mechanism: different (Checkout deployment vs AI-assisted change)" in against(candidate)
     assert [(a.party.label, a.stance, a.quote) for a in candidate.assertions] == [("The Wire", "hedges", "may be one and the same")]
     assert (candidate.judgement, candidate.judged) == (None, False)
     as_json = candidate.to_dict()
@@ -113,7 +116,8 @@ def test_pairs_come_only_from_shared_neighbours(monkeypatch):
     best = identity_candidates(g, threshold=0.0)[0]
     assert [n.label for n in best.shared_nodes] == ["Hub Corp", "Meeting 0", "System 0"]
     [context] = [r for r in best.waterfall if r.comparison == "shared context"]
-    assert context.detail == "affected → System 0, discussed at → Meeting 0, affected → Hub Corp (3.05)"  # the hub counts 1/ln(400)
+    assert dict(context.facts)["total"] == 3.05  # the hub counts 1/ln(400)
+    assert detail(context.kind, context.level, context.facts) == "affected → System 0, discussed at → Meeting 0, affected → Hub Corp (3.05)"
 
 
 def test_one_shared_neighbour_alone_does_not_generate_a_pair(monkeypatch):
@@ -140,7 +144,7 @@ def test_a_question_asking_whether_two_are_one_keeps_them_listed_and_says_so():
     [candidate] = found.values()
     row = next(r for r in candidate.waterfall if r.comparison == "raised")
     assert (row.level, row.weight > 0) == ("asked", True)
-    assert row.describe() == "raised: asked (a question asks “Is the checkout outage the same event as the assistant-linked disruption?”)"
+    assert row_words(row) == "raised: asked (a question asks “Is the checkout outage the same event as the assistant-linked disruption?”)"
     assert candidate.raised and candidate.to_dict()["raised"] is True
 
 
@@ -207,10 +211,10 @@ def test_the_collective_step_pools_dates_and_turns_a_pair_against():
     ab = pooled[("a", "b")]
     [row] = [r for r in ab.waterfall if r.comparison == "dates"]
     assert (row.level, row.weight < 0, ab.verdict) == ("far", True, "unlikely")
-    assert row.detail == "disjoint by 265 days: 2026-03-02 vs 2025-06-10"
-    assert row.via == ("Login failure at Acme ≈ Acme login failure (1.00)", "Login outage at Acme ≈ Acme login outage (1.00)")
-    assert "via Login failure at Acme ≈ Acme login failure (1.00)" in row.describe()
-    assert pooled[("a", "a2")].verdict == pooled[("b", "b2")].verdict == "likely the same"
+    assert dict(row.facts)["gap"] == 265 and detail(row.kind, row.level, row.facts) == "disjoint by 265 days: 2026-03-02 vs 2025-06-10"
+    assert sorted(link[:2] for link in row.via) == [("Login failure at Acme", "Acme login failure"), ("Login outage at Acme", "Acme login outage")]
+    assert "via Login failure at Acme ≈ Acme login failure (1.00); Login outage at Acme ≈ Acme login outage (1.00)" in row_words(row)
+    assert pooled[("a", "a2")].verdict == pooled[("b", "b2")].verdict == "likely"
 
 
 def test_pending_items_take_part_flagged_as_drafts():
