@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Level", "Comparison", "Model", "Profile", "Outcome", "Context", "model", "profiles", "normalise", "interval",
+    "fact_pairs", "span", "links",
 ]
 
 COMPARISONS_FILE = ONTOLOGY_DIR / "comparisons.yaml"
@@ -175,6 +176,21 @@ class Outcome(NamedTuple):
     level: str
     facts: tuple[tuple[str, object], ...] = ()
     via: tuple = ()  # cluster links (mate, item, probability) the evidence came through, or merged value IRIs
+
+
+def fact_pairs(**found) -> tuple[tuple[str, object], ...]:
+    """The facts behind a level, as sorted (name, value) pairs: hashable, and the same every run."""
+    return tuple(sorted(found.items()))
+
+
+def span(p: Profile) -> tuple[str | None, str | None]:
+    """An item's dates as facts: its earliest and latest day (ISO), either unknown (None)."""
+    return (p.lo.isoformat() if p.lo else None, p.hi.isoformat() if p.hi else None)
+
+
+def links(*groups) -> tuple:
+    """The cluster links (and merged values) the evidence came through, each once, in a stable order."""
+    return tuple(sorted({x for group in groups for x in group}, key=repr))
 
 
 class Context:

@@ -32,6 +32,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.analysis.comparisons import Comparison, Context, Outcome, model, profiles
+from kg.analysis.comparisons import fact_pairs as _facts, links as _via, span as _iso
 from kg.analysis.evidence import P
 from kg.analysis.nxgraph import EXAMPLE, from_turtle  # noqa: F401 (the examples)
 from kg.analysis.profiles import Profile, abbreviated, merged_words, rarity
@@ -40,20 +41,6 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["compare", "level", "level_function", "compare_items"]
-
-
-def _facts(**found) -> tuple[tuple[str, object], ...]:
-    """The facts behind a level, as sorted (name, value) pairs: hashable, and the same every run."""
-    return tuple(sorted(found.items()))
-
-
-def _iso(p: Profile) -> tuple[str | None, str | None]:
-    return (p.lo.isoformat() if p.lo else None, p.hi.isoformat() if p.hi else None)
-
-
-def _via(*groups) -> tuple:
-    """The cluster links (and merged values) the evidence came through, each once, in a stable order."""
-    return tuple(sorted({x for group in groups for x in group}, key=repr))
 
 
 def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
