@@ -64,9 +64,10 @@ from kg.analysis.evidence import AssertionRef, NodeRef, P, ShownInNotebooks, ass
 from kg.analysis.collective import clusters as _clusters
 from kg.analysis.collective import pooled as _pooled
 from kg.analysis.collective import to_weigh_again as _to_weigh_again
-from kg.analysis.levels import compare, level, level_function
+from kg.analysis.levels import compare, level
 from kg.analysis.weights import Weights, applies as _applies
 from kg.analysis.weights import estimate as _estimate
+from kg.analysis.weighing import weigh_pairs
 from kg.analysis.nxgraph import local_name
 from kg.keys import pair_key
 
@@ -276,23 +277,6 @@ def _blocked_pairs(g, items: dict[str, Profile], hub_cap: int, across_cases: boo
 # ---------------------------------------------------------------- scoring
 
 
-def _weigh(a: Profile, b: Profile, ctx: Context, weights: Weights, plans: dict | None = None) -> float:
-    """The match weight of a pair, levels only (no words): what every blocked pair needs.
-
-    ``plans`` caches, per kinds of pair, the comparisons that apply with their weight tables.
-    """
-    key = (a.cls, a.kinds, b.kinds)
-    plan = plans.get(key) if plans is not None else None
-    if plan is None:
-        plan = [(c, level_function(c), weights.get((c.name, a.cls), {})) for c in model().comparisons if _applies(c, a, b)]
-        if plans is not None:
-            plans[key] = plan
-    total = model().prior_weight
-    for c, kind, table in plan:
-        total += table.get(kind(c, a, b, ctx, False)[0], 0.0)
-    return round(total, 3)
-
-
 def _score(a: Profile, b: Profile, ctx: Context, weights: Weights) -> tuple[float, tuple[WaterfallRow, ...], tuple[str, ...]]:
     """The match weight of a pair with its waterfall (each level with its facts), and the neighbours both point at."""
     rows, shared = [], ()
@@ -306,6 +290,16 @@ def _score(a: Profile, b: Profile, ctx: Context, weights: Weights) -> tuple[floa
             shared = tuple(sorted({v for k, v in a.features & b.features}))
     total = round(model().prior_weight + sum(r.weight for r in rows), 3)
     return total, tuple(rows), shared
+
+
+def _weighed_with(items: dict[str, Profile], pooled: dict[str, Profile], canonical: dict[str, str]):
+    """The profiles a pair is weighed with: its own when both are in one provisional cluster, else the pooled ones."""
+
+    def profile_of(a: str, b: str) -> tuple[Profile, Profile]:
+        together = canonical.get(a) is not None and canonical.get(a) == canonical.get(b)
+        return (items[a], items[b]) if together else (pooled[a], pooled[b])
+
+    return profile_of
 
 
 def _probability(weight: float) -> float:
@@ -362,7 +356,7 @@ def find_candidates(
     weights = _estimate(g, items, ctx, judged, across_cases)
     lap("weights")
     plans: dict = {}
-    scored = {pair: _weigh(items[pair[0]], items[pair[1]], ctx, weights, plans) for pair in sorted(pairs)}
+    scored = weigh_pairs(sorted(pairs), items, ctx, weights, plans)
     lap("weighing")
     strength = {pair: _probability(w) for pair, w in scored.items()}
     judged_same = [pair for pair, value in judged.items() if value is Judgement.SAME and all(x in items for x in pair)]
@@ -383,10 +377,7 @@ def find_candidates(
         again = _to_weigh_again(items, by_item, (canonical, candidates, pooled), (clusters, possible, now_pooled))
         canonical, candidates, pooled = clusters, possible, now_pooled
         final_ctx = ctx.with_clusters(canonical, candidates)
-        for a, b in sorted(again):
-            together = canonical.get(a) is not None and canonical.get(a) == canonical.get(b)
-            pa, pb = (items[a], items[b]) if together else (pooled[a], pooled[b])
-            scored[(a, b)] = _weigh(pa, pb, final_ctx, weights, plans)
+        scored.update(weigh_pairs(sorted(again), items, final_ctx, weights, plans, _weighed_with(items, pooled, canonical)))
         strength = {pair: _probability(w) for pair, w in scored.items()}
     lap("collective")
     raised = [c for c in m.comparisons if c.kind == "raised-together"]
@@ -394,13 +385,13 @@ def find_candidates(
     for a, b in sorted(scored):
         probability = strength[(a, b)]
         verdict_ = judged.get((a, b))
-        kept = any(_applies(c, items[a], items[b]) and level(c, items[a], items[b], ctx) != "none" for c in raised)
+        ia, ib = items[a], items[b]
+        spoken = not (ia.questions.isdisjoint(ib.questions) and ia.propositions.isdisjoint(ib.propositions))
+        kept = spoken and any(_applies(c, ia, ib) and level(c, ia, ib, ctx) != "none" for c in raised)
         if probability < threshold and verdict_ is None and not kept:
             below += 1
             continue
-        together = canonical.get(a) is not None and canonical.get(a) == canonical.get(b)
-        pa, pb = (items[a], items[b]) if together else (pooled[a], pooled[b])
-        weight, rows, shared = _score(pa, pb, final_ctx, weights)
+        weight, rows, shared = _score(*_weighed_with(items, pooled, canonical)(a, b), final_ctx, weights)
         joint = assertions_about(g, [a, b], all_of=True)
         either = [x for x in assertions_about(g, [a, b]) if x not in joint]
         found.append(IdentityCandidate(

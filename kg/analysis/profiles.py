@@ -113,6 +113,19 @@ def _folded(shorts: Iterable[str], words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
+def _forms(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """A name's words that may abbreviate another's, and the abbreviations its own words allow.
+
+    The second set holds the initials of each run of at least two words and the starts of its long words:
+    a word of the other name folds only if it is among them.
+    """
+    shorts = frozenset(t for t in words if len(t) >= 2 and rarity(t) >= _ABBREVIATION_RARITY)
+    longs = {"".join(w[0] for w in words[i : i + k]) for k in range(2, len(words) + 1) for i in range(len(words) - k + 1)}
+    longs.update(w[:k] for w in words for k in range(3, len(w) - 1))
+    return shorts, frozenset(longs)
+
+
 def abbreviated(x: Iterable[str], y: Iterable[str]) -> tuple[list[str], list[str]]:
     """Two names' words, each with the runs and words the other abbreviates folded to the abbreviation.
 
@@ -125,6 +138,9 @@ def abbreviated(x: Iterable[str], y: Iterable[str]) -> tuple[list[str], list[str
     (['dev', 'prod'], ['dev', 'prod', 'com'])
     """
     x, y = list(x), list(y)
+    (x_shorts, x_longs), (y_shorts, y_longs) = _forms(tuple(x)), _forms(tuple(y))
+    if x_shorts.isdisjoint(y_longs) and y_shorts.isdisjoint(x_longs):
+        return x, y  # no word of one abbreviates words of the other: most pairs
     return _folded(y, x), _folded(x, y)
 
 

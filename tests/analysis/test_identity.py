@@ -94,8 +94,8 @@ def _incidents(count: int, *, shared_hub: bool, pairs_share_meeting: bool) -> nx
 
 def _scored_pairs(monkeypatch, g, **kwargs) -> int:
     calls = []
-    real = identity._weigh
-    monkeypatch.setattr(identity, "_weigh", lambda a, b, *rest: calls.append((a.node, b.node)) or real(a, b, *rest))
+    real = identity.weigh_pairs
+    monkeypatch.setattr(identity, "weigh_pairs", lambda pairs, *rest: calls.extend(pairs) or real(pairs, *rest))
     identity.find_candidates(g, threshold=0.0, **kwargs)
     return len({pair for pair in calls})
 

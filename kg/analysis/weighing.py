@@ -1,0 +1,209 @@
+"""Weighing many pairs at once: the match weight of every blocked pair, without words.
+
+:func:`kg.analysis.levels.level` puts one pair at one comparison's level.
+Weighing a hundred thousand pairs that way spends its time in calls, not in
+comparing. Here each comparison runs over all the pairs of one plan (a class
+and its kinds) together: numpy over pair arrays where the kind allows it
+(dates, one-valued properties, flags), a tight loop over precomputed sets
+where it does not, and the kind's own function (:mod:`kg.analysis.levels`)
+for any pair the fast path cannot decide. The weights are the same, pair for
+pair, as weighing each pair alone (``tests/analysis/test_weighing.py``).
+
+>>> from kg.analysis.comparisons import Context, profiles
+>>> from kg.analysis.nxgraph import EXAMPLE, from_turtle
+>>> g = from_turtle('''
+... :a a kg:Incident ; rdfs:label "Checkout outage" ; dcterms:date "2026-03-02"^^xsd:date .
+... :b a kg:Incident ; rdfs:label "Outage at checkout" ; dcterms:date "2026-03-02"^^xsd:date .
+... :c a kg:Incident ; rdfs:label "Billing delay" ; dcterms:date "2025-01-10"^^xsd:date .
+... ''')
+>>> found = profiles(g)
+>>> pairs = [(EXAMPLE + "a", EXAMPLE + "b"), (EXAMPLE + "a", EXAMPLE + "c")]
+>>> from kg.analysis.weights import estimate
+>>> ctx = Context(g, found)
+>>> weights = estimate(g, found, ctx, {})
+>>> fast = weigh_pairs(pairs, found, ctx, weights)
+>>> slow = {p: one_pair(found[p[0]], found[p[1]], ctx, weights) for p in pairs}
+>>> fast == slow, fast[pairs[0]] > 0 > fast[pairs[1]]
+(True, True)
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Callable
+
+from kg.analysis.comparisons import Comparison, Context, Profile, model
+from kg.analysis.levels import level_function
+from kg.analysis.weights import Weights, applies
+
+__all__ = ["weigh_pairs", "one_pair"]
+
+#: A pair the fast path leaves to the kind's own function.
+_UNDECIDED = None
+
+
+def _plan(a: Profile, b: Profile, weights: Weights, plans: dict) -> list:
+    """The comparisons that apply to a pair of these kinds, each with its function and weight table."""
+    key = (a.cls, a.kinds, b.kinds)
+    plan = plans.get(key)
+    if plan is None:
+        plan = plans[key] = [(c, level_function(c), weights.get((c.name, a.cls), {})) for c in model().comparisons if applies(c, a, b)]
+    return plan
+
+
+def one_pair(a: Profile, b: Profile, ctx: Context, weights: Weights, plans: dict | None = None) -> float:
+    """The match weight of one pair, each comparison by its kind's own function (the reference)."""
+    total = model().prior_weight
+    for c, kind, table in _plan(a, b, weights, {} if plans is None else plans):
+        total += table.get(kind(c, a, b, ctx, False)[0], 0.0)
+    return round(total, 3)
+
+
+def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weights, plans: dict | None = None,
+                profile_of: Callable[[str, str], tuple[Profile, Profile]] | None = None) -> dict[tuple[str, str], float]:
+    """The match weight of each pair, comparison by comparison over all the pairs of one plan at once.
+
+    ``profile_of(a, b)``, if given, gives the two profiles a pair is weighed with
+    (the collective step's pooled ones); by default ``profiles[a], profiles[b]``.
+    """
+    import numpy as np
+
+    plans = {} if plans is None else plans
+    groups: dict[int, tuple[list, list, list, list]] = {}
+    for a, b in pairs:
+        pa, pb = profile_of(a, b) if profile_of else (profiles[a], profiles[b])
+        plan = _plan(pa, pb, weights, plans)
+        group = groups.get(id(plan))
+        if group is None:
+            group = groups[id(plan)] = (plan, [], [], [])
+        group[1].append((a, b))
+        group[2].append(pa)
+        group[3].append(pb)
+    out: dict[tuple[str, str], float] = {}
+    prior = model().prior_weight
+    for plan, keys, left, right in groups.values():
+        total = np.full(len(keys), prior)
+        for c, kind, table in plan:
+            if not any(table.values()):
+                continue  # every level weighs nothing: no need to know which
+            fast = _FAST.get(c.kind)
+            found = fast(c, left, right, ctx) if fast else [_UNDECIDED] * len(keys)
+            total += np.fromiter(
+                (table.get(lv if lv is not _UNDECIDED else kind(c, pa, pb, ctx, False)[0], 0.0)
+                 for lv, pa, pb in zip(found, left, right)), dtype=float, count=len(keys))
+        out.update(zip(keys, (round(float(w), 3) for w in total)))
+    return out
+
+
+# ---------------------------------------------------------------- the fast paths, one per kind
+
+
+def _dates(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
+    """The levels of :func:`kg.analysis.levels._dates`, over arrays of days."""
+    import numpy as np
+
+    def days(ps, end: bool):
+        return np.fromiter(((p.hi if end else p.lo).toordinal() if (p.hi if end else p.lo) else -1 for p in ps), dtype=np.int64,
+                           count=len(ps))
+
+    alo, ahi, blo, bhi = days(left, False), days(left, True), days(right, False), days(right, True)
+    a_dated, b_dated = (alo >= 0) | (ahi >= 0), (blo >= 0) | (bhi >= 0)
+    first = (alo >= 0) & (bhi >= 0) & (alo > bhi)
+    second = ~first & (blo >= 0) & (ahi >= 0) & (blo > ahi)
+    gap = np.where(first, alo - bhi, np.where(second, blo - ahi, 0))
+    near, apart = c.options.get("near_days", 3), c.options.get("apart_days", 60)
+    bounded = (alo >= 0) & (ahi >= 0) & (blo >= 0) & (bhi >= 0)
+    one_day = bounded & (alo == ahi) & (ahi == blo) & (blo == bhi)
+    both = np.where(gap > 0, np.where(gap <= near, "near", np.where(gap <= apart, "apart", "far")),
+                    np.where(bounded, np.where(one_day, "same-day", "overlap"), "compatible"))
+    texts = [bool(a.date_text) and a.date_text == b.date_text for a, b in zip(left, right)]
+    found = np.where(a_dated & b_dated, both, np.where(texts, "same-text", np.where(a_dated | b_dated, "one-undated", "undated")))
+    return found.tolist()
+
+
+def _values(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
+    """One-valued references: missing, same (cluster for cluster), different; the rest to the kind's function."""
+    out = []
+    canon, candidates = ctx.canonical, ctx.candidates
+    for a, b in zip(left, right):
+        va, vb = a.values.get(c.name), b.values.get(c.name)
+        if not va or not vb:
+            out.append("missing")
+        elif c.literal or len(va) > 1 or len(vb) > 1:
+            out.append(_UNDECIDED)
+        else:
+            (x,), (y,) = va, vb
+            if canon.get(x, x) == canon.get(y, y):
+                out.append("same")
+            elif candidates and ((x, y) if x < y else (y, x)) in candidates:
+                out.append("candidates")
+            else:
+                out.append("different")
+    return out
+
+
+def _context(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
+    """The levels of :func:`kg.analysis.levels._context`: the rarity of the neighbours both point at, summed."""
+    counts, cache = ctx.feature_counts, {}
+    thresholds = [(lv.at_least, lv.level) for lv in c.levels if lv.at_least is not None]
+    last = c.levels[-1].level
+    out = []
+    for a, b in zip(left, right):
+        fa, fb = a.features, b.features
+        total = 0.0
+        for key in (fa & fb):
+            w = cache.get((a.cls, key))
+            if w is None:
+                w = cache[(a.cls, key)] = 1 / math.log(max(counts.get((a.cls, *key), 2), 2))
+            total += w
+        out.append(next((level for at_least, level in thresholds if total >= at_least), last))
+    return out
+
+
+def _description(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
+    """The cosine of the two items' weighted words; a pair with a proposition about both goes to the kind's function."""
+    thresholds = [(lv.at_least, lv.level) for lv in c.levels if lv.at_least is not None]
+    least = c.options.get("least_shared", 0.0)
+    out = []
+    for a, b in zip(left, right):
+        if not a.propositions.isdisjoint(b.propositions):
+            out.append(_UNDECIDED)
+            continue
+        (wa, na), (wb, nb) = ctx.vector(a), ctx.vector(b)
+        if not na or not nb:
+            out.append("missing")
+            continue
+        shared = wa.keys() & wb.keys()
+        similarity = sum(wa[w] * wb[w] for w in shared) / (na * nb) if shared else 0.0
+        if similarity:
+            ra, rb = a.words, b.words
+            if sum(ctx.word_weight(a.cls, w, min(ra[w], rb[w])) for w in shared) < least:
+                similarity = 0.0
+        out.append(next((level for at_least, level in thresholds if similarity >= at_least), "none"))
+    return out
+
+
+def _unless(test: Callable[[Profile, Profile], bool], level: str):
+    """A kind whose pairs are at ``level`` unless ``test`` holds; those go to the kind's function."""
+
+    def fast(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
+        return [_UNDECIDED if test(a, b) else level for a, b in zip(left, right)]
+
+    return fast
+
+
+_FAST = {
+    "dates": _dates,
+    "same-value": _values,
+    "shared-context": _context,
+    "description": _description,
+    "co-values": _unless(lambda a, b: not a.holders.isdisjoint(b.holders), "none"),
+    "named-together": _unless(lambda a, b: not a.propositions.isdisjoint(b.propositions), "none"),
+    "raised-together": _unless(lambda a, b: not (a.questions.isdisjoint(b.questions) and a.propositions.isdisjoint(b.propositions)),
+                               "none"),
+    "opposite-stances": _unless(lambda a, b: not a.stances.keys().isdisjoint(b.stances.keys()), "none"),
+    "outlet": _unless(lambda a, b: a.outlet != b.outlet, "none"),
+    "role": _unless(lambda a, b: a.placeholder != b.placeholder, "none"),
+    "mentioned-in": _unless(lambda a, b: bool(a.sources) and bool(b.sources), "missing"),
+}

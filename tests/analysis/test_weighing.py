@@ -1,0 +1,29 @@
+"""Weighing all the pairs at once gives the weight each pair gets weighed alone, on every evaluation case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.analysis.comparisons import Context, profiles
+from kg.analysis.identity import _blocked_pairs, _judgements
+from kg.analysis.nxgraph import project
+from kg.analysis.weighing import one_pair, weigh_pairs
+from kg.analysis.weights import estimate
+from kg.build import load_cases
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "identity"
+CASES = sorted(p.parent for p in BENCH.glob("*/*/case.yaml"))
+
+
+@pytest.mark.parametrize("folder", CASES, ids=[f"{p.parent.name}/{p.name}" for p in CASES])
+def test_the_batch_weighs_every_pair_as_it_weighs_one(folder):
+    g = project(load_cases([folder])[0])
+    items = profiles(g)
+    pairs = sorted(_blocked_pairs(g, items, 50, False, 64))
+    ctx = Context(g, items)
+    weights = estimate(g, items, ctx, _judgements(g))
+    batch = weigh_pairs(pairs, items, ctx, weights)
+    assert len(pairs) > 20
+    assert batch == {pair: one_pair(items[pair[0]], items[pair[1]], ctx, weights) for pair in pairs}
