@@ -26,7 +26,7 @@ the question would help settle: 1 for each direct link, 0.25 for each other.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.analysis.contested import ContestedProposition
 from kg.analysis.evidence import NodeRef, P, SourceRef, node_ref, source_ref, ShownInNotebooks
@@ -89,14 +89,24 @@ def _refs(g: "nx.MultiDiGraph", nodes: Iterable[str]) -> tuple[NodeRef, ...]:
     return tuple(sorted((node_ref(g, n) for n in nodes), key=lambda r: (r.label, r.iri)))
 
 
-def _links(g, about: set[str], candidates, contested) -> list[QuestionLink]:
+def _touching(items, nodes: Callable) -> dict[str, list[int]]:
+    """Node IRI → the positions of the items whose ``nodes(item)`` hold it, so a question looks only at those."""
+    found: dict[str, list[int]] = {}
+    for position, item in enumerate(items):
+        for node in nodes(item):
+            found.setdefault(node, []).append(position)
+    return found
+
+
+def _links(g, about: set[str], candidates, contested, touching: tuple[dict, dict]) -> list[QuestionLink]:
     links = []
-    for c in candidates:
+    near_candidates, near_contested = (sorted({i for node in about for i in index.get(node, ())}) for index in touching)
+    for c in (candidates[i] for i in near_candidates):
         members = {c.left.iri, c.right.iri}
         shared = about & members
         if shared:
             links.append(QuestionLink("candidate", c.id, c.label, shared == members, _refs(g, shared)))
-    for c in contested:
+    for c in (contested[i] for i in near_contested):
         targets = {n.iri for n in c.about}
         if c.proposition.iri in about:
             links.append(QuestionLink("contested", c.id, c.label, True, (c.proposition,)))
@@ -112,13 +122,17 @@ def open_questions(
 ) -> list[OpenQuestion]:
     """The open questions, those that bear on most unresolved items first."""
     candidates, contested = list(candidates), list(contested)
+    touching = (
+        _touching(candidates, lambda c: (c.left.iri, c.right.iri)),
+        _touching(contested, lambda c: (c.proposition.iri, *(n.iri for n in c.about))),
+    )
     found = []
     for node, attrs in g.nodes(data=True):
         if attrs.get("cls") != CLS.OpenQuestion or attrs.get("status", "open") != "open":
             continue
         about = {v for _, v, k in g.out_edges(node, keys=True) if k == P.about}
         raised = sorted(v for _, v, k in g.out_edges(node, keys=True) if k == P.raised_in)
-        links = _links(g, about, candidates, contested)
+        links = _links(g, about, candidates, contested, touching)
         score = sum(1.0 if link.direct else 0.25 for link in links)
         found.append(OpenQuestion(
             node_ref(g, node), str(attrs.get("asks", attrs.get("label", ""))), str(attrs.get("resolvable_by", "")),

@@ -27,9 +27,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.analysis.evidence import P, SourceRef, source_ref
 from kg.analysis.nxgraph import CLS
@@ -85,10 +86,13 @@ def documents_read(g: "nx.MultiDiGraph") -> tuple[SourceRef, ...]:
     return tuple(sorted((source_ref(g, s) for s in found), key=lambda s: (s.label, s.iri)))
 
 
-def _told_apart(name: str, label: str, others: list[str]) -> str:
-    """``name`` with the first word of ``label`` that no other colliding label has."""
-    taken = {w.lower() for other in others for w in re.findall(r"[\w'-]+", other)}
-    rest = [w for w in re.findall(r"[\w'-]+", label) if w.lower() not in _FILLER and w.lower() not in taken
+def _label_words(label: str) -> list[str]:
+    return re.findall(r"[\w'-]+", label)
+
+
+def _told_apart(name: str, label: str, taken: Callable[[str], bool]) -> str:
+    """``name`` with the first word of ``label`` that no other colliding label has (``taken``, lower case)."""
+    rest = [w for w in _label_words(label) if w.lower() not in _FILLER and not taken(w.lower())
             and w.lower() not in name.lower().split()]
     return f"{name} ({rest[0]})" if rest else name
 
@@ -110,9 +114,13 @@ def short_names(g: "nx.MultiDiGraph") -> dict[str, str]:
         if len(nodes) < 2:
             continue
         labels = {n: str(g.nodes[n].get("label", n)) for n in nodes}
+        # How many of the colliding labels hold each word: a word is taken when another label holds it.
+        words = {n: {w.lower() for w in _label_words(labels[n])} for n in nodes}
+        holders = Counter(w for n in nodes for w in words[n])
         for node in nodes:
             if not g.nodes[node].get("short_label"):
-                names[node] = _told_apart(names[node], labels[node], [labels[o] for o in nodes if o != node])
+                own = words[node]
+                names[node] = _told_apart(names[node], labels[node], lambda w: holders[w] - (w in own) > 0)
     return dict(sorted(names.items()))
 
 
