@@ -14,8 +14,6 @@ process (:mod:`kg.server.workers`).
 
 from __future__ import annotations
 
-import ipaddress
-import mimetypes
 import os
 import re
 import shutil
@@ -26,32 +24,24 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import KGError
 from kg.sparql_safety import NO_REMOTE, query_size_problem
 from kg.server.cors import allow_headers, normalize_origin, preflight_headers, preflight_problem
 from kg.server.editor import YASGUI_FILES, style_hashes, yasgui_dir
+from kg.server.files import EXPORT_PAGE_POLICY, STATIC, STATIC_DIR, export_file
+from kg.server.hosts import host_allowed, host_name, is_loopback
 from kg.server.refusals import READ_ONLY
 from kg.server.negotiation import remote_context
 from kg.server.workers import Answer, Job, QueryPool
-from kg.export.registry import media_types
 from kg.store import StoreLocation
 from kg.terminal import safe
 
 __all__ = ["Endpoint", "Limits", "MAX_BODY_BYTES", "host_name"]
 
 MAX_BODY_BYTES = 1 << 20  # a query larger than 1 MiB is refused with 413
-STATIC_DIR = Path(__file__).resolve().parent / "static"
-_STATIC = {name: f"text/{kind}; charset=utf-8" for name, kind in (("home.js", "javascript"), ("home-yasgui.js", "javascript"), ("home.css", "css"))}
 _AUTO = "auto"
-# What the exporters write (their media types are the format registry's), and what else an exports folder holds.
-_EXTRA_TYPES = {
-    **media_types(),
-    ".nt": "application/n-triples",
-    ".js": "text/javascript; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-}
 
 
 @dataclass(frozen=True)
@@ -62,47 +52,6 @@ class Limits:
     max_rows: int = 10_000
     max_bytes: int = 16 << 20
     memory_mb: int | None = 1024  # per worker, beyond the open store; None: no cap (kg.server.workers)
-
-
-def _ip(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    try:
-        return ipaddress.ip_address(name)
-    except ValueError:
-        return None
-
-
-def _is_loopback(name: str) -> bool:
-    """``localhost`` or a literal loopback address (127.0.0.0/8, ::1), nothing that merely looks like one.
-
-    >>> [_is_loopback(n) for n in ("localhost", "127.0.0.1", "127.1.2.3", "::1", "127.evil.example", "127.0.0.1.nip.io")]
-    [True, True, True, True, False, False]
-    """
-    if name.lower() == "localhost":
-        return True
-    ip = _ip(name)
-    if ip is None:
-        return False
-    mapped = getattr(ip, "ipv4_mapped", None)
-    return ip.is_loopback or (mapped is not None and mapped.is_loopback)
-
-
-def host_name(host_header: str) -> str:
-    """The name in a Host header, without port or brackets.
-
-    >>> host_name("[::1]:7878"), host_name("127.0.0.1:80"), host_name("LocalHost")
-    ('::1', '127.0.0.1', 'localhost')
-
-    A bracketed name with anything but a port after it (``[::1]evil.example``) is kept whole, so it
-    matches no allowed name.
-
-    >>> host_name("[::1]evil.example")
-    '[::1]evil.example'
-    """
-    host = host_header.strip().lower()
-    if host.startswith("["):
-        name, _, rest = host[1:].partition("]")
-        return name if re.fullmatch(r"(:\d{1,5})?", rest) else host
-    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 class _Server(ThreadingHTTPServer):
@@ -180,14 +129,8 @@ class _Handler(BaseHTTPRequestHandler):
         ``localhost``, literal loopback addresses and the names given with
         ``--allow-host``; on a bind beyond loopback, literal IP addresses too.
         """
-        host = self.headers.get("Host")
-        if host is None:
-            return True  # HTTP/1.0 without Host: no browser sends this
         endpoint = self.server.endpoint
-        name = host_name(host)
-        if _is_loopback(name) or name in endpoint.allowed_hosts:
-            return True
-        return not _is_loopback(endpoint.host) and _ip(name) is not None
+        return host_allowed(self.headers.get("Host"), endpoint.host, endpoint.allowed_hosts)
 
     def _refuse_host(self) -> None:
         self.close_connection = True  # any body was not read
@@ -252,9 +195,9 @@ class _Handler(BaseHTTPRequestHandler):
 
             endpoint = self.server.endpoint
             self._send(Answer(200, "text/html; charset=utf-8", render_home(endpoint).encode("utf-8")), {"Content-Security-Policy": endpoint.page_policy})
-        elif path.startswith("/static/") and path[len("/static/"):] in _STATIC:
+        elif path.startswith("/static/") and path[len("/static/"):] in STATIC:
             name = path[len("/static/"):]
-            self._send(Answer(200, _STATIC[name], (STATIC_DIR / name).read_bytes()))
+            self._send(Answer(200, STATIC[name], (STATIC_DIR / name).read_bytes()))
         elif path.startswith("/static/yasgui/") and self.server.endpoint.yasgui and path[len("/static/yasgui/"):] in YASGUI_FILES:
             name = path[len("/static/yasgui/"):]
             self._send(Answer(200, YASGUI_FILES[name], (self.server.endpoint.yasgui / name).read_bytes()), {"Cache-Control": "max-age=3600"})
@@ -383,19 +326,11 @@ class _Handler(BaseHTTPRequestHandler):
     # ------------------------------------------------------------------ exports
 
     def _export_file(self, relative: str) -> None:
-        root = self.server.endpoint.exports
-        name = unquote(relative)
-        parts = name.split("/")
-        if root is None or not name or any(part in ("", ".", "..") or part.startswith(".") or "\\" in part or "\0" in part for part in parts):
+        found = export_file(self.server.endpoint.exports, relative)
+        if found is None:
             self._error(404, f"not found: /exports/{relative}")
             return
-        real_root = os.path.realpath(root)
-        target = os.path.realpath(os.path.join(real_root, *parts))
-        if os.path.commonpath([real_root, target]) != real_root or not os.path.isfile(target):
-            self._error(404, f"not found: /exports/{relative}")
-            return
-        suffix = Path(target).suffix.lower()
-        media_type = _EXTRA_TYPES.get(suffix) or mimetypes.guess_type(target)[0] or "application/octet-stream"
+        target, media_type = found
         try:
             handle = open(target, "rb")
         except OSError:
@@ -407,8 +342,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", media_type)
             self.send_header("Content-Length", str(size))
             self.send_header("X-Content-Type-Options", "nosniff")
-            if suffix == ".html":
-                self.send_header("Content-Security-Policy", _EXPORT_PAGE_POLICY)
+            if target.lower().endswith(".html"):
+                self.send_header("Content-Security-Policy", EXPORT_PAGE_POLICY)
             self.end_headers()
             if self.command != "HEAD":
                 shutil.copyfileobj(handle, self.wfile)
@@ -416,8 +351,6 @@ class _Handler(BaseHTTPRequestHandler):
 
 # The page loads nothing from elsewhere: scripts, styles and fetches stay on this server.
 _PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'{styles}; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
-# graph.html inlines its own script and style; it still may not reach the network.
-_EXPORT_PAGE_POLICY = "default-src 'self' 'unsafe-inline' data: blob:; connect-src 'self'; base-uri 'none'"
 
 
 class Endpoint:
@@ -468,7 +401,7 @@ class Endpoint:
     @property
     def is_loopback(self) -> bool:
         """Whether only this machine can reach the endpoint."""
-        return _is_loopback(self.host)
+        return is_loopback(self.host)
 
     @property
     def url(self) -> str:
