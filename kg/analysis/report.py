@@ -98,28 +98,99 @@ def unresolved_from_projection(
 
     ``threshold`` is the least probability of a listed identity candidate
     (default "possible", 0.5); ``across_cases`` also pairs items of two cases.
+    On a big graph the record's analyses (:func:`_record`) run in a second
+    process while this one weighs the identity candidates; the report is the same.
     """
     stage(progress, "weighing identity candidates")
-    found = find_candidates(g, threshold=threshold, hub_cap=hub_cap, across_cases=across_cases)
-    candidates = list(found.candidates)
-    with remembered(g):  # the analyses below ask for the same assertions
+    beside = _Beside(g) if _workers(g) > 1 else None
+    try:
+        found = find_candidates(g, threshold=threshold, hub_cap=hub_cap, across_cases=across_cases)
         stage(progress, "finding contested propositions")
-        contested = find_contested(g)
-        stage(progress, "gathering open questions")
-        questions = tuple(open_questions(g, candidates, contested))
-        return UnresolvedReport(
-            candidates=tuple(candidates),
-            contested=tuple(contested),
-            single_source=tuple(find_single_source(g)),
-            questions=questions,
-            changed=accounts_that_changed(g),
-            below=found.below,
-            threshold=found.threshold,
-            documents=documents_read(g),
-            short_names=short_names(g),
-            look_for=look_for_next(questions),
-            denied=tuple(find_denied(g)),
-        )
+        record = beside.result() if beside is not None else _record(g)
+    finally:
+        if beside is not None:
+            beside.close()
+    candidates = list(found.candidates)
+    stage(progress, "gathering open questions")
+    questions = tuple(open_questions(g, candidates, record["contested"]))
+    return UnresolvedReport(
+        candidates=tuple(candidates),
+        contested=tuple(record["contested"]),
+        single_source=tuple(record["single_source"]),
+        questions=questions,
+        changed=record["changed"],
+        below=found.below,
+        threshold=found.threshold,
+        documents=record["documents"],
+        short_names=record["short_names"],
+        look_for=look_for_next(questions),
+        denied=tuple(record["denied"]),
+    )
+
+
+def _record(g: "nx.MultiDiGraph") -> dict:
+    """What the report says of the record itself, apart from identity: contested, single-source and denied
+    propositions, changed accounts, the documents read and the short names."""
+    with remembered(g):  # these analyses ask for the same assertions
+        return {
+            "contested": find_contested(g),
+            "single_source": find_single_source(g),
+            "changed": accounts_that_changed(g),
+            "documents": documents_read(g),
+            "short_names": short_names(g),
+            "denied": find_denied(g),
+        }
+
+
+#: Nodes in a projection from which the record's analyses run in a process of their own.
+PARALLEL_NODES = 20_000
+
+
+def _workers(g: "nx.MultiDiGraph") -> int:
+    """Processes for a report: ``KG_UNRESOLVED_WORKERS``, else two for a big graph on several cores where fork exists."""
+    import multiprocessing
+    import os
+
+    from kg.errors import KGError
+
+    configured = os.environ.get("KG_UNRESOLVED_WORKERS")
+    if configured:
+        try:
+            wanted = max(1, int(configured))
+        except ValueError as e:
+            raise KGError(f"KG_UNRESOLVED_WORKERS must be a whole number, not {configured!r}") from e
+    else:
+        wanted = 2 if g.number_of_nodes() >= PARALLEL_NODES and (os.cpu_count() or 1) > 1 else 1
+    return wanted if "fork" in multiprocessing.get_all_start_methods() else 1
+
+
+#: The projection a forked process reads (set just before the fork: a projection does not cross a pipe).
+_FORKED: list = []
+
+
+def _record_of_forked() -> dict:
+    return _record(_FORKED[0])
+
+
+class _Beside:
+    """:func:`_record` of ``g`` in a forked process, started at once."""
+
+    def __init__(self, g: "nx.MultiDiGraph"):
+        import multiprocessing
+
+        _FORKED[:] = [g]
+        try:
+            self._pool = multiprocessing.get_context("fork").Pool(1)
+        finally:
+            _FORKED.clear()  # the child has its copy; this process keeps no second reference
+        self._pending = self._pool.apply_async(_record_of_forked)
+
+    def result(self) -> dict:
+        return self._pending.get()
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
 
 
 def unresolved(

@@ -70,6 +70,22 @@ def test_the_report_is_the_same_every_time(acme):
     assert run("unresolved", "--store", acme, "--format", "json").output == first
 
 
+def test_the_report_is_the_same_with_the_record_read_in_a_second_process(acme, monkeypatch):
+    """A big graph's record analyses run in a forked process beside identity; the bytes do not change."""
+    monkeypatch.setenv("KG_UNRESOLVED_WORKERS", "1")
+    alone = run("unresolved", "--store", acme, "--format", "json").output
+    monkeypatch.setenv("KG_UNRESOLVED_WORKERS", "2")
+    beside = run("unresolved", "--store", acme, "--format", "json").output
+    assert json.loads(alone)["counts"]["contested"] == 1 and beside == alone
+
+
+def test_a_bad_worker_count_is_refused(acme, monkeypatch):
+    monkeypatch.setenv("KG_UNRESOLVED_WORKERS", "two")
+    result = run("unresolved", "--store", acme)
+    assert result.exit_code != 0
+    assert "KG_UNRESOLVED_WORKERS must be a whole number, not 'two'" in result.output
+
+
 def test_a_case_with_nothing_unresolved(store, built_cases):
     store = shared_build(built_cases, store, UNRELATED)
     result = run("unresolved", "--store", store)
