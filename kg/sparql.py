@@ -294,6 +294,9 @@ def evaluate(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -
     if not _is_rdflib_engine(graph) and oxigraph_reads_service(prepared.text, {p: str(n) for p, n in graph.namespaces()}):
         # The store's engine is handed the text; Oxigraph reads a SERVICE where rdflib did not.
         raise QueryError(f"SERVICE is {NO_REMOTE} (Oxigraph, which runs the query, reads a SERVICE clause in it)")
+    summary = _summary_result(graph, name_or_text, init)
+    if summary is not None:
+        return summary
     try:
         if prepared.algebra.algebra.get("datasetClause") and _is_local(graph):
             # FROM and FROM NAMED name graphs in the store, as at `kg serve`; kg's store holds only its
@@ -317,6 +320,27 @@ def evaluate(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -
         raise QueryError(f"query failed: {e}") from e
     except Exception as e:  # each engine raises its own evaluation errors
         raise QueryError(f"query failed: {e}") from e
+
+
+def _summary_store(graph: Graph):
+    """The pyoxigraph store under ``graph`` when it is kg's embedded Oxigraph store, else None."""
+    from oxrdflib import OxigraphStore
+
+    return getattr(graph.store, "_inner", None) if isinstance(graph.store, OxigraphStore) else None
+
+
+def _summary_result(graph: Graph, name: str, bindings: dict) -> Result | None:
+    """A canned query's answer read from the rows the build materialised (:mod:`kg.summaries`), where the store holds them."""
+    from kg.summaries import SUMMARISED, rdflib_rows, summarised
+
+    store = _summary_store(graph) if name in SUMMARISED else None
+    if store is None or not summarised(store, name, bindings):
+        return None
+    names, rows = rdflib_rows(store, name, bindings)
+    result = Result("SELECT")
+    result.vars = names
+    result.bindings = rows
+    return result
 
 
 def _plain_rdflib(term):
@@ -343,19 +367,17 @@ def plain_rows(graph: Graph, name_or_text: str, bindings: Mapping | None = None)
     >>> names, list(rows)
     (['s', 'n'], [('urn:a', 3)])
 
-    The projection's queries read the rows the build materialised
-    (:mod:`kg.summaries`) where the store holds them.
+    A canned query reads the rows the build materialised (:mod:`kg.summaries`)
+    where the store holds them.
     """
-    from oxrdflib import OxigraphStore
-
-    store = getattr(graph.store, "_inner", None) if isinstance(graph.store, OxigraphStore) and not bindings else None
+    store = _summary_store(graph) if not bindings else None
     if store is None:
         result = evaluate(graph, name_or_text, bindings)
         return [str(v) for v in result.vars or []], (tuple(_plain_rdflib(t) for t in row) for row in result)
-    from kg.summaries import MATERIALISED, has_summary, materialised_rows
+    from kg import summaries
 
-    if name_or_text in MATERIALISED and has_summary(store):
-        return materialised_rows(store, name_or_text)
+    if summaries.summarised(store, name_or_text):
+        return summaries.plain_rows(store, name_or_text)
     return oxigraph_plain_rows(store, name_or_text)
 
 

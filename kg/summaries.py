@@ -1,104 +1,207 @@
-"""Summaries materialised at build time, so that the big questions do not scan the world.
+"""Summaries materialised at build time, so that the canned questions do not scan the world.
 
-The projection (:mod:`kg.analysis.nxgraph`) reads every case item's
-attributes and every relation between items: two canned queries that join
-across the whole graph (``projection-nodes``, ``projection-edges``). Every
-reference in a case resolves inside that case or to the ontology, so both are
-answered case by case while a build reads the case, in a small in-memory
-Oxigraph store holding the ontology and that one case.
+Every reference in a case resolves inside that case or to the ontology, so
+the rows of a canned query that joins items, follows their relations and
+groups by them are the rows of each case put together. A build answers each
+query of :data:`SUMMARISED` case by case while it reads the case, in a small
+in-memory Oxigraph store holding the ontology and that one case, and keeps
+the rows in the embedded store's named graph :data:`GRAPH`: one JSON literal
+per case and query, ``<case> <rows/NAME/FINGERPRINT> "[...]"``. The
+fingerprint is the query text's: a store built with another text of the
+query has no rows for this one, and the query runs as written.
 
-Their rows, as plain values (:func:`kg.sparql.plain_rows`), are kept in the
-embedded store's named graph :data:`GRAPH`: one JSON literal per case
-(``kg/queries/summaries/projection.rq`` reads them). A literal per case, not a
-triple per row: reading a few hundred long literals from disk is many times
-faster than scanning a million short quads, and a case's rows come whole.
+Reading a query's rows gathers the literals (of every case, or of the one
+case a bound item is in), puts them in the query's ORDER BY order
+(:mod:`kg.summary_order`), and gives them as rdflib terms, the same terms
+Oxigraph's own answer gives (:func:`rdflib_rows`), or as plain values
+(:func:`plain_rows`) for the projection.
 
-The canned queries stay the reference: a store without the summary (one
-built before it, rdflib's memory, a remote endpoint) runs them as written,
-and the tests hold that both give the same rows.
+The canned queries stay the reference: a store without the summaries (one
+built before them, rdflib's memory, a remote endpoint) runs them as written,
+and the tests hold that both give the same rows, in the same order.
+
+A cell of a row is ``null`` (unbound), a string (an IRI), or a list: a
+literal's ``[text]`` (xsd:string), ``[text, "@lang"]`` or ``[text, datatype]``,
+a blank node's ``[label, "_"]``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["GRAPH", "MATERIALISED", "case_summary", "prepare_summaries", "has_summary", "materialised_rows"]
+from kg.summary_order import keyed_text, sort_rows
+from kg.terms import NUMBERS
 
-SUMMARY_DIR = Path(__file__).resolve().parent / "queries" / "summaries"
+__all__ = ["GRAPH", "SUMMARISED", "prepare_summaries", "case_summary", "summarised", "rdflib_rows", "plain_rows"]
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
 _BASE = "https://w3id.org/kg/summary/"
-#: The named graph of the projection's rows.
-GRAPH = _BASE + "projection"
-_ROWS = _BASE + "rows"
-_CASE = _BASE + "case/"
-#: The canned queries whose rows are materialised: name → key in a case's JSON.
-MATERIALISED = {"projection-nodes": "nodes", "projection-edges": "edges"}
+#: The named graph of the materialised rows.
+GRAPH = _BASE + "queries"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_IN_CASE = "https://w3id.org/kg/ontology#inCase"
+
+#: The canned queries answered from the summaries: name → the variables a caller may bind.
+#: A bound variable must be bound in every row the query gives (so that binding it only
+#: keeps the rows with that value) and name a case item (so that one case's rows are read).
+SUMMARISED: dict[str, tuple[str, ...]] = {
+    "contested": (),
+    "single-source": (),
+    "stance-history": ("proposition",),
+    "stance-network": (),
+    "who-asserts": ("entity",),
+    "item-labels": (),
+    "incidents": (),
+    "safeguards": (),
+    "judgements": (),
+    "open-questions": (),
+    "projection-nodes": (),
+    "projection-edges": (),
+}
+
+
+@lru_cache(maxsize=None)
+def _plan(name: str) -> tuple[str, str, list[str], list[tuple[bool, int]]]:
+    """(predicate, text run per case, selected variables, order conditions) of a summarised query."""
+    import pyoxigraph as ox
+
+    canned = (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")  # as kg.sparql reads it; it declares its prefixes
+    selected = [v.value for v in ox.Store().query(canned).variables]  # asked of the engine: no answer, the variables
+    text, where = keyed_text(canned, selected)
+    fingerprint = hashlib.sha256(canned.encode("utf-8")).hexdigest()[:16]
+    return f"{_BASE}rows/{name}/{fingerprint}", text, selected, where
 
 
 def prepare_summaries() -> None:
-    """The ontology's N-Triples, made once (a build calls this before its workers fork)."""
+    """The ontology's N-Triples and the queries' plans, made once (a build calls this before its workers fork)."""
     from kg.ontology import ontology_ntriples
 
     ontology_ntriples()
+    for name in SUMMARISED:
+        _plan(name)
+
+
+def _cell(term):
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return [term.value, "@" + term.language]
+        kind = term.datatype.value
+        return [term.value] if kind == _XSD + "string" else [term.value, kind]
+    return [term.value, "_"]
 
 
 def case_summary(slug: str, ntriples: bytes) -> bytes:
-    """An N-Quads line: the rows of each materialised query over one case's N-Triples and the ontology.
+    """N-Quads: the rows of each summarised query over one case's N-Triples and the ontology.
 
     >>> from kg.build import case_chunks, find_cases
     >>> chunk = next(case_chunks(find_cases(["tests/fixtures/cases/mini"]), validate=False))
-    >>> line = case_summary(chunk.slug, chunk.ntriples).decode()
-    >>> line.startswith("<https://w3id.org/kg/summary/case/mini> <https://w3id.org/kg/summary/rows>")
-    True
+    >>> lines = case_summary(chunk.slug, chunk.ntriples).decode().splitlines()
+    >>> len(lines) == len(SUMMARISED), lines[0].startswith("<https://w3id.org/kg/id/mini> <https://w3id.org/kg/summary/rows/")
+    (True, True)
     """
     import pyoxigraph as ox
 
+    from kg.loaders.case import case_iri
     from kg.ontology import ontology_ntriples
-    from kg.terms import plain_value
 
     store = ox.Store()
     store.bulk_load(ontology_ntriples()[0] + ntriples, format=ox.RdfFormat.N_TRIPLES)
-    rows = {}
-    for name, key in MATERIALISED.items():  # the canned text as it is: it declares its prefixes
-        found = {tuple(plain_value(term) for term in solution) for solution in store.query(_canned(name))}
-        rows[key] = sorted(found, key=repr)
-    text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-    quad = ox.Quad(ox.NamedNode(_CASE + slug), ox.NamedNode(_ROWS), ox.Literal(text), ox.NamedNode(GRAPH))
-    return ox.serialize([quad], format=ox.RdfFormat.N_QUADS)
+    case, graph = ox.NamedNode(str(case_iri(slug))), ox.NamedNode(GRAPH)
+    quads = []
+    for name in SUMMARISED:
+        predicate, text, _, _ = _plan(name)
+        rows = [[_cell(term) for term in solution] for solution in store.query(text)]
+        quads.append(ox.Quad(case, ox.NamedNode(predicate), ox.Literal(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))), graph))
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
 
 
-def has_summary(store) -> bool:
-    """Does the pyoxigraph ``store`` hold the materialised rows?"""
+def summarised(store, name: str, bindings: dict | None = None) -> bool:
+    """Can ``name`` with ``bindings`` (variable → value) be answered from the pyoxigraph ``store``'s summaries?"""
     import pyoxigraph as ox
 
-    return store.contains_named_graph(ox.NamedNode(GRAPH))
+    if name not in SUMMARISED or not set(bindings or ()) <= set(SUMMARISED[name]):
+        return False
+    predicate = ox.NamedNode(_plan(name)[0])
+    return next(iter(store.quads_for_pattern(None, predicate, None, ox.NamedNode(GRAPH))), None) is not None
 
 
-def materialised_rows(store, name: str) -> tuple[list[str], Iterator[tuple]]:
-    """The variables and rows of canned query ``name`` (one of :data:`MATERIALISED`), read from ``store``'s summary."""
-    key = MATERIALISED[name]
-    text = (SUMMARY_DIR / "projection.rq").read_text(encoding="utf-8")
+def _rows(store, name: str, bindings: dict | None) -> tuple[list[str], list]:
+    """The selected variables and the rows, in order, of a summarised query (cells in this module's encoding)."""
+    import pyoxigraph as ox
 
-    def rows() -> Iterator[tuple]:
-        for solution in store.query(text):
-            for row in json.loads(solution["rows"].value)[key]:
-                yield tuple(row)
+    predicate, _, selected, where = _plan(name)
+    wanted = {selected.index(variable): _cell_of(value) for variable, value in (bindings or {}).items()}
+    cases = None
+    if wanted:  # the bound item's case only
+        items = [ox.NamedNode(cell) for cell in wanted.values() if type(cell) is str]
+        cases = {quad.object for item in items for quad in store.quads_for_pattern(item, ox.NamedNode(_IN_CASE), None, ox.DefaultGraph())}
+        if len(items) < len(wanted) or not cases:
+            return selected, []
+    rows: list = []
+    for case in cases if cases is not None else [None]:
+        for quad in store.quads_for_pattern(case, ox.NamedNode(predicate), None, ox.NamedNode(GRAPH)):
+            found = json.loads(quad.object.value)
+            if wanted:
+                found = [row for row in found if all(row[i] == cell for i, cell in wanted.items())]
+            rows.extend(found)
+    if where:
+        sort_rows(rows, where)
+    width = len(selected)
+    return selected, [row[:width] for row in rows] if any(column >= width for _, column in where) else rows
 
-    return _selected(_canned(name)), rows()
+
+def _cell_of(value):
+    """An rdflib term (a bound value) in this module's encoding."""
+    from rdflib import BNode, Literal
+
+    if isinstance(value, Literal):
+        if value.language:
+            return [str(value), "@" + value.language]
+        kind = str(value.datatype) if value.datatype is not None else _XSD + "string"
+        return [str(value)] if kind == _XSD + "string" else [str(value), kind]
+    return [str(value), "_"] if isinstance(value, BNode) else str(value)
 
 
-def _canned(name: str) -> str:
-    """A canned query's text as shipped (it declares its prefixes), read beside this module."""
-    return (SUMMARY_DIR.parent / f"{name}.rq").read_text(encoding="utf-8")
+def plain_rows(store, name: str) -> tuple[list[str], Iterator[tuple]]:
+    """The variables and rows of summarised query ``name`` as plain values (see :func:`kg.sparql.plain_rows`)."""
+    selected, rows = _rows(store, name, None)
+    return selected, (tuple(_plain(cell) for cell in row) for row in rows)
 
 
-def _selected(text: str) -> list[str]:
-    """The variables of a canned query's ``SELECT ?a ?b`` line (the materialised queries select plain variables).
+def _plain(cell):
+    if cell is None or type(cell) is str:
+        return cell
+    if len(cell) > 1 and cell[1] in NUMBERS:
+        try:
+            return NUMBERS[cell[1]](cell[0])
+        except ValueError:
+            return cell[0]
+    if len(cell) > 1 and cell[1] == _XSD + "boolean":
+        return cell[0] in ("true", "1")
+    return cell[0]
 
-    >>> _selected("# a comment\\nSELECT ?node ?key ?value\\nWHERE { }")
-    ['node', 'key', 'value']
+
+def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, list[dict]]:
+    """The variables (rdflib ``Variable``) and rows of summarised query ``name`` as rdflib terms, as Oxigraph's answer
+    gives them through oxrdflib.
+
+    ``bindings`` (variable → rdflib term, variables of :data:`SUMMARISED`) keep only the rows with those values.
     """
-    line = re.search(r"^SELECT\s+(.*)$", text, re.MULTILINE)
-    return re.findall(r"\?(\w+)", line.group(1)) if line else []
+    from rdflib import Variable
+
+    from kg.summary_terms import TermMaker
+
+    selected, rows = _rows(store, name, bindings)
+    names = [Variable(v) for v in selected]  # the rows' keys are these very objects: a row looks them up faster
+    make = TermMaker()
+    return names, [dict(zip(names, map(make, row))) for row in rows]
