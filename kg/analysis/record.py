@@ -145,7 +145,7 @@ class LookFor:
     """A kind of document, and the open questions it would settle with the items each bears on."""
 
     kind: str  # the EvidenceKind's notation, or "other" / "unknown"
-    label: str
+    label: str  # the EvidenceKind's label; "" for "other" and "unknown"
     questions: tuple["OpenQuestion", ...]
 
     def to_dict(self) -> dict:
@@ -163,8 +163,9 @@ def look_for_next(questions: Iterable["OpenQuestion"]) -> tuple[LookFor, ...]:
     """Open questions grouped by each kind of document their ``resolvableBy`` names.
 
     A question whose text names two kinds ("minutes ..., or a statement ...")
-    is listed under both. One that names none goes under "other documents";
-    one with no ``resolvableBy`` under "nothing in the record says".
+    is listed under both. One that names none goes under the kind ``other``;
+    one with no ``resolvableBy`` under ``unknown``. Those two have no label in the
+    ontology: kg.export.plain.look_for_label gives their words.
     """
     questions = list(questions)
     groups = []
@@ -176,8 +177,8 @@ def look_for_next(questions: Iterable["OpenQuestion"]) -> tuple[LookFor, ...]:
             groups.append(LookFor(notation.split("-", 1)[-1], label, hits))
     rest = tuple(q for q in questions if q.resolvable_by and q.id not in placed)
     if rest:
-        groups.append(LookFor("other", "other documents", rest))
+        groups.append(LookFor("other", "", rest))
     unknown = tuple(q for q in questions if not q.resolvable_by)
     if unknown:
-        groups.append(LookFor("unknown", "nothing in the record says what would settle these", unknown))
+        groups.append(LookFor("unknown", "", unknown))
     return tuple(groups)

@@ -28,10 +28,12 @@ from kg.analysis.evidence import AssertionRef, NodeRef, SourceRef
 from kg.names import short_name
 
 __all__ = ["Names", "voice_counts", "sentence", "quoted", "stance_tag", "counted", "listed", "corroboration", "contested_opening", "contested_strength",
-           "question_opening", "kind_name", "link_phrase", "graph_link", "one_document_warning", "details"]
+           "question_opening", "kind_name", "link_phrase", "graph_link", "one_document_warning", "details", "look_for_label"]
 
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _AGAINST = {"denies": "denies it", "disputes": "disputes it", "narrows": "narrows it"}
+#: The groups of "what to look for next" that are no kind of evidence in the ontology.
+_LOOK_FOR = {"other": "other documents", "unknown": "nothing in the record says what would settle these"}
 _KINDS = {"candidate": ("identity candidate", "identity candidates"),
           "contested": ("contested proposition", "contested propositions")}
 
@@ -180,6 +182,16 @@ def link_phrase(link, esc: Callable[[str], str] = str) -> str:
         return f"would settle the {one} {quoted(link.label, esc)}"
     through = listed(esc(s.label) for s in link.shared)
     return f"bears on the {one} {quoted(link.label, esc)}, since both concern {through}"
+
+
+def look_for_label(group) -> str:
+    """The words for a group of "what to look for next": the kind of evidence's label, or the group's own.
+
+    >>> from kg.analysis.record import LookFor
+    >>> look_for_label(LookFor("other", "", ())), look_for_label(LookFor("6-statement", "official statements", ()))
+    ('other documents', 'official statements')
+    """
+    return group.label or _LOOK_FOR[group.kind]
 
 
 def kind_name(kind: str) -> str:

@@ -214,7 +214,7 @@ def text(report, width: int = 88) -> str:
     if report.look_for:
         out += ["", "WHAT TO LOOK FOR NEXT: the documents that would settle the open questions"]
         for group in report.look_for:
-            out += ["", f"  {group.label[:1].upper() + group.label[1:]}"]
+            out += ["", f"  {plain.sentence(plain.look_for_label(group))}"]
             for q in group.questions:
                 settles = [f"the {plain.kind_name(link.kind)} {plain.quoted(link.label)}" for link in q.links if link.direct]
                 also = f" It would also settle {plain.listed(settles)}." if settles else ""
@@ -330,7 +330,7 @@ def markdown(report) -> str:
         out += ["## What to look for next", "",
                 "Each open question names what would settle it. Grouped by the kind of document, with what each would settle:", ""]
         for group in report.look_for:
-            out += [f"### {md(group.label[:1].upper() + group.label[1:])}", ""]
+            out += [f"### {md(plain.sentence(plain.look_for_label(group)))}", ""]
             for q in group.questions:
                 settles = [f"the {plain.kind_name(link.kind)} {plain.quoted(link.label, md)}" for link in q.links if link.direct]
                 also = f" It would also settle {plain.listed(settles)}." if settles else ""

@@ -43,11 +43,15 @@ def report_title(titles: Iterable[str]) -> str:
 
 def report_dict(report: "UnresolvedReport") -> dict:
     """The report as ``unresolved.json`` gives it: :meth:`~kg.analysis.report.UnresolvedReport.to_dict`, each
-    identity candidate with its verdict, its waterfall's details and the rows against it in words."""
+    identity candidate with its verdict, its waterfall's details and the rows against it in words, and each
+    group of what to look for next with its label."""
     from kg.export.identity_words import candidate_dict
+    from kg.export.plain import look_for_label
 
     found = report.to_dict()
     found["candidates"] = [candidate_dict(c) for c in report.candidates]
+    for group, shown in zip(report.look_for, found["look_for_next"]):
+        shown["label"] = look_for_label(group)
     return found
 
 
