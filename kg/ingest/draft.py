@@ -20,7 +20,7 @@ from kg.ingest.entities import ARTICLE_KEY, Entity
 from kg.ingest.extract import Extraction
 from kg.ingest.gazetteer import CaseIndex
 from kg.ingest.incidents import date_bounds, date_text, dated_by_source, merge_incidents
-from kg.ingest.linking import ANSWER_LINK, CONTRAST_LINK, reply_frame
+from kg.ingest.linking import ANSWER_LINK, CONTRAST_LINK, NOT_SO, PropositionMatch, ReplyFrame, reply_frame
 from kg.ingest.name_matches import near_matches
 from kg.ingest.text import Article
 
@@ -221,6 +221,9 @@ def _propositions(extraction: Extraction, index: CaseIndex, entity_ids: dict[str
             continue
         frame = _answered(extraction, claim)
         kind = frame[0].kind if frame[0] else None
+        if (NOT_SO.match(text[claim.start:claim.end]) and claim.target is None
+                and _contrast(claim, (_NOT_SO_ROW, frame[1]), party, (), recent, index, on_existing, add, text, entity_ids, source_id)):
+            continue  # "X said that was not the case": a stance against the claim it answers, no proposition of its own
         proposition = by_claim.get(id(claim.target)) if claim.target is not None else None
         proposition = proposition or by_text.get(claim.proposition.lower())
         about = _about(extraction, entity_ids, claim.start, claim.end)
@@ -234,10 +237,10 @@ def _propositions(extraction: Extraction, index: CaseIndex, entity_ids: dict[str
                 answered = index.propositions.match(claim.proposition, set(about), party=party, reply=True, against=polarity,
                                                     link_at=ANSWER_LINK, figures=claim.stance != "narrows")
                 if answered.link is None and (reply or claim.stance in _ANSWERING):
-                    # Else the nearest claim of the other side before it, in this article.
-                    nearby = [pid for at, pid in recent if frame[1] - NEARBY <= at <= frame[1]]
-                    answered = index.propositions.match(claim.proposition, set(about), party=party, reply=True, among=nearby,
-                                                        link_at=CONTRAST_LINK, figures=False, against=polarity)
+                    # Else the nearest claim of the other side before it, in this article, that it shares an
+                    # item or a figure with, or is near in meaning to.
+                    answered = index.propositions.nearest_answered(claim.proposition, set(about), party=party, against=polarity,
+                                                                   candidates=_nearby(recent, frame[1]), link_at=CONTRAST_LINK)
                 reply, match = (True, answered) if answered.link is not None else (reply, match)
             if match.link is not None:
                 why = "Answers proposition" if reply else "Restates proposition"
@@ -258,32 +261,48 @@ def _propositions(extraction: Extraction, index: CaseIndex, entity_ids: dict[str
             by_text[claim.proposition.lower()] = proposition
         by_claim[id(claim)] = proposition
         add(proposition, _assertion(claim, text, entity_ids, source_id))
-        if kind in ("contrast", "answer"):
-            _contrast(claim, frame, party, recent, index, on_existing, add, text, entity_ids, source_id)
+        if kind in ("contrast", "rejoinder", "answer"):
+            _contrast(claim, frame, party, set(about), recent, index, on_existing, add, text, entity_ids, source_id)
         recent.append((frame[1], proposition.get("id") or proposition["proposition"]))
     return propositions
 
 
-def _contrast(claim, frame, party, recent, index, on_existing, add, text, entity_ids, source_id) -> None:
-    """"In contrast, Y said Z": a stance on the nearest claim before it (within three sentences) that
-    Z is closest to, on the side opposite to its other parties; ", but Y says Z": on the claim just
-    before it in its sentence."""
+def _nearby(recent: list[tuple[int, str]], sentence: int) -> list[str]:
+    """This draft's propositions of the claims in the :data:`NEARBY` sentences up to ``sentence``, nearest first."""
+    return list(dict.fromkeys(pid for at, pid in reversed(recent) if sentence - NEARBY <= at <= sentence))
+
+
+#: The row for a claim that only says another is wrong (:data:`kg.ingest.linking.NOT_SO`).
+_NOT_SO_ROW = ReplyFrame("that was not the case", NOT_SO, "rejoinder", 0.6)
+
+
+def _contrast(claim, frame, party, about, recent, index, on_existing, add, text, entity_ids, source_id) -> bool:
+    """"In contrast, Y said Z": a stance, on the side opposite to its other parties, on the claim of another
+    party in the :data:`NEARBY` sentences up to it that Z is closest to (its words, and a shared item or
+    figure), from :data:`CONTRAST_LINK`; a rejoinder ("Y pushed back", "after his comments, Y said", "Y said
+    that was not the case") on the closest whatever its score; ", but Y says Z" on the claim just before it
+    in its sentence."""
     row, sentence = frame
     if row.kind == "answer":  # ", but Y says Z": the claim before it in the sentence, whatever the words
         nearby = [pid for at, pid in recent if at == sentence][-1:]
         match = index.propositions.match(claim.proposition, party=party, reply=True, among=nearby, link_at=0.0, figures=False)
+    elif row is _NOT_SO_ROW:  # "that was not the case": the nearest claim of another party, whatever its words
+        nearest = [pid for pid in _nearby(recent, sentence) if index.propositions.polarity(pid, party)][:1]
+        match = PropositionMatch(link=nearest[0], confidence=row.confidence) if nearest else PropositionMatch()
     else:
-        nearby = [pid for at, pid in recent if sentence - NEARBY <= at <= sentence]
-        match = index.propositions.match(claim.proposition, party=party, reply=True, among=nearby, link_at=CONTRAST_LINK)
+        # A rejoinder's words say it answers someone: the closest claim nearby, whatever its score.
+        match = index.propositions.nearest_answered(claim.proposition, about, party=party, candidates=_nearby(recent, sentence),
+                                                    link_at=None if row.kind == "rejoinder" else CONTRAST_LINK)
     polarity = index.propositions.polarity(match.link, party) if match.link else 0
     if not polarity:
-        return
+        return False
     proposition = on_existing(match.link, match.confidence, f"Contrasts ('{row.name}') with proposition")
     assertion = _assertion(claim, text, entity_ids, source_id)
     assertion["stance"] = _OPPOSITE[polarity]
     assertion["confidence"] = round(min(claim.confidence, row.confidence), 2)
     assertion["note"] += f"; a counter-account ('{row.name}') to the claim it contrasts with"
     add(proposition, assertion)
+    return True
 
 
 def _dates_by_source(extraction: Extraction, index: CaseIndex, ids: _Ids, source_id: str, merged: dict[str, str]) -> list[dict]:

@@ -64,6 +64,7 @@ __all__ = [
     "CONTRAST_LINK",
     "CONCEPTS",
     "ANSWER_LINK",
+    "NOT_SO",
 ]
 
 #: Score (0–1) at or above which a drafted claim becomes an assertion on the existing proposition.
@@ -78,6 +79,8 @@ CONTRAST_LINK = 0.3
 ANSWER_LINK = 0.45
 #: ... and only when it shares this much of the claim it answers (weighted).
 ANSWER_COVERAGE = 0.25
+#: What sharing an item or a figure adds to a nearby claim's score as the one a reply answers.
+SHARED_BONUS = 0.1
 #: A second candidate this close to the best makes the match ambiguous.
 MARGIN = 0.04
 
@@ -116,7 +119,7 @@ def _restore_e(stem: str) -> str:
     """The base form under "-ed"/"-ing": a doubled consonant off ("stopp"), a silent e back ("cod", "relat")."""
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]
-    if re.search(r"(?:[^aeiou][aeiou][cdgkvz]|[aeiou]s|v|at|ut|iz|[ae]ng|rg|dg|nc|ir|ur)$", stem):
+    if re.search(r"(?:[^aeiou][aeiou][cdgkmvz]|[aeiou]s|v|at|ut|iz|[ae]ng|rg|dg|nc|ir|ur)$", stem):
         return stem + "e"
     return stem
 
@@ -124,8 +127,8 @@ def _restore_e(stem: str) -> str:
 def _stem(word: str) -> str:
     """A rough lemma for English words: plural, past and gerund endings off.
 
-    >>> [_stem(w) for w in ["incidents", "changes", "involved", "coding", "policies", "written", "glass"]]
-    ['incident', 'change', 'involve', 'code', 'policy', 'write', 'glass']
+    >>> [_stem(w) for w in ["incidents", "changes", "involved", "coding", "policies", "written", "glass", "blamed", "claimed"]]
+    ['incident', 'change', 'involve', 'code', 'policy', 'write', 'glass', 'blame', 'claim']
     """
     w = word.lower().replace("’", "'")
     w = re.sub(r"'s$", "", w)
@@ -420,6 +423,39 @@ class PropositionIndex:
         sides = {p for who, p in self._entries[self._position[item_id]].parties.items() if who != party and p}
         return sides.pop() if len(sides) == 1 else 0
 
+    def nearest_answered(self, text: str, about: Iterable[str] = (), *, party: str | None, candidates: Iterable[str],
+                         against: int = 0, link_at: float | None = CONTRAST_LINK) -> PropositionMatch:
+        """The claim a reply answers among ``candidates`` (nearby claims, nearest first): one that another party
+        holds on one side (the side opposite ``against``, when given), scoring highest on its words
+        (:func:`similarity`, read as a reply) plus :data:`SHARED_BONUS` when the two share an item or a figure,
+        from ``link_at`` (None: whatever the score). The nearer wins a tie. Its ``confidence`` is the score.
+
+        >>> index = PropositionIndex()
+        >>> index.add("late", "The fix for the payroll outage came late.", {"payroll"}, [("union", "asserts")])
+        >>> index.add("rain", "It rained all week.", set(), [("union", "asserts")])
+        >>> index.nearest_answered("The payroll fix came on time.", {"payroll"}, party="initech", candidates=["rain", "late"]).link
+        'late'
+        >>> index.nearest_answered("Engineers worked all night.", party="initech", candidates=["rain", "late"]).link is None
+        True
+        >>> index.nearest_answered("Engineers worked all night.", party="initech", candidates=["rain", "late"], link_at=None).link
+        'rain'
+        """
+        self._ready()
+        mine = self.content(text, about)
+        best: tuple[float, str] | None = None
+        for item_id in candidates:
+            if item_id not in self._position:
+                continue
+            side = self.polarity(item_id, party)
+            if not side or (against and side != -against):
+                continue
+            theirs = self._entries[self._position[item_id]].content
+            score = similarity(mine, theirs, self.weight, reply=True, vectors=self.vectors)
+            score += SHARED_BONUS if mine.about & theirs.about or mine.numbers & theirs.numbers else 0.0
+            if (link_at is None or score >= link_at) and (best is None or score > best[0]):
+                best = (score, item_id)
+        return PropositionMatch(link=best[1], confidence=round(min(1.0, best[0]), 2)) if best else PropositionMatch()
+
     def weight(self, lemma: str) -> float:
         """A lemma's weight: its English rarity times its rarity among the case's propositions."""
         n = len(self._entries) + 1
@@ -483,8 +519,11 @@ class ReplyFrame:
 
     ``kind`` is ``reply`` (the claim restates what it answers: "disputed that X" takes a stance on
     X), ``contrast`` (the claim is a counter-account: "In contrast, Y said Z" opposes, or backs,
-    the claim it contrasts with) or ``answer`` (a counter-account to the claim just before it in its
-    sentence: "X said it had offered help, but Y says that offer came too late").
+    the nearby claim it contrasts with), ``rejoinder`` (a counter-account the words say answers
+    another party: "Y pushed back", "after his comments, Y said"; the nearest claim of another party
+    when none nearby shares an item, a figure or a meaning with it) or ``answer`` (a counter-account
+    to the claim just before it in its sentence: "X said it had offered help, but Y says that offer
+    came too late").
     """
 
     name: str
@@ -502,10 +541,17 @@ REPLY_FRAMES: tuple[ReplyFrame, ...] = (
     _frame("denied reports that", r"\b(?:denied|denies|denying|dismissed|dismisses|refuted|refutes)[ ](?:(?:the[ ])?(?:reports?|claims?|suggestions?|allegations?|assertions?|accounts?|idea)[ ])?that[ ]?$", "reply", 0.8),
     _frame("rejected the claim that", r"\b(?:rejected|rejects|rejecting)[ ](?:the[ ])?(?:[\w-]+[ ])?(?:claims?|suggestions?|allegations?|assertions?|idea|notion|reports?|view)?[ ]?that[ ]?$", "reply", 0.8),
     _frame("narrowed", r"\b(?:narrowed|narrows|narrowing|played[ ]down|downplayed|downplays|constrain(?:s|ed)?)\b", "reply", 0.7),
-    _frame("in contrast", r"^[\W]*(?:in|by)[ ]contrast\b|^[\W]*(?:however|conversely|on[ ]the[ ]other[ ]hand)\b", "contrast", 0.6),
+    _frame("in contrast", r"^[\W]*(?:in|by)[ ]contrast\b|^[\W]*(?:however|conversely|on[ ]the[ ]other[ ]hand|but)\b|,[ ]however,", "contrast", 0.6),
     _frame("but X says", r",[ ]but[ ](?:[\w’'-]+[ ]){1,4}(?:says|said|insists|insisted|argues|argued|counters|countered|maintains|maintained)[ ](?:that[ ])?$", "answer", 0.6),
     _frame("account differs", r"['’]s?[ ](?:account|version|description|recollection)[ ](?:differs|diverges|is[ ]different)\b", "contrast", 0.6),
+    _frame("pushed back", r"\b(?:push(?:ed|es|ing)?|hit(?:s|ting)?|fired|fires|struck|strikes)[ ]back\b|\b(?:countered|counters|retorted|retorts|rebutted|rebuts)\b"
+           r"|\bpoint(?:ed|s|ing)?[ ]the[ ]finger\b|\b(?:in[ ]response|responding|replying|answering)\b|\bresponded[ ]to\b", "rejoinder", 0.55),
+    _frame("after the comments", r"^[\W]*after[ ](?:his|her|their|its|these|those|the)[ ](?:[\w-]+[ ])?(?:comments?|remarks?|statements?|claims?)\b", "rejoinder", 0.55),
 )
+
+#: A claim that only says another is wrong ("that was not the case", "this is untrue"): it answers the nearest
+#: claim of another party before it, whatever its words.
+NOT_SO = re.compile(r"^[\W]*(?:that|this|it|which)[ ](?:was|is|were|had[ ]been)[ ](?:not[ ](?:the[ ]case|true|correct|accurate)|untrue|false|wrong|incorrect|inaccurate)\b", re.IGNORECASE)
 
 
 def reply_frame(before: str) -> ReplyFrame | None:

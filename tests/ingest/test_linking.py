@@ -255,3 +255,23 @@ def test_but_y_says_answers_the_claim_before_it_in_the_sentence(tmp_path):
     stances = _stances(drafts["a0.txt"])
     offered = next(i for i in stances if i.startswith("globex-had-offered"))
     assert stances[offered] == [("globex", "asserts"), ("initech", "disputes")]
+
+
+REJOINDERS = (
+    "Airport row\n\n"
+    "John Poe, the chief executive of Globex Grid, said it was a question for Initech why it closed every terminal. "
+    "After his comments, an Initech spokesperson said: \"Our objective was to reopen as soon as it was safe.\"\n\n"
+    "Mary Major, a union official, said Initech's staff had not been trained for a blackout. "
+    "Initech said that was not the case.\n"
+)
+
+
+def test_a_rejoinder_answers_the_claim_of_another_party_it_follows_whatever_its_words(tmp_path):
+    _, drafts = _ingest(tmp_path, REJOINDERS, case_name="airport")
+    stances = _stances(drafts["a0.txt"])
+    question = next(i for i in stances if i.startswith("it-was-a-question-for"))
+    assert stances[question] == [("john-poe", "asserts"), ("initech-spokesperson", "disputes")]
+    trained = next(i for i in stances if "trained" in i)
+    assert stances[trained] == [("mary-major", "denies"), ("initech", "asserts")]
+    # "That was not the case" is a stance on the claim it answers, never a proposition of its own.
+    assert not any("the-case" in i for i in stances)
