@@ -177,16 +177,15 @@ def _process(
     path: Path, folders: list[Path], max_document_bytes: int, validate: bool, summaries: bool = False
 ) -> CaseChunk | _Failure:
     from kg.case import read_case
-    from kg.loaders.case import case_triples
-    from kg.store import ntriple_lines
+    from kg.loaders.case import case_ntriples
 
     try:
         case = read_case(path)
-        triples, stats = case_triples(case, read_documents(case, folders, max_bytes=max_document_bytes))
-        lines = sorted(set(ntriple_lines(triples)))
+        lines, stats = case_ntriples(case, read_documents(case, folders, max_bytes=max_document_bytes))
+        lines = sorted(set(lines))
     except KGError as e:
         return _Failure(type(e).__name__, _error_args(e))
-    places = {str(node): place for node, place in stats.locations.items()} if validate else {}
+    places = stats.locations if validate else {}
     data = "".join(lines).encode("utf-8")
     if summaries:
         from kg.summaries import case_summary

@@ -20,12 +20,13 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 from kg.case import SLUG, Case, Item, brief
 from kg.keys import ordered_pair, pair_key
 from kg.loaders.documents import Document
+from kg.loaders.ntriples import Names, Typed, integer, ntriples, rdflib_term, rdflib_triples, text
 from kg.loaders.quotes import locate, quote_not_found
 from kg.loaders.values import check_date_bounds, confidence, date_literal, external_iri, literal, text_value
 from kg.ontology import CaseSchema, case_schema
 from kg.vocab import BASE_IRI, CLS, KG, OA
 
-__all__ = ["case_triples", "item_iri", "LoadStats", "Documents", "locate"]
+__all__ = ["case_triples", "case_ntriples", "item_iri", "LoadStats", "Documents", "locate"]
 
 Triple = tuple
 #: source id → document text, for the sources whose documents are at hand
@@ -36,6 +37,9 @@ _CONTEXT = 32  # characters of prefix/suffix recorded around a located quote
 
 #: source keys that record a change to another source; such a source must be dated
 _CHANGE_KEYS = ("corrects", "retracts", "updates")
+
+#: The terms the loader writes, as plain text (kg.loaders.ntriples): IRIs here are ``str``.
+_KG, _RDF, _RDFS, _OA, _PROV, _DCTERMS, _OWL = (Names(ns) for ns in (KG, RDF, RDFS, OA, PROV, DCTERMS, OWL))
 
 
 def case_iri(slug: str) -> URIRef:
@@ -64,8 +68,8 @@ class _Context:
     assertions: set = field(default_factory=set)
     #: assertion id (optional in case files) → its item, and once loaded its IRI and date
     assertion_ids: dict[str, Item] = field(default_factory=dict)
-    assertion_iris: dict[str, URIRef] = field(default_factory=dict)
-    assertion_dates: dict[URIRef, str] = field(default_factory=dict)
+    assertion_iris: dict[str, str] = field(default_factory=dict)
+    assertion_dates: dict[str, str] = field(default_factory=dict)
     superseded: list = field(default_factory=list)
 
     def keys(self, cls: URIRef) -> set[str]:
@@ -77,17 +81,22 @@ class _Context:
         (term,) = self.schema.entry_keys[cls][key]
         return term
 
-    def iri(self, item_id: str) -> URIRef:
-        return item_iri(self.case.slug, item_id)
+    def iri(self, item_id: str) -> str:
+        return f"{BASE_IRI}{self.case.slug}/{item_id}"
+
+    @property
+    def node(self) -> str:
+        """The case's own IRI."""
+        return f"{BASE_IRI}{self.case.slug}"
 
     def add(self, s, p, o) -> None:
         self.triples.append((s, p, o))
 
-    def written_at(self, subject: URIRef, item: Item) -> None:
+    def written_at(self, subject: str, item: Item) -> None:
         """Remember where ``subject`` was written, for errors found later (shape checks)."""
         self.stats.locations.setdefault(subject, f"{item.path}:{item.line}")
 
-    def ref(self, item: Item, key: str, value: Any, *, want: Callable[[Item], bool] | None = None, what: str = "") -> URIRef:
+    def ref(self, item: Item, key: str, value: Any, *, want: Callable[[Item], bool] | None = None, what: str = "") -> str:
         if not isinstance(value, str):
             raise item.error(f"{brief(key)} must be an id (text), not {brief(value)}", key)
         target = self.ids.get(value)
@@ -100,7 +109,7 @@ class _Context:
         return self.iri(value)
 
 
-def _typed_ref(ctx: "_Context", item: Item, key: str, value: Any, targets: tuple[str, ...]) -> URIRef:
+def _typed_ref(ctx: "_Context", item: Item, key: str, value: Any, targets: tuple[str, ...]) -> str:
     """A reference that must point to one of ``targets`` (the key's rdfs:range in kg.ttl), or anything when empty."""
     if not targets:
         return ctx.ref(item, key, value)
@@ -162,35 +171,35 @@ def _resolve_superseded(ctx: _Context) -> None:
         common = min(len(mine), len(theirs))
         if common and theirs[:common] < mine[:common]:
             raise item.error(f"'supersededBy' must name a later assertion, but {value!r} is dated {theirs}, before this one ({mine})", "supersededBy")
-        ctx.add(subject, KG.supersededBy, target)
+        ctx.add(subject, _KG.supersededBy, target)
 
 
-def _common(ctx: _Context, item: Item, subject: URIRef, status_key: str = "status") -> None:
+def _common(ctx: _Context, item: Item, subject: str, status_key: str = "status") -> None:
     """Review status, confidence, note and extraction span: allowed on every item."""
     fields = item.fields
     status = fields.get(status_key, "reviewed")
     concept = ctx.schema.review_statuses.get(str(status))
     if concept is None:
         raise item.error(f"unknown review status {brief(status)}; expected one of {', '.join(ctx.schema.review_statuses)}", status_key)
-    ctx.add(subject, KG.reviewStatus, concept.iri)
+    ctx.add(subject, _KG.reviewStatus, concept.iri)
     if "confidence" in fields:
-        ctx.add(subject, KG.confidence, Literal(confidence(item, "confidence", fields["confidence"]), datatype=XSD.decimal))
+        ctx.add(subject, _KG.confidence, Literal(confidence(item, "confidence", fields["confidence"]), datatype=XSD.decimal))
     if "note" in fields:
-        ctx.add(subject, KG.note, Literal(text_value(item, "note", fields["note"])))
+        ctx.add(subject, _KG.note, text(text_value(item, "note", fields["note"])))
     if "span" in fields:
         span = fields["span"]
         if not (isinstance(span, list) and len(span) == 2 and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in span) and span[0] <= span[1]):
             raise item.error(f"'span' must be [start, end] character offsets, not {brief(span)}", "span")
-        target = URIRef(f"{subject}/span")
-        selector = URIRef(f"{subject}/span-position")
-        ctx.add(subject, KG.extractedFrom, target)
-        ctx.add(target, RDF.type, OA.SpecificResource)
-        ctx.add(target, OA.hasSelector, selector)
-        ctx.add(selector, RDF.type, OA.TextPositionSelector)
-        ctx.add(selector, OA.start, Literal(span[0]))
-        ctx.add(selector, OA.end, Literal(span[1]))
+        target = f"{subject}/span"
+        selector = f"{subject}/span-position"
+        ctx.add(subject, _KG.extractedFrom, target)
+        ctx.add(target, _RDF.type, _OA.SpecificResource)
+        ctx.add(target, _OA.hasSelector, selector)
+        ctx.add(selector, _RDF.type, _OA.TextPositionSelector)
+        ctx.add(selector, _OA.start, integer(span[0]))
+        ctx.add(selector, _OA.end, integer(span[1]))
         if "extractedFrom" in fields:
-            ctx.add(target, OA.hasSource, ctx.ref(item, "extractedFrom", fields["extractedFrom"], want=_is_source(ctx), what="a source"))
+            ctx.add(target, _OA.hasSource, ctx.ref(item, "extractedFrom", fields["extractedFrom"], want=_is_source(ctx), what="a source"))
 
 
 def _is_source(ctx: _Context) -> Callable[[Item], bool]:
@@ -217,8 +226,8 @@ def _load_entity(ctx: _Context, item: Item) -> None:
     if "label" not in fields:
         raise item.error("missing 'label'", "id")
     ctx.written_at(subject, item)
-    ctx.add(subject, RDF.type, cls)
-    ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
+    ctx.add(subject, _RDF.type, cls)
+    ctx.add(subject, _KG.inCase, ctx.node)
     for key, value in fields.items():
         prop = ctx.schema.properties.get(key)
         if prop is None:
@@ -241,16 +250,16 @@ def _load_entity(ctx: _Context, item: Item) -> None:
     _common(ctx, item, subject)
 
 
-def _worded_item(ctx: _Context, item: Item, cls: URIRef, key: str, prop: URIRef) -> URIRef:
+def _worded_item(ctx: _Context, item: Item, cls: URIRef, key: str, prop: URIRef) -> str:
     """A proposition or a question: its keys checked, its IRI, class and case, and its words (``key``) as ``prop`` and label."""
     _unknown_keys(item, ctx.keys(cls))
     subject = ctx.iri(item.fields["id"])
     ctx.written_at(subject, item)
-    ctx.add(subject, RDF.type, cls)
-    ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
+    ctx.add(subject, _RDF.type, cls)
+    ctx.add(subject, _KG.inCase, ctx.node)
     words = text_value(item, key, item.fields.get(key))
-    ctx.add(subject, prop, Literal(words))
-    ctx.add(subject, RDFS.label, Literal(words))
+    ctx.add(subject, prop, text(words))
+    ctx.add(subject, _RDFS.label, text(words))
     return subject
 
 
@@ -258,12 +267,12 @@ def _load_proposition(ctx: _Context, item: Item) -> None:
     fields = item.fields
     subject = _worded_item(ctx, item, KG.Proposition, "text", KG.text)
     for about in _as_list(fields.get("about") or []):
-        ctx.add(subject, KG.about, ctx.ref(item, "about", about))
+        ctx.add(subject, _KG.about, ctx.ref(item, "about", about))
     for state in _as_list(fields.get("safeguardState") or []):
         concept = ctx.schema.safeguard_states.get(str(state))
         if concept is None:
             raise item.error(f"unknown safeguard state {brief(state)}; expected one of {', '.join(ctx.schema.safeguard_states)}", "safeguardState")
-        ctx.add(subject, KG.safeguardState, concept.iri)
+        ctx.add(subject, _KG.safeguardState, concept.iri)
     _common(ctx, item, subject)
     assertions = fields.get("assertions") or []
     if not isinstance(assertions, list):
@@ -308,7 +317,7 @@ def _quote(item: Item) -> tuple[str, str, str]:
     raise item.error("every assertion needs a verbatim 'quote' (text, or exact/prefix/suffix)", "quote")
 
 
-def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition: URIRef) -> None:
+def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition: str) -> None:
     fields = item.fields
     _unknown_keys(item, ctx.keys(KG.Assertion))
     for key in ("party", "source", "stance"):
@@ -323,24 +332,24 @@ def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition:
     exact, prefix, suffix = _quote(item)
     key = "\x1f".join([str(fields["party"]), str(source_id), proposition_id, stance.notation, exact, prefix, suffix])
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-    subject = URIRef(f"{BASE_IRI}{ctx.case.slug}/assertion/{digest}")
+    subject = f"{BASE_IRI}{ctx.case.slug}/assertion/{digest}"
     if subject in ctx.assertions:
         raise item.error("duplicate assertion: same party, source, proposition, stance and quote as another")
     ctx.assertions.add(subject)
     ctx.written_at(subject, item)
-    ctx.add(subject, RDF.type, KG.Assertion)
-    ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
-    ctx.add(subject, KG.proposition, proposition)
-    ctx.add(subject, KG.party, party)
-    ctx.add(subject, KG.readIn, source)
-    ctx.add(subject, KG.stance, stance.iri)
+    ctx.add(subject, _RDF.type, _KG.Assertion)
+    ctx.add(subject, _KG.inCase, ctx.node)
+    ctx.add(subject, _KG.proposition, proposition)
+    ctx.add(subject, _KG.party, party)
+    ctx.add(subject, _KG.readIn, source)
+    ctx.add(subject, _KG.stance, stance.iri)
     via = [ctx.ref(item, "via", v, want=_is_source(ctx), what="a source") for v in _as_list(fields.get("via") or [])]
     for original in via:
-        ctx.add(subject, PROV.wasQuotedFrom, original)
+        ctx.add(subject, _PROV.wasQuotedFrom, original)
     if via:
-        ctx.add(subject, PROV.hadPrimarySource, via[-1])
+        ctx.add(subject, _PROV.hadPrimarySource, via[-1])
     if "date" in fields:
-        ctx.add(subject, DCTERMS.date, date_literal(item, "date", fields["date"]))
+        ctx.add(subject, _DCTERMS.date, date_literal(item, "date", fields["date"]))
     # How the account changed: a later assertion takes this one's place, or a source withdraws it.
     if "id" in fields:
         ctx.assertion_iris[fields["id"]] = subject
@@ -353,16 +362,16 @@ def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition:
         retraction = ctx.ref(item, "retractedIn", retracting, want=_is_source(ctx), what="a source")
         if "date" not in ctx.ids[retracting].fields:
             raise item.error(f"'retractedIn' names {retracting!r}, which needs a 'date': the day of the retraction", "retractedIn")
-        ctx.add(retraction, KG.retracts, subject)
+        ctx.add(retraction, _KG.retracts, subject)
     # The quote, anchored the Web Annotation way.
-    target = URIRef(f"{subject}/target")
-    quote_selector = URIRef(f"{subject}/quote")
-    ctx.add(subject, OA.hasTarget, target)
-    ctx.add(target, RDF.type, OA.SpecificResource)
-    ctx.add(target, OA.hasSource, source)
-    ctx.add(target, OA.hasSelector, quote_selector)
-    ctx.add(quote_selector, RDF.type, OA.TextQuoteSelector)
-    ctx.add(quote_selector, OA.exact, Literal(exact))
+    target = f"{subject}/target"
+    quote_selector = f"{subject}/quote"
+    ctx.add(subject, _OA.hasTarget, target)
+    ctx.add(target, _RDF.type, _OA.SpecificResource)
+    ctx.add(target, _OA.hasSource, source)
+    ctx.add(target, _OA.hasSelector, quote_selector)
+    ctx.add(quote_selector, _RDF.type, _OA.TextQuoteSelector)
+    ctx.add(quote_selector, _OA.exact, text(exact))
     document = ctx.documents.get(source_id)
     if document is not None:
         path, document = (document.path, document.text) if isinstance(document, Document) else (None, document)
@@ -372,48 +381,48 @@ def _load_assertion(ctx: _Context, item: Item, proposition_id: str, proposition:
         end = start + len(exact)
         prefix = prefix or document[max(0, start - _CONTEXT):start]
         suffix = suffix or document[end:end + _CONTEXT]
-        position = URIRef(f"{subject}/position")
-        ctx.add(target, OA.hasSelector, position)
-        ctx.add(position, RDF.type, OA.TextPositionSelector)
-        ctx.add(position, OA.start, Literal(start))
-        ctx.add(position, OA.end, Literal(end))
+        position = f"{subject}/position"
+        ctx.add(target, _OA.hasSelector, position)
+        ctx.add(position, _RDF.type, _OA.TextPositionSelector)
+        ctx.add(position, _OA.start, integer(start))
+        ctx.add(position, _OA.end, integer(end))
         ctx.stats.quotes_checked += 1
     if prefix:
-        ctx.add(quote_selector, OA.prefix, Literal(prefix))
+        ctx.add(quote_selector, _OA.prefix, text(prefix))
     if suffix:
-        ctx.add(quote_selector, OA.suffix, Literal(suffix))
+        ctx.add(quote_selector, _OA.suffix, text(suffix))
     _common(ctx, item, subject)
 
 
-def _load_judgement(ctx: _Context, item: Item) -> URIRef:
+def _load_judgement(ctx: _Context, item: Item) -> str:
     fields = item.fields
     _unknown_keys(item, ctx.keys(KG.IdentityJudgement))
     pair = fields.get("pair")
     if not (isinstance(pair, list) and len(pair) == 2):
         raise item.error("'pair' must list exactly two ids", "pair")
-    left, right = (URIRef(iri) for iri in ordered_pair(*(
+    left, right = (str(iri) for iri in ordered_pair(*(
         ctx.ref(item, "pair", p, want=lambda t: t.section in ("entities", "sources"), what="an entity or source") for p in pair)))
     if left == right:
         raise item.error("a judgement needs two different items", "pair")
     value = ctx.schema.judgements.get(str(fields.get("judgement")))
     if value is None:
         raise item.error(f"unknown judgement {brief(fields.get('judgement'))}; expected one of {', '.join(ctx.schema.judgements)}", "judgement")
-    subject = URIRef(f"{BASE_IRI}{ctx.case.slug}/judgement/{pair_key(left, right)}")
+    subject = f"{BASE_IRI}{ctx.case.slug}/judgement/{pair_key(left, right)}"
     ctx.written_at(subject, item)
-    ctx.add(subject, RDF.type, KG.IdentityJudgement)
-    ctx.add(subject, KG.inCase, case_iri(ctx.case.slug))
-    ctx.add(subject, KG.left, left)
-    ctx.add(subject, KG.right, right)
-    ctx.add(subject, KG.judgement, value.iri)
+    ctx.add(subject, _RDF.type, KG.IdentityJudgement)
+    ctx.add(subject, _KG.inCase, ctx.node)
+    ctx.add(subject, _KG.left, left)
+    ctx.add(subject, _KG.right, right)
+    ctx.add(subject, _KG.judgement, value.iri)
     if "source" in fields:
         source = ctx.ref(item, "source", fields["source"], want=_is_source(ctx), what="a source")
         ctx.add(subject, ctx.term(KG.IdentityJudgement, "source"), source)
     if "judgedBy" in fields:
         ctx.add(subject, ctx.term(KG.IdentityJudgement, "judgedBy"), ctx.ref(item, "judgedBy", fields["judgedBy"]))
     if value.iri == KG.Same:
-        ctx.add(left, OWL.sameAs, right)
+        ctx.add(left, _OWL.sameAs, right)
     elif value.iri == KG.Different:
-        ctx.add(left, OWL.differentFrom, right)
+        ctx.add(left, _OWL.differentFrom, right)
     _common(ctx, item, subject)
     return subject
 
@@ -424,15 +433,15 @@ def _load_question(ctx: _Context, item: Item) -> None:
     status = ctx.schema.question_statuses.get(str(fields.get("status", "open")))
     if status is None:
         raise item.error(f"unknown question status {brief(fields.get('status'))}; expected one of {', '.join(ctx.schema.question_statuses)}", "status")
-    ctx.add(subject, KG.status, status.iri)
+    ctx.add(subject, _KG.status, status.iri)
     about = _as_list(fields.get("about") or [])
     if not about:
         raise item.error("a question needs 'about': the entities or propositions it concerns", "id")
     for target in about:
-        ctx.add(subject, KG.about, ctx.ref(item, "about", target))
+        ctx.add(subject, _KG.about, ctx.ref(item, "about", target))
     for key in ("resolvableBy", "answer"):
         if key in fields:
-            ctx.add(subject, ctx.term(KG.OpenQuestion, key), Literal(text_value(item, key, fields[key])))
+            ctx.add(subject, ctx.term(KG.OpenQuestion, key), text(text_value(item, key, fields[key])))
     if "raisedIn" in fields:
         source = ctx.ref(item, "raisedIn", fields["raisedIn"], want=_is_source(ctx), what="a source")
         ctx.add(subject, ctx.term(KG.OpenQuestion, "raisedIn"), source)
@@ -440,21 +449,17 @@ def _load_question(ctx: _Context, item: Item) -> None:
     _common(ctx, item, subject, status_key="review")
 
 
-def case_triples(case: Case, documents: Documents | None = None, schema: CaseSchema | None = None) -> tuple[list[Triple], LoadStats]:
-    """All triples of one case, or a :class:`LoadError` for the first problem.
-
-    ``documents`` maps source ids to their text; quotes read in those sources
-    are located and their offsets recorded.
-    """
+def _case_records(case: Case, documents: Documents | None = None, schema: CaseSchema | None = None) -> tuple[list[Triple], LoadStats]:
+    """All triples of one case, terms as plain text (:mod:`kg.loaders.ntriples`), or a :class:`LoadError`."""
     ctx = _Context(case=case, schema=schema or case_schema(), documents=documents or {}, stats=LoadStats())
     _register_ids(ctx)
-    case_node = case_iri(case.slug)
-    ctx.add(case_node, RDF.type, KG.Case)
-    ctx.add(case_node, RDFS.label, Literal(case.title))
-    ctx.add(case_node, DCTERMS.title, Literal(case.title))
+    case_node = ctx.node
+    ctx.add(case_node, _RDF.type, _KG.Case)
+    ctx.add(case_node, _RDFS.label, text(case.title))
+    ctx.add(case_node, _DCTERMS.title, text(case.title))
     if case.description:
-        ctx.add(case_node, DCTERMS.description, Literal(case.description))
-    judged: dict[URIRef, Item] = {}
+        ctx.add(case_node, _DCTERMS.description, text(case.description))
+    judged: dict[str, Item] = {}
     for item in case.items:
         if item.section in ("sources", "entities"):
             _load_entity(ctx, item)
@@ -472,3 +477,23 @@ def case_triples(case: Case, documents: Documents | None = None, schema: CaseSch
             _load_question(ctx, item)
     _resolve_superseded(ctx)
     return ctx.triples, ctx.stats
+
+
+def case_triples(case: Case, documents: Documents | None = None, schema: CaseSchema | None = None) -> tuple[list[Triple], LoadStats]:
+    """All triples of one case as rdflib terms, or a :class:`LoadError` for the first problem.
+
+    ``documents`` maps source ids to their text; quotes read in those sources
+    are located and their offsets recorded.
+    """
+    triples, stats = _case_records(case, documents, schema)
+    stats.locations = {rdflib_term(node): place for node, place in stats.locations.items()}
+    return rdflib_triples(triples), stats
+
+
+def case_ntriples(case: Case, documents: Documents | None = None, schema: CaseSchema | None = None) -> tuple[list[str], LoadStats]:
+    """What :func:`case_triples` gives, as N-Triples lines (in no order, maybe repeated), with no rdflib term on the way.
+
+    ``stats.locations`` is keyed by the nodes' IRIs as text. This is the build's route.
+    """
+    triples, stats = _case_records(case, documents, schema)
+    return ntriples(triples), stats

@@ -17,6 +17,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.case import Item, brief
+from kg.loaders.ntriples import Text, Typed, integer
 
 __all__ = [
     "text_value", "date_literal", "calendar_bounds", "check_date_bounds", "literal", "external_iri", "confidence",
@@ -36,7 +37,7 @@ def text_value(item: Item, key: str, value: Any) -> str:
     return text
 
 
-def date_literal(item: Item, key: str, value: Any) -> Literal:
+def date_literal(item: Item, key: str, value: Any) -> Typed:
     text = str(value).strip()
     if not _DATE.match(text):
         raise item.error(f"{brief(key)} must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not {brief(value)}", key)
@@ -45,7 +46,7 @@ def date_literal(item: Item, key: str, value: Any) -> Literal:
         calendar_bounds(text)
     except ValueError as e:
         raise item.error(f"{brief(key)} is not a real date: {brief(value)} ({e})", key) from e
-    return Literal(text, datatype=datatype)
+    return Typed(text, str(datatype))
 
 
 def calendar_bounds(text: str) -> tuple[datetime.date, datetime.date]:
@@ -100,9 +101,10 @@ def external_iri(item: Item, key: str, value: Any) -> URIRef:
     return URIRef(text)
 
 
-def literal(item: Item, key: str, kind: str, value: Any) -> Literal:
+def literal(item: Item, key: str, kind: str, value: Any) -> Text | Typed | Literal:
+    """A case value of the ontology's ``kind`` as a literal (plain text terms: :mod:`kg.loaders.ntriples`)."""
     if kind == "string":
-        return Literal(text_value(item, key, value))
+        return Text(text_value(item, key, value))
     if kind == "date":
         return date_literal(item, key, value)
     if kind == "integer":
@@ -110,18 +112,18 @@ def literal(item: Item, key: str, kind: str, value: Any) -> Literal:
             raise item.error(f"{brief(key)} must be a whole number, not {brief(value)}", key)
         if value < 0:  # every whole-number key is a count
             raise item.error(f"{brief(key)} must be a whole number of 0 or more, not {brief(value)}", key)
-        return Literal(value, datatype=XSD.integer)
+        return integer(value)
     if kind == "boolean":
         if not isinstance(value, bool):
             raise item.error(f"{brief(key)} must be true or false, not {brief(value)}", key)
-        return Literal(value)
+        return Typed("true" if value else "false", str(XSD.boolean))
     if kind == "decimal":
         return Literal(confidence(item, key, value), datatype=XSD.decimal)
     if kind == "anyURI":
         text = text_value(item, key, value)
         if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", text):
             raise item.error(f"{brief(key)} must be an absolute URL, not {brief(value)}", key)
-        return Literal(text, datatype=XSD.anyURI)
+        return Typed(text, str(XSD.anyURI))
     raise item.error(f"ontology declares unknown value kind {brief(kind)} for {brief(key)}", key)
 
 
