@@ -16,7 +16,7 @@ from kg.ingest.entities import EntityTable
 from kg.ingest.events import find_events
 from kg.ingest.gazetteer import Gazetteer, Known
 from kg.ingest.names import find_names
-from kg.ingest.nlp import engine, parsed
+from kg.ingest.nlp import NER_ONLY, engine, parsed
 from kg.ingest.questions import Question, find_questions
 from kg.ingest.sentences import Sentence, split_sentences
 
@@ -52,18 +52,24 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
     # a 5 MB article never holds all its parse trees.
     named, speeches = [], None
     if engine(parser) == "spacy":
-        from kg.ingest.speech import find_speech
+        from kg.ingest.speech import cue, find_speech
 
         speeches = []
-        for a, doc in parsed(text):
+        # Paragraphs with a reporting word get the whole pipeline; the rest only the entity
+        # recognizer (which has its own token vectors): the parse is read for speech alone.
+        for a, doc in parsed(text, lines=cue()):
             named += [(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents]
             speeches += find_speech(text, [(a, doc)])
+        for a, doc in parsed(text, lines=cue(), without=True, disable=NER_ONLY):
+            named += [(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents]
+        named.sort()
     find_names(table, text, sentences, named)
     find_events(table, text, sentences, published, date_spans=[(s, e) for s, e, label in named if label == "DATE"])
     from_tree = None
     if speeches is not None:
-        from kg.ingest.speech import parsed_claims
+        from kg.ingest.speech import parsed_claims, quoted_paragraphs
 
+        speeches = sorted(speeches + quoted_paragraphs(text, speeches), key=lambda s: s.frame[0])
         from_tree = parsed_claims(table, text, speeches)
     claims = find_claims(table, text, sentences, from_tree)
     claims = sorted(claims + account_claims(table, text, sentences, claims), key=lambda c: c.frame[0])

@@ -66,7 +66,8 @@ def add_named(table: EntityTable, text: str, named) -> None:
             if known is not None:
                 table.mention(known, start, end)
                 continue
-        if type_ == CLS.Person and (len(words.split()) == 1 or reads_as_organization(table.words, words) or any(w.isupper() and len(w) > 1 for w in words.split())):
+        if type_ == CLS.Person and (len(words.split()) == 1 or reads_as_organization(table.words, words) or any(w.isupper() and len(w) > 1 for w in words.split())
+                                    or _staffed(table, text, words)):
             # A lone word the parser calls a person is a surname of someone named, or nothing; an
             # all-capital word or a name never shortened is an organization's.
             if len(words.split()) == 1:
@@ -123,3 +124,20 @@ def _acronyms(table: EntityTable, text: str) -> None:
                 for at, stop in table.words.find(m.group("short")):
                     if not table.is_taken(at, stop):
                         table.mention(entity, at, stop)
+
+
+#: What follows an organization's name and never a person's: "a Red Eléctrica spokesperson", "Globex (GBX)".
+_STAFFED = re.compile(r"[ ](?:spokes(?:person|man|woman)|representatives?|staff|employees|shareholders|shares|board)\b|[ ]\([A-Z]{2,6}\)")
+
+
+def _staffed(table: EntityTable, text: str, name: str) -> bool:
+    """Is ``name`` written somewhere as an organization's: with a spokesperson, staff or an acronym after it?
+
+    >>> from kg.ingest.entities import EntityTable
+    >>> from kg.ingest.gazetteer import Gazetteer
+    >>> text = "Red Eléctrica said so. A Red Eléctrica spokesperson declined."
+    >>> _staffed(EntityTable(text, Gazetteer([])), text, "Red Eléctrica")
+    True
+    """
+    return any(_STAFFED.match(text, end) for _, end in table.words.find(name))
+

@@ -207,7 +207,7 @@ def _orgs(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
             table.alias(before, m.group("acronym"))
             table.mention(before, m.start("acronym"), m.end("acronym"))
     describing = [
-        re.compile(rf"\b(?P<noun>(?i:{DESCRIBING}))(?:['’]s)?,?\s+(?P<name>(?:{WORD})(?:\s+(?:{WORD})){{0,3}})(?=[,.;]|\s+(?:{REPORTING}|which|that)\b)"),
+        re.compile(rf"\b(?P<noun>(?i:{DESCRIBING}))(?:['’]s)?,?\s+(?P<name>(?:{WORD})(?:\s+(?:{WORD})){{0,3}})(?=[,.;]|\s+(?:{REPORTING}|which|that|and|or)\b)"),
         re.compile(rf"(?<![\w’'&-])(?P<name>(?:{WORD})(?:\s+(?:{WORD})){{0,3}}),\s+(?:an?|the)\s+(?:[\w-]{{1,40}}\s+){{0,3}}(?P<noun>{DESCRIBING})\b"),
     ]
     for pattern in describing:

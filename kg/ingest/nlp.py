@@ -26,7 +26,8 @@ import re
 
 from kg.errors import KGError
 
-__all__ = ["ENGINES", "MODELS", "INSTALL", "VECTOR_PACKAGES", "engine", "model_name", "load", "parse", "parsed", "word_vectors"]
+__all__ = ["ENGINES", "MODELS", "INSTALL", "NER_ONLY", "VECTOR_PACKAGES", "engine", "model_name", "load", "parse", "parsed", "runs",
+           "word_vectors"]
 
 #: The engines, the default first.
 ENGINES = ("spacy", "rules")
@@ -54,12 +55,17 @@ def model_name() -> str | None:
     return os.environ.get("KG_SPACY_MODEL") or None
 
 
-@functools.lru_cache(maxsize=4)
 def load(name: str | None = None):
-    """The spaCy pipeline ``name`` (or the first of :data:`MODELS` installed), loaded once per process.
+    """The spaCy pipeline ``name`` (else ``KG_SPACY_MODEL``, else the first of :data:`MODELS` installed),
+    loaded once per process.
 
     Raises :class:`KGError` naming the install command when spaCy or the model is missing.
     """
+    return _load(name or model_name())
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str | None):
     from kg.errors import require_extra
 
     spacy = require_extra("spacy", "ingest", "parsing articles with kg ingest")
@@ -104,33 +110,54 @@ def pieces(text: str, size: int = _PIECE) -> list[tuple[int, int]]:
     return spans
 
 
+#: The components a paragraph read for its named entities alone does without.
+NER_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 #: Pieces ``nlp.pipe`` holds at once: a 5 MB article in one batch held every piece's tensors (10 GB).
 BATCH = 4
 
 
-def parse(text: str, name: str | None = None, *, lines: "re.Pattern | None" = None, disable: tuple[str, ...] = ()) -> list:
+def parse(text: str, name: str | None = None, *, lines: "re.Pattern | None" = None, without: bool = False,
+          disable: tuple[str, ...] = ()) -> list:
     """The spaCy ``Doc`` of each piece of ``text`` (see :func:`pieces`), with its offset: ``[(offset, doc)]``.
 
-    With ``lines``, only the lines (paragraphs) where that pattern matches are parsed, each on its
-    own: a rule that needs a reporting word need not pay for the paragraphs without one.
-    ``disable`` names components to skip. Pieces are parsed together by ``nlp.pipe``, so a long
-    article costs its length, no more; :func:`parsed` yields them one by one instead of keeping all.
+    With ``lines``, only the lines (paragraphs) where that pattern matches are parsed (with
+    ``without``, only those where it does not): a rule that needs a reporting word need not pay
+    for the paragraphs without one. ``disable`` names components to skip. Pieces are parsed
+    together by ``nlp.pipe``, so a long article costs its length, no more; :func:`parsed` yields
+    them one by one instead of keeping all.
     """
-    return list(parsed(text, name, lines=lines, disable=disable))
+    return list(parsed(text, name, lines=lines, without=without, disable=disable))
 
 
-def parsed(text: str, name: str | None = None, *, lines: "re.Pattern | None" = None, disable: tuple[str, ...] = ()):
+def runs(text: str, lines: "re.Pattern", without: bool = False) -> list[tuple[int, int]]:
+    r"""Spans of ``text`` made of consecutive lines where ``lines`` matches (or, ``without``, does not),
+    blank lines joining the run they sit in; each cut into :func:`pieces`.
+
+    >>> text = "said one\n\nsaid two\nquiet\nsaid three"
+    >>> [text[a:b] for a, b in runs(text, re.compile("said"))], [text[a:b] for a, b in runs(text, re.compile("said"), True)]
+    (['said one\n\nsaid two\n', 'said three'], ['quiet\n'])
+    """
+    spans: list[tuple[int, int]] = []
+    start, run = 0, None
+    for line in text.splitlines(keepends=True):
+        chosen = (lines.search(line) is None) == without if line.strip() else run is not None
+        if chosen and run is None:
+            run = start
+        elif not chosen and run is not None:
+            spans.append((run, start))
+            run = None
+        start += len(line)
+    if run is not None:
+        spans.append((run, start))
+    return [(a + x, a + y) for a, b in spans for x, y in pieces(text[a:b])]
+
+
+def parsed(text: str, name: str | None = None, *, lines: "re.Pattern | None" = None, without: bool = False,
+           disable: tuple[str, ...] = ()):
     """:func:`parse` as a generator: each ``(offset, doc)`` as soon as it is parsed, :data:`BATCH` pieces
     in memory at a time, so a reader that keeps what it needs of each doc holds no more than that."""
     nlp = load(name or model_name())
-    if lines is None:
-        spans = pieces(text)
-    else:
-        spans, start = [], 0
-        for line in text.splitlines(keepends=True):
-            if lines.search(line):
-                spans += [(start + a, start + b) for a, b in pieces(line)]
-            start += len(line)
+    spans = pieces(text) if lines is None else runs(text, lines, without)
     docs = nlp.pipe((text[a:b] for a, b in spans), disable=list(disable), batch_size=BATCH)
     for (a, _), doc in zip(spans, docs):
         yield a, doc

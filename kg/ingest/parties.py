@@ -26,7 +26,10 @@ from kg.ingest.name_tables import NOT_NAMES, GROUP_NOUNS, TITLE_WORDS, common_wo
 
 __all__ = ["resolve_party"]
 
-_GROUP_RE = re.compile(rf"(?<![\w’'-])(?:(?:more[ ]than|fewer[ ]than|about|nearly|over|almost|some|several|many|two|three|four|five|a[ ]few|other|most|\d[\d,]{{0,15}})[ ]){{0,4}}(?:[a-z-]{{1,40}}[ ])?(?P<noun>{'|'.join(sorted(GROUP_NOUNS - {'some', 'many', 'both', 'neither', 'others', 'people', 'sources'}))})\b", re.IGNORECASE)
+#: Groups of organizations that speak together ("Spanish power companies said").
+_ORG_GROUPS = {"companies", "firms", "utilities", "operators", "airlines", "carriers", "banks", "lenders", "insurers",
+               "providers", "suppliers", "ministers", "authorities", "prosecutors", "investigators", "unions", "governments"}
+_GROUP_RE = re.compile(rf"(?<![\w’'-])(?:(?:more[ ]than|fewer[ ]than|about|nearly|over|almost|some|several|many|two|three|four|five|a[ ]few|other|most|\d[\d,]{{0,15}})[ ]){{0,4}}(?:[a-z-]{{1,40}}[ ]){{0,2}}(?P<noun>{'|'.join(sorted((GROUP_NOUNS | _ORG_GROUPS) - {'some', 'many', 'both', 'neither', 'others', 'people', 'sources'}))})\b", re.IGNORECASE)
 _INDIVIDUAL_RE = re.compile(r"\b(?:an?|the|one)[ ](?P<role>(?:[a-z-]+[ ]){0,2}(?:engineer|manager|supervisor|employee|worker|executive|official|insider|source|analyst|nurse|driver|pilot|customer|resident|spokesperson|spokesman|spokeswoman|representative|affiliate|hacker|lawyer|attorney|researcher|expert|member))\b")
 
 def _spokesperson(table: EntityTable, org: Entity | None, start: int, end: int) -> Entity | None:
@@ -94,6 +97,9 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
             return people[0]
         heads = [ent for _, _, ent in speakers if ent.key not in owners] or [speakers[0][2]]
         return heads[0]
+    inside = _inside_a_name(table, text, start, end)
+    if inside is not None:
+        return inside
     described = _described(table, text, start, end)
     if described is not None:
         return described
@@ -130,9 +136,20 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
             group = _group(table, text, start, end)
             if group is not None:
                 return group
-            return _org_by_noun(table, noun, start)
+            return _org_by_noun(table, noun, start) or _unresolved(table, text, start, end)
         return None
-    return _group(table, text, start, end) or _bare_name(table, text, start, end)
+    return _group(table, text, start, end) or _bare_name(table, text, start, end) or _unresolved(table, text, start, end)
+
+
+def _inside_a_name(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
+    """The organization or person whose name holds the whole speaker: the parser may give only
+    "Exchange Commission" of "the Securities and Exchange Commission said"."""
+    words = text[start:end].strip(" ,")
+    if not words:
+        return None
+    a = start + text[start:end].index(words)
+    b = a + len(words)
+    return next((e for e in table.covering(a, b) if e.type in ORG_TYPES | {CLS.Person} and any(s <= a and b <= t and (s, t) != (a, b) for s, t in e.spans)), None)
 
 
 # ---------------------------------------------------------------------- speakers named by description
@@ -178,15 +195,52 @@ def _described(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     return org
 
 
+#: Nouns an organization is described by ("the grid operator said", "the force said").
+_ORG_NOUNS = (r"company|firm|group|operator|association|regulator|agency|authority|airline|carrier|utility|watchdog|"
+              r"force|police|ministry|department|government|council|union|lobby|network|bank|insurer|provider|"
+              r"supplier|manufacturer|maker|developer|vendor|broadcaster|publisher|owner|business|giant|insurer|lender")
+
+
+def _unresolved(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
+    """A speaker described by title or kind that no rule resolves ("the prime minister", "the grid
+    operator", named nowhere near): a role of its own, named by the description, for a reviewer to resolve."""
+    m = _DESCRIPTION.match(text[start:end])
+    if m is None or m.group("one") or m.group("det").lower() != "the":
+        return None
+    noun = m.group("noun").lower()
+    kind = "title" if re.fullmatch(TITLE_WORDS, noun) else "organization" if re.fullmatch(_ORG_NOUNS, noun) else None
+    if kind is None:
+        return None
+    start, end = start + m.start("det"), start + m.end()
+    words = re.sub(r"^(?:the|The)[ ]", "", text[start:end].strip(" ,"))
+    words = re.split(r",|[ ](?:on|in|at|last|this|earlier)[ ]", words)[0].strip()
+    if not words or len(words) > 60:
+        return None
+    at = start + text[start:end].index(words)
+    label = words[:1].upper() + words[1:]
+    known = table.by_name(label, {CLS.Role})
+    if known is not None:
+        table.mention(known, at, at + len(words))
+        return known
+    return table.new(CLS.Role, label, at, at + len(words), rule=f"unresolved {kind}", confidence=0.45, generic=True)
+
+
 def _titled(table: EntityTable, office: str, before: int) -> Entity | None:
     """The person named before ``before`` whose job title holds ``office`` ("prime minister"; a bare
     "head" or "boss" is also a chief executive)."""
     words = _TITLED.get(office, (office,))
-    for _, _, entity in itertools.islice(table.mentions_before(before, {CLS.Person}), 200):
+
+    def holds(entity) -> bool:
         title = (entity.fields.get("jobTitle") or "").lower()
-        if not entity.generic and title and any(re.search(rf"\b{w}\b", title) for w in words):
+        return not entity.generic and bool(title) and any(re.search(rf"\b{w}\b", title) for w in words)
+
+    for _, _, entity in itertools.islice(table.mentions_before(before, {CLS.Person}), 200):
+        if holds(entity):
             return entity
-    return None
+    # A lede names the office first and the person in the next paragraph: "..., the head of air
+    # traffic control has said. / Jane Roe, chief executive of ..., said ...".
+    after = [e for e in table.entities.values() if e.type == CLS.Person and e.first[0] > before and e.first[0] - before < 600]
+    return next((e for e in sorted(after, key=lambda e: e.first[0]) if holds(e)), None)
 
 
 def _org_described(table: EntityTable, text: str, noun: str, before: int) -> Entity | None:

@@ -16,325 +16,12 @@ and words the proposition.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
 
-__all__ = ["Speech", "SpeechRule", "SPEECH_RULES", "REPORTING", "find_speech", "rule_table"]
+from kg.ingest.speech_rules import (
+    BLAME, CLAUSES, FRAMED, LEMMAS, REJECTS_ACCOUNT, REPORTING, SPEECH_RULES, SUBJECTS, Speech, SpeechRule, open_quote_mark,
+)
 
-#: Reporting verbs by lemma, and the stance each class carries.
-REPORTING = {
-    "asserts": {
-        "say", "tell", "state", "write", "add", "note", "explain", "argue", "insist", "maintain", "claim",
-        "warn", "estimate", "announce", "suggest", "report", "allege", "assert", "stress", "emphasize",
-        "emphasise", "believe", "contend", "testify", "tweet", "post", "blame", "predict", "reiterate",
-        "find", "conclude", "show", "reveal", "indicate", "accept", "recall", "describe", "complain",
-        "recommend", "urge", "observe", "declare", "forecast", "read",
-    },
-    "confirms": {"confirm", "acknowledge", "admit", "concede", "verify"},
-    "denies": {"deny", "reject", "refute", "dismiss", "rebut"},
-    "disputes": {"dispute", "contest", "challenge", "question"},
-}
-_LEMMAS = {lemma: stance for stance, lemmas in REPORTING.items() for lemma in lemmas}
-_SUBJECTS = {"nsubj", "nsubjpass"}
-_RELATIVE = {"who", "which", "that"}
-_CLAUSES = {"ccomp", "parataxis"}
-_NOUN_CLAUSE = {"claim", "claims", "report", "reports", "suggestion", "suggestions", "idea", "allegation", "allegations", "assertion", "notion"}
-
-
-@dataclass(frozen=True)
-class Speech:
-    """One act of reported speech: character spans into the article's text."""
-
-    rule: str
-    verb: str  # the reporting verb as written
-    stance: str  # the verb's class: asserts, confirms, denies, disputes
-    speaker: tuple[int, int]
-    content: tuple[int, int]
-    frame: tuple[int, int]
-    negated: bool  # the content's main verb has a ``neg`` child
-    neg: tuple[int, int] | None  # where that negation is
-    confidence: float
-    wording: str | None = None  # the claim's words when they are not the content as written (a shared subject added)
-
-
-@dataclass(frozen=True)
-class SpeechRule:
-    name: str
-    match: str  # the tree it matches, in words (for the rule table in docs/ingest.md)
-    handler: Callable
-    confidence: float
-
-
-def _span(tokens, offset: int) -> tuple[int, int]:
-    tokens = list(tokens)
-    return offset + min(t.idx for t in tokens), offset + max(t.idx + len(t) for t in tokens)
-
-
-def _content(head, offset: int, skip=()) -> tuple[tuple[int, int], bool, tuple[int, int] | None]:
-    """The clause under ``head`` (without a leading "that" and without ``skip`` subtrees), its negation."""
-    skipped = {t.i for s in skip for t in s.subtree}
-    tokens = [t for t in head.subtree if t.i not in skipped]
-    # "said later that C": what comes before the clause's "that" is the reporting verb's, not the claim's.
-    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
-    if mark is not None:
-        tokens = [t for t in tokens if t.i > mark.i]
-    while tokens and (tokens[0].dep_ in ("mark", "punct") or tokens[0].is_space) and tokens[0].lower_ in ("that", ",", ":", "“", '"', "‘", "—", "–", "-"):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    neg = next((c for c in head.children if c.dep_ == "neg"), None)
-    return (_span(tokens, offset) if tokens else (0, 0)), neg is not None, (_span([neg], offset) if neg is not None else None)
-
-
-def _subject(verb):
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    # "X said A and added B": the second verb speaks with the first's subject.
-    while subject is None and verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    # "..., saying B": the participle speaks with its clause's subject; when that clause is a
-    # relative one ("the outage that crippled it, accusing B"), with the first subject above it.
-    if subject is None and verb.dep_ in ("advcl", "xcomp") and verb.head is not verb:
-        subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "advcl":
-            subject = next((c for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "relcl"
-                            for c in a.children if c.dep_ in _SUBJECTS and c.lower_ not in _RELATIVE), subject)
-    return subject
-
-
-def _speaker_span(subject, offset: int) -> tuple[int, int]:
-    # A relative clause or apposition after the name ("Jane Roe, who leads the team,") is not the speaker's name.
-    tokens = [t for t in subject.subtree if not any(a.dep_ in ("relcl", "acl") and a.head.i >= subject.i and t in a.subtree for a in subject.children)]
-    return _span(tokens or [subject], offset)
-
-
-_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-
-
-def _finite(verb) -> bool:
-    """A verb with its own tense ("is trying", "does not understand"), not one sharing a modal ("or be sacked")."""
-    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in verb.children)
-
-
-def _conjuncts(verb) -> list:
-    """The finite verbs coordinated with ``verb`` after it, nested chains flattened."""
-    found = []
-    for c in verb.children:
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i and _finite(c):
-            found += [c, *_conjuncts(c)]
-    return found
-
-
-def _parts(clause, offset: int) -> list[tuple]:
-    """The clause's coordinated claims, each ``(content, negated, neg, wording)``: "Delta is spreading
-    misinformation, does not understand security and is shifting blame" is three, the later ones
-    worded with the first's subject ("Delta does not understand security")."""
-    conjuncts = _conjuncts(clause)
-    if not conjuncts:
-        return [(*_content(clause, offset), None)]
-    own = {t.i for c in conjuncts for t in c.subtree} | {c.i for c in clause.children if c.dep_ == "cc" and c.i > conjuncts[0].i - 3}
-    first = [t for t in clause.subtree if t.i not in own and t.i < conjuncts[0].i]
-    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
-    text = clause.doc.text
-    parts = [(*_trimmed(first, clause, offset), None)]
-    for conj in conjuncts:
-        later = {t.i for c in conjuncts if conj in c.ancestors for t in c.subtree}
-        tokens = [t for t in conj.subtree if t.i not in later and not (t.dep_ == "cc" and t.i < conj.i)]
-        content, negated, neg = _trimmed(tokens, conj, offset)
-        wording = None
-        if subject is not None and not any(c.dep_ in _SUBJECTS for c in conj.children):
-            lead = text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge)]
-            wording = f"{lead} {text[content[0] - offset:content[1] - offset]}"
-        parts.append((content, negated, neg, wording))
-    return [p for p in parts if p[0][1] - p[0][0] >= 3]
-
-
-def _trimmed(tokens, head, offset: int):
-    """``tokens`` without leading marks and trailing punctuation, and the negation of ``head``."""
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or (tokens[0].dep_ in ("mark", "cc") and tokens[0].lower_ in ("that", "and", "but"))):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
-        tokens = tokens[:-1]
-    neg = next((c for c in head.children if c.dep_ == "neg"), None)
-    return (_span(tokens, offset) if tokens else (0, 0)), neg is not None, (_span([neg], offset) if neg is not None else None)
-
-
-def _says_that(token, offset):
-    """A reporting verb with a subject and a clausal complement: "X said (that) C", "“C,” X said"."""
-    clause = next((c for c in token.children if c.dep_ in _CLAUSES and c.pos_ in ("VERB", "AUX")), None)
-    subject = _subject(token)
-    if clause is None or subject is None or subject.lower_ in _RELATIVE:
-        return None
-    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
-    # A quotation is the speaker's words whole: never split (see kg.ingest.claims.quoted).
-    text = token.doc.text
-    quoted = _open(text[text.rfind("\n", 0, clause.left_edge.idx) + 1:clause.left_edge.idx + 1]) is not None
-    if mark is None and not quoted and _conjuncts(clause):
-        return _speaker_span(subject, offset), _parts(clause, offset), token
-    content, negated, neg = _content(clause, offset)
-    return _speaker_span(subject, offset), content, negated, neg, token
-
-
-def _tag_after(token, offset):
-    """A reporting verb that closes its sentence after a comma: "C, she stressed", "“C,” the report said",
-    when the parser hangs the verb off the claim instead of the claim off the verb."""
-    subject = _subject(token)
-    if subject is None or subject.lower_ in _RELATIVE or subject.i > token.i or any(c.dep_ in _CLAUSES | {"dobj", "xcomp"} for c in token.children):
-        return None
-    sent = token.sent
-    if any(not t.is_punct and not t.is_space for t in sent if t.i > token.i and t.head.i != token.i and t.head.head.i != token.i):
-        return None
-    comma = subject.left_edge.i - 1
-    while comma > sent.start and sent.doc[comma].text in "“”\"'’":
-        comma -= 1
-    if comma <= sent.start or sent.doc[comma].text != ",":
-        return None
-    words = [t for t in sent if t.i < comma]
-    root = next((t for t in words if t.head.i >= comma or t.head is t), None)
-    if root is None:
-        return None
-    content, negated, neg = _trimmed(words, root, offset)
-    return _speaker_span(subject, offset), content, negated, neg, token
-
-
-def _claims_to(token, offset):
-    """ "X claimed to have stolen C": the infinitive's claim, worded with its subject."""
-    if token.lemma_.lower() not in ("claim", "purport", "profess"):
-        return None
-    subject = _subject(token)
-    clause = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if subject is None or clause is None or subject.lower_ in _RELATIVE:
-        return None
-    tokens = [t for t in clause.subtree if not (t.dep_ == "aux" and t.lower_ == "to")]
-    content, negated, neg = _trimmed(tokens, clause, offset)
-    text = token.doc.text
-    lead = text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge)]
-    words = text[content[0] - offset:content[1] - offset]
-    wording = f"{lead} {'had' + words[4:] if words.startswith('have ') else words}"
-    return _speaker_span(subject, offset), [(content, negated, neg, wording)], token
-
-
-#: Verb phrases that state a position without a clause: (lemma, the object or particle that makes it one).
-_POSITIONS = {("take", "credit"), ("take", "responsibility"), ("claim", "credit"), ("claim", "responsibility"),
-              ("put", "blame"), ("put", "down"), ("lay", "blame"), ("lay", "responsibility"), ("defend", None)}
-
-
-def _takes_position(token, offset):
-    """ "X took credit for C", "X put the blame on Y", "X put the blackout down to Y", "X defended its
-    planning": the verb phrase, worded with its subject."""
-    lemma = token.lemma_.lower()
-    objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "prt")}
-    if not any(lemma == verb and (what is None and objects or what in objects) for verb, what in _POSITIONS):
-        return None
-    subject = _subject(token)
-    if subject is None or subject.lower_ in _RELATIVE or subject.pos_ == "PRON" and subject.lower_ not in ("it", "they"):
-        return None
-    tokens = [token] + [t for c in token.children if c.dep_ in ("dobj", "prt", "prep", "dative", "advmod") and c.i > token.i for t in c.subtree]
-    content, _, _ = _trimmed(sorted(tokens, key=lambda t: t.i), token, offset)
-    text = token.doc.text
-    lead = text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge)]
-    return _speaker_span(subject, offset), [(content, False, None, f"{lead} {text[content[0] - offset:content[1] - offset]}")], token
-
-
-_ACCOUNTS = {"account", "claim", "claims", "report", "reports", "story", "version", "allegation", "allegations", "characterisation", "characterization", "suggestion"}
-
-
-def _calls(token, offset):
-    """ "X called the account “misinformation”" (disputes it), "X called the boss “overpaid”" (the boss is overpaid)."""
-    if token.lemma_.lower() not in ("call", "brand", "label", "dub"):
-        return None
-    subject = _subject(token)
-    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-    what = next((c for c in token.children if c.dep_ == "oprd" and c.i > (obj.i if obj is not None else token.i)), None)
-    if subject is None or obj is None or what is None or subject.lower_ in _RELATIVE:
-        return None
-    text = token.doc.text
-    thing = text[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge)]
-    words = [t for t in what.subtree]
-    content, _, _ = _trimmed(words, what, offset)
-    called = text[content[0] - offset:content[1] - offset].strip("“”\"")
-    if obj.lower_ in _ACCOUNTS:  # a stance on the account named before (kg.ingest.attribution.find_claims)
-        whole, _, _ = _trimmed([t for t in token.subtree if obj.left_edge.i <= t.i <= what.right_edge.i], what, offset)
-        return _speaker_span(subject, offset), [(whole, False, None, None)], token, "disputes"
-    return _speaker_span(subject, offset), [(content, False, None, f"{thing} is {called}")], token
-
-
-def _colon(token, offset):
-    """A reporting verb whose words follow a colon: "X said in a statement: C"."""
-    subject = _subject(token)
-    if subject is None or any(c.dep_ in _CLAUSES for c in token.children):
-        return None
-    after = [t for t in token.sent if t.i > token.i]
-    colon = next((t for t in after if t.text == ":"), None)
-    if colon is None:
-        return None
-    words = [t for t in after if t.i > colon.i and not (t.is_punct and t.i == token.sent.end - 1)]
-    if len(words) < 3:
-        return None
-    root = next((t for t in words if t.head.i < words[0].i or t.head.i > words[-1].i or t.head is t), words[0])
-    neg = next((c for c in root.children if c.dep_ == "neg"), None)
-    content = _span([t for t in words if not (t.is_punct and t.text in "“”\"")], offset)
-    return _speaker_span(subject, offset), content, neg is not None, (_span([neg], offset) if neg is not None else None), token
-
-
-def _denies_noun(token, offset):
-    """A denial of a noun's clause: "X denied reports that C", "X rejected the claim that C"."""
-    subject = _subject(token)
-    obj = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in _NOUN_CLAUSE), None)
-    if subject is None or obj is None:
-        return None
-    clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
-    if clause is None:
-        return None
-    content, negated, neg = _content(clause, offset)
-    return _speaker_span(subject, offset), content, negated, neg, token
-
-
-def _according_to(token, offset):
-    """ "According to X, C" and "C, according to X": the clause ``according`` modifies."""
-    if token.lower_ != "according":
-        return None
-    to = next((c for c in token.children if c.lower_ == "to"), None)
-    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if obj is None:
-        return None
-    head = token.head
-    if head is token:
-        return None
-    content, negated, neg = _content(head, offset, skip=[token])
-    return _span(obj.subtree, offset), content, negated, neg, token
-
-
-_BLAME = {"accuse", "blame", "fault", "criticise", "criticize", "charge"}
-#: Verbs that report speech only in the frame of their own rule ("called it false", "purported to").
-_FRAMED = {"call", "brand", "label", "dub", "purport", "profess", "take", "put", "lay", "defend"}
-
-
-def _accuses(token, offset):
-    """ "X accused Y of C-ing", "X blamed Y for C", "X faulted Y for failing to C": the accusation, verb included."""
-    if token.lemma_.lower() not in _BLAME:
-        return None
-    subject = _subject(token)
-    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-    reason = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > (obj.i if obj is not None else token.i)), None)
-    if subject is None or obj is None or reason is None:
-        return None
-    tokens = [token] + [t for c in (obj, reason) for t in c.subtree]
-    return _speaker_span(subject, offset), _span(tokens, offset), False, None, token
-
-
-#: The tree rules, tried on every token in order; the first that reads a token wins.
-SPEECH_RULES = [
-    SpeechRule("says that", "a reporting verb (lemma) with an `nsubj` and a `ccomp`/`parataxis` clause", _says_that, 0.85),
-    SpeechRule("denies the claim that", "a denial verb whose `dobj` (claim, report, allegation ...) has a that-clause", _denies_noun, 0.8),
-    SpeechRule("colon frame", "a reporting verb with an `nsubj`, no clause, and a colon after it: the words after the colon", _colon, 0.8),
-    SpeechRule("accuses", "accuse, blame, fault ... with an `nsubj`, a `dobj` and an of/for phrase: the accusation, verb included", _accuses, 0.7),
-    SpeechRule("according to", "`according` → `to` → `pobj` X: the clause `according` modifies", _according_to, 0.8),
-    SpeechRule("claims to", "claim, purport ... with an `nsubj` and an `xcomp` infinitive: the infinitive, worded with the subject", _claims_to, 0.7),
-    SpeechRule("calls it", "call, brand, label ... with a `dobj` and an `oprd`: an account called false is disputed, else 'the object is what it was called'", _calls, 0.65),
-    SpeechRule("takes a position", "took credit/responsibility for, put the blame on, put X down to, defended: the verb phrase, worded with its `nsubj`", _takes_position, 0.65),
-    SpeechRule("tag after", "a reporting verb with an `nsubj` after a comma, closing the sentence with no clause of its own: the words before the comma", _tag_after, 0.75),
-]
+__all__ = ["Speech", "SpeechRule", "SPEECH_RULES", "REPORTING", "find_speech", "quoted_paragraphs", "rule_table"]
 
 #: What a quotation left open at the end of a speech holds: the speaker's words up to its close.
 CONTINUED = SpeechRule("quote continued", "a quotation open where a speech's content ends, closed later on the line: its words after the content", None, 0.7)
@@ -351,10 +38,11 @@ def _open_quote(text: str, line_start: int, content: tuple[int, int]) -> tuple[i
     """A quotation opened before the content and still open there is all the speaker's:
     "“We moved too fast. We know why,” Roe said" is both sentences."""
     head = text[line_start:content[0]]
-    opened = head.rfind("“")
-    if opened >= 0 and head.count("“") > head.count("”"):
-        return line_start + opened + 1, content[1]
-    return content
+    mark = open_quote_mark(head)
+    if mark is None:
+        return content
+    opened = head.rfind("“" if mark == "”" else '"')
+    return line_start + opened + 1, content[1]
 
 
 def _within(span: tuple[int, int], line: tuple[int, int]) -> tuple[int, int]:
@@ -369,7 +57,7 @@ def cue() -> "re.Pattern":
     """
     import re
 
-    stems = sorted({lemma.rstrip("ey")[:5] for lemma in (*_LEMMAS, *_BLAME, *_FRAMED)} | {"said", "told", "according", "wrote", "written"})
+    stems = sorted({lemma.rstrip("ey")[:5] for lemma in (*LEMMAS, *BLAME, *FRAMED)} | {"said", "told", "according", "wrote", "written"})
     return re.compile(rf"\b(?:{'|'.join(stems)})", re.IGNORECASE)
 
 
@@ -385,8 +73,8 @@ def find_speech(text: str, docs: list | None = None) -> list[Speech]:
             lemma = token.lemma_.lower()
             # A verb by its place in the tree even when tagged otherwise ('“C,” Boies' letter read': read/NOUN).
             verbal = token.pos_ in ("VERB", "AUX") or (
-                any(c.dep_ in _SUBJECTS for c in token.children) and any(c.dep_ in _CLAUSES for c in token.children))
-            stance = (_LEMMAS.get(lemma) or ("asserts" if lemma in _BLAME | _FRAMED else None)) if verbal else None
+                any(c.dep_ in SUBJECTS for c in token.children) and any(c.dep_ in CLAUSES for c in token.children))
+            stance = (LEMMAS.get(lemma) or ("asserts" if lemma in BLAME | FRAMED else None)) if verbal else None
             if stance is None and token.lower_ != "according":
                 continue
             if _withheld(token):
@@ -430,17 +118,10 @@ def _closed(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
-def _open(before: str) -> str | None:
-    """The closing mark of a quotation open at the end of ``before``, if one is."""
-    if before.count("“") > before.count("”"):
-        return "”"
-    return '"' if before.count('"') % 2 else None
-
-
 def _continued(text: str, line: tuple[int, int], speech: Speech) -> list[Speech]:
     """The rest of a quotation the speech's content leaves open (:data:`CONTINUED`):
     'Roe said: “A. B.”' is A, then B by the same speaker."""
-    mark = _open(text[line[0]:speech.content[1]])
+    mark = open_quote_mark(text[line[0]:speech.content[1]])
     if mark is None:
         return []
     close = text.find(mark, speech.content[1], line[1])
@@ -456,6 +137,49 @@ def _continued(text: str, line: tuple[int, int], speech: Speech) -> list[Speech]
     return [Speech(CONTINUED.name, speech.verb, speech.stance, speech.speaker, (start, end), frame, False, None, CONTINUED.confidence)]
 
 
+#: A paragraph that is one quotation, with no reporting verb, after a paragraph whose speaker was quoted.
+QUOTED_PARAGRAPH = SpeechRule("quoted paragraph", "a paragraph that opens with a quotation and names no speaker, after a paragraph whose last speech was a quotation: the same speaker's words", None, 0.6)
+_QUOTE_OPEN = re.compile(r"[ \t]*(?P<mark>[“\"])")
+
+
+def quoted_paragraphs(text: str, speeches: list[Speech]) -> list[Speech]:
+    r"""Speeches for paragraphs that continue a quotation (:data:`QUOTED_PARAGRAPH`), in news style:
+    'Roe said: “We moved too fast.” / “We are sorry.”' is Roe's second paragraph too.
+
+    >>> text = 'Roe said: “We moved too fast.”\n\n“We are sorry for the harm done.”\n\nThe sky was grey.'
+    >>> first = Speech("colon frame", "said", "asserts", (0, 3), (11, 29), (0, 30), False, None, 0.8)
+    >>> [text[slice(*s.content)] for s in quoted_paragraphs(text, [first])]
+    ['We are sorry for the harm done']
+    """
+    by_line: dict[int, list[Speech]] = {}
+    for speech in speeches:
+        by_line.setdefault(text.rfind("\n", 0, speech.frame[0]) + 1, []).append(speech)
+    found: list[Speech] = []
+    last: Speech | None = None
+    start = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\n")
+        here = by_line.get(start)
+        if here:
+            last = max(here, key=lambda s: s.frame[1])
+            quoted = open_quote_mark(text[start:last.content[0]]) is not None or text[last.content[1]:last.content[1] + 1] in "”\""
+            last = last if quoted and last.content[1] >= len(body.rstrip(" .”\"")) + start - 3 else None
+        elif body.strip():
+            m = _QUOTE_OPEN.match(body)
+            close = body.find("”" if m and m.group("mark") == "“" else '"', m.end() if m else 0)
+            if m is None or last is None or (0 <= close < len(body.rstrip()) - 2):
+                last = None  # words after the quotation: a new sentence of the story, not the speaker's
+            else:
+                a, b = start + m.end(), start + (close if close >= 0 else len(body))
+                while b > a and text[b - 1] in " .,;:":
+                    b -= 1
+                if b - a >= 12:
+                    found.append(Speech(QUOTED_PARAGRAPH.name, last.verb, last.stance, last.speaker, (a, b), (a, b), False, None, QUOTED_PARAGRAPH.confidence))
+                last = last if close < 0 else found[-1] if found and found[-1].content[0] == a else None
+        start += len(line)
+    return found
+
+
 def rule_table() -> str:
     """The tree rules as a Markdown table, for docs/ingest.md.
 
@@ -463,23 +187,33 @@ def rule_table() -> str:
     '| rule | tree match | confidence |'
     """
     rows = ["| rule | tree match | confidence |", "|---|---|---|"]
-    rows += [f"| {rule.name} | {rule.match} | {rule.confidence:.2f} |" for rule in [*SPEECH_RULES, CONTINUED]]
+    rows += [f"| {rule.name} | {rule.match} | {rule.confidence:.2f} |" for rule in [*SPEECH_RULES, CONTINUED, QUOTED_PARAGRAPH]]
     return "\n".join(rows)
 
 
 def parsed_claims(table, text: str, speeches: list[Speech]) -> list:
     """Each speech as a :class:`~kg.ingest.attribution.Claim`: the speaker resolved to an entity
     (a pronoun to the last one named), the stance from the verb and the tree's negation."""
-    from kg.ingest.attribution import _make_claim
+    from kg.ingest.attribution import Claim, _make_claim
     from kg.ingest.parties import resolve_party
 
     claims = []
     parties = {}
+    table.speakers.clear()
     for speech in speeches:
         party = resolve_party(table, text, *speech.speaker)
         if party is not None:
             parties[speech] = party
+            table.speakers.append(party)  # in order: "it" is the last organization that spoke
+    table.speakers.clear()
     for speech, party in parties.items():
+        if speech.rule == REJECTS_ACCOUNT:
+            # "X rejected the claim": X disputes the claim another party made just before.
+            target = next((c for c in reversed(claims) if c.party is not party and c.target is None), None)
+            if target is not None:
+                claims.append(Claim(party, speech.stance, *speech.content, speech.frame, target.proposition, speech.confidence, [], target, speech.verb.lower()))
+                table.speakers.append(party)
+            continue
         # Speech inside a document's words ("according to the memo, Roe told staff that C") is the
         # inner speaker's, read through the document; the document's own claim is that one.
         outer = [parties[o] for o in parties if o is not speech and o.content[0] <= speech.frame[0] and speech.frame[1] <= o.content[1]]

@@ -176,3 +176,39 @@ def test_a_reporting_verb_tagged_as_a_noun_is_read_by_its_place_in_the_tree():
         ("Jane Roe", "asserts", "I would hope that Globex would share everything it knows."),
         ("Jane Roe", "asserts", "It will all come out in court anyway."),
     ]
+
+
+def test_a_quoted_paragraph_continues_the_speaker_before_it():
+    text = "Jane Roe, a Globex director, said: “We moved too fast.”\n\n“We are sorry for the harm that was done.”\n\nThe sky was grey."
+    assert claims(text, "spacy") == [
+        ("Jane Roe", "asserts", "We moved too fast."),
+        ("Jane Roe", "asserts", "We are sorry for the harm that was done."),
+    ]
+
+
+def test_descriptions_requests_and_a_rejected_account():
+    text = ("Globex described the incident as rare. Regulators called for an independent inquiry into the outage. "
+            "Initech said the cables were worn. Jane Roe, a Globex director, rejected the claim.")
+    found = extract(text, parser="spacy").claims
+    assert [(c.party.label, c.stance, c.proposition) for c in found] == [
+        ("Globex", "asserts", "Described the incident as rare."),
+        ("Regulators", "asserts", "Called for an independent inquiry into the outage."),
+        ("Initech", "asserts", "The cables were worn."),
+        ("Jane Roe", "denies", "The cables were worn."),
+    ]
+    assert found[3].target is found[2]
+
+
+def test_an_office_named_before_the_person_and_an_office_never_named():
+    # A lede names the office, the next paragraph the person; an office no one holds here stays a role.
+    text = ("The outage came from a rare fault in the flight-plan software, the head of air traffic control has said.\n\n"
+            "Jane Roe, chief executive of Skyway Services, said the fault was found within hours.\n\n"
+            "The prime minister said the airline industry would be consulted.")
+    found = extract(text, parser="spacy").claims
+    assert [(c.party.label, c.party.type) for c in found] == [("Jane Roe", "Person"), ("Jane Roe", "Person"), ("Prime minister", "Role")]
+
+
+def test_a_name_with_a_spokesperson_is_an_organization_whatever_the_parser_says():
+    text = "Red Eléctrica did not make sure enough plants were on standby. A Red Eléctrica spokesperson was not available."
+    entities = {e.label: e.type for e in extract(text, parser="spacy").table.entities.values()}
+    assert entities["Red Eléctrica"] == "Organization"

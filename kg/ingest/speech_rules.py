@@ -1,0 +1,411 @@
+"""The tree rules of reported speech: one handler per row of :data:`SPEECH_RULES`.
+
+A handler gets a token of spaCy's parse (a reporting verb, or "according") and returns what it
+reads there, the character spans of the speaker and the content with the content's negation, or
+None. :mod:`kg.ingest.speech` runs the rows over an article and makes the speeches claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+__all__ = ["Speech", "SpeechRule", "SPEECH_RULES", "REPORTING", "REJECTS_ACCOUNT", "LEMMAS", "BLAME", "FRAMED",
+           "SUBJECTS", "CLAUSES", "open_quote_mark"]
+
+#: Reporting verbs by lemma, and the stance each class carries.
+REPORTING = {
+    "asserts": {
+        "say", "tell", "state", "write", "add", "note", "explain", "argue", "insist", "maintain", "claim",
+        "warn", "estimate", "announce", "suggest", "report", "allege", "assert", "stress", "emphasize",
+        "emphasise", "believe", "contend", "testify", "tweet", "post", "blame", "predict", "reiterate",
+        "find", "conclude", "show", "reveal", "indicate", "accept", "recall", "describe", "complain",
+        "recommend", "urge", "observe", "declare", "forecast", "read", "promise", "pledge", "vow", "assure",
+        "guarantee", "demand", "caution", "respond", "reply", "answer", "speculate", "hint", "imply", "think",
+        "fear", "point",
+    },
+    "confirms": {"confirm", "acknowledge", "admit", "concede", "verify", "agree"},
+    "denies": {"deny", "reject", "refute", "dismiss", "rebut"},
+    "disputes": {"dispute", "contest", "challenge", "question", "disagree"},
+}
+LEMMAS = {lemma: stance for stance, lemmas in REPORTING.items() for lemma in lemmas}
+SUBJECTS = {"nsubj", "nsubjpass"}
+_RELATIVE = {"who", "which", "that"}
+CLAUSES = {"ccomp", "parataxis"}
+REJECTS_ACCOUNT = "rejects an account"
+_NOUN_CLAUSE = {"claim", "claims", "report", "reports", "suggestion", "suggestions", "idea", "allegation", "allegations", "assertion", "notion"}
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One act of reported speech: character spans into the article's text."""
+
+    rule: str
+    verb: str  # the reporting verb as written
+    stance: str  # the verb's class: asserts, confirms, denies, disputes
+    speaker: tuple[int, int]
+    content: tuple[int, int]
+    frame: tuple[int, int]
+    negated: bool  # the content's main verb has a ``neg`` child
+    neg: tuple[int, int] | None  # where that negation is
+    confidence: float
+    wording: str | None = None  # the claim's words when they are not the content as written (a shared subject added)
+
+
+@dataclass(frozen=True)
+class SpeechRule:
+    name: str
+    match: str  # the tree it matches, in words (for the rule table in docs/ingest.md)
+    handler: Callable
+    confidence: float
+
+
+def _text(doc) -> str:
+    """The doc's text, built once: ``Doc.text`` joins every token each time it is read."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
+def _span(tokens, offset: int) -> tuple[int, int]:
+    tokens = list(tokens)
+    return offset + min(t.idx for t in tokens), offset + max(t.idx + len(t) for t in tokens)
+
+
+def _content(head, offset: int, skip=()) -> tuple[tuple[int, int], bool, tuple[int, int] | None]:
+    """The clause under ``head`` (without a leading "that" and without ``skip`` subtrees), its negation."""
+    skipped = {t.i for s in skip for t in s.subtree}
+    tokens = [t for t in head.subtree if t.i not in skipped]
+    # "said later that C": what comes before the clause's "that" is the reporting verb's, not the claim's.
+    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is not None:
+        tokens = [t for t in tokens if t.i > mark.i]
+    while tokens and (tokens[0].dep_ in ("mark", "punct") or tokens[0].is_space) and tokens[0].lower_ in ("that", ",", ":", "“", '"', "‘", "—", "–", "-"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    neg = next((c for c in head.children if c.dep_ == "neg"), None)
+    return (_span(tokens, offset) if tokens else (0, 0)), neg is not None, (_span([neg], offset) if neg is not None else None)
+
+
+def _subject(verb):
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    # "X said A and added B": the second verb speaks with the first's subject.
+    while subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    # "..., saying B": the participle speaks with its clause's subject; when that clause is a
+    # relative one ("the outage that crippled it, accusing B"), with the first subject above it.
+    if subject is None and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+        subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "advcl":
+            subject = next((c for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "relcl"
+                            for c in a.children if c.dep_ in SUBJECTS and c.lower_ not in _RELATIVE), subject)
+    return subject
+
+
+def _speaker_span(subject, offset: int) -> tuple[int, int]:
+    # A relative clause or apposition after the name ("Jane Roe, who leads the team,") is not the speaker's name.
+    tokens = [t for t in subject.subtree if not any(a.dep_ in ("relcl", "acl") and a.head.i >= subject.i and t in a.subtree for a in subject.children)]
+    return _span(tokens or [subject], offset)
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _finite(verb) -> bool:
+    """A verb with its own tense ("is trying", "does not understand"), not one sharing a modal ("or be sacked")."""
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in verb.children)
+
+
+def _conjuncts(verb) -> list:
+    """The finite verbs coordinated with ``verb`` after it, nested chains flattened."""
+    found = []
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i and _finite(c):
+            found += [c, *_conjuncts(c)]
+    return found
+
+
+def _parts(clause, offset: int) -> list[tuple]:
+    """The clause's coordinated claims, each ``(content, negated, neg, wording)``: "Delta is spreading
+    misinformation, does not understand security and is shifting blame" is three, the later ones
+    worded with the first's subject ("Delta does not understand security")."""
+    conjuncts = _conjuncts(clause)
+    if not conjuncts:
+        return [(*_content(clause, offset), None)]
+    own = {t.i for c in conjuncts for t in c.subtree} | {c.i for c in clause.children if c.dep_ == "cc" and c.i > conjuncts[0].i - 3}
+    first = [t for t in clause.subtree if t.i not in own and t.i < conjuncts[0].i]
+    subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+    text = _text(clause.doc)
+    parts = [(*_trimmed(first, clause, offset), None)]
+    for conj in conjuncts:
+        later = {t.i for c in conjuncts if conj in c.ancestors for t in c.subtree}
+        tokens = [t for t in conj.subtree if t.i not in later and not (t.dep_ == "cc" and t.i < conj.i)]
+        content, negated, neg = _trimmed(tokens, conj, offset)
+        wording = None
+        if subject is not None and not any(c.dep_ in SUBJECTS for c in conj.children):
+            lead = text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge)]
+            wording = f"{lead} {text[content[0] - offset:content[1] - offset]}"
+        parts.append((content, negated, neg, wording))
+    return [p for p in parts if p[0][1] - p[0][0] >= 3]
+
+
+def _trimmed(tokens, head, offset: int):
+    """``tokens`` without leading marks and trailing punctuation, and the negation of ``head``."""
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or (tokens[0].dep_ in ("mark", "cc") and tokens[0].lower_ in ("that", "and", "but"))):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    neg = next((c for c in head.children if c.dep_ == "neg"), None)
+    return (_span(tokens, offset) if tokens else (0, 0)), neg is not None, (_span([neg], offset) if neg is not None else None)
+
+
+def _says_that(token, offset):
+    """A reporting verb with a subject and a clausal complement: "X said (that) C", "“C,” X said"."""
+    clause = next((c for c in token.children if c.dep_ in CLAUSES and c.pos_ in ("VERB", "AUX")), None)
+    subject = _subject(token)
+    if clause is None or subject is None or subject.lower_ in _RELATIVE:
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    # A quotation is the speaker's words whole: never split (see kg.ingest.claims.quoted).
+    text = _text(token.doc)
+    quoted = open_quote_mark(text[text.rfind("\n", 0, clause.left_edge.idx) + 1:clause.left_edge.idx + 1]) is not None
+    if mark is None and not quoted and _conjuncts(clause):
+        return _speaker_span(subject, offset), _parts(clause, offset), token
+    content, negated, neg = _content(clause, offset)
+    return _speaker_span(subject, offset), content, negated, neg, token
+
+
+def _tag_after(token, offset):
+    """A reporting verb that closes its sentence after a comma: "C, she stressed", "“C,” the report said",
+    when the parser hangs the verb off the claim instead of the claim off the verb."""
+    subject = _subject(token)
+    if subject is None or subject.lower_ in _RELATIVE or subject.i > token.i or any(c.dep_ in CLAUSES | {"dobj", "xcomp"} for c in token.children):
+        return None
+    sent = token.sent
+    if any(not t.is_punct and not t.is_space for t in sent if t.i > token.i and t.head.i != token.i and t.head.head.i != token.i):
+        return None
+    comma = subject.left_edge.i - 1
+    while comma > sent.start and sent.doc[comma].text in "“”\"'’":
+        comma -= 1
+    if comma <= sent.start or sent.doc[comma].text != ",":
+        return None
+    words = [t for t in sent if t.i < comma]
+    root = next((t for t in words if t.head.i >= comma or t.head.i == t.i), None)
+    if root is None:
+        return None
+    content, negated, neg = _trimmed(words, root, offset)
+    return _speaker_span(subject, offset), content, negated, neg, token
+
+
+def _claims_to(token, offset):
+    """ "X claimed to have stolen C": the infinitive's claim, worded with its subject."""
+    if token.lemma_.lower() not in ("claim", "purport", "profess"):
+        return None
+    subject = _subject(token)
+    clause = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if subject is None or clause is None or subject.lower_ in _RELATIVE:
+        return None
+    tokens = [t for t in clause.subtree if not (t.dep_ == "aux" and t.lower_ == "to")]
+    content, negated, neg = _trimmed(tokens, clause, offset)
+    text = _text(token.doc)
+    lead = text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge)]
+    words = text[content[0] - offset:content[1] - offset]
+    wording = f"{lead} {'had' + words[4:] if words.startswith('have ') else words}"
+    return _speaker_span(subject, offset), [(content, negated, neg, wording)], token
+
+
+#: Verb phrases that state a position without a clause: (lemma, the object or particle that makes it one).
+_POSITIONS = {("take", "credit"), ("take", "responsibility"), ("claim", "credit"), ("claim", "responsibility"),
+              ("put", "blame"), ("put", "down"), ("lay", "blame"), ("lay", "responsibility"), ("defend", None)}
+
+
+def _takes_position(token, offset):
+    """ "X took credit for C", "X put the blame on Y", "X put the blackout down to Y", "X defended its
+    planning": the verb phrase, worded with its subject."""
+    lemma = token.lemma_.lower()
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "prt")}
+    if not any(lemma == verb and (what is None and objects or what in objects) for verb, what in _POSITIONS):
+        return None
+    subject = _subject(token)
+    if subject is None or subject.lower_ in _RELATIVE or subject.pos_ == "PRON" and subject.lower_ not in ("it", "they"):
+        return None
+    tokens = [token] + [t for c in token.children if c.dep_ in ("dobj", "prt", "prep", "dative", "advmod") and c.i > token.i for t in c.subtree]
+    content, _, _ = _trimmed(sorted(tokens, key=lambda t: t.i), token, offset)
+    text = _text(token.doc)
+    lead = text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge)]
+    return _speaker_span(subject, offset), [(content, False, None, f"{lead} {text[content[0] - offset:content[1] - offset]}")], token
+
+
+_ACCOUNTS = {"account", "claim", "claims", "report", "reports", "story", "version", "allegation", "allegations", "characterisation", "characterization", "suggestion"}
+
+
+def _calls(token, offset):
+    """ "X called the account “misinformation”" (disputes it), "X called the boss “overpaid”" (the boss is overpaid)."""
+    if token.lemma_.lower() not in ("call", "brand", "label", "dub"):
+        return None
+    subject = _subject(token)
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    what = next((c for c in token.children if c.dep_ == "oprd" and c.i > (obj.i if obj is not None else token.i)), None)
+    if subject is None or obj is None or what is None or subject.lower_ in _RELATIVE:
+        return None
+    text = _text(token.doc)
+    thing = text[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge)]
+    words = [t for t in what.subtree]
+    content, _, _ = _trimmed(words, what, offset)
+    called = text[content[0] - offset:content[1] - offset].strip("“”\"")
+    if obj.lower_ in _ACCOUNTS:  # a stance on the account named before (kg.ingest.attribution.find_claims)
+        whole, _, _ = _trimmed([t for t in token.subtree if obj.left_edge.i <= t.i <= what.right_edge.i], what, offset)
+        return _speaker_span(subject, offset), [(whole, False, None, None)], token, "disputes"
+    return _speaker_span(subject, offset), [(content, False, None, f"{thing} is {called}")], token
+
+
+def _colon(token, offset):
+    """A reporting verb whose words follow a colon: "X said in a statement: C"."""
+    subject = _subject(token)
+    if subject is None or any(c.dep_ in CLAUSES for c in token.children):
+        return None
+    after = [t for t in token.sent if t.i > token.i]
+    colon = next((t for t in after if t.text == ":"), None)
+    if colon is None:
+        return None
+    words = [t for t in after if t.i > colon.i and not (t.is_punct and t.i == token.sent.end - 1)]
+    if len(words) < 3:
+        return None
+    root = next((t for t in words if t.head.i < words[0].i or t.head.i > words[-1].i or t.head.i == t.i), words[0])
+    neg = next((c for c in root.children if c.dep_ == "neg"), None)
+    content = _span([t for t in words if not (t.is_punct and t.text in "“”\"")], offset)
+    return _speaker_span(subject, offset), content, neg is not None, (_span([neg], offset) if neg is not None else None), token
+
+
+def _denies_noun(token, offset):
+    """A denial of a noun's clause: "X denied reports that C", "X rejected the claim that C"."""
+    subject = _subject(token)
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in _NOUN_CLAUSE), None)
+    if subject is None or obj is None:
+        return None
+    clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+    if clause is None:
+        return None
+    content, negated, neg = _content(clause, offset)
+    return _speaker_span(subject, offset), content, negated, neg, token
+
+
+def _according_to(token, offset):
+    """ "According to X, C" and "C, according to X": the clause ``according`` modifies."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if obj is None:
+        return None
+    head = token.head
+    if head.i == token.i:
+        return None
+    content, negated, neg = _content(head, offset, skip=[token])
+    return _span(obj.subtree, offset), content, negated, neg, token
+
+
+BLAME = {"accuse", "blame", "fault", "criticise", "criticize", "charge"}
+#: Verbs that report speech only in the frame of their own rule ("called it false", "purported to").
+FRAMED = {"call", "brand", "label", "dub", "purport", "profess", "take", "put", "lay", "defend", "ask", "press"}
+
+
+def _accuses(token, offset):
+    """ "X accused Y of C-ing", "X blamed Y for C", "X faulted Y for failing to C": the accusation, verb included."""
+    if token.lemma_.lower() not in BLAME:
+        return None
+    subject = _subject(token)
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    reason = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > (obj.i if obj is not None else token.i)), None)
+    if subject is None or obj is None or reason is None:
+        return None
+    tokens = [token] + [t for c in (obj, reason) for t in c.subtree]
+    return _speaker_span(subject, offset), _span(tokens, offset), False, None, token
+
+
+_DESCRIBE = {"describe", "characterise", "characterize", "portray", "depict"}
+
+
+def _describes_as(token, offset):
+    """ "X described the incident as rare": the verb phrase, verb included (a view of the thing)."""
+    if token.lemma_.lower() not in _DESCRIBE:
+        return None
+    subject = _subject(token)
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if subject is None or obj is None or subject.lower_ in _RELATIVE:
+        return None
+    how = next((c for c in token.children if c.i > obj.i and any(t.lower_ == "as" for t in c.subtree) and c.dep_ in ("advcl", "prep", "oprd", "advmod", "acomp")), None)
+    if how is None:
+        return None
+    tokens = [token] + [t for c in (obj, how) for t in c.subtree]
+    return _speaker_span(subject, offset), _span(tokens, offset), False, None, token
+
+
+_URGE = {"urge", "ask", "press", "call"}
+
+
+def _urges(token, offset):
+    """ "X called on Y to C", "X urged Y to C", "X asked Y to C", "X called for C": the request, verb included."""
+    lemma = token.lemma_.lower()
+    if lemma not in _URGE:
+        return None
+    # "X called for an inquiry", "X called for Rue to resign": what is called for is the position.
+    wanted = next((c for c in token.children if lemma == "call" and c.lower_ == "for" and c.dep_ in ("prep", "advcl", "mark")
+                   or lemma == "call" and c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)), None)
+    subject = _subject(token)
+    if wanted is not None and subject is not None and subject.lower_ not in _RELATIVE:
+        return _speaker_span(subject, offset), _span([token, *wanted.subtree], offset), False, None, token
+    whom = next((c for c in token.children if c.dep_ == "dobj" or (lemma == "call" and c.dep_ == "prep" and c.lower_ == "on")), None)
+    clause = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" for a in c.children)), None)
+    if subject is None or whom is None or clause is None or subject.lower_ in _RELATIVE or clause.i < whom.i:
+        return None
+    tokens = [token] + [t for c in (whom, clause) for t in c.subtree]
+    return _speaker_span(subject, offset), _span(tokens, offset), False, None, token
+
+
+_REJECT = {"reject", "dispute", "deny", "dismiss", "contest", "refute", "rebut"}
+#: The words an account is named by when a denial points back at it ("rejected the claim").
+_ACCOUNT_OBJECT = re.compile(r"(?:the|that|this|those|these|such)[ ](?:[a-z-]+[ ]){0,2}(?:account|accounts|claim|claims|allegation|allegations|accusation|accusations|characteri[sz]ation|suggestion|suggestions|report|reports|version|criticism|charge|charges)$", re.IGNORECASE)
+
+
+def _rejects_account(token, offset):
+    """ "X rejected the claim", "Y dismissed those accusations": a stance on the account told before
+    (the claim it points back at is found when the claims are made: :func:`parsed_claims`)."""
+    if token.lemma_.lower() not in _REJECT or any(c.dep_ in CLAUSES for c in token.children):
+        return None
+    subject = _subject(token)
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if subject is None or obj is None or subject.lower_ in _RELATIVE or any(c.dep_ in ("acl", "relcl", "ccomp") for c in obj.children):
+        return None
+    words = _text(token.doc)[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge)]
+    if not _ACCOUNT_OBJECT.fullmatch(words):
+        return None
+    return _speaker_span(subject, offset), [(_span(obj.subtree, offset), False, None, None)], token
+
+
+#: The tree rules, tried on every token in order; the first that reads a token wins.
+SPEECH_RULES = [
+    SpeechRule("says that", "a reporting verb (lemma) with an `nsubj` and a `ccomp`/`parataxis` clause", _says_that, 0.85),
+    SpeechRule("denies the claim that", "a denial verb whose `dobj` (claim, report, allegation ...) has a that-clause", _denies_noun, 0.8),
+    SpeechRule("colon frame", "a reporting verb with an `nsubj`, no clause, and a colon after it: the words after the colon", _colon, 0.8),
+    SpeechRule("accuses", "accuse, blame, fault ... with an `nsubj`, a `dobj` and an of/for phrase: the accusation, verb included", _accuses, 0.7),
+    SpeechRule("according to", "`according` → `to` → `pobj` X: the clause `according` modifies", _according_to, 0.8),
+    SpeechRule("claims to", "claim, purport ... with an `nsubj` and an `xcomp` infinitive: the infinitive, worded with the subject", _claims_to, 0.7),
+    SpeechRule("calls it", "call, brand, label ... with a `dobj` and an `oprd`: an account called false is disputed, else 'the object is what it was called'", _calls, 0.65),
+    SpeechRule("takes a position", "took credit/responsibility for, put the blame on, put X down to, defended: the verb phrase, worded with its `nsubj`", _takes_position, 0.65),
+    SpeechRule("describes as", "describe, characterise ... with an `nsubj`, a `dobj` and an as-phrase: the verb phrase", _describes_as, 0.7),
+    SpeechRule("urges", "urge, ask, press with a `dobj` (call with `on`) and a to-infinitive `xcomp`: the request, verb included", _urges, 0.65),
+    SpeechRule(REJECTS_ACCOUNT, "a denial verb whose `dobj` is an account told before (the claim, those allegations), no clause: a stance on that claim (the verb's)", _rejects_account, 0.7),
+    SpeechRule("tag after", "a reporting verb with an `nsubj` after a comma, closing the sentence with no clause of its own: the words before the comma", _tag_after, 0.75),
+]
+
+
+def open_quote_mark(before: str) -> str | None:
+    """The closing mark of a quotation open at the end of ``before``, if one is."""
+    if before.count("“") > before.count("”"):
+        return "”"
+    return '"' if before.count('"') % 2 else None
