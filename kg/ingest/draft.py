@@ -176,6 +176,8 @@ _OPPOSITE = {1: "disputes", -1: "asserts"}
 _ANSWERING = {"denies", "disputes", "narrows"}
 _POLARITY = {"asserts": 1, "confirms": 1, "denies": -1, "disputes": -1, "narrows": -1}
 NEARBY = 3
+#: The words of a drafted date claim (:func:`_dates_by_source`).
+_DATED = re.compile(r" happened (?:on|between|on or after|on or before) \d{4}-\d{2}-\d{2}")
 
 
 def _answered(extraction: Extraction, claim: Claim):
@@ -318,7 +320,8 @@ def _dates_by_source(extraction: Extraction, index: CaseIndex, ids: _Ids, source
         note = f"This source's date for '{dated.item_id}' ({theirs})" + (f"; {notes[dated.item_id]}" if dated.item_id in notes else "")
         assertion = {"party": source_id, "source": source_id, "stance": "asserts", "quote": _quote(text, start, end),
                      "confidence": 0.6, "status": "pending", "span": [start, end], "note": "The date the source gives the incident"}
-        match = index.propositions.match(words, {dated.item_id})
+        # Only another source's date of an incident is the same claim: not a claim that names the incident.
+        match = index.propositions.match(words, {dated.item_id}, among=index.propositions.ids(_DATED.search))
         if match.link is not None:  # another source gave the same date: one claim, two sources
             proposition = {"proposition": match.link, "confidence": match.confidence, "note": f"{note}; the same date as proposition '{match.link}'"}
         else:

@@ -411,6 +411,10 @@ class PropositionIndex:
         for party, stance in assertions:
             self.stance(item_id, party, stance)
 
+    def ids(self, where: Callable[[str], bool]) -> list[str]:
+        """The ids of the propositions whose text ``where`` accepts, in the order they were added."""
+        return [entry.id for entry in self._entries if where(entry.text)]
+
     def stance(self, item_id: str, party: str, stance: str) -> None:
         """Record that ``party`` takes ``stance`` on the proposition ``item_id``."""
         if item_id in self._position and stance in _POLARITY:

@@ -275,3 +275,13 @@ def test_a_rejoinder_answers_the_claim_of_another_party_it_follows_whatever_its_
     assert stances[trained] == [("mary-major", "denies"), ("initech", "asserts")]
     # "That was not the case" is a stance on the claim it answers, never a proposition of its own.
     assert not any("the-case" in i for i in stances)
+
+
+CLAIM_ON_INCIDENT = ("Initech payroll down\n\nInitech employees could not log in to the payroll system on March 2, Initech said. "
+                     "Jane Roe, a union official, said the payroll outage happened because of staff cuts.\n")
+
+
+def test_a_sources_date_for_an_incident_is_never_linked_to_a_claim_that_names_the_incident(tmp_path):
+    _, drafts = _ingest(tmp_path, CLAIM_ON_INCIDENT, LATER_DATE, case_name="initech")
+    dated = next(p for p in drafts["a1.txt"]["propositions"] if p["note"].startswith("This source's date"))
+    assert dated["id"] == "payroll-outage-date" and dated["text"] == "Payroll outage happened on 2026-03-03."
