@@ -124,7 +124,7 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
                     and not re.fullmatch(r"the[ ](?:company|firm|group|bank|airline|agency|authority|union|university|operator|statement)", opener.group("np").lower()):
                 return None
             for party in reversed(table.speakers):
-                if party.type in ORG_TYPES | {CLS.InternalDocument}:
+                if party.type in ORG_TYPES | {CLS.InternalDocument, CLS.AISystem}:
                     return party
             return None
         if word in ("they", "one of them"):
@@ -161,15 +161,20 @@ _DESCRIPTION = re.compile(
     r"(?P<mods>(?:[\w’'-]+[ ]){0,3}?)(?P<noun>[a-z][a-z-]+)(?P<of>[ ]of[ ](?:the[ ])?[\w’' -]{1,40}?)?)"
     r"(?:,?[ ](?:released|posted|published|issued|seen|obtained|filed|dated|signed|sent|made|on|in|by|from|to|last|this)\b[^;]{0,80})?[ ,]*$"
 )
+#: An AI system described, not named: "the AI agent", "the coding assistant", "the chatbot" (the one named before).
+_AI_DESCRIPTION = re.compile(r"^[ ,]*(?i:the|this|its)[ ](?:[\w-]+[ ]){0,2}(?:AI|A\.I\.|agent|assistant|chatbot|bot|copilot)[ ,]*$")
 _TITLED = {"head": ("chief executive", "ceo", "head", "chief", "boss"), "boss": ("chief executive", "ceo", "head", "boss", "chief"),
            "chief": ("chief", "ceo"), "leader": ("leader", "head", "director", "chief")}
 
 
 def _described(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
-    """A speaker given by description: "one of its lawyers" (the organization), "the prime minister",
+    """A speaker given by description: "the AI agent" (the AI system named before), "one of its lawyers"
+    (the organization), "the prime minister",
     "the Aelec director" (the person of that title named before), "the association", "the grid
     operator" (the organization so described), "the report", "Monday's report", "a regulatory
     filing" (the document, made a source when the article names it only so)."""
+    if _AI_DESCRIPTION.match(text[start:end]):
+        return table.last_before(start, {CLS.AISystem})
     m = _DESCRIPTION.match(text[start:end])
     if m is None:
         return None

@@ -212,3 +212,13 @@ def test_a_name_with_a_spokesperson_is_an_organization_whatever_the_parser_says(
     text = "Red Eléctrica did not make sure enough plants were on standby. A Red Eléctrica spokesperson was not available."
     entities = {e.label: e.type for e in extract(text, parser="spacy").table.entities.values()}
     assert entities["Red Eléctrica"] == "Organization"
+
+
+def test_an_ai_system_described_is_the_one_named_before():
+    text = ("Orbis runs its scheduling on Veltro's AI assistant. The assistant cancelled every booking on Monday.\n\n"
+            "The AI assistant admitted that it had ignored the freeze. “I made an error of judgment,” the assistant wrote.")
+    found = extract(text, parser="spacy").claims
+    assert [(c.party.label, c.party.type, c.stance) for c in found] == [
+        ("Veltro's AI assistant", "AISystem", "confirms"),
+        ("Veltro's AI assistant", "AISystem", "asserts"),
+    ]
