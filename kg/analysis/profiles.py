@@ -113,17 +113,24 @@ def _folded(shorts: Iterable[str], words: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=200_000)
-def _forms(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    """A name's words that may abbreviate another's, and the abbreviations its own words allow.
+#: Abbreviations up to this long are looked up in precomputed sets; a name with a longer candidate is folded word by word.
+_SHORTEST_SLOW = 16
 
-    The second set holds the initials of each run of at least two words and the starts of its long words:
-    a word of the other name folds only if it is among them.
+
+@lru_cache(maxsize=200_000)
+def _forms(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], bool]:
+    """A name's words that may abbreviate another's, the abbreviations its own words allow, and whether
+    a word may abbreviate beyond what the sets hold.
+
+    The second set holds the initials of each run of two to ``_SHORTEST_SLOW`` words and the starts of its
+    long words up to that length: a word of the other name folds only if it is among them. Bounded, so a
+    label of a million characters or words costs linear time, not quadratic (or cubic) memory.
     """
     shorts = frozenset(t for t in words if len(t) >= 2 and rarity(t) >= _ABBREVIATION_RARITY)
-    longs = {"".join(w[0] for w in words[i : i + k]) for k in range(2, len(words) + 1) for i in range(len(words) - k + 1)}
-    longs.update(w[:k] for w in words for k in range(3, len(w) - 1))
-    return shorts, frozenset(longs)
+    n = len(words)
+    longs = {"".join(w[0] for w in words[i : i + k]) for k in range(2, min(n, _SHORTEST_SLOW) + 1) for i in range(n - k + 1)}
+    longs.update(w[:k] for w in words for k in range(3, min(len(w) - 1, _SHORTEST_SLOW + 1)))
+    return shorts, frozenset(longs), any(len(t) > _SHORTEST_SLOW for t in shorts)
 
 
 def abbreviated(x: Iterable[str], y: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -138,8 +145,8 @@ def abbreviated(x: Iterable[str], y: Iterable[str]) -> tuple[list[str], list[str
     (['dev', 'prod'], ['dev', 'prod', 'com'])
     """
     x, y = list(x), list(y)
-    (x_shorts, x_longs), (y_shorts, y_longs) = _forms(tuple(x)), _forms(tuple(y))
-    if x_shorts.isdisjoint(y_longs) and y_shorts.isdisjoint(x_longs):
+    (x_shorts, x_longs, x_slow), (y_shorts, y_longs, y_slow) = _forms(tuple(x)), _forms(tuple(y))
+    if not (x_slow or y_slow) and x_shorts.isdisjoint(y_longs) and y_shorts.isdisjoint(x_longs):
         return x, y  # no word of one abbreviates words of the other: most pairs
     return _folded(y, x), _folded(x, y)
 
