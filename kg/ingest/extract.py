@@ -106,10 +106,17 @@ _LABEL = re.compile(
 )
 
 
+# A dateline: where the story was filed, before its first words ("ATLANTA (AP) — ", "LONDON, Aug 30 (Reuters) - ").
+_DATELINE = re.compile(r"^(?P<label>[A-Z][A-Z.'-]{2,30}(?:[ ][A-Z][A-Z.'-]{1,30}){0,2}(?:,[ ][\w. ]{2,20})?[ ]?(?:\([A-Za-z]{2,12}\)[ ]?)?[—–-][ ]?)(?=[A-Z])", re.MULTILINE)
+
+
 def mask_labels(text: str) -> str:
-    """``text`` with heading and deck labels blanked out, offsets unchanged.
+    """``text`` with heading and deck labels and datelines blanked out, offsets unchanged.
 
     >>> mask_labels("Key points:\\nUPDATE: Globex said so.")
     '           \\n        Globex said so.'
+    >>> mask_labels("ATLANTA (AP) — Globex sued.")
+    '               Globex sued.'
     """
-    return _LABEL.sub(lambda m: m.group(0)[: m.start("label") - m.start()] + " " * len(m.group("label")), text)
+    text = _LABEL.sub(lambda m: m.group(0)[: m.start("label") - m.start()] + " " * len(m.group("label")), text)
+    return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)

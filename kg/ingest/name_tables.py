@@ -69,6 +69,7 @@ NOT_NAMES = {
     "that", "these", "those", "one", "another", "it", "its", "he", "she", "they", "we", "i", "his", "her", "their",
     "our", "what", "if", "for", "from", "as", "by", "with", "without", "and", "or", "so", "then", "there", "here",
     "according", "also", "both", "neither", "some", "many", "most", "all", "no", "not", "now", "until", "since",
+    "any", "every", "each", "such",
     "during", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "ai",
     "internal", "city", "passengers", "professor", "dr", "mr", "mrs", "ms", "chief", "senior", "former", "earlier",

@@ -70,7 +70,8 @@ def _text(doc) -> str:
 
 
 def _span(tokens, offset: int) -> tuple[int, int]:
-    tokens = list(tokens)
+    # Whitespace the parser hangs on a word (a blanked dateline, an indent) is no part of a span.
+    tokens = [t for t in tokens if not t.is_space] or list(tokens)
     return offset + min(t.idx for t in tokens), offset + max(t.idx + len(t) for t in tokens)
 
 

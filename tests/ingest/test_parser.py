@@ -222,3 +222,10 @@ def test_an_ai_system_described_is_the_one_named_before():
         ("Veltro's AI assistant", "AISystem", "confirms"),
         ("Veltro's AI assistant", "AISystem", "asserts"),
     ]
+
+
+def test_a_dateline_is_neither_a_name_nor_the_speaker():
+    text = "Globex sues Initech\n\nATLANTA (AP) — Globex sued Initech on Friday, claiming the software company cut corners."
+    x = extract(text, parser="spacy")
+    assert [(c.party.label, c.proposition) for c in x.claims] == [("Globex", "The software company cut corners.")]
+    assert "ATLANTA" not in {e.label for e in x.table.entities.values()}
