@@ -36,7 +36,7 @@ __all__ = [
 
 COMPARISONS_FILE = ONTOLOGY_DIR / "comparisons.yaml"
 KINDS = ("name", "dates", "same-value", "shared-context", "description", "co-values", "named-together", "raised-together",
-         "opposite-stances", "mentioned-in", "outlet", "role")
+         "opposite-stances", "mentioned-in", "outlet", "role", "meaning")
 #: Literal properties the projection carries, by case key → projection attribute.
 _LITERALS = {"url": "url", "jobTitle": "job_title", "sha256": "sha256"}
 

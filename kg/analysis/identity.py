@@ -377,8 +377,9 @@ def find_candidates(
         again = _to_weigh_again(items, by_item, (canonical, candidates, pooled), (clusters, possible, now_pooled))
         canonical, candidates, pooled = clusters, possible, now_pooled
         final_ctx = ctx.with_clusters(canonical, candidates)
-        scored.update(weigh_pairs(sorted(again), items, final_ctx, weights, plans, _weighed_with(items, pooled, canonical)))
-        strength = {pair: _probability(w) for pair, w in scored.items()}
+        again_scored = weigh_pairs(sorted(again), items, final_ctx, weights, plans, _weighed_with(items, pooled, canonical))
+        scored.update(again_scored)
+        strength.update((pair, _probability(w)) for pair, w in again_scored.items())  # only those weighed again changed
     lap("collective")
     raised = [c for c in m.comparisons if c.kind == "raised-together"]
     found, below = [], 0

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from kg.analysis.comparisons import Comparison, Context, Outcome, model, profiles
 from kg.analysis.comparisons import fact_pairs as _facts, links as _via, span as _iso
 from kg.analysis.evidence import P
+from kg.analysis.meaning import meaning_level
 from kg.analysis.nxgraph import EXAMPLE, from_turtle  # noqa: F401 (the examples)
 from kg.analysis.profiles import Profile, abbreviated, merged_words, rarity
 
@@ -463,7 +464,7 @@ def _role(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> O
 _KINDS = {
     "name": _name, "dates": _dates, "same-value": _values, "shared-context": _context, "description": _description,
     "co-values": _co_values, "named-together": _named_together, "raised-together": _raised,
-    "opposite-stances": _stances, "mentioned-in": _sources, "outlet": _outlet, "role": _role,
+    "opposite-stances": _stances, "mentioned-in": _sources, "outlet": _outlet, "role": _role, "meaning": meaning_level,
 }
 
 

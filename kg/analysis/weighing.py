@@ -184,6 +184,22 @@ def _description(c: Comparison, left: list[Profile], right: list[Profile], ctx: 
     return out
 
 
+def _meaning(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
+    """The cosine of the two items' meaning vectors (:mod:`kg.analysis.meaning`), by thresholds."""
+    from kg.analysis.meaning import vector_of
+
+    thresholds = [(lv.at_least, lv.level) for lv in c.levels if lv.at_least is not None]
+    out = []
+    for a, b in zip(left, right):
+        va, vb = vector_of(ctx, a), vector_of(ctx, b)
+        if va is None or vb is None:
+            out.append("missing")
+            continue
+        similarity = float(va @ vb)
+        out.append(next((level for at_least, level in thresholds if similarity >= at_least), "far"))
+    return out
+
+
 def _unless(test: Callable[[Profile, Profile], bool], level: str):
     """A kind whose pairs are at ``level`` unless ``test`` holds; those go to the kind's function."""
 
@@ -198,6 +214,7 @@ _FAST = {
     "same-value": _values,
     "shared-context": _context,
     "description": _description,
+    "meaning": _meaning,
     "co-values": _unless(lambda a, b: not a.holders.isdisjoint(b.holders), "none"),
     "named-together": _unless(lambda a, b: not a.propositions.isdisjoint(b.propositions), "none"),
     "raised-together": _unless(lambda a, b: not (a.questions.isdisjoint(b.questions) and a.propositions.isdisjoint(b.propositions)),

@@ -46,7 +46,8 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
     weights: Weights = {}
     for cls, members in sorted(by_class.items()):
         sample = _random_pairs(members, m.u_sample, f"{m.seed}:{cls}", None if across_cases else (lambda x: items[x].case))
-        sample += [pair for pair, value in sorted(judged.items()) if value is Judgement.DIFFERENT and all(x in by_class[cls] for x in pair)]
+        sample += [pair for pair, value in sorted(judged.items())
+                   if value is Judgement.DIFFERENT and all(x in items and items[x].cls == cls for x in pair)]
         exemplar = items[members[0]]
         for c in m.comparisons:
             if not c.classes & exemplar.kinds:
@@ -68,6 +69,8 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
                 w = math.log2(mm / uu)
                 if c.cap is not None:
                     w = max(-c.cap, min(c.cap, w))
+                if c.options.get("only_for"):
+                    w = max(0.0, w)  # evidence for a pair, never against it (however common the level)
                 table[lv.level] = round(w, 3)
             weights[(c.name, cls)] = table
     return weights

@@ -40,7 +40,7 @@ def test_text_report_starts_with_the_counts(acme):
     assert lines[0] == f"What the record leaves unresolved: {HEADLINE}."
     assert " 1. Checkout outage ~ Assistant-linked disruption may be one incident: likely the same." in lines
     assert "     -2.10  mechanism: different (Checkout deployment vs AI-assisted change)" in lines
-    assert "    total:  match weight +4.52 (prior -0.89), probability 0.96" in lines
+    assert "    total:  match weight +6.00 (prior -0.89), probability 0.98" in lines
     settle = lines.index("TO SETTLE AN IDENTITY CANDIDATE: add its judgement to a case file (or use kg review)")
     assert settle > lines.index(" 1. Checkout outage ~ Assistant-linked disruption may be one incident: likely the same.")
     assert lines[settle + 1] == "  - Checkout outage ~ Assistant-linked disruption: judgements: [{pair: [outage-a,"
@@ -62,7 +62,7 @@ def test_out_writes_markdown_and_json_and_prints_the_counts(acme, tmp_path):
     assert "### Checkout outage ~ Assistant-linked disruption" in markdown
     assert "| -2.10 | mechanism: different (Checkout deployment vs AI\\-assisted change) |" not in markdown
     assert "| -2.10 | mechanism: different (Checkout deployment vs AI-assisted change) |" in markdown
-    assert "| **+4.52** | **match weight**, probability 0.96 |" in markdown
+    assert "| **+6.00** | **match weight**, probability 0.98 |" in markdown
 
 
 def test_the_report_is_the_same_every_time(acme):

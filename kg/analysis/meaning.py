@@ -1,0 +1,109 @@
+"""Items compared by meaning: the words of their names and descriptions as one vector, by word vectors.
+
+"Data loss" and "database deletion", "the shop" and "the retail site": the
+words differ, their meanings are near. Each item's labels, aliases, title and
+description become one vector: the sum of its content words' unit vectors
+(:func:`kg.ingest.nlp.word_vectors`), each weighted by its rarity in English,
+so "outage" weighs more than "said". Two items are as near as the cosine of
+their vectors. Without installed vectors every pair is ``missing``, which
+weighs nothing: identity works as before.
+
+>>> import numpy as np
+>>> from kg.ingest.vectors import WordVectors
+>>> wv = WordVectors({"outage": np.array([1.0, 0.0]), "disruption": np.array([0.9, 0.1]), "lawsuit": np.array([0.0, 1.0])})
+>>> a, b, c = (meaning_vector(t, wv) for t in ("The outage", "A disruption", "The lawsuit"))
+>>> round(cosine(a, b), 2), round(cosine(a, c), 2), meaning_vector("the of", wv)
+(0.99, 0.0, None)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["meaning_vector", "cosine", "installed_vectors", "item_text", "vector_of", "meaning_level"]
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+#: A word's weight is how much rarer than this it is in English (Zipf scale); one wordfreq has never seen weighs _UNSEEN.
+_CEILING = 7.0
+_UNSEEN = 4.0
+#: Words that say nothing of what an item is, whatever their frequency.
+_EMPTY = frozenset("the a an of for and or on in at to by with from as is was were be been its it this that their".split())
+
+
+@lru_cache(maxsize=1)
+def installed_vectors():
+    """The installed word vectors, or None (quietly: identity then compares by words alone)."""
+    import warnings
+
+    try:
+        from kg.ingest.nlp import word_vectors
+    except ImportError:  # pragma: no cover - a bare install without the ingest extras
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return word_vectors()
+        except ImportError:  # spaCy missing: no way to read the table
+            return None
+
+
+@lru_cache(maxsize=500_000)
+def _weight(word: str) -> float:
+    from kg.analysis.profiles import _zipf
+
+    zipf = _zipf()
+    if zipf is None:
+        return 1.0
+    z = zipf(word, "en")
+    return max(0.0, _CEILING - z) if z > 0 else _UNSEEN
+
+
+def meaning_vector(text: str, vectors):
+    """The unit vector of a text's content words, each weighted by its rarity; None when no word has a vector."""
+    import numpy as np
+
+    total = None
+    for word in _WORD.findall(str(text).lower()):
+        if len(word) < 2 or word in _EMPTY or any(ch.isdigit() for ch in word):
+            continue  # numbers and dates say how many and when, not what
+        v = vectors.get(word)
+        if v is None:
+            continue
+        total = _weight(word) * v if total is None else total + _weight(word) * v
+    if total is None:
+        return None
+    norm = float(np.linalg.norm(total))
+    return (total / norm).astype(np.float32) if norm else None
+
+
+def cosine(a, b) -> float:
+    return float(a @ b)
+
+
+def item_text(attrs: dict) -> str:
+    """What an item says of itself: its labels, aliases, title and description."""
+    parts = [attrs.get("label"), *attrs.get("aliases", ()), attrs.get("title"), attrs.get("description")]
+    return " ".join(str(p) for p in parts if p)
+
+
+def vector_of(ctx, p):
+    """The meaning vector of a profile's item, kept on the context (None without vectors or known words)."""
+    cache = ctx.__dict__.setdefault("_meanings", {})
+    found = cache.get(p.node, False)
+    if found is False:
+        vectors = installed_vectors()
+        found = cache[p.node] = meaning_vector(item_text(ctx.g.nodes[p.node]), vectors) if vectors is not None else None
+    return found
+
+
+def meaning_level(c, a, b, ctx, facts: bool):
+    """The level of a ``meaning`` comparison: the first whose ``at_least`` the cosine reaches, else ``far``."""
+    from kg.analysis.comparisons import Outcome, fact_pairs
+
+    va, vb = vector_of(ctx, a), vector_of(ctx, b)
+    if va is None or vb is None:
+        return Outcome("missing")
+    similarity = cosine(va, vb)
+    level = next((lv.level for lv in c.levels if lv.at_least is not None and similarity >= lv.at_least), "far")
+    return Outcome(level, fact_pairs(similarity=round(similarity, 2)) if facts else ())
