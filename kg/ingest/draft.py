@@ -16,11 +16,11 @@ import re
 from pathlib import Path
 
 from kg.ingest.attribution import Claim
-from kg.ingest.entities import ARTICLE_KEY, Entity
+from kg.ingest.entities import ARTICLE_KEY, ORG_TYPES, Entity
 from kg.ingest.extract import Extraction
 from kg.ingest.gazetteer import CaseIndex
 from kg.ingest.incidents import date_bounds, date_text, dated_by_source, merge_incidents
-from kg.ingest.linking import ANSWER_LINK, CONTRAST_LINK, NOT_SO, PropositionMatch, ReplyFrame, reply_frame
+from kg.ingest.linking import ANSWER_LINK, CONTRAST_LINK, LINK, NOT_SO, PropositionMatch, ReplyFrame, reply_frame
 from kg.ingest.name_matches import near_matches
 from kg.ingest.text import Article
 
@@ -256,6 +256,7 @@ def _propositions(extraction: Extraction, index: CaseIndex, entity_ids: dict[str
                     proposition["note"] += "; may restate proposition " + ", ".join(f"'{i}' ({c:.2f})" for i, c in match.hints)
                 if match.conflicts:
                     proposition["note"] += "; states another figure than proposition " + ", ".join(f"'{i}' ({f})" for i, f in match.conflicts)
+                    proposition["_conflicts"] = match.conflicts
                 proposition["assertions"] = []
                 propositions.append(proposition)
                 by_id[proposition["id"]] = proposition
@@ -263,10 +264,53 @@ def _propositions(extraction: Extraction, index: CaseIndex, entity_ids: dict[str
             by_text[claim.proposition.lower()] = proposition
         by_claim[id(claim)] = proposition
         add(proposition, _assertion(claim, text, entity_ids, source_id))
+        if "id" in proposition and proposition.get("_conflicts"):
+            _other_figure(extraction, claim, party, set(about), proposition.pop("_conflicts"), index, on_existing, add, text, entity_ids, source_id)
         if kind in ("contrast", "rejoinder", "answer"):
             _contrast(claim, frame, party, set(about), recent, index, on_existing, add, text, entity_ids, source_id)
         recent.append((frame[1], proposition.get("id") or proposition["proposition"]))
     return propositions
+
+
+def _figure(values: str) -> float | None:
+    """The largest figure of a list as :func:`kg.ingest.linking.numbers_in` writes them ("40000, 12%")."""
+    found = [float(v.rstrip("%")) for v in values.split(", ") if re.fullmatch(r"\d+(?:\.\d+)?%?", v)]
+    return max(found) if found else None
+
+
+def _side(index: CaseIndex, extraction: Extraction, entity_ids: dict[str, str], party: str) -> set[str]:
+    """A party and the organizations it belongs to: ``memberOf``/``affiliation`` (in the case, an earlier
+    draft or this article), or an organization its job title names ("an Initech director")."""
+    fields = dict(index.items.get(party) or {})
+    mine = next((e for e in extraction.table.entities.values() if entity_ids.get(e.key) == party), None)
+    if mine is not None:
+        fields.update({k: entity_ids.get(v, v) for k, v in mine.fields.items() if k in ("memberOf", "affiliation") and isinstance(v, str)})
+        fields.setdefault("jobTitle", mine.fields.get("jobTitle"))
+    found = {party} | {v for key in ("memberOf", "affiliation") for v in ([fields.get(key)] if isinstance(fields.get(key), str) else fields.get(key) or [])}
+    title = str(fields.get("jobTitle") or "")
+    if title:
+        found |= {entity_ids[e.key] for e in extraction.table.entities.values()
+                  if e.type in ORG_TYPES and entity_ids.get(e.key) and any(re.search(rf"\b{re.escape(n)}\b", title) for n in {e.label, *e.aliases})}
+    return found
+
+
+def _other_figure(extraction, claim, party, about, conflicts, index, on_existing, add, text, entity_ids, source_id) -> None:
+    """A claim worded like another party's but with another figure ("about ten calls failed" against "600 calls
+    failed") keeps its own proposition and takes the other side of that party's: it narrows it when its figure
+    is smaller, else disputes it. One side's figures (a company's and its chief executive's) are no dispute."""
+    side = _side(index, extraction, entity_ids, party)
+    for other, figures in conflicts:
+        if index.propositions.polarity(other, party) != 1 or index.propositions.score(claim.proposition, about, other) < LINK:
+            continue  # only a figure someone else asserts, in words that would restate it but for the figure
+        if any(side & _side(index, extraction, entity_ids, who) for who in index.propositions.parties(other)):
+            continue
+        theirs, ours = (_figure(part) for part in figures.split(" against "))
+        assertion = _assertion(claim, text, entity_ids, source_id)
+        assertion["stance"] = "narrows" if theirs is not None and ours is not None and ours < theirs else "disputes"
+        assertion["confidence"] = round(min(claim.confidence, 0.6), 2)
+        assertion["note"] += f"; states another figure ({figures})"
+        add(on_existing(other, 0.6, "Gives another figure than proposition"), assertion)
+        return
 
 
 def _nearby(recent: list[tuple[int, str]], sentence: int) -> list[str]:

@@ -110,6 +110,7 @@ _NUMBER_WORDS = {
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 _NUMBER = re.compile(
     r"(?<![\w.])(?P<num>\d{1,3}(?:,[ ]?\d{3})+|\d+(?:\.\d+)?)(?:[ ]?(?P<scale>thousand|million|billion|bn|k|m)\b)?(?P<pct>[ ]?%|[ ]percent)?"
+    r"|\bhalf[ ]a[ ](?P<half>million|billion)\b"
     r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a[ ]dozen|a[ ]single)\b",
     re.IGNORECASE,
 )
@@ -167,12 +168,17 @@ def numbers_in(text: str) -> frozenset[str]:
 
     >>> sorted(numbers_in("More than 22, 000 users and 1.5 million orders on March 2, 2026; only one incident, 40%"))
     ['1', '1500000', '22000', '40%']
+    >>> sorted(numbers_in("It cost half a billion dollars, more than $500 million."))
+    ['500000000']
     >>> sorted(numbers_in("It happened on 2026-03-04."))
     ['2026-03-04']
     """
     found = set(_ISO_DATE.findall(text))  # a date in full is one figure: two sources may give two
     text = _ISO_DATE.sub(" ", text)
     for m in _NUMBER.finditer(text):
+        if m.group("half"):
+            found.add(str(_SCALES[m.group("half").lower()] // 2))
+            continue
         if m.group("word"):
             word = m.group("word").lower().split()[-1]
             found.add(str(_NUMBER_WORDS[word]))
@@ -410,6 +416,17 @@ class PropositionIndex:
             self._waiting.append(entry)
         for party, stance in assertions:
             self.stance(item_id, party, stance)
+
+    def score(self, text: str, about: Iterable[str], item_id: str) -> float:
+        """How surely ``text`` says what the proposition ``item_id`` says (:func:`similarity`), figures aside."""
+        if item_id not in self._position:
+            return 0.0
+        self._ready()
+        return similarity(self.content(text, about), self._entries[self._position[item_id]].content, self.weight, vectors=self.vectors)
+
+    def parties(self, item_id: str) -> dict[str, int]:
+        """The parties of the proposition ``item_id``, each with the polarity of its latest stance."""
+        return dict(self._entries[self._position[item_id]].parties) if item_id in self._position else {}
 
     def ids(self, where: Callable[[str], bool]) -> list[str]:
         """The ids of the propositions whose text ``where`` accepts, in the order they were added."""

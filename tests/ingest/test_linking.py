@@ -285,3 +285,21 @@ def test_a_sources_date_for_an_incident_is_never_linked_to_a_claim_that_names_th
     _, drafts = _ingest(tmp_path, CLAIM_ON_INCIDENT, LATER_DATE, case_name="initech")
     dated = next(p for p in drafts["a1.txt"]["propositions"] if p["note"].startswith("This source's date"))
     assert dated["id"] == "payroll-outage-date" and dated["text"] == "Payroll outage happened on 2026-03-03."
+
+
+FIGURES = ("Calls lost\n\nJane Roe, a union official, said 600 emergency calls failed during the Initech outage. "
+           "Initech said about ten emergency calls failed during the outage.\n")
+
+
+def test_another_partys_smaller_figure_narrows_the_claim_and_keeps_its_own(tmp_path):
+    _, drafts = _ingest(tmp_path, FIGURES, case_name="initech")
+    stances = _stances(drafts["a0.txt"])
+    assert stances["600-emergency-calls-failed-during-the"] == [("jane-roe", "asserts"), ("initech", "narrows")]
+    assert stances["about-ten-emergency-calls-failed-during"] == [("initech", "asserts")]
+
+
+def test_a_figure_from_the_same_side_is_no_dispute(tmp_path):
+    same_side = FIGURES.replace("Jane Roe, a union official,", "John Poe, an Initech director,")
+    _, drafts = _ingest(tmp_path, same_side, case_name="initech")
+    stances = _stances(drafts["a0.txt"])
+    assert stances["600-emergency-calls-failed-during-the"] == [("john-poe", "asserts")]
