@@ -18,7 +18,7 @@ from kg.ingest.gazetteer import Gazetteer, Known
 from kg.ingest.names import find_names
 from kg.ingest.nlp import NER_ONLY, engine, parsed
 from kg.ingest.questions import Question, find_questions
-from kg.ingest.sentences import Sentence, split_sentences
+from kg.ingest.sentences import Sentence, headline, split_sentences
 
 __all__ = ["Extraction", "extract"]
 
@@ -83,19 +83,6 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
         if entity.generic and entity.key not in speakers and not any(entity.key in (e.fields.get("memberOf"), e.fields.get("author")) for e in table.entities.values()):
             table.remove(entity)
     return Extraction(original, published, sentences, table, claims, questions)
-
-
-def headline(text: str) -> int:
-    r"""Where the article's headline ends (0 when it has none): a first line on its own, followed by a
-    blank line, without the full stop of a sentence.
-
-    >>> headline("Globex denies blame for outage\n\nGlobex said on Monday ..."), headline("Globex said so.\n\nMore.")
-    (30, 0)
-    """
-    first = text.split("\n", 1)[0]
-    if len(first) > 300 or not text[len(first):].startswith("\n\n") or first.rstrip().endswith((".", "!", "?", "”", '"')):
-        return 0
-    return len(first)
 
 
 # Headings, deck labels and update notes: "Key points:", "UPDATE:", "Sequence described:" name nothing.

@@ -28,7 +28,7 @@ from kg.ingest.name_tables import (
     PERSON_WORD, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, WORD, clean, is_person_name, reads_as_organization,
 )
 from kg.ingest.named import add_named
-from kg.ingest.sentences import Sentence
+from kg.ingest.sentences import Sentence, headline
 from kg.ingest.words import WordIndex
 from kg.vocab import CLS
 
@@ -244,7 +244,9 @@ def _merge_prefixes(table: EntityTable) -> None:
 
 
 def _short_forms(table: EntityTable, text: str) -> None:
-    """After "Helena Brandt" or "Orbis Systems Inc.", "Brandt" or "Orbis" alone refers to it."""
+    """After "Helena Brandt" or "Orbis Systems Inc.", "Brandt" or "Orbis" alone refers to it; so does the
+    short name in a headline above the story that gives the full one."""
+    top = headline(text)
     for entity in list(table.entities.values()):
         if entity.known_id or entity.generic:
             continue
@@ -264,8 +266,12 @@ def _short_forms(table: EntityTable, text: str) -> None:
         first = entity.first[0]
         spans = set(entity.spans)
         occurrences = table.words.find(short)
-        if any(at < first and not any(s <= at < e for s, e in spans) for at, _ in occurrences):
-            continue  # used alone before the full name: a name of its own
+        if any(top <= at < first and not any(s <= at < e for s, e in spans) for at, _ in occurrences):
+            continue  # used alone before the full name (a headline's short names aside): a name of its own
+        for at, end in occurrences:
+            if at < top and not table.is_taken(at, end):
+                table.mention(entity, at, end)  # "UnitedHealth paid ransom" over a story about UnitedHealth Group
+                table.alias(entity, short)
         for at, end in occurrences:
             if at > first and not table.is_taken(at, end):
                 table.mention(entity, at, end)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "headline", "split_sentences"]
 
 _TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr",
@@ -170,3 +170,16 @@ def split_sentences(text: str) -> list[Sentence]:
         if line.strip().strip("\ufeff"):
             sentences.extend(s for s in _split_line(line, match.start()) if s.text.strip("\ufeff "))
     return sentences
+
+
+def headline(text: str) -> int:
+    r"""Where the article's headline ends (0 when it has none): a first line on its own, followed by a
+    blank line, without the full stop of a sentence.
+
+    >>> headline("Globex denies blame for outage\n\nGlobex said on Monday ..."), headline("Globex said so.\n\nMore.")
+    (30, 0)
+    """
+    first = text.split("\n", 1)[0]
+    if len(first) > 300 or not text[len(first):].startswith("\n\n") or first.rstrip().endswith((".", "!", "?", "”", '"')):
+        return 0
+    return len(first)

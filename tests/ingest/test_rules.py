@@ -163,3 +163,9 @@ def test_it_refers_to_the_organization_that_spoke_last_not_to_any_name():
 
 def test_rejecting_the_claim_that_x_denies_x():
     assert claims("Globex Corp. rejected the claim that AI-written code was involved.") == [("Globex Corp.", "denies", "AI-written code was involved.")]
+
+
+def test_a_headlines_short_name_is_the_full_name_the_story_gives():
+    text = "Orbis paid the ransom, company says\n\nOrbis Health Group said it paid a ransom to protect patient data."
+    orgs = [(e.label, sorted(e.aliases)) for e in extract(text).table.entities.values() if e.type == "Organization"]
+    assert orgs == [("Orbis Health Group", ["Orbis"])]
