@@ -356,7 +356,9 @@ def _plain_rdflib(term):
     return str(term)
 
 
-def plain_rows(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -> tuple[list[str], Iterable[tuple]]:
+def plain_rows(
+    graph: Graph, name_or_text: str, bindings: Mapping | None = None, *, cases: Iterable[str] | None = None
+) -> tuple[list[str], Iterable[tuple]]:
     """A SELECT's variable names and rows of plain Python values: IRIs and strings as ``str``, numbers and booleans as such.
 
     For a graph in the embedded Oxigraph store the rows come straight from
@@ -368,7 +370,9 @@ def plain_rows(graph: Graph, name_or_text: str, bindings: Mapping | None = None)
     (['s', 'n'], [('urn:a', 3)])
 
     A canned query reads the rows the build materialised (:mod:`kg.summaries`)
-    where the store holds them.
+    where the store holds them; there, ``cases`` (case IRIs) reads only those
+    cases' rows. Elsewhere ``cases`` changes nothing: a caller that gives it
+    keeps the rows of those cases itself.
     """
     store = _summary_store(graph) if not bindings else None
     if store is None:
@@ -377,7 +381,7 @@ def plain_rows(graph: Graph, name_or_text: str, bindings: Mapping | None = None)
     from kg import summaries
 
     if summaries.summarised(store, name_or_text):
-        return summaries.plain_rows(store, name_or_text)
+        return summaries.plain_rows(store, name_or_text, cases)
     return oxigraph_plain_rows(store, name_or_text)
 
 

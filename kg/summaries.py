@@ -7,8 +7,9 @@ query of :data:`SUMMARISED` case by case while it reads the case, in a small
 in-memory Oxigraph store holding the ontology and that one case, and keeps
 the rows in the embedded store's named graph :data:`GRAPH`: one JSON literal
 per case and query, ``<case> <rows/NAME/FINGERPRINT> "[...]"``. The
-fingerprint is the query text's: a store built with another text of the
-query has no rows for this one, and the query runs as written.
+fingerprint is the query text's (and the encoding's): a store built with
+another text of the query has no rows for this one, and the query runs as
+written.
 
 Reading a query's rows gathers the literals (of every case, or of the one
 case a bound item is in), puts them in the query's ORDER BY order
@@ -30,10 +31,11 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterator
 
-from kg.summary_order import keyed_text, sort_rows
+from kg.summary_order import keyed_text, order_key
 from kg.terms import NUMBERS
 
 __all__ = ["GRAPH", "SUMMARISED", "prepare_summaries", "case_summary", "summarised", "rdflib_rows", "plain_rows"]
@@ -44,6 +46,9 @@ _BASE = "https://w3id.org/kg/summary/"
 GRAPH = _BASE + "queries"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _IN_CASE = "https://w3id.org/kg/ontology#inCase"
+#: The rows' encoding (below and kg.summary_order's keys); part of each fingerprint, so a store that kept
+#: them otherwise runs the queries as written.
+_ENCODING = "cells 2, order key 1"
 
 #: The canned queries answered from the summaries: name → the variables a caller may bind.
 #: A bound variable must be bound in every row the query gives (so that binding it only
@@ -72,7 +77,7 @@ def _plan(name: str) -> tuple[str, str, list[str], list[tuple[bool, int]]]:
     canned = (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")  # as kg.sparql reads it; it declares its prefixes
     selected = [v.value for v in ox.Store().query(canned).variables]  # asked of the engine: no answer, the variables
     text, where = keyed_text(canned, selected)
-    fingerprint = hashlib.sha256(canned.encode("utf-8")).hexdigest()[:16]
+    fingerprint = hashlib.sha256(f"{_ENCODING}\n{canned}".encode("utf-8")).hexdigest()[:16]
     return f"{_BASE}rows/{name}/{fingerprint}", text, selected, where
 
 
@@ -119,8 +124,11 @@ def case_summary(slug: str, ntriples: bytes) -> bytes:
     case, graph = ox.NamedNode(str(case_iri(slug))), ox.NamedNode(GRAPH)
     quads = []
     for name in SUMMARISED:
-        predicate, text, _, _ = _plan(name)
+        predicate, text, selected, where = _plan(name)
         rows = [[_cell(term) for term in solution] for solution in store.query(text)]
+        if where:  # the row's order key takes the place of the conditions' own columns
+            descending = [down for down, _ in where]
+            rows = [[*row[: len(selected)], order_key([row[column] for _, column in where], descending)] for row in rows]
         quads.append(ox.Quad(case, ox.NamedNode(predicate), ox.Literal(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))), graph))
     return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
 
@@ -135,29 +143,34 @@ def summarised(store, name: str, bindings: dict | None = None) -> bool:
     return next(iter(store.quads_for_pattern(None, predicate, None, ox.NamedNode(GRAPH))), None) is not None
 
 
-def _rows(store, name: str, bindings: dict | None) -> tuple[list[str], list]:
-    """The selected variables and the rows, in order, of a summarised query (cells in this module's encoding)."""
+def _rows(store, name: str, bindings: dict | None, cases=None) -> tuple[list[str], list]:
+    """The selected variables and the rows, in order, of a summarised query (cells in this module's encoding).
+
+    A row of an ordered query ends with its order key, after the selected variables' cells.
+
+    ``cases`` (case IRIs), if given, are the only cases read.
+    """
     import pyoxigraph as ox
 
     predicate, _, selected, where = _plan(name)
     wanted = {selected.index(variable): _cell_of(value) for variable, value in (bindings or {}).items()}
-    cases = None
+    cases = None if cases is None else {ox.NamedNode(case) for case in cases}
     if wanted:  # the bound item's case only
         items = [ox.NamedNode(cell) for cell in wanted.values() if type(cell) is str]
-        cases = {quad.object for item in items for quad in store.quads_for_pattern(item, ox.NamedNode(_IN_CASE), None, ox.DefaultGraph())}
+        found = {quad.object for item in items for quad in store.quads_for_pattern(item, ox.NamedNode(_IN_CASE), None, ox.DefaultGraph())}
+        cases = found if cases is None else cases & found
         if len(items) < len(wanted) or not cases:
             return selected, []
     rows: list = []
-    for case in cases if cases is not None else [None]:
+    for case in sorted(cases, key=str) if cases is not None else [None]:
         for quad in store.quads_for_pattern(case, ox.NamedNode(predicate), None, ox.NamedNode(GRAPH)):
             found = json.loads(quad.object.value)
             if wanted:
                 found = [row for row in found if all(row[i] == cell for i, cell in wanted.items())]
             rows.extend(found)
-    if where:
-        sort_rows(rows, where)
-    width = len(selected)
-    return selected, [row[:width] for row in rows] if any(column >= width for _, column in where) else rows
+    if where:  # each row ends with its order key (see case_summary)
+        rows.sort(key=itemgetter(len(selected)))
+    return selected, rows
 
 
 def _cell_of(value):
@@ -172,10 +185,14 @@ def _cell_of(value):
     return [str(value), "_"] if isinstance(value, BNode) else str(value)
 
 
-def plain_rows(store, name: str) -> tuple[list[str], Iterator[tuple]]:
-    """The variables and rows of summarised query ``name`` as plain values (see :func:`kg.sparql.plain_rows`)."""
-    selected, rows = _rows(store, name, None)
-    return selected, (tuple(_plain(cell) for cell in row) for row in rows)
+def plain_rows(store, name: str, cases=None) -> tuple[list[str], Iterator[tuple]]:
+    """The variables and rows of summarised query ``name`` as plain values (see :func:`kg.sparql.plain_rows`).
+
+    ``cases`` (case IRIs), if given: the rows of those cases only.
+    """
+    selected, rows = _rows(store, name, None, cases)
+    width = len(selected)
+    return selected, (tuple(_plain(cell) for cell in row[:width]) for row in rows)
 
 
 def _plain(cell):
@@ -204,4 +221,4 @@ def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, l
     selected, rows = _rows(store, name, bindings)
     names = [Variable(v) for v in selected]  # the rows' keys are these very objects: a row looks them up faster
     make = TermMaker()
-    return names, [dict(zip(names, map(make, row))) for row in rows]
+    return names, [dict(zip(names, map(make, row))) for row in rows]  # zip stops at the names: the order key is left

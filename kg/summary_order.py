@@ -9,7 +9,9 @@ is computed by the engine at build time as an extra column of each row
 
 Values compare as SPARQL orders them: unbound first, then blank nodes, IRIs
 and literals; numbers by value, other literals by their text (code point by
-code point, as Oxigraph does).
+code point, as Oxigraph does). Each row's place is one string worked out at
+build time (:func:`order_key`), so putting many cases' rows in order compares
+one string a row.
 
 >>> conditions = order_conditions("SELECT ?a ?b WHERE { }\\nORDER BY ?a DESC(?c)")
 >>> conditions
@@ -22,7 +24,7 @@ import re
 
 from kg.terms import NUMBERS
 
-__all__ = ["order_conditions", "keyed_text", "sort_rows", "sort_key"]
+__all__ = ["order_conditions", "keyed_text", "order_key"]
 
 _ORDER = re.compile(r"^ORDER BY\s+(.+)\Z", re.MULTILINE | re.DOTALL)
 _DIRECTION = re.compile(r"(ASC|DESC)\((.*)\)", re.IGNORECASE | re.DOTALL)
@@ -96,40 +98,50 @@ def keyed_text(text: str, selected: list[str]) -> tuple[str, list[tuple[bool, in
     return text, where
 
 
-def sort_key(cell):
-    """A cell of a summary row (:mod:`kg.summaries`' encoding) as SPARQL orders it.
+_RANKS = {"unbound": 1, "blank": 2, "iri": 3, "number": 4, "literal": 5}
+_HEX_DOWN = str.maketrans("0123456789abcdef", "fedcba9876543210")
 
-    >>> sorted([[\"b\"], None, \"https://x/a\", [\"2\", \"http://www.w3.org/2001/XMLSchema#integer\"]], key=sort_key)
-    [None, 'https://x/a', ['2', 'http://www.w3.org/2001/XMLSchema#integer'], ['b']]
-    """
+
+def _number(text: str) -> str | None:
+    """A number's 16 hex digits, in the order of the numbers (IEEE 754, sign folded); None if ``text`` is not one."""
+    import struct
+
+    try:
+        bits = struct.unpack(">Q", struct.pack(">d", float(text)))[0]
+    except (ValueError, OverflowError):
+        return None
+    return f"{bits ^ (0xFFFFFFFFFFFFFFFF if bits >> 63 else 1 << 63):016x}"
+
+
+def _part(cell, descending: bool) -> str:
+    """One condition's part of an order key (see :func:`order_key`)."""
     if cell is None:
-        return (0,)
-    if type(cell) is str:
-        return (2, cell)
-    kind = cell[1] if len(cell) > 1 else ""
-    if kind == "_":
-        return (1, cell[0])
-    if kind in NUMBERS:
-        try:
-            return (3, 0, float(cell[0]), "")
-        except ValueError:
-            pass
-    return (3, 1, 0.0, cell[0])
+        rank, text = "unbound", ""
+    elif type(cell) is str:
+        rank, text = "iri", cell
+    elif len(cell) > 1 and cell[1] == "_":
+        rank, text = "blank", cell[0]
+    else:
+        number = _number(cell[0]) if len(cell) > 1 and cell[1] in NUMBERS else None
+        rank, text = ("number", number) if number is not None else ("literal", cell[0])
+    if not descending:
+        return chr(_RANKS[rank]) + text + "\0"
+    if rank in ("unbound", "number"):  # fixed width: each digit turned over turns the order over
+        return chr(0x10 - _RANKS[rank]) + text.translate(_HEX_DOWN) + "\0"
+    raise ValueError("a summarised query orders by DESC() only numbers (kg.summary_order)")
 
 
-def sort_rows(rows: list, where: list[tuple[bool, int]]) -> list:
-    """``rows`` in the order of the conditions ``where`` (see :func:`keyed_text`); sorted in place, stable.
+def order_key(cells: list, descending: list[bool]) -> str:
+    """One string whose order among rows is the rows' ORDER BY order: each condition's rank and text, NUL after each.
 
-    >>> rows = [["x", ["1", "http://www.w3.org/2001/XMLSchema#integer"]], ["y", ["2", "http://www.w3.org/2001/XMLSchema#integer"]]]
-    >>> [row[0] for row in sort_rows(rows, [(True, 1)])]
-    ['y', 'x']
+    Unbound comes first, then blank nodes, IRIs, numbers (by value) and other
+    literals (by text, code point by code point, as Oxigraph compares them);
+    DESC turns a number's order over. Made at build time, so that rows of many
+    cases are put in order by comparing one string a row.
+
+    >>> integer = "http://www.w3.org/2001/XMLSchema#integer"
+    >>> rows = [[["b"], ["1", integer]], [["a"], ["-1", integer]], [["a"], ["2", integer]], [None, ["0", integer]]]
+    >>> [row for row in sorted(rows, key=lambda row: order_key(row, [False, True]))] == [rows[3], rows[2], rows[1], rows[0]]
+    True
     """
-    runs: list[tuple[bool, list[int]]] = []  # conditions of one direction sort together
-    for descending, column in where:
-        if runs and runs[-1][0] == descending:
-            runs[-1][1].append(column)
-        else:
-            runs.append((descending, [column]))
-    for descending, columns in reversed(runs):  # one stable pass a run, the last first
-        rows.sort(key=lambda row: tuple(sort_key(row[column]) for column in columns), reverse=descending)
-    return rows
+    return "".join(_part(cell, down) for cell, down in zip(cells, descending))

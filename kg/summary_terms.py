@@ -61,18 +61,26 @@ class TermMaker:
 
     def __init__(self) -> None:
         self._iris: dict[str, URIRef] = {}
+        self._strings: dict[str, Literal] = {}
         self._literals: dict[tuple[str, str], object] = {}
         self._makers: dict[str, Callable[[str], Literal]] = {}
 
     def __call__(self, cell):
+        if type(cell) is str:
+            try:
+                return self._iris[cell]
+            except KeyError:
+                term = self._iris[cell] = URIRef(cell)
+                return term
         if cell is None:
             return None
-        if type(cell) is str:
-            term = self._iris.get(cell)
-            if term is None:
-                term = self._iris[cell] = URIRef(cell)
-            return term
-        key = (cell[0], cell[1] if len(cell) > 1 else _STRING)
+        if len(cell) == 1:  # xsd:string, the most common literal
+            try:
+                return self._strings[cell[0]]
+            except KeyError:
+                term = self._strings[cell[0]] = self._literal(cell[0], _STRING)
+                return term
+        key = (cell[0], cell[1])
         term = self._literals.get(key)
         if term is None:
             term = self._literals[key] = self._literal(*key)

@@ -42,7 +42,7 @@ not ``reviewed`` are left out, with their edges.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Collection
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
@@ -96,12 +96,19 @@ def _term_labels(graph: Graph) -> dict[str, str]:
     return {**keys, **labels}
 
 
-def project(graph: Graph, *, reviewed_only: bool = True) -> "nx.MultiDiGraph":
-    """Project the case items of ``graph`` and the relations between them onto networkx."""
+def project(graph: Graph, *, reviewed_only: bool = True, cases: Collection[str] | None = None) -> "nx.MultiDiGraph":
+    """Project the case items of ``graph`` and the relations between them onto networkx.
+
+    ``cases`` (case IRIs), if given, projects the items of those cases only:
+    where the build materialised the projection's rows, only theirs are read.
+    Every relation stays inside a case, so this is the whole projection's
+    subgraph of those cases' items.
+    """
     import networkx as nx
 
     attributes: dict[str, dict] = {}
-    _, rows = plain_rows(graph, "projection-nodes")  # plain values: no rdflib term for each of many rows
+    # Plain values: no rdflib term for each of many rows.
+    _, rows = plain_rows(graph, "projection-nodes", cases=cases)
     for node, key, value in rows:
         attrs = attributes.setdefault(node, {})
         if key == "class":
@@ -115,6 +122,8 @@ def project(graph: Graph, *, reviewed_only: bool = True) -> "nx.MultiDiGraph":
     out = nx.MultiDiGraph()
     for node in sorted(attributes):
         attrs = attributes[node]
+        if cases is not None and attrs.get("case") not in cases:
+            continue  # read where the store keeps every case's rows together
         if attrs.get("review") != "reviewed" and (reviewed_only or attrs.get("review") == "rejected"):
             continue  # a rejected draft stays out of every view: kept in its file only so ingest does not redraft it
         classes = sorted(attrs.pop("classes", ()))
@@ -131,7 +140,7 @@ def project(graph: Graph, *, reviewed_only: bool = True) -> "nx.MultiDiGraph":
             attrs["polarity"] = int(attrs.get("polarity", 0))
             attrs["confidence"] = float(attrs.get("confidence", 1.0))
         out.add_node(node, **attrs)
-    edges = sorted(set(plain_rows(graph, "projection-edges")[1]))
+    edges = sorted(set(plain_rows(graph, "projection-edges", cases=cases)[1]))
     for source, predicate, target in edges:
         if source in out and target in out and predicate != str(RDF.type):
             out.add_edge(source, target, key=predicate, predicate=predicate, label=names.get(predicate, _words(local_name(predicate))))

@@ -272,8 +272,12 @@ def write_page(
 
     The graph is projected once; the report and the view are both read off that
     projection. ``focus`` (labels, aliases, ids or IRIs) draws only their
-    neighbourhood, ``depth`` hops around them. The title defaults to the case titles.
-    With ``include_pending``, drafts pending review are drawn beside the record.
+    neighbourhood, ``depth`` hops around them: every relation stays inside a
+    case, so only the cases of the focused items are projected and reported
+    on (where the build materialised the projection, only their rows are
+    read), and the page is titled by those cases. The title defaults to the
+    case titles. With ``include_pending``, drafts pending review are drawn
+    beside the record.
     """
     from kg.analysis.nxgraph import project
     from kg.analysis.record import case_titles
@@ -282,21 +286,37 @@ def write_page(
     from kg.names import resolve
     from kg.progress import stage
 
-    if not focus:  # refused before the work: the count is one query, the projection is not
+    focus_ids, cases = [], None
+    if focus:
+        focus_ids = [str(resolve(graph, name)) for name in focus]
+        titles = _case_titles(graph, focus_ids)
+        cases = set(titles)
+    else:  # refused before the work: the count is one query, the projection is not
         stage(progress, "counting what the page would draw")
         _refuse_above(page_size(graph), max_nodes)
     stage(progress, "projecting the graph")
-    projection = project(graph, reviewed_only=not include_pending)
+    projection = project(graph, reviewed_only=not include_pending, cases=cases)
     view = view_of_projection(projection, unresolved_from_projection(projection, progress=progress))
     stage(progress, "laying out and writing the page")
     if focus:
-        view = neighbourhood(view, [str(resolve(graph, name)) for name in focus], depth)
+        view = neighbourhood(view, focus_ids, depth)
     if title is None:
-        title = "; ".join(case_titles(graph)) or "kg graph"
         if focus:
-            title = f"{', '.join(focus)} ({depth} hops) — {title}"
+            title = f"{', '.join(focus)} ({depth} hops) — {'; '.join(sorted(set(titles.values()))) or 'kg graph'}"
+        else:
+            title = "; ".join(case_titles(graph)) or "kg graph"
     write_html(view, path, title=title, seed=seed, max_nodes=max_nodes)
     return view
+
+
+def _case_titles(graph, items: list[str]) -> dict[str, str]:
+    """Case IRI → title, for the cases ``items`` are in (``kg/queries/page/case-titles.rq``)."""
+    from rdflib import URIRef
+
+    from kg.sparql import QUERY_DIR, evaluate
+
+    query = str(QUERY_DIR / "page" / "case-titles.rq")
+    return {str(row.case): str(row.title) for item in items for row in evaluate(graph, query, {"item": URIRef(item)})}
 
 
 def write(graph, path: str | os.PathLike) -> None:

@@ -164,3 +164,44 @@ def test_the_summary_stays_out_of_the_graph_and_its_exports(tmp_path):
     assert exported and "kg/summary" not in exported
     stats = CliRunner().invoke(cli, ["stats", "--store", str(tmp_path / "store")])
     assert stats.exit_code == 0 and "summary" not in stats.output
+
+
+def _cases(graph) -> list[str]:
+    return sorted({str(row.case) for row in graph.query("SELECT DISTINCT ?case WHERE { ?i <https://w3id.org/kg/ontology#inCase> ?case }")})
+
+
+def test_one_cases_projection_reads_its_rows_only_and_is_the_whole_projections_part(synth_store):
+    from kg.analysis.nxgraph import project
+
+    graph = open_graph(synth_store)
+    whole = project(graph)
+    for case in _cases(graph)[:3]:
+        names, rows = plain_rows(graph, "projection-nodes", cases={case})
+        rows = list(rows)
+        in_case = {row[0] for row in rows if row[1] == "case" and row[2] == case}
+        assert rows and {row[0] for row in rows} == in_case  # nothing of another case is read
+        part = project(graph, cases={case})
+        kept = [n for n, attrs in whole.nodes(data=True) if attrs["case"] == case]
+        assert sorted(part.nodes(data=True)) == sorted(whole.subgraph(kept).nodes(data=True))
+        assert sorted(part.edges(keys=True, data=True)) == sorted(whole.subgraph(kept).edges(keys=True, data=True))
+
+
+def test_a_focused_page_is_the_same_with_and_without_the_summaries(synth_store, tmp_path):
+    """The embedded store reads the focus's case; the memory store projects everything and keeps that case."""
+    from kg.export.html import write_page
+    from kg.synth import DOCUMENTS_DIR
+
+    corpus = synth_store.parent / "corpus"
+    _build(tmp_path, corpus, f"memory:{tmp_path / 'graph.nt'}", documents=corpus / DOCUMENTS_DIR)
+    embedded, memory = open_graph(synth_store), open_graph(f"memory:{tmp_path / 'graph.nt'}")
+    incidents = [str(row.incident) for row in evaluate(embedded, "incidents")]
+    focus = incidents[len(incidents) // 2]
+    views = [write_page(graph, tmp_path / f"{kind}.html", focus=(focus,), depth=2)
+             for kind, graph in (("embedded", embedded), ("memory", memory))]
+    assert len(views[0]["nodes"]) > 3
+    assert (tmp_path / "embedded.html").read_bytes() == (tmp_path / "memory.html").read_bytes()
+    title = (tmp_path / "embedded.html").read_text(encoding="utf-8").split("<title>", 1)[1].split("</title>", 1)[0]
+    case_title = next(str(row.title) for row in embedded.query(
+        "SELECT ?i ?title WHERE { ?i <https://w3id.org/kg/ontology#inCase> ?c . ?c <http://www.w3.org/2000/01/rdf-schema#label> ?title }",
+        initBindings={"i": URIRef(focus)}))
+    assert title.endswith(f"(2 hops) — {case_title}".replace("&", "&amp;"))
