@@ -1,6 +1,7 @@
 """The analyses return data, never sentences for people: the words are written in kg/export (identity_words.py,
-report_text.py, plain.py). An f-string that joins words around values is a sentence; errors (raise) and a
-developer's repr are not for readers of the report, and are left alone."""
+report_text.py, plain.py). An f-string that joins words around values is a sentence, and so is a plain string of
+three words or more; errors (raise), a developer's repr, docstrings and progress task names are not for readers of
+the report, and are left alone."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ ANALYSIS = Path(__file__).resolve().parent.parent.parent / "kg" / "analysis"
 WORDY_NAMES = {"describe", "words", "waterfall_text", "against", "supporting", "detail", "sentence", "text_of"}
 #: Two words side by side in an f-string's own text ("disjoint by", "share only"): a sentence in the making.
 _WORDS = re.compile(r"(?<![@\w])[A-Za-z]{2,} +[A-Za-z]{2,}|(?<![@\w])[A-Za-z]{2,} +$|^ *[;:,] *[A-Za-z]{2,}|^ +[A-Za-z]{2,}")
+#: Three words or more in a plain string: a phrase for a reader ("nothing in the record says what would settle these").
+_PHRASE = re.compile(r"(?<![@\w])[A-Za-z]{2,}(?: +[A-Za-z]{2,}){2,}")
+#: Calls whose string arguments are progress task names, a protocol the terminal shows as it is (kg.progress).
+_PROGRESS = {"stage", "counted"}
 #: f-strings that are not for the report's readers, each with why: (module, its text) → reason.
 ALLOWED = {
     ("comparisons.py", "comparison"): "names the comparison in OntologyError messages about comparisons.yaml",
@@ -33,12 +38,27 @@ def sentences_in(source: str) -> list[str]:
     []
     >>> sentences_in('class C:\\n    @property\\n    def words(self):\\n        return 1\\n')
     ['line 3: function words']
+    >>> sentences_in('def f(qs):\\n    return Group("unknown", "nothing in the record says", qs)\\n')
+    ['line 2: phrase "nothing in the record says"']
+    >>> sentences_in('def f(p):\\n    stage(p, "weighing identity candidates")\\nSTOP = set("of for by".split())\\n')
+    []
     """
     tree = ast.parse(source)
     exempt = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Raise) or (isinstance(node, ast.FunctionDef) and node.name == "__repr__"):
             exempt |= {id(n) for n in ast.walk(node)}
+        if isinstance(node, ast.JoinedStr):
+            exempt |= {id(v) for v in node.values}  # an f-string's own text is judged as an f-string
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            exempt.add(id(body[0].value))  # a docstring
+        if isinstance(node, ast.Call):
+            called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if called in _PROGRESS:
+                exempt |= {id(n) for n in ast.walk(node)}
+            if called == "split" and isinstance(node.func, ast.Attribute):
+                exempt.add(id(node.func.value))  # a word list written as one string
     found = []
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in WORDY_NAMES:
@@ -48,6 +68,8 @@ def sentences_in(source: str) -> list[str]:
             hit = next((p for p in parts if _WORDS.search(p)), None)
             if hit is not None:
                 found.append(f'line {node.lineno}: f-string "{hit.strip()} …"')
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in exempt and _PHRASE.search(node.value):
+            found.append(f'line {node.lineno}: phrase "{node.value}"')
     return sorted(found, key=lambda where: int(where.split()[1].rstrip(":")))
 
 
