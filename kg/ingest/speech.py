@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 
 from kg.ingest.speech_rules import (
-    BLAME, CLAUSES, FRAMED, LEMMAS, REJECTS_ACCOUNT, REPORTING, SPEECH_RULES, SUBJECTS, Speech, SpeechRule, open_quote_mark,
+    BLAME, CLAUSES, FRAMED, LEMMAS, REJECTS_ACCOUNT, REPORTING, REQUEST_ONLY, SPEECH_RULES, SUBJECTS, Speech, SpeechRule,
+    URGES, open_quote_mark,
 )
 
 __all__ = ["Speech", "SpeechRule", "SPEECH_RULES", "REPORTING", "find_speech", "quoted_paragraphs", "rule_table"]
@@ -80,6 +81,8 @@ def find_speech(text: str, docs: list | None = None) -> list[Speech]:
             if _withheld(token):
                 continue  # "did not say whether", "declined to confirm": a hedge, read by the hedge rules
             for rule in SPEECH_RULES:
+                if lemma in REQUEST_ONLY and rule.name != URGES:
+                    continue
                 read = rule.handler(token, offset)
                 if read is None:
                     continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 __all__ = ["Speech", "SpeechRule", "SPEECH_RULES", "REPORTING", "REJECTS_ACCOUNT", "LEMMAS", "BLAME", "FRAMED",
-           "SUBJECTS", "CLAUSES", "open_quote_mark"]
+           "SUBJECTS", "CLAUSES", "REQUEST_ONLY", "URGES", "open_quote_mark"]
 
 #: Reporting verbs by lemma, and the stance each class carries.
 REPORTING = {
@@ -170,6 +170,8 @@ def _says_that(token, offset):
     subject = _subject(token)
     if clause is None or subject is None or subject.lower_ in _RELATIVE:
         return None
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return None  # "asked whether C", "said it did not know if C": a question, not a claim
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     # A quotation is the speaker's words whole: never split (see kg.ingest.claims.quoted).
     text = _text(token.doc)
@@ -347,6 +349,9 @@ def _describes_as(token, offset):
 
 
 _URGE = {"urge", "ask", "press", "call"}
+#: Verbs that report nothing but a request: only the request rule reads them ("Asked whether C, X said ...").
+REQUEST_ONLY = {"ask", "press"}
+URGES = "urges"
 
 
 def _urges(token, offset):
@@ -399,7 +404,7 @@ SPEECH_RULES = [
     SpeechRule("calls it", "call, brand, label ... with a `dobj` and an `oprd`: an account called false is disputed, else 'the object is what it was called'", _calls, 0.65),
     SpeechRule("takes a position", "took credit/responsibility for, put the blame on, put X down to, defended: the verb phrase, worded with its `nsubj`", _takes_position, 0.65),
     SpeechRule("describes as", "describe, characterise ... with an `nsubj`, a `dobj` and an as-phrase: the verb phrase", _describes_as, 0.7),
-    SpeechRule("urges", "urge, ask, press with a `dobj` (call with `on`) and a to-infinitive `xcomp`: the request, verb included", _urges, 0.65),
+    SpeechRule(URGES, "urge, ask, press with a `dobj` (call with `on`) and a to-infinitive `xcomp`: the request, verb included", _urges, 0.65),
     SpeechRule(REJECTS_ACCOUNT, "a denial verb whose `dobj` is an account told before (the claim, those allegations), no clause: a stance on that claim (the verb's)", _rejects_account, 0.7),
     SpeechRule("tag after", "a reporting verb with an `nsubj` after a comma, closing the sentence with no clause of its own: the words before the comma", _tag_after, 0.75),
 ]

@@ -229,3 +229,9 @@ def test_a_dateline_is_neither_a_name_nor_the_speaker():
     x = extract(text, parser="spacy")
     assert [(c.party.label, c.proposition) for c in x.claims] == [("Globex", "The software company cut corners.")]
     assert "ATLANTA" not in {e.label for e in x.table.entities.values()}
+
+
+def test_a_question_put_to_a_speaker_is_not_their_claim():
+    assert claims("Asked whether staff had been warned, Jane Roe said the alarms had sounded.", "spacy") == [
+        ("Jane Roe", "asserts", "The alarms had sounded.")
+    ]
