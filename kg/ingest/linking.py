@@ -46,15 +46,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from kg.ingest.figures import NUMBER_WORDS, numbers_in
+
 __all__ = [
     "Content",
     "PropositionIndex",
     "PropositionMatch",
-    "ReplyFrame",
-    "REPLY_FRAMES",
     "content_of",
     "numbers_in",
-    "reply_frame",
     "simple_lemmas",
     "similarity",
     "parser_lemmas",
@@ -64,7 +63,6 @@ __all__ = [
     "CONTRAST_LINK",
     "CONCEPTS",
     "ANSWER_LINK",
-    "NOT_SO",
 ]
 
 #: Score (0–1) at or above which a drafted claim becomes an assertion on the existing proposition.
@@ -102,20 +100,6 @@ _IRREGULAR = {
     "broke": "break", "broken": "break", "knew": "know", "known": "know", "saw": "see", "seen": "see",
     "used": "use", "tied": "tie", "children": "child", "people": "person", "men": "man", "women": "woman", "data": "data",
 }
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-    "dozen": 12, "single": 1,
-}
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
-_NUMBER = re.compile(
-    r"(?<![\w.])(?P<num>\d{1,3}(?:,[ ]?\d{3})+|\d+(?:\.\d+)?)(?:[ ]?(?P<scale>thousand|million|billion|bn|k|m)\b)?(?P<pct>[ ]?%|[ ]percent)?"
-    r"|\bhalf[ ]a[ ](?P<half>million|billion)\b"
-    r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a[ ]dozen|a[ ]single)\b",
-    re.IGNORECASE,
-)
-
-
 def _restore_e(stem: str) -> str:
     """The base form under "-ed"/"-ing": a doubled consonant off ("stopp"), a silent e back ("cod", "relat")."""
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
@@ -157,39 +141,6 @@ def simple_lemmas(text: str) -> list[str]:
     ['junior', 'engineer', 'must', 'have', 'ai', 'assist', 'change', 'sign', 'off']
     """
     return [_stem(w) for w in _WORD.findall(text.replace("-", " "))]
-
-
-_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]$")
-
-
-def numbers_in(text: str) -> frozenset[str]:
-    """The figures ``text`` states, as plain values (``%`` kept apart).
-
-    >>> sorted(numbers_in("More than 22, 000 users and 1.5 million orders on March 2, 2026; only one incident, 40%"))
-    ['1', '1500000', '22000', '40%']
-    >>> sorted(numbers_in("It cost half a billion dollars, more than $500 million."))
-    ['500000000']
-    >>> sorted(numbers_in("It happened on 2026-03-04."))
-    ['2026-03-04']
-    """
-    found = set(_ISO_DATE.findall(text))  # a date in full is one figure: two sources may give two
-    text = _ISO_DATE.sub(" ", text)
-    for m in _NUMBER.finditer(text):
-        if m.group("half"):
-            found.add(str(_SCALES[m.group("half").lower()] // 2))
-            continue
-        if m.group("word"):
-            word = m.group("word").lower().split()[-1]
-            found.add(str(_NUMBER_WORDS[word]))
-            continue
-        raw = re.sub(r"[, ]", "", m.group("num"))
-        if re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("scale") or _MONTH_BEFORE.search(text, 0, m.start()):
-            continue  # a year or a day of the month dates a claim; it is no figure of it
-        value = float(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
-        number = str(int(value)) if value == int(value) else f"{value:g}"
-        found.add(number + ("%" if m.group("pct") else ""))
-    return frozenset(found)
 
 
 #: Words that say one thing in a dispute, as named rows (concept, lemmas): "was responsible for the delays" and
@@ -238,7 +189,7 @@ def content_of(text: str, about: Iterable[str] = (), lemmas: Iterable[str] | Non
     ['vendor', '~cause', '~harm']
     """
     words = simple_lemmas(text) if lemmas is None else [str(w).lower() for w in lemmas]
-    kept = frozenset(_CONCEPT_OF.get(w, w) for w in words if w not in _STOP and len(w) > 1 and not w.isdigit() and w not in _NUMBER_WORDS)
+    kept = frozenset(_CONCEPT_OF.get(w, w) for w in words if w not in _STOP and len(w) > 1 and not w.isdigit() and w not in NUMBER_WORDS)
     return Content(kept, frozenset(about), numbers_in(text))
 
 
@@ -529,61 +480,3 @@ class PropositionIndex:
         if best_score >= link_at and not rivals:
             return PropositionMatch(link=best, confidence=best_score, conflicts=conflicts)
         return PropositionMatch(hints=[(best, best_score)] + rivals, conflicts=conflicts)
-
-
-# ---------------------------------------------------------------------- reply frames
-
-
-@dataclass(frozen=True)
-class ReplyFrame:
-    """A named row: words before a claim (in its sentence) saying that it answers another claim.
-
-    ``kind`` is ``reply`` (the claim restates what it answers: "disputed that X" takes a stance on
-    X), ``contrast`` (the claim is a counter-account: "In contrast, Y said Z" opposes, or backs,
-    the nearby claim it contrasts with), ``rejoinder`` (a counter-account the words say answers
-    another party: "Y pushed back", "after his comments, Y said"; the nearest claim of another party
-    when none nearby shares an item, a figure or a meaning with it) or ``answer`` (a counter-account
-    to the claim just before it in its sentence: "X said it had offered help, but Y says that offer
-    came too late").
-    """
-
-    name: str
-    pattern: re.Pattern
-    kind: str
-    confidence: float
-
-
-def _frame(name: str, pattern: str, kind: str, confidence: float) -> ReplyFrame:
-    return ReplyFrame(name, re.compile(pattern, re.IGNORECASE), kind, confidence)
-
-
-REPLY_FRAMES: tuple[ReplyFrame, ...] = (
-    _frame("disputed that", r"\b(?:disputed|disputes|disputing|contested|contests|challenged|challenges|questioned)[ ](?:[\w’'-]+[ ]){0,2}?that[ ]?$", "reply", 0.75),
-    _frame("denied reports that", r"\b(?:denied|denies|denying|dismissed|dismisses|refuted|refutes)[ ](?:(?:the[ ])?(?:reports?|claims?|suggestions?|allegations?|assertions?|accounts?|idea)[ ])?that[ ]?$", "reply", 0.8),
-    _frame("rejected the claim that", r"\b(?:rejected|rejects|rejecting)[ ](?:the[ ])?(?:[\w-]+[ ])?(?:claims?|suggestions?|allegations?|assertions?|idea|notion|reports?|view)?[ ]?that[ ]?$", "reply", 0.8),
-    _frame("narrowed", r"\b(?:narrowed|narrows|narrowing|played[ ]down|downplayed|downplays|constrain(?:s|ed)?)\b", "reply", 0.7),
-    _frame("in contrast", r"^[\W]*(?:in|by)[ ]contrast\b|^[\W]*(?:however|conversely|on[ ]the[ ]other[ ]hand|but)\b|,[ ]however,", "contrast", 0.6),
-    _frame("but X says", r",[ ]but[ ](?:[\w’'-]+[ ]){1,4}(?:says|said|insists|insisted|argues|argued|counters|countered|maintains|maintained)[ ](?:that[ ])?$", "answer", 0.6),
-    _frame("account differs", r"['’]s?[ ](?:account|version|description|recollection)[ ](?:differs|diverges|is[ ]different)\b", "contrast", 0.6),
-    _frame("pushed back", r"\b(?:push(?:ed|es|ing)?|hit(?:s|ting)?|fired|fires|struck|strikes)[ ]back\b|\b(?:countered|counters|retorted|retorts|rebutted|rebuts)\b"
-           r"|\bpoint(?:ed|s|ing)?[ ]the[ ]finger\b|\b(?:in[ ]response|responding|replying|answering)\b|\bresponded[ ]to\b", "rejoinder", 0.55),
-    _frame("after the comments", r"^[\W]*after[ ](?:his|her|their|its|these|those|the)[ ](?:[\w-]+[ ])?(?:comments?|remarks?|statements?|claims?)\b", "rejoinder", 0.55),
-)
-
-#: A claim that only says another is wrong ("that was not the case", "this is untrue"): it answers the nearest
-#: claim of another party before it, whatever its words.
-NOT_SO = re.compile(r"^[\W]*(?:that|this|it|which)[ ](?:was|is|were|had[ ]been)[ ](?:not[ ](?:the[ ]case|true|correct|accurate)|untrue|false|wrong|incorrect|inaccurate)\b", re.IGNORECASE)
-
-
-def reply_frame(before: str) -> ReplyFrame | None:
-    """The first row of :data:`REPLY_FRAMES` matching ``before``, the sentence's words before the claim.
-
-    >>> reply_frame("Amazon also disputed that").name, reply_frame("In contrast, internal descriptions referenced").kind
-    ('disputed that', 'contrast')
-    >>> reply_frame("The company said that") is None
-    True
-    """
-    for row in REPLY_FRAMES:
-        if row.pattern.search(before):
-            return row
-    return None

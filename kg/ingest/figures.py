@@ -1,0 +1,57 @@
+"""The figures a claim states, as plain values: two claims with different figures are never one claim.
+
+>>> sorted(numbers_in("About ten calls failed; the union said 600 or more."))
+['10', '600']
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["NUMBER_WORDS", "numbers_in"]
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "dozen": 12, "single": 1,
+}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+_NUMBER = re.compile(
+    r"(?<![\w.])(?P<num>\d{1,3}(?:,[ ]?\d{3})+|\d+(?:\.\d+)?)(?:[ ]?(?P<scale>thousand|million|billion|bn|k|m)\b)?(?P<pct>[ ]?%|[ ]percent)?"
+    r"|\bhalf[ ]a[ ](?P<half>million|billion)\b"
+    r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a[ ]dozen|a[ ]single)\b",
+    re.IGNORECASE,
+)
+
+
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]$")
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """The figures ``text`` states, as plain values (``%`` kept apart).
+
+    >>> sorted(numbers_in("More than 22, 000 users and 1.5 million orders on March 2, 2026; only one incident, 40%"))
+    ['1', '1500000', '22000', '40%']
+    >>> sorted(numbers_in("It cost half a billion dollars, more than $500 million."))
+    ['500000000']
+    >>> sorted(numbers_in("It happened on 2026-03-04."))
+    ['2026-03-04']
+    """
+    found = set(_ISO_DATE.findall(text))  # a date in full is one figure: two sources may give two
+    text = _ISO_DATE.sub(" ", text)
+    for m in _NUMBER.finditer(text):
+        if m.group("half"):
+            found.add(str(_SCALES[m.group("half").lower()] // 2))
+            continue
+        if m.group("word"):
+            word = m.group("word").lower().split()[-1]
+            found.add(str(NUMBER_WORDS[word]))
+            continue
+        raw = re.sub(r"[, ]", "", m.group("num"))
+        if re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("scale") or _MONTH_BEFORE.search(text, 0, m.start()):
+            continue  # a year or a day of the month dates a claim; it is no figure of it
+        value = float(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
+        number = str(int(value)) if value == int(value) else f"{value:g}"
+        found.add(number + ("%" if m.group("pct") else ""))
+    return frozenset(found)
