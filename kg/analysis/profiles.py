@@ -191,6 +191,7 @@ def normalise(name: str, stopwords: Iterable[str] = ()) -> str:
     return _normalise(str(name), frozenset(stopwords))
 
 
+@lru_cache(maxsize=100_000)
 def _bounds(text, end: bool) -> date | None:
     """The first (or, with ``end``, last) day a YYYY, YYYY-MM or YYYY-MM-DD date covers."""
     try:
@@ -285,7 +286,8 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
     # one name for the titles the comparisons file calls one ("CEO", "chief executive officer" → "chief executive")
     titles = {c.name: {normalise(v): (normalise(group[0]),) for group in c.options.get("titles") or () for v in group[1:]}
               for c in literals}
-    nodes_view, succ, pred = g.nodes, g.succ, g.pred
+    # networkx's own dicts, not its views: the same data, without a view object per lookup
+    nodes_view, succ, pred = g._node, g._succ, g._pred
     kinds_of: dict[str, frozenset[str]] = {}
 
     def kinds(v: str) -> frozenset[str]:
@@ -307,7 +309,7 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
         return found
 
     out: dict[str, Profile] = {}
-    for node in nodes if nodes is not None else g.nodes:
+    for node in nodes if nodes is not None else nodes_view:
         attrs = nodes_view[node]
         cls = attrs.get("cls")
         if cls in ITEM_KINDS or cls is None:
