@@ -81,7 +81,7 @@ def main() -> None:
             _, reference = _timed(lambda g: _clocked(lambda: len(list(g.query(text, initBindings=bindings.get(name) or {})))),
                                   args.timeout, prepare=graph)
             line += (f"   {reference[0]:.3f}, {reference[1]:.3f} ({reference[2]} rows)" if reference else f"   over {args.timeout:g} s")
-        elif name in SUMMARISED:
+        elif name in SUMMARISED and not with_summary:
             line += "   (no summary in this store)"
         print(line, flush=True)
     if args.focus:

@@ -65,6 +65,22 @@ class QueryResult(Result):
             answer.graph = result.graph
         return answer
 
+    def __iter__(self):
+        """Rows as rdflib makes them (``ResultRow``), the table of labels made once for all rows rather than once a row."""
+        if self.type != "SELECT":
+            yield from super().__iter__()
+            return
+        from rdflib.query import ResultRow
+
+        names = list(self.vars or [])
+        labels = {str(v): i for i, v in enumerate(names)}  # what ResultRow.__new__ makes for each row, never changed
+        new = tuple.__new__
+        for binding in self.bindings:
+            if binding:  # as rdflib: an empty binding is no row
+                row = new(ResultRow, [binding.get(v) for v in names])
+                row.labels = labels
+                yield row
+
     def to_dataframe(self):
         """The rows as a ``pandas.DataFrame``: a column per variable, IRIs as text, literals as Python values.
 

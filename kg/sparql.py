@@ -276,10 +276,13 @@ def _computed(text: str) -> frozenset[str]:
 def evaluate(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -> Result:
     """Run a query on ``graph``; ``bindings`` (variable name → RDF term) go through ``initBindings``."""
     text = query_text(name_or_text)
+    init = {str(Variable(str(k).lstrip("?$"))): v for k, v in (bindings or {}).items()}
+    summary = _summary_result(graph, name_or_text, init)  # a shipped query, known to parse, bound where it may be
+    if summary is not None:
+        return summary
     prepared = prepare(text)
     for sentence in unknown_terms(prepared):
         warnings.warn(sentence, UnknownTermWarning, stacklevel=3)
-    init = {str(Variable(str(k).lstrip("?$"))): v for k, v in (bindings or {}).items()}
     if prepared.kind == "SELECT" and init:
         # Oxigraph (and a remote endpoint) can only substitute selected variables; rdflib
         # would quietly bind others. Refusing on every store keeps them alike.
@@ -294,9 +297,6 @@ def evaluate(graph: Graph, name_or_text: str, bindings: Mapping | None = None) -
     if not _is_rdflib_engine(graph) and oxigraph_reads_service(prepared.text, {p: str(n) for p, n in graph.namespaces()}):
         # The store's engine is handed the text; Oxigraph reads a SERVICE where rdflib did not.
         raise QueryError(f"SERVICE is {NO_REMOTE} (Oxigraph, which runs the query, reads a SERVICE clause in it)")
-    summary = _summary_result(graph, name_or_text, init)
-    if summary is not None:
-        return summary
     try:
         if prepared.algebra.algebra.get("datasetClause") and _is_local(graph):
             # FROM and FROM NAMED name graphs in the store, as at `kg serve`; kg's store holds only its

@@ -12,7 +12,8 @@ another text of the query has no rows for this one, and the query runs as
 written.
 
 Reading a query's rows gathers the literals (of every case, or of the one
-case a bound item is in), puts them in the query's ORDER BY order
+case a bound item is in), adds up the counts of a query that counts items
+(:class:`Summary`), puts them in the query's ORDER BY order
 (:mod:`kg.summary_order`), and gives them as rdflib terms, the same terms
 Oxigraph's own answer gives (:func:`rdflib_rows`), or as plain values
 (:func:`plain_rows`) for the projection.
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -38,7 +40,7 @@ from typing import Iterator
 from kg.summary_order import keyed_text, order_key
 from kg.terms import NUMBERS
 
-__all__ = ["GRAPH", "SUMMARISED", "prepare_summaries", "case_summary", "summarised", "rdflib_rows", "plain_rows"]
+__all__ = ["GRAPH", "SUMMARISED", "Summary", "prepare_summaries", "case_summary", "summarised", "rdflib_rows", "plain_rows"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 _BASE = "https://w3id.org/kg/summary/"
@@ -50,22 +52,44 @@ _IN_CASE = "https://w3id.org/kg/ontology#inCase"
 #: them otherwise runs the queries as written.
 _ENCODING = "cells 2, order key 1"
 
-#: The canned queries answered from the summaries: name → the variables a caller may bind.
-#: A bound variable must be bound in every row the query gives (so that binding it only
-#: keeps the rows with that value) and name a case item (so that one case's rows are read).
-SUMMARISED: dict[str, tuple[str, ...]] = {
-    "contested": (),
-    "single-source": (),
-    "stance-history": ("proposition",),
-    "stance-network": (),
-    "who-asserts": ("entity",),
-    "item-labels": (),
-    "incidents": (),
-    "safeguards": (),
-    "judgements": (),
-    "open-questions": (),
-    "projection-nodes": (),
-    "projection-edges": (),
+@dataclass(frozen=True)
+class Summary:
+    """How a canned query's rows of each case make its rows of the whole graph.
+
+    ``binds``: variables a caller may bind. Each must be bound in every row
+    the query gives (so that binding it only keeps the rows with that value)
+    and name a case item (so that only that item's case is read).
+    ``sums``: for a query that counts items over cases (``COUNT(DISTINCT
+    ?item)`` of case items, grouped by what is not a case item, such as a
+    stance or a class), the count columns: the cases' rows with the same
+    other columns are one row, their counts added. Every item is in one case,
+    so the sum is the count over the whole graph.
+    """
+
+    binds: tuple[str, ...] = ()
+    sums: tuple[str, ...] = ()
+
+
+_ROWS, _PROPOSITION, _ENTITY, _COUNT = Summary(), Summary(binds=("proposition",)), Summary(binds=("entity",)), Summary(sums=("count",))
+
+#: The canned queries answered from the summaries, and how.
+SUMMARISED: dict[str, Summary] = {
+    "contested": _ROWS,
+    "single-source": _ROWS,
+    "stance-history": _PROPOSITION,
+    "stance-network": _ROWS,
+    "who-asserts": _ENTITY,
+    "item-labels": _ROWS,
+    "incidents": _ROWS,
+    "safeguards": _ROWS,
+    "judgements": _ROWS,
+    "open-questions": _ROWS,
+    "projection-nodes": _ROWS,
+    "projection-edges": _ROWS,
+    "assertions-by-stance": _COUNT,
+    "count-by-class": _COUNT,
+    "page-size": _COUNT,
+    "pending-drafts": Summary(sums=("drafts",)),
 }
 
 
@@ -77,6 +101,8 @@ def _plan(name: str) -> tuple[str, str, list[str], list[tuple[bool, int]]]:
     canned = (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")  # as kg.sparql reads it; it declares its prefixes
     selected = [v.value for v in ox.Store().query(canned).variables]  # asked of the engine: no answer, the variables
     text, where = keyed_text(canned, selected)
+    if SUMMARISED[name].sums and any(column >= len(selected) for _, column in where):
+        raise ValueError(f"kg/queries/{name}.rq: a query whose counts are added over cases orders by selected columns only")
     fingerprint = hashlib.sha256(f"{_ENCODING}\n{canned}".encode("utf-8")).hexdigest()[:16]
     return f"{_BASE}rows/{name}/{fingerprint}", text, selected, where
 
@@ -126,7 +152,7 @@ def case_summary(slug: str, ntriples: bytes) -> bytes:
     for name in SUMMARISED:
         predicate, text, selected, where = _plan(name)
         rows = [[_cell(term) for term in solution] for solution in store.query(text)]
-        if where:  # the row's order key takes the place of the conditions' own columns
+        if where and not SUMMARISED[name].sums:  # the row's order key takes the place of the conditions' own columns
             descending = [down for down, _ in where]
             rows = [[*row[: len(selected)], order_key([row[column] for _, column in where], descending)] for row in rows]
         quads.append(ox.Quad(case, ox.NamedNode(predicate), ox.Literal(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))), graph))
@@ -137,7 +163,7 @@ def summarised(store, name: str, bindings: dict | None = None) -> bool:
     """Can ``name`` with ``bindings`` (variable → value) be answered from the pyoxigraph ``store``'s summaries?"""
     import pyoxigraph as ox
 
-    if name not in SUMMARISED or not set(bindings or ()) <= set(SUMMARISED[name]):
+    if name not in SUMMARISED or not set(bindings or ()) <= set(SUMMARISED[name].binds):
         return False
     predicate = ox.NamedNode(_plan(name)[0])
     return next(iter(store.quads_for_pattern(None, predicate, None, ox.NamedNode(GRAPH))), None) is not None
@@ -168,9 +194,34 @@ def _rows(store, name: str, bindings: dict | None, cases=None) -> tuple[list[str
             if wanted:
                 found = [row for row in found if all(row[i] == cell for i, cell in wanted.items())]
             rows.extend(found)
-    if where:  # each row ends with its order key (see case_summary)
+    sums = [selected.index(column) for column in SUMMARISED[name].sums]
+    if sums:
+        rows = _added(rows, sums)
+        if where:
+            descending = [down for down, _ in where]
+            rows.sort(key=lambda row: order_key([row[column] for _, column in where], descending))
+    elif where:  # each row ends with its order key (see case_summary)
         rows.sort(key=itemgetter(len(selected)))
     return selected, rows
+
+
+def _added(rows: list, sums: list[int]) -> list:
+    """The rows of every case as one: rows alike but for the ``sums`` columns are one, those columns added.
+
+    >>> integer = "http://www.w3.org/2001/XMLSchema#integer"
+    >>> _added([[["denies"], ["2", integer]], [["affirms"], ["1", integer]], [["denies"], ["3", integer]]], [1])
+    [[['denies'], ['5', 'http://www.w3.org/2001/XMLSchema#integer']], [['affirms'], ['1', 'http://www.w3.org/2001/XMLSchema#integer']]]
+    """
+    totals: dict = {}
+    for row in rows:
+        key = tuple(tuple(cell) if type(cell) is list else cell for i, cell in enumerate(row) if i not in sums)
+        found = totals.get(key)
+        if found is None:
+            totals[key] = [list(cell) if type(cell) is list else cell for cell in row]
+            continue
+        for i in sums:
+            found[i] = [str(int(found[i][0]) + int(row[i][0])), found[i][1]]
+    return list(totals.values())
 
 
 def _cell_of(value):

@@ -7,6 +7,8 @@ tens of microseconds a term: most of the time of a canned query with tens of
 thousands of rows. Two shortcuts, the same terms:
 
 * terms are immutable, so equal cells share one term (labels repeat in every row);
+* an IRI Oxigraph gave is valid, so it is not checked again for characters
+  an IRI cannot hold;
 * a string literal (xsd:string or language-tagged), whose value is its text,
   gets the slots the constructor would give it without the parse; which
   slots that is, is asked of the constructor once per kind, and a kind whose
@@ -70,7 +72,8 @@ class TermMaker:
             try:
                 return self._iris[cell]
             except KeyError:
-                term = self._iris[cell] = URIRef(cell)
+                # URIRef(cell) without its check for characters an IRI cannot hold: Oxigraph gave it, so it holds none.
+                term = self._iris[cell] = str.__new__(URIRef, cell)
                 return term
         if cell is None:
             return None

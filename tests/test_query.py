@@ -230,3 +230,22 @@ def test_run_query_takes_a_plain_string_as_a_name(acme):
     assert by_name == by_iri and by_name
     with pytest.raises(QueryError, match="did you mean 'Acme coding assistant'"):
         kg.run_query(graph, WHO, {"entity": "Acme codng assistant"})
+
+
+def test_rows_are_rdflibs_rows(tmp_path):
+    """kg's result makes its rows' table of labels once; each row is what rdflib's own iteration gives."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.query import Result
+
+    from kg.query import QueryResult
+
+    graph = Graph()
+    graph.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
+    graph.add((URIRef("urn:b"), URIRef("urn:p"), Literal(2)))
+    text = "SELECT ?s ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?s <urn:q> ?none } } ORDER BY ?s"
+    ours, theirs = list(QueryResult.of(graph.query(text))), list(Result.__iter__(QueryResult.of(graph.query(text))))
+    assert ours == theirs and len(ours) == 2
+    for mine, rdflibs in zip(ours, theirs):
+        assert type(mine) is type(rdflibs) and mine.labels == rdflibs.labels
+        assert (mine.s, mine.o, mine["o"], mine[1], mine.none) == (rdflibs.s, rdflibs.o, rdflibs["o"], rdflibs[1], rdflibs.none)
+        assert mine.asdict() == rdflibs.asdict()

@@ -152,6 +152,8 @@ def test_other_literals_are_made_by_rdflib():
                        (["true", str(XSD.boolean)], Literal("true", datatype=XSD.boolean))):
         assert make(cell) == real and make(cell).value == real.value
     assert make(["Acme"]) is make(["Acme"])  # one term for equal cells
+    iri = make("https://w3id.org/kg/id/mini/globex")
+    assert type(iri) is URIRef and iri == URIRef("https://w3id.org/kg/id/mini/globex") and iri.n3() == "<https://w3id.org/kg/id/mini/globex>"
 
 
 def test_the_summary_stays_out_of_the_graph_and_its_exports(tmp_path):
