@@ -116,19 +116,28 @@ def prepare_summaries() -> None:
         _plan(name)
 
 
-def _cell(term):
+@lru_cache(maxsize=None)
+def _cell_maker():
+    """A pyoxigraph term → its cell (see the module's docstring); made once, with the engine's classes at hand."""
     import pyoxigraph as ox
 
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return [term.value, "@" + term.language]
-        kind = term.datatype.value
-        return [term.value] if kind == _XSD + "string" else [term.value, kind]
-    return [term.value, "_"]
+    named, literal, string = ox.NamedNode, ox.Literal, _XSD + "string"
+
+    def cell(term):
+        kind = type(term)
+        if kind is named:
+            return term.value
+        if term is None:
+            return None
+        if kind is literal:
+            language = term.language
+            if language:
+                return [term.value, "@" + language]
+            datatype = term.datatype.value
+            return [term.value] if datatype == string else [term.value, datatype]
+        return [term.value, "_"]
+
+    return cell
 
 
 def case_summary(slug: str, ntriples: bytes) -> bytes:
@@ -147,11 +156,11 @@ def case_summary(slug: str, ntriples: bytes) -> bytes:
 
     store = ox.Store()
     store.bulk_load(ontology_ntriples()[0] + ntriples, format=ox.RdfFormat.N_TRIPLES)
-    case, graph = ox.NamedNode(str(case_iri(slug))), ox.NamedNode(GRAPH)
+    case, graph, cell = ox.NamedNode(str(case_iri(slug))), ox.NamedNode(GRAPH), _cell_maker()
     quads = []
     for name in SUMMARISED:
         predicate, text, selected, where = _plan(name)
-        rows = [[_cell(term) for term in solution] for solution in store.query(text)]
+        rows = [list(map(cell, solution)) for solution in store.query(text)]
         if where and not SUMMARISED[name].sums:  # the row's order key takes the place of the conditions' own columns
             descending = [down for down, _ in where]
             rows = [[*row[: len(selected)], order_key([row[column] for _, column in where], descending)] for row in rows]
