@@ -30,7 +30,7 @@ pair, as weighing each pair alone (``tests/analysis/test_weighing.py``).
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from itertools import repeat
 from typing import Callable
 
 from kg.analysis.comparisons import Comparison, Context, Profile, model
@@ -89,9 +89,9 @@ def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weig
                 continue  # every level weighs nothing: no need to know which
             fast = _FAST.get(c.kind)
             found = fast(c, left, right, ctx) if fast else [_UNDECIDED] * len(keys)
-            total += np.fromiter(
-                (table.get(lv if lv is not _UNDECIDED else kind(c, pa, pb, ctx, False)[0], 0.0)
-                 for lv, pa, pb in zip(found, left, right)), dtype=float, count=len(keys))
+            if _UNDECIDED in found:
+                found = [lv if lv is not _UNDECIDED else kind(c, pa, pb, ctx, False)[0] for lv, pa, pb in zip(found, left, right)]
+            total += np.fromiter(map(table.get, found, repeat(0.0)), dtype=float, count=len(keys))
         out.update(zip(keys, (round(float(w), 3) for w in total)))
     return out
 
