@@ -45,9 +45,9 @@ whatever its probability (``unsure``, ``no-judgement``).
 ... :far a kg:Incident ; rdfs:label "Billing outage" ; kg:affected :acme ; dcterms:date "2025-01-10"^^xsd:date .
 ... ''')
 >>> [(c.label, c.verdict, c.probability) for c in identity_candidates(g)]
-[('Acme checkout outage ~ Checkout outage at Acme', 'likely', 0.9769)]
+[('Acme checkout outage ~ Checkout outage at Acme', 'likely', 0.9935)]
 >>> [(r.comparison, r.level, round(r.weight, 2)) for r in identity_candidates(g)[0].waterfall][:3]
-[('title', 'exact', 1.11), ('dates', 'overlap', 0.61), ('mechanism', 'same', 1.41)]
+[('title', 'exact', 1.11), ('dates', 'overlap', 1.29), ('mechanism', 'same', 1.41)]
 >>> dict(identity_candidates(g)[0].waterfall[1].facts)
 {'left': ('2026-03-02', '2026-03-02'), 'right': ('2026-03-01', '2026-03-03')}
 """

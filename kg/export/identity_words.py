@@ -26,7 +26,7 @@ A candidate in words:
 ... ''')
 >>> [candidate] = identity_candidates(g)
 >>> candidate_words(candidate)
-'Login outage at Acme ~ Acme login outage: possible (0.89)'
+'Login outage at Acme ~ Acme login outage: likely the same (0.95)'
 >>> print(waterfall_text(candidate))
 prior                             -0.89
 title: exact (“login outage acme” / “acme login outage”) +0.82
@@ -35,11 +35,12 @@ mechanism: same (Config push)     +1.41
 affected organisation: missing    +0.00
 shared context: none (no neighbour in common) -0.48
 description: strong (acme, outag, login (1.00)) +1.22
+meaning: close (similarity 1.00)  +1.17
 raised: none                      +0.00
 sources: missing                  +0.00
 siblings: none                    +0.00
 named together: none              +0.00
-total                             +3.02
+total                             +4.20
 """
 
 from __future__ import annotations
