@@ -12,7 +12,24 @@ tables in :mod:`~kg.ingest.name_tables`, a parser's names in :mod:`~kg.ingest.na
 changed) and :mod:`~kg.ingest.pipeline` (files, all or nothing).
 """
 
-from kg.ingest.pipeline import IngestResult, Outcome, case_graph, ingest
-from kg.ingest.report import ChangeReport, compare_graphs, format_report, read_turtle
+from __future__ import annotations
 
 __all__ = ["ingest", "IngestResult", "Outcome", "case_graph", "ChangeReport", "compare_graphs", "format_report", "read_turtle"]
+
+#: The module each public name comes from. They are imported when first asked for, so a process that
+#: needs one small module of the package (the word vectors, the dates) does not load the whole pipeline.
+_HOME = {"ingest": "pipeline", "IngestResult": "pipeline", "Outcome": "pipeline", "case_graph": "pipeline",
+         "ChangeReport": "report", "compare_graphs": "report", "format_report": "report", "read_turtle": "report"}
+
+
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = globals()[name] = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

@@ -7,11 +7,12 @@ import pytest
 
 from kg.ingest.linking import PropositionIndex, content_of, similarity
 from kg.ingest.nlp import word_vectors
-from kg.ingest.vectors import WordVectors
+from kg.ingest.vectors import WordVectors, hash_string, load_vectors, vectors_folder
 
 
 @pytest.fixture(autouse=True)
-def _fresh():
+def _fresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
     word_vectors.cache_clear()
     yield
     word_vectors.cache_clear()
@@ -49,3 +50,35 @@ def test_a_reply_links_through_words_near_in_meaning_only_with_vectors():
         index.add("vendor-blamed", "The vendor botched the upgrade.", set(), [("jane", "asserts")])
         match = index.match("The supplier botched the upgrade.", set(), party="globex", against=-1, reply=True, link_at=0.7)
         assert match.link == linked
+
+
+def test_the_installed_table_read_without_spacy_gives_spacys_numbers_and_is_cached(tmp_path):
+    spacy_vectors = pytest.importorskip("spacy.vectors")
+    from spacy.strings import hash_string as spacys_hash
+
+    vectors = word_vectors()
+    if vectors is None:
+        pytest.skip("no word vectors installed")
+    folder = vectors_folder(vectors._table.folder)
+    by_spacy = WordVectors(spacy_vectors.Vectors().from_disk(folder), strings=spacys_hash)
+    words = ["outage", "disruption", "Amazon", "shop", "deletion", "loss", "counsel", "lawyer", "Zürich", "qqqzx"]
+    assert [hash_string(w) for w in words] == [spacys_hash(w) for w in words]
+    assert [vectors.similarity(a, b) for a in words for b in words] == [by_spacy.similarity(a, b) for a in words for b in words]
+    assert 0.3 < vectors.similarity("outage", "disruption") < 0.6 and vectors.similarity("outage", "qqqzx") == 0.0
+    (cached,) = (tmp_path / "cache").glob("key2row-*.npz")
+    again = load_vectors(folder)
+    assert again.similarity("outage", "disruption") == vectors.similarity("outage", "disruption")
+    cached.write_bytes(b"not an archive")  # a spoilt cache is read past, never trusted
+    assert load_vectors(folder).similarity("outage", "disruption") == vectors.similarity("outage", "disruption")
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
+    from spacy.vectors import Vectors
+
+    table = Vectors(shape=(2, 2))
+    table.add("vendor", vector=np.array([1.0, 0.0], dtype="float32"))
+    table.add("supplier", vector=np.array([0.6, 0.8], dtype="float32"))
+    table.to_disk(tmp_path / "vocab")
+    (tmp_path / "blocked").write_text("a file where the cache folder would be")
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "blocked"))
+    assert round(load_vectors(tmp_path / "vocab").similarity("vendor", "supplier"), 6) == 0.6
