@@ -131,9 +131,15 @@ def _strict_name(name: str) -> str:
 
 
 def _is_phrase(g: dict) -> bool:
-    """Incidents, safeguards, documents and unnamed people are phrases, scored by span overlap."""
-    first = g["text"].split()[0].lower()
-    return g["type"] in _PHRASE_TYPES or (g["type"] == "Person" and first in _UNNAMED_START)
+    """Incidents, safeguards, documents, unnamed people and systems told by a description, not a name
+    ("a faulty update", "bushing"), are phrases, scored by span overlap.
+
+    >>> _is_phrase({"text": "a faulty update", "type": "System"}), _is_phrase({"text": "Citrix portal", "type": "System"})
+    (True, False)
+    """
+    first = g["text"].split()[0]
+    return (g["type"] in _PHRASE_TYPES or (g["type"] == "Person" and first.lower() in _UNNAMED_START)
+            or (family(g["type"]) == "System" and first[:1].islower()))
 
 
 def _entity_matches(e, g: dict, spans) -> bool:

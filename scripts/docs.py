@@ -103,9 +103,17 @@ def speech_block() -> str:
     return rule_table()
 
 
+def kinds_block() -> str:
+    """The rows for systems, safeguards and documents named in passing, from kg/ingest/kinds.py."""
+    from kg.ingest.kinds import rule_table
+
+    return rule_table()
+
+
 BLOCKS = [
     ("cli.md", "help", cli_block),
     ("ingest.md", "speech-rules", speech_block),
+    ("ingest.md", "kind-rules", kinds_block),
     ("development.md", "layout", layout_block),
 ]
 

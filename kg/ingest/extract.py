@@ -15,6 +15,7 @@ from kg.ingest.attribution import Claim, find_claims
 from kg.ingest.entities import EntityTable
 from kg.ingest.events import find_events
 from kg.ingest.gazetteer import Gazetteer, Known
+from kg.ingest.kinds import find_kinds
 from kg.ingest.names import find_names
 from kg.ingest.nlp import NER_ONLY, engine, parsed
 from kg.ingest.questions import Question, find_questions
@@ -65,6 +66,7 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
         named.sort()
     find_names(table, text, sentences, named)
     find_events(table, text, sentences, published, date_spans=[(s, e) for s, e, label in named if label == "DATE"])
+    find_kinds(table, text)
     from_tree = None
     if speeches is not None:
         from kg.ingest.speech import parsed_claims, quoted_paragraphs

@@ -37,6 +37,8 @@ def add_named(table: EntityTable, text: str, named) -> None:
         if label == "PERSON" and len(words) >= 3 and organization(words[-1]):
             end = start + len(text[start:end].rsplit(" ", 1)[0])
         type_ = _NER_TYPES.get(label)
+        if label in _LISTED and label != "ORG" and (text[start:end] in orgs or _staffed(table, text, text[start:end])):
+            type_ = CLS.Organization  # "Heathrow" tagged ORG once, or "a Heathrow spokesperson": every mention is the company
         if label == "FAC" and re.search(r"[ ]Airports?$", text[start:end]):
             type_ = CLS.Organization  # "Heathrow Airport" speaks and is sued: the company
         elif label in _LISTED and _listed_with_organizations(text, start, end, orgs):
@@ -126,8 +128,11 @@ def _acronyms(table: EntityTable, text: str) -> None:
                         table.mention(entity, at, stop)
 
 
-#: What follows an organization's name and never a person's: "a Red Eléctrica spokesperson", "Globex (GBX)".
-_STAFFED = re.compile(r"[ ](?:spokes(?:person|man|woman)|representatives?|staff|employees|shareholders|shares|board)\b|[ ]\([A-Z]{2,6}\)")
+#: What follows an organization's name and never a person's: "a Red Eléctrica spokesperson", "Ryanair boss", "Globex (GBX)".
+_STAFFED = re.compile(
+    r"[ ](?:spokes(?:person|man|woman)|representatives?|staff|employees|shareholders|shares|board|boss|chief[ ]executive|CEO"
+    r"|chairman|chairwoman|founder)\b|[ ]\([A-Z]{2,6}\)"
+)
 
 
 def _staffed(table: EntityTable, text: str, name: str) -> bool:

@@ -153,6 +153,9 @@ def _person_of_org(table: EntityTable, text: str, start: int, end: int) -> bool:
     return person is not None
 
 
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}[ ]$")
+
+
 def _org_from_span(table: EntityTable, text: str, start: int, end: int) -> None:
     words = _word_spans(text, start, end)
     # Drop leading common words and connectors ("The", "In", "Customers of").
@@ -168,6 +171,9 @@ def _org_from_span(table: EntityTable, text: str, start: int, end: int) -> None:
     if not words:
         return
     start, end = words[0][0], words[-1][1]
+    country = _INITIALS.search(text, max(0, start - 8), start)
+    if country is not None and words[0][2].lower() in ORG_UNIT_HEADS | {"department", "court", "district", "federal", "national"}:
+        start = country.start()  # "U.S. Department of Transportation": the country's initials are part of the name
     if text[end:end + 1] == "." and words[-1][2] in {"Inc", "Corp", "Co", "Ltd"}:
         end += 1
     if _person_of_org(table, text, start, end):

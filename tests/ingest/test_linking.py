@@ -177,7 +177,7 @@ def test_mentions_resolve_to_their_incident_and_a_question_is_about_both_it_name
     incidents = {e["id"]: e for e in draft["entities"] if e["type"] == "Incident"}
     assert sorted((e["label"], e["date"]) for e in incidents.values()) == [("Login failure", "2026-02-26"), ("Payments outage", "2026-03-02")]
     caused = next(p for p in draft["propositions"] if p.get("text", "").startswith("The earlier outage was caused"))
-    assert caused["about"] == ["payments-outage"]
+    assert caused["about"] == ["payments-outage", "bad-update"]  # the earlier outage (not the login failure), and the update it names
     question = next(q for q in draft["questions"] if "overlaps" in q["asks"])
     assert question["about"] == ["payments-outage", "login-failure"]
 

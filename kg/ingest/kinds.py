@@ -1,0 +1,177 @@
+"""Systems, safeguards and documents named in passing: the classes a parser's NER does not know.
+
+A table of named rows (:data:`KIND_RULES`): each row's pattern has a ``name`` group, the words that
+become the item (a leading determiner dropped from its label); the row says which class it makes
+and with what confidence. The rows are generic: head nouns and the frames reporting puts around
+them ("in its lawsuit", "according to a 77-page report", "a faulty update", "the Kestrel Road
+substation", "back-up systems"), never a case's names. They run after the name and event rules, so
+what those found stays theirs; a row's words that overlap an item already found are that item's.
+
+>>> from kg.ingest.entities import EntityTable
+>>> from kg.ingest.gazetteer import Gazetteer
+>>> text = "In a letter to its lawyers, Globex said a faulty update crashed the Orbis IT system and its back-up systems."
+>>> table = EntityTable(text, Gazetteer([]))
+>>> find_kinds(table, text)
+>>> sorted((e.type, e.label) for e in table.entities.values())
+[('InternalDocument', 'Letter'), ('Safeguard', 'Back-up systems'), ('System', 'Faulty update'), ('System', 'Orbis IT system')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
+from kg.vocab import CLS
+
+__all__ = ["KindRule", "KIND_RULES", "find_kinds", "rule_table"]
+
+_W = 30  # longest word a row reads: bounded, so a 20,000-letter token is no name
+_DET = r"(?:an?|the|its|their|his|her|one)"
+_MOD = rf"(?:[\w-]{{1,{_W}}}[ ])"
+#: Documents reporting cites: what a party wrote, filed or published.
+_DOC = r"letters?|lawsuits?|filings?|reports?|study|studies|complaints?|memos?|posts?|analys[ie]s|submissions?|briefs?|audits?"
+#: What a system is called by its head noun ("the Kestrel Road substation", "a Veltro portal").
+_SYSTEM_HEAD = r"(?:IT[ ])?(?:portal|wallet|substation|system|platform|website|database|network|app|server|software|tool)"
+_CAP = rf"[A-Z][\w-]{{0,{_W}}}"
+
+
+@dataclass(frozen=True)
+class KindRule:
+    """One row: a pattern whose ``name`` group is the item, the class it makes, and how sure the row is."""
+
+    name: str
+    kind: str
+    pattern: re.Pattern
+    confidence: float
+    describe: str  # for the docs table
+
+
+def _row(name: str, kind: str, pattern: str, confidence: float, describe: str, flags: int = 0) -> KindRule:
+    return KindRule(name, kind, re.compile(pattern, flags), confidence, describe)
+
+
+KIND_RULES: tuple[KindRule, ...] = (
+    # Safeguards first: "back-up systems" is a safeguard, never a system.
+    _row("backup", CLS.Safeguard,
+         rf"(?<![\w-])(?P<name>(?i:back-?up|fallback|fail-?over|redundant|standby|manual|contingency)[ ](?:{_MOD}(?=[a-z]))?"
+         r"(?i:systems?|power|generators?|supply|supplies|procedures|processes|servers?|plans?|arrangements|operations))\b",
+         0.6, "back-up, fallback, standby or manual systems, power, procedures or plans"),
+    _row("authentication", CLS.Safeguard,
+         r"(?<![\w-])(?P<name>(?i:multi|two|2|second)[- ]?factor[ ]authentication|MFA|2FA)\b",
+         0.65, "multifactor or two-factor authentication"),
+    _row("alarms", CLS.Safeguard,
+         rf"(?<![\w-])(?P<name>(?:[A-Z0-9][\w-]{{0,{_W}}}[ ]|(?i:fire|smoke|warning|early-warning)[ ])(?:alarms|alarm[ ]systems?|warning[ ]systems?))\b",
+         0.55, "alarms or warning systems with what kind they are (“F24 alarms”, “fire alarms”)"),
+    _row("safety practice", CLS.Safeguard,
+         rf"(?<![\w-])(?P<name>(?:(?i:access|safety|security|escalation|emergency|testing)[ ](?:controls|checks|measures|protocols?|procedures|plans?))"
+         r"|(?i:code|change|deployment)[ ]freezes?|(?i:fail-?safes?|failsafes?|backups|rollbacks|redundancies|redundancy|safety[ ]nets?))\b",
+         0.55, "a named practice that keeps a failure from happening or spreading: a code freeze, backups, "
+               "rollbacks, redundancy, fail-safes, access controls, safety checks, escalation protocols"),
+    # Documents: a document a party wrote, filed or published, where the text cites it.
+    _row("in a document", CLS.InternalDocument,
+         rf"(?<![\w-])(?i:in)[ ](?P<name>{_DET}[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC}))\b(?![-])",
+         0.6, "“in its lawsuit”, “in a letter to …”, “said in a report on Monday”"),
+    _row("according to a document", CLS.InternalDocument,
+         rf"(?i:according[ ]to)[ ](?P<name>{_DET}[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC}))\b",
+         0.65, "“according to a 77-page report”, “according to a regulatory filing”"),
+    _row("document by someone", CLS.InternalDocument,
+         rf"(?<![\w-])(?P<name>(?i:an?|its|their)[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC})"
+         rf"(?:[ ]by[ ][a-z-]{{1,{_W}}}(?:[ ](?!(?:on|in|at|to|for|from|with|and|that|which|was|is|into)\b)[a-z-]{{1,{_W}}}){{0,2}}"
+         r"|(?=[ ](?:by|from|into|to|published|released|posted|filed)\b)))",
+         0.55, "“a report by independent experts”, “a study into …”, “a letter to …”"),
+    _row("publishes a document", CLS.InternalDocument,
+         rf"\b(?:published|released|presented|issued|filed|sent|wrote|submitted)[ ](?:the[ ](?:conclusions|findings|results)[ ]of[ ])?"
+         rf"(?P<name>(?i:an?|its|their)[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC}))\b",
+         0.6, "“published its own report”, “presented the conclusions of a study”"),
+    _row("document finds", CLS.InternalDocument,
+         rf"(?<![\w-])(?P<name>(?i:an?|the)[ ](?:{_MOD}){{1,2}}?(?:report|study|analysis|review|inquiry))[ ](?:found|concluded|pointed|blamed|showed|said|says|finds|recommended)\b",
+         0.55, "“a long-awaited government report pointed to …”"),
+    _row("internal inquiry", CLS.InternalDocument,
+         r"(?<![\w-])(?P<name>(?i:internal)[ ](?:investigation|inquiry|review|audit))\b",
+         0.6, "an internal investigation, inquiry, review or audit"),
+    _row("named review", CLS.InternalDocument,
+         rf"(?<![\w-])(?:[Tt]he[ ])(?P<name>(?:{_CAP}[ ]){{1,2}}(?:Review|Report|Inquiry))[ ](?:found|concluded|said|says|finds|recommended|showed)\b",
+         0.6, "“The Pryce Review found …”: a named review, report or inquiry that finds"),
+    # Systems.
+    _row("faulty update", CLS.System,
+         rf"(?<![\w-])(?P<name>(?i:an?|the|its)[ ](?i:faulty|defective|flawed|bad|botched|buggy|corrupt(?:ed)?|erroneous|problematic)[ ]"
+         rf"(?:{_MOD}){{0,2}}?(?:update|patch|upgrade|release|configuration[ ]file))\b",
+         0.6, "a faulty, defective or flawed update, patch or upgrade"),
+    _row("named system", CLS.System,
+         rf"(?<![\w-])(?i:an?|the|its)[ ](?P<name>(?:{_CAP}[ ]){{1,3}}(?:(?P<kind>IT|computer|booking|software|control|payment)[ ])?{_SYSTEM_HEAD})s?\b(?![-])",
+         0.6, "a name before a system's head noun: “a Veltro portal”, “the Orbis IT system” (an organization's name only with "
+              "the kind of system: “the Globex system” is just the company's)"),
+    _row("described website", CLS.System,
+         rf"(?<![\w-])(?i:its|their|the|a)[ ](?P<name>(?:[a-z][\w-]{{0,{_W}}}[ ]){{1,3}}(?:website|web[ ]site|leak[ ]site|portal))\b",
+         0.5, "a website or portal told by what it is for: “its public remediation website”"),
+)
+
+_LEAD = re.compile(r"^(?:an?|the|its|their|his|her|one)[ ]", re.IGNORECASE)
+
+
+def _label(words: str) -> str:
+    words = _LEAD.sub("", re.sub(r"\s+", " ", words).strip())
+    return words[:1].upper() + words[1:]
+
+
+def _head(words: str) -> str:
+    return words.split()[-1].lower().rstrip("s")
+
+
+def _same_kind(table: EntityTable, start: int, end: int, kind: str) -> Entity | None:
+    return next((e for e in table.covering(start, end) if e.type == kind or (kind == CLS.System and e.type == CLS.AISystem)), None)
+
+
+def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str, kind: str | None = None) -> None:
+    same = _same_kind(table, start, end, rule.kind)
+    if same is not None:
+        return  # already that item
+    covering = table.covering(start, end)
+    label = _label(words)
+    if rule.kind == CLS.InternalDocument:
+        named = next((e for e in covering if e.type in ORG_TYPES and e.known_id is None and e.label == label), None)
+        if named is not None:  # "The Pryce Review found": the review, not an organization
+            named.type, named.section = CLS.InternalDocument, "sources"
+            named.fields["_head"] = _head(label)
+            return
+    if rule.kind == CLS.System and rule.name == "named system":
+        # "the Orbis IT system": a name inside a system's name stays the organization it is.
+        head_start = start + len(words) - len(words.split()[-1])
+        if any(s < end and head_start < t for e in covering for s, t in e.spans):
+            return
+        if not kind and any(e.type in ORG_TYPES | {CLS.Person} for e in covering):
+            return  # "the Globex system": the company's system, told by no name of its own
+    elif covering:
+        return
+    fields = {"_head": _head(label)} if rule.kind == CLS.InternalDocument else {}
+    section = "sources" if rule.kind == CLS.InternalDocument else "entities"
+    if rule.kind == CLS.Safeguard:
+        from kg.ingest.events import same_safeguard
+
+        earlier = next((e for e in table.entities.values() if e.type == CLS.Safeguard and same_safeguard(e.label, label)), None)
+        if earlier is not None:  # a near-paraphrase of a safeguard already found: one item
+            table.mention(earlier, start, end)
+            table.alias(earlier, label)
+            return
+    table.new(rule.kind, label, start, end, rule=f"{rule.name} ({rule.kind})", confidence=rule.confidence, section=section, **fields)
+
+
+def find_kinds(table: EntityTable, text: str) -> None:
+    """Add the systems, safeguards and documents :data:`KIND_RULES` find in ``text`` to ``table``."""
+    for rule in KIND_RULES:
+        for m in rule.pattern.finditer(text):
+            lead = _LEAD.match(m.group("name"))  # the item's words start after its determiner
+            start = m.start("name") + (lead.end() if lead else 0)
+            _apply(table, rule, start, m.end("name"), text[start:m.end("name")], m.groupdict().get("kind"))
+
+
+def rule_table() -> str:
+    """The rows as a Markdown table, for docs/ingest.md.
+
+    >>> rule_table().splitlines()[0]
+    '| rule | makes | finds | confidence |'
+    """
+    rows = ["| rule | makes | finds | confidence |", "|---|---|---|---|"]
+    rows += [f"| {rule.name} | {rule.kind} | {rule.describe} | {rule.confidence:.2f} |" for rule in KIND_RULES]
+    return "\n".join(rows)

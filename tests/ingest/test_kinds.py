@@ -1,0 +1,46 @@
+"""Systems, safeguards and documents named in passing (kg/ingest/kinds.py), read as a user's article would be."""
+
+import pytest
+
+from kg.ingest.extract import extract
+from kg.ingest.kinds import KIND_RULES
+
+
+def found(text):
+    x = extract(text, parser="rules")
+    return sorted((e.type, e.label) for e in x.table.entities.values() if e.type in ("System", "Safeguard", "InternalDocument"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In its lawsuit, Globex claims the outage was avoidable.", ("InternalDocument", "Lawsuit")),
+    ("The fault was in a cooling unit, according to a 40-page report from the regulator.", ("InternalDocument", "40-page report")),
+    ("Orbis published its own report on Wednesday.", ("InternalDocument", "Own report")),
+    ("She wants the results of the airline's internal investigation.", ("InternalDocument", "Internal investigation")),
+    ("The Pryce Review found that nobody was told.", ("InternalDocument", "Pryce Review")),
+    ("The outage began with a defective update sent to thousands of tills.", ("System", "Defective update")),
+    ("The stolen passwords were for a Veltro portal used for remote access.", ("System", "Veltro portal")),
+    ("Fire broke out at the Kestrel Road substation overnight.", ("System", "Kestrel Road substation")),
+    ("Staff went back to manual systems for the afternoon.", ("Safeguard", "Manual systems")),
+    ("Access was possible because multifactor authentication was missing.", ("Safeguard", "Multifactor authentication")),
+    ("Engineers had ignored the code freeze that week.", ("Safeguard", "Code freeze")),
+])
+def test_each_row_finds_its_item(text, expected):
+    assert expected in found(text)
+
+
+def test_a_companys_own_system_is_no_named_system():
+    assert not [item for item in found("Orbis Freight said the Orbis Freight system was slow. It blamed nobody.") if item[0] == "System"]
+
+
+def test_backup_systems_are_a_safeguard_not_a_system():
+    assert found("Controllers had the back-up computer systems to hand.") == [("Safeguard", "Back-up computer systems")]
+
+
+def test_a_document_named_again_is_one_item():
+    text = "In a letter to the board, Orbis said sorry. The letter was short."
+    assert found(text) == [("InternalDocument", "Letter")]
+
+
+def test_every_row_is_named_and_described():
+    assert len({rule.name for rule in KIND_RULES}) == len(KIND_RULES)
+    assert all(rule.describe and 0 < rule.confidence < 1 for rule in KIND_RULES)
