@@ -133,6 +133,10 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
         add(proposition, _assertion(claim, text, entity_ids, source_id))
         if "id" in proposition and proposition.get("_conflicts"):
             _other_figure(extraction, claim, party, set(about), proposition.pop("_conflicts"), index, on_existing, add, text, entity_ids, source_id)
+        words = text[claim.start:claim.end]
+        if claim.target is None and kind is None and not NOT_SO.match(words) and NOT_SO.search(words):
+            # "We are serious. That would never be how we work.": the claim keeps its words and answers the one before.
+            _contrast(claim, (_NOT_SO_ROW, frame[1]), party, (), recent, index, on_existing, add, text, entity_ids, source_id)
         if kind in ("contrast", "rejoinder", "answer"):
             _contrast(claim, frame, party, set(about), recent, index, on_existing, add, text, entity_ids, source_id)
         recent.append((frame[1], proposition.get("id") or proposition["proposition"]))

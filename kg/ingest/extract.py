@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kg.ingest.accounts import account_claims
 from kg.ingest.attribution import Claim, find_claims
+from kg.ingest.characterisations import characterisation_claims
 from kg.ingest.entities import EntityTable
 from kg.ingest.events import find_events
 from kg.ingest.gazetteer import Gazetteer, Known
@@ -75,6 +76,9 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
         from_tree = parsed_claims(table, text, speeches)
     claims = find_claims(table, text, sentences, from_tree)
     claims = sorted(claims + account_claims(table, text, sentences, claims), key=lambda c: c.frame[0])
+    characterised, replaced = characterisation_claims(table, text, sentences, claims)
+    misread = {id(c) for c in replaced}
+    claims = sorted([c for c in claims if id(c) not in misread] + characterised, key=lambda c: c.frame[0])
     # A headline is never a party's claim: the story's own words restate the body's, unattributed.
     top = headline(text)
     claims = [c for c in claims if c.frame[0] >= top]

@@ -50,9 +50,11 @@ REPLY_FRAMES: tuple[ReplyFrame, ...] = (
     _frame("after the comments", r"^[\W]*after[ ](?:his|her|their|its|these|those|the)[ ](?:[\w-]+[ ])?(?:comments?|remarks?|statements?|claims?)\b", "rejoinder", 0.55),
 )
 
-#: A claim that only says another is wrong ("that was not the case", "this is untrue"): it answers the nearest
-#: claim of another party before it, whatever its words.
-NOT_SO = re.compile(r"^[\W]*(?:that|this|it|which)[ ](?:was|is|were|had[ ]been)[ ](?:not[ ](?:the[ ]case|true|correct|accurate)|untrue|false|wrong|incorrect|inaccurate)\b", re.IGNORECASE)
+#: A claim that only says another is wrong ("that was not the case", "this is untrue", "that would never be the
+#: way"): it answers the nearest claim of another party before it, whatever its words. Found after a sentence of
+#: the same quotation too ("We are serious. That would never be how we work."), where the claim keeps its own words.
+NOT_SO = re.compile(r"(?:^|(?<=[.!?])[ ]+)[\W]*(?:that|this|it|which)[ ](?:(?:was|is|were|had[ ]been)[ ](?:not[ ](?:the[ ]case|true|correct|accurate)|untrue|false|wrong|incorrect|inaccurate)"
+                    r"|(?:would|will|could)[ ](?:never|not)[ ]be[ ](?:the[ ]way|how|true|the[ ]case|right))\b", re.IGNORECASE)
 
 
 def reply_frame(before: str) -> ReplyFrame | None:

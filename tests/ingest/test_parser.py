@@ -73,9 +73,9 @@ def test_the_tree_finds_the_negation_past_a_relative_clause():
     assert claims(text, "rules") == [("Globex", "asserts", "The team, which had warned of this for months, did not escalate the alert.")]
 
 
-def test_an_accusation_is_the_accusers_claim_verb_included():
+def test_an_accusation_is_the_accusers_claim_in_its_positive_form():
     text = "Heathrow accused National Grid of failing to act on a preventable problem."
-    assert claims(text, "spacy") == [("Heathrow", "asserts", "Accused National Grid of failing to act on a preventable problem.")]
+    assert claims(text, "spacy") == [("Heathrow", "asserts", "National Grid failed to act on a preventable problem.")]
 
 
 def test_coordinated_predicates_are_claims_each_worded_with_the_subject():
@@ -191,7 +191,7 @@ def test_descriptions_requests_and_a_rejected_account():
             "Initech said the cables were worn. Jane Roe, a Globex director, rejected the claim.")
     found = extract(text, parser="spacy").claims
     assert [(c.party.label, c.stance, c.proposition) for c in found] == [
-        ("Globex", "asserts", "Described the incident as rare."),
+        ("Globex", "asserts", "The incident was rare."),
         ("Regulators", "asserts", "Called for an independent inquiry into the outage."),
         ("Initech", "asserts", "The cables were worn."),
         ("Jane Roe", "denies", "The cables were worn."),
