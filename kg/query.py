@@ -57,7 +57,11 @@ class QueryResult(Result):
     def of(cls, result: Result) -> "QueryResult":
         answer = cls(result.type)
         answer.vars = result.vars
-        if result.type == "SELECT":
+        rows = getattr(result, "rows", None)  # kg.sparql.RowsResult: the terms of each row, in the order of vars
+        if rows is not None:
+            answer.rows = rows
+            answer.bindings = (dict(zip(result.vars, row)) for row in rows)  # made when read (rdflib keeps a generator)
+        elif result.type == "SELECT":
             answer.bindings = list(result.bindings)
         elif result.type == "ASK":
             answer.askAnswer = result.askAnswer
@@ -65,21 +69,22 @@ class QueryResult(Result):
             answer.graph = result.graph
         return answer
 
+    def __len__(self) -> int:
+        rows = getattr(self, "rows", None)
+        return super().__len__() if rows is None else len(rows)  # list(result) asks first: no dict made for it
+
     def __iter__(self):
         """Rows as rdflib makes them (``ResultRow``), the table of labels made once for all rows rather than once a row."""
+        from kg.sparql import term_rows
+
         if self.type != "SELECT":
             yield from super().__iter__()
             return
-        from rdflib.query import ResultRow
-
-        names = list(self.vars or [])
-        labels = {str(v): i for i, v in enumerate(names)}  # what ResultRow.__new__ makes for each row, never changed
-        new = tuple.__new__
-        for binding in self.bindings:
-            if binding:  # as rdflib: an empty binding is no row
-                row = new(ResultRow, [binding.get(v) for v in names])
-                row.labels = labels
-                yield row
+        rows = getattr(self, "rows", None)  # the terms in order already (kg.sparql.RowsResult): no dict is looked up
+        if rows is None:
+            names = list(self.vars or [])
+            rows = ([binding.get(v) for v in names] for binding in self.bindings if binding)  # as rdflib: an empty binding is no row
+        yield from term_rows(self.vars, rows)
 
     def to_dataframe(self):
         """The rows as a ``pandas.DataFrame``: a column per variable, IRIs as text, literals as Python values.

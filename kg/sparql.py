@@ -24,7 +24,7 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 from rdflib import Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
@@ -48,6 +48,8 @@ __all__ = [
     "evaluate",
     "plain_rows",
     "oxigraph_plain_rows",
+    "RowsResult",
+    "term_rows",
     "plain_value",
     "parse_binding",
 ]
@@ -337,10 +339,40 @@ def _summary_result(graph: Graph, name: str, bindings: dict) -> Result | None:
     if store is None or not summarised(store, name, bindings):
         return None
     names, rows = rdflib_rows(store, name, bindings)
-    result = Result("SELECT")
-    result.vars = names
-    result.bindings = rows
-    return result
+    return RowsResult(names, rows)
+
+
+class RowsResult(Result):
+    """A SELECT's answer held as ``rows``, each the terms of ``vars`` in their order (None unbound).
+
+    Iterating gives rdflib's rows straight from them (:class:`kg.query.QueryResult`); the dicts of
+    ``bindings`` are made only when asked for.
+    """
+
+    def __init__(self, names: list, rows: list) -> None:
+        super().__init__("SELECT")
+        self.vars = names
+        self.rows = rows
+        self.bindings = (dict(zip(names, row)) for row in rows)  # a generator: rdflib makes the list when it is read
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self):
+        return term_rows(self.vars, self.rows)
+
+
+def term_rows(names: list, rows: Iterable[list]) -> Iterator:
+    """rdflib's ``ResultRow`` of each row of terms (in the order of ``names``), the table of labels made once for all rows
+    rather than once a row as ``ResultRow.__new__`` does."""
+    from rdflib.query import ResultRow
+
+    labels = {str(v): i for i, v in enumerate(names)}  # never changed by a row
+    new = tuple.__new__
+    for terms in rows:
+        row = new(ResultRow, terms)
+        row.labels = labels
+        yield row
 
 
 def _plain_rdflib(term):

@@ -22,9 +22,13 @@ The canned queries stay the reference: a store without the summaries (one
 built before them, rdflib's memory, a remote endpoint) runs them as written,
 and the tests hold that both give the same rows, in the same order.
 
-A cell of a row is ``null`` (unbound), a string (an IRI), or a list: a
-literal's ``[text]`` (xsd:string), ``[text, "@lang"]`` or ``[text, datatype]``,
-a blank node's ``[label, "_"]``.
+A cell of a row is the term as the engine writes it in its tab-separated
+results (SPARQL 1.1 TSV): ``<iri>``, ``"text"``, ``"text"@lang``,
+``"…"^^<datatype>``, a number or boolean bare (``7``, ``1.5``, ``true``),
+``_:label``, and ``""`` (the empty text) when unbound. The build turns no
+term into a Python object: the engine writes the rows and Python splits the
+text. The reader makes one rdflib term or plain value per distinct cell
+(:mod:`kg.summary_terms`), not one per cell.
 """
 
 from __future__ import annotations
@@ -38,7 +42,6 @@ from pathlib import Path
 from typing import Iterator
 
 from kg.summary_order import keyed_text, order_key
-from kg.terms import NUMBERS
 
 __all__ = ["GRAPH", "SUMMARISED", "Summary", "prepare_summaries", "case_summary", "summarised", "rdflib_rows", "plain_rows"]
 
@@ -46,11 +49,10 @@ QUERY_DIR = Path(__file__).resolve().parent / "queries"
 _BASE = "https://w3id.org/kg/summary/"
 #: The named graph of the materialised rows.
 GRAPH = _BASE + "queries"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _IN_CASE = "https://w3id.org/kg/ontology#inCase"
 #: The rows' encoding (below and kg.summary_order's keys); part of each fingerprint, so a store that kept
 #: them otherwise runs the queries as written.
-_ENCODING = "cells 2, order key 1"
+_ENCODING = "cells 3 (TSV terms), order key 2"
 
 @dataclass(frozen=True)
 class Summary:
@@ -116,30 +118,6 @@ def prepare_summaries() -> None:
         _plan(name)
 
 
-@lru_cache(maxsize=None)
-def _cell_maker():
-    """A pyoxigraph term → its cell (see the module's docstring); made once, with the engine's classes at hand."""
-    import pyoxigraph as ox
-
-    named, literal, string = ox.NamedNode, ox.Literal, _XSD + "string"
-
-    def cell(term):
-        kind = type(term)
-        if kind is named:
-            return term.value
-        if term is None:
-            return None
-        if kind is literal:
-            language = term.language
-            if language:
-                return [term.value, "@" + language]
-            datatype = term.datatype.value
-            return [term.value] if datatype == string else [term.value, datatype]
-        return [term.value, "_"]
-
-    return cell
-
-
 def case_summary(slug: str, ntriples: bytes) -> bytes:
     """N-Quads: the rows of each summarised query over one case's N-Triples and the ontology.
 
@@ -156,11 +134,12 @@ def case_summary(slug: str, ntriples: bytes) -> bytes:
 
     store = ox.Store()
     store.bulk_load(ontology_ntriples()[0] + ntriples, format=ox.RdfFormat.N_TRIPLES)
-    case, graph, cell = ox.NamedNode(str(case_iri(slug))), ox.NamedNode(GRAPH), _cell_maker()
+    case, graph = ox.NamedNode(str(case_iri(slug))), ox.NamedNode(GRAPH)
     quads = []
     for name in SUMMARISED:
         predicate, text, selected, where = _plan(name)
-        rows = [list(map(cell, solution)) for solution in store.query(text)]
+        written = store.query(text).serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
+        rows = [line.split("\t") for line in written.split("\n")[1:-1]]  # the header first; a line ends each row
         if where and not SUMMARISED[name].sums:  # the row's order key takes the place of the conditions' own columns
             descending = [down for down, _ in where]
             rows = [[*row[: len(selected)], order_key([row[column] for _, column in where], descending)] for row in rows]
@@ -191,7 +170,7 @@ def _rows(store, name: str, bindings: dict | None, cases=None) -> tuple[list[str
     wanted = {selected.index(variable): _cell_of(value) for variable, value in (bindings or {}).items()}
     cases = None if cases is None else {ox.NamedNode(case) for case in cases}
     if wanted:  # the bound item's case only
-        items = [ox.NamedNode(cell) for cell in wanted.values() if type(cell) is str]
+        items = [ox.NamedNode(cell[1:-1]) for cell in wanted.values() if cell is not None]
         found = {quad.object for item in items for quad in store.quads_for_pattern(item, ox.NamedNode(_IN_CASE), None, ox.DefaultGraph())}
         cases = found if cases is None else cases & found
         if len(items) < len(wanted) or not cases:
@@ -217,32 +196,26 @@ def _rows(store, name: str, bindings: dict | None, cases=None) -> tuple[list[str
 def _added(rows: list, sums: list[int]) -> list:
     """The rows of every case as one: rows alike but for the ``sums`` columns are one, those columns added.
 
-    >>> integer = "http://www.w3.org/2001/XMLSchema#integer"
-    >>> _added([[["denies"], ["2", integer]], [["affirms"], ["1", integer]], [["denies"], ["3", integer]]], [1])
-    [[['denies'], ['5', 'http://www.w3.org/2001/XMLSchema#integer']], [['affirms'], ['1', 'http://www.w3.org/2001/XMLSchema#integer']]]
+    >>> _added([['"denies"', "2"], ['"affirms"', "1"], ['"denies"', "3"]], [1])
+    [['"denies"', '5'], ['"affirms"', '1']]
     """
     totals: dict = {}
     for row in rows:
-        key = tuple(tuple(cell) if type(cell) is list else cell for i, cell in enumerate(row) if i not in sums)
+        key = tuple(cell for i, cell in enumerate(row) if i not in sums)
         found = totals.get(key)
         if found is None:
-            totals[key] = [list(cell) if type(cell) is list else cell for cell in row]
+            totals[key] = list(row)
             continue
-        for i in sums:
-            found[i] = [str(int(found[i][0]) + int(row[i][0])), found[i][1]]
+        for i in sums:  # a count is an xsd:integer, which the engine writes bare
+            found[i] = str(int(found[i]) + int(row[i]))
     return list(totals.values())
 
 
-def _cell_of(value):
-    """An rdflib term (a bound value) in this module's encoding."""
-    from rdflib import BNode, Literal
+def _cell_of(value) -> str | None:
+    """A bound value's cell: an IRI's (the values that may be bound are case items); None for any other term."""
+    from rdflib import URIRef
 
-    if isinstance(value, Literal):
-        if value.language:
-            return [str(value), "@" + value.language]
-        kind = str(value.datatype) if value.datatype is not None else _XSD + "string"
-        return [str(value)] if kind == _XSD + "string" else [str(value), kind]
-    return [str(value), "_"] if isinstance(value, BNode) else str(value)
+    return f"<{value}>" if isinstance(value, URIRef) else None
 
 
 def plain_rows(store, name: str, cases=None) -> tuple[list[str], Iterator[tuple]]:
@@ -250,27 +223,16 @@ def plain_rows(store, name: str, cases=None) -> tuple[list[str], Iterator[tuple]
 
     ``cases`` (case IRIs), if given: the rows of those cases only.
     """
+    from kg.summary_terms import PlainValues
+
     selected, rows = _rows(store, name, None, cases)
-    width = len(selected)
-    return selected, (tuple(_plain(cell) for cell in row[:width]) for row in rows)
+    width, plain = len(selected), PlainValues().__getitem__
+    return selected, (tuple(map(plain, row[:width])) for row in rows)
 
 
-def _plain(cell):
-    if cell is None or type(cell) is str:
-        return cell
-    if len(cell) > 1 and cell[1] in NUMBERS:
-        try:
-            return NUMBERS[cell[1]](cell[0])
-        except ValueError:
-            return cell[0]
-    if len(cell) > 1 and cell[1] == _XSD + "boolean":
-        return cell[0] in ("true", "1")
-    return cell[0]
-
-
-def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, list[dict]]:
-    """The variables (rdflib ``Variable``) and rows of summarised query ``name`` as rdflib terms, as Oxigraph's answer
-    gives them through oxrdflib.
+def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, list[list]]:
+    """The variables (rdflib ``Variable``) and rows of summarised query ``name``: each row the terms of the variables,
+    in their order (None unbound), the rdflib terms Oxigraph's answer gives through oxrdflib.
 
     ``bindings`` (variable → rdflib term, variables of :data:`SUMMARISED`) keep only the rows with those values.
     """
@@ -279,6 +241,5 @@ def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, l
     from kg.summary_terms import TermMaker
 
     selected, rows = _rows(store, name, bindings)
-    names = [Variable(v) for v in selected]  # the rows' keys are these very objects: a row looks them up faster
-    make = TermMaker()
-    return names, [dict(zip(names, map(make, row))) for row in rows]  # zip stops at the names: the order key is left
+    width, make = len(selected), TermMaker().__getitem__
+    return [Variable(v) for v in selected], [list(map(make, row[:width])) for row in rows]  # the order key is left

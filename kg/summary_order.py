@@ -21,10 +21,11 @@ one string a row.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.terms import NUMBERS
 
-__all__ = ["order_conditions", "keyed_text", "order_key"]
+__all__ = ["order_conditions", "keyed_text", "order_key", "parse_cell"]
 
 _ORDER = re.compile(r"^ORDER BY\s+(.+)\Z", re.MULTILINE | re.DOTALL)
 _DIRECTION = re.compile(r"(ASC|DESC)\((.*)\)", re.IGNORECASE | re.DOTALL)
@@ -100,6 +101,45 @@ def keyed_text(text: str, selected: list[str]) -> tuple[str, list[tuple[bool, in
 
 _RANKS = {"unbound": 1, "blank": 2, "iri": 3, "number": 4, "literal": 5}
 _HEX_DOWN = str.maketrans("0123456789abcdef", "fedcba9876543210")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"
+_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_ESCAPED = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescaped(found: re.Match) -> str:
+    code = found.group(1)
+    return chr(int(code[1:], 16)) if len(code) > 1 else _ESCAPED.get(code, code)
+
+
+def parse_cell(cell: str) -> tuple[str, str | None]:
+    """A summary cell (a term as the engine writes it in SPARQL's TSV results) as ``(text, kind)``: kind None for an
+    IRI, ``"_"`` for a blank node, ``"@lang"`` or the datatype for a literal. (The empty cell, unbound, is no term.)
+
+    >>> parse_cell("<urn:a>"), parse_cell("_:b0"), parse_cell('"x"@en'), parse_cell('"a\\\\tb \\\\"c\\\\" \\\\u00e9"')
+    (('urn:a', None), ('b0', '_'), ('x', '@en'), ('a\\tb "c" é', 'http://www.w3.org/2001/XMLSchema#string'))
+    >>> parse_cell('"2026-03"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'), parse_cell("-7"), parse_cell("1.5"), parse_cell("true")[1]
+    (('2026-03', 'http://www.w3.org/2001/XMLSchema#gYearMonth'), ('-7', 'http://www.w3.org/2001/XMLSchema#integer'), ('1.5', 'http://www.w3.org/2001/XMLSchema#decimal'), 'http://www.w3.org/2001/XMLSchema#boolean')
+    """
+    first = cell[0]
+    if first == "<":
+        return cell[1:-1], None
+    if first == '"':
+        close = cell.rindex('"')
+        text, rest = cell[1:close], cell[close + 1 :]
+        if "\\" in text:
+            text = _ESCAPE.sub(_unescaped, text)
+        if not rest:
+            return text, _XSD_STRING
+        return text, rest if rest[0] == "@" else rest[3:-1]
+    if first == "_":
+        return cell[2:], "_"
+    # Turtle's short forms of a number or a boolean
+    if cell in ("true", "false"):
+        return cell, _XSD + "boolean"
+    if "e" in cell or "E" in cell:
+        return cell, _XSD + "double"
+    return cell, _XSD + ("decimal" if "." in cell else "integer")
 
 
 def _number(text: str) -> str | None:
@@ -113,17 +153,20 @@ def _number(text: str) -> str | None:
     return f"{bits ^ (0xFFFFFFFFFFFFFFFF if bits >> 63 else 1 << 63):016x}"
 
 
-def _part(cell, descending: bool) -> str:
-    """One condition's part of an order key (see :func:`order_key`)."""
-    if cell is None:
+@lru_cache(maxsize=1 << 16)
+def _part(cell: str, descending: bool) -> str:
+    """One condition's part of an order key (see :func:`order_key`); cells repeat, so each is worked out once."""
+    if not cell:
         rank, text = "unbound", ""
-    elif type(cell) is str:
-        rank, text = "iri", cell
-    elif len(cell) > 1 and cell[1] == "_":
-        rank, text = "blank", cell[0]
     else:
-        number = _number(cell[0]) if len(cell) > 1 and cell[1] in NUMBERS else None
-        rank, text = ("number", number) if number is not None else ("literal", cell[0])
+        text, kind = parse_cell(cell)
+        if kind is None:
+            rank = "iri"
+        elif kind == "_":
+            rank = "blank"
+        else:
+            number = _number(text) if kind in NUMBERS else None
+            rank, text = ("number", number) if number is not None else ("literal", text)
     if not descending:
         return chr(_RANKS[rank]) + text + "\0"
     if rank in ("unbound", "number"):  # fixed width: each digit turned over turns the order over
@@ -137,11 +180,11 @@ def order_key(cells: list, descending: list[bool]) -> str:
     Unbound comes first, then blank nodes, IRIs, numbers (by value) and other
     literals (by text, code point by code point, as Oxigraph compares them);
     DESC turns a number's order over. Made at build time, so that rows of many
-    cases are put in order by comparing one string a row.
+    cases are put in order by comparing one string a row. Cells are terms as
+    the engine writes them in TSV (:func:`parse_cell`), ``""`` unbound.
 
-    >>> integer = "http://www.w3.org/2001/XMLSchema#integer"
-    >>> rows = [[["b"], ["1", integer]], [["a"], ["-1", integer]], [["a"], ["2", integer]], [None, ["0", integer]]]
+    >>> rows = [['"b"', "1"], ['"a"', "-1"], ['"a"', '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'], ["", "0"]]
     >>> [row for row in sorted(rows, key=lambda row: order_key(row, [False, True]))] == [rows[3], rows[2], rows[1], rows[0]]
     True
     """
-    return "".join(_part(cell, down) for cell, down in zip(cells, descending))
+    return "".join(map(_part, cells, descending))

@@ -1,12 +1,14 @@
-"""Summary cells (:mod:`kg.summaries`) made into the rdflib terms Oxigraph's own answer gives through oxrdflib.
+"""Summary cells (:mod:`kg.summaries`) made into the rdflib terms Oxigraph's own answer gives through oxrdflib, or plain values.
 
 oxrdflib makes ``URIRef(iri)``, ``Literal(text, lang=...)`` and
 ``Literal(text, datatype=...)``, and so does :class:`TermMaker`. rdflib's
 ``Literal`` constructor parses its text against the datatype, which costs
 tens of microseconds a term: most of the time of a canned query with tens of
-thousands of rows. Two shortcuts, the same terms:
+thousands of rows. Three shortcuts, the same terms:
 
-* terms are immutable, so equal cells share one term (labels repeat in every row);
+* terms are immutable, so equal cells share one term (labels repeat in every
+  row): a cell is a term's N-Triples text, so :class:`TermMaker` is a dict
+  from cell to term, and a cell seen before is one lookup in C;
 * an IRI Oxigraph gave is valid, so it is not checked again for characters
   an IRI cannot hold;
 * a string literal (xsd:string or language-tagged), whose value is its text,
@@ -15,10 +17,12 @@ thousands of rows. Two shortcuts, the same terms:
   value is not its text is always made by the constructor.
 
 >>> make = TermMaker()
->>> make(["Acme"]) == Literal("Acme", datatype=XSD.string), make("https://w3id.org/kg/id/x")
+>>> make['"Acme"'] == Literal("Acme", datatype=XSD.string), make["<https://w3id.org/kg/id/x>"]
 (True, rdflib.term.URIRef('https://w3id.org/kg/id/x'))
->>> make(["2", str(XSD.integer)]).value, make(None)
-(2, None)
+>>> make["2"].value, make['"2"^^<http://www.w3.org/2001/XMLSchema#integer>'].value, make[""]
+(2, 2, None)
+>>> PlainValues()["2"], PlainValues()["1.5"], PlainValues()['"a\\\\nb"'], PlainValues()[""]
+(2, 1.5, 'a\\nb', None)
 """
 
 from __future__ import annotations
@@ -28,7 +32,10 @@ from typing import Callable
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-__all__ = ["TermMaker", "string_literal_maker"]
+from kg.summary_order import parse_cell
+from kg.terms import NUMBERS
+
+__all__ = ["TermMaker", "PlainValues", "string_literal_maker"]
 
 _PROBE = "probe \u00e9\u4e2d "
 
@@ -55,44 +62,50 @@ def string_literal_maker(kind: str) -> Callable[[str], Literal] | None:
     return make
 
 
-_STRING = str(XSD.string)
+_BOOLEAN = str(XSD.boolean)
 
 
-class TermMaker:
-    """Cells to rdflib terms; one term for equal cells."""
+class TermMaker(dict):
+    """Cells (terms as the engine writes them in TSV, ``""`` unbound) to rdflib terms: ``maker[cell]``; one term for equal cells."""
 
     def __init__(self) -> None:
-        self._iris: dict[str, URIRef] = {}
-        self._strings: dict[str, Literal] = {}
-        self._literals: dict[tuple[str, str], object] = {}
+        super().__init__()
+        self[""] = None
         self._makers: dict[str, Callable[[str], Literal]] = {}
 
-    def __call__(self, cell):
-        if type(cell) is str:
-            try:
-                return self._iris[cell]
-            except KeyError:
-                # URIRef(cell) without its check for characters an IRI cannot hold: Oxigraph gave it, so it holds none.
-                term = self._iris[cell] = str.__new__(URIRef, cell)
-                return term
-        if cell is None:
-            return None
-        if len(cell) == 1:  # xsd:string, the most common literal
-            try:
-                return self._strings[cell[0]]
-            except KeyError:
-                term = self._strings[cell[0]] = self._literal(cell[0], _STRING)
-                return term
-        key = (cell[0], cell[1])
-        term = self._literals.get(key)
-        if term is None:
-            term = self._literals[key] = self._literal(*key)
+    def __missing__(self, cell: str):
+        text, kind = parse_cell(cell)
+        if kind is None:
+            # URIRef(text) without its check for characters an IRI cannot hold: Oxigraph gave it, so it holds none.
+            term = str.__new__(URIRef, text)
+        elif kind == "_":
+            term = BNode(text)
+        else:
+            maker = self._makers.get(kind)
+            if maker is None:
+                maker = self._makers[kind] = string_literal_maker(kind) or (
+                    (lambda t, k=kind: Literal(t, lang=k[1:])) if kind.startswith("@") else (lambda t, k=URIRef(kind): Literal(t, datatype=k)))
+            term = maker(text)
+        self[cell] = term
         return term
 
-    def _literal(self, text: str, kind: str):
-        if kind == "_":
-            return BNode(text)
-        if kind not in self._makers:
-            self._makers[kind] = string_literal_maker(kind) or (
-                (lambda t, k=kind: Literal(t, lang=k[1:])) if kind.startswith("@") else (lambda t, k=URIRef(kind): Literal(t, datatype=k)))
-        return self._makers[kind](text)
+
+class PlainValues(dict):
+    """Cells to plain Python values (as :func:`kg.terms.plain_value` reads the engine's terms): ``values[cell]``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self[""] = None
+
+    def __missing__(self, cell: str):
+        text, kind = parse_cell(cell)
+        value = text
+        if kind in NUMBERS:
+            try:
+                value = NUMBERS[kind](text)
+            except ValueError:
+                pass
+        elif kind == _BOOLEAN:
+            value = text in ("true", "1")
+        self[cell] = value
+        return value

@@ -147,12 +147,13 @@ def test_the_fast_string_literals_are_rdflibs(text, kind):
 
 def test_other_literals_are_made_by_rdflib():
     make = TermMaker()
-    for cell, real in ((["2026-03-02", str(XSD.date)], Literal("2026-03-02", datatype=XSD.date)),
-                       (["-1", str(XSD.integer)], Literal("-1", datatype=XSD.integer)),
-                       (["true", str(XSD.boolean)], Literal("true", datatype=XSD.boolean))):
-        assert make(cell) == real and make(cell).value == real.value
-    assert make(["Acme"]) is make(["Acme"])  # one term for equal cells
-    iri = make("https://w3id.org/kg/id/mini/globex")
+    for cell, real in (('"2026-03-02"^^<http://www.w3.org/2001/XMLSchema#date>', Literal("2026-03-02", datatype=XSD.date)),
+                       ('"-1"^^<http://www.w3.org/2001/XMLSchema#integer>', Literal("-1", datatype=XSD.integer)),
+                       ('"true"^^<http://www.w3.org/2001/XMLSchema#boolean>', Literal("true", datatype=XSD.boolean)),
+                       ('"a \\"b\\"\\n\\u0001"@en', Literal('a "b"\n\u0001', lang="en"))):
+        assert make[cell] == real and make[cell].value == real.value
+    assert make['"Acme"'] is make['"Acme"']  # one term for equal cells
+    iri = make["<https://w3id.org/kg/id/mini/globex>"]
     assert type(iri) is URIRef and iri == URIRef("https://w3id.org/kg/id/mini/globex") and iri.n3() == "<https://w3id.org/kg/id/mini/globex>"
 
 
