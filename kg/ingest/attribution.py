@@ -25,6 +25,7 @@ from kg.ingest.claims import CONFIRM, DENY, DISPUTE, FINITE, fragment, hedged, p
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.parties import resolve_party
 from kg.ingest.sentences import Sentence
+from kg.ingest.speech_rules import open_quote_mark
 
 __all__ = ["Claim", "find_claims", "resolve_party"]  # resolve_party: kg.ingest.parties
 
@@ -112,7 +113,8 @@ def _make_claim(table: EntityTable, text: str, party: Entity | None, verb: str, 
         return None
     # A quotation's opening mark, trimmed off above, still marks the words as the speaker's own.
     inside = text[max(0, opened - 2):start]
-    stance = stance_of(verb, ("“" + claim) if re.search(r"[“\"‘]", inside) else claim, verb_class, negated)
+    in_quote = re.search(r"[“\"‘]", inside) or open_quote_mark(text[text.rfind("\n", 0, start) + 1:start]) is not None
+    stance = stance_of(verb, ("“" + claim) if in_quote else claim, verb_class, negated)
     if hedged(claim):
         confidence *= 0.6
     if party is not None and party.section == "sources":

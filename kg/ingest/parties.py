@@ -158,7 +158,7 @@ _DOCUMENT_NOUNS = r"report|letter|filing|review|inquiry|study|survey|memo|email|
 _DESCRIPTION = re.compile(
     r"^[ ,]*(?:(?P<one>(?i:one)[ ]of[ ](?:its|their)[ ][a-z]+)"
     r"|(?P<det>(?i:the|this|that|an?|its)|[A-Z][\w’'-]*?['’]s?)[ ]"
-    r"(?P<mods>(?:[\w’'-]+[ ]){0,3}?)(?P<noun>[a-z][a-z-]+)(?P<of>[ ]of[ ](?:the[ ])?[\w’' -]{1,40}?)?)"
+    r"(?P<mods>(?:[\w’'-]+[ ]){0,5}?)(?P<noun>[a-z][a-z-]+)(?P<of>[ ]of[ ](?:the[ ])?[\w’' -]{1,40}?)?)"
     r"(?:,?[ ](?:released|posted|published|issued|seen|obtained|filed|dated|signed|sent|made|on|in|by|from|to|last|this)\b[^;]{0,80})?[ ,]*$"
 )
 #: An AI system described, not named: "the AI agent", "the coding assistant", "the chatbot" (the one named before).
@@ -193,6 +193,17 @@ def _described(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     if re.fullmatch(TITLE_WORDS, noun):
         return None
     org = _org_described(table, text, noun, start)
+    if org is None and m.group("mods") and det.lower() == "the" and re.fullmatch(_ORG_NOUNS, noun):
+        # "The Russia-based ransomware gang claimed": an organization described by what it is, right
+        # after it was named: the organization that spoke last (else the one named last), within the
+        # two sentences before.
+        def close(entity) -> bool:
+            return any(start - _NEAR < e <= start for s, e in entity.spans)
+
+        spoke = next((p for p in reversed(table.speakers) if p.type in ORG_TYPES and not p.generic and close(p)), None)
+        near = spoke or table.last_before(start, ORG_TYPES, named_only=True)
+        if near is not None and close(near):
+            org = near
     if org is None and noun == "government" and not m.group("mods"):
         # "The government said": the government the article is about, a party of its own
         at = start + m.start("noun")
@@ -200,8 +211,10 @@ def _described(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     return org
 
 
+#: How far back (characters) a described organization may have been named: about two sentences.
+_NEAR = 300
 #: Nouns an organization is described by ("the grid operator said", "the force said").
-_ORG_NOUNS = (r"company|firm|group|operator|association|regulator|agency|authority|airline|carrier|utility|watchdog|"
+_ORG_NOUNS = (r"company|firm|group|gang|operator|association|regulator|agency|authority|airline|carrier|utility|watchdog|"
               r"force|police|ministry|department|government|council|union|lobby|network|bank|insurer|provider|"
               r"supplier|manufacturer|maker|developer|vendor|broadcaster|publisher|owner|business|giant|insurer|lender")
 

@@ -97,19 +97,49 @@ def find_speech(text: str, docs: list | None = None) -> list[Speech]:
                 line = (text.rfind("\n", 0, at) + 1, (text.find("\n", at) + 1 or len(text) + 1) - 1)
                 speaker = _within(speaker, line)
                 read_any = False
+                pieces = []
                 for n, (content, negated, neg, wording) in enumerate(parts):
                     content = _closed(text, _within(content, line))
-                    if n == 0:
-                        content = _open_quote(text, line[0], content)
+                    if n == 0 and wording is None:
+                        opened = _open_quote(text, line[0], content)
+                        quoted = opened != content or text[content[0] - 1:content[0]] in ("“", '"')
+                        if quoted and _SENTENCE_END.search(text, opened[0], opened[1]):
+                            # “A. B,” X said: a claim per sentence, each with its own negation
+                            pieces += _quoted_sentences(text, doc, offset, opened, neg)
+                            continue
+                        content = opened
+                    pieces.append((content, negated, neg, wording))
+                for n, (content, negated, neg, wording) in enumerate(pieces):
                     if content[1] - content[0] < 3 or speaker[1] <= speaker[0]:
                         continue
                     frame = (min(speaker[0], content[0], offset + verb.idx), max(speaker[1], content[1], offset + verb.idx + len(verb)))
                     found.append(Speech(rule.name, verb.text, said or "asserts", speaker, content, frame, negated, neg, rule.confidence, wording))
-                    found += _continued(text, line, found[-1])
+                    if n == len(pieces) - 1:  # a quotation's later sentences are pieces already
+                        found += _continued(text, line, found[-1])
                     read_any = True
                 if read_any:
                     break
     return found
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[ ]+(?=[“\"‘]?[A-Z0-9])")
+
+
+def _quoted_sentences(text: str, doc, offset: int, span: tuple[int, int], neg: tuple[int, int] | None) -> list:
+    """A quotation of several sentences, as one part per sentence, each negated when its own main verb
+    has a ``neg`` child in the tree (the content's negation, when found, belongs to the sentence holding it)."""
+    cuts = [span[0]] + [m.end() for m in _SENTENCE_END.finditer(text, span[0], span[1])]
+    parts = []
+    for a, b in zip(cuts, cuts[1:] + [span[1]]):
+        end = b
+        while end > a and text[end - 1] in " .,;:!?":
+            end -= 1
+        tokens = [t for t in doc if a <= offset + t.idx < end]
+        root = next((t for t in tokens if not (a <= offset + t.head.idx < end) or t.head.i == t.i), None)
+        no = next((c for c in root.children if c.dep_ == "neg"), None) if root is not None else None
+        where = (offset + no.idx, offset + no.idx + len(no)) if no is not None else neg if neg and a <= neg[0] < end else None
+        parts.append(((a, end), where is not None, where, None))
+    return parts
 
 
 def _closed(text: str, span: tuple[int, int]) -> tuple[int, int]:

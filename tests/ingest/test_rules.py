@@ -113,9 +113,23 @@ def test_according_to_and_trailing_attribution():
 
 def test_inverted_quote_spanning_sentences_and_continuation():
     text = "Jane Roe, a manager at Globex, spoke. “We moved too fast. We know why,” Roe said. “We are sorry.”"
-    assert claims(text) == [
+    # The parser reads a claim per quoted sentence; the regular expressions keep the quotation whole.
+    assert claims(text, parser="spacy") == [
+        ("Jane Roe", "asserts", "We moved too fast."),
+        ("Jane Roe", "asserts", "We know why."),
+        ("Jane Roe", "asserts", "We are sorry."),
+    ]
+    assert claims(text, parser="rules") == [
         ("Jane Roe", "asserts", "We moved too fast. We know why."),
         ("Jane Roe", "asserts", "We are sorry."),
+    ]
+
+
+def test_each_sentence_of_a_quotation_keeps_its_own_negation_and_its_words():
+    text = "“The outage was not caused by AI. We did not test the fix,” a Globex spokesperson said."
+    assert claims(text, parser="spacy") == [
+        ("Globex spokesperson", "denies", "The outage was caused by AI."),
+        ("Globex spokesperson", "asserts", "We did not test the fix."),  # the speaker's words of itself, as they stand
     ]
 
 
@@ -169,3 +183,9 @@ def test_a_headlines_short_name_is_the_full_name_the_story_gives():
     text = "Orbis paid the ransom, company says\n\nOrbis Health Group said it paid a ransom to protect patient data."
     orgs = [(e.label, sorted(e.aliases)) for e in extract(text).table.entities.values() if e.type == "Organization"]
     assert orgs == [("Orbis Health Group", ["Orbis"])]
+
+
+def test_an_organization_described_right_after_it_spoke_is_that_organization():
+    text = ("On Wednesday, the Orbis Group took credit for the attack on Globex. "
+            "The Lisbon-based ransomware and extortion gang claimed to have stolen the records of millions of patients.")
+    assert [party for party, _, _ in claims(text, parser="spacy")] == ["Orbis Group", "Orbis Group"]
