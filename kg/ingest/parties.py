@@ -30,7 +30,7 @@ __all__ = ["resolve_party"]
 _ORG_GROUPS = {"companies", "firms", "utilities", "operators", "airlines", "carriers", "banks", "lenders", "insurers",
                "providers", "suppliers", "ministers", "authorities", "prosecutors", "investigators", "unions", "governments"}
 _GROUP_RE = re.compile(rf"(?<![\w’'-])(?:(?:more[ ]than|fewer[ ]than|about|nearly|over|almost|some|several|many|two|three|four|five|a[ ]few|other|most|\d[\d,]{{0,15}})[ ]){{0,4}}(?:[a-z-]{{1,40}}[ ]){{0,2}}(?P<noun>{'|'.join(sorted((GROUP_NOUNS | _ORG_GROUPS) - {'some', 'many', 'both', 'neither', 'others', 'people', 'sources'}))})\b", re.IGNORECASE)
-_INDIVIDUAL_RE = re.compile(r"\b(?:an?|the|one)[ ](?P<role>(?:[a-z-]+[ ]){0,2}(?:engineer|manager|supervisor|employee|worker|executive|official|insider|source|analyst|nurse|driver|pilot|customer|resident|spokesperson|spokesman|spokeswoman|representative|affiliate|hacker|lawyer|attorney|researcher|expert|member))\b")
+_INDIVIDUAL_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)[ ](?P<role>(?:[a-z-]+[ ]){0,2}(?:engineer|manager|supervisor|employee|worker|executive|official|insider|source|analyst|nurse|driver|pilot|customer|resident|spokesperson|spokesman|spokeswoman|representative|affiliate|hacker|lawyer|attorney|researcher|expert|member))\b")
 
 def _spokesperson(table: EntityTable, org: Entity | None, start: int, end: int) -> Entity | None:
     if org is None:
@@ -361,7 +361,7 @@ def _group(table: EntityTable, text: str, start: int, end: int) -> Entity | None
         role = single.group("role")
         stem = role.split()[-1]
         known = next((e for e in reversed(list(table.entities.values())) if e.generic and stem in e.label.lower()), None)
-        if known is not None and re.match(r"the\b", single.group(0)):
+        if known is not None and re.match(r"(?i:the)\b", single.group(0)):
             table.mention(known, start + single.start("role"), start + single.end("role"))
             return known
         return table.new(CLS.Person, f"{role[:1].upper()}{role[1:]} (unnamed)", start + single.start("role"), start + single.end("role"), rule="unnamed individual", confidence=0.5, generic=True)

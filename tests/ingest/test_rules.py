@@ -189,3 +189,9 @@ def test_an_organization_described_right_after_it_spoke_is_that_organization():
     text = ("On Wednesday, the Orbis Group took credit for the attack on Globex. "
             "The Lisbon-based ransomware and extortion gang claimed to have stolen the records of millions of patients.")
     assert [party for party, _, _ in claims(text, parser="spacy")] == ["Orbis Group", "Orbis Group"]
+
+
+def test_an_unnamed_individual_at_a_sentences_start_is_the_one_met_before():
+    text = ("Researchers found a post by an affiliate who said they had left the group.\n\n"
+            "The affiliate also claimed to have been cheated out of the money.")
+    assert claims(text, parser="spacy")[-1] == ("Affiliate (unnamed)", "asserts", "The affiliate had been cheated out of the money.")
