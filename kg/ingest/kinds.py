@@ -77,7 +77,7 @@ KIND_RULES: tuple[KindRule, ...] = (
          0.65, "“according to a 77-page report”, “according to a regulatory filing”"),
     _row("document by someone", CLS.InternalDocument,
          rf"(?<![\w-])(?P<name>(?i:an?|its|their)[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC})"
-         rf"(?:[ ]by[ ][a-z-]{{1,{_W}}}(?:[ ](?!(?:on|in|at|to|for|from|with|and|that|which|was|is|into)\b)[a-z-]{{1,{_W}}}){{0,2}}"
+         rf"(?:[ ]by[ ](?!(?:the|a|an|its|their)\b)[a-z-]{{1,{_W}}}(?:[ ](?!(?:on|in|at|to|for|from|with|and|that|which|was|is|into|the|a|an)\b)[a-z-]{{1,{_W}}}){{0,2}}"
          r"|(?=[ ](?:by|from|into|to|published|released|posted|filed)\b)))",
          0.55, "“a report by independent experts”, “a study into …”, “a letter to …”"),
     _row("publishes a document", CLS.InternalDocument,
@@ -102,6 +102,13 @@ KIND_RULES: tuple[KindRule, ...] = (
          rf"(?<![\w-])(?i:an?|the|its)[ ](?P<name>(?:{_CAP}[ ]){{1,3}}(?:(?P<kind>IT|computer|booking|software|control|payment)[ ])?{_SYSTEM_HEAD})s?\b(?![-])",
          0.6, "a name before a system's head noun: “a Veltro portal”, “the Orbis IT system” (an organization's name only with "
               "the kind of system: “the Globex system” is just the company's)"),
+    _row("kind of update", CLS.System,
+         rf"(?<![\w-])(?i:an?|the|its|their)[ ](?P<name>(?:{_MOD}(?=[a-z])){{0,1}}(?i:software|firmware|configuration|content|network|firewall|sensor|security)[ ](?:update|upgrade|patch))\b",
+         0.55, "an update told by what it changed: “a software update”, “a firewall upgrade”"),
+    _row("system by its head noun", CLS.System,
+         rf"(?<![\w-])(?i:the|its|their|an?)[ ](?P<name>(?:[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}(?:database|codebase|firewall|mainframe)s?)\b(?![-])",
+         0.5, "a system told by a head noun that names nothing else: “the production database”, “the codebase”, “a firewall” "
+              "(system, network, platform or software alone are too common in reporting to name one)"),
     _row("described website", CLS.System,
          rf"(?<![\w-])(?i:its|their|the|a)[ ](?P<name>(?:[a-z][\w-]{{0,{_W}}}[ ]){{1,3}}(?:website|web[ ]site|leak[ ]site|portal))\b",
          0.5, "a website or portal told by what it is for: “its public remediation website”"),
@@ -117,6 +124,17 @@ def _label(words: str) -> str:
 
 def _head(words: str) -> str:
     return words.split()[-1].lower().rstrip("s")
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """Two names of one safeguard or system in an article: the same head noun, and one's words within the other's.
+
+    >>> _same_thing("Production database", "Database"), _same_thing("Faulty update", "Software update")
+    (True, False)
+    """
+    from kg.ingest.events import same_safeguard
+
+    return same_safeguard(a, b)
 
 
 def _same_kind(table: EntityTable, start: int, end: int, kind: str) -> Entity | None:
@@ -146,11 +164,9 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
         return
     fields = {"_head": _head(label)} if rule.kind == CLS.InternalDocument else {}
     section = "sources" if rule.kind == CLS.InternalDocument else "entities"
-    if rule.kind == CLS.Safeguard:
-        from kg.ingest.events import same_safeguard
-
-        earlier = next((e for e in table.entities.values() if e.type == CLS.Safeguard and same_safeguard(e.label, label)), None)
-        if earlier is not None:  # a near-paraphrase of a safeguard already found: one item
+    if rule.kind in (CLS.Safeguard, CLS.System):
+        earlier = next((e for e in table.entities.values() if e.type == rule.kind and e.known_id is None and _same_thing(e.label, label)), None)
+        if earlier is not None:  # "the database" after "the production database": one item
             table.mention(earlier, start, end)
             table.alias(earlier, label)
             return

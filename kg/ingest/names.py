@@ -34,7 +34,7 @@ from kg.vocab import CLS
 
 __all__ = ["find_names"]
 
-_CAPSEQ = re.compile(rf"(?<![\w’'-])(?:{WORD})(?:[ \t]+(?:(?:of|for|the|&)[ \t]+)*(?:{WORD}))*(?:,?[ \t]+{LAST_WORD})?")
+_CAPSEQ = re.compile(rf"(?<![\w’'-])(?:{WORD})(?:[ \t]+(?:(?:of|for|the|&|and)[ \t]+)*(?:{WORD}))*(?:,?[ \t]+{LAST_WORD})?")
 
 
 def _sentence_start(sentences: list[Sentence], index: int) -> bool:
@@ -131,6 +131,31 @@ def _org_parts(text: str, m: re.Match) -> list[tuple[int, int]]:
     return parts
 
 
+def _and_parts(text: str, start: int, end: int, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A capitalised run cut at each "and", except where one word before it and the words after are
+    one organization's name to the parser (``orgs``: its ORG spans): "Securities and Exchange
+    Commission", not "Mandiant and Palo Alto Networks" nor "Recorded Future and TRM Labs".
+
+    >>> text = "The Securities and Exchange Commission and Orbis Labs wrote."
+    >>> [text[a:b] for a, b in _and_parts(text, 0, 53, [(0, 38)])]
+    ['The Securities and Exchange Commission', 'Orbis Labs']
+    """
+    cuts = list(re.finditer(r"[ \t]+and[ \t]+", text[start:end]))
+    parts, cursor = [], start
+    for m in cuts:
+        parts.append((cursor, start + m.start()))
+        cursor = start + m.end()
+    parts.append((cursor, end))
+    merged = [parts[0]]
+    for part in parts[1:]:
+        left = re.sub(r"^(?:the|The)[ ]", "", text[merged[-1][0]:merged[-1][1]])
+        if " " not in left and any(s < merged[-1][1] and part[0] < e for s, e in orgs):
+            merged[-1] = (merged[-1][0], part[1])  # the parser's one name across "and"
+        else:
+            merged.append(part)
+    return merged
+
+
 _PERSON_OF = re.compile(rf"^(?:(?P<honorific>{HONORIFIC})\s+)?(?P<person>{PERSON})\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
 
 
@@ -153,6 +178,7 @@ def _person_of_org(table: EntityTable, text: str, start: int, end: int) -> bool:
     return person is not None
 
 
+_PARENT_IN_NAME = re.compile(r"[ ](?:of|at)[ ]the[ ](?=(?:University|College|Institute|School|Hospital|Academy)\b)")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}[ ]$")
 
 
@@ -191,6 +217,15 @@ def _org_from_span(table: EntityTable, text: str, start: int, end: int) -> None:
         return
     is_unit = (names[0].lower() in ORG_UNIT_HEADS and len(names) > 2 and names[1] == "of") or names[-1].lower() in {"department", "division", "faculty", "unit", "team"}
     type_ = CLS.OrganizationalUnit if is_unit else CLS.Organization
+    parent_of = _PARENT_IN_NAME.search(name) if is_unit else None
+    if parent_of is not None:
+        # "Faculty of Engineering of the University of Porto": the unit, and the university it is part of
+        _org_from_span(table, text, start + parent_of.end(), end)
+        parent = table.at(start + parent_of.end(), end, ORG_TYPES)
+        unit = table.new(type_, name[:parent_of.start()], start, start + parent_of.start(), rule="organization name", confidence=0.8)
+        if parent is not None and parent is not unit:
+            unit.fields.setdefault("unitOf", parent.key)
+        return
     org = table.new(type_, name, start, end, rule="organization name", confidence=0.8)
     # "Department of Computer Science at King's College London" → unitOf
     after = re.match(rf"\s*(?:,\s*|\s+at\s+|\s+of\s+)(?:the\s+)?(?P<parent>(?:{WORD})(?:\s+(?:{WORD})){{0,8}})", text[end:end + 400])
@@ -202,10 +237,12 @@ def _org_from_span(table: EntityTable, text: str, start: int, end: int) -> None:
             org.fields.setdefault("unitOf", parent.key)
 
 
-def _orgs(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
+def _orgs(table: EntityTable, text: str, sentences: list[Sentence], named=()) -> None:
+    orgs = [(s, e) for s, e, label in named if label == "ORG" and " and " in text[s:e]]
     for m in _CAPSEQ.finditer(text):
         for start, end in _org_parts(text, m):
-            _org_from_span(table, text, start, end)
+            for a, b in _and_parts(text, start, end, orgs):
+                _org_from_span(table, text, a, b)
     # Parenthesised acronyms: "Cobalt Cloud Services (CCS)"
     for m in re.finditer(r"\((?P<acronym>[A-Z]{2,6})\)", text):
         before = table.at(m.start() - 2, m.start() - 1, ORG_TYPES | {CLS.System, CLS.AISystem})
@@ -404,7 +441,7 @@ def find_names(table: EntityTable, text: str, sentences: list[Sentence], named: 
     """
     _people(table, text)
     _systems(table, text)
-    _orgs(table, text, sentences)
+    _orgs(table, text, sentences, named)
     add_named(table, text, named)
     _merge_prefixes(table)
     _all_occurrences(table, text)

@@ -89,3 +89,14 @@ def test_a_near_match_is_a_candidate_not_a_merge():
     assert [k.id for k in near_matches(candidate, KNOWN)] == ["aws"]
     assert near_matches(Entity("new:2", "Person", "David Treadwell"), KNOWN)[0].id == "treadwell"
     assert near_matches(Entity("new:3", "Organization", "Pinewood"), KNOWN) == []
+
+
+def test_an_agency_with_and_in_its_name_and_a_faculty_of_a_university():
+    from kg.ingest.extract import extract
+
+    text = ("The Securities and Exchange Commission and the Cybersecurity and Infrastructure Security Agency were told. "
+            "A study by the Faculty of Engineering of the University of Porto disagreed.")
+    x = extract(text, parser="spacy")
+    labels = {e.label: e for e in x.table.entities.values()}
+    assert {"Securities and Exchange Commission", "Cybersecurity and Infrastructure Security Agency", "University of Porto"} <= set(labels)
+    assert labels["Faculty of Engineering"].fields["unitOf"] == labels["University of Porto"].key

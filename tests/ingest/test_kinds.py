@@ -44,3 +44,8 @@ def test_a_document_named_again_is_one_item():
 def test_every_row_is_named_and_described():
     assert len({rule.name for rule in KIND_RULES}) == len(KIND_RULES)
     assert all(rule.describe and 0 < rule.confidence < 1 for rule in KIND_RULES)
+
+
+def test_a_database_or_codebase_named_in_passing_is_a_system():
+    assert ("System", "Production database") in found("The agent deleted the production database during a code freeze.")
+    assert ("System", "Firewall upgrade") in found("The outage followed a firewall upgrade at the exchange.")
