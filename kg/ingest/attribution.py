@@ -65,7 +65,7 @@ def _clause_start(sentence: Sentence, index: int, text: str) -> int:
     breaks = [m.end() for m in re.finditer(r"(?:^|[;:]|,[ ](?:and|but|while|as|after|when|because)[ ]|(?<=,)[ ](?=(?:and|but)[ ])|[ ](?:and|but|while|whereas)[ ](?=[A-Z]|the|a[ ]|an[ ]))", head)]
     cut = max(breaks) if breaks else 0
     # An introductory phrase ("In the logs, ", "After X, ") is not part of the subject.
-    intro = re.match(r"(?:In|At|On|After|Before|During|Still|Yet|However|Meanwhile|Separately|In contrast|On [\w’'-]+ side|In a [\w ]+?)[^,]*,[ ]", head[cut:])
+    intro = re.match(r"(?:In|At|On|After|Before|During|Still|Yet|However|Meanwhile|Separately|Asked|Pressed|Speaking|In contrast|On [\w’'-]+ side|In a [\w ]+?)[^,]*,[ ]", head[cut:])
     if intro:
         cut += intro.end()
     return sentence.start + cut
@@ -197,6 +197,8 @@ def _frames(table: EntityTable, text: str, sentence: Sentence, previous_speaker:
         before = text[sentence.start:v_start]
         if re.search(r"(?:\bnot|n[’']t|\bnever|\bdeclined[ ]to|\brefused[ ]to)[ ](?:yet[ ])?$", before):
             continue  # "did not say whether ...": a hedge, handled below
+        if re.search(r"\b(?:was|were|been|being|be|is|are)[ ](?:\w+ly[ ])?$", before) and verb.lower() not in ("said", "says"):
+            continue  # "staff were warned", "it was reported": told, not telling (passive)
         elided = re.search(r"(?:,[ ]|[ ]and[ ]|,[ ]and[ ]|[ ]but[ ]|,[ ]but[ ])(?:also[ ])?$", before) or verb == "saying"
         if elided and party_here is not None:
             party, subj_start = party_here, v_start

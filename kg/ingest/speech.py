@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.speech_rules import (
-    BLAME, CLAUSES, FRAMED, LEMMAS, REJECTS_ACCOUNT, REPORTING, REQUEST_ONLY, SPEECH_RULES, SUBJECTS, Speech, SpeechRule,
+    BLAME, CERTAIN, CERTAIN_THAT, CLAUSES, FRAMED, LEMMAS, REJECTS_ACCOUNT, REPORTING, REQUEST_ONLY, SPEECH_RULES, SUBJECTS, Speech, SpeechRule,
     URGES, open_quote_mark,
 )
 
@@ -58,7 +58,7 @@ def cue() -> "re.Pattern":
     """
     import re
 
-    stems = sorted({lemma.rstrip("ey")[:5] for lemma in (*LEMMAS, *BLAME, *FRAMED)} | {"said", "told", "according", "wrote", "written"})
+    stems = sorted({lemma.rstrip("ey")[:5] for lemma in (*LEMMAS, *BLAME, *FRAMED, *CERTAIN)} | {"said", "told", "according", "wrote", "written"})
     return re.compile(rf"\b(?:{'|'.join(stems)})", re.IGNORECASE)
 
 
@@ -76,12 +76,14 @@ def find_speech(text: str, docs: list | None = None) -> list[Speech]:
             verbal = token.pos_ in ("VERB", "AUX") or (
                 any(c.dep_ in SUBJECTS for c in token.children) and any(c.dep_ in CLAUSES for c in token.children))
             stance = (LEMMAS.get(lemma) or ("asserts" if lemma in BLAME | FRAMED else None)) if verbal else None
+            if token.pos_ == "ADJ" and token.lower_ in CERTAIN:
+                stance = "asserts"  # "X was adamant that C": read by its own row only
             if stance is None and token.lower_ != "according":
                 continue
             if _withheld(token):
                 continue  # "did not say whether", "declined to confirm": a hedge, read by the hedge rules
             for rule in SPEECH_RULES:
-                if lemma in REQUEST_ONLY and rule.name != URGES:
+                if (lemma in REQUEST_ONLY and rule.name != URGES) or ((token.pos_ == "ADJ") != (rule.name == CERTAIN_THAT)):
                     continue
                 read = rule.handler(token, offset)
                 if read is None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 __all__ = ["Speech", "SpeechRule", "SPEECH_RULES", "REPORTING", "REJECTS_ACCOUNT", "LEMMAS", "BLAME", "FRAMED",
+           "CERTAIN", "CERTAIN_THAT",
            "SUBJECTS", "CLAUSES", "REQUEST_ONLY", "URGES", "open_quote_mark"]
 
 #: Reporting verbs by lemma, and the stance each class carries.
@@ -393,6 +394,27 @@ def _rejects_account(token, offset):
     return _speaker_span(subject, offset), [(_span(obj.subtree, offset), False, None, None)], token
 
 
+#: Adjectives of certainty that report a party's claim: "X was adamant that C", "X is confident C".
+CERTAIN = {"adamant", "confident", "certain", "sure", "convinced", "clear", "insistent", "positive"}
+CERTAIN_THAT = "is certain that"
+
+
+def _certain_that(token, offset):
+    """ "X was adamant that C", "X is confident (that) C": C, X's (never "it is clear that C": no speaker)."""
+    if token.lower_ not in CERTAIN or token.dep_ != "acomp":
+        return None
+    be = token.head
+    subject = _subject(be)
+    # The clause hangs from the adjective or, as the parser often has it, from the copula after it.
+    clause = next((c for c in [*token.children, *be.children] if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > token.i), None)
+    if subject is None or clause is None or subject.lower_ in _RELATIVE | {"it", "this", "that"}:
+        return None
+    if any(c.dep_ == "neg" for c in be.children) or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return None  # "was not sure whether C": a doubt, not a claim
+    content, negated, neg = _content(clause, offset)
+    return _speaker_span(subject, offset), content, negated, neg, token
+
+
 #: The tree rules, tried on every token in order; the first that reads a token wins.
 SPEECH_RULES = [
     SpeechRule("says that", "a reporting verb (lemma) with an `nsubj` and a `ccomp`/`parataxis` clause", _says_that, 0.85),
@@ -406,6 +428,7 @@ SPEECH_RULES = [
     SpeechRule("describes as", "describe, characterise ... with an `nsubj`, a `dobj` and an as-phrase: the verb phrase", _describes_as, 0.7),
     SpeechRule(URGES, "urge, ask, press with a `dobj` (call with `on`) and a to-infinitive `xcomp`: the request, verb included", _urges, 0.65),
     SpeechRule(REJECTS_ACCOUNT, "a denial verb whose `dobj` is an account told before (the claim, those allegations), no clause: a stance on that claim (the verb's)", _rejects_account, 0.7),
+    SpeechRule(CERTAIN_THAT, "an adjective of certainty (adamant, confident, sure ...) as `acomp` of a verb with an `nsubj`, and a `ccomp` clause: the clause", _certain_that, 0.7),
     SpeechRule("tag after", "a reporting verb with an `nsubj` after a comma, closing the sentence with no clause of its own: the words before the comma", _tag_after, 0.75),
 ]
 

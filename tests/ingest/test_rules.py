@@ -195,3 +195,18 @@ def test_an_unnamed_individual_at_a_sentences_start_is_the_one_met_before():
     text = ("Researchers found a post by an affiliate who said they had left the group.\n\n"
             "The affiliate also claimed to have been cheated out of the money.")
     assert claims(text, parser="spacy")[-1] == ("Affiliate (unnamed)", "asserts", "The affiliate had been cheated out of the money.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Roe was adamant that the fix was live.", [("Jane Roe", "asserts", "The fix was live.")]),
+    ("Globex is confident the outage will not recur.", [("Globex", "denies", "The outage will recur.")]),
+    ("It is clear that the fix was live.", []),
+    ("Jane Roe was not sure whether the fix was live.", []),
+])
+def test_a_party_certain_of_a_clause_claims_it(text, expected):
+    assert claims(text, parser="spacy") == expected
+
+
+def test_a_question_put_before_the_speaker_is_no_part_of_the_speakers_name():
+    text = "Asked whether staff were warned, Jane Roe said they had been told twice."
+    assert [party for party, _, _ in claims(text, parser="rules")] == ["Jane Roe"]
