@@ -45,9 +45,9 @@ whatever its probability (``unsure``, ``no-judgement``).
 ... :far a kg:Incident ; rdfs:label "Billing outage" ; kg:affected :acme ; dcterms:date "2025-01-10"^^xsd:date .
 ... ''')
 >>> [(c.label, c.verdict, c.probability) for c in identity_candidates(g)]
-[('Acme checkout outage ~ Checkout outage at Acme', 'likely', 0.9935)]
+[('Acme checkout outage ~ Checkout outage at Acme', 'likely', 0.9737)]
 >>> [(r.comparison, r.level, round(r.weight, 2)) for r in identity_candidates(g)[0].waterfall][:3]
-[('title', 'exact', 1.11), ('dates', 'overlap', 1.29), ('mechanism', 'same', 1.41)]
+[('title', 'exact', 0.0), ('dates', 'overlap', 1.4), ('mechanism', 'same', 1.55)]
 >>> dict(identity_candidates(g)[0].waterfall[1].facts)
 {'left': ('2026-03-02', '2026-03-02'), 'right': ('2026-03-01', '2026-03-03')}
 """
@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING, Iterable
 
-from kg.analysis.comparisons import Context, Profile, model, profiles
+from kg.analysis.comparisons import Comparison, Context, Profile, model, profiles
 from kg.analysis.evidence import AssertionRef, NodeRef, P, ShownInNotebooks, assertions_about, node_ref
 from kg.analysis.collective import clusters as _clusters
 from kg.analysis.collective import pooled as _pooled
@@ -279,17 +279,38 @@ def _blocked_pairs(g, items: dict[str, Profile], hub_cap: int, across_cases: boo
 
 def _score(a: Profile, b: Profile, ctx: Context, weights: Weights) -> tuple[float, tuple[WaterfallRow, ...], tuple[str, ...]]:
     """The match weight of a pair with its waterfall (each level with its facts), and the neighbours both point at."""
-    rows, shared = [], ()
+    rows, shared, families = [], (), defaultdict(list)
     for c in model().comparisons:
         if not _applies(c, a, b):
             continue
         outcome = compare(c, a, b, ctx)
         w = weights.get((c.name, a.cls), {}).get(outcome.level, 0.0)
+        if c.options.get("family"):
+            families[c.options["family"]].append((len(rows), c))
         rows.append(WaterfallRow(c.name, outcome.level, w, outcome.facts, tuple(outcome.via), c.kind))
         if c.kind == "shared-context":
             shared = tuple(sorted({v for k, v in a.features & b.features}))
+    for members in families.values():
+        _count_once(rows, members)
     total = round(model().prior_weight + sum(r.weight for r in rows), 3)
     return total, tuple(rows), shared
+
+
+def _count_once(rows: list[WaterfallRow], members: list[tuple[int, "Comparison"]]) -> None:
+    """A family's rows weigh once each way, by the strongest for and against (:func:`kg.analysis.weights.strongest`);
+    the others weigh nothing and say which row counted in their stead and what they would have weighed alone."""
+    import numpy as np
+
+    from kg.analysis.weights import counted, strongest
+
+    _, high, low = strongest(np.array([[rows[i].weight] for i, _ in members]),
+                             np.array([[counted(c, rows[i].level)] for i, c in members]))
+    for k, (i, c) in enumerate(members):
+        row = rows[i]
+        if row.weight and k not in (high[0], low[0]):
+            by = members[int(high[0] if row.weight > 0 else low[0])][1].name
+            facts = tuple(sorted((*row.facts, ("alone", row.weight), ("counted_as", by))))
+            rows[i] = WaterfallRow(row.comparison, row.level, 0.0, facts, row.via, row.kind)
 
 
 def _weighed_with(items: dict[str, Profile], pooled: dict[str, Profile], canonical: dict[str, str]):

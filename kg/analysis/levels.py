@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.analysis.comparisons import Comparison, Context, Outcome, model, profiles
@@ -111,13 +112,38 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> O
         best, pair = max((fuzz.token_set_ratio(*folded[(x, y)]), (x, y)) for x in a.names for y in b.names)
         found = next((lv.level for lv in c.levels if lv.similarity is not None and best >= lv.similarity), "different")
     floor = c.options.get("rare_words")
+    why = None
     if found != "different" and floor is not None and not people:
         shared = set(folded[pair][0].split()) & set(folded[pair][1].split())
         if sum(rarity(w) for w in shared) < floor:
-            return Outcome("different", _facts(names=pair, why="common-words") if facts else ())
+            found, why = "different", "common-words"
+    described = c.options.get("described_for")
+    if found == "different" and described and not (a.kinds.isdisjoint(described) or b.kinds.isdisjoint(described)) \
+            and (descriptive(a.label) or descriptive(b.label)):
+        found = "described"  # a label that says what a thing does is one way of many to tell it
+    if why:
+        return Outcome(found, _facts(names=pair, why=why) if facts else ())
     if not facts:
         return Outcome(found)
     return Outcome(found, _facts(names=pair, similarity=round(best)) if best else _facts(names=pair))
+
+
+_LABEL_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@lru_cache(maxsize=65536)
+def descriptive(label: str) -> bool:
+    """Does a label describe its item in common words rather than name it? Two or more lower-case words
+    of three letters or more after the first.
+
+    >>> descriptive("EC2 instance launch workflow"), descriptive("Network Load Balancer"), descriptive("Amazon.com")
+    (True, False, False)
+    """
+    words = _LABEL_WORD.findall(str(label))[1:]
+    return sum(1 for w in words if w[0].islower() and len(w) >= 3 and w not in _ARTICLES) >= 2
+
+
+_ARTICLES = frozenset(("the", "and", "for", "its", "with", "from", "that", "this"))
 
 
 def _dates(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:

@@ -78,7 +78,10 @@ def meaning_vector(text: str, vectors):
 
 
 def cosine(a, b) -> float:
-    return float(a @ b)
+    """The cosine of two unit vectors, summed as the batch of :mod:`kg.analysis.weighing` sums each pair's."""
+    import numpy as np
+
+    return float(np.einsum("ij,ij->i", a[None, :], b[None, :])[0])
 
 
 def item_text(attrs: dict) -> str:

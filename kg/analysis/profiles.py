@@ -144,11 +144,16 @@ def abbreviated(x: Iterable[str], y: Iterable[str]) -> tuple[list[str], list[str
     >>> abbreviated(["dev", "prod"], ["development", "production", "com"])
     (['dev', 'prod'], ['dev', 'prod', 'com'])
     """
-    x, y = list(x), list(y)
-    (x_shorts, x_longs, x_slow), (y_shorts, y_longs, y_slow) = _forms(tuple(x)), _forms(tuple(y))
+    found = _abbreviated(tuple(x), tuple(y))
+    return list(found[0]), list(found[1])
+
+
+@lru_cache(maxsize=200_000)
+def _abbreviated(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    (x_shorts, x_longs, x_slow), (y_shorts, y_longs, y_slow) = _forms(x), _forms(y)
     if not (x_slow or y_slow) and x_shorts.isdisjoint(y_longs) and y_shorts.isdisjoint(x_longs):
         return x, y  # no word of one abbreviates words of the other: most pairs
-    return _folded(y, x), _folded(x, y)
+    return tuple(_folded(list(y), list(x))), tuple(_folded(list(x), list(y)))
 
 
 def merged_words(own: dict[str, float], said: dict[str, tuple[tuple[str, float], ...]], left_out=frozenset()) -> dict[str, float]:

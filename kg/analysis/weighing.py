@@ -54,10 +54,39 @@ def _plan(a: Profile, b: Profile, weights: Weights, plans: dict) -> list:
 
 def one_pair(a: Profile, b: Profile, ctx: Context, weights: Weights, plans: dict | None = None) -> float:
     """The match weight of one pair, each comparison by its kind's own function (the reference)."""
-    total = model().prior_weight
-    for c, kind, table in _plan(a, b, weights, {} if plans is None else plans):
-        total += table.get(kind(c, a, b, ctx, False)[0], 0.0)
-    return round(total, 3)
+    plan = _plan(a, b, weights, {} if plans is None else plans)
+    found = [[kind(c, a, b, ctx, False)[0]] if _needed(c, table) else None for c, kind, table in plan]
+    return round(float(_totals(plan, found, 1)[0]), 3)
+
+
+def _needed(c: Comparison, table: dict) -> bool:
+    """Must the pairs' levels of ``c`` be known? Not when every level weighs nothing and ``c`` is in no family."""
+    return bool(c.options.get("family")) or any(table.values())
+
+
+def _totals(plan: list, found: list, n: int):
+    """The match weights of ``n`` pairs from each comparison's levels (None: not needed), a family counted once."""
+    import numpy as np
+
+    from kg.analysis.weights import counted, strongest
+
+    total = np.full(n, model().prior_weight)
+    families: dict[str, tuple[list, list]] = {}
+    for (c, _, table), levels in zip(plan, found):
+        if levels is None:
+            continue
+        w = np.fromiter(map(table.get, levels, repeat(0.0)), dtype=float, count=n)
+        family = c.options.get("family")
+        if family:
+            said = families.setdefault(family, ([], []))
+            said[0].append(w)
+            says = {lv.level: counted(c, lv.level) for lv in c.levels}
+            said[1].append(np.fromiter(map(says.get, levels, repeat(True)), dtype=bool, count=n))
+        else:
+            total += w
+    for ws, said in families.values():
+        total += strongest(np.array(ws), np.array(said))[0]
+    return total
 
 
 def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weights, plans: dict | None = None,
@@ -67,8 +96,6 @@ def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weig
     ``profile_of(a, b)``, if given, gives the two profiles a pair is weighed with
     (the collective step's pooled ones); by default ``profiles[a], profiles[b]``.
     """
-    import numpy as np
-
     plans = {} if plans is None else plans
     groups: dict[int, tuple[list, list, list, list]] = {}
     for a, b in pairs:
@@ -81,18 +108,18 @@ def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weig
         group[2].append(pa)
         group[3].append(pb)
     out: dict[tuple[str, str], float] = {}
-    prior = model().prior_weight
     for plan, keys, left, right in groups.values():
-        total = np.full(len(keys), prior)
+        levels = []
         for c, kind, table in plan:
-            if not any(table.values()):
-                continue  # every level weighs nothing: no need to know which
+            if not _needed(c, table):
+                levels.append(None)  # every level weighs nothing: no need to know which
+                continue
             fast = _FAST.get(c.kind)
             found = fast(c, left, right, ctx) if fast else [_UNDECIDED] * len(keys)
             if _UNDECIDED in found:
                 found = [lv if lv is not _UNDECIDED else kind(c, pa, pb, ctx, False)[0] for lv, pa, pb in zip(found, left, right)]
-            total += np.fromiter(map(table.get, found, repeat(0.0)), dtype=float, count=len(keys))
-        out.update(zip(keys, (round(float(w), 3) for w in total)))
+            levels.append(found)
+        out.update(zip(keys, (round(float(w), 3) for w in _totals(plan, levels, len(keys)))))
     return out
 
 
@@ -185,19 +212,33 @@ def _description(c: Comparison, left: list[Profile], right: list[Profile], ctx: 
 
 
 def _meaning(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
-    """The cosine of the two items' meaning vectors (:mod:`kg.analysis.meaning`), by thresholds."""
+    """The cosine of the two items' meaning vectors (:mod:`kg.analysis.meaning`), by thresholds, for all pairs at once."""
+    import numpy as np
+
     from kg.analysis.meaning import vector_of
 
-    thresholds = [(lv.at_least, lv.level) for lv in c.levels if lv.at_least is not None]
-    out = []
-    for a, b in zip(left, right):
-        va, vb = vector_of(ctx, a), vector_of(ctx, b)
-        if va is None or vb is None:
-            out.append("missing")
-            continue
-        similarity = float(va @ vb)
-        out.append(next((level for at_least, level in thresholds if similarity >= at_least), "far"))
-    return out
+    rows: dict[str, int] = {}
+    vectors = []
+    for p in (*left, *right):
+        if p.node not in rows:
+            rows[p.node] = len(vectors)
+            vectors.append(vector_of(ctx, p))
+    known = np.fromiter((v is not None for v in vectors), dtype=bool, count=len(vectors))
+    if not known.any():
+        return ["missing"] * len(left)
+    width = next(v for v in vectors if v is not None).shape[0]
+    table = np.zeros((len(vectors), width), dtype=np.float32)
+    for i, v in enumerate(vectors):
+        if v is not None:
+            table[i] = v
+    a = np.fromiter((rows[p.node] for p in left), dtype=np.int64, count=len(left))
+    b = np.fromiter((rows[p.node] for p in right), dtype=np.int64, count=len(right))
+    similarity = np.einsum("ij,ij->i", table[a], table[b])
+    found = np.full(len(left), "far", dtype=object)
+    for at_least, level in sorted(((lv.at_least, lv.level) for lv in c.levels if lv.at_least is not None)):
+        found[similarity >= at_least] = level  # the highest threshold reached wins, as the first matching level does
+    found[~(known[a] & known[b])] = "missing"
+    return found.tolist()
 
 
 def _unless(test: Callable[[Profile, Profile], bool], level: str):

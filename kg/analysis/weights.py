@@ -19,7 +19,7 @@ from itertools import combinations
 from kg.analysis.comparisons import Comparison, Context, Profile, model
 from kg.analysis.levels import level
 
-__all__ = ["Weights", "applies", "estimate"]
+__all__ = ["Weights", "applies", "estimate", "counted", "strongest"]
 
 
 Weights = dict[tuple[str, str], dict[str, float]]  # (comparison, class) → level → weight
@@ -27,6 +27,37 @@ Weights = dict[tuple[str, str], dict[str, float]]  # (comparison, class) → lev
 
 def applies(c: Comparison, a: Profile, b: Profile) -> bool:
     return bool(c.classes & a.kinds) and bool(c.classes & b.kinds)
+
+
+def counted(c: Comparison, level_name: str) -> bool:
+    """Does ``c`` at this level say anything (for its family's strongest)? A neutral level (missing data) does not."""
+    return not any(lv.neutral for lv in c.levels if lv.level == level_name)
+
+
+def strongest(weights, said):
+    """A family's weight for each pair: its strongest member for, plus its strongest member against.
+
+    The rows of ``weights`` and ``said`` are a family's members (comparisons that read one thing, such as
+    an item's words by name, by lemma and by meaning), their columns the pairs; a member that said
+    nothing (a neutral level) is left out. One piece of evidence read three ways counts once each way:
+    the words can still be both for (a shared rare word) and against (a name that names a part).
+    Also gives which members count, for (-1: none) and against.
+
+    >>> import numpy as np
+    >>> w = np.array([[-1.4, -3.7, 0.5], [-1.2, 2.3, 0.0], [0.0, 0.4, 0.3]])
+    >>> best, high, low = strongest(w, np.ones((3, 3), dtype=bool))
+    >>> best.round(2).tolist(), high.tolist(), low.tolist()
+    ([-1.4, -1.4, 0.5], [-1, 1, 0], [0, 0, -1])
+    """
+    import numpy as np
+
+    said = said & (weights != 0)
+    high = np.argmax(np.where(said, weights, -np.inf), axis=0)
+    low = np.argmin(np.where(said, weights, np.inf), axis=0)
+    up = np.take_along_axis(np.where(said, weights, 0.0), high[None, :], axis=0)[0]
+    down = np.take_along_axis(np.where(said, weights, 0.0), low[None, :], axis=0)[0]
+    up, down = np.maximum(up, 0.0), np.minimum(down, 0.0)
+    return up + down, np.where(up > 0, high, -1), np.where(down < 0, low, -1)
 
 
 def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False) -> Weights:

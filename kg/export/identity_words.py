@@ -26,21 +26,21 @@ A candidate in words:
 ... ''')
 >>> [candidate] = identity_candidates(g)
 >>> candidate_words(candidate)
-'Login outage at Acme ~ Acme login outage: likely the same (0.95)'
+'Login outage at Acme ~ Acme login outage: likely the same (0.93)'
 >>> print(waterfall_text(candidate))
 prior                             -0.89
-title: exact (“login outage acme” / “acme login outage”) +0.82
-dates: same-day (2026-03-02)      +0.95
-mechanism: same (Config push)     +1.41
+title: exact (“login outage acme” / “acme login outage”; counted once, by meaning (alone +0.82)) +0.00
+dates: same-day (2026-03-02)      +1.55
+mechanism: same (Config push)     +1.55
 affected organisation: missing    +0.00
-shared context: none (no neighbour in common) -0.48
-description: strong (acme, outag, login (1.00)) +1.22
+shared context: none (no neighbour in common) +0.30
+description: strong (acme, outag, login (1.00); counted once, by meaning (alone +1.15)) +0.00
 meaning: close (similarity 1.00)  +1.17
 raised: none                      +0.00
 sources: missing                  +0.00
 siblings: none                    +0.00
 named together: none              +0.00
-total                             +4.20
+total                             +3.68
 """
 
 from __future__ import annotations
@@ -159,7 +159,13 @@ def _link(link) -> str:
 
 
 def _row_detail(row) -> str:
-    return detail(row.kind, row.level, row.facts)
+    said = detail(row.kind, row.level, row.facts)
+    f = dict(row.facts)
+    if "counted_as" not in f:
+        return said
+    # one of a family of rows that read one thing (an item's words): each way, only the strongest counts
+    once = f"counted once, by {f['counted_as']} (alone {f['alone']:+.2f})"
+    return f"{said}; {once}" if said else once
 
 
 def row_words(row) -> str:
