@@ -78,13 +78,12 @@ class QueryResult(Result):
         from kg.sparql import term_rows
 
         if self.type != "SELECT":
-            yield from super().__iter__()
-            return
+            return super().__iter__()
         rows = getattr(self, "rows", None)  # the terms in order already (kg.sparql.RowsResult): no dict is looked up
         if rows is None:
             names = list(self.vars or [])
             rows = ([binding.get(v) for v in names] for binding in self.bindings if binding)  # as rdflib: an empty binding is no row
-        yield from term_rows(self.vars, rows)
+        return term_rows(self.vars, rows)
 
     def to_dataframe(self):
         """The rows as a ``pandas.DataFrame``: a column per variable, IRIs as text, literals as Python values.

@@ -362,17 +362,31 @@ class RowsResult(Result):
         return term_rows(self.vars, self.rows)
 
 
-def term_rows(names: list, rows: Iterable[list]) -> Iterator:
-    """rdflib's ``ResultRow`` of each row of terms (in the order of ``names``), the table of labels made once for all rows
-    rather than once a row as ``ResultRow.__new__`` does."""
+def term_rows(names: list, rows: Iterable) -> Iterator:
+    """rdflib's ``ResultRow`` of each row of terms (in the order of ``names``), made in C.
+
+    ``ResultRow.__new__`` looks each value up in a dict and makes the table of
+    labels again for every row; here the rows are of a subclass that holds the
+    table once, so a row is its tuple of terms and nothing else. It reads,
+    compares and pickles as rdflib's own (a pickled row comes back a ``ResultRow``).
+
+    >>> from rdflib import Literal, Variable
+    >>> row = next(term_rows([Variable("a"), Variable("b")], [(Literal(1), None)]))
+    >>> row.a, row["b"], row.asdict(), row == (Literal(1), None)
+    (rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), None, {'a': rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))}, True)
+    """
+    from functools import partial
+
     from rdflib.query import ResultRow
 
-    labels = {str(v): i for i, v in enumerate(names)}  # never changed by a row
-    new = tuple.__new__
-    for terms in rows:
-        row = new(ResultRow, terms)
-        row.labels = labels
-        yield row
+    names = list(names)
+
+    def reduce(row):
+        return ResultRow, (dict(zip(names, row)), names)
+
+    kind = type("ResultRow", (ResultRow,), {"labels": {str(v): i for i, v in enumerate(names)}, "__reduce__": reduce,
+                                             "__module__": ResultRow.__module__})
+    return map(partial(tuple.__new__, kind), rows)
 
 
 def _plain_rdflib(term):

@@ -37,6 +37,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Iterator
@@ -134,8 +135,8 @@ def case_summary(slug: str, ntriples: bytes) -> bytes:
 
     store = ox.Store()
     store.bulk_load(ontology_ntriples()[0] + ntriples, format=ox.RdfFormat.N_TRIPLES)
-    case, graph = ox.NamedNode(str(case_iri(slug))), ox.NamedNode(GRAPH)
-    quads = []
+    case = case_iri(slug)
+    lines = []
     for name in SUMMARISED:
         predicate, text, selected, where = _plan(name)
         written = store.query(text).serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
@@ -143,8 +144,9 @@ def case_summary(slug: str, ntriples: bytes) -> bytes:
         if where and not SUMMARISED[name].sums:  # the row's order key takes the place of the conditions' own columns
             descending = [down for down, _ in where]
             rows = [[*row[: len(selected)], order_key([row[column] for _, column in where], descending)] for row in rows]
-        quads.append(ox.Quad(case, ox.NamedNode(predicate), ox.Literal(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))), graph))
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))  # no line break or other control character left
+        lines.append(f'<{case}> <{predicate}> "{text.replace(chr(92), chr(92) * 2).replace(chr(34), chr(92) + chr(34))}" <{GRAPH}> .\n')
+    return "".join(lines).encode("utf-8")
 
 
 def summarised(store, name: str, bindings: dict | None = None) -> bool:
@@ -226,11 +228,11 @@ def plain_rows(store, name: str, cases=None) -> tuple[list[str], Iterator[tuple]
     from kg.summary_terms import PlainValues
 
     selected, rows = _rows(store, name, None, cases)
-    width, plain = len(selected), PlainValues().__getitem__
-    return selected, (tuple(map(plain, row[:width])) for row in rows)
+    cut, plain = itemgetter(slice(None, len(selected))), PlainValues().__getitem__
+    return selected, map(tuple, map(map, repeat(plain), map(cut, rows)))
 
 
-def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, list[list]]:
+def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, list[tuple]]:
     """The variables (rdflib ``Variable``) and rows of summarised query ``name``: each row the terms of the variables,
     in their order (None unbound), the rdflib terms Oxigraph's answer gives through oxrdflib.
 
@@ -241,5 +243,5 @@ def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, l
     from kg.summary_terms import TermMaker
 
     selected, rows = _rows(store, name, bindings)
-    width, make = len(selected), TermMaker().__getitem__
-    return [Variable(v) for v in selected], [list(map(make, row[:width])) for row in rows]  # the order key is left
+    cut, make = itemgetter(slice(None, len(selected))), TermMaker().__getitem__  # the order key is left
+    return [Variable(v) for v in selected], list(map(tuple, map(map, repeat(make), map(cut, rows))))  # made in C: no frame a row

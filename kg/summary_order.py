@@ -76,12 +76,14 @@ def keyed_text(text: str, selected: list[str]) -> tuple[str, list[tuple[bool, in
 
     Each condition becomes ``(descending, column)``: a selected variable's
     column, or an extra one after them, ``(expression AS ?kgOrderKeyN)``.
+    The top-level ORDER BY itself is left out: the rows are put in order by
+    their order keys (:func:`order_key`), and a query orders by every column
+    it selects, so rows whose keys tie are the same row.
 
     >>> text, where = keyed_text("SELECT ?a\\nWHERE { ?a ?p ?b }\\nORDER BY DESC(?b) ?a", ["a"])
     >>> print(text)
     SELECT ?a (?b AS ?kgOrderKey0)
     WHERE { ?a ?p ?b }
-    ORDER BY DESC(?b) ?a
     >>> where
     [(True, 1), (False, 0)]
     """
@@ -96,6 +98,9 @@ def keyed_text(text: str, selected: list[str]) -> tuple[str, list[tuple[bool, in
     if extra:
         clause = re.search(r"\nWHERE\b", text)  # the top-level WHERE starts a line; a subquery's is indented
         text = text[: clause.start()] + " " + " ".join(extra) + text[clause.start():]
+    found = _ORDER.search(text)
+    if found:
+        text = text[: found.start()].rstrip() + "\n"
     return text, where
 
 

@@ -62,7 +62,7 @@ def string_literal_maker(kind: str) -> Callable[[str], Literal] | None:
     return make
 
 
-_BOOLEAN = str(XSD.boolean)
+_BOOLEAN, _STRING = str(XSD.boolean), str(XSD.string)
 
 
 class TermMaker(dict):
@@ -72,8 +72,16 @@ class TermMaker(dict):
         super().__init__()
         self[""] = None
         self._makers: dict[str, Callable[[str], Literal]] = {}
+        self._string = string_literal_maker(_STRING)
 
     def __missing__(self, cell: str):
+        first = cell[0]
+        if first == "<":  # the most common cells first: an IRI, and a plain string without escapes
+            term = self[cell] = str.__new__(URIRef, cell[1:-1])
+            return term
+        if first == '"' and cell[-1] == '"' and "\\" not in cell:
+            term = self[cell] = self._string(cell[1:-1])
+            return term
         text, kind = parse_cell(cell)
         if kind is None:
             # URIRef(text) without its check for characters an IRI cannot hold: Oxigraph gave it, so it holds none.
@@ -98,6 +106,10 @@ class PlainValues(dict):
         self[""] = None
 
     def __missing__(self, cell: str):
+        first = cell[0]
+        if first == "<" or first == '"' and cell[-1] == '"' and "\\" not in cell:  # an IRI, a plain string: the text
+            value = self[cell] = cell[1:-1]
+            return value
         text, kind = parse_cell(cell)
         value = text
         if kind in NUMBERS:
