@@ -233,9 +233,14 @@ def test_run_query_takes_a_plain_string_as_a_name(acme):
 
 
 def test_rows_are_rdflibs_rows(tmp_path):
-    """kg's result makes its rows' table of labels once; each row is what rdflib's own iteration gives."""
+    """kg's result makes its rows' table of labels once; each row is what rdflib's own iteration gives.
+
+    The rows are of a subclass of rdflib's ResultRow that holds that table (kg.sparql.term_rows); pickled, a row comes back
+    rdflib's own."""
+    import pickle
+
     from rdflib import Graph, Literal, URIRef
-    from rdflib.query import Result
+    from rdflib.query import Result, ResultRow
 
     from kg.query import QueryResult
 
@@ -246,6 +251,8 @@ def test_rows_are_rdflibs_rows(tmp_path):
     ours, theirs = list(QueryResult.of(graph.query(text))), list(Result.__iter__(QueryResult.of(graph.query(text))))
     assert ours == theirs and len(ours) == 2
     for mine, rdflibs in zip(ours, theirs):
-        assert type(mine) is type(rdflibs) and mine.labels == rdflibs.labels
+        assert type(rdflibs) is ResultRow and isinstance(mine, ResultRow) and mine.labels == rdflibs.labels
+        again = pickle.loads(pickle.dumps(mine))
+        assert type(again) is ResultRow and again == rdflibs and again.labels == rdflibs.labels
         assert (mine.s, mine.o, mine["o"], mine[1], mine.none) == (rdflibs.s, rdflibs.o, rdflibs["o"], rdflibs[1], rdflibs.none)
         assert mine.asdict() == rdflibs.asdict()
