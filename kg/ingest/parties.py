@@ -89,6 +89,13 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
             if previous is not None and previous.rule == "unnamed spokesperson":
                 table.mention(previous, start + spokes.start(), start + spokes.end())
                 return previous
+            # "..., Tyler Mason, a vice president, said in a statement. ... the spokesperson said": no
+            # spokesperson was introduced, so "the spokesperson" is the named person who spoke last.
+            spoke = next((p for p in reversed(table.speakers) if p.type == CLS.Person and not p.generic), None)
+            if spoke is not None and not any(e.rule == "unnamed spokesperson" for e in table.entities.values()) \
+                    and any(start - _NEAR * 2 < e <= start for _, e in spoke.spans):
+                table.mention(spoke, start + spokes.start(), start + spokes.end())
+                return spoke
         return _spokesperson(table, org or table.most_mentioned(ORG_TYPES), start + spokes.start(), start + spokes.end())
     if speakers:
         people = [ent for s, e, ent in speakers if ent.type == CLS.Person and not re.match(r"['’]s\b", text[e:e + 2])]
@@ -211,6 +218,15 @@ def _described(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     return org
 
 
+#: Words in an organization's name that say what kind it is, for the noun that describes it:
+#: "the force" is the Metropolitan Police, "the airline" Delta Air Lines, "the regulator" a Commission.
+_KIND_WORDS = {
+    "force": {"police", "constabulary"}, "police": {"police", "constabulary"},
+    "airline": {"airlines", "airways", "air"}, "carrier": {"airlines", "airways", "air"},
+    "regulator": {"authority", "commission", "ombudsman", "regulator"}, "watchdog": {"authority", "commission", "ombudsman", "regulator"},
+    "insurer": {"insurance", "assurance"}, "lender": {"bank", "bancorp"}, "hospital": {"hospital", "clinic", "infirmary"},
+    "university": {"university", "college"}, "ministry": {"ministry", "department"}, "department": {"department", "ministry"},
+}
 #: How far back (characters) a described organization may have been named: about two sentences.
 _NEAR = 300
 #: Nouns an organization is described by ("the grid operator said", "the force said").
@@ -267,7 +283,8 @@ def _org_described(table: EntityTable, text: str, noun: str, before: int) -> Ent
     for s, e, entity in itertools.islice(table.mentions_before(before, ORG_TYPES), 200):
         if entity.generic:
             continue
-        if noun in entity.label.lower().split() or noun in entity.fields.get("_nouns", []):
+        words = set(entity.label.lower().split())
+        if noun in words or noun in entity.fields.get("_nouns", []) or words & _KIND_WORDS.get(noun, set()):
             return entity
         near = text[max(0, s - 60):s].lower() + " " + text[e:e + 60].lower()
         if re.search(rf"\b{re.escape(noun)}\b", near) and re.search(rf"{re.escape(noun)}['’]?s?[ ]+$|^[ ]*,[ ](?:the|a|an)[ ](?:[\w’'-]+[ ]){{0,4}}{re.escape(noun)}\b", text[max(0, s - 60):s].lower() + "\x00" + text[e:e + 60].lower()):

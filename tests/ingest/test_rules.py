@@ -210,3 +210,12 @@ def test_a_party_certain_of_a_clause_claims_it(text, expected):
 def test_a_question_put_before_the_speaker_is_no_part_of_the_speakers_name():
     text = "Asked whether staff were warned, Jane Roe said they had been told twice."
     assert [party for party, _, _ in claims(text, parser="rules")] == ["Jane Roe"]
+
+
+def test_the_force_is_the_police_named_before_and_the_spokesperson_the_person_who_spoke():
+    text = ("The Kestrel Police is no longer treating the fire as suspicious. The force said on Tuesday it had found "
+            "no evidence of foul play.\n\n"
+            "\"We are working with the police,\" Tom Hale, a vice president at Globex, said in a statement. "
+            "\"There is no sign that other systems were hit,\" the spokesperson said.")
+    parties = [party for party, _, _ in claims(text, parser="spacy")]
+    assert parties == ["Kestrel Police", "Tom Hale", "Tom Hale"]
