@@ -5,7 +5,7 @@ the rows of a canned query that joins items, follows their relations and
 groups by them are the rows of each case put together. A build answers each
 query of :data:`SUMMARISED` case by case while it reads the case, in a small
 in-memory Oxigraph store holding the ontology and that one case, and keeps
-the rows in the embedded store's named graph :data:`GRAPH`: one JSON literal
+the rows in the embedded store's named graph :data:`GRAPH`: one literal
 per case and query, ``<case> <rows/NAME/FINGERPRINT> "[...]"``. The
 fingerprint is the query text's (and the encoding's): a store built with
 another text of the query has no rows for this one, and the query runs as
@@ -22,19 +22,23 @@ The canned queries stay the reference: a store without the summaries (one
 built before them, rdflib's memory, a remote endpoint) runs them as written,
 and the tests hold that both give the same rows, in the same order.
 
-A cell of a row is the term as the engine writes it in its tab-separated
-results (SPARQL 1.1 TSV): ``<iri>``, ``"text"``, ``"text"@lang``,
-``"…"^^<datatype>``, a number or boolean bare (``7``, ``1.5``, ``true``),
-``_:label``, and ``""`` (the empty text) when unbound. The build turns no
-term into a Python object: the engine writes the rows and Python splits the
-text. The reader makes one rdflib term or plain value per distinct cell
+A case's rows are the lines of its literal, each ended by a line break, and a
+row's cells are separated by tabs: the engine's own tab-separated results
+(SPARQL 1.1 TSV) less their header. A cell is the term as the engine writes it
+there: ``<iri>``, ``"text"``, ``"text"@lang``, ``"…"^^<datatype>``, a number
+or boolean bare (``7``, ``1.5``, ``true``), ``_:label``, and ``""`` (the
+empty text) when unbound. A row of an ordered query starts with its order key
+(:func:`kg.summary_order.order_key`, its control characters escaped so that
+the key holds no tab or line break and still sorts as before) and ``\x01``, so
+that the rows of many cases are put in order by sorting the lines. The build
+turns no term into a Python object, and the reader splits text, sorts lines
+and makes one rdflib term or plain value per distinct cell
 (:mod:`kg.summary_terms`), not one per cell.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -51,9 +55,12 @@ _BASE = "https://w3id.org/kg/summary/"
 #: The named graph of the materialised rows.
 GRAPH = _BASE + "queries"
 _IN_CASE = "https://w3id.org/kg/ontology#inCase"
+#: An order key's control characters (its ranks and NULs, a text's tabs and line breaks) as two characters each, in the
+#: same order: ``\x02`` then a printable one. Every escaped key sorts as the key did, and ``\x01`` after it sorts first.
+_SAFE = str.maketrans({chr(c): "\x02" + chr(0x20 + c) for c in range(0x20)})
 #: The rows' encoding (below and kg.summary_order's keys); part of each fingerprint, so a store that kept
 #: them otherwise runs the queries as written.
-_ENCODING = "cells 3 (TSV terms), order key 2"
+_ENCODING = "rows 4 (TSV lines, escaped order key first), order key 2"
 
 @dataclass(frozen=True)
 class Summary:
@@ -140,12 +147,16 @@ def case_summary(slug: str, ntriples: bytes) -> bytes:
     for name in SUMMARISED:
         predicate, text, selected, where = _plan(name)
         written = store.query(text).serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
-        rows = [line.split("\t") for line in written.split("\n")[1:-1]]  # the header first; a line ends each row
-        if where and not SUMMARISED[name].sums:  # the row's order key takes the place of the conditions' own columns
-            descending = [down for down, _ in where]
-            rows = [[*row[: len(selected)], order_key([row[column] for _, column in where], descending)] for row in rows]
-        text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))  # no line break or other control character left
-        lines.append(f'<{case}> <{predicate}> "{text.replace(chr(92), chr(92) * 2).replace(chr(34), chr(92) + chr(34))}" <{GRAPH}> .\n')
+        body = written[written.index("\n") + 1 :]  # the header first; a line break ends each row
+        if where and not SUMMARISED[name].sums:  # the row's order key first; the columns made for it left out
+            descending, tab = [down for down, _ in where], "\t"
+            rows = [line.split(tab) for line in body.split("\n")[:-1]]
+            body = "".join(
+                f"{order_key([row[column] for _, column in where], descending).translate(_SAFE)}\x01{tab}{tab.join(row[: len(selected)])}\n"
+                for row in rows
+            )
+        literal = body.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        lines.append(f'<{case}> <{predicate}> "{literal}" <{GRAPH}> .\n')
     return "".join(lines).encode("utf-8")
 
 
@@ -162,8 +173,6 @@ def summarised(store, name: str, bindings: dict | None = None) -> bool:
 def _rows(store, name: str, bindings: dict | None, cases=None) -> tuple[list[str], list]:
     """The selected variables and the rows, in order, of a summarised query (cells in this module's encoding).
 
-    A row of an ordered query ends with its order key, after the selected variables' cells.
-
     ``cases`` (case IRIs), if given, are the only cases read.
     """
     import pyoxigraph as ox
@@ -177,21 +186,24 @@ def _rows(store, name: str, bindings: dict | None, cases=None) -> tuple[list[str
         cases = found if cases is None else cases & found
         if len(items) < len(wanted) or not cases:
             return selected, []
-    rows: list = []
-    for case in sorted(cases, key=str) if cases is not None else [None]:
-        for quad in store.quads_for_pattern(case, ox.NamedNode(predicate), None, ox.NamedNode(GRAPH)):
-            found = json.loads(quad.object.value)
-            if wanted:
-                found = [row for row in found if all(row[i] == cell for i, cell in wanted.items())]
-            rows.extend(found)
+    texts = [quad.object.value for case in (sorted(cases, key=str) if cases is not None else [None])
+             for quad in store.quads_for_pattern(case, ox.NamedNode(predicate), None, ox.NamedNode(GRAPH))]
+    lines = "".join(texts).split("\n")
+    lines.pop()  # after the last line break
     sums = [selected.index(column) for column in SUMMARISED[name].sums]
+    ordered = bool(where) and not sums
+    if ordered:
+        lines.sort()  # each line starts with its row's order key (see case_summary)
+    rows = list(map(str.split, lines, repeat("\t")))
+    if ordered:
+        rows = list(map(itemgetter(slice(1, None)), rows))  # the order key left
+    if wanted:
+        rows = [row for row in rows if all(row[i] == cell for i, cell in wanted.items())]
     if sums:
         rows = _added(rows, sums)
         if where:
             descending = [down for down, _ in where]
             rows.sort(key=lambda row: order_key([row[column] for _, column in where], descending))
-    elif where:  # each row ends with its order key (see case_summary)
-        rows.sort(key=itemgetter(len(selected)))
     return selected, rows
 
 
@@ -228,8 +240,7 @@ def plain_rows(store, name: str, cases=None) -> tuple[list[str], Iterator[tuple]
     from kg.summary_terms import PlainValues
 
     selected, rows = _rows(store, name, None, cases)
-    cut, plain = itemgetter(slice(None, len(selected))), PlainValues().__getitem__
-    return selected, map(tuple, map(map, repeat(plain), map(cut, rows)))
+    return selected, map(tuple, map(map, repeat(PlainValues().__getitem__), rows))
 
 
 def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, list[tuple]]:
@@ -243,5 +254,4 @@ def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, l
     from kg.summary_terms import TermMaker
 
     selected, rows = _rows(store, name, bindings)
-    cut, make = itemgetter(slice(None, len(selected))), TermMaker().__getitem__  # the order key is left
-    return [Variable(v) for v in selected], list(map(tuple, map(map, repeat(make), map(cut, rows))))  # made in C: no frame a row
+    return [Variable(v) for v in selected], list(map(tuple, map(map, repeat(TermMaker().__getitem__), rows)))  # in C: no frame a row
