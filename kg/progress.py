@@ -28,7 +28,7 @@ import sys
 import time
 from typing import Callable, Iterable, Iterator, TypeVar
 
-__all__ = ["Progress", "TerminalProgress", "stage", "counted"]
+__all__ = ["Progress", "TerminalProgress", "stage", "counted", "ticked"]
 
 #: ``progress(task, done, total)``; ``total`` is None when unknown.
 Progress = Callable[[str, int, "int | None"], None]
@@ -54,6 +54,21 @@ def counted(progress: Progress | None, task: str, items: Iterable[T]) -> Iterato
         yield item
         if progress is not None:
             progress(task, done, len(items))
+
+
+def ticked(progress: Progress | None, task: str, items: Iterable[T]) -> Iterator[T]:
+    """Each of ``items`` in turn, reporting under ``task`` how many are done after each, their number unknown.
+
+    >>> seen = []
+    >>> list(ticked(lambda *call: seen.append(call), "reading", iter("ab"))), seen
+    (['a', 'b'], [('reading', 0, None), ('reading', 1, None), ('reading', 2, None)])
+    """
+    if progress is not None:
+        progress(task, 0, None)
+    for done, item in enumerate(items, 1):
+        yield item
+        if progress is not None:
+            progress(task, done, None)
 
 
 class TerminalProgress:

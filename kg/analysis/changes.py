@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from kg.analysis.evidence import (
     AssertionRef,
@@ -80,6 +80,9 @@ class StanceChange:
     def id(self) -> str:
         return f"{self.proposition.iri} {self.voice.iri}"
 
+    def sort_key(self) -> tuple:
+        return (self.proposition.label, self.voice.label, self.id)
+
     def to_dict(self) -> dict:
         return {
             "proposition": self.proposition.to_dict(),
@@ -103,6 +106,12 @@ class SourceChange:
     def date(self) -> str:
         return self.source.date
 
+    def sort_key(self) -> tuple:
+        """Oldest first, undated last; then by what changed, the kind of change and who changed it."""
+        kind = list(CHANGE_KINDS.values()).index(self.kind)
+        assertion = self.assertion.iri if self.assertion else ""
+        return (self.date == "", self.date, self.target.label, kind, self.source.label, assertion)
+
     def to_dict(self) -> dict:
         return {
             "kind": self.kind,
@@ -123,12 +132,26 @@ class AccountChanges:
     def __len__(self) -> int:
         return len(self.stances) + len(self.self_contradicting) + len(self.sources)
 
+    @classmethod
+    def merged(cls, parts: "Iterable[AccountChanges]") -> "AccountChanges":
+        """The changes of several graphs (each case's, say) as one, in the order one graph lists them.
+
+        Parts come in the order of their items' IRIs: changes that sort alike keep that order, as in one graph.
+        """
+        parts = list(parts)
+        return cls(*(tuple(sorted((c for part in parts for c in getattr(part, name)), key=_sort_key))
+                     for name in ("stances", "self_contradicting", "sources")))
+
     def to_dict(self) -> dict:
         return {
             "stances": [c.to_dict() for c in self.stances],
             "self_contradicting": [c.to_dict() for c in self.self_contradicting],
             "sources": [c.to_dict() for c in self.sources],
         }
+
+
+def _sort_key(change: "StanceChange | SourceChange") -> tuple:
+    return change.sort_key()
 
 
 def _step_key(a: AssertionRef) -> tuple:
@@ -158,8 +181,7 @@ def _stance_changes(g: "nx.MultiDiGraph") -> tuple[list[StanceChange], list[Stan
                 node_ref(g, node), node_ref(g, voice), tuple(sorted(steps, key=_step_key)), explicit
             )
             (changed if explicit or _ordered(steps) else contradicting).append(record)
-    order = lambda c: (c.proposition.label, c.voice.label, c.id)  # noqa: E731
-    return sorted(changed, key=order), sorted(contradicting, key=order)
+    return sorted(changed, key=StanceChange.sort_key), sorted(contradicting, key=StanceChange.sort_key)
 
 
 def _source_changes(g: "nx.MultiDiGraph") -> list[SourceChange]:
@@ -176,18 +198,7 @@ def _source_changes(g: "nx.MultiDiGraph") -> list[SourceChange]:
             found.append(SourceChange(kind, source_ref(g, u), record.source, record, passages))
         elif CLS.Source in g.nodes[v].get("kinds", ()):
             found.append(SourceChange(kind, source_ref(g, u), source_ref(g, v), None, passages))
-    kinds = list(CHANGE_KINDS.values())
-    return sorted(
-        found,
-        key=lambda c: (
-            c.date == "",
-            c.date,
-            c.target.label,
-            kinds.index(c.kind),
-            c.source.label,
-            c.assertion.iri if c.assertion else "",
-        ),
-    )
+    return sorted(found, key=SourceChange.sort_key)
 
 
 def accounts_that_changed(g: "nx.MultiDiGraph") -> AccountChanges:

@@ -112,6 +112,10 @@ class ContestedProposition(_OnProposition):
             "neither": [a.to_dict() for a in self.neither],
         }
 
+    def sort_key(self) -> tuple:
+        """Most firmly held first (the order :func:`find_contested` lists them in)."""
+        return (-self.score, self.label, self.id)
+
 
 @dataclass(frozen=True)
 class SingleSourceClaim(_OnProposition):
@@ -135,6 +139,10 @@ class SingleSourceClaim(_OnProposition):
             "assertions": [a.to_dict() for a in self.assertions],
         }
 
+    def sort_key(self) -> tuple:
+        """By voice (the order :func:`find_single_source` lists them in)."""
+        return (self.party.label, self.label, self.id)
+
 
 @dataclass(frozen=True)
 class DeniedClaim(_OnProposition):
@@ -154,6 +162,10 @@ class DeniedClaim(_OnProposition):
             "opposing": [a.to_dict() for a in self.opposing],
             "neither": [a.to_dict() for a in self.neither],
         }
+
+    def sort_key(self) -> tuple:
+        """Most voices against first (the order :func:`find_denied` lists them in)."""
+        return (-_voices(self.opposing), self.label, self.id)
 
 
 def _live(assertions) -> list[AssertionRef]:
@@ -194,7 +206,7 @@ def find_contested(g: "nx.MultiDiGraph") -> list[ContestedProposition]:
         score = min(_side_weight(affirming), _side_weight(opposing))
         neither = tuple(a for a in assertions if a.polarity == 0)
         found.append(ContestedProposition(node_ref(g, node), about, tuple(affirming), tuple(opposing), neither, score))
-    return sorted(found, key=lambda c: (-c.score, c.label, c.id))
+    return sorted(found, key=ContestedProposition.sort_key)
 
 
 def find_single_source(g: "nx.MultiDiGraph") -> list[SingleSourceClaim]:
@@ -209,7 +221,7 @@ def find_single_source(g: "nx.MultiDiGraph") -> list[SingleSourceClaim]:
         voice = voices.pop()
         score = max(a.confidence for a in affirming)
         found.append(SingleSourceClaim(node_ref(g, node), about, voice, tuple(affirming), score))
-    return sorted(found, key=lambda c: (c.party.label, c.label, c.id))
+    return sorted(found, key=SingleSourceClaim.sort_key)
 
 
 def find_denied(g: "nx.MultiDiGraph") -> list[DeniedClaim]:
@@ -222,4 +234,4 @@ def find_denied(g: "nx.MultiDiGraph") -> list[DeniedClaim]:
         opposing = tuple(a for a in assertions if a.polarity < 0)
         neither = tuple(a for a in assertions if a.polarity == 0)
         found.append(DeniedClaim(node_ref(g, node), about, opposing, neither))
-    return sorted(found, key=lambda c: (-_voices(c.opposing), c.label, c.id))
+    return sorted(found, key=DeniedClaim.sort_key)

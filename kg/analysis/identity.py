@@ -155,6 +155,10 @@ class IdentityCandidate(ShownInNotebooks):
     def across(self) -> bool:
         return self.cases[0] != self.cases[1]
 
+    def sort_key(self) -> tuple:
+        """Most likely first (the order :func:`find_candidates` lists them in)."""
+        return (-self.weight, self.left.label, self.right.label, self.id)
+
     def to_dict(self) -> dict:
         """The candidate as data; :func:`kg.export.identity_words.candidate_dict` adds the words (unresolved.json)."""
         left, right = self.left.to_dict(), self.right.to_dict()
@@ -421,7 +425,7 @@ def find_candidates(
             tuple(node_ref(g, n) for n in shared), verdict_.value if verdict_ else None, tuple(joint), tuple(either),
             (items[a].draft, items[b].draft), (items[a].case, items[b].case), kept,
         ))
-    found.sort(key=lambda c: (-c.weight, c.left.label, c.right.label, c.id))
+    found.sort(key=IdentityCandidate.sort_key)
     lap("listing")
     return CandidateSet(tuple(found), below, threshold)
 

@@ -42,7 +42,7 @@ not ``reviewed`` are left out, with their edges.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Collection
+from typing import TYPE_CHECKING, Collection, Iterator
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
@@ -54,7 +54,7 @@ from kg.vocab import BASE_IRI, CLS, KG
 if TYPE_CHECKING:  # networkx is imported where it is used, to keep `kg --help` fast
     import networkx as nx
 
-__all__ = ["project", "from_turtle", "local_name", "EXAMPLE", "ITEM_KINDS", "CLS"]
+__all__ = ["project", "case_projections", "by_case", "from_turtle", "local_name", "EXAMPLE", "ITEM_KINDS", "CLS"]
 
 #: Base IRI of the items in docstring examples.
 EXAMPLE = BASE_IRI + "example/"
@@ -104,6 +104,13 @@ def project(graph: Graph, *, reviewed_only: bool = True, cases: Collection[str] 
     Every relation stays inside a case, so this is the whole projection's
     subgraph of those cases' items.
     """
+    return _project(graph, _term_labels(graph), reviewed_only=reviewed_only, cases=cases)
+
+
+def _project(
+    graph: Graph, names: dict[str, str], *, reviewed_only: bool, cases: Collection[str] | None
+) -> "nx.MultiDiGraph":
+    """:func:`project`, with the ontology's names for classes and properties (:func:`_term_labels`) at hand."""
     import networkx as nx
 
     attributes: dict[str, dict] = {}
@@ -118,7 +125,6 @@ def project(graph: Graph, *, reviewed_only: bool = True, cases: Collection[str] 
             attrs.setdefault(key, set()).add(value)
         elif key not in attrs or str(value) < str(attrs[key]):
             attrs[key] = value  # several values: keep the least, so the result is stable
-    names = _term_labels(graph)
     out = nx.MultiDiGraph()
     for node in sorted(attributes):
         attrs = attributes[node]
@@ -141,10 +147,59 @@ def project(graph: Graph, *, reviewed_only: bool = True, cases: Collection[str] 
             attrs["confidence"] = float(attrs.get("confidence", 1.0))
         out.add_node(node, **attrs)
     edges = sorted(set(plain_rows(graph, "projection-edges", cases=cases)[1]))
+    rdf_type, labels = str(RDF.type), {}
     for source, predicate, target in edges:
-        if source in out and target in out and predicate != str(RDF.type):
-            out.add_edge(source, target, key=predicate, predicate=predicate, label=names.get(predicate, _words(local_name(predicate))))
+        if source in out and target in out and predicate != rdf_type:
+            label = labels.get(predicate)
+            if label is None:
+                label = labels[predicate] = names[predicate] if predicate in names else _words(local_name(predicate))
+            out.add_edge(source, target, key=predicate, predicate=predicate, label=label)
     return out
+
+
+def by_case(g: "nx.MultiDiGraph") -> Iterator["nx.MultiDiGraph"]:
+    """Each case's part of a projection, in the order of their items' IRIs (``g`` itself when it holds one case).
+
+    Every relation stays inside a case, so the parts hold every edge of ``g``.
+
+    >>> g = from_turtle(':a a kg:Organization ; rdfs:label "A" .', case="one")
+    >>> g.add_nodes_from(from_turtle(':b a kg:Organization ; rdfs:label "B" .', case="two").nodes(data=True))
+    >>> [sorted(part.nodes[n]["label"] for n in part) for part in by_case(g)]
+    [['A'], ['B']]
+    """
+    members: dict[str, list[str]] = {}
+    for node, case in g.nodes(data="case"):
+        members.setdefault(case, []).append(node)
+    if len(members) <= 1:
+        yield g
+        return
+    for nodes in sorted(members.values(), key=min):
+        yield g.subgraph(nodes).copy()
+
+
+def case_projections(graph: Graph, *, reviewed_only: bool = True) -> Iterator["nx.MultiDiGraph"]:
+    """Each case's projection in turn (:func:`project` of that case), without a case whose items are all left out.
+
+    Where the build materialised the projection's rows, each case's rows are
+    read in turn, so only one case's projection is held at a time; elsewhere
+    the whole graph is projected once and split (:func:`by_case`). Either way
+    each part is the whole projection's subgraph of one case's items.
+    """
+    from kg import summaries
+    from kg.sparql import QUERY_DIR, _summary_store
+
+    store = _summary_store(graph)
+    if store is None or not summaries.summarised(store, "projection-nodes"):
+        yield from (part for part in by_case(project(graph, reviewed_only=reviewed_only)) if len(part))
+        return
+    names = _term_labels(graph)
+    # Straight to the store, which the summaries are read from too: no rdflib parse of the query, no terms.
+    text = (QUERY_DIR / "analysis" / "cases.rq").read_text(encoding="utf-8")
+    cases = [row["case"].value for row in store.query(text)]
+    for case in cases:
+        part = _project(graph, names, reviewed_only=reviewed_only, cases={case})
+        if len(part):
+            yield part
 
 
 def from_turtle(text: str, case: str = "example") -> "nx.MultiDiGraph":

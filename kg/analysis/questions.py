@@ -84,6 +84,10 @@ class OpenQuestion(ShownInNotebooks):
             "links": [link.to_dict() for link in self.links],
         }
 
+    def sort_key(self) -> tuple:
+        """Those that bear on most unresolved items first (the order :func:`open_questions` lists them in)."""
+        return (-self.score, self.asks, self.id)
+
 
 def _refs(g: "nx.MultiDiGraph", nodes: Iterable[str]) -> tuple[NodeRef, ...]:
     return tuple(sorted((node_ref(g, n) for n in nodes), key=lambda r: (r.label, r.iri)))
@@ -138,4 +142,4 @@ def open_questions(
             node_ref(g, node), str(attrs.get("asks", attrs.get("label", ""))), str(attrs.get("resolvable_by", "")),
             source_ref(g, raised[0]) if raised else None, _refs(g, about), tuple(links), score,
         ))
-    return sorted(found, key=lambda q: (-q.score, q.asks, q.id))
+    return sorted(found, key=OpenQuestion.sort_key)

@@ -42,7 +42,10 @@ if TYPE_CHECKING:
 
     from kg.analysis.questions import OpenQuestion
 
-__all__ = ["case_titles", "documents_read", "short_names", "LookFor", "look_for_next", "evidence_kinds"]
+__all__ = [
+    "case_titles", "documents_read", "document_order", "named", "short_names", "short_names_of", "LookFor",
+    "look_for_next", "evidence_kinds",
+]
 
 # Where a long title stops naming the thing and starts describing it.
 _FILLER = {"a", "an", "the", "of", "on", "and", "or", "in", "at", "to", "for", "by", "with", "its", "their"}
@@ -83,7 +86,12 @@ def drafts_by_case(graph: "Graph") -> dict[str, int]:
 def documents_read(g: "nx.MultiDiGraph") -> tuple[SourceRef, ...]:
     """Every source an assertion in the projection was read in, by label."""
     found = {v for u, v, k in g.edges(keys=True) if k == P.read_in and g.nodes[u].get("cls") == CLS.Assertion}
-    return tuple(sorted((source_ref(g, s) for s in found), key=lambda s: (s.label, s.iri)))
+    return tuple(sorted((source_ref(g, s) for s in found), key=document_order))
+
+
+def document_order(source: SourceRef) -> tuple[str, str]:
+    """The order documents are listed in: by label."""
+    return (source.label, source.iri)
 
 
 def _label_words(label: str) -> list[str]:
@@ -97,30 +105,43 @@ def _told_apart(name: str, label: str, taken: Callable[[str], bool]) -> str:
     return f"{name} ({rest[0]})" if rest else name
 
 
-def short_names(g: "nx.MultiDiGraph") -> dict[str, str]:
-    """IRI → short name for every party of an assertion and every source one was read in or relayed by."""
-    named = set()
+def named(g: "nx.MultiDiGraph") -> dict[str, tuple[str, str]]:
+    """IRI → (label, short label or "") of every party of an assertion and every source one was read in or
+    relayed by: what :func:`short_names_of` names."""
+    found = set()
     for u, v, k in g.edges(keys=True):
         if g.nodes[u].get("cls") == CLS.Assertion and k in (P.party, P.read_in, P.primary_source, P.quoted_from):
-            named.add(v)
-    names = {}
-    for node in sorted(named):
-        attrs = g.nodes[node]
-        names[node] = str(attrs.get("short_label") or short_name(str(attrs.get("label", node))))
+            found.add(v)
+    attrs = g.nodes
+    return {node: (str(attrs[node].get("label", node)), str(attrs[node].get("short_label") or "")) for node in found}
+
+
+def short_names(g: "nx.MultiDiGraph") -> dict[str, str]:
+    """IRI → short name for every party of an assertion and every source one was read in or relayed by."""
+    return short_names_of(named(g))
+
+
+def short_names_of(named: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """IRI → short name of each of ``named`` (IRI → label and short label, as :func:`named` gives them, of one
+    graph or of several cases'), made unique among all of them.
+
+    >>> short_names_of({"urn:a": ("Acme Corporation", ""), "urn:b": ("Acme Holdings", "Acme Group")})
+    {'urn:a': 'Acme Corporation', 'urn:b': 'Acme Group'}
+    """
+    names = {node: short or short_name(label) for node, (label, short) in sorted(named.items())}
     by_name: dict[str, list[str]] = {}
     for node, name in names.items():
         by_name.setdefault(name.lower(), []).append(node)
     for nodes in by_name.values():
         if len(nodes) < 2:
             continue
-        labels = {n: str(g.nodes[n].get("label", n)) for n in nodes}
         # How many of the colliding labels hold each word: a word is taken when another label holds it.
-        words = {n: {w.lower() for w in _label_words(labels[n])} for n in nodes}
+        words = {n: {w.lower() for w in _label_words(named[n][0])} for n in nodes}
         holders = Counter(w for n in nodes for w in words[n])
         for node in nodes:
-            if not g.nodes[node].get("short_label"):
+            if not named[node][1]:
                 own = words[node]
-                names[node] = _told_apart(names[node], labels[node], lambda w: holders[w] - (w in own) > 0)
+                names[node] = _told_apart(names[node], named[node][0], lambda w: holders[w] - (w in own) > 0)
     return dict(sorted(names.items()))
 
 

@@ -1,8 +1,12 @@
 """Everything the record leaves unresolved, gathered into one report.
 
-:func:`unresolved` projects the graph once and runs each analysis on the
-projection: identity candidates, contested propositions, single-source claims
-and open questions joined to what they concern. The report renders as JSON
+:func:`unresolved` projects each case of the graph in turn and runs each
+analysis on its projection: identity candidates, contested propositions,
+single-source claims and open questions joined to what they concern; the
+parts are then put together in the order one graph lists them. Every
+relation stays inside a case, so only the identity model differs from one
+projection of the whole: its weights and word rarities are estimated on each
+case's own items (``across_cases`` analyses the whole graph at once). The report renders as JSON
 (:meth:`UnresolvedReport.to_dict`, schema in ``docs/unresolved.md``); the
 words people read are the exporters' (:mod:`kg.export.report_text`,
 :mod:`kg.export.unresolved`).
@@ -15,7 +19,7 @@ words people read are the exporters' (:mod:`kg.export.report_text`,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from rdflib import Graph
 
@@ -23,11 +27,11 @@ from kg.analysis.changes import AccountChanges, accounts_that_changed
 from kg.analysis.contested import (
     ContestedProposition, DeniedClaim, SingleSourceClaim, find_contested, find_denied, find_single_source,
 )
-from kg.analysis.identity import IdentityCandidate, find_candidates
+from kg.analysis.identity import CandidateSet, IdentityCandidate, find_candidates
 from kg.analysis.evidence import ShownInNotebooks, SourceRef, remembered
 from kg.analysis.questions import OpenQuestion, open_questions
-from kg.analysis.record import LookFor, documents_read, look_for_next, short_names
-from kg.progress import Progress, stage
+from kg.analysis.record import LookFor, document_order, documents_read, look_for_next, named, short_names_of
+from kg.progress import Progress, stage, ticked
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -98,99 +102,13 @@ def unresolved_from_projection(
 
     ``threshold`` is the least probability of a listed identity candidate
     (default "possible", 0.5); ``across_cases`` also pairs items of two cases.
-    On a big graph the record's analyses (:func:`_record`) run in a second
-    process while this one weighs the identity candidates; the report is the same.
+    Each case is analysed on its own (:func:`kg.analysis.nxgraph.by_case`),
+    unless ``across_cases``, which analyses the whole graph at once.
     """
-    stage(progress, "weighing identity candidates")
-    beside = _Beside(g) if _workers(g) > 1 else None
-    try:
-        found = find_candidates(g, threshold=threshold, hub_cap=hub_cap, across_cases=across_cases)
-        stage(progress, "finding contested propositions")
-        record = beside.result() if beside is not None else _record(g)
-    finally:
-        if beside is not None:
-            beside.close()
-    candidates = list(found.candidates)
-    stage(progress, "gathering open questions")
-    questions = tuple(open_questions(g, candidates, record["contested"]))
-    return UnresolvedReport(
-        candidates=tuple(candidates),
-        contested=tuple(record["contested"]),
-        single_source=tuple(record["single_source"]),
-        questions=questions,
-        changed=record["changed"],
-        below=found.below,
-        threshold=found.threshold,
-        documents=record["documents"],
-        short_names=record["short_names"],
-        look_for=look_for_next(questions),
-        denied=tuple(record["denied"]),
-    )
+    from kg.analysis.nxgraph import by_case
 
-
-def _record(g: "nx.MultiDiGraph") -> dict:
-    """What the report says of the record itself, apart from identity: contested, single-source and denied
-    propositions, changed accounts, the documents read and the short names."""
-    with remembered(g):  # these analyses ask for the same assertions
-        return {
-            "contested": find_contested(g),
-            "single_source": find_single_source(g),
-            "changed": accounts_that_changed(g),
-            "documents": documents_read(g),
-            "short_names": short_names(g),
-            "denied": find_denied(g),
-        }
-
-
-#: Nodes in a projection from which the record's analyses run in a process of their own.
-PARALLEL_NODES = 20_000
-
-
-def _workers(g: "nx.MultiDiGraph") -> int:
-    """Processes for a report: ``KG_UNRESOLVED_WORKERS``, else two for a big graph on several cores where fork exists."""
-    import multiprocessing
-    import os
-
-    from kg.errors import KGError
-
-    configured = os.environ.get("KG_UNRESOLVED_WORKERS")
-    if configured:
-        try:
-            wanted = max(1, int(configured))
-        except ValueError as e:
-            raise KGError(f"KG_UNRESOLVED_WORKERS must be a whole number, not {configured!r}") from e
-    else:
-        wanted = 2 if g.number_of_nodes() >= PARALLEL_NODES and (os.cpu_count() or 1) > 1 else 1
-    return wanted if "fork" in multiprocessing.get_all_start_methods() else 1
-
-
-#: The projection a forked process reads (set just before the fork: a projection does not cross a pipe).
-_FORKED: list = []
-
-
-def _record_of_forked() -> dict:
-    return _record(_FORKED[0])
-
-
-class _Beside:
-    """:func:`_record` of ``g`` in a forked process, started at once."""
-
-    def __init__(self, g: "nx.MultiDiGraph"):
-        import multiprocessing
-
-        _FORKED[:] = [g]
-        try:
-            self._pool = multiprocessing.get_context("fork").Pool(1)
-        finally:
-            _FORKED.clear()  # the child has its copy; this process keeps no second reference
-        self._pending = self._pool.apply_async(_record_of_forked)
-
-    def result(self) -> dict:
-        return self._pending.get()
-
-    def close(self) -> None:
-        self._pool.terminate()
-        self._pool.join()
+    return _gathered([g] if across_cases else by_case(g), progress, threshold=threshold, hub_cap=hub_cap,
+                     across_cases=across_cases)
 
 
 def unresolved(
@@ -199,13 +117,133 @@ def unresolved(
 ) -> UnresolvedReport:
     """Project ``graph`` and gather what its record leaves unresolved.
 
-    With ``include_pending``, drafts (items pending review, as ``kg ingest``
-    writes them) count beside the record, each marked ``draft``.
+    Each case is projected and analysed on its own
+    (:func:`kg.analysis.nxgraph.case_projections`), so a big store is never
+    held whole; ``across_cases`` projects it whole. With ``include_pending``,
+    drafts (items pending review, as ``kg ingest`` writes them) count beside
+    the record, each marked ``draft``.
     """
-    from kg.analysis.nxgraph import project
+    from kg.analysis.nxgraph import case_projections, project
 
     stage(progress, "projecting the graph")
-    return unresolved_from_projection(
-        project(graph, reviewed_only=not include_pending), threshold=threshold, hub_cap=hub_cap, across_cases=across_cases,
-        progress=progress,
+    reviewed_only = not include_pending
+    if across_cases:
+        parts = [project(graph, reviewed_only=reviewed_only)]
+    else:
+        parts = case_projections(graph, reviewed_only=reviewed_only)
+    return _gathered(parts, progress, threshold=threshold, hub_cap=hub_cap, across_cases=across_cases)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """What one case (or, across cases, the whole graph) leaves unresolved, before the parts are put together."""
+
+    first: str  # the least item IRI: the parts are put together in the order one graph holds its items
+    found: CandidateSet
+    record: dict
+    named: dict[str, tuple[str, str]]
+    questions: tuple[OpenQuestion, ...]
+
+
+def _analysed(g: "nx.MultiDiGraph", **options) -> _Part:
+    """Every analysis of the report on ``g``: identity candidates, the record's findings, open questions."""
+    found = find_candidates(g, **options)
+    with remembered(g):  # these analyses ask for the same assertions
+        record = {
+            "contested": find_contested(g),
+            "single_source": find_single_source(g),
+            "changed": accounts_that_changed(g),
+            "documents": documents_read(g),
+            "denied": find_denied(g),
+        }
+    questions = tuple(open_questions(g, found.candidates, record["contested"]))
+    return _Part(min(g, default=""), found, record, named(g), questions)
+
+
+def _gathered(parts: Iterable["nx.MultiDiGraph"], progress: Progress | None, **options) -> UnresolvedReport:
+    """The report of the parts (each case's projection), analysed one by one or by several processes."""
+    import networkx as nx
+
+    done = list(ticked(progress, "analysing case by case", _each_analysed(parts, options)))
+    if not done:  # nothing projected: the report of an empty graph, with the model's defaults
+        done.append(_analysed(nx.MultiDiGraph(), **options))
+    done.sort(key=lambda part: part.first)
+
+    def merged(name: str, key) -> tuple:
+        return tuple(sorted((x for part in done for x in part.record[name]), key=key))
+
+    questions = tuple(sorted((q for part in done for q in part.questions), key=OpenQuestion.sort_key))
+    return UnresolvedReport(
+        candidates=tuple(sorted((c for p in done for c in p.found.candidates), key=IdentityCandidate.sort_key)),
+        contested=merged("contested", ContestedProposition.sort_key),
+        single_source=merged("single_source", SingleSourceClaim.sort_key),
+        questions=questions,
+        changed=AccountChanges.merged(part.record["changed"] for part in done),
+        below=sum(part.found.below for part in done),
+        threshold=done[0].found.threshold,
+        documents=merged("documents", document_order),
+        short_names=short_names_of({iri: names for part in done for iri, names in part.named.items()}),
+        look_for=look_for_next(questions),
+        denied=merged("denied", DeniedClaim.sort_key),
     )
+
+
+#: Cases analysed in this process before others are started to share the work (where a core is free).
+PARALLEL_CASES = 8
+
+
+def _each_analysed(parts: Iterable["nx.MultiDiGraph"], options: dict) -> Iterator[_Part]:
+    """:func:`_analysed` of each part, in order: in this process, or, from the :data:`PARALLEL_CASES`-th part on
+    and where :func:`_workers` allows, by forked processes while this one projects the next parts."""
+    from collections import deque
+
+    pool, pending = None, deque()
+    start = 0 if _configured_workers() else PARALLEL_CASES
+    try:
+        for index, g in enumerate(parts):
+            if index == start and (workers := _workers()) > 1:
+                import multiprocessing
+
+                pool = multiprocessing.get_context("fork").Pool(workers)
+            if pool is None:
+                yield _analysed(g, **options)
+                continue
+            pending.append(pool.apply_async(_analysed, (g,), options))
+            if len(pending) > 2 * workers:  # a few parts ahead, not the whole store in the pipe
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def _configured_workers() -> int | None:
+    """``KG_UNRESOLVED_WORKERS``, when set: how many processes analyse the cases."""
+    import os
+
+    from kg.errors import KGError
+
+    configured = os.environ.get("KG_UNRESOLVED_WORKERS")
+    if not configured:
+        return None
+    try:
+        return max(1, int(configured))
+    except ValueError as e:
+        raise KGError(f"KG_UNRESOLVED_WORKERS must be a whole number, not {configured!r}") from e
+
+
+def _workers() -> int:
+    """Processes that analyse the cases: ``KG_UNRESOLVED_WORKERS``, else one a core that is free now (the load
+    average below the cores), at least one; always one where fork does not exist."""
+    import multiprocessing
+    import os
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    configured = _configured_workers()
+    if configured is not None:
+        return configured
+    cores = os.cpu_count() or 1
+    return max(1, min(cores, int(cores - os.getloadavg()[0])))

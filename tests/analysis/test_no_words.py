@@ -18,7 +18,7 @@ _WORDS = re.compile(r"(?<![@\w])[A-Za-z]{2,} +[A-Za-z]{2,}|(?<![@\w])[A-Za-z]{2,
 #: Three words or more in a plain string: a phrase for a reader ("nothing in the record says what would settle these").
 _PHRASE = re.compile(r"(?<![@\w])[A-Za-z]{2,}(?: +[A-Za-z]{2,}){2,}")
 #: Calls whose string arguments are progress task names, a protocol the terminal shows as it is (kg.progress).
-_PROGRESS = {"stage", "counted"}
+_PROGRESS = {"stage", "counted", "ticked"}
 #: f-strings that are not for the report's readers, each with why: (module, its text) → reason.
 ALLOWED = {
     ("comparisons.py", "comparison"): "names the comparison in OntologyError messages about comparisons.yaml",

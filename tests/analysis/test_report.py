@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from tests.analysis.conftest import UNRELATED, run, shared_build
+from tests.analysis.conftest import ACME, UNRELATED, run, shared_build
+from tests.helpers import MINI
 
 HEADLINE = "1 identity candidate (7 more below the threshold), 1 contested proposition, 2 single-source claims, 2 open questions"
 
@@ -72,13 +73,49 @@ def test_the_report_is_the_same_every_time(acme):
     assert run("unresolved", "--store", acme, "--format", "json").output == first
 
 
-def test_the_report_is_the_same_with_the_record_read_in_a_second_process(acme, monkeypatch):
-    """A big graph's record analyses run in a forked process beside identity; the bytes do not change."""
+def _several_cases(store, built_cases) -> str:
+    return shared_build(built_cases, store, ACME, UNRELATED, MINI)
+
+
+def test_the_report_is_the_same_whatever_the_number_of_processes(store, built_cases, monkeypatch):
+    """Cases are analysed by forked processes where cores are free; the bytes do not change."""
+    several = _several_cases(store, built_cases)
     monkeypatch.setenv("KG_UNRESOLVED_WORKERS", "1")
-    alone = run("unresolved", "--store", acme, "--format", "json").output
-    monkeypatch.setenv("KG_UNRESOLVED_WORKERS", "2")
-    beside = run("unresolved", "--store", acme, "--format", "json").output
-    assert json.loads(alone)["counts"]["contested"] == 1 and beside == alone
+    alone = run("unresolved", "--store", several, "--format", "json").output
+    monkeypatch.setenv("KG_UNRESOLVED_WORKERS", "3")
+    shared = run("unresolved", "--store", several, "--format", "json").output
+    assert json.loads(alone)["counts"]["contested"] == 2 and shared == alone
+
+
+def test_each_case_is_analysed_on_its_own(store, built_cases):
+    """A store of several cases reports what each case's own store reports, put together in the report's order."""
+    several = json.loads(run("unresolved", "--store", _several_cases(store, built_cases), "--format", "json").output)
+    alone = [json.loads(run("unresolved", "--store", shared_build(built_cases, store, case), "--format", "json").output)
+             for case in (ACME, UNRELATED, MINI)]
+    assert several["counts"] == {name: sum(one["counts"][name] for one in alone) for name in several["counts"]}
+    orders = {
+        "candidates": lambda c: (-c["match_weight"], c["left"]["label"], c["right"]["label"], c["id"]),
+        "contested": lambda c: (-c["score"], c["proposition"]["label"], c["id"]),
+        "single_source": lambda c: (c["party"]["label"], c["proposition"]["label"], c["id"]),
+        "questions": lambda q: (-q["score"], q["asks"], q["id"]),
+        "documents": lambda d: (d["label"], d["iri"]),
+    }
+    for name, order in orders.items():
+        assert several[name] == sorted((x for one in alone for x in one[name]), key=order), name
+    # Short names are told apart across the whole report, as in one graph: only the colliding ones change.
+    names = {k: v for one in alone for k, v in one["short_names"].items()}
+    colliding = {k for k, v in names.items() if [w.lower() for w in names.values()].count(v.lower()) > 1}
+    assert colliding and set(several["short_names"]) == set(names)
+    changed = {k for k, v in names.items() if several["short_names"][k] != v}
+    assert changed and changed <= colliding
+    assert ("acme", ["outage-a", "outage-b"]) in [(c["left"]["case"], c["pair"]) for c in several["candidates"]]
+    assert all(c["left"]["case"] == c["right"]["case"] for c in several["candidates"])
+
+
+def test_a_case_alone_is_reported_as_the_whole_graph_is(acme):
+    """Analysed case by case or all at once, one case gives the same bytes."""
+    assert run("unresolved", "--store", acme, "--format", "json", "--across-cases").output == \
+        run("unresolved", "--store", acme, "--format", "json").output
 
 
 def test_a_bad_worker_count_is_refused(acme, monkeypatch):
