@@ -176,6 +176,7 @@ class Figures:
     article_pairs: Tally = field(default_factory=Tally)
     case_pairs: Tally = field(default_factory=Tally)
     identity: Tally = field(default_factory=Tally)
+    listed: int = 0  # contested propositions `kg unresolved` lists over the incidents (gold or not)
     per_incident: dict = field(default_factory=dict)
     errors: list = field(default_factory=list)  # (where, what, row)
 
@@ -200,6 +201,7 @@ class Figures:
             ("quotes verbatim+anchored", str(self.quotes), self.quotes.share),
             ("contested pairs, one article", str(self.article_pairs), self.article_pairs.share),
             ("contested per incident", str(self.case_pairs), self.case_pairs.share),
+            ("  ... contested listed (any)", str(self.listed) if self.case_pairs.total else "-", None),
             ("identity questions listed", str(self.identity), self.identity.share),
         ]
 
@@ -266,6 +268,7 @@ def score_incident(engine: str, incident: Incident, figures: Figures) -> None:
     identity_gold = scoring.gold_identity(incident.case_gold, [(a.path.name, a.gold) for a in incident.articles])
     raised, not_raised = scoring.identity_raised(pairs, items, texts, identity_gold)
     figures.case_pairs += tally
+    figures.listed += len(sides)
     figures.identity += raised
     figures.per_incident[incident.name] = tally
     figures.errors += [(incident.name, "contested proposition not recovered", key) for key in missed]

@@ -14,6 +14,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from kg.ingest.aspects import aspect_answer
 from kg.ingest.attribution import Claim
 from kg.ingest.entities import ORG_TYPES
 from kg.ingest.extract import Extraction
@@ -84,6 +85,8 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
             index.propositions.stance(pid, assertion["party"], assertion["stance"])
 
     by_id: dict[str, dict] = {}
+    incidents = frozenset(entity_ids[e.key] for e in extraction.table.entities.values()
+                          if e.type in ("Incident", "IncidentTrend") and entity_ids.get(e.key))
     for claim in extraction.claims:
         party = entity_ids.get(claim.party.key) if claim.party is not None else None
         if not party:
@@ -128,11 +131,14 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
                 propositions.append(proposition)
                 by_id[proposition["id"]] = proposition
                 index.propositions.add(proposition["id"], claim.proposition, set(about))
+                index.propositions.incidents[proposition["id"]] = incidents
             by_text[claim.proposition.lower()] = proposition
         by_claim[id(claim)] = proposition
         add(proposition, _assertion(claim, text, entity_ids, source_id))
         if "id" in proposition and proposition.get("_conflicts"):
             _other_figure(extraction, claim, party, set(about), proposition.pop("_conflicts"), index, on_existing, add, text, entity_ids, source_id)
+        elif "id" in proposition and claim.target is None:
+            _on_aspect(extraction, claim, party, set(about), proposition, incidents, index, on_existing, add, text, entity_ids, source_id)
         words = text[claim.start:claim.end]
         if claim.target is None and kind is None and not NOT_SO.match(words) and NOT_SO.search(words):
             # "We are serious. That would never be how we work.": the claim keeps its words and answers the one before.
@@ -182,6 +188,24 @@ def _other_figure(extraction, claim, party, about, conflicts, index, on_existing
         assertion["note"] += f"; states another figure ({figures})"
         add(on_existing(other, 0.6, "Gives another figure than proposition"), assertion)
         return
+
+
+def _on_aspect(extraction, claim, party, about, proposition, incidents, index, on_existing, add, text, entity_ids, source_id) -> None:
+    """A claim opposed to another party's on an aspect (:mod:`kg.ingest.aspects`: "acted in line with the
+    regulation" against "failed to keep voltage steady") keeps its own proposition and takes the other side
+    of that party's, with the match's confidence; a weaker match leaves a note naming the candidate."""
+    side = _side(index, extraction, entity_ids, party)
+    match = aspect_answer(index.propositions, claim.proposition, about, claim.stance, party, incidents=incidents,
+                          same_side=lambda other: bool(side & _side(index, extraction, entity_ids, other)))
+    if match.link is None:
+        if match.hints:
+            proposition["note"] += "; may answer proposition " + ", ".join(f"'{i}' ({c:.2f})" for i, c in match.hints) + " on an aspect"
+        return
+    assertion = _assertion(claim, text, entity_ids, source_id)
+    assertion["stance"] = "disputes"
+    assertion["confidence"] = round(min(claim.confidence, match.confidence), 2)
+    assertion["note"] += "; speaks to an aspect of the claim the other way"
+    add(on_existing(match.link, match.confidence, "Opposes on an aspect proposition"), assertion)
 
 
 def _nearby(recent: list[tuple[int, str]], sentence: int) -> list[str]:

@@ -333,6 +333,8 @@ class PropositionIndex:
         self._position: dict[str, int] = {}
         self._df: dict[str, int] = {}
         self._waiting: list[_Entry] = []
+        #: Proposition id → the incidents of the article its claim was read in (:mod:`kg.ingest.aspects`).
+        self.incidents: dict[str, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -374,6 +376,11 @@ class PropositionIndex:
             return 0.0
         self._ready()
         return similarity(self.content(text, about), self._entries[self._position[item_id]].content, self.weight, vectors=self.vectors)
+
+    def entries(self) -> list[tuple[str, str, Content]]:
+        """(id, text, content) of every proposition, in the order they were added."""
+        self._ready()
+        return [(entry.id, entry.text, entry.content) for entry in self._entries]
 
     def parties(self, item_id: str) -> dict[str, int]:
         """The parties of the proposition ``item_id``, each with the polarity of its latest stance."""

@@ -303,3 +303,23 @@ def test_a_figure_from_the_same_side_is_no_dispute(tmp_path):
     _, drafts = _ingest(tmp_path, same_side, case_name="initech")
     stances = _stances(drafts["a0.txt"])
     assert stances["600-emergency-calls-failed-during-the"] == [("john-poe", "asserts")]
+
+
+CONDUCT = ("Globex defends its engineers\n\nGlobex said its engineers acted in line with the safety rules during the payroll outage.\n")
+CONDUCT_REPLY = ("Initech hits out\n\nInitech accused the Globex engineers of failing to follow the safety rules. "
+                 "Separately, Initech said the weather was poor in March.\n")
+
+
+def test_two_parties_speaking_to_one_aspect_the_other_way_are_two_sides_of_one_proposition(tmp_path):
+    _, drafts = _ingest(tmp_path, CONDUCT, CONDUCT_REPLY)
+    acted = next(i for i in _stances(drafts["a0.txt"]) if "in-line-with" in i)
+    reply = {p.get("id") or p["proposition"]: p for p in drafts["a1.txt"]["propositions"]}
+    # The accusation keeps its own proposition, and disputes Globex's, with the match's confidence.
+    assert [(a["party"], a["stance"]) for a in reply[acted]["assertions"]] == [("initech", "disputes")]
+    assert reply[acted]["note"].startswith(f"Opposes on an aspect proposition '{acted}' (")
+    assert 0.6 <= reply[acted]["confidence"] <= 1.0
+    failed = next(i for i in reply if i.startswith("the-globex-engineers-failed"))
+    assert [(a["party"], a["stance"]) for a in reply[failed]["assertions"]] == [("initech", "asserts")]
+    # "The weather was poor" speaks to the same aspect, about nothing the engineers' claim names: no link.
+    weather = next(p for i, p in reply.items() if "weather" in i)
+    assert [(a["party"], a["stance"]) for a in weather["assertions"]] == [("initech", "asserts")]

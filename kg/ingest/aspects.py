@@ -1,0 +1,163 @@
+"""What a dispute is about: the aspect two claims speak to, and which way each speaks.
+
+Two sides of a real dispute seldom share their words: "conventional plants acted in line with the
+regulation" and "some conventional plants failed to help keep voltage steady", or "the incident was
+rare" and "it failed to act on a preventable problem". What they share is an *aspect* (how a party
+conducted itself; whether the harm could have been foreseen; what it cost) and they speak to it in
+opposite ways. Each aspect is a named row of :data:`ASPECTS`: the words that speak for it and the
+words that speak against it (lemmas, or phrases). A claim's side on an aspect is its words' direction
+times its stance's polarity ("denies that X acted properly" speaks against).
+
+Two claims by parties on different sides are opposed on an aspect when one speaks for it and the other
+against it, and they are about one thing: they name an item in common, or share a word beyond the
+aspect's own (near in meaning, with word vectors), or belong to one incident. The score of the pair is
+:func:`aspect_score`; :mod:`kg.ingest.answers` gives the later claim an opposing stance on the earlier
+claim's proposition from :data:`ASPECT_LINK`, and a note naming the candidate from :data:`ASPECT_HINT`.
+
+>>> aspect_sides("Conventional plants acted in line with the regulation.")
+{'conduct': 1}
+>>> aspect_sides("Some plants failed to keep voltage steady.", "asserts"), aspect_sides("The plants acted properly.", "denies")
+({'conduct': -1}, {'conduct': -1})
+>>> aspect_sides("The incident was rare.")
+{'foreseeable': -1}
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.ingest.linking import simple_lemmas
+
+__all__ = ["Aspect", "ASPECTS", "ASPECT_LINK", "ASPECT_HINT", "aspect_sides", "aspect_words", "opposed_aspects", "aspect_score"]
+
+#: A later claim opposed to an earlier one on an aspect takes the other side of it from this score.
+ASPECT_LINK = 0.6
+#: ... and, from this score, stays apart with a note naming the candidate.
+ASPECT_HINT = 0.45
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """A named row: lemmas (or phrases, with a space) that speak for the aspect, and those against it."""
+
+    name: str
+    for_words: frozenset[str]
+    against_words: frozenset[str]
+
+
+def _aspect(name: str, for_words: str, against_words: str) -> Aspect:
+    split = lambda words: frozenset(w.replace("_", " ") for w in words.split())  # noqa: E731
+    return Aspect(name, split(for_words), split(against_words))
+
+
+#: What disputes about incidents are about, generic to any case. Phrases are written with "_" for a space.
+ASPECTS: tuple[Aspect, ...] = (
+    _aspect(
+        "conduct",
+        "properly proper correctly appropriately adequately comply complied compliance compliant fulfil fulfill diligent "
+        "carefully swiftly promptly transparently constructively responsibly in_line_with in_accordance_with at_all_times "
+        "met_the met_their met_its meet_the",
+        "fail failure improper improperly inappropriate inappropriately negligent negligence grossly misconduct mishandle "
+        "poor poorly lackluster sluggish ineffective hinder inadequate inadequately careless reckless shortcut corner "
+        "circumvent incompetent incompetence botch",
+    ),
+    _aspect(
+        "foreseeable",
+        "preventable avoidable foreseeable foreseen known_fault known_problem known_issue warned flagged never_fixed",
+        "unprecedented rare unforeseeable unforeseen unavoidable freak exceptional extraordinary unpredictable",
+    ),
+)
+
+
+def _has(words: frozenset[str], lemmas: set[str], lower: str) -> bool:
+    return any((re.search(rf"\b{re.escape(w)}\b", lower) if " " in w else w in lemmas) for w in words)
+
+
+_STANCE_SIGN = {"asserts": 1, "confirms": 1, "denies": -1, "disputes": -1, "narrows": -1}
+
+
+def aspect_sides(text: str, stance: str = "asserts") -> dict[str, int]:
+    """Each aspect ``text`` speaks to, and which way (1 for, -1 against), its stance's polarity applied.
+    An aspect it speaks to both ways, or a stance with no polarity (a hedge), says nothing."""
+    sign = _STANCE_SIGN.get(stance, 0)
+    if not sign:
+        return {}
+    lemmas, lower = set(simple_lemmas(text)), text.lower()
+    sides = {}
+    for aspect in ASPECTS:
+        way = _has(aspect.for_words, lemmas, lower) - _has(aspect.against_words, lemmas, lower)
+        if way:
+            sides[aspect.name] = way * sign
+    return sides
+
+
+def aspect_words() -> frozenset[str]:
+    """Every single-word lemma of :data:`ASPECTS` (they tell the aspect, never what a claim is about)."""
+    return frozenset(w for a in ASPECTS for w in a.for_words | a.against_words if " " not in w)
+
+
+def opposed_aspects(a: dict[str, int], b: dict[str, int]) -> list[str]:
+    """The aspects two claims speak to in opposite ways.
+
+    >>> opposed_aspects({"conduct": 1}, {"conduct": -1, "foreseeable": 1})
+    ['conduct']
+    """
+    return sorted(name for name, way in a.items() if b.get(name) == -way)
+
+
+def aspect_score(shared_words: float, shared_item: bool, shared_incident: bool) -> float:
+    """How surely two claims opposed on an aspect are about one thing, 0-1: the weighted share of their
+    words beyond the aspect's (``shared_words``, 0-1), an item both name, an incident both belong to.
+
+    >>> aspect_score(0.0, True, False), aspect_score(0.3, False, False), aspect_score(0.0, False, True)
+    (0.6, 0.56, 0.5)
+    """
+    return round(min(1.0, 0.35 + 0.25 * shared_item + 0.15 * shared_incident + 0.7 * shared_words), 2)
+
+
+def aspect_answer(index, text: str, about: set[str], stance: str, party: str, *, same_side, incidents: frozenset[str] = frozenset(),
+                  among: set[str] | None = None):
+    """The proposition of ``index`` (:class:`kg.ingest.linking.PropositionIndex`) that the claim ``text`` (by
+    ``party``, with ``stance``) opposes on an aspect: one held by a party not on ``party``'s side
+    (``same_side(other)`` is False) and by no party of its side, whose words speak to an aspect the other way, scoring highest by
+    :func:`aspect_score` (``incidents``: the claim's incidents, beside each proposition's
+    ``index.incidents``). A :class:`kg.ingest.linking.PropositionMatch`: a link from :data:`ASPECT_LINK`,
+    else hints from :data:`ASPECT_HINT`; ``among`` leaves out every other proposition.
+
+    >>> from kg.ingest.linking import PropositionIndex
+    >>> index = PropositionIndex()
+    >>> index.add("met", "Conventional plants acted in line with the regulation.", set(), [("utilities", "asserts")])
+    >>> index.add("rain", "It rained all week.", set(), [("utilities", "asserts")])
+    >>> m = aspect_answer(index, "Some conventional plants failed to keep voltage steady.", set(), "asserts", "operator",
+    ...                   same_side=lambda other: other == "operator")
+    >>> m.link, m.confidence
+    ('met', 0.65)
+    """
+    from kg.ingest.linking import Content, PropositionMatch, similarity
+
+    mine = aspect_sides(text, stance)
+    if not mine:
+        return PropositionMatch()
+    leave_out = aspect_words()
+    mine_content = index.content(text, about)
+    bare = lambda c: Content(frozenset(w for w in c.lemmas if w not in leave_out and not w.startswith("~")), frozenset(), c.numbers)  # noqa: E731
+    scored = []
+    for item_id, theirs_text, theirs in index.entries():
+        if item_id == "" or (among is not None and item_id not in among):
+            continue
+        # Another side asserts the proposition, none of this party's side holds it either way, and its words
+        # speak to an aspect the other way: the claim disputes it.
+        holders = index.parties(item_id)
+        if any(same_side(who) for who in holders) or not any(way == 1 for way in holders.values()):
+            continue
+        if not opposed_aspects(mine, aspect_sides(theirs_text)):
+            continue
+        shared = similarity(bare(mine_content), bare(theirs), index.weight, vectors=index.vectors)
+        score = aspect_score(shared, bool(mine_content.about & theirs.about), bool(incidents & index.incidents.get(item_id, frozenset())))
+        if score >= ASPECT_HINT:
+            scored.append((score, item_id))
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    if scored and scored[0][0] >= ASPECT_LINK:
+        return PropositionMatch(link=scored[0][1], confidence=scored[0][0])
+    return PropositionMatch(hints=[(i, s) for s, i in scored[:2]])
