@@ -77,6 +77,24 @@ class _Ids:
         return candidate
 
 
+def _publisher(name: str, table, index: CaseIndex, entity_ids: dict, ids, entities: list, source_id: str) -> str:
+    """The id of the organization that published the page (its metadata's site name): the one this
+    article or the case names so, else a new pending organization."""
+    from kg.ingest.entities import ORG_TYPES
+    from kg.ingest.gazetteer import normalize
+
+    named = table.by_name(name, ORG_TYPES)
+    if named is not None and entity_ids.get(named.key):
+        return entity_ids[named.key]
+    known = next((k for k in index.known if k.type in ORG_TYPES and normalize(name) in {normalize(n) for n in (k.label, *k.aliases)}), None)
+    if known is not None:
+        return known.id
+    item_id = ids.make(name)
+    entities.append({"id": item_id, "type": "Organization", "label": name, "status": "pending", "confidence": 0.9,
+                     "extractedFrom": source_id, "note": "The publisher the page's metadata names"})
+    return item_id
+
+
 def build_draft(article: Article, extraction: Extraction, index: CaseIndex, *, published: str | None) -> dict:
     """The draft case file (sections as lists of mappings) for one article."""
     text = extraction.text
@@ -124,6 +142,9 @@ def build_draft(article: Article, extraction: Extraction, index: CaseIndex, *, p
             note += "; figures: " + "; ".join(entity.fields["figures"])
         item.update(span_fields(text, start, end, source_id, entity.confidence, note))
         (sources if entity.section == "sources" else entities).append(item)
+
+    if article.publisher:
+        source["publisher"] = _publisher(article.publisher, table, index, entity_ids, ids, entities, source_id)
 
     propositions = propositions_of(extraction, index, entity_ids, ids, source_id)
     propositions += dates_by_source(extraction, index, ids, source_id, merged)

@@ -33,9 +33,10 @@ class Article:
     title: str | None = None
     date: str | None = None  # YYYY-MM-DD from the document's own metadata
     encoding: str = "utf-8"
+    publisher: str | None = None  # the site's name from the page's metadata ("The Guardian")
 
 
-def _html_metadata(html: str) -> tuple[str | None, str | None]:
+def _html_metadata(html: str) -> tuple[str | None, str | None, str | None]:
     import trafilatura
 
     metadata = trafilatura.extract_metadata(html, extensive=False)
@@ -43,7 +44,8 @@ def _html_metadata(html: str) -> tuple[str | None, str | None]:
     date = metadata.date if metadata and metadata.date else None
     if date and not re.match(r"^\d{4}-\d{2}-\d{2}$", date):
         date = None
-    return title, date
+    site = " ".join((metadata.sitename or "").split())[:120] or None if metadata else None
+    return title, date, site
 
 
 _DATE_LINE = re.compile(r"\A\ufeff?date:[ \t]*(?P<date>\S+)[ \t]*\r?\n", re.IGNORECASE)
@@ -82,9 +84,9 @@ def read_article(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Article:
     """
     document = read_text_file(path, max_bytes=max_bytes, size_option="--max-size")
     if document.html is not None:
-        title, date = _html_metadata(document.html)
+        title, date, site = _html_metadata(document.html)
     else:
-        title, date = None, _date_line(document.path, document.text)
+        title, date, site = None, _date_line(document.path, document.text), None
     return Article(
         path=document.path,
         sha256=document.sha256,
@@ -93,6 +95,7 @@ def read_article(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Article:
         title=title or _first_line_title(document.text),
         date=date,
         encoding=document.encoding,
+        publisher=site,
     )
 
 

@@ -120,3 +120,37 @@ def test_a_folder_name_that_is_not_a_slug_is_refused(tmp_path, fixtures):
     with pytest.raises(LoadError, match="must be a slug"):
         ingest([fixtures / "page.html"], tmp_path / "My Case")
     assert not (tmp_path / "My Case").exists()
+
+
+PUBLISHED = """<html><head><title>Globex outage</title>
+<meta property="og:site_name" content="Harbour Gazette">
+<meta property="article:published_time" content="2026-03-12"></head>
+<body><article><h1>Globex outage</h1>
+<p>Globex said on Monday that the payments outage was caused by a configuration push. The Harbour Gazette
+has asked Globex for the logs. Jane Roe, a Globex engineer, denied that reviews were skipped.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_the_pages_publisher_is_recorded_as_the_organization_it_names(tmp_path, parser):
+    page = tmp_path / "gazette.html"
+    page.write_text(PUBLISHED, encoding="utf-8")
+    case = tmp_path / "globex-case"
+    ingest([page], case, parser=parser)
+    (draft_path,) = case.glob("draft-*.yaml")
+    draft = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
+    publisher = draft["sources"][0]["publisher"]
+    (outlet,) = [e for e in draft["entities"] if e["id"] == publisher]
+    assert (outlet["type"], outlet["label"]) == ("Organization", "Harbour Gazette")
+    assert len([e for e in draft["entities"] if e["label"] == "Harbour Gazette"]) == 1  # the one the text names, not a second
+
+
+def test_a_publisher_the_text_never_names_is_a_new_pending_organization(tmp_path):
+    page = tmp_path / "gazette.html"
+    page.write_text(PUBLISHED.replace("The Harbour Gazette\nhas asked Globex for the logs. ", ""), encoding="utf-8")
+    case = tmp_path / "globex-case"
+    ingest([page], case, parser="rules")
+    draft = yaml.safe_load(next(case.glob("draft-*.yaml")).read_text(encoding="utf-8"))
+    (outlet,) = [e for e in draft["entities"] if e["id"] == draft["sources"][0]["publisher"]]
+    assert outlet["status"] == "pending" and outlet["note"] == "The publisher the page's metadata names"
+    assert "span" not in outlet  # the text never names it: no words to point at
