@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.entities import ORG_TYPES, EntityTable
-from kg.ingest.name_tables import NOT_NAMES, TITLE_WORDS, common_word, reads_as_organization
+from kg.ingest.name_tables import NOT_NAMES, POSSESSIVE_HEADS, TITLE_WORDS, common_word, reads_as_organization
 from kg.vocab import CLS
 
 __all__ = ["add_named"]
@@ -29,9 +29,9 @@ def add_named(table: EntityTable, text: str, named) -> None:
 
     for start, end, label in named:
         # "Amazon’s AI": an organization's possessive ends the name ("King’s College London" keeps its own).
-        owner = re.match(r"(.+?)['’]s[ ]", text[start:end])
-        if owner and organization(owner.group(1)):
-            start, end, label = start, start + owner.end(1), "ORG"
+        owner = re.match(r"(.+?)['’]s[ ](?P<next>\w+)", text[start:end])
+        if owner and (organization(owner.group(1)) or (label == "ORG" and owner.group("next").lower() not in POSSESSIVE_HEADS)):
+            start, end, label = start, start + owner.end(1), "ORG"  # "BrightShield's Victoria Lang": the company
         # "Elon Musk Amazon entered ...": a person's name runs into an organization's.
         words = text[start:end].split()
         if label == "PERSON" and len(words) >= 3 and organization(words[-1]):

@@ -100,3 +100,10 @@ def test_an_agency_with_and_in_its_name_and_a_faculty_of_a_university():
     labels = {e.label: e for e in x.table.entities.values()}
     assert {"Securities and Exchange Commission", "Cybersecurity and Infrastructure Security Agency", "University of Porto"} <= set(labels)
     assert labels["Faculty of Engineering"].fields["unitOf"] == labels["University of Porto"].key
+
+
+def test_a_pronoun_at_a_sentences_start_is_no_organization():
+    from kg.ingest.extract import extract
+
+    x = extract("Nobody said the outage was planned. Several warned that it would recur.", parser="spacy")
+    assert not [e.label for e in x.table.entities.values() if e.type == "Organization"]
