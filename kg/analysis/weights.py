@@ -60,6 +60,18 @@ def strongest(weights, said):
     return up + down, np.where(up > 0, high, -1), np.where(down < 0, low, -1)
 
 
+def strongest_one(weights: list[float], said: list[bool]) -> tuple[int, int]:
+    """:func:`strongest` for one pair, without arrays: which member counts for and which against (-1: none).
+
+    >>> strongest_one([-3.7, 2.3, 0.4], [True, True, True]), strongest_one([-1.4, -1.2, 0.0], [True, True, False])
+    ((1, 0), (-1, 0))
+    """
+    spoke = [(w, k) for k, (w, s) in enumerate(zip(weights, said)) if s and w != 0]
+    high = max(spoke, key=lambda x: x[0], default=(0.0, -1))  # the first of equals, as numpy's argmax
+    low = min(spoke, key=lambda x: x[0], default=(0.0, -1))
+    return (high[1] if high[0] > 0 else -1), (low[1] if low[0] < 0 else -1)
+
+
 def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False) -> Weights:
     """Each comparison's level weights per class: log2(m/u), m from `same` pairs, u from random pairs."""
     from kg.ontology import Judgement

@@ -27,3 +27,19 @@ def test_the_batch_weighs_every_pair_as_it_weighs_one(folder):
     batch = weigh_pairs(pairs, items, ctx, weights)
     assert len(pairs) > 20
     assert batch == {pair: one_pair(items[pair[0]], items[pair[1]], ctx, weights) for pair in pairs}
+
+
+def test_a_family_counts_once_each_way_the_same_for_one_pair_as_for_many():
+    import numpy as np
+
+    from kg.analysis.weights import strongest, strongest_one
+
+    rng = np.random.default_rng(7)
+    weights = rng.choice([-3.7, -1.2, -0.5, 0.0, 0.4, 1.1, 2.3], size=(3, 400))
+    said = rng.random((3, 400)) > 0.2
+    best, high, low = strongest(weights, said)
+    for j in range(400):
+        one = strongest_one(list(weights[:, j]), list(said[:, j]))
+        assert one == (int(high[j]), int(low[j]))
+        assert best[j] == sum(weights[k, j] for k in one if k >= 0)
+    assert (high >= 0).any() and (low >= 0).any() and ((high >= 0) & (low >= 0)).any()
