@@ -18,6 +18,7 @@ from kg.ingest.aspects import aspect_answer
 from kg.ingest.attribution import Claim
 from kg.ingest.entities import ORG_TYPES
 from kg.ingest.extract import Extraction
+from kg.ingest.figures import numbers_in
 from kg.ingest.gazetteer import CaseIndex
 from kg.ingest.incidents import date_text, dated_by_source
 from kg.ingest.linking import ANSWER_LINK, CONTRAST_LINK, LINK, PropositionMatch
@@ -192,8 +193,10 @@ def _other_figure(extraction, claim, party, about, conflicts, index, on_existing
 
 def _on_aspect(extraction, claim, party, about, proposition, incidents, index, on_existing, add, text, entity_ids, source_id) -> None:
     """A claim opposed to another party's on an aspect (:mod:`kg.ingest.aspects`: "acted in line with the
-    regulation" against "failed to keep voltage steady") keeps its own proposition and takes the other side
-    of that party's, with the match's confidence; a weaker match leaves a note naming the candidate."""
+    regulation" against "failed to keep voltage steady"), or giving another figure of what it counts ("the
+    liability was under $10 million" against "it cost $500 million"), keeps its own proposition and takes the
+    other side of that party's (narrowing it with a smaller figure), with the match's confidence; a weaker
+    match leaves a note naming the candidate."""
     side = _side(index, extraction, entity_ids, party)
     match = aspect_answer(index.propositions, claim.proposition, about, claim.stance, party, incidents=incidents,
                           same_side=lambda other: bool(side & _side(index, extraction, entity_ids, other)))
@@ -202,9 +205,11 @@ def _on_aspect(extraction, claim, party, about, proposition, incidents, index, o
             proposition["note"] += "; may answer proposition " + ", ".join(f"'{i}' ({c:.2f})" for i, c in match.hints) + " on an aspect"
         return
     assertion = _assertion(claim, text, entity_ids, source_id)
-    assertion["stance"] = "disputes"
+    ours, theirs = numbers_in(claim.proposition), index.propositions.content(index.propositions.text(match.link)).numbers
+    smaller = bool(ours and theirs and not ours & theirs and (_figure(", ".join(sorted(ours))) or 0) < (_figure(", ".join(sorted(theirs))) or 0))
+    assertion["stance"] = "narrows" if smaller else "disputes"
     assertion["confidence"] = round(min(claim.confidence, match.confidence), 2)
-    assertion["note"] += "; speaks to an aspect of the claim the other way"
+    assertion["note"] += "; states a smaller figure of what the claim counts" if smaller else "; speaks to an aspect of the claim the other way"
     add(on_existing(match.link, match.confidence, "Opposes on an aspect proposition"), assertion)
 
 

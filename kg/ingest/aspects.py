@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from kg.ingest.linking import simple_lemmas
 
-__all__ = ["Aspect", "ASPECTS", "ASPECT_LINK", "ASPECT_HINT", "aspect_sides", "aspect_words", "opposed_aspects", "aspect_score"]
+__all__ = ["Aspect", "ASPECTS", "FIGURE_ASPECTS", "figure_aspects", "ASPECT_LINK", "ASPECT_HINT", "aspect_sides", "aspect_words", "opposed_aspects", "aspect_score"]
 
 #: A later claim opposed to an earlier one on an aspect takes the other side of it from this score.
 ASPECT_LINK = 0.6
@@ -68,6 +68,29 @@ ASPECTS: tuple[Aspect, ...] = (
         "unprecedented rare unforeseeable unforeseen unavoidable freak exceptional extraordinary unpredictable",
     ),
 )
+
+
+#: Aspects told by a figure, as named rows (name, lemmas): two sides stating different figures of one (what
+#: the outage cost against what the liability was) dispute it, and the smaller narrows the larger.
+FIGURE_ASPECTS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("cost", frozenset("cost loss liability damage damages compensation payout bill".split())),
+)
+#: What stating figures of one aspect adds to the score of two claims.
+FIGURE_BONUS = 0.15
+
+
+def figure_aspects(text: str) -> set[str]:
+    """The aspects of :data:`FIGURE_ASPECTS` that ``text`` gives a figure of.
+
+    >>> figure_aspects("The outage cost it more than $500 million."), figure_aspects("The outage was costly.")
+    ({'cost'}, set())
+    """
+    from kg.ingest.figures import numbers_in
+
+    if not numbers_in(text):
+        return set()
+    lemmas = set(simple_lemmas(text))
+    return {name for name, words in FIGURE_ASPECTS if words & lemmas}
 
 
 def _has(words: frozenset[str], lemmas: set[str], lower: str) -> bool:
@@ -137,7 +160,8 @@ def aspect_answer(index, text: str, about: set[str], stance: str, party: str, *,
     from kg.ingest.linking import Content, PropositionMatch, similarity
 
     mine = aspect_sides(text, stance)
-    if not mine:
+    mine_figures = figure_aspects(text) if stance in ("asserts", "narrows") else set()
+    if not mine and not mine_figures:
         return PropositionMatch()
     leave_out = aspect_words()
     mine_content = index.content(text, about)
@@ -151,10 +175,12 @@ def aspect_answer(index, text: str, about: set[str], stance: str, party: str, *,
         holders = index.parties(item_id)
         if any(same_side(who) for who in holders) or not any(way == 1 for way in holders.values()):
             continue
-        if not opposed_aspects(mine, aspect_sides(theirs_text)):
+        figures = bool(mine_figures & figure_aspects(theirs_text)) and not (mine_content.numbers & theirs.numbers)
+        if not figures and not opposed_aspects(mine, aspect_sides(theirs_text)):
             continue
         shared = similarity(bare(mine_content), bare(theirs), index.weight, vectors=index.vectors)
         score = aspect_score(shared, bool(mine_content.about & theirs.about), bool(incidents & index.incidents.get(item_id, frozenset())))
+        score = round(min(1.0, score + FIGURE_BONUS * figures), 2)
         if score >= ASPECT_HINT:
             scored.append((score, item_id))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))

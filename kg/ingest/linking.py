@@ -382,6 +382,10 @@ class PropositionIndex:
         self._ready()
         return [(entry.id, entry.text, entry.content) for entry in self._entries]
 
+    def text(self, item_id: str) -> str:
+        """The text of the proposition ``item_id`` ("" when it is not held)."""
+        return self._entries[self._position[item_id]].text if item_id in self._position else ""
+
     def parties(self, item_id: str) -> dict[str, int]:
         """The parties of the proposition ``item_id``, each with the polarity of its latest stance."""
         return dict(self._entries[self._position[item_id]].parties) if item_id in self._position else {}

@@ -323,3 +323,16 @@ def test_two_parties_speaking_to_one_aspect_the_other_way_are_two_sides_of_one_p
     # "The weather was poor" speaks to the same aspect, about nothing the engineers' claim names: no link.
     weather = next(p for i, p in reply.items() if "weather" in i)
     assert [(a["party"], a["stance"]) for a in weather["assertions"]] == [("initech", "asserts")]
+
+
+COST = ("Payroll outage bill\n\nInitech said the payroll outage cost it more than $40 million. "
+        "Globex said its liability to Initech was less than $2 million.\n")
+
+
+def test_another_sides_smaller_figure_of_what_it_cost_narrows_the_claim(tmp_path):
+    _, drafts = _ingest(tmp_path, COST, case_name="initech")
+    stances = _stances(drafts["a0.txt"])
+    cost = next(i for i in stances if "cost-it" in i)
+    assert stances[cost] == [("initech", "asserts"), ("globex", "narrows")]
+    liability = next(i for i in stances if "liability" in i)
+    assert stances[liability] == [("globex", "asserts")]
