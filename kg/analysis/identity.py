@@ -267,15 +267,23 @@ def _blocked_pairs(g, items: dict[str, Profile], hub_cap: int, across_cases: boo
             arr = np.asarray(members, dtype=np.int64)
             left, right = triu[k]
             chunks.append(arr[left] * n + arr[right])
+    codes = np.fromiter((i * n + j for i, j in pairs), dtype=np.int64, count=len(pairs))
     if chunks:
-        codes, counts = np.unique(np.concatenate(chunks), return_counts=True)
-        pairs.update((int(c // n), int(c % n)) for c in codes[counts >= 2])
-    found = set()
-    for i, j in pairs:
-        a, b = nodes[i], nodes[j]
-        if items[a].cls == items[b].cls and (across_cases or items[a].case == items[b].case) and not (g.has_edge(a, b) or g.has_edge(b, a)):
-            found.add((a, b))
-    return found
+        twice, counts = np.unique(np.concatenate(chunks), return_counts=True)
+        codes = np.union1d(codes, twice[counts >= 2])
+    # one class, one case (unless across), and neither points at the other: over all the pairs at once
+    index = {node: i for i, node in enumerate(nodes)}
+    kinds: dict[str, int] = {}
+    cls_of = np.fromiter((kinds.setdefault(items[x].cls, len(kinds)) for x in nodes), dtype=np.int64, count=n)
+    cases: dict[str, int] = {}
+    case_of = np.fromiter((cases.setdefault(items[x].case, len(cases)) for x in nodes), dtype=np.int64, count=n)
+    linked = np.fromiter((min(i, j) * n + max(i, j) for x, i in index.items() for y in g._succ.get(x, ())
+                          if (j := index.get(y)) is not None and j != i), dtype=np.int64)
+    left, right = codes // n, codes % n
+    keep = (cls_of[left] == cls_of[right]) & ~np.isin(codes, linked)
+    if not across_cases:
+        keep &= case_of[left] == case_of[right]
+    return {(nodes[i], nodes[j]) for i, j in zip(left[keep].tolist(), right[keep].tolist())}
 
 
 # ---------------------------------------------------------------- scoring
