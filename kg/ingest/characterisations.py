@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from kg.ingest.attribution import Claim
-from kg.ingest.claims import fragment, hedged
+from kg.ingest.claims import fragment, hedged, tidy_proposition
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.parties import resolve_party
 from kg.ingest.sentences import Sentence
@@ -250,7 +250,7 @@ def characterisation_claims(table: EntityTable, text: str, sentences: list[Sente
                         continue
                     words = re.sub(r"^(?:it|its)\b", lambda w: party.label + ("’s" if w.group(0) == "its" else ""), words) if party.type in ORG_TYPES else words
                     confidence = row.confidence * (0.6 if hedged(text[start:end]) else 1.0)
-                    claim = Claim(party, row.stance, start, end, (min(verb_at, start), end), _cap(words).rstrip(".,;: ") + ".", round(confidence, 2), [], None, row.name)
+                    claim = Claim(party, row.stance, start, end, (min(verb_at, start), end), tidy_proposition(words), round(confidence, 2), [], None, row.name)
                 replaced += inside
                 found.append(claim)
     return (found, replaced) if claims else (found, [])

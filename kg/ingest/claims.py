@@ -187,7 +187,15 @@ def proposition_text(stance: str, verb: str, claim: str, party: Entity | None) -
         text = narrowed(claim)
     if party is not None and party.type in ORG_TYPES | {"InternalDocument"}:
         text = re.sub(r"^(?:it|its)\b", lambda m: party.label + ("’s" if m.group(0) == "its" else ""), text)
-    # No leading punctuation or stray quotation marks: ': "In line with ...' reads 'In line with ...'.
+    return tidy_proposition(text)
+
+
+def tidy_proposition(text: str) -> str:
+    """A proposition's words with no leading punctuation or stray quotation marks, capitalised, one full stop.
+
+    >>> tidy_proposition(': "In line with our partners'), tidy_proposition("the fault was “a rare timing error.")
+    ('In line with our partners.', 'The fault was a rare timing error.')
+    """
     text = re.sub(r"\s+", " ", text).strip(" “”\"‘").lstrip(",.;:—–-“”\"‘ ")
     if text.count("“") != text.count("”"):
         text = text.replace("“", "").replace("”", "")

@@ -51,3 +51,11 @@ def test_a_verdict_on_an_account_and_a_rejected_accusation_are_stances_against_t
     quoted = next(p for p in drafts["a0.txt"]["propositions"] if p.get("id") == asleep)
     assert [a["quote"]["exact"] for a in quoted["assertions"] if a["party"] == "john-poe"] == [
         "John Poe, the chief executive of Initech, rejected the claim", "That would never be the way we work"]  # a claim per quoted sentence
+
+
+@pytest.mark.parametrize("engine", ["rules", "spacy"])
+def test_a_description_quoted_in_part_leaves_no_stray_quotation_mark(engine):
+    text = "Initech described the fault as “a rare timing error.” Engineers were not told."
+    props = [p for party, _, p in claims(text, engine) if party == "Initech"]
+    assert any("rare timing error" in p for p in props)
+    assert [p for p in props if p.count("“") != p.count("”") or p.count('"') % 2] == []
