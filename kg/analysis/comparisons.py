@@ -100,7 +100,7 @@ def _fail(where: str, message: str) -> OntologyError:
     return OntologyError(f"{COMPARISONS_FILE.name}: {where}: {message}")
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=2)  # the graph of the case under analysis: kg unresolved analyses each case's in turn
 def profiles(g, nodes=None) -> dict[str, Profile]:
     """The profile of each item under the declared model (:func:`kg.analysis.profiles.profiles`)."""
     return _profiles(g, nodes, m=model())
