@@ -44,8 +44,6 @@ def test_the_deployment_outage_and_the_assistant_disruption_are_an_identity_cand
     question = next(q for q in report["questions"] if "overlaps" in q["asks"])
     pair = sorted(n["iri"] for n in question["about"])
     listed = [sorted([c["left"]["iri"], c["right"]["iri"]]) for c in report["candidates"]]
-    if pair not in listed:
-        pytest.xfail("identity weighs a question about two incidents as evidence (issue 2/6, engineer 'identity'), not on main yet")
     assert pair in listed
 
 
