@@ -24,6 +24,7 @@ from kg.ingest.incidents import date_text, dated_by_source
 from kg.ingest.linking import ANSWER_LINK, CONTRAST_LINK, LINK, PropositionMatch
 from kg.ingest.replies import NOT_SO, ReplyFrame, reply_frame
 from kg.ingest.spans import excerpt, quote, span_fields
+from kg.vocab import CLS
 
 if TYPE_CHECKING:
     from kg.ingest.draft import _Ids
@@ -87,7 +88,7 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
 
     by_id: dict[str, dict] = {}
     incidents = frozenset(entity_ids[e.key] for e in extraction.table.entities.values()
-                          if e.type in ("Incident", "IncidentTrend") and entity_ids.get(e.key))
+                          if e.type in (CLS.Incident, CLS.IncidentTrend) and entity_ids.get(e.key))
     for claim in extraction.claims:
         party = entity_ids.get(claim.party.key) if claim.party is not None else None
         if not party:

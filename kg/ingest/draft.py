@@ -21,6 +21,7 @@ from kg.ingest.incidents import date_bounds, merge_incidents
 from kg.ingest.name_matches import near_matches
 from kg.ingest.spans import span_fields
 from kg.ingest.text import Article
+from kg.vocab import CLS
 
 __all__ = ["build_draft", "dump_draft", "draft_name", "slugify", "similar_propositions"]
 
@@ -90,7 +91,7 @@ def _publisher(name: str, table, index: CaseIndex, entity_ids: dict, ids, entiti
     if known is not None:
         return known.id
     item_id = ids.make(name)
-    entities.append({"id": item_id, "type": "Organization", "label": name, "status": "pending", "confidence": 0.9,
+    entities.append({"id": item_id, "type": CLS.Organization, "label": name, "status": "pending", "confidence": 0.9,
                      "extractedFrom": source_id, "note": "The publisher the page's metadata names"})
     return item_id
 
