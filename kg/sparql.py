@@ -50,6 +50,7 @@ __all__ = [
     "oxigraph_plain_rows",
     "RowsResult",
     "term_rows",
+    "ResultRows",
     "plain_value",
     "parse_binding",
 ]
@@ -380,6 +381,8 @@ def term_rows(names: list, rows: Iterable) -> Iterator:
     from rdflib.query import ResultRow
 
     names = list(names)
+    if isinstance(rows, ResultRows) and rows.names == names:
+        return iter(rows)  # made already
 
     def reduce(row):
         return ResultRow, (dict(zip(names, row)), names)
@@ -387,6 +390,20 @@ def term_rows(names: list, rows: Iterable) -> Iterator:
     kind = type("ResultRow", (ResultRow,), {"labels": {str(v): i for i, v in enumerate(names)}, "__reduce__": reduce,
                                              "__module__": ResultRow.__module__})
     return map(partial(tuple.__new__, kind), rows)
+
+
+class ResultRows(list):
+    """rdflib's rows made once, by :func:`term_rows`, for ``names``: reading them again makes nothing new.
+
+    >>> from rdflib import Literal, Variable
+    >>> rows = ResultRows([Variable("a")], [(Literal(1),)])
+    >>> next(term_rows([Variable("a")], rows)) is rows[0], rows[0].a
+    (True, rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
+    """
+
+    def __init__(self, names: list, rows: Iterable) -> None:
+        super().__init__(term_rows(names, rows))
+        self.names = list(names)
 
 
 def _plain_rdflib(term):

@@ -38,13 +38,15 @@ and makes one rdflib term or plain value per distinct cell
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, cycle, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 from kg.summary_order import keyed_text, order_key
 
@@ -170,10 +172,13 @@ def summarised(store, name: str, bindings: dict | None = None) -> bool:
     return next(iter(store.quads_for_pattern(None, predicate, None, ox.NamedNode(GRAPH))), None) is not None
 
 
-def _rows(store, name: str, bindings: dict | None, cases=None) -> tuple[list[str], list]:
-    """The selected variables and the rows, in order, of a summarised query (cells in this module's encoding).
+def _rows(store, name: str, bindings: dict | None, value: Callable[[str], object], cases=None) -> tuple[list[str], Iterable[tuple]]:
+    """The selected variables and the rows, in order, of a summarised query: each row a tuple of ``value(cell)``
+    of its cells (in this module's encoding).
 
-    ``cases`` (case IRIs), if given, are the only cases read.
+    ``cases`` (case IRIs), if given, are the only cases read. Unbound and not
+    added up, the rows are cut from one list of every cell (:func:`_cut`);
+    else each line is split on its own.
     """
     import pyoxigraph as ox
 
@@ -188,10 +193,12 @@ def _rows(store, name: str, bindings: dict | None, cases=None) -> tuple[list[str
             return selected, []
     texts = [quad.object.value for case in (sorted(cases, key=str) if cases is not None else [None])
              for quad in store.quads_for_pattern(case, ox.NamedNode(predicate), None, ox.NamedNode(GRAPH))]
-    lines = "".join(texts).split("\n")
-    lines.pop()  # after the last line break
     sums = [selected.index(column) for column in SUMMARISED[name].sums]
     ordered = bool(where) and not sums
+    if not wanted and not sums:
+        return selected, _cut(texts, len(selected), ordered, value)
+    lines = "".join(texts).split("\n")
+    lines.pop()  # after the last line break
     if ordered:
         lines.sort()  # each line starts with its row's order key (see case_summary)
     rows = list(map(str.split, lines, repeat("\t")))
@@ -204,7 +211,28 @@ def _rows(store, name: str, bindings: dict | None, cases=None) -> tuple[list[str
         if where:
             descending = [down for down, _ in where]
             rows.sort(key=lambda row: order_key([row[column] for _, column in where], descending))
-    return selected, rows
+    return selected, map(tuple, map(map, repeat(value), rows))
+
+
+def _cut(texts: list[str], width: int, ordered: bool, value: Callable[[str], object] = str) -> Iterable[tuple]:
+    """The rows of the cases' ``texts``, each a tuple of ``width`` values of cells: every cell split out at once,
+    made a value, then cut into rows by ``zip`` (all in C: no list and no call a row). An ordered query's lines are
+    sorted first, and each row's order key left out.
+
+    >>> list(_cut(['<a>\\t"x"\\n', '', '<b>\\t\\n'], 2, False))
+    [('<a>', '"x"'), ('<b>', '')]
+    >>> list(_cut(['k2\\x01\\t<a>\\n', 'k1\\x01\\t<b>\\n'], 1, True))
+    [('<b>',), ('<a>',)]
+    """
+    if ordered:
+        lines = "".join(texts).split("\n")
+        lines.pop()  # after the last line break
+        lines.sort()  # each line starts with its row's order key (see case_summary)
+        cells = compress("\t".join(lines).split("\t"), cycle((False, *repeat(True, width)))) if lines else iter(())
+    else:
+        text = "".join(texts)
+        cells = iter(text[:-1].replace("\n", "\t").split("\t") if text else ())
+    return zip(*repeat(map(value, cells), width))
 
 
 def _added(rows: list, sums: list[int]) -> list:
@@ -232,6 +260,20 @@ def _cell_of(value) -> str | None:
     return f"<{value}>" if isinstance(value, URIRef) else None
 
 
+@contextmanager
+def _no_collection():
+    """Python's cyclic garbage collector paused: making hundreds of thousands of rows (tuples, which it tracks) otherwise
+    sets it off every 700 of them to walk every object alive, a third of the time of a large answer. Rows and terms
+    make no cycles, so nothing is left for it."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def plain_rows(store, name: str, cases=None) -> tuple[list[str], Iterator[tuple]]:
     """The variables and rows of summarised query ``name`` as plain values (see :func:`kg.sparql.plain_rows`).
 
@@ -239,13 +281,13 @@ def plain_rows(store, name: str, cases=None) -> tuple[list[str], Iterator[tuple]
     """
     from kg.summary_terms import PlainValues
 
-    selected, rows = _rows(store, name, None, cases)
-    return selected, map(tuple, map(map, repeat(PlainValues().__getitem__), rows))
+    return _rows(store, name, None, PlainValues().__getitem__, cases)
 
 
 def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, list[tuple]]:
-    """The variables (rdflib ``Variable``) and rows of summarised query ``name``: each row the terms of the variables,
-    in their order (None unbound), the rdflib terms Oxigraph's answer gives through oxrdflib.
+    """The variables (rdflib ``Variable``) and rows of summarised query ``name``: each row rdflib's ``ResultRow`` of the
+    terms of the variables, in their order (None unbound), the rdflib terms Oxigraph's answer gives through oxrdflib
+    (:class:`kg.sparql.ResultRows`, made once).
 
     ``bindings`` (variable → rdflib term, variables of :data:`SUMMARISED`) keep only the rows with those values.
     """
@@ -253,5 +295,9 @@ def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, l
 
     from kg.summary_terms import TermMaker
 
-    selected, rows = _rows(store, name, bindings)
-    return [Variable(v) for v in selected], list(map(tuple, map(map, repeat(TermMaker().__getitem__), rows)))  # in C: no frame a row
+    from kg.sparql import ResultRows
+
+    selected, rows = _rows(store, name, bindings, TermMaker().__getitem__)
+    names = [Variable(v) for v in selected]
+    with _no_collection():
+        return names, ResultRows(names, rows)
