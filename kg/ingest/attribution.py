@@ -271,7 +271,13 @@ def _is_clause(claim: str, verb: str) -> bool:
     """A claim needs a verb, unless the reporting verb takes an object ("described X as Y", "reported delays")."""
     if verb.lower() in {"described", "describes", "reported", "estimated", "referenced", "references", "highlighted", "showed", "show", "shows"}:
         return True
+    if verb.lower() in {"told", "tells"} and _AUDIENCE.fullmatch(claim):
+        return False  # "..., Roe told a press conference": whom she told, not what
     return bool(FINITE.search(claim)) or claim[:1] in "“\""
+
+
+_AUDIENCE = re.compile(r"(?:an?|the|its|his|her|their)[ ](?:[\w-]+[ ]){0,3}(?:conference|briefing|hearing|meeting|committee|inquiry|"
+                       r"interview|summit|session|audience|forum|parliament|senate|crowd|reporters|journalists|media)")
 
 
 def _inner_speaker(table: EntityTable, text: str, start: int, end: int) -> Claim | None:

@@ -50,9 +50,24 @@ def _org_by_noun(table: EntityTable, noun: str, before: int) -> Entity | None:
     for s, e, entity in itertools.islice(table.mentions_before(before, ORG_TYPES), 200):
         if noun in entity.label.lower().split() or noun.rstrip("s") in entity.label.lower() or noun in entity.fields.get("_nouns", []):
             return entity
-    if noun in {"company", "firm", "group", "bank", "airline", "university", "agency", "authority", "carrier", "retailer", "insurer", "operator", "processor", "developer", "union", "regulator", "council", "hospital", "utility", "provider"}:
+    if noun in _COMPANY_NOUNS:
+        # "The company said" after two companies were named: the one that spoke last, two sentences
+        # back at most, else the one the article is about.
+        return _spoke_near(table, before) or table.most_mentioned(ORG_TYPES)
+    if noun in {"bank", "airline", "university", "agency", "authority", "carrier", "retailer", "insurer", "processor", "union", "regulator", "council", "hospital", "utility"}:
         return table.most_mentioned(ORG_TYPES)
     return None
+
+
+#: Nouns that describe a business of any kind: "the company", "the telco", "the start-up".
+_COMPANY_NOUNS = {"company", "firm", "group", "operator", "developer", "provider", "telco", "startup", "start-up",
+                  "business", "giant", "vendor", "supplier", "consultancy", "platform"}
+
+
+def _spoke_near(table: EntityTable, before: int) -> Entity | None:
+    """The named organization that spoke last, with a mention within two sentences before ``before``."""
+    return next((p for p in reversed(table.speakers) if p.type in ORG_TYPES and not p.generic
+                 and any(before - _NEAR < e <= before for _, e in p.spans)), None)
 
 
 def _strip_relative(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -107,6 +122,9 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
     inside = _inside_a_name(table, text, start, end)
     if inside is not None:
         return inside
+    office = _office(table, text, start, end)
+    if office is not None:
+        return office
     described = _described(table, text, start, end)
     if described is not None:
         return described
@@ -148,6 +166,43 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
     return _group(table, text, start, end) or _bare_name(table, text, start, end) or _unresolved(table, text, start, end)
 
 
+_OFFICE = re.compile(
+    rf"^[ ,]*(?P<owner>(?i:its|their)|(?i:the)[ ](?P<noun>[a-z-]+)['’]s)[ ](?P<office>(?:[a-z-]+[ ]){{0,2}}?(?:{TITLE_WORDS}|boss))[ ,]*$"
+)
+
+
+def _office(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
+    """An organization's officer given by office alone: "its chief executive", "the company's boss".
+    The person named before with that office, else the office of that organization, unnamed (as "a
+    Globex spokesperson" is).
+
+    >>> from kg.ingest.extract import extract
+    >>> text = "Globex Corp said the fix was safe. Its chief executive said the outage was rare."
+    >>> [c.party.label for c in extract(text, parser="rules").claims]
+    ['Globex Corp', 'Globex Corp chief executive']
+    """
+    m = _OFFICE.match(text[start:end])
+    if m is None:
+        return None
+    if m.group("noun"):
+        org = _org_by_noun(table, m.group("noun"), start)
+    else:
+        org = _spoke_near(table, start) or table.last_before(start, ORG_TYPES, named_only=True)
+    office = m.group("office")
+    person = _titled(table, office, start)
+    if person is not None and (org is None or person.fields.get("memberOf") in (None, org.key)):
+        return person
+    if org is None:
+        return None
+    at = start + m.start("office")
+    label = f"{org.label} {office}"
+    known = table.by_name(label, {CLS.Person})
+    if known is not None:
+        table.mention(known, at, start + m.end("office"))
+        return known
+    return table.new(CLS.Person, label, at, start + m.end("office"), rule="unnamed office", confidence=0.55, generic=True, memberOf=org.key)
+
+
 def _inside_a_name(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
     """The organization or person whose name holds the whole speaker: the parser may give only
     "Exchange Commission" of "the Securities and Exchange Commission said"."""
@@ -168,6 +223,12 @@ _DESCRIPTION = re.compile(
     r"(?P<mods>(?:[\w’'-]+[ ]){0,5}?)(?P<noun>[a-z][a-z-]+)(?P<of>[ ]of[ ](?:the[ ])?[\w’' -]{1,40}?)?)"
     r"(?:,?[ ](?:released|posted|published|issued|seen|obtained|filed|dated|signed|sent|made|on|in|by|from|to|last|this)\b[^;]{0,80})?[ ,]*$"
 )
+#: What someone put out, with who put it out: "a statement from the company", "reporting by the Daily Planet".
+#: (A report, letter or filing by someone speaks for itself: the labelling convention's document.)
+_BY = re.compile(
+    r"^[ ,]*(?:(?i:an?|the|its|their)[ ])?(?:[\w-]+[ ]){0,3}?(?i:statement|announcement|release|reporting|coverage)[ ](?:by|from)[ ]"
+    r"(?P<who>[^,;]{2,60}?)[ ,]*$"
+)
 #: An AI system described, not named: "the AI agent", "the coding assistant", "the chatbot" (the one named before).
 _AI_DESCRIPTION = re.compile(r"^[ ,]*(?i:the|this|its)[ ](?:[\w-]+[ ]){0,2}(?:AI|A\.I\.|agent|assistant|chatbot|bot|copilot)[ ,]*$")
 _TITLED = {"head": ("chief executive", "ceo", "head", "chief", "boss"), "boss": ("chief executive", "ceo", "head", "boss", "chief"),
@@ -182,6 +243,11 @@ def _described(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     filing" (the document, made a source when the article names it only so)."""
     if _AI_DESCRIPTION.match(text[start:end]):
         return table.last_before(start, {CLS.AISystem})
+    by = _BY.match(text[start:end])
+    if by is not None:
+        who = resolve_party(table, text, start + by.start("who"), start + by.end("who"))
+        if who is not None and who.type in ORG_TYPES | {CLS.Person}:
+            return who  # "a statement from the company": the company speaks
     m = _DESCRIPTION.match(text[start:end])
     if m is None:
         return None
@@ -356,6 +422,11 @@ def _unnamed_source(table: EntityTable, text: str, start: int, end: int) -> Enti
 def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
     """A speaker no rule has seen yet, named only here: "According to Globex", "..., Jane Roe said"."""
     subject = text[start:end].strip(" ,")
+    # "The Daily Planet reported": a name the article gives with its article is an organization's
+    titled = re.fullmatch(r"[Tt]he[ ]([A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){1,3})", subject)
+    if titled and titled.group(1).split()[0].lower() not in NOT_NAMES:
+        offset = start + text[start:end].index(subject) + 4
+        return table.new(CLS.Organization, titled.group(1), offset, offset + len(titled.group(1)), rule="named speaker", confidence=0.5)
     if not re.fullmatch(r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3}", subject) or subject.split()[0].lower() in NOT_NAMES:
         return None
     offset = start + text[start:end].index(subject)

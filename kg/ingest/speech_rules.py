@@ -78,7 +78,9 @@ def _span(tokens, offset: int) -> tuple[int, int]:
 
 def _content(head, offset: int, skip=()) -> tuple[tuple[int, int], bool, tuple[int, int] | None]:
     """The clause under ``head`` (without a leading "that" and without ``skip`` subtrees), its negation."""
-    skipped = {t.i for s in skip for t in s.subtree}
+    later = [c for c in head.children if _trailing_participle(c)]
+    skipped = {t.i for s in (*skip, *later) for t in s.subtree}
+    skipped |= {c.i for v in later for c in head.children if c.dep_ == "cc" and v.i - 2 <= c.i < v.i}
     tokens = [t for t in head.subtree if t.i not in skipped]
     # "said later that C": what comes before the clause's "that" is the reporting verb's, not the claim's.
     mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
@@ -95,6 +97,8 @@ def _content(head, offset: int, skip=()) -> tuple[tuple[int, int], bool, tuple[i
 def _subject(verb):
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     # "X said A and added B": the second verb speaks with the first's subject.
+    if subject is None and _trailing_participle(verb):
+        return _subject(verb.head.head)
     while subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
@@ -106,6 +110,18 @@ def _subject(verb):
             subject = next((c for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "relcl"
                             for c in a.children if c.dep_ in SUBJECTS and c.lower_ not in _RELATIVE), subject)
     return subject
+
+
+def _trailing_participle(verb) -> bool:
+    """A reporting verb the parser hung on the content of an earlier one, with no subject of its own:
+    "X said C, adding that D" and "X confirmed that C and said D". It is X's, and no part of C."""
+    head = verb.head
+    if not (verb.i > head.i and head.dep_ in CLAUSES and head.head.i != head.i and head.head.lemma_.lower() in LEMMAS
+            and verb.lemma_.lower() in LEMMAS and any(c.dep_ in CLAUSES for c in verb.children)):
+        return False
+    if verb.dep_ == "advcl":
+        return verb.tag_ == "VBG"
+    return verb.dep_ == "conj" and verb.tag_ == head.head.tag_ and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _speaker_span(subject, offset: int) -> tuple[int, int]:
@@ -165,6 +181,11 @@ def _trimmed(tokens, head, offset: int):
     return (_span(tokens, offset) if tokens else (0, 0)), neg is not None, (_span([neg], offset) if neg is not None else None)
 
 
+def _marked(verb) -> bool:
+    """Does ``verb`` open its own "that" clause ("... and that B")?"""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
 def _says_that(token, offset):
     """A reporting verb with a subject and a clausal complement: "X said (that) C", "“C,” X said"."""
     clause = next((c for c in token.children if c.dep_ in CLAUSES and c.pos_ in ("VERB", "AUX")), None)
@@ -177,7 +198,9 @@ def _says_that(token, offset):
     # A quotation is the speaker's words whole: never split (see kg.ingest.claims.quoted).
     text = _text(token.doc)
     quoted = open_quote_mark(text[text.rfind("\n", 0, clause.left_edge.idx) + 1:clause.left_edge.idx + 1]) is not None
-    if mark is None and not quoted and _conjuncts(clause):
+    conjuncts = [c for c in _conjuncts(clause) if not _trailing_participle(c)]
+    if not quoted and conjuncts and (mark is None or all(_marked(c) for c in conjuncts)):
+        # "X said A, B and C", "X said that A and that B": a claim each
         return _speaker_span(subject, offset), _parts(clause, offset), token
     content, negated, neg = _content(clause, offset)
     return _speaker_span(subject, offset), content, negated, neg, token

@@ -235,3 +235,40 @@ def test_a_question_put_to_a_speaker_is_not_their_claim():
     assert claims("Asked whether staff had been warned, Jane Roe said the alarms had sounded.", "spacy") == [
         ("Jane Roe", "asserts", "The alarms had sounded.")
     ]
+
+
+def test_a_second_reporting_verb_the_parser_hangs_on_the_content_is_the_first_speakers():
+    # "confirmed that C and said D", "said C, adding that D": the parser makes the second verb part of C.
+    text = "Globex Corp confirmed that the tool had pushed a faulty update and said customers would be repaid."
+    assert claims(text, "spacy") == [("Globex Corp", "confirms", "The tool had pushed a faulty update."),
+                                     ("Globex Corp", "asserts", "Customers would be repaid.")]
+    text = "Jane Roe said the firm would refund customers, adding that a review was under way."
+    assert claims(text, "spacy") == [("Jane Roe", "asserts", "The firm would refund customers."),
+                                     ("Jane Roe", "asserts", "A review was under way.")]
+
+
+def test_that_clauses_joined_by_and_are_a_claim_each():
+    text = "Lumen Corp said in a statement that the model had been updated and that the update was rolled back."
+    assert claims(text, "spacy") == [("Lumen Corp", "asserts", "The model had been updated."),
+                                     ("Lumen Corp", "asserts", "The update was rolled back.")]
+
+
+def test_an_outlet_that_reports_speaks():
+    assert claims("The Daily Planet reported that the outage lasted nine hours.", "spacy") == [
+        ("Daily Planet", "asserts", "The outage lasted nine hours.")]
+    assert claims("According to the Guardian, the network was unstable.", "spacy") == [
+        ("Guardian", "asserts", "The network was unstable.")]
+
+
+def test_a_described_speaker_is_the_company_that_spoke_last_or_its_officer():
+    text = "Globex Corp said the network was stable. The telco said the fault was fixed by Friday."
+    assert [p for p, _, _ in claims(text, "spacy")] == ["Globex Corp", "Globex Corp"]
+    text = "Globex Corp said the network was stable. Its chief executive said the fault was fixed by Friday."
+    assert [p for p, _, _ in claims(text, "spacy")] == ["Globex Corp", "Globex Corp chief executive"]
+    text = "Globex Corp said the network was stable. A statement from the company said staff had erred."
+    assert [p for p, _, _ in claims(text, "spacy")] == ["Globex Corp", "Globex Corp"]
+
+
+def test_whom_a_speaker_told_is_not_a_claim():
+    assert claims("The outage lasted 13 hours, Jane Roe told a press conference.", "spacy") == [
+        ("Jane Roe", "asserts", "The outage lasted 13 hours.")]
