@@ -59,18 +59,23 @@ def _weight(word: str) -> float:
     return max(0.0, _CEILING - z) if z > 0 else _UNSEEN
 
 
-def meaning_vector(text: str, vectors):
-    """The unit vector of a text's content words, each weighted by its rarity; None when no word has a vector."""
+def meaning_vector(text: str, vectors, weight=None, names=frozenset()):
+    """The unit vector of a text's content words, each weighted by its rarity; None when no word has a vector.
+
+    ``weight(word)``, if given, scales each word's rarity (how rare it is among the items of the class);
+    ``names`` are words left out (those that name the item's neighbours).
+    """
     import numpy as np
 
     total = None
     for word in _WORD.findall(str(text).lower()):
-        if len(word) < 2 or word in _EMPTY or any(ch.isdigit() for ch in word):
+        if len(word) < 2 or word in _EMPTY or word in names or any(ch.isdigit() for ch in word):
             continue  # numbers and dates say how many and when, not what
-        v = vectors.get(word)
+        w = _weight(word) * (weight(word) if weight else 1.0)
+        v = vectors.get(word) if w else None
         if v is None:
             continue
-        total = _weight(word) * v if total is None else total + _weight(word) * v
+        total = w * v if total is None else total + w * v
     if total is None:
         return None
     norm = float(np.linalg.norm(total))
@@ -91,13 +96,41 @@ def item_text(attrs: dict) -> str:
 
 
 def vector_of(ctx, p):
-    """The meaning vector of a profile's item, kept on the context (None without vectors or known words)."""
+    """The meaning vector of a profile's item, kept on the context (None without vectors or known words).
+
+    A word weighs its rarity in English, and nothing when it says what kind of thing the item is
+    (:func:`kg.analysis.profiles.class_words`: "outage" of an incident); the words that name the item's
+    neighbours (the company an outage hit) are left out: the other comparisons weigh those.
+
+    >>> from kg.analysis.comparisons import Context, profiles
+    >>> from kg.analysis.nxgraph import EXAMPLE, from_turtle
+    >>> g = from_turtle('''
+    ... :n a kg:Organization ; rdfs:label "North Ltd" .  :s a kg:Organization ; rdfs:label "South plc" .
+    ... :a a kg:Incident ; rdfs:label "North Ltd outage" ; kg:affected :n .
+    ... :b a kg:Incident ; rdfs:label "South plc outage" ; kg:affected :s .
+    ... ''')
+    >>> found = profiles(g)
+    >>> vector_of(Context(g, found), found[EXAMPLE + "a"]) is None  # "outage" says it is an incident
+    True
+    """
     cache = ctx.__dict__.setdefault("_meanings", {})
     found = cache.get(p.node, False)
     if found is False:
         vectors = installed_vectors()
-        found = cache[p.node] = meaning_vector(item_text(ctx.g.nodes[p.node]), vectors) if vectors is not None else None
+        found = None
+        if vectors is not None:
+            from kg.analysis.profiles import class_words, lemma
+
+            names = frozenset(w for n in _neighbours(p) for w in _WORD.findall(ctx.label(n).lower()))
+            common = class_words(p.cls)
+            found = meaning_vector(item_text(ctx.g.nodes[p.node]), vectors, lambda w: 0.0 if lemma(w) in common else 1.0, names)
+        cache[p.node] = found
     return found
+
+
+def _neighbours(p) -> set[str]:
+    """The items a profile's item points at: its values and its typed neighbours."""
+    return {v for vs in p.values.values() for v in vs} | {n for _, n in p.features}
 
 
 def meaning_level(c, a, b, ctx, facts: bool):

@@ -31,7 +31,7 @@ from kg.lookalike import skeleton
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Profile", "profiles", "normalise", "interval", "lemma", "rarity", "text_words", "head", "abbreviated", "merged_words"]
+__all__ = ["Profile", "profiles", "class_words", "normalise", "interval", "lemma", "rarity", "text_words", "head", "abbreviated", "merged_words"]
 
 _PUBLISHER = str(DCTERMS.publisher)
 #: Suffixes folded off a word (longest first) when spaCy's lemmas are not at hand; then a final "e".
@@ -79,6 +79,29 @@ def rarity(word: str) -> float:
         return _UNSEEN
     z = zipf(word, "en")
     return round(max(0.0, _COMMON_ZIPF - z) ** 1.5, 2) if z > 0 else round(_COMMON_ZIPF**1.5, 2)
+
+
+@lru_cache(maxsize=None)
+def class_words(cls: str) -> frozenset[str]:
+    """The lemmas of the words kg.ttl defines a class by (its label, and its comment before any "such as"):
+    the words that say what kind of thing an item is ("outage" of an incident), not which one.
+
+    >>> sorted(class_words("Incident"))
+    ['disrupt', 'event', 'failur', 'harmful', 'incident', 'outag']
+    """
+    from rdflib import Literal, RDFS
+
+    from kg.ontology import ontology_graph
+    from kg.vocab import KG
+
+    g = ontology_graph()
+    texts = [str(o) for p in (RDFS.label, RDFS.comment) for o in g.objects(KG[cls], p) if isinstance(o, Literal)]
+    text = " ".join(re.split(r"\bsuch as\b", t)[0] for t in texts)
+    return frozenset(lemma(w) for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _CLASS_FILLER)
+
+
+#: Words of a class's definition that define nothing ("or other harmful event": "other").
+_CLASS_FILLER = frozenset("the and for with that other anything someone something kind part larger can".split())
 
 
 @lru_cache(maxsize=200_000)
@@ -363,6 +386,10 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
         own = text_words(" ".join([*raw, str(attrs.get("description") or "")]), m.stopwords)
         said = {prop: said_of(prop) for prop in propositions}
         words = merged_words(own, said)
+        common = class_words(cls)
+        if common:  # the words that say what kind of thing an item is say nothing of which one it is
+            own = {w: r for w, r in own.items() if w not in common}
+            words = {w: r for w, r in words.items() if w not in common}
         out[node] = Profile(
             node, str(attrs.get("label", node)), cls, frozenset(attrs.get("kinds") or [cls]), str(attrs.get("case", "")),
             attrs.get("review", "reviewed") != "reviewed", names, bool(raw) and not names, lo, hi,

@@ -34,7 +34,7 @@ dates: same-day (2026-03-02)      +1.55
 mechanism: same (Config push)     +1.55
 affected organisation: missing    +0.00
 shared context: none (no neighbour in common) +0.30
-description: strong (acme, outag, login (1.00); counted once, by meaning (alone +1.15)) +0.00
+description: strong (acme, login (1.00); counted once, by meaning (alone +1.15)) +0.00
 meaning: close (similarity 1.00)  +1.17
 raised: none                      +0.00
 sources: missing                  +0.00

@@ -67,8 +67,6 @@ def test_an_incident_far_in_time_is_unlikely(acme_projection):
     assert far and all(_rows(c)["dates"][0] == "far" and c.probability < 0.01 for c in far)
 
 
-@pytest.mark.xfail(reason="issue 20/6: with the m priors set from the tuned real pairs, two same-day outages at two "
-                          "companies sharing only the word 'outage' weigh +0.42 (possible, 0.57): listed", strict=True)
 def test_two_incidents_that_share_only_a_date_are_not_listed():
     g = project(load_cases([UNRELATED])[0])
     assert identity_candidates(g) == []
@@ -207,9 +205,6 @@ def _by_pair(g, **options):
     return {tuple(x.rsplit("/", 1)[1] for x in (c.left.iri, c.right.iri)): c for c in identity_candidates(g, threshold=0.0, **options)}
 
 
-@pytest.mark.xfail(reason="issue 20/6: with the m priors set from the tuned real pairs, the cross pairs (a ~ b2 0.94, a2 ~ b "
-                          "0.93) pass the collective threshold, so a and b fall in one provisional cluster and are not pooled apart",
-                   strict=True)
 def test_the_collective_step_pools_dates_and_turns_a_pair_against():
     g = from_turtle(COLLECTIVE)
     alone, pooled = _by_pair(g, collective=False)[("a", "b")], _by_pair(g)

@@ -125,8 +125,6 @@ def test_a_bad_worker_count_is_refused(acme, monkeypatch):
     assert "KG_UNRESOLVED_WORKERS must be a whole number, not 'two'" in result.output
 
 
-@pytest.mark.xfail(reason="issue 20/6: with the m priors set from the tuned real pairs, two same-day outages at two "
-                          "companies sharing only the word 'outage' weigh +0.42 (possible, 0.57): listed", strict=True)
 def test_a_case_with_nothing_unresolved(store, built_cases):
     store = shared_build(built_cases, store, UNRELATED)
     result = run("unresolved", "--store", store)
