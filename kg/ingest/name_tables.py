@@ -32,7 +32,7 @@ TITLE_WORDS = (
     r"doctor|nurse|pilot|owner|expert|adviser|advisor|inspector|auditor|investigator|administrator|technician|"
     r"supervisor|employee|contractor|representative|leader|architect|partner|specialist|strategist|designer"
 )
-HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Sir|Dame|Lord|Lady|Judge|Justice|Professor|Councillor|Councilor|Mayor|Senator|Governor|Minister|Chancellor|Inspector|Detective|Captain|Officer)\.?"
+HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Sir|Dame|Lord|Lady|Judge|Justice|Professor|Councillor|Councilor|Mayor|Senator|Governor|Minister|Chancellor|Inspector|Detective|Captain|Officer|Premier|President|Treasurer|Commissioner)\.?"
 ORG_LAST = {
     "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc", "co.", "gmbh", "ag", "sa", "group",
     "holdings", "partners", "capital", "ventures", "industries", "enterprises", "international", "pharma",
@@ -41,7 +41,7 @@ ORG_LAST = {
     "networks", "media", "press", "news", "times", "post", "journal", "gazette", "herald", "tribune", "courier",
     "observer", "ledger", "wire", "daily", "weekly", "health", "healthcare", "hospital", "clinic", "bank", "bancorp",
     "financial", "insurance", "payments", "logistics", "shipping", "freight", "foods", "retail", "software",
-    "systems", "technologies", "technology", "labs", "laboratories", "solutions", "services", "cloud", "data",
+    "systems", "technologies", "technology", "labs", "laboratories", "solutions", "services", "service", "cloud", "data",
     "digital", "interactive", "games", "studios", "electric", "electronics", "research", "analytics", "consulting",
     "associates", "security", "ai", "university", "college", "institute", "school", "academy", "agency",
     "authority", "commission", "office", "bureau", "council", "ministry", "department", "board", "committee",
@@ -97,6 +97,33 @@ def is_person_name(name: str) -> bool:
     if len(words) < 2 or any(w.lower().strip(".") in NOT_NAMES for w in words):
         return False
     return words[-1].lower() not in ORG_LAST
+
+
+#: Describing nouns that never stand before a person's name ("developer Jane Roe" and "partner Jane Roe" may).
+_ORG_ONLY = "|".join(w for w in DESCRIBING.split("|") if w not in {"developer", "contractor", "partner", "maker"})
+_DESCRIBED_BEFORE = re.compile(rf"(?<![\w’'-])(?i:{_ORG_ONLY})[ ]$|\b(?:of|at|for|from|by)[ ]the[ ]$")
+_ORG_WORD_AFTER = re.compile(r"[ ]([A-Z][a-z]+)\b")
+
+
+def organization_context(text: str, start: int, end: int) -> bool:
+    """Do the words around ``text[start:end]`` make it an organization's name, or part of one, or a
+    title, whatever its words look like? After a describing noun ("the consultancy Compass Lexecon",
+    "grid operator Red Eléctrica") or "of the" ("head of the International Air Transport
+    Association"), before an organization's last word ("... Transport Association"), or in
+    quotation marks ("CNBC's “Squawk Box”", a programme).
+
+    >>> text = "Willie Walsh, head of the International Air Transport Association, said so."
+    >>> organization_context(text, 26, 53)
+    True
+    >>> organization_context("the consultancy Compass Lexecon said", 16, 31), organization_context("Jane Roe said", 0, 8)
+    (True, False)
+    """
+    if _DESCRIBED_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    after = _ORG_WORD_AFTER.match(text, end)
+    if after and after.group(1).lower() in ORG_LAST:
+        return True
+    return text[start - 1:start] in ("“", '"') and text[end:end + 1] in ("”", '"')
 
 
 def reads_as_organization(words: WordIndex, name: str) -> bool:

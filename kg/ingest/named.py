@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.entities import ORG_TYPES, EntityTable
-from kg.ingest.name_tables import NOT_NAMES, POSSESSIVE_HEADS, TITLE_WORDS, common_word, reads_as_organization
+from kg.ingest.name_tables import NOT_NAMES, POSSESSIVE_HEADS, TITLE_WORDS, common_word, organization_context, reads_as_organization
 from kg.vocab import CLS
 
 __all__ = ["add_named"]
@@ -68,8 +68,10 @@ def add_named(table: EntityTable, text: str, named) -> None:
             if known is not None:
                 table.mention(known, start, end)
                 continue
+        if type_ == CLS.Person and text[start - 1:start] in ("“", '"') and text[end:end + 1] in ("”", '"'):
+            continue  # a name in quotation marks is a title (a programme, a report), not a person
         if type_ == CLS.Person and (len(words.split()) == 1 or reads_as_organization(table.words, words) or any(w.isupper() and len(w) > 1 for w in words.split())
-                                    or _staffed(table, text, words)):
+                                    or _staffed(table, text, words) or organization_context(text, start, end)):
             # A lone word the parser calls a person is a surname of someone named, or nothing; an
             # all-capital word or a name never shortened is an organization's.
             if len(words.split()) == 1:

@@ -25,7 +25,8 @@ import re
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.name_tables import (
     DESCRIBING, GROUP_NOUNS, HONORIFIC, LAST_WORD, NOT_NAMES, ORG_HEAD_OF, ORG_LAST, ORG_UNIT_HEADS, PERSON,
-    PERSON_WORD, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, WORD, clean, is_person_name, reads_as_organization,
+    PERSON_WORD, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, WORD, clean, is_person_name, organization_context,
+    reads_as_organization,
 )
 from kg.ingest.named import add_named
 from kg.ingest.sentences import Sentence, headline
@@ -47,7 +48,7 @@ def _sentence_start(sentences: list[Sentence], index: int) -> bool:
 
 def _add_person(table: EntityTable, name: str, start: int, *, rule: str, confidence: float, title: str | None = None) -> Entity | None:
     name = clean(name)
-    if not is_person_name(name):
+    if not is_person_name(name) or organization_context(table.text, start, start + len(name)):
         return None
     if table.is_taken(start, start + len(name)):
         return table.at(start, start + len(name))
@@ -140,6 +141,8 @@ def _and_parts(text: str, start: int, end: int, orgs: list[tuple[int, int]]) -> 
     >>> [text[a:b] for a, b in _and_parts(text, 0, 53, [(0, 38)])]
     ['The Securities and Exchange Commission', 'Orbis Labs']
     """
+    if _spelled_by_acronym(text, start, end):
+        return [(start, end)]
     cuts = list(re.finditer(r"[ \t]+and[ \t]+", text[start:end]))
     parts, cursor = [], start
     for m in cuts:
@@ -154,6 +157,21 @@ def _and_parts(text: str, start: int, end: int, orgs: list[tuple[int, int]]) -> 
         else:
             merged.append(part)
     return merged
+
+
+def _spelled_by_acronym(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` one name by the acronym in brackets after it, whose letters are its words'
+    initials ("Cybersecurity and Infrastructure Security Agency (CISA)")?
+
+    >>> text = "The Australian Communications and Media Authority (ACMA) said so."
+    >>> _spelled_by_acronym(text, 0, 49)
+    True
+    """
+    m = re.match(r"[ ]\((?P<short>[A-Z]{2,8})\)", text[end:end + 12])
+    if m is None:
+        return False
+    words = [w for w in re.findall(r"[\w’'-]+", text[start:end]) if w.lower() not in ("the", "and", "of", "for")]
+    return "".join(w[0] for w in words).upper() == m.group("short")
 
 
 _PERSON_OF = re.compile(rf"^(?:(?P<honorific>{HONORIFIC})\s+)?(?P<person>{PERSON})\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>[A-Z].*)$")

@@ -280,7 +280,8 @@ def _described(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     if org is None and noun == "government" and not m.group("mods"):
         # "The government said": the government the article is about, a party of its own
         at = start + m.start("noun")
-        org = table.new(CLS.Organization, "Government", at, at + len(noun), rule="the government", confidence=0.5, generic=True)
+        # (a role, as "the grid operator" named nowhere is: the labelling convention's mentions are named ones)
+        org = table.new(CLS.Role, "Government", at, at + len(noun), rule="the government", confidence=0.5, generic=True)
     return org
 
 

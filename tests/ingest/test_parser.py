@@ -272,3 +272,24 @@ def test_a_described_speaker_is_the_company_that_spoke_last_or_its_officer():
 def test_whom_a_speaker_told_is_not_a_claim():
     assert claims("The outage lasted 13 hours, Jane Roe told a press conference.", "spacy") == [
         ("Jane Roe", "asserts", "The outage lasted 13 hours.")]
+
+
+def test_words_around_a_name_make_it_an_organization_or_no_person():
+    text = ("Willie Walsh, head of the International Air Transport Association, said costs rose. "
+            "The study was done by the consultancy Compass Lexecon. Jane Roe told CNBC's “Squawk Box” that it was fine.")
+    people = {e.label for e in extract(text, parser="spacy").table.entities.values() if e.type == "Person"}
+    assert people == {"Willie Walsh", "Jane Roe"}
+    orgs = {e.label for e in extract(text, parser="spacy").table.entities.values() if e.type == "Organization"}
+    assert "Compass Lexecon" in orgs
+
+
+def test_an_organization_spelled_by_its_acronym_is_one_name_across_and():
+    text = "The Australian Communications and Media Authority (ACMA) said it would investigate."
+    entities = {(e.label, e.type) for e in extract(text, parser="spacy").table.entities.values()}
+    assert ("Australian Communications and Media Authority", "Organization") in entities
+    assert not any(label == "Media Authority" for label, _ in entities)
+
+
+def test_a_title_before_a_name_is_no_part_of_it():
+    text = "Premier Peter Marsh said he was furious. The South Australian Ambulance Service said two people had died."
+    assert [p for p, _, _ in claims(text, "spacy")] == ["Peter Marsh", "South Australian Ambulance Service"]
