@@ -28,7 +28,7 @@ row's cells are separated by tabs: the engine's own tab-separated results
 there: ``<iri>``, ``"text"``, ``"text"@lang``, ``"…"^^<datatype>``, a number
 or boolean bare (``7``, ``1.5``, ``true``), ``_:label``, and ``""`` (the
 empty text) when unbound. A row of an ordered query starts with its order key
-(:func:`kg.summary_order.order_key`, its control characters escaped so that
+(:func:`kg.summary_order.escaped_key`: its control characters escaped so that
 the key holds no tab or line break and still sorts as before) and ``\x01``, so
 that the rows of many cases are put in order by sorting the lines. The build
 turns no term into a Python object, and the reader splits text, sorts lines
@@ -48,7 +48,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.summary_order import keyed_text, order_key
+from kg.summary_order import escaped_key, keyed_text, order_key
 
 __all__ = ["GRAPH", "SUMMARISED", "Summary", "prepare_summaries", "case_summary", "summarised", "rdflib_rows", "plain_rows"]
 
@@ -57,9 +57,6 @@ _BASE = "https://w3id.org/kg/summary/"
 #: The named graph of the materialised rows.
 GRAPH = _BASE + "queries"
 _IN_CASE = "https://w3id.org/kg/ontology#inCase"
-#: An order key's control characters (its ranks and NULs, a text's tabs and line breaks) as two characters each, in the
-#: same order: ``\x02`` then a printable one. Every escaped key sorts as the key did, and ``\x01`` after it sorts first.
-_SAFE = str.maketrans({chr(c): "\x02" + chr(0x20 + c) for c in range(0x20)})
 #: The rows' encoding (below and kg.summary_order's keys); part of each fingerprint, so a store that kept
 #: them otherwise runs the queries as written.
 _ENCODING = "rows 4 (TSV lines, escaped order key first), order key 2"
@@ -149,14 +146,15 @@ def case_summary(slug: str, ntriples: bytes) -> bytes:
     for name in SUMMARISED:
         predicate, text, selected, where = _plan(name)
         written = store.query(text).serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
-        body = written[written.index("\n") + 1 :]  # the header first; a line break ends each row
+        rows = written.split("\n")[1:-1]  # the header first; a line break ends each row
         if where and not SUMMARISED[name].sums:  # the row's order key first; the columns made for it left out
             descending, tab = [down for down, _ in where], "\t"
-            rows = [line.split(tab) for line in body.split("\n")[:-1]]
-            body = "".join(
-                f"{order_key([row[column] for _, column in where], descending).translate(_SAFE)}\x01{tab}{tab.join(row[: len(selected)])}\n"
-                for row in rows
-            )
+            rows = [
+                f"{escaped_key([row[column] for _, column in where], descending)}\x01{tab}{tab.join(row[: len(selected)])}"
+                for row in map(str.split, rows, repeat(tab))
+            ]
+        rows.sort()  # the engine's order of rows varies from run to run: the same store from the same case
+        body = "".join(f"{row}\n" for row in rows)
         literal = body.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
         lines.append(f'<{case}> <{predicate}> "{literal}" <{GRAPH}> .\n')
     return "".join(lines).encode("utf-8")
