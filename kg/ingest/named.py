@@ -32,6 +32,8 @@ def add_named(table: EntityTable, text: str, named) -> None:
         owner = re.match(r"(.+?)['’]s[ ](?P<next>\w+)", text[start:end])
         if owner and (organization(owner.group(1)) or (label == "ORG" and owner.group("next").lower() not in POSSESSIVE_HEADS)):
             start, end, label = start, start + owner.end(1), "ORG"  # "BrightShield's Victoria Lang": the company
+        elif owner and label == "PERSON" and owner.group("next")[:1].isupper():
+            label = "ORG"  # "Tom's Hardware": a possessive inside a name is an organization's or a title's, never a person's
         # "Elon Musk Amazon entered ...": a person's name runs into an organization's.
         words = text[start:end].split()
         if label == "PERSON" and len(words) >= 3 and organization(words[-1]):
@@ -86,7 +88,48 @@ def add_named(table: EntityTable, text: str, named) -> None:
         if " " not in words and not words.isupper() and common_word(table, words):
             continue  # "Government", "Sources": a common word at a sentence's start
         table.new(type_, words, start, end, rule="named entity (parser)", confidence=0.6)
+    _members(table, text)
     _acronyms(table, text)
+
+
+#: Plural nouns for organizations of a kind, before a list of their names.
+_KIND_PLURAL = (r"companies|firms|airlines|carriers|banks|utilities|operators|rivals|competitors|providers|suppliers|vendors|"
+                r"consultants|consultancies|insurers|lenders|retailers|telcos|agencies|regulators|outlets|publications|"
+                r"newspapers|broadcasters|start-?ups|manufacturers|makers|developers|unions|charities")
+_MEMBER = r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&-]*){0,3}"
+_MEMBERS = re.compile(
+    rf"\b(?i:{_KIND_PLURAL})(?:[ ][a-z-]+){{0,8}}?(?:,[ ]|[ ])(?:(?P<cue>including|such[ ]as|like|namely)[ ])?"
+    rf"(?P<list>{_MEMBER}(?:,[ ]{_MEMBER})*,?[ ](?:and|or)[ ]{_MEMBER}|{_MEMBER})(?=[,.;:)]|[ ][a-z])"
+)
+
+
+def _members(table: EntityTable, text: str) -> None:
+    """Names listed after a plural noun for organizations ("power companies including Iberdrola and
+    Endesa", "two other airlines ..., United and American Airlines"): organizations, whatever the parser
+    tagged them (a place, a person) or if it tagged nothing.
+
+    >>> from kg.ingest.gazetteer import Gazetteer
+    >>> text = "Rivals Telstar, Vodaphone and TPG said so. Utilities such as Endesa agreed."
+    >>> table = EntityTable(text, Gazetteer([]))
+    >>> _members(table, text)
+    >>> sorted(e.label for e in table.entities.values())
+    ['Endesa', 'TPG', 'Telstar', 'Vodaphone']
+    """
+    for m in _MEMBERS.finditer(text):
+        names = [n for n in re.split(r",[ ](?:and[ ]|or[ ])?|[ ](?:and|or)[ ]", m.group("list")) if n]
+        if len(names) < 2 and not m.group("cue"):
+            continue
+        at = m.start("list")
+        for name in names:
+            start = text.index(name, at)
+            at = end = start + len(name)
+            if name.split()[0].lower() in NOT_NAMES:
+                continue
+            taken = table.at(start, end)
+            if taken is None and not table.is_taken(start, end):
+                table.new(CLS.Organization, name, start, end, rule="listed with organizations", confidence=0.6)
+            elif taken is not None and taken.type == CLS.Person and taken.known_id is None and taken.rule == "named entity (parser)":
+                taken.type = CLS.Organization  # "the consultancies Compass Lexecon and Inesc Tec"
 
 
 

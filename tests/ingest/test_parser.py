@@ -293,3 +293,11 @@ def test_an_organization_spelled_by_its_acronym_is_one_name_across_and():
 def test_a_title_before_a_name_is_no_part_of_it():
     text = "Premier Peter Marsh said he was furious. The South Australian Ambulance Service said two people had died."
     assert [p for p, _, _ in claims(text, "spacy")] == ["Peter Marsh", "South Australian Ambulance Service"]
+
+
+def test_names_listed_after_a_plural_noun_for_organizations_are_organizations():
+    text = ("Aelec represents the main electricity companies, including Iberdrola and Endesa. "
+            "Two other airlines that were hit, United and American Airlines, recovered faster. "
+            "The story was picked up by Tom's Hardware.")
+    entities = {e.label: e.type for e in extract(text, parser="spacy").table.entities.values()}
+    assert [entities.get(n) for n in ("Iberdrola", "Endesa", "United", "American Airlines", "Tom's Hardware")] == ["Organization"] * 5
