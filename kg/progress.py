@@ -56,19 +56,20 @@ def counted(progress: Progress | None, task: str, items: Iterable[T]) -> Iterato
             progress(task, done, len(items))
 
 
-def ticked(progress: Progress | None, task: str, items: Iterable[T]) -> Iterator[T]:
-    """Each of ``items`` in turn, reporting under ``task`` how many are done after each, their number unknown.
+def ticked(progress: Progress | None, task: str, items: Iterable[T], total: int | None = None) -> Iterator[T]:
+    """Each of ``items`` in turn, reporting under ``task`` how many are done after each, their number ``total``
+    (an estimate, or None when unknown); unlike :func:`counted`, ``items`` are taken one at a time.
 
     >>> seen = []
     >>> list(ticked(lambda *call: seen.append(call), "reading", iter("ab"))), seen
     (['a', 'b'], [('reading', 0, None), ('reading', 1, None), ('reading', 2, None)])
     """
     if progress is not None:
-        progress(task, 0, None)
+        progress(task, 0, total)
     for done, item in enumerate(items, 1):
         yield item
         if progress is not None:
-            progress(task, done, None)
+            progress(task, done, total)
 
 
 class TerminalProgress:

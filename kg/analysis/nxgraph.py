@@ -42,6 +42,7 @@ not ``reviewed`` are left out, with their edges.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Collection, Iterator
 
 from rdflib import Graph, Literal, URIRef
@@ -54,7 +55,7 @@ from kg.vocab import BASE_IRI, CLS, KG
 if TYPE_CHECKING:  # networkx is imported where it is used, to keep `kg --help` fast
     import networkx as nx
 
-__all__ = ["project", "case_projections", "by_case", "from_turtle", "local_name", "EXAMPLE", "ITEM_KINDS", "CLS"]
+__all__ = ["project", "case_projections", "case_parts", "Rows", "by_case", "from_turtle", "local_name", "EXAMPLE", "ITEM_KINDS", "CLS"]
 
 #: Base IRI of the items in docstring examples.
 EXAMPLE = BASE_IRI + "example/"
@@ -111,50 +112,71 @@ def _project(
     graph: Graph, names: dict[str, str], *, reviewed_only: bool, cases: Collection[str] | None
 ) -> "nx.MultiDiGraph":
     """:func:`project`, with the ontology's names for classes and properties (:func:`_term_labels`) at hand."""
-    import networkx as nx
+    return _read(graph, names, reviewed_only=reviewed_only, cases=cases).projection()
 
-    attributes: dict[str, dict] = {}
+
+def _read(graph: Graph, names: dict[str, str], *, reviewed_only: bool, cases: Collection[str] | None) -> "Rows":
+    """The rows of ``cases`` (every case when None), read and not yet put together."""
     # Plain values: no rdflib term for each of many rows.
-    _, rows = plain_rows(graph, "projection-nodes", cases=cases)
-    for node, key, value in rows:
-        attrs = attributes.setdefault(node, {})
-        if key == "class":
-            if isinstance(value, str) and value.startswith(_KG):
-                attrs.setdefault("classes", set()).add(local_name(value))
-        elif key in _LISTS:
-            attrs.setdefault(key, set()).add(value)
-        elif key not in attrs or str(value) < str(attrs[key]):
-            attrs[key] = value  # several values: keep the least, so the result is stable
-    out = nx.MultiDiGraph()
-    for node in sorted(attributes):
-        attrs = attributes[node]
-        if cases is not None and attrs.get("case") not in cases:
-            continue  # read where the store keeps every case's rows together
-        if attrs.get("review") != "reviewed" and (reviewed_only or attrs.get("review") == "rejected"):
-            continue  # a rejected draft stays out of every view: kept in its file only so ingest does not redraft it
-        classes = sorted(attrs.pop("classes", ()))
-        attrs["cls"] = classes[0] if classes else CLS.Entity
-        attrs["class_label"] = names.get(_KG + attrs["cls"], _words(attrs["cls"]))
-        attrs["aliases"] = sorted(attrs.get("aliases", ()))
-        for key in ("passage", "links"):  # the words a change affects; the item's identifiers elsewhere
-            if key in attrs:
-                attrs[key] = sorted(attrs[key])
-        attrs["kinds"] = sorted(local_name(k) for k in attrs.get("kinds", ()))
-        quote = f"“{attrs['quote']}”" if attrs.get("quote") else None
-        attrs.setdefault("label", attrs.get("text") or attrs.get("asks") or quote or local_name(node))
-        if attrs["cls"] == CLS.Assertion:
-            attrs["polarity"] = int(attrs.get("polarity", 0))
-            attrs["confidence"] = float(attrs.get("confidence", 1.0))
-        out.add_node(node, **attrs)
-    edges = sorted(set(plain_rows(graph, "projection-edges", cases=cases)[1]))
-    rdf_type, labels = str(RDF.type), {}
-    for source, predicate, target in edges:
-        if source in out and target in out and predicate != rdf_type:
-            label = labels.get(predicate)
-            if label is None:
-                label = labels[predicate] = names[predicate] if predicate in names else _words(local_name(predicate))
-            out.add_edge(source, target, key=predicate, predicate=predicate, label=label)
-    return out
+    nodes = list(plain_rows(graph, "projection-nodes", cases=cases)[1])
+    edges = list(plain_rows(graph, "projection-edges", cases=cases)[1])
+    return Rows(nodes, edges, names, reviewed_only, None if cases is None else frozenset(cases))
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A projection's rows as read from the store (plain values): cheap to hand to another process, which
+    puts them together (:meth:`projection`)."""
+
+    nodes: list[tuple]
+    edges: list[tuple]
+    names: dict[str, str]  # the ontology's names for classes and properties (:func:`_term_labels`)
+    reviewed_only: bool
+    cases: frozenset[str] | None  # the only cases kept, where the store reads every case's rows together
+
+    def projection(self) -> "nx.MultiDiGraph":
+        import networkx as nx
+
+        names, cases = self.names, self.cases
+        attributes: dict[str, dict] = {}
+        for node, key, value in self.nodes:
+            attrs = attributes.setdefault(node, {})
+            if key == "class":
+                if isinstance(value, str) and value.startswith(_KG):
+                    attrs.setdefault("classes", set()).add(local_name(value))
+            elif key in _LISTS:
+                attrs.setdefault(key, set()).add(value)
+            elif key not in attrs or str(value) < str(attrs[key]):
+                attrs[key] = value  # several values: keep the least, so the result is stable
+        out = nx.MultiDiGraph()
+        for node in sorted(attributes):
+            attrs = attributes[node]
+            if cases is not None and attrs.get("case") not in cases:
+                continue  # read where the store keeps every case's rows together
+            if attrs.get("review") != "reviewed" and (self.reviewed_only or attrs.get("review") == "rejected"):
+                continue  # a rejected draft stays out of every view: kept in its file only so ingest does not redraft it
+            classes = sorted(attrs.pop("classes", ()))
+            attrs["cls"] = classes[0] if classes else CLS.Entity
+            attrs["class_label"] = names.get(_KG + attrs["cls"], _words(attrs["cls"]))
+            attrs["aliases"] = sorted(attrs.get("aliases", ()))
+            for key in ("passage", "links"):  # the words a change affects; the item's identifiers elsewhere
+                if key in attrs:
+                    attrs[key] = sorted(attrs[key])
+            attrs["kinds"] = sorted(local_name(k) for k in attrs.get("kinds", ()))
+            quote = f"“{attrs['quote']}”" if attrs.get("quote") else None
+            attrs.setdefault("label", attrs.get("text") or attrs.get("asks") or quote or local_name(node))
+            if attrs["cls"] == CLS.Assertion:
+                attrs["polarity"] = int(attrs.get("polarity", 0))
+                attrs["confidence"] = float(attrs.get("confidence", 1.0))
+            out.add_node(node, **attrs)
+        rdf_type, labels = str(RDF.type), {}
+        for source, predicate, target in sorted(set(self.edges)):
+            if source in out and target in out and predicate != rdf_type:
+                label = labels.get(predicate)
+                if label is None:
+                    label = labels[predicate] = names[predicate] if predicate in names else _words(local_name(predicate))
+                out.add_edge(source, target, key=predicate, predicate=predicate, label=label)
+        return out
 
 
 def by_case(g: "nx.MultiDiGraph") -> Iterator["nx.MultiDiGraph"]:
@@ -185,21 +207,30 @@ def case_projections(graph: Graph, *, reviewed_only: bool = True) -> Iterator["n
     the whole graph is projected once and split (:func:`by_case`). Either way
     each part is the whole projection's subgraph of one case's items.
     """
+    _, parts = case_parts(graph, reviewed_only=reviewed_only)
+    for part in parts:
+        g = part.projection() if isinstance(part, Rows) else part
+        if len(g):
+            yield g
+
+
+def case_parts(graph: Graph, *, reviewed_only: bool = True) -> tuple[int, Iterator["Rows | nx.MultiDiGraph"]]:
+    """How many cases there are, and each case's part in turn, for :func:`case_projections` and those that share
+    the cases among processes: each case's :class:`Rows` where the build materialised the projection's rows
+    (read one case at a time), else each case's projection (:func:`by_case` of the whole). A part may project
+    to nothing (every item of its case left out)."""
     from kg import summaries
     from kg.sparql import QUERY_DIR, _summary_store
 
     store = _summary_store(graph)
     if store is None or not summaries.summarised(store, "projection-nodes"):
-        yield from (part for part in by_case(project(graph, reviewed_only=reviewed_only)) if len(part))
-        return
+        parts = [part for part in by_case(project(graph, reviewed_only=reviewed_only)) if len(part)]
+        return len(parts), iter(parts)
     names = _term_labels(graph)
     # Straight to the store, which the summaries are read from too: no rdflib parse of the query, no terms.
     text = (QUERY_DIR / "analysis" / "cases.rq").read_text(encoding="utf-8")
     cases = [row["case"].value for row in store.query(text)]
-    for case in cases:
-        part = _project(graph, names, reviewed_only=reviewed_only, cases={case})
-        if len(part):
-            yield part
+    return len(cases), (_read(graph, names, reviewed_only=reviewed_only, cases={case}) for case in cases)
 
 
 def from_turtle(text: str, case: str = "example") -> "nx.MultiDiGraph":

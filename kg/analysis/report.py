@@ -36,6 +36,8 @@ from kg.progress import Progress, stage, ticked
 if TYPE_CHECKING:
     import networkx as nx
 
+    from kg.analysis.nxgraph import Rows
+
 __all__ = ["UnresolvedReport", "unresolved", "unresolved_from_projection", "SCHEMA_VERSION"]
 
 #: Bumped when a field of :meth:`UnresolvedReport.to_dict` changes meaning or goes away.
@@ -96,7 +98,7 @@ class UnresolvedReport(ShownInNotebooks):
 
 def unresolved_from_projection(
     g: "nx.MultiDiGraph", *, threshold: float | None = None, hub_cap: int | None = None, across_cases: bool = False,
-    progress: Progress | None = None,
+    progress: Progress | None = None, workers: int | None = None,
 ) -> UnresolvedReport:
     """The report for an already projected graph (see :mod:`kg.analysis.nxgraph`).
 
@@ -107,31 +109,34 @@ def unresolved_from_projection(
     """
     from kg.analysis.nxgraph import by_case
 
-    return _gathered([g] if across_cases else by_case(g), progress, threshold=threshold, hub_cap=hub_cap,
+    parts = [g] if across_cases else list(by_case(g))
+    return _gathered(parts, len(parts), progress, workers, threshold=threshold, hub_cap=hub_cap,
                      across_cases=across_cases)
 
 
 def unresolved(
     graph: Graph, *, threshold: float | None = None, hub_cap: int | None = None, across_cases: bool = False,
-    include_pending: bool = False, progress: Progress | None = None,
+    include_pending: bool = False, progress: Progress | None = None, workers: int | None = None,
 ) -> UnresolvedReport:
     """Project ``graph`` and gather what its record leaves unresolved.
 
     Each case is projected and analysed on its own
-    (:func:`kg.analysis.nxgraph.case_projections`), so a big store is never
+    (:func:`kg.analysis.nxgraph.case_parts`), so a big store is never
     held whole; ``across_cases`` projects it whole. With ``include_pending``,
     drafts (items pending review, as ``kg ingest`` writes them) count beside
-    the record, each marked ``draft``.
+    the record, each marked ``draft``. ``workers`` is how many processes
+    analyse the cases (see :func:`_workers`).
     """
-    from kg.analysis.nxgraph import case_projections, project
+    from kg.analysis.nxgraph import case_parts, project
 
     stage(progress, "projecting the graph")
     reviewed_only = not include_pending
     if across_cases:
-        parts = [project(graph, reviewed_only=reviewed_only)]
+        total, parts = 1, iter([project(graph, reviewed_only=reviewed_only)])
     else:
-        parts = case_projections(graph, reviewed_only=reviewed_only)
-    return _gathered(parts, progress, threshold=threshold, hub_cap=hub_cap, across_cases=across_cases)
+        total, parts = case_parts(graph, reviewed_only=reviewed_only)
+    return _gathered(parts, total, progress, workers, threshold=threshold, hub_cap=hub_cap,
+                     across_cases=across_cases)
 
 
 @dataclass(frozen=True)
@@ -145,8 +150,17 @@ class _Part:
     questions: tuple[OpenQuestion, ...]
 
 
-def _analysed(g: "nx.MultiDiGraph", **options) -> _Part:
-    """Every analysis of the report on ``g``: identity candidates, the record's findings, open questions."""
+def _analysed(part: "nx.MultiDiGraph | Rows", **options) -> _Part | None:
+    """Every analysis of the report on ``part`` (a projection, or a case's rows put together here first): identity
+    candidates, the record's findings, open questions. None when nothing of it is projected."""
+    from kg.analysis.nxgraph import Rows
+
+    if isinstance(part, Rows):
+        g = part.projection()
+        if not len(g):  # every item of the case left out
+            return None
+    else:
+        g = part
     found = find_candidates(g, **options)
     with remembered(g):  # these analyses ask for the same assertions
         record = {
@@ -160,11 +174,14 @@ def _analysed(g: "nx.MultiDiGraph", **options) -> _Part:
     return _Part(min(g, default=""), found, record, named(g), questions)
 
 
-def _gathered(parts: Iterable["nx.MultiDiGraph"], progress: Progress | None, **options) -> UnresolvedReport:
-    """The report of the parts (each case's projection), analysed one by one or by several processes."""
+def _gathered(
+    parts: Iterable["nx.MultiDiGraph | Rows"], total: int, progress: Progress | None, workers: int | None, **options
+) -> UnresolvedReport:
+    """The report of the parts (each case's projection or rows), analysed one by one or by several processes."""
     import networkx as nx
 
-    done = list(ticked(progress, "analysing case by case", _each_analysed(parts, options)))
+    analysed = _each_analysed(parts, total, workers, options)
+    done = [part for part in ticked(progress, "analysing case by case", analysed, total) if part is not None]
     if not done:  # nothing projected: the report of an empty graph, with the model's defaults
         done.append(_analysed(nx.MultiDiGraph(), **options))
     done.sort(key=lambda part: part.first)
@@ -188,28 +205,34 @@ def _gathered(parts: Iterable["nx.MultiDiGraph"], progress: Progress | None, **o
     )
 
 
-#: Cases analysed in this process before others are started to share the work (where a core is free).
+#: Cases analysed in this process before others are started to share the work: a store of a few small cases is
+#: quicker to analyse than to fork for.
 PARALLEL_CASES = 8
 
 
-def _each_analysed(parts: Iterable["nx.MultiDiGraph"], options: dict) -> Iterator[_Part]:
+def _each_analysed(
+    parts: Iterable["nx.MultiDiGraph | Rows"], total: int, workers: int | None, options: dict
+) -> Iterator[_Part | None]:
     """:func:`_analysed` of each part, in order: in this process, or, from the :data:`PARALLEL_CASES`-th part on
-    and where :func:`_workers` allows, by forked processes while this one projects the next parts."""
+    and where :func:`_workers` gives more than one, by forked processes while this one reads the next parts.
+    A case is handed over as its rows (plain values), put together into its projection by the process that
+    analyses it."""
     from collections import deque
 
     pool, pending = None, deque()
-    start = 0 if _configured_workers() else PARALLEL_CASES
+    chosen = _workers(total, workers)
+    start = 0 if workers or _configured_workers() else PARALLEL_CASES
     try:
-        for index, g in enumerate(parts):
-            if index == start and (workers := _workers()) > 1:
+        for index, part in enumerate(parts):
+            if index == start and chosen > 1:
                 import multiprocessing
 
-                pool = multiprocessing.get_context("fork").Pool(workers)
+                pool = multiprocessing.get_context("fork").Pool(chosen)
             if pool is None:
-                yield _analysed(g, **options)
+                yield _analysed(part, **options)
                 continue
-            pending.append(pool.apply_async(_analysed, (g,), options))
-            if len(pending) > 2 * workers:  # a few parts ahead, not the whole store in the pipe
+            pending.append(pool.apply_async(_analysed, (part,), options))
+            if len(pending) > 2 * chosen:  # a few parts ahead, not the whole store in the pipe
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
@@ -234,16 +257,27 @@ def _configured_workers() -> int | None:
         raise KGError(f"KG_UNRESOLVED_WORKERS must be a whole number, not {configured!r}") from e
 
 
-def _workers() -> int:
-    """Processes that analyse the cases: ``KG_UNRESOLVED_WORKERS``, else one a core that is free now (the load
-    average below the cores), at least one; always one where fork does not exist."""
-    import multiprocessing
+def _workers(cases: int, asked: int | None = None) -> int:
+    """Processes that analyse ``cases`` cases: ``asked``, else ``KG_UNRESOLVED_WORKERS``, else one a core this
+    process may run on, and no more than there are cases past the first :data:`PARALLEL_CASES`; always one
+    where fork does not exist. Cores busy with other work are still shared: a second process on a loaded
+    two-core machine gets its share of both, where one process gets one core at most.
+
+    >>> _workers(500, asked=3)  # where fork exists
+    3
+    """
     import os
 
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not _forks():
         return 1
-    configured = _configured_workers()
-    if configured is not None:
-        return configured
-    cores = os.cpu_count() or 1
-    return max(1, min(cores, int(cores - os.getloadavg()[0])))
+    chosen = asked or _configured_workers()
+    if chosen is not None:
+        return max(1, chosen)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, cases - PARALLEL_CASES))
+
+
+def _forks() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()

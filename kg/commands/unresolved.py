@@ -20,9 +20,12 @@ __all__ = ["commands"]
 @click.option("--across-cases", is_flag=True, help="Also propose identity candidates between items of two cases.")
 @click.option("--include-pending", is_flag=True,
               help="Count drafts pending review (as kg ingest writes them) beside the record, each marked as a draft.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None, metavar="N",
+              help="Processes that analyse the cases (default: one a core, from the ninth case on; also "
+                   "KG_UNRESOLVED_WORKERS). The report is the same for any N.")
 @store_option
 @handle_errors
-def unresolved(fmt, out, threshold, across_cases, include_pending, store):
+def unresolved(fmt, out, threshold, across_cases, include_pending, workers, store):
     """Show what the record leaves unresolved.
 
     Identity candidates (items that may be one and the same, each with the
@@ -37,7 +40,7 @@ def unresolved(fmt, out, threshold, across_cases, include_pending, store):
 
     with TerminalProgress() as progress:
         report, written = _gather(store, out, progress, threshold=threshold, across_cases=across_cases,
-                                  include_pending=include_pending)
+                                  include_pending=include_pending, workers=workers)
     if written is not None:
         from kg.export.report_text import headline
 

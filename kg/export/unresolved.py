@@ -80,7 +80,7 @@ def write_report(report: "UnresolvedReport", folder: str | os.PathLike, *, title
 
 def write_unresolved(
     graph: "Graph", folder: str | os.PathLike, *, threshold: float | None = None, across_cases: bool = False,
-    include_pending: bool = False, progress: "Progress | None" = None,
+    include_pending: bool = False, progress: "Progress | None" = None, workers: int | None = None,
 ) -> tuple["UnresolvedReport", list[Path]]:
     """Gather what ``graph`` leaves unresolved and write its three files into ``folder``.
 
@@ -93,7 +93,7 @@ def write_unresolved(
     from kg.progress import stage
 
     report = unresolved(graph, threshold=threshold, across_cases=across_cases, include_pending=include_pending,
-                        progress=progress)
+                        progress=progress, workers=workers)
     stage(progress, "writing the report")
     return report, write_report(report, folder, title=report_title(case_titles(graph)))
 

@@ -84,7 +84,20 @@ def test_the_report_is_the_same_whatever_the_number_of_processes(store, built_ca
     alone = run("unresolved", "--store", several, "--format", "json").output
     monkeypatch.setenv("KG_UNRESOLVED_WORKERS", "3")
     shared = run("unresolved", "--store", several, "--format", "json").output
-    assert json.loads(alone)["counts"]["contested"] == 2 and shared == alone
+    monkeypatch.delenv("KG_UNRESOLVED_WORKERS")
+    asked = run("unresolved", "--store", several, "--format", "json", "--workers", "2").output
+    assert json.loads(alone)["counts"]["contested"] == 2 and shared == alone and asked == alone
+
+
+def test_the_cases_are_counted_as_they_are_analysed(store, built_cases):
+    """Progress knows how many cases there are, so a terminal shows the time left."""
+    from kg.analysis.report import unresolved
+    from kg.store import open_graph
+
+    seen = []
+    unresolved(open_graph(_several_cases(store, built_cases)), progress=lambda *call: seen.append(call))
+    assert [call for call in seen if call[0] == "analysing case by case"] == [
+        ("analysing case by case", done, 3) for done in range(4)]
 
 
 def test_each_case_is_analysed_on_its_own(store, built_cases):

@@ -6,6 +6,7 @@ the report a user reads.
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 
@@ -41,11 +42,17 @@ def seed(tmp_path_factory):
     return store, where / "exports"
 
 
-def seed_report(seed):
+@functools.cache
+def _report_of(store: str):
     from kg.analysis.report import unresolved
     from kg.store import open_graph
 
-    return unresolved(open_graph(seed[0]))
+    return unresolved(open_graph(store))
+
+
+def seed_report(seed):
+    """The seed's report, gathered once for this module's tests, which only read it (it is frozen)."""
+    return _report_of(seed[0])
 
 
 def prose(line: str) -> str:
