@@ -70,15 +70,30 @@ class Located(dict):
         return self.key_lines.get(key, self.line)
 
 
+#: The first characters of plain scalars that an implicit resolver may type (a number, a boolean, null...).
+_TYPED_FIRST = frozenset(k for k in _BaseLoader.yaml_implicit_resolvers if k)
+
+
 class _Loader(_BaseLoader):
     path: str = "<input>"
 
     def error(self, node: yaml.Node, message: str) -> LoadError:
         return LoadError(self.path, node.start_mark.line + 1, message)
 
+    def resolve(self, kind, value, implicit):
+        """A scalar's tag, as PyYAML resolves it; text (quoted, or plain and starting with a character no implicit
+        resolver takes) without trying them: most of a case file's scalars, once each."""
+        if kind is yaml.ScalarNode and (not implicit[0] or value and value[0] not in _TYPED_FIRST) and not self.yaml_path_resolvers:
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
+
+
+if None in _BaseLoader.yaml_implicit_resolvers:  # pragma: no cover - a resolver for any first character: try them all
+    del _Loader.resolve
+
 
 def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
-    value = loader.construct_scalar(node)
+    value = node.value if type(node) is yaml.ScalarNode else loader.construct_scalar(node)
     if "\x00" in value:
         raise loader.error(node, "NUL character in a text value; remove it (a case file is text)")
     if len(value) > MAX_TEXT_CHARS:
