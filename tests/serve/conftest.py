@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import socket
+import subprocess
 import threading
 
 import pytest
@@ -13,6 +15,23 @@ from kg.store import parse_location
 from tests.helpers import DOCUMENTS, MINI
 
 #: The slowest query we know: a three-way cross product of every triple.
+#: How long a `kg serve` the tests started may take to stop once signalled. It stops in about a second; on a
+#: machine shared by several test runs and builds (load 10 on two cores) it took more than 30 s, so the bound is
+#: wide, and a server that never stops still fails the test (and is killed, not left behind).
+STOP_SECONDS = 120
+
+
+def stop_serving(process: subprocess.Popen, signum: int = signal.SIGINT) -> tuple[str, str]:
+    """Signal a `kg serve` this test started and wait for it to stop: its standard output and error."""
+    process.send_signal(signum)
+    try:
+        return process.communicate(timeout=STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        pytest.fail(f"kg serve did not stop within {STOP_SECONDS} s of signal {signum}")
+
+
 SLOW_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 

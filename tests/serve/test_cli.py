@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.serve.conftest import stop_serving
+
 KG = str(Path(sys.executable).parent / "kg")
 
 
@@ -31,8 +33,7 @@ def test_kg_serve_serves_until_stopped(built, stop):
         answer = requests.get(url, params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
         assert answer.json()["boolean"] is True
     finally:
-        process.send_signal(stop)
-        out, err = process.communicate(timeout=30)
+        out, err = stop_serving(process, stop)
     assert process.returncode == 0, err
     assert out == "stopped\n"
     assert '"GET /sparql?query=ASK' in err and '" 200 ' in err  # one log line per request
@@ -49,8 +50,7 @@ def test_kg_serve_quiet_logs_nothing(built):
         process.stdout.readline()
         requests.get(url, params={"query": "ASK {}"}, timeout=30)
     finally:
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=30)
+        _, err = stop_serving(process)
     assert err == ""
 
 

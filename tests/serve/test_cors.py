@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import requests
 
 from kg.server import Endpoint
 from kg.store import parse_location
+from tests.serve.conftest import stop_serving
 
 KG = str(Path(sys.executable).parent / "kg")
 NAMED = "http://127.0.0.1:8123"
@@ -118,8 +120,7 @@ def test_kg_serve_takes_cors_origin(built):
         named = requests.post(url, data=ASK, headers={"Origin": "http://[::1]:5000"}, timeout=30)
         other = requests.post(url, data=ASK, headers={"Origin": OTHER}, timeout=30)
     finally:
-        process.terminate()
-        process.communicate(timeout=30)
+        stop_serving(process, signal.SIGTERM)
     assert (named.status_code, named.headers["Access-Control-Allow-Origin"]) == (200, "http://[::1]:5000")
     assert other.status_code == 403
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ import requests
 
 from kg.server import Endpoint
 from kg.store import parse_location
+from tests.serve.conftest import stop_serving
 
 KG = str(Path(sys.executable).parent / "kg")
 ASK = {"query": "ASK { ?s ?p ?o }"}
@@ -77,8 +77,7 @@ def test_listening_beyond_loopback_warns(built):
         port = url.rsplit(":", 1)[1].split("/")[0]
         assert requests.get(url.replace("0.0.0.0", "127.0.0.1"), params=ASK, timeout=30).status_code == 200
     finally:
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=30)
+        _, err = stop_serving(process)
     assert err.splitlines(keepends=True)[:1] == [f"warning: listening on 0.0.0.0: the endpoint is reachable from the network, and anyone who can reach port {port} can read the whole graph\n"]
 
 
@@ -92,6 +91,5 @@ def test_listening_on_loopback_does_not_warn(built):
         url = process.stdout.readline().split(" at ")[1].strip()
         assert requests.get(url, params=ASK, timeout=30).status_code == 200  # serving, past the warning
     finally:
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=30)
+        _, err = stop_serving(process)
     assert err == ""
