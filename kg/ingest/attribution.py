@@ -37,7 +37,11 @@ _HEDGE_FRAME = re.compile(
 )
 _ANAPHOR = re.compile(r"^(?:that|this)(?=[,.;]|$)|^(?:that|this|the|those|these)[ ](?!(?:claim|claims|suggestion|idea|assertion|allegation|report)[ ]that\b)(?:account|figure|claim|claims|statement|estimate|characterization|version|report|reading|assertion|description|allegation|view|finding|findings)\b|^the[ ][\w’'-]+['’]s[ ]reading\b")
 _ADVERBIAL = r"(?:[ ](?:on|in|to|at|during|earlier|later|publicly|privately|previously|also|again|repeatedly|first)\b[^,.;“”\"]{0,60}?)?"
-_TOLD_OBJECT = r"(?:[ ](?:the[ ])?(?:reporters|journalists|staff|employees|customers|investors|analysts|lawmakers|regulators|the[ ]\w+|\w+[ ]newspaper|[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)*))?"
+#: Whom a speaker told, when it is a gathering or a programme: "told a Senate hearing", "told ABC radio".
+_AUDIENCE_WORDS = (r"(?:an?|the|its|his|her|their)[ ](?:[\w’'-]+[ ]){0,3}(?:conference|briefing|hearing|meeting|committee|inquiry|"
+                   r"interview|summit|session|audience|forum|parliament|senate|crowd|reporters|journalists|media|radio|podcast|programme|program|show)")
+_AUDIENCE = re.compile(_AUDIENCE_WORDS)
+_TOLD_OBJECT = rf"(?:[ ]{_AUDIENCE_WORDS}(?=[ ]that\b)|[ ](?:the[ ])?(?:reporters|journalists|staff|employees|customers|investors|analysts|lawmakers|regulators|the[ ]\w+|\w+[ ]newspaper|[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)*))?"
 _DOC_VERBS = {"show", "shows", "showed", "indicated", "indicates", "indicate", "referenced", "references", "revealed"}
 
 
@@ -87,10 +91,16 @@ def _claim_end(text: str, start: int, limit: int) -> int:
 _CHANNEL = re.compile(r"(?:in|via|on)[ ](?:a|an|its|his|her|their|the)[ ](?:[\w-]{1,20}[ ]){0,2}(?:statement|email|e-mail|post|letter|memo|message|filing|note)(?:[ ][^:“”\"]{1,40})?:[ ]*", re.IGNORECASE)
 
 
+# "said in a statement it had ...", "said on X on Monday that ...": where it was said, before the claim.
+_CHANNEL_LEAD = re.compile(r"(?:in|via|on)[ ](?:(?:a|an|its|his|her|their|the)[ ](?:[\w-]{1,20}[ ]){0,2}(?:statement|email|e-mail|post|letter|memo|message|"
+                           r"filing|note|interview|update|blog[ ]post)|X|LinkedIn|Twitter|social[ ]media)(?:[ ](?:on|last|this)[ ]\w+)?,?[ ](?:that[ ])?"
+                           r"(?=[a-z]|[A-Z][\w’'-]*[ ][a-z])")
+
+
 def _trim_claim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] == " ":
         start += 1
-    channel = _CHANNEL.match(text, start, end)
+    channel = _CHANNEL.match(text, start, end) or _CHANNEL_LEAD.match(text, start, end)
     if channel:
         start = channel.end()
     while start < end and text[start] in " “”\"‘:;,—–":
@@ -275,9 +285,6 @@ def _is_clause(claim: str, verb: str) -> bool:
         return False  # "..., Roe told a press conference": whom she told, not what
     return bool(FINITE.search(claim)) or claim[:1] in "“\""
 
-
-_AUDIENCE = re.compile(r"(?:an?|the|its|his|her|their)[ ](?:[\w-]+[ ]){0,3}(?:conference|briefing|hearing|meeting|committee|inquiry|"
-                       r"interview|summit|session|audience|forum|parliament|senate|crowd|reporters|journalists|media)")
 
 
 def _inner_speaker(table: EntityTable, text: str, start: int, end: int) -> Claim | None:

@@ -63,7 +63,7 @@ def _people(table: EntityTable, text: str) -> None:
     article = r"(?:(?:an?|the|its|[A-Z][\w’'-]*['’]s)\s+)"
     patterns = [
         # "chief technology officer, Helena Brandt" / "City councillor Grace Whitfield"
-        (re.compile(rf"(?<![\w’'-])(?P<title>(?:[a-z][\w-]*\s+){{0,3}}{titles}(?:\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?),?\s+(?P<name>{PERSON})(?![\w-])"), "title before name", 0.8),
+        (re.compile(rf"(?<![\w’'-])(?P<title>(?:[a-z][\w-]*\s+){{0,3}}(?:[A-Z][a-z]+\s+(?=[A-Z]))?{titles}(?:\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?),?\s+(?P<name>{PERSON})(?![\w-])"), "title before name", 0.8),
         # "Dr. Owen Pryce", "Professor Lina Okafor"
         (re.compile(rf"\b{HONORIFIC}\s+(?P<name>{PERSON})(?![\w-])"), "honorific", 0.85),
         # "Marcus Idowu, an analyst at Fenwick Research" / "Jane Roe, identified as the company's chief ..."

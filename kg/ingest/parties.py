@@ -171,6 +171,33 @@ _OFFICE = re.compile(
 )
 
 
+#: How an article first tells an AI it never names: "the AI agent built by ...", "an AI coding assistant".
+_AI_INTRO = re.compile(r"(?<![\w-])(?i:an?|the|its|their)[ ](?P<name>(?:[a-z][\w-]*[ ]){0,2}?(?:AI|A\.I\.)(?:[ ][a-z][\w-]*){0,2}?[ ]"
+                       r"(?:agent|assistant|chatbot|bot|copilot|model|tool)|(?:AI[ ])?chatbot)\b")
+
+
+def _ai_described(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
+    """An AI system the article tells only by description ("The AI agent built by Globex deleted the data.
+    The agent responded: ..."): one item, from its first description in the two paragraphs before.
+
+    >>> from kg.ingest.extract import extract
+    >>> text = "An AI coding assistant deleted the files. The assistant said it had ignored the freeze."
+    >>> [(c.party.label, c.party.type) for c in extract(text, parser="rules").claims]
+    [('AI coding assistant', 'AISystem')]
+    """
+    first = next(_AI_INTRO.finditer(text, max(0, start - 2000), end), None)
+    if first is None:
+        return None
+    label = first.group("name")
+    entity = table.by_name(label[:1].upper() + label[1:], {CLS.AISystem})
+    if entity is None:
+        entity = table.new(CLS.AISystem, label[:1].upper() + label[1:], first.start("name"), first.end("name"), rule="AI described", confidence=0.5)
+    words = text[start:end].strip(" ,")
+    at = start + text[start:end].index(words)
+    table.mention(entity, at, at + len(words))
+    return entity
+
+
 def _office(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
     """An organization's officer given by office alone: "its chief executive", "the company's boss".
     The person named before with that office, else the office of that organization, unnamed (as "a
@@ -242,7 +269,7 @@ def _described(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     operator" (the organization so described), "the report", "Monday's report", "a regulatory
     filing" (the document, made a source when the article names it only so)."""
     if _AI_DESCRIPTION.match(text[start:end]):
-        return table.last_before(start, {CLS.AISystem})
+        return table.last_before(start, {CLS.AISystem}) or _ai_described(table, text, start, end)
     by = _BY.match(text[start:end])
     if by is not None:
         who = resolve_party(table, text, start + by.start("who"), start + by.end("who"))
@@ -427,6 +454,18 @@ def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     titled = re.fullmatch(r"[Tt]he[ ]([A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){1,3})", subject)
     if titled and titled.group(1).split()[0].lower() not in NOT_NAMES:
         offset = start + text[start:end].index(subject) + 4
+        if re.fullmatch(TITLE_WORDS, titled.group(1).split()[-1].lower()):
+            # "The Prime Minister said": the person named before with that title, else the office
+            office = titled.group(1)
+            person = _titled(table, office.lower(), start)
+            if person is not None:
+                table.mention(person, offset, offset + len(office))
+                return person
+            known = table.by_name(office, {CLS.Role})
+            if known is not None:
+                table.mention(known, offset, offset + len(office))
+                return known
+            return table.new(CLS.Role, office, offset, offset + len(office), rule="unresolved title", confidence=0.45, generic=True)
         return table.new(CLS.Organization, titled.group(1), offset, offset + len(titled.group(1)), rule="named speaker", confidence=0.5)
     if not re.fullmatch(r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3}", subject) or subject.split()[0].lower() in NOT_NAMES:
         return None

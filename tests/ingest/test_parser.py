@@ -301,3 +301,23 @@ def test_names_listed_after_a_plural_noun_for_organizations_are_organizations():
             "The story was picked up by Tom's Hardware.")
     entities = {e.label: e.type for e in extract(text, parser="spacy").table.entities.values()}
     assert [entities.get(n) for n in ("Iberdrola", "Endesa", "United", "American Airlines", "Tom's Hardware")] == ["Organization"] * 5
+
+
+def test_whom_a_speaker_told_at_a_hearing_is_not_the_claim():
+    assert claims("Vale told a Senate hearing that staff had not followed procedures.", "spacy") == [
+        ("Vale", "denies", "Staff had followed procedures.")]
+
+
+def test_where_it_was_said_is_no_part_of_the_claim():
+    assert claims("Telcorp said in a statement it had notified the regulator.", "spacy") == [
+        ("Telcorp", "asserts", "Telcorp had notified the regulator.")]
+
+
+def test_the_office_is_the_person_named_before_with_that_title():
+    text = "Prime Minister Anthony Alban spoke in Canberra. The Prime Minister said the chief executive should go."
+    assert [p for p, _, _ in claims(text, "spacy")] == ["Anthony Alban"]
+
+
+def test_an_ai_never_named_speaks_by_its_first_description():
+    text = "The AI agent built by Initech deleted the data. The agent responded: “I made a catastrophic error in judgment.”"
+    assert claims(text, "spacy") == [("AI agent", "asserts", "I made a catastrophic error in judgment.")]
