@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kg.analysis.comparisons import Comparison, Context, Outcome, model, profiles
 from kg.analysis.comparisons import fact_pairs as _facts, links as _via, span as _iso
@@ -42,7 +42,7 @@ from kg.analysis.profiles import Profile, abbreviated, merged_words, rarity
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["compare", "level", "level_function", "compare_items"]
+__all__ = ["compare", "level", "level_function", "compare_items", "name_levels"]
 
 
 def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
@@ -75,6 +75,26 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> O
     """
     from rapidfuzz import fuzz
 
+    early = _name_early(c, a, b, facts)
+    if isinstance(early, Outcome):
+        return early
+    if early.found is not None:
+        return _name_finish(c, a, b, facts, early, early.found, early.pair, 0.0)
+    best, pair = max((fuzz.token_set_ratio(*folded), key) for key, folded in early.folded.items())
+    return _name_finish(c, a, b, facts, early, None, pair, best)
+
+
+class _Names(NamedTuple):
+    """How far :func:`_name` got before scoring the names by similarity."""
+
+    people: bool
+    found: str | None  # contained or extended, else None: the names are scored
+    pair: tuple[str, str]
+    folded: dict  # (name, name) → the two with the abbreviations each allows the other folded
+
+
+def _name_early(c: Comparison, a: Profile, b: Profile, facts: bool) -> Outcome | _Names:
+    """Every level of :func:`_name` that needs no similarity score, or what is left to score."""
     if (a.placeholder or b.placeholder or not a.names or not b.names) and c.options.get("has_placeholder"):
         return Outcome("placeholder", _facts(label=a.label if a.placeholder else b.label) if facts else ())
     if not a.names or not b.names:
@@ -107,14 +127,18 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> O
                 level = "extended" if headed and a.heads.get(x) != b.heads.get(y) else "contained"
                 if found != "contained":
                     found, pair = level, (x, y)
-    best = 0.0
+    return _Names(people, found, pair, folded)
+
+
+def _name_finish(c: Comparison, a: Profile, b: Profile, facts: bool, early: _Names, found: str | None, pair: tuple[str, str],
+                 best: float) -> Outcome:
+    """The level of :func:`_name` from the names' best similarity score (or their containment), with its facts."""
     if found is None:
-        best, pair = max((fuzz.token_set_ratio(*folded[(x, y)]), (x, y)) for x in a.names for y in b.names)
         found = next((lv.level for lv in c.levels if lv.similarity is not None and best >= lv.similarity), "different")
     floor = c.options.get("rare_words")
     why = None
-    if found != "different" and floor is not None and not people:
-        shared = set(folded[pair][0].split()) & set(folded[pair][1].split())
+    if found != "different" and floor is not None and not early.people:
+        shared = set(early.folded[pair][0].split()) & set(early.folded[pair][1].split())
         if sum(rarity(w) for w in shared) < floor:
             found, why = "different", "common-words"
     described = c.options.get("described_for")
@@ -126,6 +150,51 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> O
     if not facts:
         return Outcome(found)
     return Outcome(found, _facts(names=pair, similarity=round(best)) if best else _facts(names=pair))
+
+
+def name_levels(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list[str]:
+    """The levels of :func:`_name` for many pairs: the same stages, with every names' similarity scored in one
+    call of rapidfuzz (``process.cpdist``), not one call per pair of names.
+
+    >>> g = from_turtle('''
+    ... :a a kg:Incident ; rdfs:label "Checkout outage" .  :b a kg:Incident ; rdfs:label "Outage at the checkout" .
+    ... :c a kg:Incident ; rdfs:label "Checkout delays" .
+    ... ''')
+    >>> found = profiles(g)
+    >>> a, b, c = (found[EXAMPLE + n] for n in "abc")
+    >>> title = model().comparison("title")
+    >>> name_levels(title, [a, a, b], [b, c, c], Context(g, found)) == [level(title, x, y, Context(g, found)) for x, y in ((a, b), (a, c), (b, c))]
+    True
+    """
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    out: list = []
+    waiting: list[tuple[int, _Names, list]] = []
+    xs: list[str] = []
+    ys: list[str] = []
+    for a, b in zip(left, right):
+        early = _name_early(c, a, b, False)
+        if isinstance(early, Outcome):
+            out.append(early.level)
+        elif early.found is not None:
+            out.append(_name_finish(c, a, b, False, early, early.found, early.pair, 0.0).level)
+        else:
+            keys = list(early.folded)
+            waiting.append((len(out), early, keys))
+            out.append(None)
+            for key in keys:
+                fx, fy = early.folded[key]
+                xs.append(fx)
+                ys.append(fy)
+    if waiting:
+        scores = process.cpdist(xs, ys, scorer=fuzz.token_set_ratio, dtype=np.float64).tolist()
+        k = 0
+        for i, early, keys in waiting:
+            best, pair = max(zip(scores[k : k + len(keys)], keys))
+            k += len(keys)
+            out[i] = _name_finish(c, left[i], right[i], False, early, None, pair, best).level
+    return out
 
 
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’.-]*")

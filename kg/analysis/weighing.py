@@ -34,10 +34,10 @@ from itertools import repeat
 from typing import Callable
 
 from kg.analysis.comparisons import Comparison, Context, Profile, model
-from kg.analysis.levels import level_function
+from kg.analysis.levels import level_function, name_levels
 from kg.analysis.weights import Weights, applies
 
-__all__ = ["weigh_pairs", "one_pair"]
+__all__ = ["weigh_pairs", "one_pair", "levels_of"]
 
 #: A pair the fast path leaves to the kind's own function.
 _UNDECIDED = None
@@ -114,13 +114,20 @@ def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weig
             if not _needed(c, table):
                 levels.append(None)  # every level weighs nothing: no need to know which
                 continue
-            fast = _FAST.get(c.kind)
-            found = fast(c, left, right, ctx) if fast else [_UNDECIDED] * len(keys)
-            if _UNDECIDED in found:
-                found = [lv if lv is not _UNDECIDED else kind(c, pa, pb, ctx, False)[0] for lv, pa, pb in zip(found, left, right)]
-            levels.append(found)
+            levels.append(levels_of(c, left, right, ctx, kind))
         out.update(zip(keys, (round(float(w), 3) for w in _totals(plan, levels, len(keys)))))
     return out
+
+
+def levels_of(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context, kind=None) -> list[str]:
+    """The level ``c`` puts each pair (left[i], right[i]) at: the kind's fast path over all of them, and the
+    kind's own function for any pair it leaves undecided (what weighing and the estimate of u both use)."""
+    fast = _FAST.get(c.kind)
+    found = fast(c, left, right, ctx) if fast else [_UNDECIDED] * len(left)
+    if _UNDECIDED in found:
+        kind = kind or level_function(c)
+        found = [lv if lv is not _UNDECIDED else kind(c, pa, pb, ctx, False)[0] for lv, pa, pb in zip(found, left, right)]
+    return found
 
 
 # ---------------------------------------------------------------- the fast paths, one per kind
@@ -251,6 +258,7 @@ def _unless(test: Callable[[Profile, Profile], bool], level: str):
 
 
 _FAST = {
+    "name": name_levels,
     "dates": _dates,
     "same-value": _values,
     "shared-context": _context,

@@ -73,7 +73,9 @@ def strongest_one(weights: list[float], said: list[bool]) -> tuple[int, int]:
 
 
 def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False) -> Weights:
-    """Each comparison's level weights per class: log2(m/u), m from `same` pairs, u from random pairs."""
+    """Each comparison's level weights per class: log2(m/u), m from `same` pairs, u from random pairs
+    (their levels found as weighing finds them, :func:`kg.analysis.weighing.levels_of`)."""
+    from kg.analysis.weighing import levels_of
     from kg.ontology import Judgement
 
     m = model()
@@ -92,14 +94,15 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
         sample += [pair for pair, value in sorted(judged.items())
                    if value is Judgement.DIFFERENT and all(x in items and items[x].cls == cls for x in pair)]
         exemplar = items[members[0]]
+        left, right = [items[a] for a, _ in sample], [items[b] for _, b in sample]
         for c in m.comparisons:
             if not c.classes & exemplar.kinds:
                 continue
             counted = [lv for lv in c.levels if not lv.neutral]
             u_counts: dict[str, int] = defaultdict(int)
             if c.estimate_u:
-                for a, b in sample:
-                    u_counts[level(c, items[a], items[b], ctx)] += 1
+                for found in levels_of(c, left, right, ctx):
+                    u_counts[found] += 1
             n_u = sum(u_counts[lv.level] for lv in counted)
             n_m = sum(same_counts[c.name][lv.level] for lv in counted)
             table = {}
