@@ -59,6 +59,8 @@ DEFAULT_SEEDS = "seeds"
 
 #: Below this many bytes of YAML, reading in one process is faster than starting workers.
 PARALLEL_BYTES = 2 << 20
+#: Cases read by a worker in one go, their summaries made in one small store (:func:`kg.summaries.cases_summaries`).
+SUMMARY_BATCH = 8
 
 Exporter = Callable[["Graph", Path], None]
 
@@ -173,9 +175,7 @@ def _error_args(error: KGError) -> tuple:
     return (str(error),)
 
 
-def _process(
-    path: Path, folders: list[Path], max_document_bytes: int, validate: bool, summaries: bool = False
-) -> CaseChunk | _Failure:
+def _process(path: Path, folders: list[Path], max_document_bytes: int, validate: bool) -> CaseChunk | _Failure:
     from kg.case import read_case
     from kg.loaders.case import case_ntriples
 
@@ -186,16 +186,25 @@ def _process(
     except KGError as e:
         return _Failure(type(e).__name__, _error_args(e))
     places = stats.locations if validate else {}
-    data = "".join(lines).encode("utf-8")
-    if summaries:
-        from kg.summaries import case_summary
-
-        data += case_summary(case.slug, data)
-    return CaseChunk(case.slug, path, data, len(lines), stats.quotes_checked, places)
+    return CaseChunk(case.slug, path, "".join(lines).encode("utf-8"), len(lines), stats.quotes_checked, places)
 
 
-def _process_args(args) -> CaseChunk | _Failure:
-    return _process(*args)
+def _process_batch(args) -> list[CaseChunk | _Failure]:
+    """Cases read in turn, up to the first that fails; with ``summaries``, the read cases' summaries made together
+    (:func:`kg.summaries.cases_summaries`) and put after each case's N-Triples."""
+    paths, folders, max_document_bytes, validate, summaries = args
+    done: list[CaseChunk | _Failure] = []
+    for path in paths:
+        done.append(_process(path, folders, max_document_bytes, validate))
+        if isinstance(done[-1], _Failure):
+            break
+    read = [chunk for chunk in done if isinstance(chunk, CaseChunk)]
+    if summaries and read:
+        from kg.summaries import cases_summaries
+
+        for chunk, quads in zip(read, cases_summaries([(chunk.slug, chunk.ntriples) for chunk in read])):
+            chunk.ntriples += quads
+    return done
 
 
 def worker_count(paths: Sequence[Path]) -> int:
@@ -230,26 +239,26 @@ def case_chunks(
         from kg.summaries import prepare_summaries
 
         prepare_summaries()  # before the workers fork, so that they inherit it
-    jobs = [(Path(p), folders, max_document_bytes, validate, summaries) for p in paths]
+    paths = [Path(p) for p in paths]
+    jobs = [(paths[i : i + SUMMARY_BATCH], folders, max_document_bytes, validate, summaries) for i in range(0, len(paths), SUMMARY_BATCH)]
     if workers <= 1:
-        for job in jobs:
-            done = _process_args(job)
-            if isinstance(done, _Failure):
-                raise done.error()
-            yield done
-        return
-    # fork: the workers start at once with kg already imported; they touch no store.
-    import multiprocessing
+        batches = map(_process_batch, jobs)
+    else:
+        # fork: the workers start at once with kg already imported; they touch no store.
+        import multiprocessing
 
-    pool = multiprocessing.get_context("fork").Pool(workers)
+        pool = multiprocessing.get_context("fork").Pool(workers)
+        batches = pool.imap(_process_batch, jobs, chunksize=1)
     try:
-        for done in pool.imap(_process_args, jobs, chunksize=1):
-            if isinstance(done, _Failure):
-                raise done.error()
-            yield done
+        for batch in batches:
+            for done in batch:
+                if isinstance(done, _Failure):
+                    raise done.error()
+                yield done
     finally:
-        pool.terminate()
-        pool.join()
+        if workers > 1:
+            pool.terminate()
+            pool.join()
 
 
 def _ontology_chunk() -> tuple[bytes, int]:

@@ -49,8 +49,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg.summary_order import escaped_key, keyed_text, order_key
+from kg.vocab import BASE_IRI
 
-__all__ = ["GRAPH", "SUMMARISED", "Summary", "prepare_summaries", "case_summary", "summarised", "rdflib_rows", "plain_rows"]
+__all__ = ["GRAPH", "SUMMARISED", "Summary", "prepare_summaries", "case_summary", "cases_summaries", "summarised", "rdflib_rows", "plain_rows"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 _BASE = "https://w3id.org/kg/summary/"
@@ -126,7 +127,7 @@ def prepare_summaries() -> None:
 
 
 def case_summary(slug: str, ntriples: bytes) -> bytes:
-    """N-Quads: the rows of each summarised query over one case's N-Triples and the ontology.
+    """N-Quads: the rows of each summarised query over one case's N-Triples and the ontology (:func:`cases_summaries`).
 
     >>> from kg.build import case_chunks, find_cases
     >>> chunk = next(case_chunks(find_cases(["tests/fixtures/cases/mini"]), validate=False))
@@ -134,30 +135,75 @@ def case_summary(slug: str, ntriples: bytes) -> bytes:
     >>> len(lines) == len(SUMMARISED), lines[0].startswith("<https://w3id.org/kg/id/mini> <https://w3id.org/kg/summary/rows/")
     (True, True)
     """
+    return cases_summaries([(slug, ntriples)])[0]
+
+
+def cases_summaries(cases: list[tuple[str, bytes]]) -> list[bytes]:
+    """N-Quads for each of ``cases`` (slug, N-Triples): the rows of each summarised query over that case and the ontology.
+
+    The cases are loaded together into one small in-memory store and each query
+    is run once over them (parsing and planning a query costs as much as
+    answering it over one case). Every relation stays inside a case, so each
+    row is one case's: the case whose items its IRIs are
+    (:func:`_case_of_row`). A query whose counts are added over cases
+    (:attr:`Summary.sums`) keeps the counts of all of ``cases`` with the first
+    of them, and an empty literal with the others: read over the whole graph,
+    the counts add up the same.
+    """
     import pyoxigraph as ox
 
     from kg.loaders.case import case_iri
     from kg.ontology import ontology_ntriples
 
     store = ox.Store()
-    store.bulk_load(ontology_ntriples()[0] + ntriples, format=ox.RdfFormat.N_TRIPLES)
-    case = case_iri(slug)
-    lines = []
+    store.bulk_load(b"".join([ontology_ntriples()[0], *(data for _, data in cases)]), format=ox.RdfFormat.N_TRIPLES)
+    slugs = [slug for slug, _ in cases]
+    lines: dict[str, list[str]] = {slug: [] for slug in slugs}
     for name in SUMMARISED:
         predicate, text, selected, where = _plan(name)
         written = store.query(text).serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
         rows = written.split("\n")[1:-1]  # the header first; a line break ends each row
-        if where and not SUMMARISED[name].sums:  # the row's order key first; the columns made for it left out
-            descending, tab = [down for down, _ in where], "\t"
-            rows = [
-                f"{escaped_key([row[column] for _, column in where], descending)}\x01{tab}{tab.join(row[: len(selected)])}"
-                for row in map(str.split, rows, repeat(tab))
-            ]
-        rows.sort()  # the engine's order of rows varies from run to run: the same store from the same case
-        body = "".join(f"{row}\n" for row in rows)
-        literal = body.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-        lines.append(f'<{case}> <{predicate}> "{literal}" <{GRAPH}> .\n')
-    return "".join(lines).encode("utf-8")
+        if SUMMARISED[name].sums:
+            each = {slugs[0]: rows}
+        else:
+            each = {slug: [] for slug in slugs}
+            for row in rows:
+                each[_case_of_row(row, name)].append(row)
+        for slug in slugs:
+            lines[slug].append(_quad(case_iri(slug), predicate, _body(each.get(slug, []), name, selected, where)))
+    return ["".join(lines[slug]).encode("utf-8") for slug in slugs]
+
+
+_ITEM = "<" + BASE_IRI
+
+
+def _case_of_row(row: str, name: str) -> str:
+    """The slug of the case whose items a row's IRIs are (``<BASE/SLUG/ID>``, or ``<BASE/SLUG>``, the case itself).
+
+    >>> _case_of_row('"<https://w3id.org/kg/id/x/y>"\\t<https://w3id.org/kg/id/acme-2/incident-1>\\t<https://w3id.org/kg/id/acme-2>', "q")
+    'acme-2'
+    """
+    for cell in row.split("\t"):
+        if cell.startswith(_ITEM):
+            return cell[len(_ITEM) : -1].split("/", 1)[0]
+    raise ValueError(f"kg/queries/{name}.rq: a row names no case item, so no case is its own: {row[:200]!r}")
+
+
+def _body(rows: list[str], name: str, selected: list[str], where: list) -> str:
+    """A case's rows of query ``name`` as its literal's text: each row a line, in order (see the module's docstring)."""
+    if where and not SUMMARISED[name].sums:  # the row's order key first; the columns made for it left out
+        descending, tab = [down for down, _ in where], "\t"
+        rows = [
+            f"{escaped_key([row[column] for _, column in where], descending)}\x01{tab}{tab.join(row[: len(selected)])}"
+            for row in map(str.split, rows, repeat(tab))
+        ]
+    rows.sort()  # the engine's order of rows varies from run to run: the same store from the same case
+    return "".join(f"{row}\n" for row in rows)
+
+
+def _quad(case: str, predicate: str, body: str) -> str:
+    literal = body.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'<{case}> <{predicate}> "{literal}" <{GRAPH}> .\n'
 
 
 def summarised(store, name: str, bindings: dict | None = None) -> bool:
