@@ -76,6 +76,38 @@ def main() -> None:
         print(f"{name:18}{auc(same, other):6.2f}{auc(sides, other):11.2f}{statistics.median(same):10.2f}"
               f"{statistics.median(sides):11.2f}{statistics.median(other):11.2f}{p90:11.2f}")
     print(f"pairs: {len(same)} same ({len(sides)} across the sides), {len(other)} other")
+    answer_threshold(quotes, contents, vectors)
+
+
+def answer_threshold(quotes, contents, vectors) -> None:
+    """The score at which a claim on the other side of another's is read as answering it
+    (kg.ingest.linking.ANSWER_LINK, and ANSWER_LINK_LEMMAS without word vectors): two sides of one dispute
+    against two disputes, each claim read as a reply (``similarity(..., reply=True)``); the threshold
+    with the largest Youden's J (the share of sides kept less the share of other pairs kept)."""
+    import kg.ingest.linking as linking
+
+    linking.NEAR_FROM, linking.NEAR_AT = 0.3, 0.7
+    print("\nanswer threshold (reply similarity; sides of one dispute against pairs of two disputes)")
+    print(f"{'similarity':18}{'threshold':>10}{'sides kept':>12}{'other kept':>12}{'J':>6}")
+    for name, with_vectors in (("lemmas alone", None), ("vectors 0.3-0.7", vectors)):
+        if name != "lemmas alone" and not vectors:
+            continue
+        sides, other = [], []
+        for i, j in itertools.combinations(range(len(quotes)), 2):
+            if quotes[i][0] != quotes[j][0]:
+                continue
+            score = linking.similarity(contents[i], contents[j], reply=True, vectors=with_vectors)
+            if quotes[i][1] == quotes[j][1] and quotes[i][2] != quotes[j][2]:
+                sides.append(score)
+            elif quotes[i][1] != quotes[j][1]:
+                other.append(score)
+        rows = []
+        for t in [x / 20 for x in range(4, 13)]:
+            kept, wrong = sum(s >= t for s in sides) / len(sides), sum(o >= t for o in other) / len(other)
+            rows.append((kept - wrong, t, kept, wrong))
+        best = max(rows)
+        for j, t, kept, wrong in rows:
+            print(f"{name:18}{t:10.2f}{kept:12.2f}{wrong:12.2f}{j:6.2f}" + ("  <- best" if (j, t) == best[:2] else ""))
 
 
 if __name__ == "__main__":

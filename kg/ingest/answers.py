@@ -21,7 +21,7 @@ from kg.ingest.extract import Extraction
 from kg.ingest.figures import numbers_in
 from kg.ingest.gazetteer import CaseIndex
 from kg.ingest.incidents import date_text, dated_by_source
-from kg.ingest.linking import ANSWER_LINK, CONTRAST_LINK, LINK, PropositionMatch
+from kg.ingest.linking import CONTRAST_LINK, LINK, PropositionMatch
 from kg.ingest.replies import NOT_SO, ReplyFrame, reply_frame
 from kg.ingest.spans import excerpt, quote, span_fields
 from kg.vocab import CLS
@@ -109,7 +109,7 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
                 # One side answers the other: a denial of what another party asserted (or an assertion of
                 # what another denied) is read leniently, against the other side's claims only.
                 answered = index.propositions.match(claim.proposition, set(about), party=party, reply=True, against=polarity,
-                                                    link_at=ANSWER_LINK, figures=claim.stance != "narrows")
+                                                    link_at=index.propositions.answer_link, figures=claim.stance != "narrows")
                 if answered.link is None and (reply or claim.stance in _ANSWERING):
                     # Else the nearest claim of the other side before it, in this article, that it shares an
                     # item or a figure with, or is near in meaning to.

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.ingest.linking import simple_lemmas
+from kg.ingest.lemmas import simple_lemmas
 
 __all__ = ["Aspect", "ASPECTS", "FIGURE_ASPECTS", "figure_aspects", "ASPECT_LINK", "ASPECT_HINT", "aspect_sides", "aspect_words", "opposed_aspects", "aspect_score"]
 

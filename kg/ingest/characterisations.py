@@ -50,7 +50,7 @@ def past_tense(gerund: str) -> str:
     >>> [past_tense(w) for w in ["failing", "trying", "cutting", "misleading", "ignoring", "hiding", "stopping", "acting"]]
     ['failed', 'tried', 'cut', 'misled', 'ignored', 'hid', 'stopped', 'acted']
     """
-    from kg.ingest.linking import _restore_e
+    from kg.ingest.lemmas import _restore_e
 
     stem = gerund[:-3].lower()
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
