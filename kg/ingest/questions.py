@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from kg.ingest.entities import Entity, EntityTable
 from kg.ingest.sentences import Sentence
 
-__all__ = ["Question", "find_questions"]
+__all__ = ["Question", "find_questions", "Settler", "SETTLERS", "settled_by"]
 
 
 @dataclass
@@ -60,14 +60,16 @@ def find_questions(table: EntityTable, text: str, sentences: list[Sentence]) -> 
             r"|(?:(?:did|does|do|has|have|had|would|could|will)[ ]not[ ](?:yet[ ])?(?:say|said|confirm|confirmed|disclose|disclosed|specify|specified|explain|explained|reveal|revealed)"
             r"|(?:didn|doesn|hasn|haven|wouldn|won)[’']t[ ](?:yet[ ])?(?:say|said|confirm|confirmed|disclose|disclosed|specify|specified|explain|explained)"
             r"|(?:declined|refused|failed)[ ]to[ ](?:say|confirm|disclose|specify|explain|reveal)"
-            r"|unclear|not[ ]known|not[ ]clear|unknown)[ ](?P<wh>(?:who|which|what|why|how|when|where|if)[ ][^,;:.]+)"
+            r"|unclear|not[ ]known|not[ ]clear|unknown|remains?[ ]to[ ]be[ ]seen|to[ ](?:find[ ]out|establish|determine|work[ ]out|understand))"
+            r"[ ](?P<wh>(?:who|which|what|why|how|when|where|if)[ ][^,;:.]+)"
         )
         for m in pattern.finditer(sentence.text):
             group = "clause" if m.group("clause") else "wh"
             start, end = sentence.start + m.start(group), sentence.start + m.end(group)
             if len(text[start:end].split()) < 3:
                 continue
-            questions.append(_question(table, text, start, end, _resolvable_by(text, sentences, sentence)))
+            settles = _resolvable_by(text, sentences, sentence) or settled_by(text[sentence.start:start])
+            questions.append(_question(table, text, start, end, settles))
         for start, end, settles in _listed_points(sentence):
             if not any(q.start < end and start < q.end for q in questions):
                 questions.append(_question(table, text, start, end, settles))
@@ -146,4 +148,76 @@ def _resolvable_by(text: str, sentences: list[Sentence], sentence: Sentence) -> 
             if m.group("subject") and m.end("subject") < m.end():
                 words = candidate.text[m.start("subject"):m.end()].rsplit(" ", 2)[0]
             return words[:1].upper() + words[1:]
+    return None
+
+
+@dataclass(frozen=True)
+class Settler:
+    """A named row: the words just before a question (in its sentence) that say what would settle it.
+    ``pattern`` ends where the question starts; ``wording`` makes ``resolvableBy`` of its groups."""
+
+    name: str
+    pattern: re.Pattern
+    wording: str
+
+
+def _settler(name: str, pattern: str, wording: str) -> Settler:
+    return Settler(name, re.compile(pattern + r"[ ]?$", re.IGNORECASE), wording)
+
+
+_STUDY = {"assess": "an assessment", "review": "a review", "investigat": "an investigation", "examin": "an examination",
+          "analys": "an analysis", "analyz": "an analysis", "stud": "a study", "look": "an inquiry", "check": "a check",
+          "audit": "an audit"}
+_PRONOUN = re.compile(r"^(?:it|they|he|she|we|i|you|this|that)$", re.IGNORECASE)
+
+#: What settles a question, as the text says it just before the question, generic to any case: someone who has
+#: not answered it (their answer would), someone who will or would have to study it (their study would), and
+#: what is being done "to find out" (doing it would).
+SETTLERS: tuple[Settler, ...] = (
+    _settler("no answer from", r"(?P<who>(?:[\w’'.-]+[ ]){1,6}?)(?:did|does|do|has|have|had|would|could)[ ]not[ ](?:immediately[ ]|yet[ ])?"
+             r"(?:respond[ ]to[ ](?:a[ ]|the[ ])?questions?[ ](?:asking|about|on|over)|say|said|confirm|confirmed|disclose|disclosed|answer|answered|comment[ ]on|explain|explained)"
+             r"|(?P<who2>(?:[\w’'.-]+[ ]){1,6}?)(?:declined|refused)[ ]to[ ](?:say|confirm|disclose|comment[ ]on|explain)", "an answer from {who}"),
+    _settler("will study", r"(?P<who>(?:[\w’'.-]+[ ]){1,6}?)(?:(?:would|will|must|should|may|might|could|is|are|was|were|has|have|had)[ ])?"
+             r"(?:(?:need|needs|going|plans?|planning|yet|set|due|expected)[ ]to[ ]|not[ ]|begun[ ]to[ ]|started[ ]to[ ])?"
+             r"(?P<verb>assess(?:ed|ing)?|review(?:ed|ing)?|investigat(?:e|ed|ing)|examin(?:e|ed|ing)|analys(?:e|ed|ing)|analyz(?:e|ed|ing)"
+             r"|stud(?:y|ied|ying)|look(?:ed|ing)?[ ]into|check(?:ed|ing)?|audit(?:ed|ing)?)", "{study} by {who}"),
+    _settler("to find out", r"(?P<what>[^,;:]{12,200}?),?[ ]to[ ](?:find[ ]out|establish|determine|work[ ]out|understand)", "{what}"),
+)
+
+
+def _who(words: str) -> str | None:
+    """The one named in the words before a verb: after the last comma, "that" or "and"; none for a pronoun."""
+    words = re.split(r",[ ]|\b(?:that|and|who|which|but|said|told|telling)[ ]", words.strip())[-1].strip()
+    words = re.sub(r"^(The|A|An)\b", lambda m: m.group(1).lower(), words)
+    return None if not words or _PRONOUN.match(words) or len(words.split()) > 6 else words
+
+
+def settled_by(before: str) -> str | None:
+    """What would settle a question, from ``before``, the words of its sentence before it (:data:`SETTLERS`).
+
+    >>> settled_by("Globex did not immediately respond to a question asking ")
+    'An answer from Globex'
+    >>> settled_by("telling the BBC that the airline would need to assess "), settled_by("They said they had not analysed ")
+    ('An assessment by the airline', 'An analysis')
+    >>> settled_by("Regulators asked each operator to hand over its logs, to find out ")
+    'Regulators asked each operator to hand over its logs'
+    >>> settled_by("Staff wondered ") is None
+    True
+    """
+    for row in SETTLERS:
+        m = row.pattern.search(before)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        who = _who(groups.get("who") or groups.get("who2") or "")
+        if row.name == "will study":
+            study = next(n for stem, n in _STUDY.items() if groups["verb"].lower().startswith(stem))
+            words = row.wording.format(study=study, who=who) if who else study
+        elif row.name == "no answer from":
+            if not who:
+                continue
+            words = row.wording.format(who=who)
+        else:
+            words = row.wording.format(what=re.sub(r"^(?:and|but|so)[ ]", "", groups["what"].strip(), flags=re.IGNORECASE))
+        return words[:1].upper() + words[1:]
     return None

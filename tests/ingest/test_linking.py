@@ -1,6 +1,7 @@
 """Drafts linked to the record: incidents that may be the case's get a pending identity candidate;
 questions name what would resolve them when the text says so."""
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -224,14 +225,25 @@ SETTLED = (
 )
 
 
-def test_what_the_text_says_would_settle_a_question_fills_resolvable_by(tmp_path):
-    _, drafts = _ingest(tmp_path, SETTLED)
-    settled = {q["asks"]: q.get("resolvableBy") for q in drafts["a0.txt"]["questions"]}
-    assert settled == {
-        "Which router failed?": "A log that settles two points",
-        "Were staff warned?": "A log that settles two points",
-        "Was the outage avoidable?": "Those logs published by the regulator",
-    }
+UNANSWERED = (
+    "Globex outage questions\n\n"
+    "Globex did not immediately respond to a question asking whether refunds were due. "
+    "Regulators asked each operator to hand over its logs, to find out why the outage lasted nine hours. "
+    "Initech's chief executive said the airline would need to assess whether its backup link was enough.\n"
+)
+
+
+@pytest.mark.parametrize("text, settled", [
+    (SETTLED, {"Which router failed?": "A log that settles two points", "Were staff warned?": "A log that settles two points",
+               "Was the outage avoidable?": "Those logs published by the regulator"}),
+    # Who has not answered it, who will study it, and what is done to find out.
+    (UNANSWERED, {"Were refunds due?": "An answer from Globex",
+                  "Why the outage lasted nine hours?": "Regulators asked each operator to hand over its logs",
+                  "Was its backup link enough?": "An assessment by the airline"}),
+], ids=["evidence named", "unanswered, studied, found out"])
+def test_what_the_text_says_would_settle_a_question_fills_resolvable_by(tmp_path, text, settled):
+    _, drafts = _ingest(tmp_path, text)
+    assert {q["asks"]: q.get("resolvableBy") for q in drafts["a0.txt"]["questions"]} == settled
 
 
 BLAME = "Payroll row\n\nJane Roe, a union official, said Initech was responsible for the long payroll delays in March.\n"
