@@ -37,7 +37,7 @@ from kg.analysis.comparisons import fact_pairs as _facts, links as _via, span as
 from kg.analysis.evidence import P
 from kg.analysis.meaning import meaning_level
 from kg.analysis.nxgraph import EXAMPLE, from_turtle  # noqa: F401 (the examples)
-from kg.analysis.profiles import Profile, abbreviated, merged_words, rarity
+from kg.analysis.profiles import Profile, abbreviated, may_abbreviate, merged_words, rarity
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -118,7 +118,7 @@ def _name_early(c: Comparison, a: Profile, b: Profile, facts: bool) -> Outcome |
     for x, sx in zip(a.names, a.name_sets):
         for y, sy in zip(b.names, b.name_sets):
             folded[(x, y)] = (x, y)
-            if not (sx <= sy or sy <= sx):
+            if not (sx <= sy or sy <= sx) and may_abbreviate(x, y):
                 fx, fy = abbreviated(x.split(), y.split())
                 folded[(x, y)] = (" ".join(fx), " ".join(fy))
                 sx, sy = set(fx), set(fy)

@@ -31,7 +31,7 @@ from kg.lookalike import skeleton
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Profile", "profiles", "class_words", "normalise", "interval", "lemma", "rarity", "text_words", "head", "abbreviated", "merged_words"]
+__all__ = ["Profile", "profiles", "class_words", "normalise", "interval", "lemma", "rarity", "text_words", "head", "abbreviated", "may_abbreviate", "merged_words"]
 
 _PUBLISHER = str(DCTERMS.publisher)
 #: Suffixes folded off a word (longest first) when spaCy's lemmas are not at hand; then a final "e".
@@ -156,6 +156,22 @@ def _forms(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], bool
     return shorts, frozenset(longs), any(len(t) > _SHORTEST_SLOW for t in shorts)
 
 
+@lru_cache(maxsize=200_000)
+def name_forms(name: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """:func:`_forms` of a name as one string (its words split on spaces), kept by the string."""
+    return _forms(tuple(name.split()))
+
+
+def may_abbreviate(x: str, y: str) -> bool:
+    """May a word of one name abbreviate words of the other? When not (most pairs), :func:`abbreviated` folds nothing.
+
+    >>> may_abbreviate("nlb checks", "network load balancer checks"), may_abbreviate("login outage", "billing outage")
+    (True, False)
+    """
+    (x_shorts, x_longs, x_slow), (y_shorts, y_longs, y_slow) = name_forms(x), name_forms(y)
+    return x_slow or y_slow or not (x_shorts.isdisjoint(y_longs) and y_shorts.isdisjoint(x_longs))
+
+
 def abbreviated(x: Iterable[str], y: Iterable[str]) -> tuple[list[str], list[str]]:
     """Two names' words, each with the runs and words the other abbreviates folded to the abbreviation.
 
@@ -201,11 +217,18 @@ def text_words(text: str, stopwords: Iterable[str] = ()) -> dict[str, float]:
 
 @lru_cache(maxsize=200_000)
 def _normalise(name: str, stopwords: frozenset[str]) -> str:
-    # look-alike letters first (a Cyrillic А is the reader's A), then accents dropped
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", skeleton(str(name))) if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"\([^)]*\)", " ", text).replace("&", " and ")
-    text = re.sub(r"['’]s\b", "", text)
-    return " ".join(t for t in re.split(r"[\W_]+", text) if t and t not in stopwords)
+    if name.isascii():  # nothing to fold but case (most names)
+        text = name.lower()
+    else:  # look-alike letters first (a Cyrillic А is the reader's A), then accents dropped
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", skeleton(str(name))) if not unicodedata.combining(ch)).lower()
+    text = _BRACKETED.sub(" ", text).replace("&", " and ")
+    text = _POSSESSIVE.sub("", text)
+    return " ".join(t for t in _SEPARATOR.split(text) if t and t not in stopwords)
+
+
+_BRACKETED = re.compile(r"\([^)]*\)")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_SEPARATOR = re.compile(r"[\W_]+")
 
 
 def normalise(name: str, stopwords: Iterable[str] = ()) -> str:
