@@ -82,7 +82,8 @@ UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
 # "McAllister", "O'Neill", "Okafor-Smith"; but "Sentrix's" is a possessive, not a name.
 PERSON_WORD = rf"(?:Mc|Mac(?=[{UPPER}])|O['’](?=[{UPPER}]))?[{UPPER}][{LOWER}]+(?:[-'’](?![sS](?![{LOWER}]))[{UPPER}]?[{LOWER}]+)*"
-PERSON = rf"(?:{PERSON_WORD})(?:\s+[{UPPER}]\.)?(?:\s+(?:{PERSON_WORD})){{1,2}}"
+# A name never runs across a line: "...Production Database / Jane Roe said" is a headline, then a name.
+PERSON = rf"(?:{PERSON_WORD})(?:[ \t]+[{UPPER}]\.)?(?:[ \t]+(?:{PERSON_WORD})){{1,2}}"
 
 
 def clean(name: str) -> str:

@@ -12,6 +12,7 @@ import re
 
 from kg.ingest.entities import ORG_TYPES, EntityTable
 from kg.ingest.name_tables import NOT_NAMES, POSSESSIVE_HEADS, TITLE_WORDS, common_word, organization_context, reads_as_organization
+from kg.ingest.sentences import title_case_headline
 from kg.vocab import CLS
 
 __all__ = ["add_named"]
@@ -27,7 +28,10 @@ def add_named(table: EntityTable, text: str, named) -> None:
     def organization(words: str) -> bool:
         return words in orgs or (table.by_name(words) is not None and table.by_name(words).type in ORG_TYPES)
 
+    top = title_case_headline(text)  # a headline In Title Case: its capitals name nothing
     for start, end, label in named:
+        if start < top:
+            continue
         # "Amazon’s AI": an organization's possessive ends the name ("King’s College London" keeps its own).
         owner = re.match(r"(.+?)['’]s[ ](?P<next>\w+)", text[start:end])
         if owner and (organization(owner.group(1)) or (label == "ORG" and owner.group("next").lower() not in POSSESSIVE_HEADS)):
@@ -56,6 +60,9 @@ def add_named(table: EntityTable, text: str, named) -> None:
         lead = re.match(r"(?:the|The)[ ]", words)
         if lead:
             start, words = start + lead.end(), words[lead.end():]
+        stop = re.search(r"[.!?](?:\n|[ \t]+(?=(?:The|A|An|It|He|She|They|We|In|On|At|But|And|This|That)\b))", words)
+        if stop:  # "X. The": the parser ran a name across a sentence's end
+            end, words = start + stop.start(), words[: stop.start()]
         trail = re.search(r"(?:['’]s?|[.,;:])$", words)
         if trail and not words.endswith(("Inc.", "Corp.", "Co.", "Ltd.")):
             end, words = end - len(trail.group(0)), words[: -len(trail.group(0))]

@@ -29,7 +29,7 @@ from kg.ingest.name_tables import (
     reads_as_organization,
 )
 from kg.ingest.named import add_named
-from kg.ingest.sentences import Sentence, headline
+from kg.ingest.sentences import Sentence, headline, title_case_headline
 from kg.ingest.words import WordIndex
 from kg.vocab import CLS
 
@@ -63,16 +63,16 @@ def _people(table: EntityTable, text: str) -> None:
     article = r"(?:(?:an?|the|its|[A-Z][\w’'-]*['’]s)\s+)"
     patterns = [
         # "chief technology officer, Helena Brandt" / "City councillor Grace Whitfield"
-        (re.compile(rf"(?<![\w’'-])(?P<title>(?:[a-z][\w-]*\s+){{0,3}}(?:[A-Z][a-z]+\s+(?=[A-Z]))?{titles}(?:\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?),?\s+(?P<name>{PERSON})(?![\w-])"), "title before name", 0.8),
+        (re.compile(rf"(?<![\w’'-])(?P<title>(?:[a-z][\w-]*\s+){{0,3}}(?:[A-Z][a-z]+\s+(?=[A-Z]))?{titles}(?:\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?),?[ \t]+(?P<name>{PERSON})(?![\w-])"), "title before name", 0.8),
         # "Dr. Owen Pryce", "Professor Lina Okafor"
-        (re.compile(rf"\b{HONORIFIC}\s+(?P<name>{PERSON})(?![\w-])"), "honorific", 0.85),
+        (re.compile(rf"\b{HONORIFIC}[ \t]+(?P<name>{PERSON})(?![\w-])"), "honorific", 0.85),
         # "Marcus Idowu, an analyst at Fenwick Research" / "Jane Roe, identified as the company's chief ..."
         (re.compile(rf"(?P<name>{PERSON}),\s+(?:(?:identified|described)\s+as\s+)?{article}?(?P<title>{title})\b"), "name, title", 0.85),
         # "Rosa Lindqvist, who ..."
         (re.compile(rf"(?P<name>{PERSON}),\s+who\b"), "name, who", 0.75),
         # "said Ines Carvalho" / "Jonas Weber said"
-        (re.compile(rf"\b(?:{REPORTING})\s+(?P<name>{PERSON})(?![\w-])"), "reporting verb", 0.7),
-        (re.compile(rf"(?P<name>{PERSON})\s+(?:also\s+)?(?:{REPORTING})\b"), "reporting verb", 0.7),
+        (re.compile(rf"\b(?:{REPORTING})[ \t]+(?P<name>{PERSON})(?![\w-])"), "reporting verb", 0.7),
+        (re.compile(rf"(?P<name>{PERSON})[ \t]+(?:also\s+)?(?:{REPORTING})\b"), "reporting verb", 0.7),
     ]
     for pattern, rule, confidence in patterns:
         for m in pattern.finditer(text):
@@ -257,7 +257,8 @@ def _org_from_span(table: EntityTable, text: str, start: int, end: int) -> None:
 
 def _orgs(table: EntityTable, text: str, sentences: list[Sentence], named=()) -> None:
     orgs = [(s, e) for s, e, label in named if label == "ORG" and " and " in text[s:e]]
-    for m in _CAPSEQ.finditer(text):
+    top = title_case_headline(text)
+    for m in _CAPSEQ.finditer(text, top):
         for start, end in _org_parts(text, m):
             for a, b in _and_parts(text, start, end, orgs):
                 _org_from_span(table, text, a, b)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "headline", "split_sentences"]
+__all__ = ["Sentence", "headline", "split_sentences", "title_case_headline"]
 
 _TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr",
@@ -183,3 +183,15 @@ def headline(text: str) -> int:
     if len(first) > 300 or not text[len(first):].startswith("\n\n") or first.rstrip().endswith((".", "!", "?", "”", '"')):
         return 0
     return len(first)
+
+
+def title_case_headline(text: str) -> int:
+    r"""Where a headline In Title Case ends (0 when there is none): its capitals name nothing, and a
+    name in it is found from the body's mentions.
+
+    >>> title_case_headline("Globex Boss Apologises For Outage\n\nJane Roe said so."), title_case_headline("Globex boss apologises\n\nSo.")
+    (33, 0)
+    """
+    top = headline(text)
+    words = [w for w in text[:top].split() if len(w) > 3]
+    return top if words and sum(w[:1].isupper() for w in words) >= 0.75 * len(words) else 0

@@ -321,3 +321,16 @@ def test_the_office_is_the_person_named_before_with_that_title():
 def test_an_ai_never_named_speaks_by_its_first_description():
     text = "The AI agent built by Initech deleted the data. The agent responded: “I made a catastrophic error in judgment.”"
     assert claims(text, "spacy") == [("AI agent", "asserts", "I made a catastrophic error in judgment.")]
+
+
+def test_a_title_case_headline_runs_into_no_name():
+    text = "Globex AI Agent Deletes Production Database During Code Freeze\n\nJason Lemon said the agent deleted the data."
+    x = extract(text, parser="spacy")
+    assert [(c.party.label, c.proposition) for c in x.claims] == [("Jason Lemon", "The agent deleted the data.")]
+    assert {e.label for e in x.table.entities.values() if e.type in ("Person", "Organization")} == {"Jason Lemon"}
+
+
+def test_a_name_the_parser_runs_across_a_sentence_end_is_cut_there():
+    text = "Jane Roe wrote in a thread on X. The post was shared widely. The U.S. Department of Transportation is investigating."
+    labels = {e.label for e in extract(text, parser="spacy").table.entities.values()}
+    assert "X. The" not in labels and "U.S. Department of Transportation" in labels
