@@ -32,7 +32,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from kg.analysis.comparisons import Comparison, Context, Outcome, model, profiles
+from kg.analysis.comparisons import Comparison, Context, Outcome, model, normalise, profiles
 from kg.analysis.comparisons import fact_pairs as _facts, links as _via, span as _iso
 from kg.analysis.evidence import P
 from kg.analysis.meaning import meaning_level
@@ -137,12 +137,14 @@ def _name_finish(c: Comparison, a: Profile, b: Profile, facts: bool, early: _Nam
         found = next((lv.level for lv in c.levels if lv.similarity is not None and best >= lv.similarity), "different")
     floor = c.options.get("rare_words")
     why = None
-    if found != "different" and floor is not None and not early.people:
+    if found != "different" and _contrasted(c, *early.folded[pair]):
+        found, why = "different", "contrast"
+    elif found != "different" and floor is not None and not early.people:
         shared = set(early.folded[pair][0].split()) & set(early.folded[pair][1].split())
         if sum(rarity(w) for w in shared) < floor:
             found, why = "different", "common-words"
     described = c.options.get("described_for")
-    if found == "different" and described and not (a.kinds.isdisjoint(described) or b.kinds.isdisjoint(described)) \
+    if found == "different" and why != "contrast" and described and not (a.kinds.isdisjoint(described) or b.kinds.isdisjoint(described)) \
             and (descriptive(a.label) or descriptive(b.label)):
         found = "described"  # a label that says what a thing does is one way of many to tell it
     if why:
@@ -150,6 +152,33 @@ def _name_finish(c: Comparison, a: Profile, b: Profile, facts: bool, early: _Nam
     if not facts:
         return Outcome(found)
     return Outcome(found, _facts(names=pair, similarity=round(best)) if best else _facts(names=pair))
+
+
+def _contrasted(c: Comparison, x: str, y: str) -> bool:
+    """Do two names tell their items apart by words of one row of ``contrasts`` in different groups
+    ("development" and "production", "north" and "south"), and neither name has both?
+
+    >>> g = from_turtle('''
+    ... :d a kg:System ; rdfs:label "Acme development database" .  :p a kg:System ; rdfs:label "Acme production database" .
+    ... :l a kg:System ; rdfs:label "Acme live database" .
+    ... ''')
+    >>> compare_items(g, "d", "p", "name")
+    Outcome(level='different', facts=(('names', ('acme development database', 'acme production database')), ('why', 'contrast')), via=())
+    >>> compare_items(g, "l", "p", "name").level  # "live" and "production" are of one group
+    'similar'
+    """
+    rows = c.options.get("_contrasts")
+    if rows is None:
+        rows = c.options["_contrasts"] = [{normalise(w): k for k, group in enumerate(row) for w in group}
+                                          for row in c.options.get("contrasts") or ()]
+    if not rows:
+        return False
+    wx, wy = x.split(), y.split()
+    for row in rows:
+        gx, gy = {row[w] for w in wx if w in row}, {row[w] for w in wy if w in row}
+        if len(gx) == 1 and len(gy) == 1 and gx != gy:
+            return True
+    return False
 
 
 def name_levels(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list[str]:

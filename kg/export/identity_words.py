@@ -102,6 +102,7 @@ WORDS: tuple[WordsRow, ...] = (
     WordsRow("nothing to compare", "name", "no-names", lambda f: "nothing to compare"),
     WordsRow("given names differ", "name", "given-names", lambda f: f"{_quoted(*f['names'])}: given names differ"),
     WordsRow("only common words", "name", "common-words", lambda f: f"{_quoted(*f['names'])} share only common words"),
+    WordsRow("contrasting words", "name", "contrast", lambda f: f"{_quoted(*f['names'])} tell them apart"),
     WordsRow("names compared", "name", "*", _name),
     WordsRow("dates disjoint", "dates", "near", lambda f: f"disjoint by {f['gap']} days: {_when(f['left'])} vs {_when(f['right'])}"),
     WordsRow("dates apart", "dates", "apart", lambda f: f"disjoint by {f['gap']} days: {_when(f['left'])} vs {_when(f['right'])}"),
