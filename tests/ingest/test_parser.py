@@ -334,3 +334,9 @@ def test_a_name_the_parser_runs_across_a_sentence_end_is_cut_there():
     text = "Jane Roe wrote in a thread on X. The post was shared widely. The U.S. Department of Transportation is investigating."
     labels = {e.label for e in extract(text, parser="spacy").table.entities.values()}
     assert "X. The" not in labels and "U.S. Department of Transportation" in labels
+
+
+def test_a_parser_organization_joining_two_names_by_and_is_not_one_name():
+    text = "EasyJet will run rescue flights from Palma and Faro on Friday. The Securities and Exchange Commission said so."
+    labels = {e.label for e in extract(text, parser="spacy").table.entities.values()}
+    assert "Palma and Faro" not in labels and "Securities and Exchange Commission" in labels
