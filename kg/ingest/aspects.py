@@ -80,17 +80,21 @@ FIGURE_BONUS = 0.15
 
 
 def figure_aspects(text: str) -> set[str]:
-    """The aspects of :data:`FIGURE_ASPECTS` that ``text`` gives a figure of.
+    """The aspects of :data:`FIGURE_ASPECTS` that ``text`` gives a figure of, and each thing it counts
+    (``count:`` and its lemma, :func:`kg.ingest.figures.counted_in`): two sides giving different figures
+    of one ("about ten calls failed" against "600 calls failed") dispute it.
 
     >>> figure_aspects("The outage cost it more than $500 million."), figure_aspects("The outage was costly.")
     ({'cost'}, set())
+    >>> figure_aspects("About ten calls failed.")
+    {'count:call'}
     """
-    from kg.ingest.figures import numbers_in
+    from kg.ingest.figures import counted_in, numbers_in
 
     if not numbers_in(text):
         return set()
     lemmas = set(simple_lemmas(text))
-    return {name for name, words in FIGURE_ASPECTS if words & lemmas}
+    return {name for name, words in FIGURE_ASPECTS if words & lemmas} | {f"count:{noun}" for noun in counted_in(text)}
 
 
 def _has(words: frozenset[str], lemmas: set[str], lower: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NUMBER_WORDS", "numbers_in"]
+__all__ = ["NUMBER_WORDS", "numbers_in", "counted_in"]
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -54,4 +54,36 @@ def numbers_in(text: str) -> frozenset[str]:
         value = float(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
         number = str(int(value)) if value == int(value) else f"{value:g}"
         found.add(number + ("%" if m.group("pct") else ""))
+    return frozenset(found)
+
+
+# What follows a figure before the thing it counts: "600 or more calls", "ten more flights", "2,000 extra staff".
+_COUNTED = re.compile(r"^(?:[ ](?:or|and)[ ](?:more|fewer|less|so))?[ ](?:more[ ]|fewer[ ]|extra[ ]|additional[ ]|other[ ]|separate[ ])?(?P<noun>[a-z][a-z-]{2,})\b")
+# Words after a figure that count nothing: units of money and scale, function words, a year of age.
+_NOT_COUNTED = frozenset("""of in on at to for by from with and or than per percent cent dollars pounds euros million billion
+    thousand year years old times the a an was were is are had have has""".split())
+
+
+def counted_in(text: str) -> frozenset[str]:
+    """The things ``text`` gives a figure of (the word after each figure that is no date, year or sum of
+    money), as lemmas: two parties' claims giving different figures of one ("about ten calls failed"
+    against "600 calls failed") dispute it (:data:`kg.ingest.aspects.FIGURE_ASPECTS` reads them).
+
+    >>> sorted(counted_in("About ten calls failed; the union said 600 or more calls and 40,000 customers."))
+    ['call', 'customer']
+    >>> sorted(counted_in("It cost $500 million in 2024, on March 2, and 40% of staff.")), sorted(counted_in("Five hours."))
+    ([], ['hour'])
+    """
+    from kg.ingest.lemmas import simple_lemmas
+
+    found = set()
+    for m in _NUMBER.finditer(text):
+        raw = re.sub(r"[, ]", "", m.group("num") or "")
+        if raw and (re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("scale") or _MONTH_BEFORE.search(text, 0, m.start())):
+            continue
+        if m.group("pct") or text[max(0, m.start() - 1):m.start()] in "$£€" and m.start() > 0:
+            continue
+        after = _COUNTED.match(text[m.end():m.end() + 40].lower())
+        if after and after.group("noun") not in _NOT_COUNTED:
+            found.update(simple_lemmas(after.group("noun"))[-1:])
     return frozenset(found)

@@ -246,6 +246,17 @@ def test_what_the_text_says_would_settle_a_question_fills_resolvable_by(tmp_path
     assert {q["asks"]: q.get("resolvableBy") for q in drafts["a0.txt"]["questions"]} == settled
 
 
+COUNTS = ("Globex call outage\n\nThe union's Jane Roe said 600 calls to the helpline failed during the outage on Monday. "
+          "Globex said about ten calls were affected, all of them answered later.\n")
+
+
+def test_another_party_counting_the_same_thing_lower_narrows_the_claim_in_other_words(tmp_path):
+    _, drafts = _ingest(tmp_path, COUNTS)
+    stances = _stances(drafts["a0.txt"])
+    assert stances["600-calls-to-the-helpline-failed-during"] == [("jane-roe", "asserts"), ("globex", "narrows")]
+    assert stances["about-ten-calls-were-affected"] == [("globex", "asserts")]
+
+
 BLAME = "Payroll row\n\nJane Roe, a union official, said Initech was responsible for the long payroll delays in March.\n"
 DENIAL = "Initech answers\n\nInitech said its March update did not cause the payroll outage.\n"
 
