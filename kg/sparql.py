@@ -24,13 +24,14 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Mapping
 
 from rdflib import Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.query import Result
 
 from kg.errors import QueryError, UnknownTermWarning
+from kg.result_rows import ResultRows, term_rows
 from kg.sparql_safety import NO_REMOTE, oxigraph_reads_service, parse_tree_names
 from kg.store import normalize_term
 from kg.terms import NUMBERS as _NUMBERS
@@ -361,49 +362,6 @@ class RowsResult(Result):
 
     def __iter__(self):
         return term_rows(self.vars, self.rows)
-
-
-def term_rows(names: list, rows: Iterable) -> Iterator:
-    """rdflib's ``ResultRow`` of each row of terms (in the order of ``names``), made in C.
-
-    ``ResultRow.__new__`` looks each value up in a dict and makes the table of
-    labels again for every row; here the rows are of a subclass that holds the
-    table once, so a row is its tuple of terms and nothing else. It reads,
-    compares and pickles as rdflib's own (a pickled row comes back a ``ResultRow``).
-
-    >>> from rdflib import Literal, Variable
-    >>> row = next(term_rows([Variable("a"), Variable("b")], [(Literal(1), None)]))
-    >>> row.a, row["b"], row.asdict(), row == (Literal(1), None)
-    (rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), None, {'a': rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))}, True)
-    """
-    from functools import partial
-
-    from rdflib.query import ResultRow
-
-    names = list(names)
-    if isinstance(rows, ResultRows) and rows.names == names:
-        return iter(rows)  # made already
-
-    def reduce(row):
-        return ResultRow, (dict(zip(names, row)), names)
-
-    kind = type("ResultRow", (ResultRow,), {"labels": {str(v): i for i, v in enumerate(names)}, "__reduce__": reduce,
-                                             "__module__": ResultRow.__module__})
-    return map(partial(tuple.__new__, kind), rows)
-
-
-class ResultRows(list):
-    """rdflib's rows made once, by :func:`term_rows`, for ``names``: reading them again makes nothing new.
-
-    >>> from rdflib import Literal, Variable
-    >>> rows = ResultRows([Variable("a")], [(Literal(1),)])
-    >>> next(term_rows([Variable("a")], rows)) is rows[0], rows[0].a
-    (True, rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
-    """
-
-    def __init__(self, names: list, rows: Iterable) -> None:
-        super().__init__(term_rows(names, rows))
-        self.names = list(names)
 
 
 def _plain_rdflib(term):

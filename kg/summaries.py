@@ -331,7 +331,7 @@ def plain_rows(store, name: str, cases=None) -> tuple[list[str], Iterator[tuple]
 def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, list[tuple]]:
     """The variables (rdflib ``Variable``) and rows of summarised query ``name``: each row rdflib's ``ResultRow`` of the
     terms of the variables, in their order (None unbound), the rdflib terms Oxigraph's answer gives through oxrdflib
-    (:class:`kg.sparql.ResultRows`, made once).
+    (:class:`kg.result_rows.ResultRows`, made once).
 
     ``bindings`` (variable → rdflib term, variables of :data:`SUMMARISED`) keep only the rows with those values.
     """
@@ -339,7 +339,7 @@ def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, l
 
     from kg.summary_terms import TermMaker
 
-    from kg.sparql import ResultRows
+    from kg.result_rows import ResultRows
 
     selected, rows = _rows(store, name, bindings, TermMaker().__getitem__)
     names = [Variable(v) for v in selected]
