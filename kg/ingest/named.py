@@ -187,6 +187,7 @@ def _acronyms(table: EntityTable, text: str) -> None:
 _STAFFED = re.compile(
     r"[ ](?:spokes(?:person|man|woman)|representatives?|staff|employees|shareholders|shares|board|boss|chief[ ]executive|CEO"
     r"|chairman|chairwoman|founder)\b|[ ]\([A-Z]{2,6}\)"
+    r"|['’]s?[ ](?:spokes(?:person|man|woman)|shareholders|shares|board|chief[ ]executive|CEO|customers|subscribers)\b"
 )
 
 

@@ -340,3 +340,8 @@ def test_a_parser_organization_joining_two_names_by_and_is_not_one_name():
     text = "EasyJet will run rescue flights from Palma and Faro on Friday. The Securities and Exchange Commission said so."
     labels = {e.label for e in extract(text, parser="spacy").table.entities.values()}
     assert "Palma and Faro" not in labels and "Securities and Exchange Commission" in labels
+
+
+def test_a_name_with_customers_or_a_chief_executive_of_its_own_is_an_organization():
+    text = "Cursor's users complained. Cursor's chief executive said it was investigating."
+    assert {(e.label, e.type) for e in extract(text, parser="spacy").table.entities.values()} >= {("Cursor", "Organization")}
