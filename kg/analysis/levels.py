@@ -42,7 +42,7 @@ from kg.analysis.profiles import Profile, abbreviated, may_abbreviate, merged_wo
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["compare", "level", "level_function", "compare_items", "name_levels"]
+__all__ = ["compare", "level", "level_function", "compare_items"]
 
 
 def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
@@ -179,51 +179,6 @@ def _contrasted(c: Comparison, x: str, y: str) -> bool:
         if len(gx) == 1 and len(gy) == 1 and gx != gy:
             return True
     return False
-
-
-def name_levels(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list[str]:
-    """The levels of :func:`_name` for many pairs: the same stages, with every names' similarity scored in one
-    call of rapidfuzz (``process.cpdist``), not one call per pair of names.
-
-    >>> g = from_turtle('''
-    ... :a a kg:Incident ; rdfs:label "Checkout outage" .  :b a kg:Incident ; rdfs:label "Outage at the checkout" .
-    ... :c a kg:Incident ; rdfs:label "Checkout delays" .
-    ... ''')
-    >>> found = profiles(g)
-    >>> a, b, c = (found[EXAMPLE + n] for n in "abc")
-    >>> title = model().comparison("title")
-    >>> name_levels(title, [a, a, b], [b, c, c], Context(g, found)) == [level(title, x, y, Context(g, found)) for x, y in ((a, b), (a, c), (b, c))]
-    True
-    """
-    import numpy as np
-    from rapidfuzz import fuzz, process
-
-    out: list = []
-    waiting: list[tuple[int, _Names, list]] = []
-    xs: list[str] = []
-    ys: list[str] = []
-    for a, b in zip(left, right):
-        early = _name_early(c, a, b, False)
-        if isinstance(early, Outcome):
-            out.append(early.level)
-        elif early.found is not None:
-            out.append(_name_finish(c, a, b, False, early, early.found, early.pair, 0.0).level)
-        else:
-            keys = list(early.folded)
-            waiting.append((len(out), early, keys))
-            out.append(None)
-            for key in keys:
-                fx, fy = early.folded[key]
-                xs.append(fx)
-                ys.append(fy)
-    if waiting:
-        scores = process.cpdist(xs, ys, scorer=fuzz.token_set_ratio, dtype=np.float64).tolist()
-        k = 0
-        for i, early, keys in waiting:
-            best, pair = max(zip(scores[k : k + len(keys)], keys))
-            k += len(keys)
-            out[i] = _name_finish(c, left[i], right[i], False, early, None, pair, best).level
-    return out
 
 
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’.-]*")

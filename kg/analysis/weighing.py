@@ -34,7 +34,7 @@ from itertools import repeat
 from typing import Callable
 
 from kg.analysis.comparisons import Comparison, Context, Profile, model
-from kg.analysis.levels import level_function, name_levels
+from kg.analysis.levels import level_function
 from kg.analysis.weights import Weights, applies
 
 __all__ = ["weigh_pairs", "one_pair", "levels_of"]
@@ -258,7 +258,6 @@ def _unless(test: Callable[[Profile, Profile], bool], level: str):
 
 
 _FAST = {
-    "name": name_levels,
     "dates": _dates,
     "same-value": _values,
     "shared-context": _context,
