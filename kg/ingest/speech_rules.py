@@ -277,11 +277,18 @@ def _calls(token, offset):
     subject = _subject(token)
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     what = next((c for c in token.children if c.dep_ == "oprd" and c.i > (obj.i if obj is not None else token.i)), None)
-    if subject is None or obj is None or what is None or subject.lower_ in _RELATIVE:
+    words = [t for t in what.subtree] if what is not None else []
+    lead = obj.left_edge if obj is not None else None
+    if obj is None and what is not None:
+        # 'called the outage “unacceptable”': the parser hangs the object on the word it is called
+        obj = next((c for c in what.children if c.dep_ in ("npadvmod", "compound", "nsubj") and c.pos_ in ("NOUN", "PROPN", "PRON") and c.i < what.i), None)
+        if obj is not None:
+            words = [t for t in words if t.i > obj.right_edge.i]
+            lead = what.left_edge if what.left_edge.i < obj.i and what.left_edge.dep_ == "det" else obj.left_edge
+    if subject is None or obj is None or what is None or subject.lower_ in _RELATIVE or not words:
         return None
     text = _text(token.doc)
-    thing = text[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge)]
-    words = [t for t in what.subtree]
+    thing = text[lead.idx:obj.right_edge.idx + len(obj.right_edge)]
     content, _, _ = _trimmed(words, what, offset)
     called = text[content[0] - offset:content[1] - offset].strip("“”\"")
     if obj.lower_ in _ACCOUNTS:  # a stance on the account named before (kg.ingest.attribution.find_claims)

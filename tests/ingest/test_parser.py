@@ -345,3 +345,7 @@ def test_a_parser_organization_joining_two_names_by_and_is_not_one_name():
 def test_a_name_with_customers_or_a_chief_executive_of_its_own_is_an_organization():
     text = "Cursor's users complained. Cursor's chief executive said it was investigating."
     assert {(e.label, e.type) for e in extract(text, parser="spacy").table.entities.values()} >= {("Cursor", "Organization")}
+
+
+def test_what_a_speaker_called_a_thing_when_the_parser_hangs_the_thing_on_the_word():
+    assert claims('John Smith called the outage "unacceptable".', "spacy") == [("John Smith", "asserts", "The outage is unacceptable.")]
