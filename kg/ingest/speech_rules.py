@@ -112,12 +112,17 @@ def _subject(verb):
     return subject
 
 
+#: Verbs of asking, which speak by an infinitive rather than a clause ("... and called on Globex to explain").
+_ASKS = {"call", "urge", "ask", "press", "demand"}
+
+
 def _trailing_participle(verb) -> bool:
     """A reporting verb the parser hung on the content of an earlier one, with no subject of its own:
     "X said C, adding that D" and "X confirmed that C and said D". It is X's, and no part of C."""
     head = verb.head
+    speaks = any(c.dep_ in CLAUSES for c in verb.children) or (verb.dep_ == "conj" and verb.lemma_.lower() in _ASKS)
     if not (verb.i > head.i and head.dep_ in CLAUSES and head.head.i != head.i and head.head.lemma_.lower() in LEMMAS
-            and verb.lemma_.lower() in LEMMAS and any(c.dep_ in CLAUSES for c in verb.children)):
+            and (verb.lemma_.lower() in LEMMAS or verb.lemma_.lower() in _ASKS) and speaks):
         return False
     if verb.dep_ == "advcl":
         return verb.tag_ == "VBG"

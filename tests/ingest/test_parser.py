@@ -349,3 +349,9 @@ def test_a_name_with_customers_or_a_chief_executive_of_its_own_is_an_organizatio
 
 def test_what_a_speaker_called_a_thing_when_the_parser_hangs_the_thing_on_the_word():
     assert claims('John Smith called the outage "unacceptable".', "spacy") == [("John Smith", "asserts", "The outage is unacceptable.")]
+
+
+def test_a_request_the_parser_hangs_on_the_content_is_the_speakers():
+    said = claims('Wells said the failure was "completely unacceptable" and called on Telcorp to explain.', "spacy")
+    assert [p for p, _, _ in said] == ["Wells", "Wells"]
+    assert said[0][2] == "The failure was completely unacceptable."
