@@ -37,6 +37,7 @@ _STOP = {
     "do", "without", "about", "while", "linked", "tied", "including", "requiring", "secure", "obtain", "add", "added",
     "basic", "both", "either", "same", "up", "two", "three", "how", "why", "whether", "when", "where", "if",
     "during", "before", "since", "until", "against", "between", "among", "we", "they", "he", "she", "you", "i",
+    "out", "off", "down", "place",  # a phrasal verb's particle: "rolled out safeguards", "put in place controls"
 }
 _GENERIC_DET = re.compile(r"\b(?:any|every|each|no)\s+(?:single\s+)?$", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(

@@ -53,6 +53,8 @@ def test_a_trend_of_incidents():
         ("It adds internal guardrails.", "Internal guardrails"),
         ("The change had not passed the clinical safety review.", "Clinical safety review"),
         ("There were no suitable safeguards.", "Suitable safeguards"),
+        ("Acme rolled out safeguards after the breach.", "Safeguards"),
+        ("The firm put in place stricter controls.", "Stricter controls"),
     ],
 )
 def test_safeguard_phrases(text, label):
