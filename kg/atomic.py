@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
 from kg.errors import ExportError
 
@@ -137,11 +137,13 @@ class StagedFiles:
             self.names.append(name)
         return self.stage / name
 
-    def write(self, name: str, data: str | bytes) -> None:
-        """Write ``data`` (text as UTF-8) as ``name``, flushed to disk."""
+    def write(self, name: str, data: str | bytes | Iterable[str]) -> None:
+        """Write ``data`` (text as UTF-8, or pieces of text) as ``name``, flushed to disk."""
+        pieces = [data] if isinstance(data, (str, bytes)) else data
         try:
             with open(self.path(name), "wb") as handle:
-                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+                for piece in pieces:
+                    handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as e:

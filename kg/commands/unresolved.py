@@ -49,10 +49,11 @@ def unresolved(fmt, out, threshold, across_cases, include_pending, workers, stor
         click.echo(f"{headline(report)}.")
         return
     from kg.export import report_text
-    from kg.export.unresolved import report_json
+    from kg.export.unresolved import report_json_pieces
 
     if fmt == "json":
-        click.echo(report_json(report), nl=False)
+        for piece in report_json_pieces(report):
+            click.echo(piece, nl=False)
     elif fmt == "markdown":
         click.echo(safe(report_text.markdown(report)), nl=False)
     else:

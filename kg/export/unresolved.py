@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -57,7 +57,33 @@ def report_dict(report: "UnresolvedReport") -> dict:
 
 def report_json(report: "UnresolvedReport") -> str:
     """The report as the JSON ``unresolved.json`` holds."""
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(report_json_pieces(report))
+
+
+def report_json_pieces(report: "UnresolvedReport") -> Iterator[str]:
+    """:func:`report_json` in pieces, so a large report is written without its whole text in memory
+    (at 10M triples the text is some 740 MB)."""
+    return json_pieces(report_dict(report))
+
+
+def json_pieces(value, size: int = 1 << 20) -> Iterator[str]:
+    r"""``value`` as indented JSON and a final newline, in pieces of about ``size`` characters.
+
+    >>> list(json_pieces({"a": [1, "é"]}, size=8))
+    ['{\n  "a": ', '[\n    1,\n    "é"', '\n  ]\n}\n']
+    >>> "".join(json_pieces({"a": [1, "é"]}, size=8)) == json.dumps({"a": [1, "é"]}, ensure_ascii=False, indent=2) + "\n"
+    True
+    """
+    piece: list[str] = []
+    length = 0
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(value):
+        piece.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(piece)
+            piece, length = [], 0
+    piece.append("\n")
+    yield "".join(piece)
 
 
 def write_report(report: "UnresolvedReport", folder: str | os.PathLike, *, title: str) -> list[Path]:
@@ -70,7 +96,7 @@ def write_report(report: "UnresolvedReport", folder: str | os.PathLike, *, title
     staged = StagedFiles(folder, "the unresolved report")
     try:
         staged.write("unresolved.md", text)
-        staged.write("unresolved.json", report_json(report))
+        staged.write("unresolved.json", report_json_pieces(report))
         staged.write("unresolved.html", report_page(text, title=title))
     except BaseException:
         staged.discard()
