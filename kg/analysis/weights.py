@@ -74,8 +74,8 @@ def strongest_one(weights: list[float], said: list[bool]) -> tuple[int, int]:
 
 def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False) -> Weights:
     """Each comparison's level weights per class: log2(m/u), m from `same` pairs, u from random pairs
-    (their levels found as weighing finds them, :func:`kg.analysis.weighing.levels_of`)."""
-    from kg.analysis.weighing import levels_of
+    (their levels found as weighing finds them, :func:`kg.analysis.level_paths.levels_of`)."""
+    from kg.analysis.level_paths import levels_of
     from kg.ontology import Judgement
 
     m = model()
