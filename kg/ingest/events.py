@@ -37,8 +37,9 @@ _STOP = {
     "do", "without", "about", "while", "linked", "tied", "including", "requiring", "secure", "obtain", "add", "added",
     "basic", "both", "either", "same", "up", "two", "three", "how", "why", "whether", "when", "where", "if",
     "during", "before", "since", "until", "against", "between", "among", "we", "they", "he", "she", "you", "i",
-    "out", "off", "down", "place",  # a phrasal verb's particle: "rolled out safeguards", "put in place controls"
 }
+# A phrasal verb's particle ends a run of modifiers: "rolled out safeguards", "put in place controls".
+_PARTICLES = {"out", "off", "down", "place"}
 _GENERIC_DET = re.compile(r"\b(?:any|every|each|no)\s+(?:single\s+)?$", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(
     r"[ ](?:tracker|trackers|guardrails?|reports?|risks?|page|response|map|monitor|monitoring|alerts?|history|rates?|"
@@ -119,7 +120,7 @@ def _modifiers(text: str, start: int, end: int, *, limit: int, proper: bool = Fa
     run: list[tuple[int, str]] = []
     for index, word in reversed(words):
         lower = word.lower()
-        if lower in _STOP or re.search(r"['’]s?$", word) or not re.search(r"[a-zA-Z]", word):
+        if lower in _STOP or lower in _PARTICLES or re.search(r"['’]s?$", word) or not re.search(r"[a-zA-Z]", word):
             break
         if word[:1].isupper() and not proper and lower != "ai":
             break
