@@ -215,6 +215,7 @@ class Page(HTMLParser):
             self.csp = attrs["content"]
 
 
+@pytest.mark.slow
 def test_unresolved_html_is_the_report_linked_into_the_graph(seed):
     from kg.export.html_view import graph_view
     from kg.store import open_graph

@@ -29,6 +29,7 @@ def _status(case, item_id: str) -> str:
     return ReviewSession.open(case).item(item_id).status
 
 
+@pytest.mark.slow
 def test_ten_accepts_at_once_keep_every_decision(case):
     ids = [item.id for item in ReviewSession.open(case).pending()][:10]
     assert len(ids) == 10

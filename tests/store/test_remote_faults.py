@@ -83,6 +83,7 @@ def test_a_client_error_is_not_retried():
     assert len(fake.requests) == 1
 
 
+@pytest.mark.slow
 def test_a_slow_endpoint_times_out_and_names_the_url():
     def slow(path, body, n):
         time.sleep(2)

@@ -62,6 +62,7 @@ def test_every_summarised_query_answers_as_the_canned_text_in_every_format(tmp_p
         _same_answers(graph, name)
 
 
+@pytest.mark.slow
 def test_many_cases_meet_in_the_canned_order(synth_store):
     graph = open_graph(synth_store)
     cases = {str(row.case) for row in graph.query("SELECT DISTINCT ?case WHERE { ?i <https://w3id.org/kg/ontology#inCase> ?case }")}
@@ -191,6 +192,7 @@ def test_one_cases_projection_reads_its_rows_only_and_is_the_whole_projections_p
         assert sorted(part.edges(keys=True, data=True)) == sorted(whole.subgraph(kept).edges(keys=True, data=True))
 
 
+@pytest.mark.slow
 def test_a_focused_page_is_the_same_with_and_without_the_summaries(tmp_path):
     """The embedded store reads the focus's case; the memory store projects everything and keeps that case.
 
