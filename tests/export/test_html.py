@@ -179,6 +179,7 @@ def test_small_graph_uses_physics_without_positions(small_page):
     assert not any("x" in node for node in data["nodes"])
 
 
+@pytest.mark.slow
 def test_big_graph_gets_python_positions_and_no_physics():
     data = payload(render_html(load("large"), max_nodes=1000))
     assert data["physics"] is False

@@ -288,6 +288,7 @@ def _counting(monkeypatch, module, name: str, calls: dict) -> None:
     monkeypatch.setattr(module, name, counted)
 
 
+@pytest.mark.slow
 def test_each_command_walks_the_graph_once(seed, tmp_path, monkeypatch):
     """kg html projects the graph once; kg unresolved --out opens the store once and renders the Markdown once."""
     import kg.analysis.nxgraph

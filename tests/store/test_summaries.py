@@ -116,6 +116,7 @@ def test_the_plain_rows_are_the_engines(synth_store):
         assert rows and sorted(rows, key=repr) == sorted(reference, key=repr)
 
 
+@pytest.mark.slow
 def test_the_projection_is_the_same_with_and_without_the_summary(tmp_path):
     from kg.analysis.nxgraph import project
 

@@ -74,6 +74,7 @@ def test_cli(tmp_path):
     assert help_text.exit_code == 0 and "--triples" in help_text.output
 
 
+@pytest.mark.slow
 def test_parallel_and_serial_builds_write_the_same_bytes(tmp_path, monkeypatch):
     corpus = synthesize(tmp_path / "corpus", triples=20_000, seed=4).out
     outputs = []
