@@ -37,7 +37,7 @@ from kg.analysis.levels import level_function
 from kg.analysis.level_paths import levels_of
 from kg.analysis.weights import Weights, applies
 
-__all__ = ["weigh_pairs", "one_pair", "levels_of"]  # levels_of: kg.analysis.level_paths
+__all__ = ["weigh_pairs", "one_pair"]
 
 def _plan(a: Profile, b: Profile, weights: Weights, plans: dict) -> list:
     """The comparisons that apply to a pair of these kinds, each with its function and weight table."""
