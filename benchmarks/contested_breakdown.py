@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None) -> None:
             with tempfile.TemporaryDirectory() as scratch:
                 case = Path(scratch) / incident.name
                 ingest_eval.ingest(args.engine, [a.path for a in incident.articles], case,
-                                   {a.path.name: a.date for a in incident.articles if a.date})
+                                   {a.path.name: a.date for a in incident.articles if a.date},
+                                   {a.path.name: a.outlet for a in incident.articles if a.outlet})
                 assertions = drafted_assertions(ingest_eval._drafts(case))
             for key, affirming, opposing in scoring.case_pairs(incident.case_gold):
                 row, a_side, o_side = classify(assertions, texts, affirming, opposing)

@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/ingest_eval.py --seed         # also the seed article vs the curated case
     .venv/bin/python benchmarks/ingest_eval.py -v             # the tuned sets' misses, article by article
     .venv/bin/python benchmarks/ingest_eval.py --extract-only # each article's reading only (no case is built)
+    .venv/bin/python benchmarks/ingest_eval.py --no-publisher # without each real article's outlet as its publisher
 
 Sets, in the order printed: real held-out (benchmarks/eval/real/heldout/: whole
 incidents set aside before any tuning; the headline), real tuned
@@ -92,16 +93,21 @@ def using(engine: str):
             os.environ[ENGINE_ENV] = before
 
 
-def extract(engine: str, text: str, published: str | None):
+#: Whether each article's outlet (its ``.source.yaml``) is passed as its publisher, as a user passes
+#: ``kg ingest --publisher``; ``--no-publisher`` scores the reading without it.
+PUBLISHER = True
+
+
+def extract(engine: str, text: str, published: str | None, publisher: str | None = None):
     from kg.ingest.extract import extract as run
 
-    return run(text, published=published, **_engine_kwargs(run, engine))
+    return run(text, published=published, publisher=publisher if PUBLISHER else None, **_engine_kwargs(run, engine))
 
 
-def ingest(engine: str, paths: list[Path], case: Path, dates: dict[str, str]):
+def ingest(engine: str, paths: list[Path], case: Path, dates: dict[str, str], publishers: dict[str, str] | None = None):
     from kg.ingest import ingest as run
 
-    return run(paths, case, dates=dates, **_engine_kwargs(run, engine))
+    return run(paths, case, dates=dates, publishers=publishers if PUBLISHER else None, **_engine_kwargs(run, engine))
 
 
 #: With ``--extract-only``: what one article's reading gives (entities, attributions, questions, dates),
@@ -117,6 +123,7 @@ class Article:
     gold: dict
     text: str
     date: str | None
+    outlet: str | None = None  # the publisher's name, from the sidecar's ``outlet`` (its note in brackets aside)
 
 
 @dataclass
@@ -147,7 +154,9 @@ def articles_in(folder: Path) -> list[Article]:
             raise SystemExit(f"{gold_path}:1: article {gold['article']!r} is not beside its gold")
         article = read_article(path)
         date = str(gold["date"]) if gold.get("date") else article.date
-        articles.append(Article(path, gold_path, gold, article.text, date))
+        source = path.with_name(path.stem + ".source.yaml")
+        outlet = str(_read_yaml(source).get("outlet") or "").split(" (")[0].strip() or None if source.is_file() else None
+        articles.append(Article(path, gold_path, gold, article.text, date, outlet))
     return articles
 
 
@@ -224,7 +233,7 @@ def _unresolved(case: Path):
 
 def score_article(engine: str, a: Article, figures: Figures) -> None:
     where, gold = a.gold_path, a.gold
-    x = extract(engine, a.text, a.date)
+    x = extract(engine, a.text, a.date, a.outlet)
     e, e_missed, e_extra = scoring.score_entities(x, scoring.gold_entities(gold), figures.by_class, where)
     attr, a_missed, a_wrong = scoring.score_attributions(x, gold.get("attributions") or [], where)
     q, settle, q_missed = scoring.score_questions(x, gold.get("questions") or [], where)
@@ -241,7 +250,7 @@ def score_article(engine: str, a: Article, figures: Figures) -> None:
         return
     with tempfile.TemporaryDirectory() as scratch:
         case = Path(scratch) / "eval-case"
-        ingest(engine, [a.path], case, {a.path.name: a.date} if a.date else {})
+        ingest(engine, [a.path], case, {a.path.name: a.date} if a.date else {}, {a.path.name: a.outlet} if a.outlet else {})
         drafts, (sides, _) = _drafts(case), _unresolved(case)
     pairs = [(key, [(a.path.name, w) for w in aff], [(a.path.name, w) for w in opp])
              for key, (aff, opp) in scoring.gold_pairs(gold).items()]
@@ -262,7 +271,8 @@ def score_incident(engine: str, incident: Incident, figures: Figures) -> None:
     texts = {a.path.name: a.text for a in incident.articles}
     with tempfile.TemporaryDirectory() as scratch:
         case = Path(scratch) / incident.name
-        ingest(engine, [a.path for a in incident.articles], case, {a.path.name: a.date for a in incident.articles if a.date})
+        ingest(engine, [a.path for a in incident.articles], case, {a.path.name: a.date for a in incident.articles if a.date},
+               {a.path.name: a.outlet for a in incident.articles if a.outlet})
         (sides, pairs), items = _unresolved(case), scoring.drafted_items(_drafts(case))
     tally, missed = scoring.pairs_recovered(sides, texts, scoring.case_pairs(incident.case_gold))
     identity_gold = scoring.gold_identity(incident.case_gold, [(a.path.name, a.gold) for a in incident.articles])
@@ -348,12 +358,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", action="store_true", help="also compare the seed article's draft with the curated case")
     parser.add_argument("--extract-only", action="store_true",
                         help="score each article's reading only, not the drafts of a built case (quicker; case figures print -)")
+    parser.add_argument("--no-publisher", action="store_true",
+                        help="do not pass each article's outlet (its .source.yaml) as its publisher, as `kg ingest --publisher` does")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss of the tuned sets")
     parser.add_argument("--heldout-errors", action="store_true",
                         help="also list the held-out sets' misses (never while writing rules: that would tune on them)")
     args = parser.parse_args(argv)
-    global EXTRACT_ONLY
+    global EXTRACT_ONLY, PUBLISHER
     EXTRACT_ONLY = args.extract_only
+    PUBLISHER = not args.no_publisher
     wanted = [e.strip() for e in args.engines.split(",") if e.strip()]
     unknown = [e for e in wanted if e not in ENGINES]
     if unknown:

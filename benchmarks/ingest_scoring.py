@@ -136,10 +136,26 @@ def _is_phrase(g: dict) -> bool:
 
     >>> _is_phrase({"text": "a faulty update", "type": "System"}), _is_phrase({"text": "Citrix portal", "type": "System"})
     (True, False)
+    >>> _is_phrase({"text": "Northwind spokesperson", "type": "Person"}), _is_phrase({"text": "Jane Roe", "type": "Person"})
+    (True, False)
     """
     first = g["text"].split()[0]
-    return (g["type"] in _PHRASE_TYPES or (g["type"] == "Person" and first.lower() in _UNNAMED_START)
+    return (g["type"] in _PHRASE_TYPES or (g["type"] == "Person" and (first.lower() in _UNNAMED_START or _unnamed_person(g["text"])))
             or (family(g["type"]) == "System" and first[:1].islower()))
+
+
+#: Lower-case words inside a person's name ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
+_NAME_PARTICLES = {"de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "y"}
+
+
+def _unnamed_person(words: str) -> bool:
+    """A person told by a role, not a name ("Northwind spokesperson", "Change Healthcare's head of
+    cybersecurity"): the labelling conventions make unnamed spokespeople phrases, whatever their first word.
+
+    >>> _unnamed_person("Northwind spokesperson"), _unnamed_person("Ursula von der Leyen"), _unnamed_person("Mr Woldbye")
+    (True, False, False)
+    """
+    return any(w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in re.findall(r"[\w’'-]+", words))
 
 
 def _entity_matches(e, g: dict, spans) -> bool:

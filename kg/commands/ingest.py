@@ -34,11 +34,13 @@ def _check_date(ctx, param, value):
 @click.option("--date", default=None, callback=_check_date, metavar="YYYY-MM-DD", help="Publication date; used over the file's own metadata, and anchors 'Tuesday', 'earlier this month'.")
 @click.option("--dates", "dates_file", default=None, type=click.Path(dir_okay=False, path_type=Path),
               help="CSV of file,date rows: each article's own publication date, used over --date.")
+@click.option("--publisher", default=None, metavar="NAME",
+              help="Who published the articles (\"The Guardian\"); used over an HTML page's own site name.")
 @click.option("--max-size", "max_bytes", default=5 * 1024 * 1024, show_default=True, type=click.IntRange(min=1), help="Largest article accepted, in bytes.")
 @click.option("--parser", type=click.Choice(["spacy", "rules"]), default=None,
               help="What reads the text: spaCy's parse under the rules (the default), or the rules alone. Default: $KG_INGEST_PARSER, else spacy.")
 @handle_errors
-def ingest(articles, case_dir, date, dates_file, max_bytes, parser):
+def ingest(articles, case_dir, date, dates_file, publisher, max_bytes, parser):
     """Draft candidate entities, incidents, safeguards, assertions and open
     questions from ARTICLES (plain text, Markdown or HTML) into CASE.
 
@@ -58,8 +60,8 @@ def ingest(articles, case_dir, date, dates_file, max_bytes, parser):
 
     dates = read_dates(dates_file) if dates_file else None
     with TerminalProgress() as progress:
-        result = run_ingest(articles, case_dir, date=date, dates=dates, max_bytes=max_bytes, progress=progress,
-                            parser=parser)
+        result = run_ingest(articles, case_dir, date=date, dates=dates, publisher=publisher, max_bytes=max_bytes,
+                            progress=progress, parser=parser)
     for outcome in result.outcomes:
         if outcome.status == "written":
             counts = outcome.counts

@@ -17,6 +17,7 @@ from kg.ingest.entities import EntityTable
 from kg.ingest.events import find_events
 from kg.ingest.gazetteer import Gazetteer, Known
 from kg.ingest.kinds import find_kinds
+from kg.ingest.named import add_publisher
 from kg.ingest.names import find_names
 from kg.ingest.nlp import NER_ONLY, engine, parsed
 from kg.ingest.questions import Question, find_questions
@@ -35,8 +36,9 @@ class Extraction:
     questions: list[Question]
 
 
-def extract(text: str, *, published: str | None = None, known: list[Known] | None = None, parser: str | None = None) -> Extraction:
-    """Run every rule over ``text``; ``known`` are the case's named items.
+def extract(text: str, *, published: str | None = None, known: list[Known] | None = None, parser: str | None = None,
+            publisher: str | None = None) -> Extraction:
+    """Run every rule over ``text``; ``known`` are the case's named items, ``publisher`` who published it.
 
     ``parser`` is the engine (:func:`kg.ingest.nlp.engine`): ``spacy`` parses the text once and
     reads reported speech from the tree first, people and organizations from its named entities
@@ -65,6 +67,7 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
         for a, doc in parsed(text, lines=cue(), without=True, disable=NER_ONLY):
             named += [(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents]
         named.sort()
+    add_publisher(table, text, publisher)
     find_names(table, text, sentences, named)
     find_events(table, text, sentences, published, date_spans=[(s, e) for s, e, label in named if label == "DATE"])
     find_kinds(table, text)

@@ -15,7 +15,7 @@ from kg.ingest.name_tables import NOT_NAMES, ORG_LAST, POSSESSIVE_HEADS, TITLE_W
 from kg.ingest.sentences import title_case_headline
 from kg.vocab import CLS
 
-__all__ = ["add_named"]
+__all__ = ["add_named", "add_publisher"]
 
 _NER_TYPES = {"PERSON": CLS.Person, "ORG": CLS.Organization}
 
@@ -100,6 +100,29 @@ def add_named(table: EntityTable, text: str, named) -> None:
         table.new(type_, words, start, end, rule="named entity (parser)", confidence=0.6)
     _members(table, text)
     _acronyms(table, text)
+
+
+def add_publisher(table: EntityTable, text: str, name: str | None) -> None:
+    """The article's publisher, where its own text names it ("said in a statement to CRN"): an
+    organization, whatever the parser makes of the words (run before the names are read).
+
+    >>> from kg.ingest.gazetteer import Gazetteer
+    >>> text = "Globex said in a statement to the Daily Planet that it was sorry."
+    >>> table = EntityTable(text, Gazetteer([]))
+    >>> add_publisher(table, text, "The Daily Planet")
+    >>> [(e.type, e.label, [text[s:e] for s, e in e.spans]) for e in table.entities.values()]
+    [('Organization', 'The Daily Planet', ['Daily Planet'])]
+    """
+    if not name or not name.strip():
+        return
+    name = name.strip()
+    short = re.sub(r"^(?:the|The)[ ]", "", name)
+    spans = table.words.find(name) + (table.words.find(short) if short != name else [])
+    for start, end in sorted(set(spans)):
+        if not text[start:start + 1].isupper():
+            continue
+        if not table.is_taken(start, end):  # read before the names: the parser's tag for these words never counts
+            table.new(CLS.Organization, name, start, end, rule="the publisher", confidence=0.8)
 
 
 #: Plural nouns for organizations of a kind, before a list of their names.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -245,6 +245,8 @@ def ingest(
     *,
     date: str | None = None,
     dates: dict[str, str] | None = None,
+    publisher: str | None = None,
+    publishers: dict[str, str] | None = None,
     max_bytes: int = MAX_BYTES,
     progress: Progress | None = None,
     parser: str | None = None,
@@ -254,7 +256,9 @@ def ingest(
     ``date`` (YYYY-MM-DD) is the publication date, used over any date in the
     file's metadata; relative dates in the text are resolved against it.
     ``dates`` maps an article (its path as given, or its file name) to its own
-    date, used over ``date`` (see :func:`read_dates`). ``parser`` is the engine
+    date, used over ``date`` (see :func:`read_dates`). ``publisher`` is who published the articles
+    (used over an HTML page's site name), and ``publishers`` maps an article as ``dates`` does to its
+    own, used over ``publisher``. ``parser`` is the engine
     that reads the text, ``spacy`` or ``rules`` (see :mod:`kg.ingest.nlp`).
     """
     from kg.ingest.nlp import engine
@@ -286,7 +290,10 @@ def ingest(
             outcomes.append(Outcome(article.path, None, "unchanged", existing))
             continue
         published = _date_for(article.path, dates) or date or article.date
-        extraction = extract(article.text, published=published, known=index.known, parser=parser)
+        outlet = _date_for(article.path, publishers) or publisher
+        if outlet:
+            article = replace(article, publisher=outlet)
+        extraction = extract(article.text, published=published, known=index.known, parser=parser, publisher=article.publisher)
         draft = build_draft(article, extraction, index, published=published)
         for proposition in draft.get("propositions", []):
             if "proposition" in proposition:  # linked to a proposition the case or an earlier draft holds

@@ -3,6 +3,7 @@
 import shutil
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from kg.cli import cli
@@ -109,3 +110,17 @@ def test_diff_names_a_bad_turtle_file(runner, tmp_path):
     assert result.output.startswith(f"Error: {bad}") and "not valid Turtle" in result.output
     missing = runner.invoke(cli, ["diff", str(good), str(tmp_path / "none.ttl")])
     assert missing.output == f"Error: {tmp_path / 'none.ttl'}: file not found\n"
+
+
+def test_publisher_option_names_who_published_a_text_file(runner, tmp_path):
+    article = tmp_path / "gazette.txt"
+    article.write_text("Globex outage\n\nGlobex said in a statement to the Harbour Gazette that the outage was caused by a "
+                       "configuration push.\n", encoding="utf-8")
+    case = tmp_path / "globex-case"
+    result = runner.invoke(cli, ["ingest", str(article), "--case", str(case), "--publisher", "The Harbour Gazette", "--parser", "rules"])
+    assert result.exit_code == 0, result.output
+    (draft_path,) = case.glob("draft-*.yaml")
+    draft = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
+    (outlet,) = [e for e in draft["entities"] if e["id"] == draft["sources"][0]["publisher"]]
+    assert (outlet["type"], outlet["label"]) == ("Organization", "The Harbour Gazette")
+    assert "Found by rule 'the publisher'" in outlet["note"]  # the one its text names, not a second
