@@ -12,7 +12,7 @@ DOCUMENTS := $(wildcard ../shared/seeds)
 # Tests run on every core (pytest-xdist); `make test JOBS=0` runs them in one process.
 JOBS ?= auto
 # The quick lane leaves out what starts a browser, a server or a second SPARQL engine, and the slowest.
-QUICK := not browser and not server and not remote and not slow
+QUICK := not browser and not server and not remote and not jvm and not slow
 
 # The serve page's query editor (YASGUI) comes from npm (package.json, package-lock.json) into node_modules/;
 # without npm, kg serve keeps its plain query box.

@@ -40,6 +40,7 @@ def test_same_input_gives_byte_identical_exports(tmp_path):
     assert first.triples == second.triples
 
 
+@pytest.mark.slow
 def test_exports_identical_across_processes(tmp_path):
     """Blank nodes and hash seeds differ per process; the bytes must not."""
     for name in ("a", "b"):

@@ -14,7 +14,6 @@ from click.testing import CliRunner
 from kg.cli import cli
 from tests.helpers import FIXTURES, copy_case, edit, line_of
 from tests.test_bad_input import _fails_with
-from tests.test_ontology import _hermit, needs_java
 
 REVISIONS = FIXTURES / "cases" / "revisions"
 
@@ -180,19 +179,15 @@ def test_the_change_triples(tmp_path):
     assert {s for s in plain.subjects(KG.stance, None)} == {s for s in graph.subjects(KG.stance, None)}
 
 
-@needs_java
-def test_hermit_finds_the_revisions_case_consistent(tmp_path):
-    pytest.importorskip("owlready2")
+def test_hermit_finds_the_revisions_case_consistent(hermit):
     from kg.build import load_cases
 
     graph, _, _ = load_cases([REVISIONS])
-    assert _hermit(graph, tmp_path) == "consistent"
+    assert hermit(graph) == "consistent"
 
 
-@needs_java
-def test_hermit_catches_a_source_that_speaks_for_someone(tmp_path):
+def test_hermit_catches_a_source_that_speaks_for_someone(hermit):
     """speaksFor is between agents; a source, disjoint from agents, cannot speak for one."""
-    pytest.importorskip("owlready2")
     from rdflib import URIRef
 
     from kg.build import load_cases
@@ -201,4 +196,4 @@ def test_hermit_catches_a_source_that_speaks_for_someone(tmp_path):
     graph, _, _ = load_cases([REVISIONS])
     r = "https://w3id.org/kg/id/revisions/"
     graph.add((URIRef(r + "counsel-letter"), KG.speaksFor, URIRef(r + "nimbus")))
-    assert _hermit(graph, tmp_path) == "inconsistent"
+    assert hermit(graph) == "inconsistent"

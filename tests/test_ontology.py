@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -69,51 +67,21 @@ def test_concept_schemes():
     }
 
 
-def _hermit(graph: Graph, tmp_path: Path) -> str:
-    """Run HermiT, as shipped with owlready2, on ``graph``: 'consistent' or 'inconsistent'.
-
-    owlready2's own ``sync_reasoner_hermit`` stops at xsd:date literals, which
-    are outside the OWL 2 datatype map, so its bundled HermiT is called with
-    ``--ignoreUnsupportedDatatypes``; dates then take no part in the check.
-    """
-    import owlready2
-
-    data = tmp_path / "graph.nt"
-    graph.serialize(data, format="nt", encoding="utf-8")
-    owlready2.World().get_ontology(data.as_uri()).load()  # owlready2 must read it too
-    hermit = Path(owlready2.__file__).parent / "hermit"
-    command = ["java", "-Xmx2g", "-cp", f"{hermit}:{hermit / 'HermiT.jar'}", "org.semanticweb.HermiT.cli.CommandLine",
-               "-k", "--ignoreUnsupportedDatatypes", data.as_uri()]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    if "InconsistentOntologyException" in done.stderr:
-        return "inconsistent"
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "owl#Thing is satisfiable" in done.stdout, done.stdout
-    return "consistent"
-
-
-needs_java = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs Java")
-
-
-@needs_java
-def test_hermit_finds_ontology_and_seed_case_consistent(tmp_path):
-    pytest.importorskip("owlready2")
+def test_hermit_finds_ontology_and_seed_case_consistent(hermit):
     from kg.build import load_cases
 
     cases = [SEEDS] if SEEDS.is_dir() and any(SEEDS.glob("*/case.yaml")) else [MINI]
     graph, _, _ = load_cases(cases)
-    assert _hermit(graph, tmp_path) == "consistent"
+    assert hermit(graph) == "consistent"
 
 
-@needs_java
-def test_hermit_catches_an_inconsistent_case(tmp_path):
+def test_hermit_catches_an_inconsistent_case(hermit):
     """The reasoner check can fail: an item typed as both person and incident."""
-    pytest.importorskip("owlready2")
     from kg.build import load_cases
 
     graph, _, _ = load_cases([MINI], documents=DOCUMENTS)
     graph.add((URIRef("https://w3id.org/kg/id/mini/globex"), RDF.type, KG.Incident))
-    assert _hermit(graph, tmp_path) == "inconsistent"
+    assert hermit(graph) == "inconsistent"
 
 
 def test_ontology_files_parse_with_rdflib():

@@ -128,7 +128,7 @@ def test_make_test_is_the_whole_suite_and_test_quick_leaves_out_what_starts_a_co
     assert len(whole) == 1 and re.search(r"pytest -n \S+$", whole[0]), whole
     quick = [line for line in _make_dry_run("test-quick").splitlines() if "pytest" in line]
     assert len(quick) == 1, quick
-    assert re.search(r"-m 'not browser and not server and not remote and not slow'", quick[0]), quick
+    assert re.search(r"-m 'not browser and not server and not remote and not jvm and not slow'", quick[0]), quick
     assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith("\nmake test")
 
 
@@ -141,7 +141,8 @@ def test_the_quick_lane_collects_no_test_that_starts_a_component(tmp_path):
 
     quick = re.search(r"-m '([^']+)'", _make_dry_run("test-quick")).group(1)
     files = ["tests/browser/test_page.py", "tests/serve/test_clients.py", "tests/store/test_bindings.py",
-             "tests/store/test_every_command.py", "tests/review/test_review.py", "tests/test_packaging.py"]
+             "tests/store/test_every_command.py", "tests/review/test_review.py", "tests/test_packaging.py",
+             "tests/test_ontology.py"]
     # One collection with the lane's marks: pytest lists what it selects, and a plugin writes down what the
     # marks leave out (pytest_deselected), so the whole is both.
     (tmp_path / "lane_left_out.py").write_text(
@@ -162,6 +163,7 @@ def test_the_quick_lane_collects_no_test_that_starts_a_component(tmp_path):
     assert not any(t.startswith(("tests/browser/", "tests/serve/")) for t in lane)
     assert not any(kind in t for t in lane for kind in ("[remote]", "[virtuoso]")), lane
     assert "tests/store/test_every_command.py::test_exports_are_byte_identical[oxigraph-turtle]" in lane
+    assert "tests/test_ontology.py::test_hermit_catches_an_inconsistent_case" in every - lane  # the jvm lane
     assert "tests/store/test_every_command.py::test_serve_answers_alike[memory]" in every - lane  # marked by hand
     assert "tests/review/test_review.py::test_a_session_accepts_rejects_edits_and_merges" in every - lane  # slow
     assert any(t.startswith("tests/browser/test_page.py::") for t in every)

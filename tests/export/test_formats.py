@@ -384,6 +384,7 @@ def exported_by_seed(store, tmp_path_factory) -> list[Path]:
     return folders
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("format_name", list(registry.FORMATS))
 def test_same_graph_same_bytes_across_processes(exported_by_seed, format_name):
     outputs = []

@@ -29,6 +29,7 @@ def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path):
     assert first != third
 
 
+@pytest.mark.slow
 def test_corpus_builds_conforms_and_has_the_shape_of_real_cases(tmp_path):
     result = synthesize(tmp_path / "corpus", triples=30_000, seed=1)
     built = build([result.out], out=None, store=tmp_path / "store", documents=result.out / DOCUMENTS_DIR)
