@@ -370,6 +370,18 @@ def _split_coordination(table: EntityTable, text: str, claim: Claim) -> list[Cla
     return parts if len(parts) == 2 else [claim]
 
 
+def _before_tree(table: EntityTable, text: str, claim: Claim, tree: list[Claim]) -> Claim | None:
+    """A frame's claim that runs on into another party's speech the tree read ("X said A, and sellers
+    say B"): its words up to that speech (a quotation stays whole)."""
+    if claim.target is not None or re.search(r"[“\"]", text[claim.start:claim.end]):
+        return claim
+    cut = min((t.frame[0] for t in tree if t.party is not claim.party and claim.start + 10 < t.frame[0] < claim.end), default=None)
+    if cut is None:
+        return claim
+    cut = claim.start + len(re.sub(r"(?:[ ,;]+(?:and|but|while))?[ ,;]*$", "", text[claim.start:cut]))
+    return _make_claim(table, text, claim.party, claim.verb, claim.start, cut, (claim.frame[0], cut), claim.via, claim.confidence)
+
+
 def find_claims(table: EntityTable, text: str, sentences: list[Sentence], parsed: list[Claim] | None = None) -> list[Claim]:
     """Every attributed claim of the article, in text order.
 
@@ -389,7 +401,8 @@ def find_claims(table: EntityTable, text: str, sentences: list[Sentence], parsed
             at += 1
         found, speaker = _frames(table, text, sentence, speaker, claims)
         if tree:
-            found = tree + [c for c in found if not any(c.start < t.end and t.start < c.end for t in tree)]
+            found = tree + [c for c in (_before_tree(table, text, c, tree) for c in found) if c is not None
+                            and not any(c.start < t.end and t.start < c.end for t in tree)]
             speaker = max(found, key=lambda c: c.frame[0]).party
         hedges = _hedges(table, text, sentence, claims + found)
         found += [h for h in hedges if not any(h.start < c.end and c.start < h.end for c in found)]

@@ -22,7 +22,7 @@ DISPUTE = r"disputed|disputes|contested|contests|challenged|challenges|questione
 FINITE = re.compile(r"\b(?:is|was|were|are|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do|[a-z]+ed|[a-z]+s)\b|n[’']t\b")
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|no[ ]one|cannot)\b|n[’']t\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not(?![ ](?:only|just|merely|simply)\b)|never|no|none|nobody|nothing|neither|nor|no[ ]one|cannot)\b|n[’']t\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"\b(?:that|which|who|whose|whom|because|although|though|even|but|if|unless|until|while|whereas|since|when|after|before)\b"
     r"|\b(?:said|told|says|tell|wrote|warned|claimed)\b|[.;:!?](?=\s)|,[ ](?:and|but|while)\b",
@@ -48,6 +48,8 @@ def main_clause_negated(claim: str) -> bool:
 
     >>> main_clause_negated("none involved AI-written code"), main_clause_negated("the change passed checks but was not reviewed")
     (True, False)
+    >>> main_clause_negated("the site was slow all day, not only in the evening")
+    False
     """
     return _NEGATION.search(main_clause(claim)) is not None
 

@@ -29,7 +29,13 @@ __all__ = ["resolve_party"]
 #: Groups of organizations that speak together ("Spanish power companies said").
 _ORG_GROUPS = {"companies", "firms", "utilities", "operators", "airlines", "carriers", "banks", "lenders", "insurers",
                "providers", "suppliers", "ministers", "authorities", "prosecutors", "investigators", "unions", "governments"}
-_GROUP_RE = re.compile(rf"(?<![\w’'-])(?:(?:more[ ]than|fewer[ ]than|about|nearly|over|almost|some|several|many|two|three|four|five|a[ ]few|other|most|\d[\d,]{{0,15}})[ ]){{0,4}}(?:[a-z-]{{1,40}}[ ]){{0,2}}(?P<noun>{'|'.join(sorted((GROUP_NOUNS | _ORG_GROUPS) - {'some', 'many', 'both', 'neither', 'others', 'people', 'sources'}))})\b", re.IGNORECASE)
+#: People named by what they do, in the plural ("sellers", "viewers", "subscribers", "motorists",
+#: "technicians"): a group when no listed noun fits; the things such words also name are left out.
+_AGENTS = r"[a-z]{2,30}(?:ers|ors|ists|ians)"
+_NOT_AGENTS = {"orders", "papers", "letters", "numbers", "filters", "servers", "computers", "errors", "factors", "sensors",
+               "headers", "folders", "parameters", "meters", "centers", "centres", "chapters", "matters", "others",
+               "corridors", "monitors", "registers", "routers", "containers", "lists", "figures", "layers", "towers"}
+_GROUP_RE = re.compile(rf"(?<![\w’'-])(?:(?:more[ ]than|fewer[ ]than|about|nearly|over|almost|some|several|many|two|three|four|five|a[ ]few|other|most|\d[\d,]{{0,15}})[ ]){{0,4}}(?:[a-z-]{{1,40}}[ ]){{0,2}}(?P<noun>{'|'.join(sorted((GROUP_NOUNS | _ORG_GROUPS) - {'some', 'many', 'both', 'neither', 'others', 'people', 'sources'}))}|(?-i:{_AGENTS}))\b", re.IGNORECASE)
 _INDIVIDUAL_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)[ ](?P<role>(?:[a-z-]+[ ]){0,2}(?:engineer|manager|supervisor|employee|worker|executive|official|insider|source|analyst|nurse|driver|pilot|customer|resident|spokesperson|spokesman|spokeswoman|representative|affiliate|hacker|lawyer|attorney|researcher|expert|member))\b")
 
 def _spokesperson(table: EntityTable, org: Entity | None, start: int, end: int) -> Entity | None:
@@ -485,6 +491,8 @@ def _group(table: EntityTable, text: str, start: int, end: int) -> Entity | None
     lead = len(subject) - len(subject.lstrip(" ,"))
     single = _INDIVIDUAL_RE.search(subject)
     group = _GROUP_RE.match(subject, lead)
+    if group and group.group("noun").lower() in _NOT_AGENTS:
+        group = None
     if single and (not group or single.start() <= group.start()):
         role = single.group("role")
         stem = role.split()[-1]

@@ -16,10 +16,11 @@ and words the proposition.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.ingest.speech_rules import (
     BLAME, CERTAIN, CERTAIN_THAT, CLAUSES, FRAMED, LEMMAS, REJECTS_ACCOUNT, REPORTING, REQUEST_ONLY, SPEECH_RULES, SUBJECTS, Speech, SpeechRule,
-    URGES, open_quote_mark,
+    URGES, _negation, open_quote_mark,
 )
 
 __all__ = ["Speech", "SpeechRule", "SPEECH_RULES", "REPORTING", "find_speech", "quoted_paragraphs", "rule_table"]
@@ -121,7 +122,39 @@ def find_speech(text: str, docs: list | None = None) -> list[Speech]:
                     read_any = True
                 if read_any:
                     break
-    return found
+    return _cut_nested(text, found)
+
+
+def _cut_nested(text: str, speeches: list[Speech]) -> list[Speech]:
+    """A speech's content ends where another party's speech starts inside it: "X said A, according to
+    Y, which said B" is X's A, then Y's; "X said A, and sellers say B" is X's A, then the sellers' B.
+    A quotation stays whole (its words are the speaker's, whoever it names).
+
+    >>> text = "Globex said the load was normal, and customers say the site was down."
+    >>> outer = Speech("says that", "said", "asserts", (0, 6), (12, 68), (0, 68), False, None, 0.85)
+    >>> inner = Speech("says that", "say", "asserts", (37, 46), (51, 68), (37, 68), False, None, 0.85)
+    >>> [text[slice(*s.content)] for s in _cut_nested(text, [outer, inner])]
+    ['the load was normal', 'the site was down']
+    """
+    out = []
+    for speech in speeches:
+        a, b = speech.content
+        cuts = []
+        for other in speeches:
+            if other is speech or other.speaker == speech.speaker:
+                continue
+            verb = text.rfind(other.verb, a, other.speaker[0]) if other.verb.lower() == "according" else -1
+            cut = verb if verb >= 0 else other.speaker[0]
+            if a + 10 < cut < b and a <= other.speaker[0] < b:
+                cuts.append(cut)
+        head = text[text.rfind("\n", 0, a) + 1:a]
+        if cuts and speech.wording is None and not re.search(r"[“\"]", text[a:min(cuts)]) and head.count("“") <= head.count("”") and head.count('"') % 2 == 0:
+            end = min(cuts)
+            while end > a and (text[end - 1] in " ,;:—–" or text[max(a, end - 4):end] in (" and", " but")):
+                end -= 4 if text[max(a, end - 4):end] in (" and", " but") else 1
+            speech = replace(speech, content=(a, end))
+        out.append(speech)
+    return out
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[ ]+(?=[“\"‘]?[A-Z0-9])")
@@ -138,7 +171,7 @@ def _quoted_sentences(text: str, doc, offset: int, span: tuple[int, int], neg: t
             end -= 1
         tokens = [t for t in doc if a <= offset + t.idx < end]
         root = next((t for t in tokens if not (a <= offset + t.head.idx < end) or t.head.i == t.i), None)
-        no = next((c for c in root.children if c.dep_ == "neg"), None) if root is not None else None
+        no = _negation(root) if root is not None else None
         where = (offset + no.idx, offset + no.idx + len(no)) if no is not None else neg if neg and a <= neg[0] < end else None
         parts.append(((a, end), where is not None, where, None))
     return parts

@@ -90,8 +90,14 @@ def _content(head, offset: int, skip=()) -> tuple[tuple[int, int], bool, tuple[i
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
-    neg = next((c for c in head.children if c.dep_ == "neg"), None)
+    neg = _negation(head)
     return (_span(tokens, offset) if tokens else (0, 0)), neg is not None, (_span([neg], offset) if neg is not None else None)
+
+
+def _negation(head):
+    """The ``neg`` child that negates ``head``; "not only", "not just" add to a claim, never deny it."""
+    doc = head.doc
+    return next((c for c in head.children if c.dep_ == "neg" and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("only", "just", "merely", "simply"))), None)
 
 
 def _subject(verb):
@@ -182,7 +188,7 @@ def _trimmed(tokens, head, offset: int):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
-    neg = next((c for c in head.children if c.dep_ == "neg"), None)
+    neg = _negation(head)
     return (_span(tokens, offset) if tokens else (0, 0)), neg is not None, (_span([neg], offset) if neg is not None else None)
 
 
@@ -195,7 +201,9 @@ def _says_that(token, offset):
     """A reporting verb with a subject and a clausal complement: "X said (that) C", "“C,” X said"."""
     clause = next((c for c in token.children if c.dep_ in CLAUSES and c.pos_ in ("VERB", "AUX")), None)
     subject = _subject(token)
-    if clause is None or subject is None or subject.lower_ in _RELATIVE:
+    # "Corvid AI, a start-up based in Austin, which said C": the relative pronoun speaks for the
+    # organization or person named last before it (kg.ingest.parties.resolve_party); "that" never does.
+    if clause is None or subject is None or subject.lower_ == "that" or (subject.lower_ in _RELATIVE and token.dep_ != "relcl"):
         return None
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
         return None  # "asked whether C", "said it did not know if C": a question, not a claim
@@ -315,7 +323,7 @@ def _colon(token, offset):
     if len(words) < 3:
         return None
     root = next((t for t in words if t.head.i < words[0].i or t.head.i > words[-1].i or t.head.i == t.i), words[0])
-    neg = next((c for c in root.children if c.dep_ == "neg"), None)
+    neg = _negation(root)
     content = _span([t for t in words if not (t.is_punct and t.text in "“”\"")], offset)
     return _speaker_span(subject, offset), content, neg is not None, (_span([neg], offset) if neg is not None else None), token
 
@@ -411,7 +419,7 @@ def _urges(token, offset):
 
 _REJECT = {"reject", "dispute", "deny", "dismiss", "contest", "refute", "rebut"}
 #: The words an account is named by when a denial points back at it ("rejected the claim").
-_ACCOUNT_OBJECT = re.compile(r"(?:the|that|this|those|these|such)[ ](?:[a-z-]+[ ]){0,2}(?:account|accounts|claim|claims|allegation|allegations|accusation|accusations|characteri[sz]ation|suggestion|suggestions|report|reports|version|criticism|charge|charges)$", re.IGNORECASE)
+_ACCOUNT_OBJECT = re.compile(r"(?:that|this)|(?:(?:the|that|this|those|these|such)[ ]|[\w-]+(?:[ ][\w-]+)?['’]s?[ ])(?:[a-z-]+[ ]){0,2}(?:account|accounts|claim|claims|allegation|allegations|accusation|accusations|characteri[sz]ation|suggestion|suggestions|report|reports|version|criticism|charge|charges)$", re.IGNORECASE)
 
 
 def _rejects_account(token, offset):
