@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from kg.analysis.comparisons import Comparison, Context, Outcome, model, normalise, profiles
 from kg.analysis.comparisons import fact_pairs as _facts, links as _via, span as _iso
@@ -73,33 +73,12 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> O
     >>> [compare_items(g, x, y, "name").level for x, y in (("nlb", "hc"), ("hc", "hc2"))]
     ['extended', 'contained']
     """
-    from rapidfuzz import fuzz
-
-    early = _name_early(c, a, b, facts)
-    if isinstance(early, Outcome):
-        return early
-    if early.found is not None:
-        return _name_finish(c, a, b, facts, early, early.found, early.pair, 0.0)
-    best, pair = max((fuzz.token_set_ratio(*folded), key) for key, folded in early.folded.items())
-    return _name_finish(c, a, b, facts, early, None, pair, best)
-
-
-class _Names(NamedTuple):
-    """How far :func:`_name` got before scoring the names by similarity."""
-
-    people: bool
-    found: str | None  # contained or extended, else None: the names are scored
-    pair: tuple[str, str]
-    folded: dict  # (name, name) → the two with the abbreviations each allows the other folded
-
-
-def _name_early(c: Comparison, a: Profile, b: Profile, facts: bool) -> Outcome | _Names:
-    """Every level of :func:`_name` that needs no similarity score, or what is left to score."""
-    if (a.placeholder or b.placeholder or not a.names or not b.names) and c.options.get("has_placeholder"):
+    opts = c.options
+    if (a.placeholder or b.placeholder or not a.names or not b.names) and opts.get("has_placeholder"):
         return Outcome("placeholder", _facts(label=a.label if a.placeholder else b.label) if facts else ())
     if not a.names or not b.names:
         return Outcome("different", _facts(why="no-names") if facts else ())
-    given = c.options.get("given_names_for")
+    given = opts.get("given_names_for")
     people = bool(given) and not a.kinds.isdisjoint(given) and not b.kinds.isdisjoint(given)
     if people:
         la, lb = a.label_words, b.label_words
@@ -112,7 +91,7 @@ def _name_early(c: Comparison, a: Profile, b: Profile, facts: bool) -> Outcome |
         keys = {tuple(sorted(y.split())): y for y in b.names}
         x = next(x for x in a.names if tuple(sorted(x.split())) in keys)
         return Outcome("exact", _facts(names=(x, keys[tuple(sorted(x.split()))])))
-    heads = c.options.get("same_head_for")
+    heads = opts.get("same_head_for")
     headed = bool(heads) and not a.kinds.isdisjoint(heads) and not b.kinds.isdisjoint(heads)
     found, pair, folded = None, ("", ""), {}
     for x, sx in zip(a.names, a.name_sets):
@@ -121,29 +100,30 @@ def _name_early(c: Comparison, a: Profile, b: Profile, facts: bool) -> Outcome |
             if not (sx <= sy or sy <= sx) and may_abbreviate(x, y):
                 fx, fy = abbreviated(x.split(), y.split())
                 folded[(x, y)] = (" ".join(fx), " ".join(fy))
-                sx, sy = set(fx), set(fy)
+                sx, sy = set(fx), set(fy)  # (the folded words stay for the names of b still to come, as ever)
             if sx <= sy or sy <= sx:
                 # a System named by another's name and more words ("X health checks") is a part of it
                 level = "extended" if headed and a.heads.get(x) != b.heads.get(y) else "contained"
                 if found != "contained":
                     found, pair = level, (x, y)
-    return _Names(people, found, pair, folded)
-
-
-def _name_finish(c: Comparison, a: Profile, b: Profile, facts: bool, early: _Names, found: str | None, pair: tuple[str, str],
-                 best: float) -> Outcome:
-    """The level of :func:`_name` from the names' best similarity score (or their containment), with its facts."""
+    best = 0.0
     if found is None:
-        found = next((lv.level for lv in c.levels if lv.similarity is not None and best >= lv.similarity), "different")
-    floor = c.options.get("rare_words")
+        score = _token_set_ratio()
+        if len(folded) == 1:
+            ((pair, names),) = folded.items()
+            best = score(*names)
+        else:
+            best, pair = max((score(*names), key) for key, names in folded.items())
+        found = next((level for at_least, level in _similarities(c) if best >= at_least), "different")
+    floor = opts.get("rare_words")
     why = None
-    if found != "different" and _contrasted(c, *early.folded[pair]):
+    if found != "different" and _contrasted(c, *folded[pair]):
         found, why = "different", "contrast"
-    elif found != "different" and floor is not None and not early.people:
-        shared = set(early.folded[pair][0].split()) & set(early.folded[pair][1].split())
+    elif found != "different" and floor is not None and not people:
+        shared = set(folded[pair][0].split()) & set(folded[pair][1].split())
         if sum(rarity(w) for w in shared) < floor:
             found, why = "different", "common-words"
-    described = c.options.get("described_for")
+    described = opts.get("described_for")
     if found == "different" and why != "contrast" and described and not (a.kinds.isdisjoint(described) or b.kinds.isdisjoint(described)) \
             and (descriptive(a.label) or descriptive(b.label)):
         found = "described"  # a label that says what a thing does is one way of many to tell it
@@ -152,6 +132,21 @@ def _name_finish(c: Comparison, a: Profile, b: Profile, facts: bool, early: _Nam
     if not facts:
         return Outcome(found)
     return Outcome(found, _facts(names=pair, similarity=round(best)) if best else _facts(names=pair))
+
+
+@lru_cache(maxsize=1)
+def _token_set_ratio():
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio
+
+
+def _similarities(c: Comparison) -> list[tuple[float, str]]:
+    """The levels of ``c`` reached by a similarity score, (least score, level) in their order."""
+    found = c.options.get("_similarities")
+    if found is None:
+        found = c.options["_similarities"] = [(lv.similarity, lv.level) for lv in c.levels if lv.similarity is not None]
+    return found
 
 
 def _contrasted(c: Comparison, x: str, y: str) -> bool:
@@ -167,18 +162,31 @@ def _contrasted(c: Comparison, x: str, y: str) -> bool:
     >>> compare_items(g, "l", "p", "name").level  # "live" and "production" are of one group
     'similar'
     """
-    rows = c.options.get("_contrasts")
-    if rows is None:
-        rows = c.options["_contrasts"] = [{normalise(w): k for k, group in enumerate(row) for w in group}
-                                          for row in c.options.get("contrasts") or ()]
-    if not rows:
-        return False
-    wx, wy = x.split(), y.split()
-    for row in rows:
-        gx, gy = {row[w] for w in wx if w in row}, {row[w] for w in wy if w in row}
-        if len(gx) == 1 and len(gy) == 1 and gx != gy:
-            return True
-    return False
+    marks = c.options.get("_contrast_marks")
+    if marks is None or len(marks) > _MARKS_KEPT:
+        rows = [{normalise(w): k for k, group in enumerate(row) for w in group} for row in c.options.get("contrasts") or ()]
+        marks = c.options["_contrast_marks"] = {"": rows}
+    mx, my = marks.get(x), marks.get(y)
+    if mx is None:
+        mx = marks[x] = _contrast_marks(marks[""], x)
+    if my is None:
+        my = marks[y] = _contrast_marks(marks[""], y)
+    return bool(mx) and bool(my) and any(my.get(row, group) != group for row, group in mx.items())
+
+
+#: Names whose contrast marks a comparison keeps before starting again (a bound on memory across cases).
+_MARKS_KEPT = 200_000
+
+
+def _contrast_marks(rows: list[dict], name: str) -> dict[int, int]:
+    """Row → the one group of that row a name's words are in (rows with none, or two groups, left out)."""
+    words = name.split()
+    out = {}
+    for k, row in enumerate(rows):
+        groups = {row[w] for w in words if w in row}
+        if len(groups) == 1:
+            out[k] = groups.pop()
+    return out
 
 
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
