@@ -88,9 +88,13 @@ def to_weigh_again(items: dict[str, Profile], by_item: dict, before: tuple, now:
         pa, pb = (items[a], items[b]) if together else (pooled[a], pooled[b])
         return (pa.values, pa.lo, pa.hi, pb.values, pb.lo, pb.hi)
 
+    def tied(x: str, y: str) -> bool:
+        return x != y and (old.get(x, x) == old.get(y, y) or new.get(x, x) == new.get(y, y) or (min(x, y), max(x, y)) in pairs)
+
     def through_values(a: str, b: str) -> bool:
-        return any(x != y and (old.get(x, x) == old.get(y, y) or new.get(x, x) == new.get(y, y) or (min(x, y), max(x, y)) in pairs)
-                   for x in values[a] for y in values[b])
+        # a value of one tied to a value of the other, or to the other itself (a part beside what may be its whole)
+        return any(tied(x, y) for x in values[a] for y in values[b]) or any(tied(x, b) for x in values[a]) \
+            or any(tied(a, y) for y in values[b])
 
     again = set()
     for node in members & set(items):

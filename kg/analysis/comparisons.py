@@ -36,7 +36,9 @@ __all__ = [
 
 COMPARISONS_FILE = ONTOLOGY_DIR / "comparisons.yaml"
 KINDS = ("name", "dates", "same-value", "shared-context", "description", "co-values", "named-together", "raised-together",
-         "opposite-stances", "mentioned-in", "outlet", "role", "meaning")
+         "opposite-stances", "mentioned-in", "outlet", "role", "meaning", "part-whole")
+#: The kinds that compare an item's values of one property (``property``), which profiles gather.
+_VALUED = ("same-value", "part-whole")
 #: Literal properties the projection carries, by case key → projection attribute.
 _LITERALS = {"url": "url", "jobTitle": "job_title", "sha256": "sha256"}
 
@@ -127,7 +129,7 @@ def model(path: str | None = None) -> Model:
         if unknown:
             raise _fail(where, f"unknown class {sorted(unknown)[0]!r}")
         prop, literal = "", False
-        if entry["kind"] == "same-value":
+        if entry["kind"] in _VALUED:
             key = entry["property"]
             if key not in schema.properties:
                 raise _fail(where, f"unknown case key {key!r}")
@@ -253,6 +255,10 @@ class Context:
 
     def canon(self, node: str) -> str:
         return self.canonical.get(node, node)
+
+    def cls(self, node: str) -> str:
+        """The class of an item of the graph ("" for a node it does not hold)."""
+        return str(self.g.nodes[node].get("cls", "")) if node in self.g else ""
 
     def label(self, node: str) -> str:
         return str(self.g.nodes[node].get("label", node)) if node in self.g else node

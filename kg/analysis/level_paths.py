@@ -14,7 +14,7 @@ import math
 from typing import Callable
 
 from kg.analysis.comparisons import Comparison, Context, Profile
-from kg.analysis.levels import level_function
+from kg.analysis.levels import description_level, level_function
 
 __all__ = ["levels_of"]
 
@@ -99,9 +99,8 @@ def _context(c: Comparison, left: list[Profile], right: list[Profile], ctx: Cont
 
 
 def _description(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
-    """The cosine of the two items' weighted words; a pair with a proposition about both goes to the kind's function."""
-    thresholds = [(lv.at_least, lv.level) for lv in c.levels if lv.at_least is not None]
-    least = c.options.get("least_shared", 0.0)
+    """The cosine of the two items' weighted words (:func:`kg.analysis.levels.description_level`); a pair with a
+    proposition about both goes to the kind's function."""
     out = []
     for a, b in zip(left, right):
         if not a.propositions.isdisjoint(b.propositions):
@@ -111,13 +110,10 @@ def _description(c: Comparison, left: list[Profile], right: list[Profile], ctx: 
         if not na or not nb:
             out.append("missing")
             continue
-        shared = wa.keys() & wb.keys()
-        similarity = sum(wa[w] * wb[w] for w in shared) / (na * nb) if shared else 0.0
-        if similarity:
-            ra, rb = a.words, b.words
-            if sum(ctx.word_weight(a.cls, w, min(ra[w], rb[w])) for w in shared) < least:
-                similarity = 0.0
-        out.append(next((level for at_least, level in thresholds if similarity >= at_least), "none"))
+        if wa.keys().isdisjoint(wb.keys()):
+            out.append("none")  # most pairs
+            continue
+        out.append(description_level(c, a, b, ctx, (wa, na, a.words), (wb, nb, b.words))[0])
     return out
 
 
@@ -173,5 +169,7 @@ _FAST = {
     "opposite-stances": _unless(lambda a, b: not a.stances.keys().isdisjoint(b.stances.keys()), "none"),
     "outlet": _unless(lambda a, b: a.outlet != b.outlet, "none"),
     "role": _unless(lambda a, b: a.placeholder != b.placeholder, "none"),
+    "part-whole": lambda c, left, right, ctx: [_UNDECIDED if a.values.get(c.name) or b.values.get(c.name) else "none"
+                                               for a, b in zip(left, right)],
     "mentioned-in": _unless(lambda a, b: bool(a.sources) and bool(b.sources), "missing"),
 }

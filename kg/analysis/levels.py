@@ -358,6 +358,30 @@ def _description(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: boo
         (wa, na), (wb, nb) = ctx.weigh_words(a.cls, ra), ctx.weigh_words(b.cls, rb)
     if not na or not nb:
         return Outcome("missing")
+    level, shared, similarity = description_level(c, a, b, ctx, (wa, na, ra), (wb, nb, rb))
+    if not facts:
+        return Outcome(level)
+    top = tuple(sorted(shared, key=lambda w: (-wa[w] * wb[w], w))[:6])
+    return Outcome(level, _facts(shared=top, similarity=round(similarity, 2)))
+
+
+def description_level(c: Comparison, a: Profile, b: Profile, ctx: Context, left: tuple, right: tuple) -> tuple[str, list, float]:
+    """The level of two items' weighted words (each side: weights, the vector's length, rarities), the words
+    that counted and the cosine.
+
+    One word alone in common is at the level ``one_word``, of its own: a single rare word is shared by
+    siblings as often as by one thing.
+
+    >>> g = from_turtle('''
+    ... :a a kg:System ; rdfs:label "Firewall upgrade" .  :b a kg:System ; rdfs:label "Firewall rollout" .
+    ... :c a kg:System ; rdfs:label "Firewall rollout" ; dcterms:description "Rule upgrade" .
+    ... ''')
+    >>> compare_items(g, "a", "b", "description")  # "firewall" alone
+    Outcome(level='one-word', facts=(('shared', ('firewall',)), ('similarity', 0.51)), via=())
+    >>> compare_items(g, "a", "c", "description").level
+    'strong'
+    """
+    (wa, na, ra), (wb, nb, rb) = left, right
     if len(wa) > len(wb):
         wa, wb, ra, rb = wb, wa, rb, ra
     shared = [w for w in wa if w in wb]
@@ -365,10 +389,9 @@ def _description(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: boo
     if similarity and sum(ctx.word_weight(a.cls, w, min(ra[w], rb[w])) for w in shared) < c.options.get("least_shared", 0.0):
         similarity = 0.0  # only common words in common, however alike the rest
     level = next((lv.level for lv in c.levels if lv.at_least is not None and similarity >= lv.at_least), "none")
-    if not facts:
-        return Outcome(level)
-    top = tuple(sorted(shared, key=lambda w: (-wa[w] * wb[w], w))[:6])
-    return Outcome(level, _facts(shared=top, similarity=round(similarity, 2)))
+    if len(shared) == 1 and level != "none" and c.options.get("one_word"):
+        level = c.options["one_word"]
+    return level, shared, similarity
 
 
 def _co_values(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
@@ -547,11 +570,56 @@ def _role(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> O
     return Outcome("none")
 
 
+def _parts(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
+    """A part beside its whole, or two parts of one whole: the part of a thing is not the thing, and two
+    parts of one thing are two, unless it is told twice.
+
+    One is a part of the other when its whole is the other, in the other's provisional cluster, or
+    a possible pair with it (the collective step): "DynamoDB errors", a part of the region's
+    disruption, is not the news's "outage" that may be that disruption.
+
+    >>> g = from_turtle('''
+    ... :all a kg:Incident ; rdfs:label "Region disruption" .
+    ... :db a kg:Incident ; rdfs:label "Database errors" ; dcterms:isPartOf :all .
+    ... :lb a kg:Incident ; rdfs:label "Balancer errors" ; dcterms:isPartOf :all .
+    ... :news a kg:Incident ; rdfs:label "Cloud outage" .
+    ... ''')
+    >>> compare_items(g, "db", "lb", "part and whole")
+    Outcome(level='parts-of-one', facts=(('whole', 'Region disruption'),), via=())
+    >>> g.add_node(EXAMPLE + "all", cls="IncidentTrend")  # two incidents of one trend may be one told twice
+    >>> compare_items(g, "db", "lb", "part and whole").level
+    'none'
+
+    >>> found = profiles(g)
+    >>> ctx = Context(g, found, candidates=frozenset({(EXAMPLE + "all", EXAMPLE + "news")}))
+    >>> compare(model().comparison("part and whole"), found[EXAMPLE + "db"], found[EXAMPLE + "news"], ctx)
+    Outcome(level='part-of-other', facts=(('other', 'Cloud outage'), ('part', 'Database errors'), ('whole', 'Region disruption')), via=())
+    """
+    # each item's own wholes, not those pooled from its provisional cluster: a cluster that joins a part
+    # to the news's telling of its whole would make the whole a part of itself
+    own = ctx.profiles
+    wa, wb = own.get(a.node, a).values.get(c.name, ()), own.get(b.node, b).values.get(c.name, ())
+    if not wa and not wb:
+        return Outcome("none")
+    canon, candidates = ctx.canon, ctx.candidates
+    for part, wholes, other in ((a, wa, b), (b, wb, a)):
+        for x in sorted(wholes):
+            if canon(x) == canon(other.node) or (min(x, other.node), max(x, other.node)) in candidates:
+                return Outcome("part-of-other", _facts(part=part.label, whole=ctx.label(x), other=other.label) if facts else ())
+    # two parts of one whole of their own kind (two phases of one incident, two components of one system);
+    # members of a whole of another kind (two incidents of one trend) may be one told twice
+    shared = sorted({canon(x) for x in wa if ctx.cls(x) == a.cls} & {canon(y) for y in wb if ctx.cls(y) == b.cls})
+    if shared:
+        return Outcome("parts-of-one", _facts(whole=ctx.label(shared[0])) if facts else ())
+    return Outcome("none")
+
+
 #: The function of each kind; each gives the level, and the facts behind it only when asked for them.
 _KINDS = {
     "name": _name, "dates": _dates, "same-value": _values, "shared-context": _context, "description": _description,
     "co-values": _co_values, "named-together": _named_together, "raised-together": _raised,
     "opposite-stances": _stances, "mentioned-in": _sources, "outlet": _outlet, "role": _role, "meaning": meaning_level,
+    "part-whole": _parts,
 }
 
 

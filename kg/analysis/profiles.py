@@ -328,7 +328,7 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
     """
     refs: dict[str, list[Comparison]] = {}
     for c in m.comparisons:
-        if c.kind == "same-value" and not c.literal:
+        if c.kind in ("same-value", "part-whole") and not c.literal:
             refs.setdefault(c.property, []).append(c)
     literals = [c for c in m.comparisons if c.kind == "same-value" and c.literal]
     skipped = P.provenance | {P.same_as, P.different_from}
@@ -376,7 +376,8 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
                 taken = [c for c in refs.get(key, ()) if not values_of[c.name] or kinds(v) & values_of[c.name]]
                 for c in taken:
                     values.setdefault(c.name, set()).add(v)
-                if not taken and key not in skipped and nodes_view[v].get("cls") not in ITEM_KINDS:
+                # a whole (part-whole) is also a neighbour both parts share: context, as well as a contrast
+                if not any(c.kind == "same-value" for c in taken) and key not in skipped and nodes_view[v].get("cls") not in ITEM_KINDS:
                     features.add((key, v))
         for c in literals:
             if attrs.get(c.property):

@@ -38,6 +38,7 @@ description: strong (acme, login (1.00); counted once, by meaning (alone +1.15))
 meaning: close (similarity 1.00)  +1.17
 raised: none                      +0.00
 sources: missing                  +0.00
+part and whole: none              +0.00
 siblings: none                    +0.00
 named together: none              +0.00
 total                             +3.68
@@ -129,6 +130,9 @@ WORDS: tuple[WordsRow, ...] = (
     WordsRow("different sources", "mentioned-in", "different-sources", lambda f: f"{', '.join(f['left'])} vs {', '.join(f['right'])}"),
     WordsRow("one source", "mentioned-in", "same-source", lambda f: f"both in {f['source']}{_more(f['more'])}"),
     WordsRow("an outlet", "outlet", "outlet-and-other", lambda f: f"{f['outlet']} publishes news; {f['other']} none"),
+    WordsRow("part of the other", "part-whole", "part-of-other",
+             lambda f: f"{f['part']} is a part of {f['whole']}, which may be {f['other']}"),
+    WordsRow("parts of one whole", "part-whole", "parts-of-one", lambda f: f"both are parts of {f['whole']}"),
     WordsRow("holds the role", "role", "holds-role", lambda f: f"{f['holder']} is {f['title']} of {_values(dict(f['of']))}"),
 )
 
