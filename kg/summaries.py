@@ -48,7 +48,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.summary_order import escaped_key, keyed_text, order_key
+from kg.summary_order import escaped_key, keyed_text, order_conditions, order_key, parse_cell
 from kg.vocab import BASE_IRI
 
 __all__ = ["GRAPH", "SUMMARISED", "Summary", "prepare_summaries", "case_summary", "cases_summaries", "summarised", "rdflib_rows", "plain_rows"]
@@ -74,10 +74,16 @@ class Summary:
     stance or a class), the count columns: the cases' rows with the same
     other columns are one row, their counts added. Every item is in one case,
     so the sum is the count over the whole graph.
+    ``search``: for a query that searches the names of items for a bound
+    text (``find-entity``), the variable bound to it. The build materialises
+    every name the query could match (``kg/queries/summaries/NAME.rq``), and
+    reading keeps the rows the query's filters keep (:func:`_searched`): no
+    label is read out of the store one at a time.
     """
 
     binds: tuple[str, ...] = ()
     sums: tuple[str, ...] = ()
+    search: str = ""
 
 
 _ROWS, _PROPOSITION, _ENTITY, _COUNT = Summary(), Summary(binds=("proposition",)), Summary(binds=("entity",)), Summary(sums=("count",))
@@ -100,21 +106,35 @@ SUMMARISED: dict[str, Summary] = {
     "count-by-class": _COUNT,
     "page-size": _COUNT,
     "pending-drafts": Summary(sums=("drafts",)),
+    "find-entity": Summary(search="name"),
 }
 
 
 @lru_cache(maxsize=None)
 def _plan(name: str) -> tuple[str, str, list[str], list[tuple[bool, int]]]:
     """(predicate, text run per case, selected variables, order conditions) of a summarised query."""
-    import pyoxigraph as ox
-
     canned = (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")  # as kg.sparql reads it; it declares its prefixes
-    selected = [v.value for v in ox.Store().query(canned).variables]  # asked of the engine: no answer, the variables
+    if SUMMARISED[name].search:  # every name searched, materialised; the canned filters and order are applied when read
+        text = (QUERY_DIR / "summaries" / f"{name}.rq").read_text(encoding="utf-8")
+        return _fingerprinted(name, canned + text), text, _variables(text), []
+    selected = _variables(canned)
     text, where = keyed_text(canned, selected)
     if SUMMARISED[name].sums and any(column >= len(selected) for _, column in where):
         raise ValueError(f"kg/queries/{name}.rq: a query whose counts are added over cases orders by selected columns only")
-    fingerprint = hashlib.sha256(f"{_ENCODING}\n{canned}".encode("utf-8")).hexdigest()[:16]
-    return f"{_BASE}rows/{name}/{fingerprint}", text, selected, where
+    return _fingerprinted(name, canned), text, selected, where
+
+
+def _variables(text: str) -> list[str]:
+    """The variables a query selects, asked of the engine (no answer, the variables)."""
+    import pyoxigraph as ox
+
+    return [v.value for v in ox.Store().query(text).variables]
+
+
+def _fingerprinted(name: str, texts: str) -> str:
+    """The predicate of a query's rows: its name and a fingerprint of its texts and of the encoding."""
+    fingerprint = hashlib.sha256(f"{_ENCODING}\n{texts}".encode("utf-8")).hexdigest()[:16]
+    return f"{_BASE}rows/{name}/{fingerprint}"
 
 
 def prepare_summaries() -> None:
@@ -210,7 +230,12 @@ def summarised(store, name: str, bindings: dict | None = None) -> bool:
     """Can ``name`` with ``bindings`` (variable → value) be answered from the pyoxigraph ``store``'s summaries?"""
     import pyoxigraph as ox
 
-    if name not in SUMMARISED or not set(bindings or ()) <= set(SUMMARISED[name].binds):
+    if name not in SUMMARISED:
+        return False
+    search = SUMMARISED[name].search
+    if search and (set(bindings or ()) != {search} or _searched_text(bindings[search]) is None):
+        return False
+    if not search and not set(bindings or ()) <= set(SUMMARISED[name].binds):
         return False
     predicate = ox.NamedNode(_plan(name)[0])
     return next(iter(store.quads_for_pattern(None, predicate, None, ox.NamedNode(GRAPH))), None) is not None
@@ -226,6 +251,8 @@ def _rows(store, name: str, bindings: dict | None, value: Callable[[str], object
     """
     import pyoxigraph as ox
 
+    if SUMMARISED[name].search:
+        return _searched(store, name, bindings[SUMMARISED[name].search], value)
     predicate, _, selected, where = _plan(name)
     wanted = {selected.index(variable): _cell_of(value) for variable, value in (bindings or {}).items()}
     cases = None if cases is None else {ox.NamedNode(case) for case in cases}
@@ -256,6 +283,81 @@ def _rows(store, name: str, bindings: dict | None, value: Callable[[str], object
             descending = [down for down, _ in where]
             rows.sort(key=lambda row: order_key([row[column] for _, column in where], descending))
     return selected, map(tuple, map(map, repeat(value), rows))
+
+
+def _searched_text(term) -> str | None:
+    """The text a search query is bound to: a plain or ``xsd:string`` literal's; None for any other term (the engine
+    runs the query as written)."""
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    if type(term) is not Literal or term.language is not None or term.datatype not in (None, XSD.string):
+        return None
+    return str(term)
+
+
+#: What the engine escapes in a TSV cell: a searched text holding any of these is looked for in every row.
+_ESCAPED_IN_CELLS = frozenset('\\"\x7f').union(map(chr, range(32)))
+
+
+def _searched(store, name: str, term, value: Callable[[str], object]) -> tuple[list[str], list[tuple]]:
+    """The rows of a search query (:attr:`Summary.search`) for the bound ``term``: the materialised names kept as the
+    query's filters keep them, each with its tier, in the query's order (``find-entity``: ``label`` or ``alias`` when a
+    name is the text, ignoring case, ``partial`` when it holds it, ``id`` when the item's IRI ends with ``/`` and it).
+
+    The names of every case are one text; only its lines that hold the text (ignoring case) are split into cells,
+    unless the text holds what a cell escapes or the names are not ASCII, where every line is read.
+    """
+    import pyoxigraph as ox
+
+    predicate, _, _, _ = _plan(name)
+    canned = (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+    selected = _variables(canned)
+    wanted = _searched_text(term)
+    lowered, ending = wanted.lower(), "/" + wanted
+    bound = '"' + "".join(_TSV_ESCAPES.get(char, char) for char in wanted) + '"'
+    text = "".join(quad.object.value for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.NamedNode(GRAPH)))
+    if text.isascii() and not _ESCAPED_IN_CELLS.intersection(wanted):
+        lines = _lines_holding(text, text.lower(), lowered)
+    else:
+        lines = [line for line in text.split("\n") if line and (lowered in line.lower() or not line.isascii() or "\\" in line)]
+    rows = set()
+    for line in lines:
+        item, label, kind, found, how = line.split("\t")
+        found, how = parse_cell(found)[0], parse_cell(how)[0]
+        if how == "id":
+            if found.endswith(ending):
+                rows.add((item, label, kind, '"id"', bound))
+        elif lowered in found.lower():
+            rows.add((item, label, kind, '"partial"', bound))
+            if found.lower() == lowered:
+                rows.add((item, label, kind, f'"{how}"', bound))
+    conditions = order_conditions(canned)
+    columns = [selected.index(expression[1:]) for _, expression in conditions]
+    descending = [down for down, _ in conditions]
+    ordered = sorted(rows, key=lambda row: (order_key([row[column] for column in columns], descending), row))
+    return selected, [tuple(map(value, row)) for row in ordered]
+
+
+_TSV_ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _lines_holding(text: str, lowered_text: str, wanted: str) -> list[str]:
+    """The lines of ``text`` (ASCII, so ``lowered_text`` has its offsets) where ``lowered_text`` holds ``wanted``.
+
+    >>> _lines_holding("Ab\\nxy\\naB ab\\n", "ab\\nxy\\nab ab\\n", "ab"), _lines_holding("a\\nb\\n", "a\\nb\\n", "")
+    (['Ab', 'aB ab'], ['a', 'b'])
+    """
+    if not wanted:  # every line holds the empty text
+        return [line for line in text.split("\n") if line]
+    lines, start = [], lowered_text.find(wanted)
+    while start >= 0:
+        begins = text.rfind("\n", 0, start) + 1
+        ends = text.find("\n", start)
+        ends = len(text) if ends < 0 else ends
+        lines.append(text[begins:ends])
+        start = lowered_text.find(wanted, ends)
+    return lines
 
 
 def _cut(texts: list[str], width: int, ordered: bool, value: Callable[[str], object] = str) -> Iterable[tuple]:
