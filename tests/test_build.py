@@ -216,3 +216,30 @@ def test_seed_case_quotes_are_found_in_the_article(tmp_path):
         start, end = int(graph.value(position, OA.start)), int(graph.value(position, OA.end))
         assert text[start:end] == str(graph.value(quote, OA.exact))
         assert text[:start].endswith(str(graph.value(quote, OA.prefix)))
+
+
+def test_the_workers_read_only_a_few_batches_ahead_of_the_store():
+    """A store that loads slower than the workers read must not hold every case read (at 10M, gigabytes): the jobs
+    given to the pool and not yet taken stay within the window, and the results come in the jobs' order."""
+    import importlib
+
+    reading = importlib.import_module("kg.build")  # the module; kg.build the name is the function
+    given, taken = [], []
+
+    class Done:
+        def __init__(self, job):
+            self.job = job
+
+        def get(self):
+            taken.append(self.job)
+            return self.job
+
+    class Pool:
+        def apply_async(self, work, args):
+            assert work is reading._process_batch
+            given.append(args[0])
+            assert len(given) - len(taken) <= 3
+            return Done(args[0])
+
+    assert list(reading._read_ahead(Pool(), list(range(10)), 3)) == list(range(10))
+    assert given == taken == list(range(10))
