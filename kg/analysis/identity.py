@@ -383,10 +383,12 @@ def find_candidates(
     pairs = {(a, b) for a, b in pairs if items[a].cls == items[b].cls and not (judged.get((a, b)) and judged[(a, b)].settles)}
     lap("blocking")
     ctx = Context(g, items)
-    weights = _estimate(g, items, ctx, judged, across_cases)
+    known: dict = {}  # the levels found for u, which the weighing takes rather than finds again
+    weights = _estimate(g, items, ctx, judged, across_cases, known)
     lap("weights")
     plans: dict = {}
-    scored = weigh_pairs(sorted(pairs), items, ctx, weights, plans)
+    scored = weigh_pairs(sorted(pairs), items, ctx, weights, plans, known=known)
+    del known
     lap("weighing")
     strength = {pair: _probability(w) for pair, w in scored.items()}
     judged_same = [pair for pair, value in judged.items() if value is Judgement.SAME and all(x in items for x in pair)]

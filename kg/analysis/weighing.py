@@ -85,12 +85,27 @@ def _totals(plan: list, found: list, n: int):
     return total
 
 
+def _levels(c: Comparison, keys: list, left: list, right: list, ctx: Context, kind, known: dict | None) -> list:
+    """The level of each pair at ``c``: those in ``known`` taken, the others found all at once."""
+    if not known:
+        return levels_of(c, left, right, ctx, kind)
+    found = [known.get(key) for key in keys]
+    missing = [i for i, lv in enumerate(found) if lv is None]
+    if missing:
+        for i, lv in zip(missing, levels_of(c, [left[i] for i in missing], [right[i] for i in missing], ctx, kind)):
+            found[i] = lv
+    return found
+
+
 def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weights, plans: dict | None = None,
-                profile_of: Callable[[str, str], tuple[Profile, Profile]] | None = None) -> dict[tuple[str, str], float]:
+                profile_of: Callable[[str, str], tuple[Profile, Profile]] | None = None,
+                known: dict | None = None) -> dict[tuple[str, str], float]:
     """The match weight of each pair, comparison by comparison over all the pairs of one plan at once.
 
     ``profile_of(a, b)``, if given, gives the two profiles a pair is weighed with
     (the collective step's pooled ones); by default ``profiles[a], profiles[b]``.
+    ``known`` holds levels already found for these profiles and this context
+    (comparison name → pair → level, as :func:`kg.analysis.weights.estimate` leaves them); the rest are found.
     """
     plans = {} if plans is None else plans
     groups: dict[int, tuple[list, list, list, list]] = {}
@@ -110,6 +125,6 @@ def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weig
             if not _needed(c, table):
                 levels.append(None)  # every level weighs nothing: no need to know which
                 continue
-            levels.append(levels_of(c, left, right, ctx, kind))
+            levels.append(_levels(c, keys, left, right, ctx, kind, (known or {}).get(c.name)))
         out.update(zip(keys, (round(float(w), 3) for w in _totals(plan, levels, len(keys)))))
     return out

@@ -72,9 +72,13 @@ def strongest_one(weights: list[float], said: list[bool]) -> tuple[int, int]:
     return (high[1] if high[0] > 0 else -1), (low[1] if low[0] < 0 else -1)
 
 
-def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False) -> Weights:
+def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False, known: dict | None = None) -> Weights:
     """Each comparison's level weights per class: log2(m/u), m from `same` pairs, u from random pairs
-    (their levels found as weighing finds them, :func:`kg.analysis.level_paths.levels_of`)."""
+    (their levels found as weighing finds them, :func:`kg.analysis.level_paths.levels_of`).
+
+    ``known``, if given, receives the levels found for u, comparison name → pair → level, for the
+    weighing to take rather than find again (in a small case the random pairs are every pair).
+    """
     from kg.analysis.level_paths import levels_of
     from kg.ontology import Judgement
 
@@ -101,8 +105,11 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
             counted = [lv for lv in c.levels if not lv.neutral]
             u_counts: dict[str, int] = defaultdict(int)
             if c.estimate_u:
-                for found in levels_of(c, left, right, ctx):
-                    u_counts[found] += 1
+                found = levels_of(c, left, right, ctx)
+                for level_name in found:
+                    u_counts[level_name] += 1
+                if known is not None:
+                    known.setdefault(c.name, {}).update(zip(sample, found))
             n_u = sum(u_counts[lv.level] for lv in counted)
             n_m = sum(same_counts[c.name][lv.level] for lv in counted)
             table = {}

@@ -96,7 +96,7 @@ def _incidents(count: int, *, shared_hub: bool, pairs_share_meeting: bool) -> nx
 def _scored_pairs(monkeypatch, g, **kwargs) -> int:
     calls = []
     real = identity.weigh_pairs
-    monkeypatch.setattr(identity, "weigh_pairs", lambda pairs, *rest: calls.extend(pairs) or real(pairs, *rest))
+    monkeypatch.setattr(identity, "weigh_pairs", lambda pairs, *rest, **kw: calls.extend(pairs) or real(pairs, *rest, **kw))
     identity.find_candidates(g, threshold=0.0, **kwargs)
     return len({pair for pair in calls})
 
