@@ -105,16 +105,20 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
             reply = claim.stance == "narrows" or kind == "reply"
             match = index.propositions.match(claim.proposition, set(about), party=party, reply=reply, figures=claim.stance != "narrows")
             polarity = _POLARITY.get(claim.stance, 0)
+            own_voice = _own_voice(index, extraction, entity_ids, party, polarity)
+            match = own_voice(match)
             if match.link is None and polarity:
                 # One side answers the other: a denial of what another party asserted (or an assertion of
                 # what another denied) is read leniently, against the other side's claims only.
                 answered = index.propositions.match(claim.proposition, set(about), party=party, reply=True, against=polarity,
                                                     link_at=index.propositions.answer_link, figures=claim.stance != "narrows")
+                answered = own_voice(answered)
                 if answered.link is None and (reply or claim.stance in _ANSWERING):
                     # Else the nearest claim of the other side before it, in this article, that it shares an
                     # item or a figure with, or is near in meaning to.
                     answered = index.propositions.nearest_answered(claim.proposition, set(about), party=party, against=polarity,
                                                                    candidates=_nearby(recent, frame[1]), link_at=CONTRAST_LINK)
+                    answered = own_voice(answered)
                 reply, match = (True, answered) if answered.link is not None else (reply, match)
             if match.link is not None:
                 why = "Answers proposition" if reply else "Restates proposition"
@@ -212,6 +216,36 @@ def _on_aspect(extraction, claim, party, about, proposition, incidents, index, o
     assertion["confidence"] = round(min(claim.confidence, match.confidence), 2)
     assertion["note"] += "; states a smaller figure of what the claim counts" if smaller else "; speaks to an aspect of the claim the other way"
     add(on_existing(match.link, match.confidence, "Opposes on an aspect proposition"), assertion)
+
+
+def _voice(index: CaseIndex, extraction: Extraction, entity_ids: dict[str, str], party: str) -> str:
+    """Whose voice ``party`` is: the organization an unnamed spokesperson speaks for, else the party itself."""
+    if party in index.items:  # the case's or an earlier draft's: its note names the rule that found it
+        fields = index.items[party]
+        spokesperson = "rule 'unnamed spokesperson'" in str(fields.get("note") or "")
+        return str(fields["memberOf"]) if spokesperson and isinstance(fields.get("memberOf"), str) else party
+    mine = next((e for e in extraction.table.entities.values() if entity_ids.get(e.key) == party), None)
+    org = mine.fields.get("memberOf") if mine is not None and mine.rule == "unnamed spokesperson" else None
+    return entity_ids.get(org) or party if isinstance(org, str) else party
+
+
+def _own_voice(index: CaseIndex, extraction: Extraction, entity_ids: dict[str, str], party: str, polarity: int):
+    """A filter of matches for a claim by ``party`` with ``polarity``: a link that would set the claim against a
+    proposition only its own voice holds (:func:`_voice`: the party, or the organization and its unnamed
+    spokesperson) becomes a hint. One voice on both sides is a misreading, not a dispute: a spokesperson's "any
+    claims of gross negligence have no basis", asserted, against the company's denial that it was grossly
+    negligent. A member of an organization against the organization stays a dispute."""
+    voice = _voice(index, extraction, entity_ids, party)
+
+    def kept(match: PropositionMatch) -> PropositionMatch:
+        if match.link is None or not polarity:
+            return match
+        holders = {who: way for who, way in index.propositions.parties(match.link).items() if way}
+        if holders and -polarity in holders.values() and all(_voice(index, extraction, entity_ids, who) == voice for who in holders):
+            return PropositionMatch(hints=[(match.link, match.confidence)], conflicts=match.conflicts)
+        return match
+
+    return kept
 
 
 def _nearby(recent: list[tuple[int, str]], sentence: int) -> list[str]:

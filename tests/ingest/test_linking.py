@@ -359,3 +359,22 @@ def test_another_sides_smaller_figure_of_what_it_cost_narrows_the_claim(tmp_path
     assert stances[cost] == [("initech", "asserts"), ("globex", "narrows")]
     liability = next(i for i in stances if "liability" in i)
     assert stances[liability] == [("globex", "asserts")]
+
+
+
+ONE_VOICE = ("Capacity row\n\nInitech said there was no lack of capacity at the payroll centre during the outage.\n")
+ONE_VOICE_AGAIN = ("Initech answers\n\nAn Initech spokesperson said there was a lack of capacity at the payroll centre "
+                   "during the outage.\n")
+
+
+def test_one_voice_never_answers_itself(tmp_path):
+    # A company against its own unnamed spokesperson is a misreading, not a dispute: the claim keeps its own
+    # proposition, with a note naming the one it would have answered. (A member against the company stays a
+    # dispute: tests/ingest/test_include_pending.py.)
+    _, drafts = _ingest(tmp_path, ONE_VOICE, ONE_VOICE_AGAIN, case_name="initech")
+    denied = next(p for p in drafts["a0.txt"]["propositions"] if p["assertions"][0]["party"] == "initech")
+    assert [a["stance"] for a in denied["assertions"]] == ["denies"]
+    later = drafts["a1.txt"]["propositions"]
+    assert not any(p.get("proposition") == denied["id"] for p in later)
+    assert [(a["party"], a["stance"]) for a in later[0]["assertions"]] == [("initech-spokesperson", "asserts")]
+    assert f"'{denied['id']}'" in later[0]["note"]
