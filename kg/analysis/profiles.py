@@ -334,6 +334,7 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
     skipped = P.provenance | {P.same_as, P.different_from}
     placeholders = tuple(p.lower() for p in m.placeholders)
     values_of = {c.name: frozenset(c.options.get("values_of") or ()) for c in m.comparisons}
+    own_only = frozenset(w for c in m.comparisons if c.kind == "description" for w in c.options.get("own_words_for") or ())
     # one name for the titles the comparisons file calls one ("CEO", "chief executive officer" → "chief executive")
     titles = {c.name: {normalise(v): (normalise(group[0]),) for group in c.options.get("titles") or () for v in group[1:]}
               for c in literals}
@@ -408,7 +409,9 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
                     holders.add((key, u))
         lo, hi = interval(attrs)
         own = text_words(" ".join([*raw, str(attrs.get("description") or "")]), m.stopwords)
-        said = {prop: said_of(prop) for prop in propositions}
+        # a named thing (a system) is told by its own names and description; what is said of it (its failures,
+        # their effects) the other systems of one chain share
+        said = {prop: said_of(prop) for prop in propositions} if own_only.isdisjoint(kinds(node)) else {}
         words = merged_words(own, said)
         common = class_words(cls)
         if common:  # the words that say what kind of thing an item is say nothing of which one it is
