@@ -52,6 +52,7 @@ class Level:
     similarity: float | None = None
     at_least: float | None = None
     note: str = ""
+    decisive: bool = False  # in a family, this level alone counts (its rule explains the words the others share)
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,8 @@ def model(path: str | None = None) -> Model:
             m, u = (1.0, 1.0) if neutral else (float(lv["m"]), float(lv["u"]))
             if not (0 < m <= 1 and 0 < u <= 1):
                 raise _fail(f"{where}, level {lv['level']!r}", "m and u must be in (0, 1]")
-            levels.append(Level(lv["level"], m, u, neutral, lv.get("similarity"), lv.get("at_least"), lv.get("note", "")))
+            levels.append(Level(lv["level"], m, u, neutral, lv.get("similarity"), lv.get("at_least"), lv.get("note", ""),
+                                bool(lv.get("decisive", False))))
         options = {k: v for k, v in entry.items() if k not in {"name", "kind", "classes", "levels", "u", "property", "cap", "about"}}
         options["has_placeholder"] = any(lv.level == "placeholder" for lv in levels)
         comparisons.append(Comparison(

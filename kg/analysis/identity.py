@@ -311,13 +311,16 @@ def _score(a: Profile, b: Profile, ctx: Context, weights: Weights) -> tuple[floa
 def _count_once(rows: list[WaterfallRow], members: list[tuple[int, "Comparison"]]) -> None:
     """A family's rows weigh once each way, by the strongest for and against (:func:`kg.analysis.weights.strongest`);
     the others weigh nothing and say which row counted in their stead and what they would have weighed alone."""
-    from kg.analysis.weights import counted, strongest_one
+    from kg.analysis.weights import counted, decisive, strongest_one
 
-    high, low = strongest_one([rows[i].weight for i, _ in members], [counted(c, rows[i].level) for i, c in members])
+    high, low = strongest_one([rows[i].weight for i, _ in members], [counted(c, rows[i].level) for i, c in members],
+                              [decisive(c, rows[i].level) for i, c in members])
     for k, (i, c) in enumerate(members):
         row = rows[i]
         if row.weight and k not in (high, low):
-            by = members[high if row.weight > 0 else low][1].name
+            # the row that counted its way, or the decisive one that counted alone (the other way)
+            k_by = high if row.weight > 0 else low
+            by = members[k_by if k_by >= 0 else max(high, low)][1].name
             facts = tuple(sorted((*row.facts, ("alone", row.weight), ("counted_as", by))))
             rows[i] = WaterfallRow(row.comparison, row.level, 0.0, facts, row.via, row.kind)
 

@@ -64,24 +64,26 @@ def _totals(plan: list, found: list, n: int):
     """The match weights of ``n`` pairs from each comparison's levels (None: not needed), a family counted once."""
     import numpy as np
 
-    from kg.analysis.weights import counted, strongest
+    from kg.analysis.weights import counted, decisive, strongest
 
     total = np.full(n, model().prior_weight)
-    families: dict[str, tuple[list, list]] = {}
+    families: dict[str, tuple[list, list, list]] = {}
     for (c, _, table), levels in zip(plan, found):
         if levels is None:
             continue
         w = np.fromiter(map(table.get, levels, repeat(0.0)), dtype=float, count=n)
         family = c.options.get("family")
         if family:
-            said = families.setdefault(family, ([], []))
+            said = families.setdefault(family, ([], [], []))
             said[0].append(w)
             says = {lv.level: counted(c, lv.level) for lv in c.levels}
             said[1].append(np.fromiter(map(says.get, levels, repeat(True)), dtype=bool, count=n))
+            rules = {lv.level for lv in c.levels if decisive(c, lv.level)}
+            said[2].append(np.fromiter((x in rules for x in levels), dtype=bool, count=n) if rules else np.zeros(n, dtype=bool))
         else:
             total += w
-    for ws, said in families.values():
-        total += strongest(np.array(ws), np.array(said))[0]
+    for ws, said, alone in families.values():
+        total += strongest(np.array(ws), np.array(said), np.array(alone))[0]
     return total
 
 

@@ -34,7 +34,13 @@ def counted(c: Comparison, level_name: str) -> bool:
     return not any(lv.neutral for lv in c.levels if lv.level == level_name)
 
 
-def strongest(weights, said):
+def decisive(c: Comparison, level_name: str) -> bool:
+    """Does ``c`` at this level count alone in its family? (A name that names a part of the other: the words
+    the description and the meaning share are the whole's name, which says the same thing, not more.)"""
+    return any(lv.decisive for lv in c.levels if lv.level == level_name)
+
+
+def strongest(weights, said, alone=None):
     """A family's weight for each pair: its strongest member for, plus its strongest member against.
 
     The rows of ``weights`` and ``said`` are a family's members (comparisons that read one thing, such as
@@ -48,6 +54,14 @@ def strongest(weights, said):
     >>> best, high, low = strongest(w, np.ones((3, 3), dtype=bool))
     >>> best.round(2).tolist(), high.tolist(), low.tolist()
     ([-1.4, -1.4, 0.5], [-1, 1, 0], [0, 0, -1])
+
+    ``alone`` marks the members at a :func:`decisive` level: where one is, it counts and no other does.
+
+    >>> alone = np.zeros((3, 3), dtype=bool)
+    >>> alone[0, 1] = True
+    >>> best, high, low = strongest(w, np.ones((3, 3), dtype=bool), alone)
+    >>> best.round(2).tolist(), high.tolist(), low.tolist()
+    ([-1.4, -3.7, 0.5], [-1, -1, 0], [0, 0, -1])
     """
     import numpy as np
 
@@ -57,15 +71,29 @@ def strongest(weights, said):
     up = np.take_along_axis(np.where(said, weights, 0.0), high[None, :], axis=0)[0]
     down = np.take_along_axis(np.where(said, weights, 0.0), low[None, :], axis=0)[0]
     up, down = np.maximum(up, 0.0), np.minimum(down, 0.0)
-    return up + down, np.where(up > 0, high, -1), np.where(down < 0, low, -1)
+    best, high, low = up + down, np.where(up > 0, high, -1), np.where(down < 0, low, -1)
+    if alone is not None:
+        alone = alone & said
+        if alone.any():
+            ruled = alone.any(axis=0)
+            which = np.argmax(alone, axis=0)
+            w = np.take_along_axis(weights, which[None, :], axis=0)[0]
+            best = np.where(ruled, w, best)
+            high = np.where(ruled, np.where(w > 0, which, -1), high)
+            low = np.where(ruled, np.where(w < 0, which, -1), low)
+    return best, high, low
 
 
-def strongest_one(weights: list[float], said: list[bool]) -> tuple[int, int]:
+def strongest_one(weights: list[float], said: list[bool], alone: list[bool] | None = None) -> tuple[int, int]:
     """:func:`strongest` for one pair, without arrays: which member counts for and which against (-1: none).
 
     >>> strongest_one([-3.7, 2.3, 0.4], [True, True, True]), strongest_one([-1.4, -1.2, 0.0], [True, True, False])
     ((1, 0), (-1, 0))
     """
+    ruling = [k for k, (w, s, a) in enumerate(zip(weights, said, alone or [False] * len(weights))) if s and a and w != 0]
+    if ruling:
+        k = ruling[0]
+        return (k if weights[k] > 0 else -1), (k if weights[k] < 0 else -1)
     spoke = [(w, k) for k, (w, s) in enumerate(zip(weights, said)) if s and w != 0]
     high = max(spoke, key=lambda x: x[0], default=(0.0, -1))  # the first of equals, as numpy's argmax
     low = min(spoke, key=lambda x: x[0], default=(0.0, -1))
