@@ -41,7 +41,7 @@ _ADVERBIAL = r"(?:[ ](?:on|in|to|at|during|earlier|later|publicly|privately|prev
 _AUDIENCE_WORDS = (r"(?:an?|the|its|his|her|their)[ ](?:[\w’'-]+[ ]){0,3}(?:conference|briefing|hearing|meeting|committee|inquiry|"
                    r"interview|summit|session|audience|forum|parliament|senate|crowd|reporters|journalists|media|radio|podcast|programme|program|show)")
 _AUDIENCE = re.compile(_AUDIENCE_WORDS)
-_TOLD_OBJECT = rf"(?:[ ]{_AUDIENCE_WORDS}(?=[ ]that\b)|[ ](?:the[ ])?(?:reporters|journalists|staff|employees|customers|investors|analysts|lawmakers|regulators|the[ ]\w+|\w+[ ]newspaper|[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)*))?"
+_TOLD_OBJECT = rf"(?:[ ]{_AUDIENCE_WORDS}(?=[ ](?:that\b|[A-Z]|(?:the|a|an|it|its|he|she|they|we|there)\b))|[ ](?:the[ ])?(?:reporters|journalists|staff|employees|customers|investors|analysts|lawmakers|regulators|the[ ]\w+|\w+[ ]newspaper|[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)*))?"
 _DOC_VERBS = {"show", "shows", "showed", "indicated", "indicates", "indicate", "referenced", "references", "revealed"}
 
 

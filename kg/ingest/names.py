@@ -154,9 +154,35 @@ def _and_parts(text: str, start: int, end: int, orgs: list[tuple[int, int]]) -> 
         left = re.sub(r"^(?:the|The)[ ]", "", text[merged[-1][0]:merged[-1][1]])
         if " " not in left and any(s < merged[-1][1] and part[0] < e for s, e in orgs):
             merged[-1] = (merged[-1][0], part[1])  # the parser's one name across "and"
+        elif _one_body(left, text[part[0]:part[1]]):
+            merged[-1] = (merged[-1][0], part[1])
         else:
             merged.append(part)
     return merged
+
+
+#: The last words of a public body's name, which often joins two fields with "and".
+_PUBLIC_BODY = {"authority", "commission", "agency", "administration", "board", "council", "office", "bureau", "committee",
+                "ministry", "department", "tribunal", "regulator", "inspectorate", "service"}
+
+
+def _one_body(left: str, right: str) -> bool:
+    """Do two capitalised runs joined by "and" name one public body: everyday words either side of the
+    "and" and a public body's last word at the end ("Australian Communications and Media Authority",
+    "Food and Drug Administration"), not two names ("Mandiant and Palo Alto Networks", "United and
+    American Airlines").
+
+    >>> _one_body("Australian Communications", "Media Authority"), _one_body("Mandiant", "Palo Alto Networks")
+    (True, False)
+    >>> _one_body("United", "American Airlines")
+    False
+    """
+    from wordfreq import zipf_frequency
+
+    words = right.split()
+    if len(words) < 2 or words[-1].lower() not in _PUBLIC_BODY:
+        return False
+    return all(w.istitle() and zipf_frequency(w.lower(), "en") >= 4.0 for w in (left.split()[-1], words[0]))
 
 
 def _spelled_by_acronym(text: str, start: int, end: int) -> bool:

@@ -28,7 +28,7 @@ __all__ = ["resolve_party"]
 
 #: Groups of organizations that speak together ("Spanish power companies said").
 _ORG_GROUPS = {"companies", "firms", "utilities", "operators", "airlines", "carriers", "banks", "lenders", "insurers",
-               "providers", "suppliers", "ministers", "authorities", "prosecutors", "investigators", "unions", "governments"}
+               "providers", "suppliers", "ministers", "authorities", "prosecutors", "investigators", "unions", "governments", "police"}
 #: People named by what they do, in the plural ("sellers", "viewers", "subscribers", "motorists",
 #: "technicians"): a group when no listed noun fits; the things such words also name are left out.
 _AGENTS = r"[a-z]{2,30}(?:ers|ors|ists|ians)"
@@ -100,14 +100,19 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
     mentions = [m for a, b in _strip_relative(text, start, end) for m in table.mentions_in(a, b)]
     speakers = [(s, e, ent) for s, e, ent in mentions if ent.type in ORG_TYPES | {CLS.Person, CLS.Role, CLS.AISystem, CLS.InternalDocument} or ent.section == "sources"]
     spokes = re.search(r"\b(?:spokesperson|spokesman|spokeswoman|representative)\b", subject)
+    named = [ent for s, e, ent in speakers if ent.type == CLS.Person and not ent.generic and not re.match(r"['’]s\b", text[e:e + 2])]
+    if spokes and named:
+        return named[0]  # "Globex spokesman Todd Roe said": the innermost named speaker
     if spokes:
         org = next((ent for _, _, ent in speakers if ent.type in ORG_TYPES), None)
         of = re.search(r"\b(?:for|of|at)[ ]the[ ](\w+)", subject)
         if org is None and of:
             org = _org_by_noun(table, of.group(1), start)
         if org is None and re.search(r"\bthe[ ]spokes", lower):
-            previous = table.last_before(start, {CLS.Person})
-            if previous is not None and previous.rule == "unnamed spokesperson":
+            # "the spokesperson": the unnamed spokesperson met last, even past a person named in a quotation
+            previous = next((ent for _, _, ent in itertools.islice(table.mentions_before(start, {CLS.Person}), 20)
+                             if ent.rule == "unnamed spokesperson"), None)
+            if previous is not None:
                 table.mention(previous, start + spokes.start(), start + spokes.end())
                 return previous
             # "..., Tyler Mason, a vice president, said in a statement. ... the spokesperson said": no
@@ -117,7 +122,9 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
                     and any(start - _NEAR * 2 < e <= start for _, e in spoke.spans):
                 table.mention(spoke, start + spokes.start(), start + spokes.end())
                 return spoke
-        return _spokesperson(table, org or table.most_mentioned(ORG_TYPES), start + spokes.start(), start + spokes.end())
+        # "A spokesperson said" with no organization named: the one that spoke just before, else the one the article is most about.
+        near = _spoke_near(table, start) if re.match(r"an?[ ]spokes", lower) else None
+        return _spokesperson(table, org or near or table.most_mentioned(ORG_TYPES), start + spokes.start(), start + spokes.end())
     if speakers:
         people = [ent for s, e, ent in speakers if ent.type == CLS.Person and not re.match(r"['’]s\b", text[e:e + 2])]
         owners = {ent.key for s, e, ent in speakers if re.match(r"['’]s\b", text[e:e + 2])}
@@ -160,6 +167,10 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
             return None
         if word in ("they", "one of them"):
             return table.last_before(start, {CLS.Role}) or table.last_before(start, ORG_TYPES)
+        if word.startswith("the ") and re.fullmatch(r"[Tt]he[ ][A-Z]\S*", subject.strip(" ,")):
+            named = _bare_name(table, text, start, end)  # "The Independent reported": an outlet's name
+            if named is not None:
+                return named
         if word.startswith("the "):
             noun = word[4:]
             if noun in {"statement", "announcement", "post", "release"}:
@@ -457,7 +468,10 @@ def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     """A speaker no rule has seen yet, named only here: "According to Globex", "..., Jane Roe said"."""
     subject = text[start:end].strip(" ,")
     # "The Daily Planet reported": a name the article gives with its article is an organization's
-    titled = re.fullmatch(r"[Tt]he[ ]([A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){1,3})", subject)
+    titled = re.fullmatch(r"[Tt]he[ ]([A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3})", subject)
+    word = titled.group(1).lower() if titled and " " not in titled.group(1) else None
+    if word and (re.fullmatch(rf"{_ORG_NOUNS}|{_DOCUMENT_NOUNS}|{TITLE_WORDS}", word) or word in _COMPANY_NOUNS or table.words.find(word)):
+        return None  # "The Government said", "The Company": a description; "The Independent reported": a name
     if titled and titled.group(1).split()[0].lower() not in NOT_NAMES:
         offset = start + text[start:end].index(subject) + 4
         if re.fullmatch(TITLE_WORDS, titled.group(1).split()[-1].lower()):
