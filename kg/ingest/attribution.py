@@ -25,14 +25,14 @@ from kg.ingest.claims import CONFIRM, DENY, DISPUTE, FINITE, fragment, hedged, p
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.parties import resolve_party
 from kg.ingest.sentences import Sentence
-from kg.ingest.speech_rules import open_quote_mark
+from kg.ingest.speech_rules import CLAUSE_BREAK_BEFORE, open_quote_mark
 
 __all__ = ["Claim", "find_claims", "resolve_party"]  # resolve_party: kg.ingest.parties
 
 _AFFIRM = r"said|says|say|told|tells|stated|states|wrote|writes|added|noted|explained|argued|insisted|maintained|claimed|claims|described|describes|warned|estimated|reported|announced|suggested|show|shows|showed|indicated|indicates|indicate|referenced|references|highlighted|revealed"
 _VERB = rf"(?:{_AFFIRM}|{CONFIRM}|{DENY}|{DISPUTE})"
 _HEDGE_FRAME = re.compile(
-    r"\b(?P<neg>(?:did|does|do|has|have|had|would|could|will)[ ]not|(?:didn|doesn|hasn|haven|wouldn|couldn|won)[’']t|declined[ ]to|refused[ ]to|would[ ]not)"
+    r"\b(?P<neg>(?:did|does|do|has|have|had|would|could|will)[ ]not|(?:didn|doesn|hasn|haven|wouldn|couldn|won)[’']t|declined[ ]to|refused[ ]to|would[ ]not|(?:was|were|is|are)[ ]unable[ ]to)"
     r"[ ](?:yet[ ]|immediately[ ])?(?P<verb>say|said|confirm|confirmed|comment|commented|disclose|disclosed|explain|specify|specified|reveal|revealed|respond|answer)\b"
 )
 _ANAPHOR = re.compile(r"^(?:that|this)(?=[,.;]|$)|^(?:that|this|the|those|these)[ ](?!(?:claim|claims|suggestion|idea|assertion|allegation|report)[ ]that\b)(?:account|figure|claim|claims|statement|estimate|characterization|version|report|reading|assertion|description|allegation|view|finding|findings)\b|^the[ ][\w’'-]+['’]s[ ]reading\b")
@@ -375,7 +375,8 @@ def _before_tree(table: EntityTable, text: str, claim: Claim, tree: list[Claim])
     say B"): its words up to that speech (a quotation stays whole)."""
     if claim.target is not None or re.search(r"[“\"]", text[claim.start:claim.end]):
         return claim
-    cut = min((t.frame[0] for t in tree if t.party is not claim.party and claim.start + 10 < t.frame[0] < claim.end), default=None)
+    cut = min((t.frame[0] for t in tree if t.party is not claim.party and claim.start + 10 < t.frame[0] < claim.end
+               and CLAUSE_BREAK_BEFORE.search(text, claim.start, t.frame[0])), default=None)
     if cut is None:
         return claim
     cut = claim.start + len(re.sub(r"(?:[ ,;]+(?:and|but|while))?[ ,;]*$", "", text[claim.start:cut]))

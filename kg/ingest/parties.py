@@ -36,7 +36,7 @@ _NOT_AGENTS = {"orders", "papers", "letters", "numbers", "filters", "servers", "
                "headers", "folders", "parameters", "meters", "centers", "centres", "chapters", "matters", "others",
                "corridors", "monitors", "registers", "routers", "containers", "lists", "figures", "layers", "towers"}
 _GROUP_RE = re.compile(rf"(?<![\w’'-])(?:(?:more[ ]than|fewer[ ]than|about|nearly|over|almost|some|several|many|two|three|four|five|a[ ]few|other|most|\d[\d,]{{0,15}})[ ]){{0,4}}(?:[a-z-]{{1,40}}[ ]){{0,2}}(?P<noun>{'|'.join(sorted((GROUP_NOUNS | _ORG_GROUPS) - {'some', 'many', 'both', 'neither', 'others', 'people', 'sources'}))}|(?-i:{_AGENTS}))\b", re.IGNORECASE)
-_INDIVIDUAL_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)[ ](?P<role>(?:[a-z-]+[ ]){0,2}(?:engineer|manager|supervisor|employee|worker|executive|official|insider|source|analyst|nurse|driver|pilot|customer|resident|spokesperson|spokesman|spokeswoman|representative|affiliate|hacker|lawyer|attorney|researcher|expert|member))\b")
+_INDIVIDUAL_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)[ ](?P<role>(?:(?:[a-z-]+|[A-Z]{2,5})[ ]){0,2}(?:engineer|manager|supervisor|employee|worker|executive|official|insider|source|analyst|nurse|driver|pilot|customer|resident|spokesperson|spokesman|spokeswoman|representative|affiliate|hacker|lawyer|attorney|researcher|expert|member))\b")
 
 def _spokesperson(table: EntityTable, org: Entity | None, start: int, end: int) -> Entity | None:
     if org is None:

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from kg.ingest.speech_rules import (
     BLAME, CERTAIN, CERTAIN_THAT, CLAUSES, FRAMED, LEMMAS, REJECTS_ACCOUNT, REPORTING, REQUEST_ONLY, SPEECH_RULES, SUBJECTS, Speech, SpeechRule,
-    URGES, _negation, open_quote_mark,
+    URGES, CLAUSE_BREAK_BEFORE, _negation, open_quote_mark,
 )
 
 __all__ = ["Speech", "SpeechRule", "SPEECH_RULES", "REPORTING", "find_speech", "quoted_paragraphs", "rule_table"]
@@ -33,7 +33,7 @@ def _withheld(verb) -> bool:
     """Is the verb negated or refused ("did not say", "declined to confirm")?"""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail")
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail", "unable")
 
 
 def _open_quote(text: str, line_start: int, content: tuple[int, int]) -> tuple[int, int]:
@@ -128,7 +128,8 @@ def find_speech(text: str, docs: list | None = None) -> list[Speech]:
 def _cut_nested(text: str, speeches: list[Speech]) -> list[Speech]:
     """A speech's content ends where another party's speech starts inside it: "X said A, according to
     Y, which said B" is X's A, then Y's; "X said A, and sellers say B" is X's A, then the sellers' B.
-    A quotation stays whole (its words are the speaker's, whoever it names).
+    A quotation stays whole (its words are the speaker's, whoever it names), and so does a content whose
+    own subject speaks ("said that 16 firms had reported that ...").
 
     >>> text = "Globex said the load was normal, and customers say the site was down."
     >>> outer = Speech("says that", "said", "asserts", (0, 6), (12, 68), (0, 68), False, None, 0.85)
@@ -145,7 +146,7 @@ def _cut_nested(text: str, speeches: list[Speech]) -> list[Speech]:
                 continue
             verb = text.rfind(other.verb, a, other.speaker[0]) if other.verb.lower() == "according" else -1
             cut = verb if verb >= 0 else other.speaker[0]
-            if a + 10 < cut < b and a <= other.speaker[0] < b:
+            if a + 10 < cut < b and a <= other.speaker[0] < b and CLAUSE_BREAK_BEFORE.search(text, a, cut):
                 cuts.append(cut)
         head = text[text.rfind("\n", 0, a) + 1:a]
         if cuts and speech.wording is None and not re.search(r"[“\"]", text[a:min(cuts)]) and head.count("“") <= head.count("”") and head.count('"') % 2 == 0:

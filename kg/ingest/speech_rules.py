@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 __all__ = ["Speech", "SpeechRule", "SPEECH_RULES", "REPORTING", "REJECTS_ACCOUNT", "LEMMAS", "BLAME", "FRAMED",
-           "CERTAIN", "CERTAIN_THAT",
+           "CERTAIN", "CERTAIN_THAT", "CLAUSE_BREAK_BEFORE",
            "SUBJECTS", "CLAUSES", "REQUEST_ONLY", "URGES", "open_quote_mark"]
 
 #: Reporting verbs by lemma, and the stance each class carries.
@@ -474,6 +474,11 @@ SPEECH_RULES = [
     SpeechRule(CERTAIN_THAT, "an adjective of certainty (adamant, confident, sure ...) as `acomp` of a verb with an `nsubj`, and a `ccomp` clause: the clause", _certain_that, 0.7),
     SpeechRule("tag after", "a reporting verb with an `nsubj` after a comma, closing the sentence with no clause of its own: the words before the comma", _tag_after, 0.75),
 ]
+
+
+#: A clause ends right before: another party's speech inside a content starts a clause of its own
+#: ("..., and sellers say", "..., according to"), not the content's own subject ("said 16 firms had reported ...").
+CLAUSE_BREAK_BEFORE = re.compile(r"(?:[,;:—–]|\b(?:and|but|while|whereas))[ ]*$")
 
 
 def open_quote_mark(before: str) -> str | None:
