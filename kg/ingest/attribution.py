@@ -97,6 +97,10 @@ _CHANNEL_LEAD = re.compile(r"(?:in|via|on)[ ](?:(?:a|an|its|his|her|their|the)[ 
                            r"(?=[a-z]|[A-Z][\w’'-]*[ ][a-z])")
 
 
+_CHANNEL_ONLY = re.compile(r"(?:in|on|via|through)[ ](?:a|an|its|his|her|their|the)[ ](?:own[ ])?(?:[\w-]{1,20}[ ]){0,2}"
+                           r"(?:statement|email|e-mail|post|letter|memo|message|filing|note|interview|update|submission|release)s?", re.IGNORECASE)
+
+
 def _trim_claim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] == " ":
         start += 1
@@ -119,8 +123,8 @@ def _make_claim(table: EntityTable, text: str, party: Entity | None, verb: str, 
     claim = text[start:end]
     if len(claim.split()) < 2 and not re.search(r"\w{4,}", claim):
         return None
-    if fragment(wording or claim):
-        return None
+    if fragment(wording or claim) or _CHANNEL_ONLY.fullmatch(claim):
+        return None  # "..., the company said in its own filing": where it was said, not what
     # A quotation's opening mark, trimmed off above, still marks the words as the speaker's own.
     inside = text[max(0, opened - 2):start]
     in_quote = re.search(r"[“\"‘]", inside) or open_quote_mark(text[text.rfind("\n", 0, start) + 1:start]) is not None

@@ -49,8 +49,8 @@ def add_named(table: EntityTable, text: str, named) -> None:
             type_ = CLS.Organization  # "Heathrow Airport" speaks and is sued: the company
         elif label in _LISTED and _listed_with_organizations(text, start, end, orgs):
             type_ = CLS.Organization  # "EDP, Endesa and Iberdrola": one list, one kind
-        if label in ("ORG", "PRODUCT") and _RUNS_ON.match(text, end):
-            type_ = CLS.System  # "millions of Windows systems": what machines run, not who runs them
+        if label in ("ORG", "PRODUCT") and (_RUNS_ON.match(text, end) or re.search(r"[ ]v?\d+\.\d+$", text[start:end])):
+            type_ = CLS.System  # "millions of Windows systems", "Claude Opus 4.6": what machines run, a version of a product
         if type_ is None or table.is_taken(start, end):
             continue
         if type_ == CLS.Organization and re.match(rf"[ ](?i:{TITLE_WORDS})\b", text[end:end + 20]) and re.match(r"[ ][A-Z]", text[end:end + 2]):

@@ -479,32 +479,6 @@ def _all_occurrences(table: EntityTable, text: str) -> None:
                     table.mention(entity, at, end)
 
 
-def _not_people(table: EntityTable, named) -> None:
-    """A name read as a person only from the verb beside it ("told Radio New Zealand", "was called Wanna
-    Decryptor") is what the parser says it is when it tags those words and no person there: an
-    organization for ORG, else nothing.
-
-    >>> from kg.ingest.gazetteer import Gazetteer
-    >>> text = "Roe told Radio New Zealand the fault was fixed."
-    >>> table = EntityTable(text, Gazetteer([]))
-    >>> _add_person(table, "Radio New Zealand", 9, rule="reporting verb", confidence=0.7) is not None
-    True
-    >>> _not_people(table, [(0, 3, "PERSON"), (9, 26, "ORG")])
-    >>> [(e.type, e.label) for e in table.entities.values()]
-    [('Organization', 'Radio New Zealand')]
-    """
-    for person in [e for e in table.entities.values() if e.type == CLS.Person and e.rule == "reporting verb" and e.known_id is None]:
-        start, end = person.first
-        labels = {label for s, e, label in named if s < end and start < e}
-        tagged = {label for s, e, label in named if s <= start and end <= e}
-        if "PERSON" in labels or not tagged:
-            continue
-        if "ORG" in tagged:
-            person.type = CLS.Organization
-        else:
-            table.remove(person)
-
-
 def find_names(table: EntityTable, text: str, sentences: list[Sentence], named: list[tuple[int, int, str]] = ()) -> None:
     """Add person, organization and system candidates (and their later short forms) to ``table``.
 
@@ -513,7 +487,6 @@ def find_names(table: EntityTable, text: str, sentences: list[Sentence], named: 
     the classes a parser does not).
     """
     _people(table, text)
-    _not_people(table, named)
     _systems(table, text)
     _orgs(table, text, sentences, named)
     add_named(table, text, named)

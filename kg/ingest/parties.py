@@ -175,6 +175,9 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
             noun = word[4:]
             if noun in {"statement", "announcement", "post", "release"}:
                 return table.last_before(start, ORG_TYPES)
+            if noun in {"response", "reply", "answer", "confession"}:
+                # '“I guessed ...,” the response said': an AI's answer, when the article tells of an AI (else no one's)
+                return table.last_before(start, {CLS.AISystem}) or _ai_described(table, text, start, end)
             group = _group(table, text, start, end)
             if group is not None:
                 return group

@@ -158,11 +158,11 @@ def _conjuncts(verb) -> list:
     return found
 
 
-def _parts(clause, offset: int) -> list[tuple]:
+def _parts(clause, offset: int, conjuncts=None) -> list[tuple]:
     """The clause's coordinated claims, each ``(content, negated, neg, wording)``: "Delta is spreading
     misinformation, does not understand security and is shifting blame" is three, the later ones
     worded with the first's subject ("Delta does not understand security")."""
-    conjuncts = _conjuncts(clause)
+    conjuncts = _conjuncts(clause) if conjuncts is None else conjuncts
     if not conjuncts:
         return [(*_content(clause, offset), None)]
     own = {t.i for c in conjuncts for t in c.subtree} | {c.i for c in clause.children if c.dep_ == "cc" and c.i > conjuncts[0].i - 3}
@@ -180,6 +180,14 @@ def _parts(clause, offset: int) -> list[tuple]:
             wording = f"{lead} {text[content[0] - offset:content[1] - offset]}"
         parts.append((content, negated, neg, wording))
     return [p for p in parts if p[0][1] - p[0][0] >= 3]
+
+
+def _own_clause(verb) -> bool:
+    """A coordinated verb with its own subject after a comma and "and"/"but": "..., and they refused"."""
+    doc = verb.doc
+    cc = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), None) if verb.dep_ == "conj" else None
+    return (cc is not None and cc.lower_ in ("and", "but") and cc.i > 0 and doc[cc.i - 1].text == ","
+            and any(c.dep_ in SUBJECTS for c in verb.children))
 
 
 def _trimmed(tokens, head, offset: int):
@@ -215,6 +223,10 @@ def _says_that(token, offset):
     if not quoted and conjuncts and (mark is None or all(_marked(c) for c in conjuncts)):
         # "X said A, B and C", "X said that A and that B": a claim each
         return _speaker_span(subject, offset), _parts(clause, offset), token
+    clauses = [c for c in conjuncts if _own_clause(c)]
+    if quoted and clauses and clauses == conjuncts:
+        # “A, and they B,” X said: two sentences joined, each with its own subject, a claim each (words as written)
+        return _speaker_span(subject, offset), _parts(clause, offset, clauses), token
     content, negated, neg = _content(clause, offset)
     return _speaker_span(subject, offset), content, negated, neg, token
 
@@ -223,10 +235,14 @@ def _tag_after(token, offset):
     """A reporting verb that closes its sentence after a comma: "C, she stressed", "“C,” the report said",
     when the parser hangs the verb off the claim instead of the claim off the verb."""
     subject = _subject(token)
-    if subject is None or subject.lower_ in _RELATIVE or subject.i > token.i or any(c.dep_ in CLAUSES | {"dobj", "xcomp"} for c in token.children):
+    # An object before the subject is the quotation misread ('“The findings detail ...,” the department concluded').
+    if subject is None or subject.lower_ in _RELATIVE or subject.i > token.i or any(
+            c.dep_ in CLAUSES | {"xcomp"} or (c.dep_ == "dobj" and c.i > subject.i) for c in token.children):
         return None
     sent = token.sent
-    if any(not t.is_punct and not t.is_space for t in sent if t.i > token.i and t.head.i != token.i and t.head.head.i != token.i):
+    # Up to the full stop after the verb: the parser may run the sentence on into the next one.
+    stop = next((t.i for t in sent if t.i > token.i and t.text in (".", "!", "?")), sent.end)
+    if any(not t.is_punct and not t.is_space for t in sent if token.i < t.i < stop and t.head.i != token.i and t.head.head.i != token.i):
         return None
     comma = subject.left_edge.i - 1
     while comma > sent.start and sent.doc[comma].text in "“”\"'’":
@@ -356,7 +372,7 @@ def _according_to(token, offset):
     return _span(obj.subtree, offset), content, negated, neg, token
 
 
-BLAME = {"accuse", "blame", "fault", "criticise", "criticize", "charge"}
+BLAME = {"accuse", "blame", "fault", "criticise", "criticize", "charge", "denounce", "condemn"}
 #: Verbs that report speech only in the frame of their own rule ("called it false", "purported to").
 FRAMED = {"call", "brand", "label", "dub", "purport", "profess", "take", "put", "lay", "defend", "ask", "press"}
 
