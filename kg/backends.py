@@ -36,6 +36,9 @@ from kg.locations import MEMORY_ELSEWHERE, Check, StoreLocation, damaged_store, 
 __all__ = ["Backend", "OxigraphBackend", "MemoryBackend", "RemoteBackend", "backend", "backend_of"]
 
 _CURRENT = "current"
+#: Bytes of N-Quads given to one call of Oxigraph's bulk loader. The loader keeps what it is given in memory, up to
+#: about 2 GB a thread, before it writes it out: a 1M-triple build held 1.3 GB at the end of its one call.
+LOAD_PIECE = 128 << 20
 
 
 class Backend:
@@ -105,19 +108,28 @@ class _ChunkReader(io.RawIOBase):
     are set aside in ``held`` and added with their own labels.
     """
 
-    def __init__(self, chunks: Iterable[bytes]):
+    def __init__(self, chunks: Iterable[bytes], piece: int | None = None):
         self._chunks = iter(chunks)
         self._pending = memoryview(b"")
         self.held: list[bytes] = []
+        self._piece, self._given = piece, 0
+        self.done = False
 
     def readable(self) -> bool:
         return True
 
+    def next_piece(self) -> None:
+        """Read on: the end of the last piece (``piece`` bytes or more, whole chunks) was given as the end of the file."""
+        self._given = 0
+
     def readinto(self, buffer) -> int:
         while not self._pending:
+            if self._piece is not None and self._given >= self._piece:
+                return 0  # this piece's end; the next starts at the next chunk
             try:
                 chunk = next(self._chunks)
             except StopIteration:
+                self.done = True
                 return 0
             if b"_:" in chunk:
                 self.held.append(chunk)
@@ -126,6 +138,7 @@ class _ChunkReader(io.RawIOBase):
         size = min(len(buffer), len(self._pending))
         buffer[:size] = self._pending[:size]
         self._pending = self._pending[size:]
+        self._given += size
         return size
 
 
@@ -188,10 +201,13 @@ class OxigraphBackend(Backend):
         generation = path / f"data-{uuid.uuid4().hex[:12]}"
         try:
             store = ox.Store(str(generation))
-            # Streamed: the chunks are produced (cases read) while Oxigraph loads.
-            reader = _ChunkReader(chunks)
-            # N-Quads: N-Triples, and the summaries' rows in their named graphs (kg.summaries).
-            store.bulk_load(io.BufferedReader(reader, 1 << 20), format=ox.RdfFormat.N_QUADS)
+            # Streamed: the chunks are produced (cases read) while Oxigraph loads, in pieces (LOAD_PIECE).
+            reader = _ChunkReader(chunks, LOAD_PIECE)
+            buffered = io.BufferedReader(reader, 1 << 20)  # one for every piece: dropped, it would close the reader
+            while not reader.done:
+                reader.next_piece()
+                # N-Quads: N-Triples, and the summaries' rows in their named graphs (kg.summaries).
+                store.bulk_load(buffered, format=ox.RdfFormat.N_QUADS)
             if reader.held:
                 store.extend(ox.parse(b"".join(reader.held), format=ox.RdfFormat.N_QUADS))
             store.flush()
