@@ -418,7 +418,7 @@ def find_candidates(
     lap("collective")
     raised = [c for c in m.comparisons if c.kind == "raised-together"]
     found, below = [], 0
-    for a, b in sorted(scored):
+    for a, b in scored:  # in any order: the listed ones are sorted below, and the rest only counted
         probability = strength[(a, b)]
         verdict_ = judged.get((a, b))
         ia, ib = items[a], items[b]

@@ -139,12 +139,19 @@ def _meaning(c: Comparison, left: list[Profile], right: list[Profile], ctx: Cont
             table[i] = v
     a = np.fromiter((rows[p.node] for p in left), dtype=np.int64, count=len(left))
     b = np.fromiter((rows[p.node] for p in right), dtype=np.int64, count=len(right))
-    similarity = np.einsum("ij,ij->i", table[a], table[b])
+    similarity = np.empty(len(a), dtype=table.dtype)
+    for start in range(0, len(a), _BLOCK):  # a block at a time: the pairs' rows of the table would be gigabytes at 100k
+        end = start + _BLOCK
+        similarity[start:end] = np.einsum("ij,ij->i", table[a[start:end]], table[b[start:end]])
     found = np.full(len(left), "far", dtype=object)
     for at_least, level in sorted(((lv.at_least, lv.level) for lv in c.levels if lv.at_least is not None)):
         found[similarity >= at_least] = level  # the highest threshold reached wins, as the first matching level does
     found[~(known[a] & known[b])] = "missing"
     return found.tolist()
+
+
+#: Pairs whose meaning vectors are gathered at once.
+_BLOCK = 8192
 
 
 def _unless(test: Callable[[Profile, Profile], bool], level: str):
