@@ -555,19 +555,37 @@ def _role(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> O
     {'holder': 'Jo Park', 'of': (('shared', ('Acme',)),), 'title': 'chief executive'}
     >>> compare_items(g, "cto", "jo", "holds role").level
     'none'
+
+    The affiliations are read together: the company's outside counsel speaks for it, the named lawyer
+    may be told as one of its people:
+
+    >>> g = from_turtle('''
+    ... :acme a kg:Organization ; rdfs:label "Acme" .
+    ... :oc a kg:Person ; rdfs:label "Acme's outside counsel (unnamed)" ; schema:jobTitle "Outside counsel" ; kg:speaksFor :acme .
+    ... :lee a kg:Person ; rdfs:label "Lee Park" ; schema:jobTitle "Attorney" ; org:memberOf :acme .
+    ... ''')
+    >>> dict(compare_items(g, "oc", "lee", "holds role").facts)
+    {'holder': 'Lee Park', 'of': (('shared', ('Acme',)),), 'title': 'attorney'}
     """
     if a.placeholder == b.placeholder:
         return Outcome("none")
     m = model()
     if _values(m.comparison(c.options["title"]), a, b, ctx, False).level != "same":
         return Outcome("none")
-    for name in c.options.get("affiliation", ()):
-        outcome = _values(m.comparison(name), a, b, ctx, facts)
-        if outcome.level == "same":
-            named = b if a.placeholder else a
-            title = sorted(named.values.get(c.options["title"], ()))
-            return Outcome("holds-role", _facts(holder=named.label, title=title[0], of=outcome.facts) if facts else (), outcome.via)
-    return Outcome("none")
+    names = c.options.get("affiliation", ())
+    va = {x for name in names for x in a.values.get(name, ())}
+    vb = {x for name in names for x in b.values.get(name, ())}
+    canon = ctx.canon
+    shared = sorted({canon(x) for x in va} & {canon(y) for y in vb})
+    if not shared:
+        return Outcome("none")
+    if not facts:
+        return Outcome("holds-role")
+    named = b if a.placeholder else a
+    title = sorted(named.values.get(c.options["title"], ()))
+    shown = sorted(ctx.label(x) for x in (va | vb) if canon(x) in shared)
+    via = _via(*(p.via.get(name, ()) for p in (a, b) for name in names))
+    return Outcome("holds-role", _facts(holder=named.label, title=title[0], of=_facts(shared=tuple(dict.fromkeys(shown)))), via)
 
 
 def _parts(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
