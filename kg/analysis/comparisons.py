@@ -86,6 +86,8 @@ class Model:
     placeholders: tuple[str, ...]
     stopwords: frozenset[str]
     comparisons: tuple[Comparison, ...]
+    #: pairs at least this likely in the first weighing count as same when m is estimated again (above 1: never)
+    self_trained: float = 2.0
 
     def for_class(self, kinds: Iterable[str]) -> list[Comparison]:
         kinds = set(kinds)
@@ -163,6 +165,7 @@ def model(path: str | None = None) -> Model:
         float(t["likely"]), float(t["possible"]), float(t["collective"]), int(data["hub_cap"]),
         int(data.get("every_pair_below", 0)),
         tuple(data["placeholders"]), frozenset(data["stopwords"]), tuple(comparisons),
+        float(t.get("self_trained", 2.0)),
     )
 
 

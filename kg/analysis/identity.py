@@ -11,7 +11,9 @@ They are data: :mod:`kg.export.identity_words` writes them in words.
 **Weights.** m and u start from the declared priors. m is estimated from the
 pairs a case judges ``same``; u from random pairs of the class (seeded, so
 deterministic) and the pairs judged ``different``, for the comparisons
-marked ``u: estimated``. Both are blended with the priors.
+marked ``u: estimated``. Both are blended with the priors. Then m is estimated once
+more with the pairs of that first weighing at least ``self_trained`` likely taken as
+same (one hard step of EM), and every pair is weighed again, its levels kept.
 
 **Which pairs.** Within one case, a class of fewer than ``every_pair_below``
 items has every pair weighed. Larger classes are blocked: items are paired
@@ -45,9 +47,9 @@ whatever its probability (``unsure``, ``no-judgement``).
 ... :far a kg:Incident ; rdfs:label "Billing outage" ; kg:affected :acme ; dcterms:date "2025-01-10"^^xsd:date .
 ... ''')
 >>> [(c.label, c.verdict, c.probability) for c in identity_candidates(g)]
-[('Acme checkout outage ~ Checkout outage at Acme', 'likely', 0.9737)]
+[('Acme checkout outage ~ Checkout outage at Acme', 'likely', 0.9865)]
 >>> [(r.comparison, r.level, round(r.weight, 2)) for r in identity_candidates(g)[0].waterfall][:3]
-[('title', 'exact', 0.0), ('dates', 'overlap', 1.4), ('mechanism', 'same', 1.55)]
+[('title', 'exact', 0.0), ('dates', 'overlap', 1.59), ('mechanism', 'same', 1.61)]
 >>> dict(identity_candidates(g)[0].waterfall[1].facts)
 {'left': ('2026-03-02', '2026-03-02'), 'right': ('2026-03-01', '2026-03-03')}
 """
@@ -67,6 +69,8 @@ from kg.analysis.collective import to_weigh_again as _to_weigh_again
 from kg.analysis.levels import compare, level
 from kg.analysis.weights import Weights, applies as _applies
 from kg.analysis.weights import estimate as _estimate
+from kg.analysis.weighing import level_counts as _level_counts
+from kg.analysis.weighing import weigh_kept as _weigh_kept
 from kg.analysis.weighing import weigh_pairs
 from kg.analysis.nxgraph import local_name
 from kg.keys import pair_key
@@ -387,11 +391,20 @@ def find_candidates(
     lap("blocking")
     ctx = Context(g, items)
     known: dict = {}  # the levels found for u, which the weighing takes rather than finds again
-    weights = _estimate(g, items, ctx, judged, across_cases, known)
+    u_found: dict = {}
+    weights = _estimate(g, items, ctx, judged, across_cases, known, u_found=u_found)
     lap("weights")
     plans: dict = {}
-    scored = weigh_pairs(sorted(pairs), items, ctx, weights, plans, known=known)
+    kept: list = []
+    scored = weigh_pairs(sorted(pairs), items, ctx, weights, plans, known=known, kept=kept)
     del known
+    # m from the case's own most likely pairs, taken as same (one hard step of EM, as Splink estimates m)
+    likely = {pair for pair, w in scored.items() if _probability(w) >= m.self_trained and pair not in judged}
+    if likely:
+        weights = _estimate(g, items, ctx, judged, across_cases, also_same=_level_counts(kept, likely), u_found=u_found)
+        plans = {}
+        scored = _weigh_kept(kept, ctx, weights)
+    del kept
     lap("weighing")
     strength = {pair: _probability(w) for pair, w in scored.items()}
     judged_same = [pair for pair, value in judged.items() if value is Judgement.SAME and all(x in items for x in pair)]

@@ -37,7 +37,7 @@ from kg.analysis.levels import level_function
 from kg.analysis.level_paths import levels_of
 from kg.analysis.weights import Weights, applies
 
-__all__ = ["weigh_pairs", "one_pair"]
+__all__ = ["weigh_pairs", "weigh_kept", "level_counts", "one_pair"]
 
 def _plan(a: Profile, b: Profile, weights: Weights, plans: dict) -> list:
     """The comparisons that apply to a pair of these kinds, each with its function and weight table."""
@@ -101,13 +101,14 @@ def _levels(c: Comparison, keys: list, left: list, right: list, ctx: Context, ki
 
 def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weights, plans: dict | None = None,
                 profile_of: Callable[[str, str], tuple[Profile, Profile]] | None = None,
-                known: dict | None = None) -> dict[tuple[str, str], float]:
+                known: dict | None = None, kept: list | None = None) -> dict[tuple[str, str], float]:
     """The match weight of each pair, comparison by comparison over all the pairs of one plan at once.
 
     ``profile_of(a, b)``, if given, gives the two profiles a pair is weighed with
     (the collective step's pooled ones); by default ``profiles[a], profiles[b]``.
     ``known`` holds levels already found for these profiles and this context
     (comparison name → pair → level, as :func:`kg.analysis.weights.estimate` leaves them); the rest are found.
+    ``kept``, if given, receives each plan's pairs, profiles and levels, for :func:`weigh_kept` and :func:`level_counts`.
     """
     plans = {} if plans is None else plans
     groups: dict[int, tuple[list, list, list, list]] = {}
@@ -128,5 +129,35 @@ def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weig
                 levels.append(None)  # every level weighs nothing: no need to know which
                 continue
             levels.append(_levels(c, keys, left, right, ctx, kind, (known or {}).get(c.name)))
+        if kept is not None:
+            kept.append((plan, keys, left, right, levels))
         out.update(zip(keys, (round(float(w), 3) for w in _totals(plan, levels, len(keys)))))
     return out
+
+
+def weigh_kept(kept: list, ctx: Context, weights: Weights) -> dict[tuple[str, str], float]:
+    """The match weight of each pair :func:`weigh_pairs` weighed (its levels ``kept``), under new ``weights``:
+    the levels are taken, not found again, but for a comparison that weighed nothing before."""
+    out: dict[tuple[str, str], float] = {}
+    for plan, keys, left, right, levels in kept:
+        cls = left[0].cls
+        now = [(c, kind, weights.get((c.name, cls), {})) for c, kind, _ in plan]
+        found = [lv if lv is not None or not _needed(c, table) else levels_of(c, left, right, ctx, kind)
+                 for (c, kind, table), lv in zip(now, levels)]
+        out.update(zip(keys, (round(float(w), 3) for w in _totals(now, found, len(keys)))))
+    return out
+
+
+def level_counts(kept: list, chosen) -> dict[str, dict[str, int]]:
+    """How many of the ``chosen`` pairs :func:`weigh_pairs` put at each level of each comparison (by its ``kept`` levels)."""
+    counts: dict[str, dict[str, int]] = {}
+    for plan, keys, _, _, levels in kept:
+        rows = [i for i, key in enumerate(keys) if key in chosen]
+        if not rows:
+            continue
+        for (c, _, _), found in zip(plan, levels):
+            if found is not None:
+                mine = counts.setdefault(c.name, {})
+                for i in rows:
+                    mine[found[i]] = mine.get(found[i], 0) + 1
+    return counts

@@ -100,12 +100,16 @@ def strongest_one(weights: list[float], said: list[bool], alone: list[bool] | No
     return (high[1] if high[0] > 0 else -1), (low[1] if low[0] < 0 else -1)
 
 
-def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False, known: dict | None = None) -> Weights:
+def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False, known: dict | None = None,
+             also_same: dict[str, dict[str, int]] | None = None, u_found: dict | None = None) -> Weights:
     """Each comparison's level weights per class: log2(m/u), m from `same` pairs, u from random pairs
     (their levels found as weighing finds them, :func:`kg.analysis.level_paths.levels_of`).
 
     ``known``, if given, receives the levels found for u, comparison name → pair → level, for the
     weighing to take rather than find again (in a small case the random pairs are every pair).
+    ``also_same`` counts the levels of more pairs taken as same (comparison name → level → pairs: the
+    case's own most likely pairs, :func:`kg.analysis.identity.find_candidates`); ``u_found`` keeps the
+    counts of the random pairs' levels between two estimates, (class, comparison name) → level → pairs.
     """
     from kg.analysis.level_paths import levels_of
     from kg.ontology import Judgement
@@ -117,6 +121,9 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
             for c in m.comparisons:
                 if applies(c, items[a], items[b]):
                     same_counts[c.name][level(c, items[a], items[b], ctx)] += 1
+    for name, found in (also_same or {}).items():
+        for level_name, n in found.items():
+            same_counts[name][level_name] += n
     by_class: dict[str, list[str]] = defaultdict(list)
     for node in sorted(items):
         by_class[items[node].cls].append(node)
@@ -132,12 +139,16 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
                 continue
             counted = [lv for lv in c.levels if not lv.neutral]
             u_counts: dict[str, int] = defaultdict(int)
-            if c.estimate_u:
+            if u_found is not None and (cls, c.name) in u_found:
+                u_counts.update(u_found[(cls, c.name)])
+            elif c.estimate_u:
                 found = levels_of(c, left, right, ctx)
                 for level_name in found:
                     u_counts[level_name] += 1
                 if known is not None:
                     known.setdefault(c.name, {}).update(zip(sample, found))
+            if u_found is not None:
+                u_found[(cls, c.name)] = dict(u_counts)
             n_u = sum(u_counts[lv.level] for lv in counted)
             n_m = sum(same_counts[c.name][lv.level] for lv in counted)
             table = {}
