@@ -60,7 +60,9 @@ def _org_by_noun(table: EntityTable, noun: str, before: int) -> Entity | None:
         # "The company said" after two companies were named: the one that spoke last, two sentences
         # back at most, else the one the article is about.
         return _spoke_near(table, before) or table.most_mentioned(ORG_TYPES)
-    if noun in {"bank", "airline", "university", "agency", "authority", "carrier", "retailer", "insurer", "processor", "union", "regulator", "council", "hospital", "utility"}:
+    # A kind of business is the one the article is about; a union, a regulator, an agency, an authority or a
+    # council that no name fits is another body (an unresolved role), never the company it watches or faces.
+    if noun in {"bank", "airline", "university", "carrier", "retailer", "insurer", "processor", "hospital", "utility"}:
         return table.most_mentioned(ORG_TYPES)
     return None
 

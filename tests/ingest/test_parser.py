@@ -355,3 +355,38 @@ def test_a_request_the_parser_hangs_on_the_content_is_the_speakers():
     said = claims('Wells said the failure was "completely unacceptable" and called on Telcorp to explain.', "spacy")
     assert [p for p, _, _ in said] == ["Wells", "Wells"]
     assert said[0][2] == "The failure was completely unacceptable."
+
+
+def test_a_spokesman_named_with_his_name_is_the_person():
+    text = "Globex said the fix worked. “It is complex,” Globex spokesman Todd Roe said."
+    assert claims(text, "spacy")[-1] == ("Todd Roe", "asserts", "It is complex.")
+
+
+def test_which_said_is_the_one_named_before_and_a_claim_ends_where_another_speaker_starts():
+    text = ("Pinewood said the load was normal, according to Cloudly, which said its servers had worked normally. "
+            "Marketly said the outage lasted three hours, and sellers say they lost about 120,000 orders.")
+    found = claims(text, "spacy")
+    assert ("Pinewood", "asserts", "The load was normal.") in found
+    assert ("Cloudly", "asserts", "Cloudly’s servers had worked normally.") in found
+    assert ("Marketly", "asserts", "The outage lasted three hours.") in found
+    assert ("Sellers", "asserts", "They lost about 120,000 orders.") in found
+
+
+def test_a_content_whose_own_subject_speaks_stays_whole():
+    text = "The agency said that as of 3pm 16 organisations had reported that they were affected by the attack."
+    assert claims(text, "spacy") == [
+        ("Agency", "asserts", "As of 3pm 16 organisations had reported that they were affected by the attack.")
+    ]
+
+
+def test_a_quotation_of_two_clauses_is_a_claim_each_in_its_own_words():
+    text = ("“We have filed for a judgment, and they repeatedly refused assistance from us,” "
+            "a Globex spokesperson said in a statement.")
+    assert [c[2] for c in claims(text, "spacy")] == ["We have filed for a judgment.", "They repeatedly refused assistance from us."]
+
+
+def test_an_outlet_police_and_a_union_speak_for_themselves():
+    text = ("Globex said the fix worked. The Independent reported that rental businesses lost their bookings. "
+            "Police say the public needs full trust in the system. The union, however, insisted the warnings had been ignored.")
+    parties = [c[0] for c in claims(text, "spacy")]
+    assert parties == ["Globex", "Independent", "Police", "Union"]
