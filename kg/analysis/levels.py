@@ -73,12 +73,11 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> O
     >>> [compare_items(g, x, y, "name").level for x, y in (("nlb", "hc"), ("hc", "hc2"))]
     ['extended', 'contained']
     """
-    opts = c.options
-    if (a.placeholder or b.placeholder or not a.names or not b.names) and opts.get("has_placeholder"):
+    placeholders, given, heads, floor, described, similarities = _name_options(c)
+    if (a.placeholder or b.placeholder or not a.names or not b.names) and placeholders:
         return Outcome("placeholder", _facts(label=a.label if a.placeholder else b.label) if facts else ())
     if not a.names or not b.names:
         return Outcome("different", _facts(why="no-names") if facts else ())
-    given = opts.get("given_names_for")
     people = bool(given) and not a.kinds.isdisjoint(given) and not b.kinds.isdisjoint(given)
     if people:
         la, lb = a.label_words, b.label_words
@@ -91,7 +90,6 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> O
         keys = {tuple(sorted(y.split())): y for y in b.names}
         x = next(x for x in a.names if tuple(sorted(x.split())) in keys)
         return Outcome("exact", _facts(names=(x, keys[tuple(sorted(x.split()))])))
-    heads = opts.get("same_head_for")
     headed = bool(heads) and not a.kinds.isdisjoint(heads) and not b.kinds.isdisjoint(heads)
     found, pair, folded = None, ("", ""), {}
     for x, sx in zip(a.names, a.name_sets):
@@ -108,14 +106,16 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> O
                     found, pair = level, (x, y)
     best = 0.0
     if found is None:
-        score = _token_set_ratio()
         if len(folded) == 1:
             ((pair, names),) = folded.items()
-            best = score(*names)
+            best = _score(*names)
         else:
-            best, pair = max((score(*names), key) for key, names in folded.items())
-        found = next((level for at_least, level in _similarities(c) if best >= at_least), "different")
-    floor = opts.get("rare_words")
+            best, pair = max((_score(*names), key) for key, names in folded.items())
+        found = "different"
+        for at_least, level in similarities:
+            if best >= at_least:
+                found = level
+                break
     why = None
     if found != "different" and _contrasted(c, *folded[pair]):
         found, why = "different", "contrast"
@@ -123,7 +123,6 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> O
         shared = set(folded[pair][0].split()) & set(folded[pair][1].split())
         if sum(rarity(w) for w in shared) < floor:
             found, why = "different", "common-words"
-    described = opts.get("described_for")
     if found == "different" and why != "contrast" and described and not (a.kinds.isdisjoint(described) or b.kinds.isdisjoint(described)) \
             and (descriptive(a.label) or descriptive(b.label)):
         found = "described"  # a label that says what a thing does is one way of many to tell it
@@ -134,18 +133,24 @@ def _name(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> O
     return Outcome(found, _facts(names=pair, similarity=round(best)) if best else _facts(names=pair))
 
 
-@lru_cache(maxsize=1)
-def _token_set_ratio():
+def _score(x: str, y: str) -> float:
+    """How alike two names are, 0 to 100: rapidfuzz's token set ratio (looked up on the first call)."""
+    global _score
     from rapidfuzz import fuzz
 
-    return fuzz.token_set_ratio
+    _score = fuzz.token_set_ratio
+    return _score(x, y)
 
 
-def _similarities(c: Comparison) -> list[tuple[float, str]]:
-    """The levels of ``c`` reached by a similarity score, (least score, level) in their order."""
-    found = c.options.get("_similarities")
+def _name_options(c: Comparison) -> tuple:
+    """What :func:`_name` reads of ``c``'s options, and its levels reached by a similarity score, read once."""
+    found = c.options.get("_name_options")
     if found is None:
-        found = c.options["_similarities"] = [(lv.similarity, lv.level) for lv in c.levels if lv.similarity is not None]
+        opts = c.options
+        found = opts["_name_options"] = (
+            opts.get("has_placeholder"), opts.get("given_names_for"), opts.get("same_head_for"), opts.get("rare_words"),
+            opts.get("described_for"), [(lv.similarity, lv.level) for lv in c.levels if lv.similarity is not None],
+        )
     return found
 
 
