@@ -624,16 +624,20 @@ def _parts(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> 
     wa, wb = own.get(a.node, a).values.get(c.name, ()), own.get(b.node, b).values.get(c.name, ())
     if not wa and not wb:
         return Outcome("none")
-    canon, candidates = ctx.canon, ctx.candidates
+    canon, candidates = ctx.canonical, ctx.candidates
     for part, wholes, other in ((a, wa, b), (b, wb, a)):
-        for x in sorted(wholes):
-            if canon(x) == canon(other.node) or (min(x, other.node), max(x, other.node)) in candidates:
-                return Outcome("part-of-other", _facts(part=part.label, whole=ctx.label(x), other=other.label) if facts else ())
+        o = other.node
+        mine = canon.get(o, o)
+        hits = [x for x in wholes if canon.get(x, x) == mine or ((x, o) if x < o else (o, x)) in candidates]
+        if hits:  # the least, as the facts name it
+            return Outcome("part-of-other", _facts(part=part.label, whole=ctx.label(min(hits)), other=other.label) if facts else ())
+    if not wa or not wb:
+        return Outcome("none")
     # two parts of one whole of their own kind (two phases of one incident, two components of one system);
     # members of a whole of another kind (two incidents of one trend) may be one told twice
-    shared = sorted({canon(x) for x in wa if ctx.cls(x) == a.cls} & {canon(y) for y in wb if ctx.cls(y) == b.cls})
+    shared = {canon.get(x, x) for x in wa if ctx.cls(x) == a.cls} & {canon.get(y, y) for y in wb if ctx.cls(y) == b.cls}
     if shared:
-        return Outcome("parts-of-one", _facts(whole=ctx.label(shared[0])) if facts else ())
+        return Outcome("parts-of-one", _facts(whole=ctx.label(min(shared))) if facts else ())
     return Outcome("none")
 
 
