@@ -263,7 +263,8 @@ class Context:
 
     def cls(self, node: str) -> str:
         """The class of an item of the graph ("" for a node it does not hold)."""
-        return str(self.g.nodes[node].get("cls", "")) if node in self.g else ""
+        attrs = self.g._node.get(node)  # networkx's own dict: no view object per lookup
+        return str(attrs.get("cls", "")) if attrs is not None else ""
 
     def label(self, node: str) -> str:
         return str(self.g.nodes[node].get("label", node)) if node in self.g else node
