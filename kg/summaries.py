@@ -38,9 +38,7 @@ and makes one rdflib term or plain value per distinct cell
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, cycle, repeat
@@ -48,6 +46,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from kg.collector import no_collection
 from kg.summary_order import escaped_key, keyed_text, order_conditions, order_key, parse_cell
 from kg.vocab import BASE_IRI
 
@@ -311,8 +310,7 @@ def _searched(store, name: str, term, value: Callable[[str], object]) -> tuple[l
     import pyoxigraph as ox
 
     predicate, _, _, _ = _plan(name)
-    canned = (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
-    selected = _variables(canned)
+    selected, columns, descending = _search_order(name)
     wanted = _searched_text(term)
     lowered, ending = wanted.lower(), "/" + wanted
     bound = '"' + "".join(_TSV_ESCAPES.get(char, char) for char in wanted) + '"'
@@ -332,11 +330,16 @@ def _searched(store, name: str, term, value: Callable[[str], object]) -> tuple[l
             rows.add((item, label, kind, '"partial"', bound))
             if found.lower() == lowered:
                 rows.add((item, label, kind, f'"{how}"', bound))
-    conditions = order_conditions(canned)
-    columns = [selected.index(expression[1:]) for _, expression in conditions]
-    descending = [down for down, _ in conditions]
     ordered = sorted(rows, key=lambda row: (order_key([row[column] for column in columns], descending), row))
     return selected, [tuple(map(value, row)) for row in ordered]
+
+
+@lru_cache(maxsize=None)
+def _search_order(name: str) -> tuple[list[str], list[int], list[bool]]:
+    """A search query's selected variables, and the columns and directions of its ORDER BY, read once."""
+    canned = (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+    selected, conditions = _variables(canned), order_conditions(canned)
+    return selected, [selected.index(expression[1:]) for _, expression in conditions], [down for down, _ in conditions]
 
 
 _TSV_ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
@@ -406,20 +409,6 @@ def _cell_of(value) -> str | None:
     return f"<{value}>" if isinstance(value, URIRef) else None
 
 
-@contextmanager
-def _no_collection():
-    """Python's cyclic garbage collector paused: making hundreds of thousands of rows (tuples, which it tracks) otherwise
-    sets it off every 700 of them to walk every object alive, a third of the time of a large answer. Rows and terms
-    make no cycles, so nothing is left for it."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def plain_rows(store, name: str, cases=None) -> tuple[list[str], Iterator[tuple]]:
     """The variables and rows of summarised query ``name`` as plain values (see :func:`kg.sparql.plain_rows`).
 
@@ -445,5 +434,5 @@ def rdflib_rows(store, name: str, bindings: dict | None = None) -> tuple[list, l
 
     selected, rows = _rows(store, name, bindings, TermMaker().__getitem__)
     names = [Variable(v) for v in selected]
-    with _no_collection():
+    with no_collection():
         return names, ResultRows(names, rows)

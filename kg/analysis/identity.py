@@ -74,7 +74,7 @@ from kg.analysis.weighing import weigh_kept as _weigh_kept
 from kg.analysis.weighing import weigh_pairs
 from kg.analysis.nxgraph import local_name
 from kg.keys import pair_key
-from kg.summaries import _no_collection
+from kg.collector import no_collection
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -344,7 +344,7 @@ def _probability(weight: float) -> float:
     return round(1 / (1 + 2 ** (-weight)), 4)
 
 
-@_no_collection()  # profiles, pairs and levels: millions of small objects, no cycles; the collector would walk them all
+@no_collection()  # profiles, pairs and levels: millions of small objects, no cycles; the collector would walk them all
 def find_candidates(
     g: "nx.MultiDiGraph",
     *,

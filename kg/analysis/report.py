@@ -32,7 +32,7 @@ from kg.analysis.evidence import ShownInNotebooks, SourceRef, remembered
 from kg.analysis.questions import OpenQuestion, open_questions
 from kg.analysis.record import LookFor, document_order, documents_read, look_for_next, named, short_names_of
 from kg.progress import Progress, stage, ticked
-from kg.summaries import _no_collection
+from kg.collector import no_collection
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -151,7 +151,7 @@ class _Part:
     questions: tuple[OpenQuestion, ...]
 
 
-@_no_collection()  # a case's projection and findings are many small objects and make no cycles
+@no_collection()  # a case's projection and findings are many small objects and make no cycles
 def _analysed(part: "nx.MultiDiGraph | Rows", **options) -> _Part | None:
     """Every analysis of the report on ``part`` (a projection, or a case's rows put together here first): identity
     candidates, the record's findings, open questions. None when nothing of it is projected."""
