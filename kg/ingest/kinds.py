@@ -105,10 +105,6 @@ KIND_RULES: tuple[KindRule, ...] = (
     _row("kind of update", CLS.System,
          rf"(?<![\w-])(?i:an?|the|its|their)[ ](?P<name>(?:{_MOD}(?=[a-z])){{0,1}}(?i:software|firmware|configuration|content|network|firewall|sensor|security)[ ](?:update|upgrade|patch))\b",
          0.55, "an update told by what it changed: “a software update”, “a firewall upgrade”"),
-    _row("system by its head noun", CLS.System,
-         rf"(?<![\w-])(?i:the|its|their|an?)[ ](?P<name>(?:[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}(?:database|codebase|firewall|mainframe)s?)\b(?![-])",
-         0.5, "a system told by a head noun that names nothing else: “the production database”, “the codebase”, “a firewall” "
-              "(system, network, platform or software alone are too common in reporting to name one)"),
     _row("described website", CLS.System,
          rf"(?<![\w-])(?i:its|their|the|a)[ ](?P<name>(?:[a-z][\w-]{{0,{_W}}}[ ]){{1,3}}(?:website|web[ ]site|leak[ ]site|portal))\b",
          0.5, "a website or portal told by what it is for: “its public remediation website”"),
