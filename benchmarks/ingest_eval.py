@@ -6,6 +6,8 @@
     .venv/bin/python benchmarks/ingest_eval.py -v             # the tuned sets' misses, article by article
     .venv/bin/python benchmarks/ingest_eval.py --extract-only # each article's reading only (no case is built)
     .venv/bin/python benchmarks/ingest_eval.py --no-publisher # without each real article's outlet as its publisher
+    .venv/bin/python benchmarks/ingest_eval.py --sets real --by-incident   # also each real incident's own figures
+    .venv/bin/python benchmarks/ingest_eval.py --sets real-heldout --incident optus-triple-zero,replit-database
 
 Sets, in the order printed: real held-out (benchmarks/eval/real/heldout/: whole
 incidents set aside before any tuning; the headline), real tuned
@@ -188,6 +190,21 @@ class Figures:
     listed: int = 0  # contested propositions `kg unresolved` lists over the incidents (gold or not)
     per_incident: dict = field(default_factory=dict)
     errors: list = field(default_factory=list)  # (where, what, row)
+    incidents: dict = field(default_factory=dict)  # each incident's own Figures, by name (real sets)
+
+    def __iadd__(self, other: "Figures") -> "Figures":
+        """Add another's counts: one incident's into its set's."""
+        for name in ("entities", "attributions", "questions", "settle", "dates", "quotes", "fragments",
+                     "article_pairs", "case_pairs", "identity"):
+            mine = getattr(self, name)
+            mine += getattr(other, name)
+        for cls, row in other.by_class.items():
+            mine = self.by_class.setdefault(cls, type(row)())
+            mine += row
+        self.listed += other.listed
+        self.per_incident.update(other.per_incident)
+        self.errors += other.errors
+        return self
 
     def rows(self) -> list[tuple[str, str, float | None]]:
         """(figure, shown, value) in the order printed."""
@@ -286,14 +303,18 @@ def score_incident(engine: str, incident: Incident, figures: Figures) -> None:
 
 
 def run_set(incidents: list[Incident], engines: list[str]) -> dict[str, Figures]:
+    """Each engine's figures over the set; each incident's own are kept in ``Figures.incidents``."""
     out = {}
     for engine in engines:
         figures = Figures()
         with using(engine):
             for incident in incidents:
+                own = Figures()
                 for article in incident.articles:
-                    score_article(engine, article, figures)
-                score_incident(engine, incident, figures)
+                    score_article(engine, article, own)
+                score_incident(engine, incident, own)
+                figures += own
+                figures.incidents[incident.name] = own
         out[engine] = figures
     return out
 
@@ -361,6 +382,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="score each article's reading only, not the drafts of a built case (quicker; case figures print -)")
     parser.add_argument("--no-publisher", action="store_true",
                         help="do not pass each article's outlet (its .source.yaml) as its publisher, as `kg ingest --publisher` does")
+    parser.add_argument("--incident", default="",
+                        help="comma-separated incident folders: score only these of the real sets (the invented sets are left out)")
+    parser.add_argument("--by-incident", action="store_true",
+                        help="after each real set, each of its incidents' own figures (counts only, no misses)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss of the tuned sets")
     parser.add_argument("--heldout-errors", action="store_true",
                         help="also list the held-out sets' misses (never while writing rules: that would tune on them)")
@@ -374,13 +399,24 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"unknown engine {unknown[0]!r}: choose from {', '.join(ENGINES)}")
     missing = {e: why for e in wanted if (why := engine_missing(e))}
     engines = [e for e in wanted if e not in missing]
+    chosen = {name.strip() for name in args.incident.split(",") if name.strip()}
+    known = {sub.name for _, folder, real, _, _ in SETS if real for sub in folder.iterdir() if sub.is_dir()}
+    if chosen - known:
+        raise SystemExit(f"unknown incident {sorted(chosen - known)[0]!r}: choose from {', '.join(sorted(known))}")
     headline = None
     for title, folder, real, held_out, group in SETS:
-        if args.sets != "all" and args.sets not in group:
+        if args.sets != "all" and args.sets not in group or chosen and not real:
             continue
-        incidents = incidents_in(folder, real=real)
+        incidents = [i for i in incidents_in(folder, real=real) if not chosen or i.name in chosen]
+        if not incidents:
+            continue
         results = run_set(incidents, engines)
-        print_set(title, incidents, results, missing, args.heldout_errors if held_out else args.verbose)
+        print_set(title + (" (only " + ", ".join(i.name for i in incidents) + ")" if chosen else ""), incidents, results,
+                  missing, args.heldout_errors if held_out else args.verbose)
+        if real and args.by_incident:
+            for incident in incidents:
+                print_set(f"{title}: {incident.name}", [incident], {name: r.incidents[incident.name] for name, r in results.items()},
+                          missing, False)
         if real and held_out:
             headline = results
     if headline:

@@ -91,3 +91,21 @@ def test_a_gold_quote_missing_from_its_article_names_the_file(ev, tmp_path):
     gold.write_text(gold.read_text(encoding="utf-8").replace("testing was complete", "testing was finished"), encoding="utf-8")
     with pytest.raises(SystemExit, match=r"daily\.gold\.yaml: gold quote 'testing was finished' is not in the article"):
         ev.run_set(ev.incidents_in(tmp_path, real=True), ["rules"])
+
+
+def test_each_incident_keeps_its_own_figures_and_the_set_adds_them_up(ev, tmp_path):
+    for name in ("first", "second"):
+        shutil.copytree(FIXTURE / "harborline-signalling", tmp_path / name)
+    figures = ev.run_set(ev.incidents_in(tmp_path, real=True), ["rules"])["rules"]
+    first, second = figures.incidents["first"], figures.incidents["second"]
+    assert sorted(figures.incidents) == ["first", "second"]
+    assert (first.attributions.gold, first.case_pairs.total, first.identity.total) == (5, 2, 1)
+    assert figures.attributions.gold == first.attributions.gold + second.attributions.gold == 10
+    assert figures.entities.pred == first.entities.pred + second.entities.pred
+    assert figures.case_pairs.total == 4 and figures.listed == first.listed + second.listed
+    assert sum(row.gold for row in figures.by_class.values()) == 2 * sum(row.gold for row in first.by_class.values())
+
+
+def test_an_unknown_incident_is_named_with_the_choices(ev):
+    with pytest.raises(SystemExit, match=r"unknown incident 'nowhere': choose from .*crowdstrike-delta"):
+        ev.main(["--incident", "nowhere"])
