@@ -260,6 +260,14 @@ def rule_table() -> str:
     return "\n".join(rows)
 
 
+def _told_in(parties: dict, speech: Speech) -> bool:
+    """Is ``speech`` an unnamed group's or role's, told inside a document's words? The document speaks then
+    (the innermost named speaker): "the report said nurses had told supervisors that C" is the report's."""
+    return parties[speech].generic and any(
+        o is not speech and o.content[0] <= speech.frame[0] and speech.frame[1] <= o.content[1]
+        and (p.type == "InternalDocument" or p.section == "sources") for o, p in parties.items())
+
+
 def parsed_claims(table, text: str, speeches: list[Speech]) -> list:
     """Each speech as a :class:`~kg.ingest.attribution.Claim`: the speaker resolved to an entity
     (a pronoun to the last one named), the stance from the verb and the tree's negation."""
@@ -287,7 +295,10 @@ def parsed_claims(table, text: str, speeches: list[Speech]) -> list:
         # inner speaker's, read through the document; the document's own claim is that one.
         outer = [parties[o] for o in parties if o is not speech and o.content[0] <= speech.frame[0] and speech.frame[1] <= o.content[1]]
         via = [o for o in outer if o.type == "InternalDocument" or o.section == "sources"]
-        if party.type == "InternalDocument" and any(s.frame[0] >= speech.content[0] and s.frame[1] <= speech.content[1] for s in parties if s is not speech):
+        if _told_in(parties, speech):
+            continue
+        if party.type == "InternalDocument" and any(s.frame[0] >= speech.content[0] and s.frame[1] <= speech.content[1]
+                                                    and not _told_in(parties, s) for s in parties if s is not speech):
             continue
         claim = _make_claim(table, text, party, speech.verb, *speech.content, speech.frame, via, speech.confidence,
                             verb_class=speech.stance, negated=True if speech.negated else None, wording=speech.wording)

@@ -390,3 +390,12 @@ def test_an_outlet_police_and_a_union_speak_for_themselves():
             "Police say the public needs full trust in the system. The union, however, insisted the warnings had been ignored.")
     parties = [c[0] for c in claims(text, "spacy")]
     assert parties == ["Globex", "Independent", "Police", "Union"]
+
+
+def test_an_unnamed_group_inside_a_documents_words_is_the_document_speaking():
+    text = ("An internal memo seen by the Daily Planet said the upgrade skipped review. "
+            "According to the memo, engineers had warned managers that the rollback plan was incomplete.")
+    assert claims(text, "spacy") == [
+        ("Internal memo seen by the Daily Planet", "asserts", "The upgrade skipped review."),
+        ("Internal memo seen by the Daily Planet", "asserts", "Engineers had warned managers that the rollback plan was incomplete."),
+    ]
