@@ -83,10 +83,17 @@ class Figures:
     labelled: int = 0
     explicit: int = 0
     calibration: list = field(default_factory=lambda: [[0, 0, 0.0] for _ in BINS[:-1]])
+    #: kind -> [real pairs listed, real pairs] and trap kind -> [traps above a real pair, traps] (tuned only)
+    kinds: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    trap_kinds: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
 
     def add(self, other: "Figures") -> None:
         for key, value in vars(other).items():
-            if key == "calibration":
+            if key in ("kinds", "trap_kinds"):
+                for kind, (hits, n) in value.items():
+                    getattr(self, key)[kind][0] += hits
+                    getattr(self, key)[kind][1] += n
+            elif key == "calibration":
                 for mine, theirs in zip(self.calibration, value):
                     mine[0] += theirs[0]
                     mine[1] += theirs[1]
@@ -172,12 +179,20 @@ def evaluate_case(slug: str, path: Path, labels: dict, details: bool) -> Figures
     f.names, f.names_listed = len(name_pairs), sum(1 for p in name_pairs if p in rank and scored[rank[p]].listed)
     f.at_k, f.at_k_hits = len(real_pairs), sum(real(s.pair) for s in listed[: len(real_pairs)])
     trap_pairs = [tuple(sorted(e["pair"])) for e in traps]
-    for t in trap_pairs:
+    for t, entry in zip(trap_pairs, traps):
+        above = 0
         for p in real_pairs:
             f.couples += 1
             if t in rank and (p not in rank or rank[t] < rank[p]):
                 f.inversions += 1
                 f.name_inversions += p in name_pairs
+                above = 1
+        f.trap_kinds[entry.get("kind", "?")][0] += above
+        f.trap_kinds[entry.get("kind", "?")][1] += 1
+    for entry in same:
+        p = tuple(sorted(entry["pair"]))
+        f.kinds[entry.get("kind", "?")][0] += p in rank and scored[rank[p]].listed
+        f.kinds[entry.get("kind", "?")][1] += 1
     for s in scored:
         if s.probability is None:
             continue
@@ -197,7 +212,7 @@ def evaluate_case(slug: str, path: Path, labels: dict, details: bool) -> Figures
     return f
 
 
-def report(name: str, f: Figures, cases: int) -> None:
+def report(name: str, f: Figures, cases: int, kinds: bool = False) -> None:
     print(f"\n{name} ({cases} cases; {f.labelled} labelled same-class pairs, {f.explicit} named in the labels;"
           f" {f.real} real pairs, {f.names} of them name variants; {f.settled} settled by judgements)")
     print(f"  listed pairs:                {f.listed}")
@@ -207,6 +222,10 @@ def report(name: str, f: Figures, cases: int) -> None:
     print(f"  recall, name variants:       {_ratio(f.names_listed, f.names)}")
     print(f"  trap above a real pair:      {'yes' if f.inversions else 'no'} ({f.inversions} of {f.couples} trap/real couples;"
           f" {f.name_inversions} against name variants)")
+    if kinds:
+        print("  real pairs listed, by kind:  " + "; ".join(f"{k} {h}/{n}" for k, (h, n) in sorted(f.kinds.items())))
+        print("  traps above a real pair, by kind:  "
+              + "; ".join(f"{k} {h}/{n}" for k, (h, n) in sorted(f.trap_kinds.items()) if h))
     if not any(row[0] for row in f.calibration):
         print("  calibration:                 n/a (the model gives no probability)")
         return
@@ -245,7 +264,7 @@ def main(argv=None) -> int:
         total = Figures()
         for slug in sorted(labels):
             total.add(evaluate_case(slug, folder / slug, labels[slug], args.details and split in TUNED))
-        report(split.upper(), total, len(labels))
+        report(split.upper(), total, len(labels), kinds=args.details and split in TUNED)
     return 0
 
 

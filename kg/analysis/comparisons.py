@@ -156,7 +156,8 @@ def model(path: str | None = None) -> Model:
         ))
     names = {c.name for c in comparisons}
     for c in comparisons:
-        for ref in (c.options.get("title"), *c.options.get("affiliation", ())) if c.kind == "role" else ():
+        refs = (c.options.get("title"), *c.options.get("affiliation", ())) if c.kind == "role" else ()
+        for ref in (*refs, *c.options.get("elsewhere_by", ())):
             if ref not in names:
                 raise _fail(f"comparison {c.name!r}", f"names no comparison {ref!r}")
     t = data["thresholds"]

@@ -22,7 +22,7 @@ A tiny graph for the examples: two spokespeople of one company, one unnamed.
 >>> [(c.name, compare(c, sp, jo, ctx).level) for c in model().for_class(sp.kinds) if c.kind in ("name", "same-value")]
 [('name', 'placeholder'), ('job title', 'same'), ('member of', 'same'), ('speaks for', 'missing')]
 >>> [(c.name, compare(c, jo, lw, ctx).level) for c in model().for_class(sp.kinds) if c.kind in ("name", "same-value")]
-[('name', 'different'), ('job title', 'different'), ('member of', 'different'), ('speaks for', 'missing')]
+[('name', 'different'), ('job title', 'elsewhere'), ('member of', 'different'), ('speaks for', 'missing')]
 """
 
 from __future__ import annotations
@@ -273,10 +273,28 @@ def _values(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) ->
     >>> ctx = Context(g, found, candidates=frozenset({(EXAMPLE + "ai", EXAMPLE + "push")}))
     >>> compare(model().comparison("mechanism"), found[EXAMPLE + "a"], found[EXAMPLE + "c"], ctx)
     Outcome(level='candidates', facts=(('pair', ('Config push', 'AI change')),), via=())
+
+    One title at two organisations (``elsewhere_by``: the people's affiliations share none) says
+    nothing: two chief executives of two companies are two people.
+
+    >>> g = from_turtle('''
+    ... :acme a kg:Organization ; rdfs:label "Acme" .  :zeta a kg:Organization ; rdfs:label "Zeta" .
+    ... :jo a kg:Person ; rdfs:label "Jo Park" ; schema:jobTitle "CEO" ; org:memberOf :acme .
+    ... :ceo a kg:Person ; rdfs:label "Zeta's chief executive (unnamed)" ; schema:jobTitle "Chief executive" ; org:memberOf :zeta .
+    ... :lee a kg:Person ; rdfs:label "Lee Roe" ; schema:jobTitle "CEO" .
+    ... ''')
+    >>> [compare_items(g, "jo", x, "job title").level for x in ("ceo", "lee")]
+    ['elsewhere', 'same']
     """
     va, vb = a.values.get(c.name), b.values.get(c.name)
     if not va or not vb:
         return Outcome("missing")
+    elsewhere = c.options.get("elsewhere_by")
+    if elsewhere:
+        ra, rb = ({x for name in elsewhere for x in p.values.get(name, ())} for p in (a, b))
+        if ra and rb and {ctx.canon(x) for x in ra}.isdisjoint({ctx.canon(y) for y in rb}) and not _maybe_one(ra, rb, ctx):
+            # one title at two organisations: what it says of two people is said by their organisations
+            return Outcome("elsewhere", _facts(left=tuple(sorted(va)), right=tuple(sorted(vb))) if facts else ())
     via = _via(a.via.get(c.name, ()), b.via.get(c.name, ())) if facts else ()
     shown = (lambda vs: tuple(sorted(vs))) if c.literal else (lambda vs: tuple(sorted(ctx.label(x) for x in vs)))  # noqa: E731
 
@@ -311,6 +329,11 @@ def _values(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) ->
     if len(shared) > 1:  # values a provisional cluster merged, in their order
         return Outcome("same", _facts(merged=tuple(ctx.label(x) for x in shared)), _via(via, merged))
     return Outcome("same", _facts(shared=shown(set(shared))), via)
+
+
+def _maybe_one(xs: set, ys: set, ctx: Context) -> bool:
+    """Are two of these values themselves a possible pair (in the collective step)?"""
+    return bool(ctx.candidates) and any((min(x, y), max(x, y)) in ctx.candidates for x in xs for y in ys)
 
 
 def _context(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:

@@ -113,6 +113,8 @@ WORDS: tuple[WordsRow, ...] = (
     WordsRow("one undated", "dates", "one-undated", lambda f: f"{_when(f['dated'])} vs no date for {f['undated']}"),
     WordsRow("neither dated", "dates", "undated", lambda f: "neither has a date"),
     WordsRow("dates that meet", "dates", "*", lambda f: f"{_when(f['left'])} and {_when(f['right'])}"),
+    WordsRow("one title elsewhere", "same-value", "elsewhere",
+             lambda f: f"{_values(f)}, at organisations that share none: the title says nothing"),
     WordsRow("values", "same-value", "*", _values),
     WordsRow("neighbours shared", "shared-context", "*",
              lambda f: f"{', '.join(f'{edge} → {label}' for edge, label in f['shared'])} ({f['total']:.2f})"
