@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from kg.ingest.claims import CONFIRM, DENY, DISPUTE, FINITE, fragment, hedged, proposition_text, stance_of
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
+from kg.ingest.name_tables import TITLE_WORDS
 from kg.ingest.parties import resolve_party
 from kg.ingest.sentences import Sentence
 from kg.ingest.speech_rules import CLAUSE_BREAK_BEFORE, open_quote_mark
@@ -150,6 +151,10 @@ def _via_intro(table: EntityTable, text: str, sentence: Sentence, index: int) ->
     return [e for _, _, e in table.mentions_in(sentence.start, sentence.start + intro.end()) if e.type == "InternalDocument"]
 
 
+#: Who a speaker is, after the name: "head of the International Air Transport Association", "a senior analyst at Orbis".
+_APPOSITIVE = re.compile(rf"(?:(?:an?|the|its|their)[ ])?(?:[\w’'-]+[ ]){{0,3}}?(?i:{TITLE_WORDS})\b(?:[ ](?:of|at|for|with)\b[^,;]*)?[.;]?$")
+
+
 def _frames(table: EntityTable, text: str, sentence: Sentence, previous_speaker: Entity | None, claims: list[Claim]) -> tuple[list[Claim], Entity | None]:
     found: list[Claim] = []
     s_text, s0 = sentence.text, sentence.start
@@ -185,7 +190,9 @@ def _frames(table: EntityTable, text: str, sentence: Sentence, previous_speaker:
     # According to X, CLAIM / CLAIM, according to X.
     for m in re.finditer(r"(?:^|[,;][ ])[Aa]ccording[ ]to[ ](?P<subj>[^,]+?)(?:,[ ](?P<claim>[^;]+)|[.;]?$)", s_text):
         party = resolve_party(table, text, s0 + m.start("subj"), s0 + m.end("subj"))
-        if m.group("claim"):
+        if m.group("claim") and m.start() > 0 and _APPOSITIVE.match(m.group("claim")):
+            c_start, c_end = s0, s0 + m.start()  # "C, according to Jane Roe, head of the union.": who she is, not what she said
+        elif m.group("claim"):
             c_start, c_end = _trim_claim(text, s0 + m.start("claim"), sentence.end)
         else:
             c_start, c_end = s0, s0 + m.start()

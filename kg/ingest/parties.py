@@ -309,7 +309,8 @@ def _described(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     if det.lower() not in ("the", "this", "that") and not det[:1].isupper():
         return None
     office = " ".join(w for w in (m.group("mods") or "").split() if w.islower())
-    person = _titled(table, f"{office} {noun}".strip(), start)
+    # "the pilots association" is no office, though a vice president's title names it
+    person = _titled(table, f"{office} {noun}".strip(), start) if re.fullmatch(TITLE_WORDS, noun) or noun in _TITLED else None
     if person is not None:
         return person
     if re.fullmatch(TITLE_WORDS, noun):

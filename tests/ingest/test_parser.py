@@ -399,3 +399,15 @@ def test_an_unnamed_group_inside_a_documents_words_is_the_document_speaking():
         ("Internal memo seen by the Daily Planet", "asserts", "The upgrade skipped review."),
         ("Internal memo seen by the Daily Planet", "asserts", "Engineers had warned managers that the rollback plan was incomplete."),
     ]
+
+
+@pytest.mark.parametrize("parser", ["spacy", "rules"])
+def test_who_the_speaker_is_after_according_to_is_no_claim(parser):
+    text = "The failure cost airlines £100m, according to Jane Roe, head of the Air Transport Association."
+    assert claims(text, parser) == [("Jane Roe", "asserts", "The failure cost airlines £100m.")]
+
+
+def test_an_association_named_in_a_persons_title_is_not_that_person():
+    text = ("Capt. Tom Hale, vice president of the Orbis Pilots Association, said the system was outdated.\n\n"
+            "The pilots association said in a statement that the problem began years ago.")
+    assert claims(text, "spacy")[-1] == ("Orbis Pilots Association", "asserts", "The problem began years ago.")
