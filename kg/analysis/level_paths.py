@@ -11,10 +11,13 @@ leaves any pair it cannot decide to the kind's own function in
 from __future__ import annotations
 
 import math
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from kg.analysis.comparisons import Comparison, Context, Profile
-from kg.analysis.levels import description_level, level_function
+from kg.analysis.levels import level_function
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["levels_of"]
 
@@ -25,6 +28,8 @@ _UNDECIDED = None
 def levels_of(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context, kind=None) -> list[str]:
     """The level ``c`` puts each pair (left[i], right[i]) at: the kind's fast path over all of them, and the
     kind's own function for any pair it leaves undecided (what weighing and the estimate of u both use)."""
+    if not left:
+        return []
     fast = _FAST.get(c.kind)
     found = fast(c, left, right, ctx) if fast else [_UNDECIDED] * len(left)
     if _UNDECIDED in found:
@@ -81,40 +86,140 @@ def _values(c: Comparison, left: list[Profile], right: list[Profile], ctx: Conte
 
 
 def _context(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
-    """The levels of :func:`kg.analysis.levels._context`: the rarity of the neighbours both point at, summed."""
-    counts, cache = ctx.feature_counts, {}
+    """The levels of :func:`kg.analysis.levels._context`: the rarity of the neighbours both point at, summed
+    over arrays in the order the function sums them (so to the same floats)."""
+    import numpy as np
+
+    counts = ctx.feature_counts
+
+    def row(p: Profile) -> tuple:
+        keys = list(p.features)
+        rarity = np.fromiter((1 / math.log(max(counts.get((p.cls, *key), 2), 2)) for key in keys), dtype=float, count=len(keys))
+        return keys, (rarity,), 0.0
+
+    table = _rows(ctx, "_feature_rows", row, left, right)
+    (rarity,) = table.values
     thresholds = [(lv.at_least, lv.level) for lv in c.levels if lv.at_least is not None]
-    last = c.levels[-1].level
-    out = []
-    for a, b in zip(left, right):
-        fa, fb = a.features, b.features
-        total = 0.0
-        for key in (fa & fb):
-            w = cache.get((a.cls, key))
-            if w is None:
-                w = cache[(a.cls, key)] = 1 / math.log(max(counts.get((a.cls, *key), 2), 2))
-            total += w
-        out.append(next((level for at_least, level in thresholds if total >= at_least), last))
+    out: list = []
+    for a, _, mine, _, pair in _shared(table):
+        total = np.bincount(pair, weights=rarity[mine], minlength=len(a))
+        found = np.full(len(a), c.levels[-1].level, dtype=object)
+        for at_least, level in reversed(thresholds):
+            found[total >= at_least] = level  # the first level reached wins
+        out.extend(found.tolist())
     return out
 
 
 def _description(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
-    """The cosine of the two items' weighted words (:func:`kg.analysis.levels.description_level`); a pair with a
-    proposition about both goes to the kind's function."""
-    out = []
-    for a, b in zip(left, right):
-        if not a.propositions.isdisjoint(b.propositions):
-            out.append(_UNDECIDED)
-            continue
-        (wa, na), (wb, nb) = ctx.vector(a), ctx.vector(b)
-        if not na or not nb:
-            out.append("missing")
-            continue
-        if wa.keys().isdisjoint(wb.keys()):
-            out.append("none")  # most pairs
-            continue
-        out.append(description_level(c, a, b, ctx, (wa, na, a.words), (wb, nb, b.words))[0])
+    """The levels of :func:`kg.analysis.levels.description_level` over arrays: each pair's cosine and the
+    weight of its shared words summed in the order the function sums them (so to the same floats). A pair
+    with a proposition about both goes to the kind's function."""
+    import numpy as np
+
+    def row(p: Profile) -> tuple:
+        weighted, norm = ctx.vector(p)  # (this fills the factors of its words)
+        words, n = list(weighted), len(weighted)
+        return words, (np.fromiter(weighted.values(), dtype=float, count=n), np.fromiter(map(p.words.get, words), dtype=float, count=n),
+                       np.fromiter((ctx._factors[(p.cls, w)] for w in words), dtype=float, count=n)), norm
+
+    table = _rows(ctx, "_word_rows", row, left, right)
+    weights, rarities, factors = table.values
+    least, one_word = c.options.get("least_shared", 0.0), c.options.get("one_word")
+    thresholds = [(lv.at_least, lv.level) for lv in c.levels if lv.at_least is not None]
+    out: list = []
+    for a, b, mine, theirs, pair in _shared(table):
+        k = len(a)
+        total = np.bincount(pair, weights=weights[mine] * weights[theirs], minlength=k)
+        common = np.bincount(pair, weights=np.minimum(rarities[mine], rarities[theirs]) * factors[mine], minlength=k)
+        shared = np.bincount(pair, minlength=k)
+        na, nb = table.scalars[a], table.scalars[b]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            similarity = total / (na * nb)
+        similarity[(similarity != 0) & (common < least)] = 0.0  # only common words in common
+        found = np.full(k, "none", dtype=object)
+        for at_least, level in reversed(thresholds):
+            found[similarity >= at_least] = level  # the first level reached wins
+        if one_word:
+            found[(shared == 1) & (found != "none")] = one_word
+        found[(na == 0) | (nb == 0)] = "missing"
+        out.extend(found.tolist())
+    for i, (pa, pb) in enumerate(zip(left, right)):
+        if pa.propositions and pb.propositions and not pa.propositions.isdisjoint(pb.propositions):
+            out[i] = _UNDECIDED
     return out
+
+
+class _Table(NamedTuple):
+    """Rows of keyed entries (an item's words, its neighbours) as flat arrays, and the pairs' rows."""
+
+    starts: "np.ndarray"  # each row's first entry
+    ends: "np.ndarray"
+    ids: "np.ndarray"  # each entry's key, as a number
+    values: tuple  # arrays of a value for each entry
+    scalars: "np.ndarray"  # a value for each row
+    a: "np.ndarray"  # each pair's rows
+    b: "np.ndarray"
+
+
+def _rows(ctx: Context, name: str, row, left: list[Profile], right: list[Profile]) -> _Table:
+    """The table of the pairs' items: ``row(p)`` gives an item's keys in order, arrays of a value each, and a
+    value of its own; kept on the context by node under ``name``, with the numbers of the keys."""
+    import numpy as np
+
+    kept = ctx.__dict__.setdefault(name, ({}, {}))
+    numbers, found = kept
+    rows: dict[str, int] = {}
+    parts = []
+    for p in (*left, *right):
+        if p.node in rows:
+            continue
+        part = found.get(p.node)
+        if part is None:
+            keys, values, scalar = row(p)
+            ids = np.fromiter((numbers.setdefault(k, len(numbers)) for k in keys), dtype=np.int64, count=len(keys))
+            part = found[p.node] = (ids, values, scalar)
+        rows[p.node] = len(parts)
+        parts.append(part)
+    lengths = np.fromiter((len(part[0]) for part in parts), dtype=np.int64, count=len(parts))
+    ends = np.cumsum(lengths)
+    width = len(parts[0][1]) if parts else 0
+    flat = lambda arrays: np.concatenate(arrays) if arrays else np.zeros(0)  # noqa: E731
+    return _Table(
+        ends - lengths, ends, flat([part[0] for part in parts]).astype(np.int64),
+        tuple(flat([part[1][i] for part in parts]) for i in range(width)),
+        np.fromiter((part[2] for part in parts), dtype=float, count=len(parts)),
+        np.fromiter((rows[p.node] for p in left), dtype=np.int64, count=len(left)),
+        np.fromiter((rows[p.node] for p in right), dtype=np.int64, count=len(right)),
+    )
+
+
+def _shared(table: _Table):
+    """The keys both rows of each pair hold, a block of pairs at a time: the block's rows (a, b), and for
+    each shared key its entry in the shorter row (the left one of equals), in that row's order, its entry in
+    the other row, and its pair's place in the block."""
+    import numpy as np
+
+    starts, ends, ids = table.starts, table.ends, table.ids
+    width = int(ids.max()) + 1 if len(ids) else 1
+    keys = np.repeat(np.arange(len(starts)), ends - starts) * width + ids
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    for begin in range(0, len(table.a), _BLOCK):
+        a, b = table.a[begin:begin + _BLOCK], table.b[begin:begin + _BLOCK]
+        la, lb = ends[a] - starts[a], ends[b] - starts[b]
+        swap = la > lb
+        short, other = np.where(swap, b, a), np.where(swap, a, b)
+        length = np.minimum(la, lb)
+        pair = np.repeat(np.arange(len(a)), length)
+        first = np.cumsum(length) - length
+        mine = starts[short][pair] + (np.arange(len(pair)) - first[pair])
+        wanted = other[pair] * width + ids[mine]
+        if len(keys):
+            where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+            hit = keys[where] == wanted
+        else:
+            where, hit = wanted, np.zeros(len(wanted), dtype=bool)
+        yield a, b, mine[hit], order[where[hit]], pair[hit]
 
 
 def _meaning(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
@@ -154,6 +259,39 @@ def _meaning(c: Comparison, left: list[Profile], right: list[Profile], ctx: Cont
 _BLOCK = 8192
 
 
+def _parts(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
+    """The levels of :func:`kg.analysis.levels._parts`: each item's own wholes read once (as they are, cluster
+    for cluster, and those of its own class), then a few set tests a pair."""
+    own, canon, candidates, cls_of = ctx.profiles, ctx.canonical, ctx.candidates, ctx.cls
+    read: dict[str, tuple] = {}
+
+    def wholes(p: Profile) -> tuple:
+        found = read.get(p.node)
+        if found is None:
+            mine = own.get(p.node, p).values.get(c.name, ())
+            found = read[p.node] = (mine, frozenset(canon.get(x, x) for x in mine),
+                                    frozenset(canon.get(x, x) for x in mine if cls_of(x) == p.cls))
+        return found
+
+    def part_of(wholes: frozenset, clustered: frozenset, other: str) -> bool:
+        return canon.get(other, other) in clustered or (bool(candidates) and any(
+            ((x, other) if x < other else (other, x)) in candidates for x in wholes))
+
+    out = []
+    for a, b in zip(left, right):
+        wa, ca, ka = read.get(a.node) or wholes(a)
+        wb, cb, kb = read.get(b.node) or wholes(b)
+        if not wa and not wb:
+            out.append("none")
+        elif (wa and part_of(wa, ca, b.node)) or (wb and part_of(wb, cb, a.node)):
+            out.append("part-of-other")
+        elif wa and wb and not ka.isdisjoint(kb):
+            out.append("parts-of-one")
+        else:
+            out.append("none")
+    return out
+
+
 def _unless(test: Callable[[Profile, Profile], bool], level: str):
     """A kind whose pairs are at ``level`` unless ``test`` holds; those go to the kind's function."""
 
@@ -176,7 +314,6 @@ _FAST = {
     "opposite-stances": _unless(lambda a, b: not a.stances.keys().isdisjoint(b.stances.keys()), "none"),
     "outlet": _unless(lambda a, b: a.outlet != b.outlet, "none"),
     "role": _unless(lambda a, b: a.placeholder != b.placeholder, "none"),
-    "part-whole": lambda c, left, right, ctx: [_UNDECIDED if a.values.get(c.name) or b.values.get(c.name) else "none"
-                                               for a, b in zip(left, right)],
+    "part-whole": _parts,
     "mentioned-in": _unless(lambda a, b: bool(a.sources) and bool(b.sources), "missing"),
 }

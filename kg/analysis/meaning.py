@@ -116,16 +116,34 @@ def vector_of(ctx, p):
     cache = ctx.__dict__.setdefault("_meanings", {})
     found = cache.get(p.node, False)
     if found is False:
-        vectors = installed_vectors()
         found = None
-        if vectors is not None:
-            from kg.analysis.profiles import class_words, lemma
-
-            names = frozenset(w for n in _neighbours(p) for w in _WORD.findall(ctx.label(n).lower()))
-            common = class_words(p.cls)
-            found = meaning_vector(item_text(ctx.g.nodes[p.node]), vectors, lambda w: 0.0 if lemma(w) in common else 1.0, names)
+        if installed_vectors() is not None:
+            label_words = ctx.__dict__.setdefault("_label_words", {})  # a neighbour's words, read once
+            names: set[str] = set()
+            for n in _neighbours(p):
+                words = label_words.get(n)
+                if words is None:
+                    words = label_words[n] = frozenset(_WORD.findall(ctx.label(n).lower()))
+                names |= words
+            found = _words_vector(_content_words(item_text(ctx.g._node[p.node]), frozenset(names)), p.cls)
         cache[p.node] = found
     return found
+
+
+def _content_words(text: str, names: frozenset[str]) -> tuple[str, ...]:
+    """The words of a text :func:`meaning_vector` may weigh, in order (the words of ``names`` left out)."""
+    return tuple(w for w in _WORD.findall(str(text).lower())
+                 if len(w) >= 2 and w not in _EMPTY and w not in names and not any(ch.isdigit() for ch in w))
+
+
+@lru_cache(maxsize=200_000)
+def _words_vector(words: tuple[str, ...], cls: str):
+    """The meaning vector of an item of ``cls`` with these content words: a word that says what kind of thing
+    the item is weighs nothing. Many items share their words (the dates and the names differ)."""
+    from kg.analysis.profiles import class_words, lemma
+
+    common = class_words(cls)
+    return meaning_vector(" ".join(words), installed_vectors(), lambda w: 0.0 if lemma(w) in common else 1.0)
 
 
 def _neighbours(p) -> set[str]:
