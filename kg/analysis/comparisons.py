@@ -157,7 +157,7 @@ def model(path: str | None = None) -> Model:
     names = {c.name for c in comparisons}
     for c in comparisons:
         refs = (c.options.get("title"), *c.options.get("affiliation", ())) if c.kind == "role" else ()
-        for ref in (*refs, *c.options.get("elsewhere_by", ())):
+        for ref in (*refs, *c.options.get("elsewhere_by", ()), *c.options.get("affiliated_by", ())):
             if ref not in names:
                 raise _fail(f"comparison {c.name!r}", f"names no comparison {ref!r}")
     t = data["thresholds"]

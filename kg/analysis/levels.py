@@ -322,6 +322,19 @@ def _values(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) ->
     ... ''')
     >>> [compare_items(g, "jo", x, "job title").level for x in ("ceo", "lee")]
     ['elsewhere', 'same']
+
+    With ``affiliated_by``, a person and the organisation they are a member of (or speak for) are
+    neither the same author nor different ones: a company's post-mortem and its chief executive's.
+
+    >>> g = from_turtle('''
+    ... :acme a kg:Organization ; rdfs:label "Acme" .  :zeta a kg:Organization ; rdfs:label "Zeta" .
+    ... :jo a kg:Person ; rdfs:label "Jo Park" ; org:memberOf :acme .
+    ... :s1 a kg:PublicStatement ; rdfs:label "Acme's review" ; dcterms:creator :acme .
+    ... :s2 a kg:PublicStatement ; rdfs:label "Jo Park's post" ; dcterms:creator :jo .
+    ... :s3 a kg:PublicStatement ; rdfs:label "Zeta's note" ; dcterms:creator :zeta .
+    ... ''')
+    >>> compare_items(g, "s1", "s2", "author"), compare_items(g, "s2", "s3", "author").level
+    (Outcome(level='affiliated', facts=(('pair', ('Jo Park', 'Acme')),), via=()), 'different')
     """
     va, vb = a.values.get(c.name), b.values.get(c.name)
     if not va or not vb:
@@ -357,6 +370,9 @@ def _values(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) ->
             pairs = [(x, y) for x in sorted(va) for y in sorted(vb) if (min(x, y), max(x, y)) in ctx.candidates]
             if pairs:  # two values that may themselves be one: neither for nor against
                 return Outcome("candidates", _facts(pair=(ctx.label(pairs[0][0]), ctx.label(pairs[0][1]))) if facts else (), via)
+        member = _member_of(c, va, vb, ctx) or _member_of(c, vb, va, ctx)
+        if member:  # a company's statement and its chief executive's: one may be the other's
+            return Outcome("affiliated", _facts(pair=member) if facts else (), via)
         return apart()
     if not facts:
         return Outcome("same")
@@ -366,6 +382,19 @@ def _values(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) ->
     if len(shared) > 1:  # values a provisional cluster merged, in their order
         return Outcome("same", _facts(merged=tuple(ctx.label(x) for x in shared)), _via(via, merged))
     return Outcome("same", _facts(shared=shown(set(shared))), via)
+
+
+def _member_of(c: Comparison, people: set, organisations: set, ctx: Context) -> tuple[str, str] | None:
+    """A value of ``people`` that is a member of (or speaks for) a value of ``organisations`` (``affiliated_by``)."""
+    names = c.options.get("affiliated_by", ())
+    for x in sorted(people):
+        p = ctx.profiles.get(x)
+        if p is not None:
+            of = {ctx.canon(v) for name in names for v in p.values.get(name, ())}
+            for y in sorted(organisations):
+                if ctx.canon(y) in of:
+                    return ctx.label(x), ctx.label(y)
+    return None
 
 
 def _maybe_one(xs: set, ys: set, ctx: Context) -> bool:

@@ -115,6 +115,7 @@ WORDS: tuple[WordsRow, ...] = (
     WordsRow("dates that meet", "dates", "*", lambda f: f"{_when(f['left'])} and {_when(f['right'])}"),
     WordsRow("one title elsewhere", "same-value", "elsewhere",
              lambda f: f"{_values(f)}, at organisations that share none: the title says nothing"),
+    WordsRow("affiliated", "same-value", "affiliated", lambda f: f"{f['pair'][0]} is of {f['pair'][1]}"),
     WordsRow("values", "same-value", "*", _values),
     WordsRow("neighbours shared", "shared-context", "*",
              lambda f: f"{', '.join(f'{edge} → {label}' for edge, label in f['shared'])} ({f['total']:.2f})"
