@@ -127,6 +127,13 @@ def resolve_party(table: EntityTable, text: str, start: int, end: int) -> Entity
         # "A spokesperson said" with no organization named: the one that spoke just before, else the one the article is most about.
         near = _spoke_near(table, start) if re.match(r"an?[ ]spokes", lower) else None
         return _spokesperson(table, org or near or table.most_mentioned(ORG_TYPES), start + spokes.start(), start + spokes.end())
+    office = _ORG_OFFICE.fullmatch(subject)
+    if office and any(ent.type in ORG_TYPES for _, _, ent in speakers):
+        # "the TSB boss", "the Aelec director": the person named before with that office, else the organization
+        person = _titled(table, office.group("office").lower(), start)
+        if person is not None:
+            table.mention(person, start + office.start("office"), start + office.end("office"))
+            return person
     if speakers:
         people = [ent for s, e, ent in speakers if ent.type == CLS.Person and not re.match(r"['’]s\b", text[e:e + 2])]
         owners = {ent.key for s, e, ent in speakers if re.match(r"['’]s\b", text[e:e + 2])}
@@ -281,7 +288,9 @@ _BY = re.compile(
 #: An AI system described, not named: "the AI agent", "the coding assistant", "the chatbot" (the one named before).
 _AI_DESCRIPTION = re.compile(r"^[ ,]*(?i:the|this|its)[ ](?:[\w-]+[ ]){0,2}(?:AI|A\.I\.|agent|assistant|chatbot|bot|copilot)[ ,]*$")
 _TITLED = {"head": ("chief executive", "ceo", "head", "chief", "boss"), "boss": ("chief executive", "ceo", "head", "boss", "chief"),
-           "chief": ("chief", "ceo"), "leader": ("leader", "head", "director", "chief")}
+           "chief": ("chief", "ceo"), "leader": ("leader", "head", "director", "chief"), "director": ("director", "leader", "head")}
+#: An office of an organization named before it: "the TSB boss", "the Aelec director".
+_ORG_OFFICE = re.compile(rf"[ ,]*(?:the|The)[ ](?:[A-Z][\w’'&.-]*[ ]){{1,4}}(?P<office>(?:[a-z-]+[ ]){{0,2}}?(?:{TITLE_WORDS}|boss))[ ,]*")
 
 
 def _described(table: EntityTable, text: str, start: int, end: int) -> Entity | None:

@@ -411,3 +411,9 @@ def test_an_association_named_in_a_persons_title_is_not_that_person():
     text = ("Capt. Tom Hale, vice president of the Orbis Pilots Association, said the system was outdated.\n\n"
             "The pilots association said in a statement that the problem began years ago.")
     assert claims(text, "spacy")[-1] == ("Orbis Pilots Association", "asserts", "The problem began years ago.")
+
+
+def test_an_organizations_office_is_the_person_named_before_with_it():
+    text = ("MPs have lost confidence in Orbis's chief executive Jane Roe.\n\n"
+            "On 25 April the Orbis boss wrote to customers that everything is running smoothly.")
+    assert claims(text, "spacy")[-1] == ("Jane Roe", "asserts", "Everything is running smoothly.")
