@@ -10,8 +10,8 @@ the exporters ask the backend and never branch on the kind of store:
 * :class:`MemoryBackend` — rdflib's in-memory store (``memory``, ``memory:FILE.nt``);
 * :class:`RemoteBackend` — a SPARQL 1.1 endpoint (:mod:`kg.remote`).
 
-Turtle is always written by Oxigraph, so it is the same bytes from every
-store: a graph held elsewhere is first copied into a temporary on-disk
+Turtle is always the triples as Oxigraph writes them, sorted (:mod:`kg.turtle`), so it is the
+same bytes from every store: a graph held elsewhere is first copied into a temporary on-disk
 Oxigraph store, its blank nodes labelled canonically as a build labels them.
 
 >>> backend("memory").kind, backend("oxigraph:/tmp/s").kind
@@ -240,17 +240,20 @@ class OxigraphBackend(Backend):
             stale.unlink(missing_ok=True)
 
     def dump_turtle(self, graph: Graph, path: str | os.PathLike) -> None:
-        """Turtle of the store's default graph (``graph``'s own store, unless one was given), written by Oxigraph."""
+        """Canonical Turtle of the store's default graph (``graph``'s own store, unless one was given): the triples as
+        Oxigraph writes them in N-Triples, sorted (:mod:`kg.turtle`)."""
         import pyoxigraph as ox
 
         from kg.atomic import atomic_write
-        from kg.vocab import PREFIXES
+        from kg.turtle import write_sorted
 
         store = self.store if self.store is not None else oxigraph_of(graph)
         if store is None:  # not a graph over an embedded store after all
             return super().dump_turtle(graph, path)
-        with atomic_write(path, "wb") as out:
-            store.dump(out, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+        with atomic_write(path, "wb") as out:  # an error of the dump's is the export's (ExportError), the file as it was
+            lines = io.BytesIO()
+            store.dump(lines, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            write_sorted(out, lines.getvalue())
 
 
 # ---------------------------------------------------------------- rdflib's memory, a remote endpoint

@@ -147,6 +147,10 @@ class CaseChunk:
     With ``summaries``, ``ntriples`` ends with the case's materialised summaries as N-Quads
     (:mod:`kg.summaries`); ``triples`` counts the graph's triples only. ``places`` maps each
     node the case made (its IRI as text) to the "FILE:LINE" of its entry, for the shapes' report.
+
+    With ``turtle``, ``turtle`` is the case's lines of canonical Turtle (:mod:`kg.turtle`: the triples whose subject
+    is its item, as the engine writes them, sorted) and ``other`` the lines of other subjects that the case made and
+    the ontology does not hold; ``turtle`` is None when its lines cannot be told apart from other cases'.
     """
 
     slug: str
@@ -155,6 +159,8 @@ class CaseChunk:
     triples: int
     quotes_checked: int
     places: dict = field(default_factory=dict)
+    turtle: bytes | None = None
+    other: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -193,8 +199,9 @@ def _process(path: Path, folders: list[Path], max_document_bytes: int, validate:
 
 def _process_batch(args) -> list[CaseChunk | _Failure]:
     """Cases read in turn, up to the first that fails; with ``summaries``, the read cases' summaries made together
-    (:func:`kg.summaries.cases_summaries`) and put after each case's N-Triples."""
-    paths, folders, max_document_bytes, validate, summaries = args
+    (:func:`kg.summaries.cases_summaries`) and put after each case's N-Triples; with ``turtle`` too, each case's lines
+    of canonical Turtle from the same small store (:func:`kg.turtle.turtle_lines`)."""
+    paths, folders, max_document_bytes, validate, summaries, turtle = args
     done: list[CaseChunk | _Failure] = []
     for path in paths:
         done.append(_process(path, folders, max_document_bytes, validate))
@@ -202,9 +209,14 @@ def _process_batch(args) -> list[CaseChunk | _Failure]:
             break
     read = [chunk for chunk in done if isinstance(chunk, CaseChunk)]
     if summaries and read:
-        from kg.summaries import cases_summaries
+        from kg.summaries import batch_store, cases_summaries
+        from kg.turtle import turtle_lines
 
-        for chunk, quads in zip(read, cases_summaries([(chunk.slug, chunk.ntriples) for chunk in read])):
+        cases = [(chunk.slug, chunk.ntriples) for chunk in read]
+        store = batch_store(cases)
+        if turtle:
+            turtle_lines(store, read, _ontology_chunk()[0])
+        for chunk, quads in zip(read, cases_summaries(cases, store)):
             chunk.ntriples += quads
     return done
 
@@ -252,16 +264,25 @@ def case_chunks(
     validate: bool = True,
     workers: int | None = None,
     summaries: bool = False,
+    turtle: bool = False,
 ) -> Iterator[CaseChunk]:
-    """Each case of ``paths`` read, in order (with its nodes' places when ``validate``); raises the first case's error."""
+    """Each case of ``paths`` read, in order (with its nodes' places when ``validate``); raises the first case's error.
+
+    ``summaries``: with each case's materialised summaries (:mod:`kg.summaries`); ``turtle`` (with ``summaries``):
+    and its lines of canonical Turtle (:class:`CaseChunk`)."""
     workers = worker_count(paths) if workers is None else workers
     folders = document_folders(documents)  # checked once, before any case is read
     if summaries:
         from kg.summaries import prepare_summaries
 
         prepare_summaries()  # before the workers fork, so that they inherit it
+        if turtle:
+            from kg.turtle import ontology_lines
+
+            ontology_lines(_ontology_chunk()[0])
     paths = [Path(p) for p in paths]
-    jobs = [(paths[i : i + SUMMARY_BATCH], folders, max_document_bytes, validate, summaries) for i in range(0, len(paths), SUMMARY_BATCH)]
+    jobs = [(paths[i : i + SUMMARY_BATCH], folders, max_document_bytes, validate, summaries, turtle)
+            for i in range(0, len(paths), SUMMARY_BATCH)]
     if workers <= 1:
         batches = map(_process_batch, jobs)
     else:
@@ -374,6 +395,13 @@ def build(
     slugs: list[str] = []
     places: dict = {}
     counts = {"triples": 0, "quotes": 0}
+    staged = StagedFiles(out, "exports") if out is not None else None
+    # kg.ttl from the cases' own lines (kg.turtle), made beside their summaries, in the embedded store's build
+    parts = None
+    if staged is not None and where.kind == "oxigraph":
+        from kg.turtle import TurtleParts
+
+        parts = TurtleParts(staged.stage)
 
     def chunks() -> Iterator[bytes]:
         ontology, count = _ontology_chunk()
@@ -385,6 +413,7 @@ def build(
             max_document_bytes=max_document_bytes,
             validate=validate,
             summaries=where.kind == "oxigraph",  # named graphs: the embedded store's (kg.summaries)
+            turtle=parts is not None,
         )
         for number, chunk in enumerate(cases, 1):
             _check_unique(seen, chunk.slug, chunk.path)
@@ -392,27 +421,33 @@ def build(
             counts["triples"] += chunk.triples
             counts["quotes"] += chunk.quotes_checked
             places.update(chunk.places)
+            if parts is not None:
+                parts.add(chunk)
             if progress:
                 progress("reading cases", number, len(paths))
             yield chunk.ntriples
         timings["read"] = time.perf_counter() - started
         stage(progress, "loading into the store")
 
-    staged = StagedFiles(out, "exports") if out is not None else None
-
     def before_swap(graph: Graph) -> None:
         """The new graph, complete but not yet in place: the shapes, then the exports.
 
-        In the embedded store, ``kg.ttl`` is dumped by Oxigraph while the shapes are checked
-        (both run in the engine, outside Python's lock); it is staged, so it goes if a check fails.
+        In the embedded store, ``kg.ttl`` is written from the cases' own lines (:class:`kg.turtle.TurtleParts`), or,
+        where those cannot be put in order, dumped from the store while the shapes are checked (both run in the
+        engine, outside Python's lock); it is staged, so it goes if a check fails.
         """
         timings["store"] = time.perf_counter() - started
         if staged is None:
             writers = []
         else:
             writers = [("kg.ttl", store_backend.dump_turtle), *(exporters or [])]
+        if parts is not None:
+            began = time.perf_counter()
+            if parts.write(staged.path("kg.ttl"), _ontology_chunk()[0]):
+                timings["export kg.ttl"] = time.perf_counter() - began
+                writers = writers[1:]
         dumping = None
-        if validate and staged is not None and compiled and where.kind == "oxigraph":
+        if validate and writers and writers[0][0] == "kg.ttl" and compiled and where.kind == "oxigraph":
             ttl = staged.path("kg.ttl")
             dumping = _Beside(lambda: store_backend.dump_turtle(graph, ttl))
         if validate:
@@ -451,6 +486,9 @@ def build(
         if staged is not None:
             staged.discard()
         raise
+    finally:
+        if parts is not None:
+            parts.close()
     written = staged.commit() if staged is not None else []
     timings["total"] = time.perf_counter() - started
     return BuildResult(

@@ -263,3 +263,53 @@ def test_the_store_is_loaded_in_pieces_with_the_same_graph(tmp_path, monkeypatch
     build([MINI, ACME], out=tmp_path / "b", store=tmp_path / "s2", documents=DOCUMENTS)
     build([MINI], out=tmp_path / "b", store=tmp_path / "s2", documents=DOCUMENTS)
     assert (tmp_path / "a" / "kg.ttl").read_bytes() == (tmp_path / "b" / "kg.ttl").read_bytes()
+
+
+def _exported_turtle(store: Path, path: Path) -> bytes:
+    result = CliRunner().invoke(cli, ["export", "--format", "turtle", "-o", str(path), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    return path.read_bytes()
+
+
+def _spied(monkeypatch) -> list:
+    """What each build's kg.turtle.TurtleParts.write returned: True when kg.ttl was written from the cases' lines."""
+    from kg.turtle import TurtleParts
+
+    answers, real = [], TurtleParts.write
+    monkeypatch.setattr(TurtleParts, "write", lambda self, *args: answers.append(real(self, *args)) or answers[-1])
+    return answers
+
+
+def test_kg_ttl_is_written_from_the_cases_lines_and_is_the_export(tmp_path, monkeypatch):
+    """The build writes kg.ttl from each case's own lines (no dump of the store); `kg export` from the built store, and
+    from rdflib's memory store, gives the same bytes: the triples as the engine writes them, sorted."""
+    cases = FIXTURES / "cases"
+    written = _spied(monkeypatch)
+    result = build([cases], out=tmp_path / "o", store=tmp_path / "s", documents=DOCUMENTS)
+    assert written == [True]
+    built = (tmp_path / "o" / "kg.ttl").read_bytes()
+    assert built == _exported_turtle(tmp_path / "s", tmp_path / "e.ttl")
+    lines = built.decode("utf-8").splitlines()
+    statements = [line for line in lines if not line.startswith("@prefix ")]
+    assert statements == sorted(statements) and len(statements) == result.triples
+    memory = tmp_path / "m.nt"
+    build([cases], out=tmp_path / "mo", store=f"memory:{memory}", documents=DOCUMENTS)
+    assert (tmp_path / "mo" / "kg.ttl").read_bytes() == built
+
+
+def test_cases_whose_lines_interleave_are_sorted_as_one(tmp_path, monkeypatch):
+    """Slugs 'mini' and 'mini0': sorted, the lines of mini0's items fall between mini's items and the case itself, so
+    the build cannot put the cases' lines one after the other; it writes kg.ttl from the store, the same bytes."""
+    from kg.turtle import interleaved
+
+    other = copy_case(tmp_path, MINI, "other")
+    edit(other / "case.yaml", "case: mini", "case: mini0")
+    assert interleaved(["mini", "mini0"])
+    written = _spied(monkeypatch)
+    build([MINI, other], out=tmp_path / "o", store=tmp_path / "s", documents=DOCUMENTS)
+    assert written == [False]
+    built = (tmp_path / "o" / "kg.ttl").read_bytes()
+    assert built == _exported_turtle(tmp_path / "s", tmp_path / "e.ttl")
+    statements = [line for line in built.decode("utf-8").splitlines() if not line.startswith("@prefix ")]
+    assert statements == sorted(statements)
+    assert any("/id/mini0/" in line for line in statements)

@@ -1,10 +1,10 @@
 """Canonical Turtle: the same graph always gives the same bytes, whatever store holds it.
 
-Turtle is always written by Oxigraph (``Store.dump``: grouped by subject in
-the store's index order), by the backend of the store that holds the graph
-(:mod:`kg.backends`): a graph held elsewhere than the embedded store is first
-copied into a temporary one, so its Turtle is byte-identical to the embedded
-store's. (``serialize`` is rdflib's sorted ``longturtle``, for small graphs in
+Turtle is kg's prefixes and the triples as Oxigraph writes them in N-Triples,
+the lines sorted (:mod:`kg.turtle`), written by the backend of the store that
+holds the graph (:mod:`kg.backends`): a graph held elsewhere than the embedded
+store is first copied into a temporary one, so its Turtle is byte-identical to
+the embedded store's, and to the ``kg.ttl`` a build writes from its cases' lines. (``serialize`` is rdflib's sorted ``longturtle``, for small graphs in
 memory.)
 """
 

@@ -1,0 +1,181 @@
+"""Canonical Turtle: kg's prefixes, then the graph's triples as the engine writes them in N-Triples, one a line, the
+lines sorted (code point by code point). N-Triples is Turtle, so every Turtle reader takes the file.
+
+The bytes depend on the triples alone, so a build writes ``kg.ttl`` from the lines of its own cases
+(each case's lines sorted in the worker that read it) and ``kg export`` writes the same file from any store
+(:func:`write_sorted`), without the engine putting the triples in its own order first.
+
+A case's lines are those whose subject is one of its items (``<BASE/SLUG/...>``) or the case itself
+(``<BASE/SLUG>``). Sorted, every case's lines are one run, and the runs are in the order of ``SLUG + "/"``
+(:func:`case_order`), unless a case's slug is another's followed by a character that sorts between ``/`` and
+``>`` (``acme`` and ``acme0``): then their lines interleave (:func:`interleaved`), and a build sorts the whole graph
+as ``kg export`` does.
+
+>>> lines = ['<https://w3id.org/kg/id/b/x> <urn:p> "x" .', '<https://w3id.org/kg/ontology#A> <urn:p> "a" .',
+...          '<https://w3id.org/kg/id/a> <urn:p> "y" .', '<https://w3id.org/kg/id/a/y> <urn:p> "z" .']
+>>> import io
+>>> out = io.BytesIO()
+>>> write_sorted(out, "\\n".join(lines).encode() + b"\\n")
+>>> print(out.getvalue().decode().removeprefix(HEADER), end="")
+<https://w3id.org/kg/id/a/y> <urn:p> "z" .
+<https://w3id.org/kg/id/a> <urn:p> "y" .
+<https://w3id.org/kg/id/b/x> <urn:p> "x" .
+<https://w3id.org/kg/ontology#A> <urn:p> "a" .
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+from pathlib import Path
+
+from kg.vocab import BASE_IRI, PREFIXES
+
+__all__ = ["HEADER", "ITEM", "case_of", "case_order", "interleaved", "write_sorted", "ontology_lines", "turtle_lines", "TurtleParts"]
+
+#: The prefixes, one line each, as every canonical Turtle file starts (for readers that show prefixed names).
+HEADER = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES.items())
+#: Where the lines of a case item start; lines of other subjects sort either side of every case's.
+ITEM = ("<" + BASE_IRI).encode("utf-8")
+
+
+def case_of(line: bytes) -> bytes:
+    """The slug of the case an N-Triples line's subject is an item of (or is), ``b""`` for any other subject.
+
+    >>> case_of(b'<https://w3id.org/kg/id/acme/incident-1> <p> <o> .'), case_of(b'<https://w3id.org/kg/id/acme> <p> <o> .')
+    (b'acme', b'acme')
+    >>> case_of(b'<https://w3id.org/kg/ontology#Incident> <p> <o> .'), case_of(b'_:b0 <p> <o> .')
+    (b'', b'')
+    """
+    if not line.startswith(ITEM):
+        return b""
+    start = len(ITEM)
+    end = line.index(b">", start)
+    slash = line.find(b"/", start, end)
+    return line[start : slash if slash >= 0 else end]
+
+
+def case_order(slug: str) -> str:
+    """The key that puts cases' runs of sorted lines in their order (see the module).
+
+    >>> sorted(["acme", "acme-2", "acme_b"], key=case_order)
+    ['acme-2', 'acme', 'acme_b']
+    """
+    return slug + "/"
+
+
+def interleaved(slugs) -> bool:
+    """Would the sorted lines of these cases interleave: is a slug another's followed by one of ``0-9 : ; < =``?
+
+    >>> interleaved(["acme", "acme-2", "acme_b"]), interleaved(["acme", "acme0"]), interleaved(["synth-00001", "synth-00012"])
+    (False, True, False)
+    """
+    ordered = sorted(slugs)
+    for i, slug in enumerate(ordered):
+        for other in ordered[i + 1 :]:
+            if not other.startswith(slug):
+                break
+            if "/" < other[len(slug)] < ">":
+                return True
+    return False
+
+
+def write_sorted(out, text: bytes) -> None:
+    """Canonical Turtle of N-Triples ``text`` (one triple a line, as the engine writes it) into the binary file ``out``."""
+    lines = text.splitlines(keepends=True)  # N-Triples escapes a carriage return: each line ends with its one line break
+    del text
+    lines.sort()  # UTF-8 bytes sort as their code points do
+    out.write(HEADER.encode("utf-8"))
+    out.writelines(lines)
+
+
+# ---------------------------------------------------------------- a build's kg.ttl from its cases' lines
+
+
+@lru_cache(maxsize=4)
+def ontology_lines(ontology: bytes) -> frozenset[bytes]:
+    """The lines of the ``ontology``'s N-Triples as the engine writes them (its blank nodes' labels are the loader's own)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_load(ontology, format=ox.RdfFormat.N_TRIPLES)
+    return frozenset(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines(keepends=True))
+
+
+def turtle_lines(store, chunks: list, ontology: bytes) -> None:
+    """Each case's lines of canonical Turtle (:mod:`kg.turtle`) from ``store``, which holds the ``ontology``'s
+    N-Triples and ``chunks``.
+
+    Sorted, a case's lines are the run from ``<BASE/SLUG/`` to ``<BASE/SLUG>`` (cases whose runs would interleave are
+    found in the main process, which then sorts the whole graph). A case whose N-Triples hold a blank node (the loader
+    would label it afresh), or lines of a case item that is in none of ``chunks``, leaves every ``turtle`` None.
+    """
+    import pyoxigraph as ox
+
+    lines = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines(keepends=True)
+    lines.sort()
+    first, last = bisect_left(lines, ITEM), bisect_left(lines, ITEM[:-1] + b"0")  # every case item's line: ITEM ends with "/"
+    known = ontology_lines(ontology)
+    other = [line for line in (*lines[:first], *lines[last:]) if line not in known and b"_:" not in line]
+    taken = 0
+    for chunk in chunks:
+        start = ITEM + chunk.slug.encode("utf-8")
+        begin, end = bisect_left(lines, start + b"/", first, last), bisect_left(lines, start + b"?", first, last)  # "?" follows ">"
+        chunk.turtle = b"".join(lines[begin:end])
+        taken += end - begin
+    if taken != last - first or any(b"_:" in chunk.ntriples for chunk in chunks):
+        for chunk in chunks:
+            chunk.turtle = None
+    chunks[0].other = other
+
+
+class TurtleParts:
+    """The main process's side of a build's ``kg.ttl``: each case's lines kept in a file in ``folder`` as they come,
+    then written in order with the lines of other subjects (:meth:`write`)."""
+
+    def __init__(self, folder: Path):
+        self._file = open(folder / ".kg.ttl.parts", "w+b")
+        self._where: dict[str, tuple[int, int]] = {}
+        self._other: set[bytes] = set()
+        self.usable = True
+
+    def add(self, chunk) -> None:
+        """A read case's lines (:class:`kg.build.CaseChunk` ``turtle`` and ``other``)."""
+        if chunk.turtle is None or not self.usable:
+            self.usable = False
+            return
+        self._where[chunk.slug] = (self._file.tell(), len(chunk.turtle))
+        self._file.write(chunk.turtle)
+        self._other.update(chunk.other)
+
+    def write(self, path: Path, ontology: bytes) -> bool:
+        """``kg.ttl`` into ``path``: the lines of other subjects (the ``ontology``'s N-Triples loaded as the store
+        loads them, and what cases added) either side of every case's, the cases in order. False, and nothing
+        written, when the cases' lines would interleave or a case's lines could not be told apart."""
+        import pyoxigraph as ox
+
+        if not self.usable or interleaved(self._where):
+            return False
+        store = ox.Store()
+        if b"_:" in ontology:  # as the store was given it (kg.backends): parsed, so that its blank nodes keep their labels
+            store.extend(ox.parse(ontology, format=ox.RdfFormat.N_QUADS))
+        else:
+            store.bulk_load(ontology, format=ox.RdfFormat.N_TRIPLES)
+        if self._other:
+            store.bulk_load(b"".join(sorted(self._other)), format=ox.RdfFormat.N_TRIPLES)
+        other = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines(keepends=True)
+        other.sort()
+        split = bisect_left(other, ITEM)  # the rest sort after every case item's line, as none starts with ITEM
+        self._file.flush()
+        with open(path, "wb") as out:
+            out.write(HEADER.encode("utf-8"))
+            out.writelines(other[:split])
+            for slug in sorted(self._where, key=case_order):
+                offset, length = self._where[slug]
+                self._file.seek(offset)
+                out.write(self._file.read(length))
+            out.writelines(other[split:])
+        return True
+
+    def close(self) -> None:
+        self._file.close()
