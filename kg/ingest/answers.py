@@ -107,6 +107,7 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
             polarity = _POLARITY.get(claim.stance, 0)
             own_voice = _own_voice(index, extraction, entity_ids, party, polarity)
             match = own_voice(match)
+            deferred = None
             if match.link is None and polarity:
                 # One side answers the other: a denial of what another party asserted (or an assertion of
                 # what another denied) is read leniently, against the other side's claims only.
@@ -115,10 +116,15 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
                 answered = own_voice(answered)
                 if answered.link is None and (reply or claim.stance in _ANSWERING):
                     # Else the nearest claim of the other side before it, in this article, that it shares an
-                    # item or a figure with, or is near in meaning to.
-                    answered = index.propositions.nearest_answered(claim.proposition, set(about), party=party, against=polarity,
-                                                                   candidates=_nearby(recent, frame[1]), link_at=CONTRAST_LINK)
-                    answered = own_voice(answered)
+                    # item or a figure with, or is near in meaning to; with no reply frame, and other articles
+                    # still to match (kg.ingest.across), only when none of theirs restates or answers it.
+                    nearest = index.propositions.nearest_answered(claim.proposition, set(about), party=party, against=polarity,
+                                                                  candidates=_nearby(recent, frame[1]), link_at=CONTRAST_LINK)
+                    nearest = own_voice(nearest)
+                    if nearest.link is not None and not reply and index.propositions.across:
+                        deferred = (nearest.link, nearest.confidence)
+                    else:
+                        answered = nearest
                 reply, match = (True, answered) if answered.link is not None else (reply, match)
             if match.link is not None:
                 why = "Answers proposition" if reply else "Restates proposition"
@@ -133,6 +139,8 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
                 if match.conflicts:
                     proposition["note"] += "; states another figure than proposition " + ", ".join(f"'{i}' ({f})" for i, f in match.conflicts)
                     proposition["_conflicts"] = match.conflicts
+                if deferred:
+                    proposition["_nearby"] = deferred
                 proposition["assertions"] = []
                 propositions.append(proposition)
                 by_id[proposition["id"]] = proposition

@@ -286,6 +286,12 @@ class PropositionIndex:
         self._waiting: list[_Entry] = []
         #: Proposition id → the incidents of the article its claim was read in (:mod:`kg.ingest.aspects`).
         self.incidents: dict[str, frozenset[str]] = {}
+        #: Ids left out of :meth:`match` (unless named in ``among``) and :meth:`entries`: the other articles'
+        #: propositions while one article is drafted, matched after all are (:mod:`kg.ingest.across`).
+        self.hidden: set[str] = set()
+        #: Whether the run drafts more than one article, so its propositions are matched across them after all
+        #: are drafted: a claim that only its stance says answers a nearby one then waits for that.
+        self.across = False
 
     @property
     def answer_link(self) -> float:
@@ -335,9 +341,9 @@ class PropositionIndex:
         return similarity(self.content(text, about), self._entries[self._position[item_id]].content, self.weight, vectors=self.vectors)
 
     def entries(self) -> list[tuple[str, str, Content]]:
-        """(id, text, content) of every proposition, in the order they were added."""
+        """(id, text, content) of every proposition not :attr:`hidden`, in the order they were added."""
         self._ready()
-        return [(entry.id, entry.text, entry.content) for entry in self._entries]
+        return [(entry.id, entry.text, entry.content) for entry in self._entries if entry.id not in self.hidden]
 
     def text(self, item_id: str) -> str:
         """The text of the proposition ``item_id`` ("" when it is not held)."""
@@ -421,7 +427,7 @@ class PropositionIndex:
         scored: list[tuple[float, str]] = []
         conflicts: list[tuple[str, str]] = []
         for entry in self._entries:
-            if allowed is not None and entry.id not in allowed:
+            if entry.id not in allowed if allowed is not None else entry.id in self.hidden:
                 continue
             if reply and not any(who != party for who in entry.parties):
                 continue

@@ -20,6 +20,7 @@ from typing import Iterable
 from rdflib import Graph
 
 from kg.errors import KGError, LoadError
+from kg.ingest.across import link_across
 from kg.ingest.draft import build_draft, draft_name, dump_draft
 from kg.ingest.extract import extract
 from kg.ingest.gazetteer import case_index
@@ -27,7 +28,7 @@ from kg.ingest.report import ChangeReport, compare_graphs
 from kg.ingest.text import MAX_BYTES, Article, read_article
 from kg.progress import Progress, counted, stage
 
-__all__ = ["IngestResult", "Outcome", "ingest", "case_graph"]
+__all__ = ["IngestResult", "Outcome", "ingest", "case_graph", "drafting_order"]
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -233,6 +234,19 @@ def _vectors(parser: str):
     return word_vectors() if parser == "spacy" else None
 
 
+def drafting_order(articles: list[Article], published: list[str | None]) -> list[int]:
+    """The positions of ``articles`` in the order they are drafted: by publication date (``published``,
+    undated last), then by content (SHA-256), never by the order they were given in. A draft links its
+    claims to those of the drafts before it, so the same articles in any order give the same drafts.
+
+    >>> from pathlib import Path
+    >>> a, b = (Article(Path(n), h, "text", "text") for n, h in (("b.txt", "02"), ("a.txt", "01")))
+    >>> drafting_order([a, b], ["2024-07-20", None]), drafting_order([a, b], [None, None])
+    ([0, 1], [1, 0])
+    """
+    return sorted(range(len(articles)), key=lambda at: (published[at] is None, published[at] or "", articles[at].sha256))
+
+
 def _date_for(path: Path, dates: dict[str, str] | None) -> str | None:
     if not dates:
         return None
@@ -281,32 +295,44 @@ def ingest(
     created = not (case_dir / "case.yaml").is_file()
     if created:
         files["case.yaml"] = _case_yaml(slug)
-    outcomes: list[Outcome] = []
-    drafts: dict[str, dict] = {}
-    restatements: list[tuple[str, str]] = []
-    for article in counted(progress, "drafting from articles", read):
+    drafts: dict[str, dict] = {}  # in the drafting order
+    written: dict[str, Article] = {}
+    published_on = [_date_for(a.path, dates) or date or a.date for a in read]
+    by_article: dict[int, Outcome] = {}
+    index.propositions.across = len({a.sha256 for a in read} - set(index.sha256)) > 1
+    for at in counted(progress, "drafting from articles", drafting_order(read, published_on)):
+        article, published = read[at], published_on[at]
         existing = index.sha256.get(article.sha256)
         if existing is not None:
-            outcomes.append(Outcome(article.path, None, "unchanged", existing))
+            by_article[at] = Outcome(article.path, None, "unchanged", existing)
             continue
-        published = _date_for(article.path, dates) or date or article.date
         outlet = _date_for(article.path, publishers) or publisher
         if outlet:
             article = replace(article, publisher=outlet)
         extraction = extract(article.text, published=published, known=index.known, parser=parser, publisher=article.publisher)
         draft = build_draft(article, extraction, index, published=published)
-        for proposition in draft.get("propositions", []):
-            if "proposition" in proposition:  # linked to a proposition the case or an earlier draft holds
-                restatements += [(a["quote"]["exact"], proposition["proposition"]) for a in proposition["assertions"]]
         name = draft_name(article.sha256)
-        files[name] = dump_draft(draft, article)  # for the user to keep; loaded below from memory
         drafts[name] = draft
+        written[name] = article
         for section, items in draft.items():
             for item in items:
                 index.add(section, item)
-        counts = {section: len(items) for section, items in draft.items()}
-        counts["assertions"] = sum(len(p.get("assertions", [])) for p in draft.get("propositions", []))
-        outcomes.append(Outcome(article.path, case_dir / name, "written", draft["sources"][0]["id"], counts))
+        # The next article's claims are matched to this one's after all are drafted (kg.ingest.across).
+        index.propositions.hidden |= {p["id"] for p in draft.get("propositions", []) if "id" in p}
+        by_article[at] = Outcome(article.path, case_dir / name, "written", draft["sources"][0]["id"])
+    link_across(list(drafts.values()), index)
+    restatements: list[tuple[str, str]] = []
+    for name, draft in drafts.items():
+        for proposition in draft.get("propositions", []):
+            if "proposition" in proposition:  # linked to a proposition the case or another draft holds
+                restatements += [(a["quote"]["exact"], proposition["proposition"]) for a in proposition["assertions"]]
+        files[name] = dump_draft(draft, written[name])  # for the user to keep; loaded below from memory
+    for outcome in by_article.values():
+        if outcome.draft is not None:
+            draft = drafts[outcome.draft.name]
+            outcome.counts = {section: len(items) for section, items in draft.items()}
+            outcome.counts["assertions"] = sum(len(p.get("assertions", [])) for p in draft.get("propositions", []))
+    outcomes = [by_article[at] for at in range(len(read))]
     if not drafts:
         return IngestResult(case_dir, outcomes, ChangeReport(), created_case=False)
     stage(progress, "comparing with the case")

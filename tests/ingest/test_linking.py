@@ -378,3 +378,47 @@ def test_one_voice_never_answers_itself(tmp_path):
     assert not any(p.get("proposition") == denied["id"] for p in later)
     assert [(a["party"], a["stance"]) for a in later[0]["assertions"]] == [("initech-spokesperson", "asserts")]
     assert f"'{denied['id']}'" in later[0]["note"]
+
+
+# ---------------------------------------------------------------------- one run, many articles: matched after all are drafted
+
+
+def _ingest_together(tmp_path, texts, order, case_name="globex"):
+    """Ingest the texts in one run, given in ``order``; return each draft file's bytes and the drafts by article name."""
+    case = tmp_path / f"{case_name}-{'-'.join(map(str, order))}" / case_name
+    paths = []
+    for n, text in enumerate(texts):
+        path = tmp_path / f"a{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    result = CliRunner().invoke(cli, ["ingest", *(str(paths[n]) for n in order), "--case", str(case), "--date", "2026-03-04"])
+    assert result.exit_code == 0, result.output
+    files = {p.name: p.read_bytes() for p in sorted(case.glob("draft-*.yaml"))}
+    drafts = [yaml.safe_load(data) for data in files.values()]
+    return files, {d["sources"][0]["document"]: d for d in drafts}
+
+
+def test_the_same_articles_in_either_order_give_the_same_drafts(tmp_path):
+    forward, drafts = _ingest_together(tmp_path, [FIRST, REPLY], [0, 1])
+    backward, _ = _ingest_together(tmp_path, [FIRST, REPLY], [1, 0])
+    assert forward == backward
+    # ... and the reply, drafted with the first article's claims unseen, still takes its stance on the claim it answers.
+    held: dict[str, set] = {}
+    for draft in drafts.values():
+        for pid, stances in _stances(draft).items():
+            held.setdefault(pid, set()).update(stances)
+    assert [pid for pid, stances in held.items() if {("globex", "disputes"), ("john-poe", "asserts")} <= stances] == [
+        "junior-engineers-must-have-senior"]
+
+
+ANSWERED_ELSEWHERE = ("Globex responds\n\nGlobex denied that the outages were caused by a faulty router.\n")
+
+
+def test_a_claim_matched_across_articles_notes_the_match_and_its_confidence(tmp_path):
+    _, drafts = _ingest_together(tmp_path, [FIRST, ANSWERED_ELSEWHERE], [1, 0])
+    first, answer = drafts["a0.txt"]["propositions"], drafts["a1.txt"]["propositions"]
+    router = next(p for p in first + answer if "id" in p and "router" in p["text"])
+    on_it = next(p for p in first + answer if p.get("proposition") == router["id"])
+    assert on_it["note"].startswith(f"Restates proposition '{router['id']}' (1.00) of another article")
+    parties = {(a["party"], a["stance"]) for p in (router, on_it) for a in p["assertions"]}
+    assert parties == {("mary-major", "asserts"), ("globex", "denies")}
