@@ -242,6 +242,8 @@ class OxigraphBackend(Backend):
     def dump_turtle(self, graph: Graph, path: str | os.PathLike) -> None:
         """Canonical Turtle of the store's default graph (``graph``'s own store, unless one was given): the triples as
         Oxigraph writes them in N-Triples, sorted (:mod:`kg.turtle`)."""
+        import tempfile
+
         import pyoxigraph as ox
 
         from kg.atomic import atomic_write
@@ -250,10 +252,11 @@ class OxigraphBackend(Backend):
         store = self.store if self.store is not None else oxigraph_of(graph)
         if store is None:  # not a graph over an embedded store after all
             return super().dump_turtle(graph, path)
-        with atomic_write(path, "wb") as out:  # an error of the dump's is the export's (ExportError), the file as it was
-            lines = io.BytesIO()
-            store.dump(lines, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-            write_sorted(out, lines.getvalue())
+        # an error of the dump's is the export's (ExportError), the file as it was
+        with atomic_write(path, "wb") as out, tempfile.TemporaryFile(prefix="kg-triples-") as dumped:
+            store.dump(dumped, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            dumped.seek(0)
+            write_sorted(out, dumped)
 
 
 # ---------------------------------------------------------------- rdflib's memory, a remote endpoint
