@@ -15,7 +15,7 @@ from kg.ingest.words import WordIndex
 __all__ = [
     "REPORTING", "TITLE_WORDS", "HONORIFIC", "ORG_LAST", "POSSESSIVE_HEADS", "ORG_HEAD_OF", "ORG_UNIT_HEADS",
     "DESCRIBING", "GROUP_NOUNS", "NOT_NAMES", "WORD", "LAST_WORD", "UPPER", "LOWER", "PERSON_WORD", "PERSON",
-    "clean", "is_person_name", "reads_as_organization", "common_word",
+    "PLURAL_ACRONYM", "clean", "is_person_name", "reads_as_organization", "common_word",
 ]
 
 REPORTING = (
@@ -149,3 +149,7 @@ def common_word(table, word: str) -> bool:
     if table.words.find(word.lower()):
         return True
     return zipf_frequency(word.lower(), "en") >= 4.5 and not table.proper_evidence(word)
+
+
+#: The plural of an acronym ("MPs", "CEOs") is a common noun for a group, never one organization's name.
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.entities import ORG_TYPES, EntityTable
-from kg.ingest.name_tables import NOT_NAMES, ORG_LAST, POSSESSIVE_HEADS, TITLE_WORDS, common_word, organization_context, reads_as_organization
+from kg.ingest.name_tables import NOT_NAMES, ORG_LAST, PLURAL_ACRONYM, POSSESSIVE_HEADS, TITLE_WORDS, common_word, organization_context, reads_as_organization
 from kg.ingest.sentences import title_case_headline
 from kg.vocab import CLS
 
@@ -71,8 +71,8 @@ def add_named(table: EntityTable, text: str, named) -> None:
         if type_ == CLS.Organization and re.search(r"[ ](?:and|or)[ ]", words) and words.split()[-1].lower() not in ORG_LAST \
                 and not re.match(r"[ ]\([A-Z]{2,8}\)", text[end:end + 12]):
             continue  # "The Register and Fortune", "Palma and Faro": two names, or places, not one organization's
-        if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?|[A-Z]{1,2}", words):
-            continue  # "U.S", "U.K.": a place's initials; "AI": two capitals name nothing on their own
+        if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?|[A-Z]{1,2}", words) or PLURAL_ACRONYM.fullmatch(words):
+            continue  # "U.S", "U.K.": a place's initials; "AI": two capitals name nothing on their own; "MPs": a group
         title = re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?[ ]", words)
         if title:  # "Mr Rolfe": a person, the one of that surname named before if any
             type_ = CLS.Person

@@ -25,7 +25,7 @@ import re
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.name_tables import (
     DESCRIBING, GROUP_NOUNS, HONORIFIC, LAST_WORD, NOT_NAMES, ORG_HEAD_OF, ORG_LAST, ORG_UNIT_HEADS, PERSON,
-    PERSON_WORD, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, WORD, clean, is_person_name, organization_context,
+    PERSON_WORD, PLURAL_ACRONYM, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, WORD, clean, is_person_name, organization_context,
     reads_as_organization,
 )
 from kg.ingest.named import add_named
@@ -375,7 +375,7 @@ def _speaking_proper_nouns(table: EntityTable, text: str, sentences: list[Senten
         start = m.start("name")
         if " " in name and not reads_as_organization(table.words, name):
             continue
-        if name.split()[0].lower() in NOT_NAMES or name.lower() in GROUP_NOUNS or table.is_taken(start, start + len(name)):
+        if name.split()[0].lower() in NOT_NAMES or name.lower() in GROUP_NOUNS or PLURAL_ACRONYM.fullmatch(name) or table.is_taken(start, start + len(name)):
             continue
         at_start = _sentence_start(sentences, start)
         never_lower = not table.words.find(name.lower())

@@ -22,7 +22,7 @@ import re
 
 from kg.vocab import CLS
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
-from kg.ingest.name_tables import NOT_NAMES, GROUP_NOUNS, TITLE_WORDS, common_word, is_person_name, reads_as_organization
+from kg.ingest.name_tables import NOT_NAMES, GROUP_NOUNS, PLURAL_ACRONYM, TITLE_WORDS, common_word, is_person_name, reads_as_organization
 
 __all__ = ["resolve_party"]
 
@@ -482,6 +482,8 @@ def _unnamed_source(table: EntityTable, text: str, start: int, end: int) -> Enti
 def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
     """A speaker no rule has seen yet, named only here: "According to Globex", "..., Jane Roe said"."""
     subject = text[start:end].strip(" ,")
+    if PLURAL_ACRONYM.fullmatch(re.sub(r"^[Tt]he[ ]", "", subject)):
+        return None  # "The MPs said": a group (_group)
     # "The Daily Planet reported": a name the article gives with its article is an organization's
     titled = re.fullmatch(r"[Tt]he[ ]([A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3})", subject)
     word = titled.group(1).lower() if titled and " " not in titled.group(1) else None
@@ -518,6 +520,14 @@ def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | 
 def _group(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
     subject = text[start:end]
     lead = len(subject) - len(subject.lstrip(" ,"))
+    plural = re.match(r"(?:(?:the|The|some|Some|many|Many|several|Several|\d+)[ ])?(?P<noun>[A-Z]{2,5}s)[ ,]*$", subject[lead:])
+    if plural and PLURAL_ACRONYM.fullmatch(plural.group("noun")):  # "MPs said", "some MPs suggested": a group
+        at = start + lead + plural.start("noun")
+        known = table.by_name(plural.group("noun"), {CLS.Role})
+        if known is not None:
+            table.mention(known, at, at + len(plural.group("noun")))
+            return known
+        return table.new(CLS.Role, plural.group("noun"), at, at + len(plural.group("noun")), rule="group of people", confidence=0.5, generic=True)
     single = _INDIVIDUAL_RE.search(subject)
     group = _GROUP_RE.match(subject, lead)
     if group and group.group("noun").lower() in _NOT_AGENTS:

@@ -417,3 +417,11 @@ def test_an_organizations_office_is_the_person_named_before_with_it():
     text = ("MPs have lost confidence in Orbis's chief executive Jane Roe.\n\n"
             "On 25 April the Orbis boss wrote to customers that everything is running smoothly.")
     assert claims(text, "spacy")[-1] == ("Jane Roe", "asserts", "Everything is running smoothly.")
+
+
+def test_the_plural_of_an_acronym_is_a_group_not_an_organization():
+    text = ("Orbis's chief executive is under pressure after MPs said the bank's board should act.\n\n"
+            "The MPs said they had lost confidence in him.\n\n"
+            "Hours later the bank rebuffed the call, saying he still had the full support of the board.")
+    x = extract(text, parser="spacy")
+    assert [(c.party.type, c.party.label) for c in x.claims] == [("Role", "MPs"), ("Role", "MPs"), ("Organization", "Orbis")]
