@@ -149,6 +149,11 @@ def model(path: str | None = None) -> Model:
             levels.append(Level(lv["level"], m, u, neutral, lv.get("similarity"), lv.get("at_least"), lv.get("note", ""),
                                 bool(lv.get("decisive", False))))
         options = {k: v for k, v in entry.items() if k not in {"name", "kind", "classes", "levels", "u", "property", "cap", "about"}}
+        for key in options.get("apart_under", ()):
+            if key not in schema.properties or schema.properties[key].kind != "ref":
+                raise _fail(where, f"unknown case key {key!r}")
+        if "apart_under" in options:
+            options["apart_under"] = frozenset(str(schema.properties[key].iri) for key in options["apart_under"])
         options["has_placeholder"] = any(lv.level == "placeholder" for lv in levels)
         comparisons.append(Comparison(
             entry["name"], entry["kind"], frozenset(entry["classes"]), tuple(levels), entry.get("u") == "estimated",

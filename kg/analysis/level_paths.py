@@ -68,6 +68,7 @@ def _values(c: Comparison, left: list[Profile], right: list[Profile], ctx: Conte
     """One-valued references: missing, same (cluster for cluster), different; the rest to the kind's function."""
     out = []
     canon, candidates = ctx.canonical, ctx.candidates
+    apart = "different" if not c.options.get("affiliated_by") else _UNDECIDED  # a member beside its organisation
     for a, b in zip(left, right):
         va, vb = a.values.get(c.name), b.values.get(c.name)
         if not va or not vb:
@@ -81,7 +82,7 @@ def _values(c: Comparison, left: list[Profile], right: list[Profile], ctx: Conte
             elif candidates and ((x, y) if x < y else (y, x)) in candidates:
                 out.append("candidates")
             else:
-                out.append("different")
+                out.append(apart)
     return out
 
 
@@ -301,13 +302,23 @@ def _unless(test: Callable[[Profile, Profile], bool], level: str):
     return fast
 
 
+def _co_values(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
+    """Siblings: none unless the two share a holder, or both are held under ``apart_under`` (effects)."""
+    under = c.options.get("apart_under") or frozenset()
+
+    def held(p: Profile) -> bool:
+        return bool(under) and any(k in under for k, _ in p.holders)
+
+    return [_UNDECIDED if not a.holders.isdisjoint(b.holders) or (held(a) and held(b)) else "none" for a, b in zip(left, right)]
+
+
 _FAST = {
     "dates": _dates,
     "same-value": _values,
     "shared-context": _context,
     "description": _description,
     "meaning": _meaning,
-    "co-values": _unless(lambda a, b: not a.holders.isdisjoint(b.holders), "none"),
+    "co-values": _co_values,
     "named-together": _unless(lambda a, b: not a.propositions.isdisjoint(b.propositions), "none"),
     "raised-together": _unless(lambda a, b: not (a.questions.isdisjoint(b.questions) and a.propositions.isdisjoint(b.propositions)),
                                "none"),

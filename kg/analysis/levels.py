@@ -498,12 +498,51 @@ def _co_values(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
     Outcome(level='co-values', facts=(('edge', 'affected'), ('holder', 'o'), ('more', 0)), via=())
     """
     if a.holders.isdisjoint(b.holders):
-        return Outcome("none")
+        return _held_apart(c, a, b, ctx, facts)
     if not facts:
         return Outcome("co-values")
     common = sorted(a.holders & b.holders)
     key, holder = common[0]
     return Outcome("co-values", _facts(edge=ctx.edge_label(key), holder=ctx.label(holder), more=len(common) - 1))
+
+
+def _held_apart(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
+    """Values of one property (``apart_under``: an incident's effects) of two holders told apart, by dates
+    disjoint by more than a few days or by different affected organisations: the effects of two incidents.
+
+    >>> g = from_turtle('''
+    ... :x a kg:Organization ; rdfs:label "X Air" .  :y a kg:Organization ; rdfs:label "Y Air" .
+    ... :o a kg:Incident ; dcterms:date "2026-03-02"^^xsd:date ; kg:affected :x ; kg:hadEffect :e1 .
+    ... :p a kg:Incident ; dcterms:date "2026-03-02"^^xsd:date ; kg:affected :y ; kg:hadEffect :e2 .
+    ... :q a kg:Incident ; dcterms:date "2026-03-30"^^xsd:date ; kg:affected :x ; kg:hadEffect :e3 .
+    ... :r a kg:Incident ; dcterms:date "2026-03-03"^^xsd:date ; kg:affected :x ; kg:hadEffect :e4 .
+    ... :e1 a kg:Effect ; rdfs:label "Flights cancelled" .  :e2 a kg:Effect ; rdfs:label "Flights cancelled" .
+    ... :e3 a kg:Effect ; rdfs:label "Flights cancelled" .  :e4 a kg:Effect ; rdfs:label "Flights cancelled" .
+    ... ''')
+    >>> [compare_items(g, "e1", x, "siblings").level for x in ("e2", "e3", "e4")]
+    ['held-apart', 'held-apart', 'none']
+    """
+    under = c.options.get("apart_under")
+    if not under:
+        return Outcome("none")
+    ha = [(k, h) for k, h in a.holders if k in under]
+    hb = [(k, h) for k, h in b.holders if k in under]
+    if not ha or not hb:
+        return Outcome("none")
+    m = model()
+    dates, affected = m.comparison("dates"), m.comparison("affected organisation")
+    for ka, x in ha:
+        for kb, y in hb:
+            px, py = ctx.profiles.get(x), ctx.profiles.get(y)
+            if ka != kb or px is None or py is None or ctx.canon(x) == ctx.canon(y) or _maybe_one({x}, {y}, ctx):
+                return Outcome("none")
+            apart = _dates(dates, px, py, ctx, False).level in ("apart", "far") \
+                or _values(affected, px, py, ctx, False).level == "different"
+            if not apart:
+                return Outcome("none")
+    if not facts:
+        return Outcome("held-apart")
+    return Outcome("held-apart", _facts(edge=ctx.edge_label(ha[0][0]), left=ctx.label(ha[0][1]), right=ctx.label(hb[0][1])))
 
 
 def _patterns(c: Comparison, option: str) -> list[re.Pattern]:
