@@ -458,8 +458,9 @@ def _systems(table: EntityTable, text: str) -> None:
             start = m.start("name")
             if label.split()[0].lower() in NOT_NAMES - {"ai"}:
                 continue
-            if re.search(r"(?i:according[ ]to)[ ](?:the[ ])?$", text[max(0, start - 20):start]):
-                continue  # "According to the Guardian, the network was ...": who says, not a system described
+            if re.search(r"(?i:according[ ]to)[ ](?:the[ ])?$", text[max(0, start - 20):start]) or (
+                    type_ == CLS.System and re.search(r"(?i:according[ ]to)[ ]$", text[max(0, m.start() - 20):m.start()])):
+                continue  # "According to the Guardian, ...", "according to the flight tracker FlightAware": who says, not a system
             taken = table.at(start, start + len(label))
             if taken is not None:
                 if taken.known_id is None and taken.rule == "proper noun that speaks":

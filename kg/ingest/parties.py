@@ -282,7 +282,7 @@ _DESCRIPTION = re.compile(
 #: What someone put out, with who put it out: "a statement from the company", "reporting by the Daily Planet".
 #: (A report, letter or filing by someone speaks for itself: the labelling convention's document.)
 _BY = re.compile(
-    r"^[ ,]*(?:(?i:an?|the|its|their)[ ])?(?:[\w-]+[ ]){0,3}?(?i:statement|announcement|release|reporting|coverage)[ ](?:by|from)[ ]"
+    r"^[ ,]*(?:(?i:an?|the|its|their)[ ])?(?:[\w-]+[ ]){0,3}?(?i:statement|announcement|release|reporting|coverage|data|figures|statistics)[ ](?:by|from)[ ]"
     r"(?P<who>[^,;]{2,60}?)[ ,]*$"
 )
 #: An AI system described, not named: "the AI agent", "the coding assistant", "the chatbot" (the one named before).
@@ -504,6 +504,16 @@ def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | 
                 return known
             return table.new(CLS.Role, office, offset, offset + len(office), rule="unresolved title", confidence=0.45, generic=True)
         return table.new(CLS.Organization, titled.group(1), offset, offset + len(titled.group(1)), rule="named speaker", confidence=0.5)
+    described = re.fullmatch(r"(?:the|an?)[ ](?:[a-z-]+[ ]){1,4}(?P<name>[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3})", subject)
+    if described and not is_person_name(described.group("name")):
+        # "the aviation analytics company Cirium", "the flight tracker FlightAware": the name after its description
+        subject = described.group("name")
+        offset = start + text[start:end].index(subject)
+        known = table.by_name(subject)
+        if known is not None:
+            table.mention(known, offset, offset + len(subject))
+            return known
+        return table.new(CLS.Organization, subject, offset, offset + len(subject), rule="named speaker", confidence=0.5)
     if not re.fullmatch(r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3}", subject) or subject.split()[0].lower() in NOT_NAMES:
         return None
     offset = start + text[start:end].index(subject)

@@ -425,3 +425,10 @@ def test_the_plural_of_an_acronym_is_a_group_not_an_organization():
             "Hours later the bank rebuffed the call, saying he still had the full support of the board.")
     x = extract(text, parser="spacy")
     assert [(c.party.type, c.party.label) for c in x.claims] == [("Role", "MPs"), ("Role", "MPs"), ("Organization", "Orbis")]
+
+
+def test_a_source_told_by_its_description_speaks_by_its_name():
+    text = ("The airline cancelled 2,357 flights, according to the flight tracker FlightAware. Cancellations totalled 2,451, it said.\n\n"
+            "More than 1,000 flights have been cancelled, data from the aviation analytics company Cirium showed.")
+    x = extract(text, parser="spacy")
+    assert [(c.party.type, c.party.label) for c in x.claims] == [("Organization", "FlightAware")] * 2 + [("Organization", "Cirium")]
