@@ -11,6 +11,7 @@ leaves any pair it cannot decide to the kind's own function in
 from __future__ import annotations
 
 import math
+from itertools import chain
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from kg.analysis.comparisons import Comparison, Context, Profile
@@ -95,8 +96,7 @@ def _context(c: Comparison, left: list[Profile], right: list[Profile], ctx: Cont
 
     def row(p: Profile) -> tuple:
         keys = list(p.features)
-        rarity = np.fromiter((1 / math.log(max(counts.get((p.cls, *key), 2), 2)) for key in keys), dtype=float, count=len(keys))
-        return keys, (rarity,), 0.0
+        return keys, ([1 / math.log(max(counts.get((p.cls, *key), 2), 2)) for key in keys],), 0.0
 
     table = _rows(ctx, "_feature_rows", row, left, right)
     (rarity,) = table.values
@@ -119,9 +119,8 @@ def _description(c: Comparison, left: list[Profile], right: list[Profile], ctx: 
 
     def row(p: Profile) -> tuple:
         weighted, norm = ctx.vector(p)  # (this fills the factors of its words)
-        words, n = list(weighted), len(weighted)
-        return words, (np.fromiter(weighted.values(), dtype=float, count=n), np.fromiter(map(p.words.get, words), dtype=float, count=n),
-                       np.fromiter((ctx._factors[(p.cls, w)] for w in words), dtype=float, count=n)), norm
+        words = list(weighted)
+        return words, (list(weighted.values()), [p.words[w] for w in words], [ctx._factors[(p.cls, w)] for w in words]), norm
 
     table = _rows(ctx, "_word_rows", row, left, right)
     weights, rarities, factors = table.values
@@ -163,12 +162,11 @@ class _Table(NamedTuple):
 
 
 def _rows(ctx: Context, name: str, row, left: list[Profile], right: list[Profile]) -> _Table:
-    """The table of the pairs' items: ``row(p)`` gives an item's keys in order, arrays of a value each, and a
-    value of its own; kept on the context by node under ``name``, with the numbers of the keys."""
+    """The table of the pairs' items: ``row(p)`` gives an item's keys in order, lists of a value for each,
+    and a value of its own; kept on the context by node under ``name``, with the numbers of the keys."""
     import numpy as np
 
-    kept = ctx.__dict__.setdefault(name, ({}, {}))
-    numbers, found = kept
+    numbers, found = ctx.__dict__.setdefault(name, ({}, {}))
     rows: dict[str, int] = {}
     parts = []
     for p in (*left, *right):
@@ -177,17 +175,19 @@ def _rows(ctx: Context, name: str, row, left: list[Profile], right: list[Profile
         part = found.get(p.node)
         if part is None:
             keys, values, scalar = row(p)
-            ids = np.fromiter((numbers.setdefault(k, len(numbers)) for k in keys), dtype=np.int64, count=len(keys))
-            part = found[p.node] = (ids, values, scalar)
+            part = found[p.node] = ([numbers.setdefault(k, len(numbers)) for k in keys], values, scalar)
         rows[p.node] = len(parts)
         parts.append(part)
     lengths = np.fromiter((len(part[0]) for part in parts), dtype=np.int64, count=len(parts))
     ends = np.cumsum(lengths)
-    width = len(parts[0][1]) if parts else 0
-    flat = lambda arrays: np.concatenate(arrays) if arrays else np.zeros(0)  # noqa: E731
+    total = int(ends[-1]) if len(ends) else 0
+
+    def flat(lists, dtype=float):
+        return np.fromiter(chain.from_iterable(lists), dtype=dtype, count=total)
+
     return _Table(
-        ends - lengths, ends, flat([part[0] for part in parts]).astype(np.int64),
-        tuple(flat([part[1][i] for part in parts]) for i in range(width)),
+        ends - lengths, ends, flat((part[0] for part in parts), np.int64),
+        tuple(flat(part[1][i] for part in parts) for i in range(len(parts[0][1]) if parts else 0)),
         np.fromiter((part[2] for part in parts), dtype=float, count=len(parts)),
         np.fromiter((rows[p.node] for p in left), dtype=np.int64, count=len(left)),
         np.fromiter((rows[p.node] for p in right), dtype=np.int64, count=len(right)),

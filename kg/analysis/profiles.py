@@ -151,7 +151,8 @@ def _forms(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], bool
     """
     shorts = frozenset(t for t in words if len(t) >= 2 and rarity(t) >= _ABBREVIATION_RARITY)
     n = len(words)
-    longs = {"".join(w[0] for w in words[i : i + k]) for k in range(2, min(n, _SHORTEST_SLOW) + 1) for i in range(n - k + 1)}
+    initials = "".join(w[0] for w in words)
+    longs = {initials[i : i + k] for k in range(2, min(n, _SHORTEST_SLOW) + 1) for i in range(n - k + 1)}
     longs.update(w[:k] for w in words for k in range(3, min(len(w) - 1, _SHORTEST_SLOW + 1)))
     return shorts, frozenset(longs), any(len(t) > _SHORTEST_SLOW for t in shorts)
 
@@ -374,11 +375,15 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
         features = set()
         for v, edges in succ[node].items():
             for key in edges:
-                taken = [c for c in refs.get(key, ()) if not values_of[c.name] or kinds(v) & values_of[c.name]]
-                for c in taken:
-                    values.setdefault(c.name, set()).add(v)
+                compared = refs.get(key)
+                if compared:
+                    taken = [c for c in compared if not values_of[c.name] or kinds(v) & values_of[c.name]]
+                    for c in taken:
+                        values.setdefault(c.name, set()).add(v)
+                    if any(c.kind == "same-value" for c in taken):
+                        continue
                 # a whole (part-whole) is also a neighbour both parts share: context, as well as a contrast
-                if not any(c.kind == "same-value" for c in taken) and key not in skipped and nodes_view[v].get("cls") not in ITEM_KINDS:
+                if key not in skipped and nodes_view[v].get("cls") not in ITEM_KINDS:
                     features.add((key, v))
         for c in literals:
             if attrs.get(c.property):

@@ -87,16 +87,50 @@ def _totals(plan: list, found: list, n: int):
     return total
 
 
-def _levels(c: Comparison, keys: list, left: list, right: list, ctx: Context, kind, known: dict | None) -> list:
-    """The level of each pair at ``c``: those in ``known`` taken, the others found all at once."""
+def _levels(c: Comparison, keys: list, left: list, right: list, ctx: Context, kind, known: dict | None, split) -> list:
+    """The level of each pair at ``c``: those in ``known`` taken, the others found all at once.
+
+    ``split()`` gives the places of the plan's pairs that some comparison's ``known`` holds, and the
+    places and profiles of the others (made once a plan: most pairs of a large class are not known)."""
     if not known:
         return levels_of(c, left, right, ctx, kind)
-    found = [known.get(key) for key in keys]
-    missing = [i for i, lv in enumerate(found) if lv is None]
-    if missing:
+    at, rest, rest_left, rest_right = split()
+    if not at:
+        return levels_of(c, left, right, ctx, kind)
+    got = [known.get(keys[i]) for i in at]
+    if None in got:  # some known pairs not known at this comparison: each pair looked up
+        found = [known.get(key) for key in keys]
+        missing = [i for i, lv in enumerate(found) if lv is None]
         for i, lv in zip(missing, levels_of(c, [left[i] for i in missing], [right[i] for i in missing], ctx, kind)):
             found[i] = lv
-    return found
+        return found
+    if not rest:
+        return got
+    import numpy as np
+
+    found = np.empty(len(keys), dtype=object)
+    found[rest] = levels_of(c, rest_left, rest_right, ctx, kind)
+    found[at] = got
+    return found.tolist()
+
+
+def _splitter(keys: list, left: list, right: list, known: dict | None):
+    """For :func:`_levels`: the places of the pairs any comparison's ``known`` holds, and the others', made on first use."""
+    made: list = []
+
+    def split() -> tuple:
+        if not made:
+            pairs = set().union(*known.values()) if known else set()
+            at = [i for i, key in enumerate(keys) if key in pairs]
+            if not at:
+                made.append(([], [], [], []))
+            else:
+                taken = set(at)
+                rest = [i for i in range(len(keys)) if i not in taken]
+                made.append((at, rest, [left[i] for i in rest], [right[i] for i in rest]))
+        return made[0]
+
+    return split
 
 
 def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weights, plans: dict | None = None,
@@ -124,11 +158,12 @@ def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weig
     out: dict[tuple[str, str], float] = {}
     for plan, keys, left, right in groups.values():
         levels = []
+        split = _splitter(keys, left, right, known)
         for c, kind, table in plan:
             if not _needed(c, table):
                 levels.append(None)  # every level weighs nothing: no need to know which
                 continue
-            levels.append(_levels(c, keys, left, right, ctx, kind, (known or {}).get(c.name)))
+            levels.append(_levels(c, keys, left, right, ctx, kind, (known or {}).get(c.name), split))
         if kept is not None:
             kept.append((plan, keys, left, right, levels))
         out.update(zip(keys, (round(float(w), 3) for w in _totals(plan, levels, len(keys)))))
