@@ -220,20 +220,25 @@ def link_across(drafts: list[dict], index: CaseIndex) -> None:
         if not joined.join(pid, target):
             del links[pid]
     alone = lambda pid: joined.root(pid) == pid and not any(joined.root(d.id) == pid for d in drafted if d.id != pid)  # noqa: E731
+    waited: set[str] = set()
     for pid, (target, confidence) in sorted(nearby.items(), key=lambda kv: place[kv[0]]):
         if pid in joined.parent and alone(pid):  # no other article's claim restates or answers it
             if target not in joined.parent:  # the case's, or a date the first pass matched
                 joined.parent[target], joined.place[target], joined.articles[target] = target, (-1, -1), set()
             joined.parent[pid] = joined.root(target)
             links[pid] = (target, confidence, "Answers proposition")
+            waited.add(pid)
     opposed = {}
     for mine in drafted:
-        if alone(mine.id):
-            earlier = {d.id for d in drafted if d.article < mine.article}
-            found = _opposing(index, mine, earlier)
-            if found is not None:
-                opposed[mine.id] = found
-            elif mine.id not in links:
+        if mine.id in waited:
+            continue
+        root = joined.root(mine.id)
+        earlier = {d.id for d in drafted if d.article < mine.article and joined.root(d.id) != root}
+        found = _opposing(index, mine, earlier)
+        if found is not None:
+            opposed[mine.id] = found
+        elif alone(mine.id):
+            if mine.id not in links:
                 hints = [(i, c) for i, c in _hints(index, mine, others[mine.article]).hints if i in by_id]
                 if hints:
                     mine.entry["note"] += "; may restate proposition " + ", ".join(f"'{i}' ({c:.2f})" for i, c in hints)
@@ -264,7 +269,7 @@ def _rewrite(drafts, drafted, joined, links, opposed) -> None:
         assertion["confidence"] = round(min(float(assertion.get("confidence", 1.0)), confidence), 2)
         assertion["note"] = f"{assertion.get('note', '')}; {why}"
         root = joined.root(target)
-        entry = {"proposition": root, "confidence": confidence, "note": f"Opposes proposition '{target}' ({confidence:.2f}) in another article",
+        entry = {"proposition": root, "confidence": confidence, "note": f"Takes the other side of proposition '{target}' ({confidence:.2f}) of another article",
                  "assertions": [assertion]}
         by_id[mine].draft["propositions"].append(entry)
     for draft in drafts:

@@ -422,3 +422,23 @@ def test_a_claim_matched_across_articles_notes_the_match_and_its_confidence(tmp_
     assert on_it["note"].startswith(f"Restates proposition '{router['id']}' (1.00) of another article")
     parties = {(a["party"], a["stance"]) for p in (router, on_it) for a in p["assertions"]}
     assert parties == {("mary-major", "asserts"), ("globex", "denies")}
+
+
+def test_in_one_run_an_aspect_answered_in_another_article_is_two_sides_of_one_proposition(tmp_path):
+    # The two articles drafted together, in either order: the later article's accusation (by --dates) keeps its
+    # own proposition and disputes the earlier article's claim on the aspect, as when they are ingested one by one.
+    for order in ([0, 1], [1, 0]):
+        case = tmp_path / f"run-{order[0]}" / "globex"
+        paths = [tmp_path / f"c{n}.txt" for n in range(2)]
+        for path, text in zip(paths, (CONDUCT, CONDUCT_REPLY)):
+            path.write_text(text, encoding="utf-8")
+        dates = tmp_path / "dates.csv"
+        dates.write_text("file,date\nc0.txt,2026-03-04\nc1.txt,2026-03-05\n", encoding="utf-8")
+        result = CliRunner().invoke(cli, ["ingest", *(str(paths[n]) for n in order), "--case", str(case), "--dates", str(dates)])
+        assert result.exit_code == 0, result.output
+        drafts = {d["sources"][0]["document"]: d for d in (yaml.safe_load(p.read_text(encoding="utf-8")) for p in case.glob("draft-*.yaml"))}
+        acted = next(i for i in _stances(drafts["c0.txt"]) if "in-line-with" in i)
+        reply = {p.get("id") or p["proposition"]: p for p in drafts["c1.txt"]["propositions"]}
+        assert [(a["party"], a["stance"]) for a in reply[acted]["assertions"]] == [("initech", "disputes")]
+        assert reply[acted]["note"].startswith(f"Takes the other side of proposition '{acted}' (")
+        assert "speaks to an aspect of the claim the other way" in reply[acted]["assertions"][0]["note"]
