@@ -42,6 +42,9 @@ def add_named(table: EntityTable, text: str, named) -> None:
         words = text[start:end].split()
         if label == "PERSON" and len(words) >= 3 and organization(words[-1]):
             end = start + len(text[start:end].rsplit(" ", 1)[0])
+        committee = _COMMITTEE.match(text, end) if label == "ORG" else None
+        if committee:  # "the Treasury select committee": the committee, not the department it is named after
+            end = committee.end()
         type_ = _NER_TYPES.get(label)
         if label in _LISTED and label != "ORG" and (text[start:end] in orgs or _staffed(table, text, text[start:end])):
             type_ = CLS.Organization  # "Heathrow" tagged ORG once, or "a Heathrow spokesperson": every mention is the company
@@ -166,6 +169,9 @@ def _members(table: EntityTable, text: str) -> None:
 
 
 
+
+#: A committee named after the body it watches, its own words lower-case: "Treasury select committee".
+_COMMITTEE = re.compile(r"[ ](?:[a-z]+[ ]){0,2}committee\b")
 
 _RUNS_ON = re.compile(r"[ ](?:systems?|computers?|machines|devices|software|servers?|platforms?|operating[ ]system|PCs|workstations|hosts|sensors)\b")
 

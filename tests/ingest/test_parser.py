@@ -432,3 +432,8 @@ def test_a_source_told_by_its_description_speaks_by_its_name():
             "More than 1,000 flights have been cancelled, data from the aviation analytics company Cirium showed.")
     x = extract(text, parser="spacy")
     assert [(c.party.type, c.party.label) for c in x.claims] == [("Organization", "FlightAware")] * 2 + [("Organization", "Cirium")]
+
+
+def test_a_committee_named_after_a_body_is_the_committee():
+    x = extract("The Treasury select committee said the bank had not been straight with customers.", parser="spacy")
+    assert [(e.type, e.label) for e in x.table.entities.values() if e.type == "Organization"] == [("Organization", "Treasury select committee")]
