@@ -174,6 +174,13 @@ def test_an_unnamed_role_meets_the_named_holder_of_the_same_title_and_affiliatio
     assert holder.verdict != "unlikely" and holder.probability > other.probability
 
 
+def test_a_managing_director_is_not_read_as_the_chief_executive():
+    text = ROLES + ''':md a kg:Person ; rdfs:label "Sam Reyes" ; schema:jobTitle "Managing director" ; org:memberOf :acme .'''
+    by_label = {c.label: c for c in identity_candidates(from_turtle(text), threshold=0.0)}
+    assert _rows(by_label["Acme chief executive (unnamed) ~ Sam Reyes"])["job title"][0] == "different"
+    assert _rows(by_label["Acme chief executive (unnamed) ~ Jo Park"])["job title"][0] == "same"
+
+
 def test_an_outlet_never_pairs_with_a_public_body_by_a_common_word():
     pairs = {c.label: c for c in identity_candidates(from_turtle(ROLES), threshold=0.0)}
     outlet = pairs["U.S. Department of Transportation ~ Transportation Today"]
