@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.ingest.aspects import aspect_answer
@@ -22,7 +23,7 @@ from kg.ingest.figures import numbers_in
 from kg.ingest.gazetteer import CaseIndex
 from kg.ingest.incidents import date_text, dated_by_source
 from kg.ingest.linking import CONTRAST_LINK, LINK, PropositionMatch
-from kg.ingest.replies import NOT_SO, ReplyFrame, reply_frame
+from kg.ingest.replies import NOT_SO, ReplyFrame, named_claim, reply_frame
 from kg.ingest.spans import excerpt, quote, span_fields
 from kg.vocab import CLS
 
@@ -46,6 +47,8 @@ _OPPOSITE = {1: "disputes", -1: "asserts"}
 _ANSWERING = {"denies", "disputes", "narrows"}
 _POLARITY = {"asserts": 1, "confirms": 1, "denies": -1, "disputes": -1, "narrows": -1}
 NEARBY = 3
+#: A claim that says another's is wrong takes the other stance on what that one says (:func:`kg.ingest.replies.named_claim`).
+_FLIP = {"asserts": "denies", "denies": "asserts"}
 #: The words of a drafted date claim (:func:`_dates_by_source`).
 _DATED = re.compile(r" happened (?:on|between|on or after|on or before) \d{4}-\d{2}-\d{2}")
 
@@ -95,6 +98,9 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
             continue
         frame = _answered(extraction, claim)
         kind = frame[0].kind if frame[0] else None
+        original, named = claim, named_claim(claim.proposition) if claim.target is None and claim.stance in _FLIP else None
+        if named is not None:  # "any claims of X have no basis": a denial of X, answering the claim that says it
+            claim, kind = replace(claim, proposition=named[1], stance=_FLIP[claim.stance]), "reply"
         if (NOT_SO.match(text[claim.start:claim.end]) and claim.target is None
                 and _contrast(claim, (_NOT_SO_ROW, frame[1]), party, (), recent, index, on_existing, add, text, entity_ids, source_id)):
             continue  # "X said that was not the case": a stance against the claim it answers, no proposition of its own
@@ -147,7 +153,7 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
                 index.propositions.add(proposition["id"], claim.proposition, set(about))
                 index.propositions.incidents[proposition["id"]] = incidents
             by_text[claim.proposition.lower()] = proposition
-        by_claim[id(claim)] = proposition
+        by_claim[id(original)] = proposition
         add(proposition, _assertion(claim, text, entity_ids, source_id))
         if "id" in proposition and proposition.get("_conflicts"):
             _other_figure(extraction, claim, party, set(about), proposition.pop("_conflicts"), index, on_existing, add, text, entity_ids, source_id)

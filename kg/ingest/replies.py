@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["ReplyFrame", "REPLY_FRAMES", "NOT_SO", "reply_frame"]
+__all__ = ["ReplyFrame", "REPLY_FRAMES", "NOT_SO", "reply_frame", "NamedClaim", "NAMED_CLAIMS", "named_claim"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,57 @@ REPLY_FRAMES: tuple[ReplyFrame, ...] = (
 #: the same quotation too ("We are serious. That would never be how we work."), where the claim keeps its own words.
 NOT_SO = re.compile(r"(?:^|(?<=[.!?])[ ]+)[\W]*(?:that|this|it|which)[ ](?:(?:was|is|were|had[ ]been)[ ](?:not[ ](?:the[ ]case|true|correct|accurate)|untrue|false|wrong|incorrect|inaccurate)"
                     r"|(?:would|will|could)[ ](?:never|not)[ ]be[ ](?:the[ ]way|how|true|the[ ]case|right))\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NamedClaim:
+    """A named row: a claim whose subject names another's claim and whose verb says it is wrong ("any claims of
+    gross negligence have no basis", "reports that the data was sold are false"). It denies what the named claim
+    says: ``words(match)`` in its positive form, answering the claim that says it."""
+
+    name: str
+    pattern: re.Pattern
+    words: object  # Callable[[re.Match], str]
+
+
+_CLAIM_NOUN = r"(?:claims?|allegations?|accusations?|suggestions?|reports?|assertions?|charges?|rumou?rs?)"
+_IS_WRONG = (r"(?:have|has|had|are|is|were|was)[ ](?:no[ ](?:basis|merit|foundation|substance)|baseless|unfounded|false|untrue|"
+             r"groundless|without[ ](?:any[ ])?(?:merit|foundation|basis)|nonsense|wrong|inaccurate|incorrect|fabricated)\b")
+_NAMER = r"^[\W]*(?:(?:any|all|the|these|those|such|their|his|her|its|[\w’'.&-]+['’]s?)[ ])?(?:[\w-]+[ ]){0,2}?"
+
+
+def _there_was(m: re.Match) -> str:
+    what = m.group("what").strip()
+    return f"There was {what[:1].lower() + what[1:] if not what[:2].isupper() else what}."
+
+
+def _clause(m: re.Match) -> str:
+    what = m.group("what").strip()
+    return f"{what[:1].upper()}{what[1:]}."
+
+
+NAMED_CLAIMS: tuple[NamedClaim, ...] = (
+    NamedClaim("claims of X are wrong", re.compile(_NAMER + _CLAIM_NOUN + r"[ ]of[ ](?P<what>.+?)[ ]" + _IS_WRONG, re.IGNORECASE), _there_was),
+    NamedClaim("claims that X are wrong", re.compile(_NAMER + _CLAIM_NOUN + r"[ ]that[ ](?P<what>.+?)[ ]" + _IS_WRONG, re.IGNORECASE), _clause),
+)
+
+
+def named_claim(words: str) -> tuple[NamedClaim, str] | None:
+    """The row of :data:`NAMED_CLAIMS` that ``words`` (a claim's) match, and what the named claim says.
+
+    >>> row, said = named_claim("Any claims of gross negligence and willful misconduct have no basis in fact.")
+    >>> row.name, said
+    ('claims of X are wrong', 'There was gross negligence and willful misconduct.')
+    >>> named_claim("Reports that the payroll data was sold are false.")[1]
+    'The payroll data was sold.'
+    >>> named_claim("The claims process was slow.") is None
+    True
+    """
+    for row in NAMED_CLAIMS:
+        m = row.pattern.search(words)
+        if m and len(m.group("what").split()) >= 2:
+            return row, row.words(m)
+    return None
 
 
 def reply_frame(before: str) -> ReplyFrame | None:

@@ -442,3 +442,17 @@ def test_in_one_run_an_aspect_answered_in_another_article_is_two_sides_of_one_pr
         assert [(a["party"], a["stance"]) for a in reply[acted]["assertions"]] == [("initech", "disputes")]
         assert reply[acted]["note"].startswith(f"Takes the other side of proposition '{acted}' (")
         assert "speaks to an aspect of the claim the other way" in reply[acted]["assertions"][0]["note"]
+
+
+NEGLIGENT = "Initech sues\n\nInitech said Globex was grossly negligent in running the payroll system.\n"
+NO_BASIS = ("Globex answers\n\nA Globex spokesperson said: \"The claims of gross negligence in running the payroll system "
+            "are baseless.\"\n")
+
+
+def test_a_claim_that_calls_another_claim_baseless_denies_what_that_claim_says(tmp_path):
+    _, drafts = _ingest(tmp_path, NEGLIGENT, NO_BASIS, case_name="initech")
+    negligent = next(p for p in drafts["a0.txt"]["propositions"] if "negligent" in p.get("text", ""))
+    answer = next(p for p in drafts["a1.txt"]["propositions"] if p.get("proposition") == negligent["id"])
+    assert [(a["party"], a["stance"]) for a in answer["assertions"]] == [("globex-spokesperson", "denies")]
+    assert answer["note"].startswith(f"Answers proposition '{negligent['id']}' (")
+    assert "gross negligence" in answer["assertions"][0]["quote"]["exact"]
