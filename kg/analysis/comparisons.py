@@ -281,8 +281,15 @@ class Context:
 
     def edge_label(self, predicate: str) -> str:
         """The ontology's name for a predicate, as the projection labels its edges."""
-        if not self.predicate_labels:
-            self.predicate_labels = {k: d.get("label", k) for _, _, k, d in self.g.edges(keys=True, data=True)}
+        labels = self.predicate_labels
+        found = labels.get(predicate)
+        if found is None:  # the edges read until one has this predicate (the projection labels a predicate one way)
+            edges = self.__dict__.setdefault("_unread_edges", iter(self.g.edges(keys=True, data=True)))
+            for _, _, k, d in edges:
+                labels.setdefault(k, d.get("label", k))
+                if k == predicate:
+                    found = labels[k]
+                    break
         from kg.analysis.nxgraph import local_name
 
-        return self.predicate_labels.get(predicate) or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local_name(predicate)).lower()
+        return found or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local_name(predicate)).lower()

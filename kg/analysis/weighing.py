@@ -29,7 +29,6 @@ pair, as weighing each pair alone (``tests/analysis/test_weighing.py``).
 
 from __future__ import annotations
 
-from itertools import repeat
 from typing import Callable
 
 from kg.analysis.comparisons import Comparison, Context, Profile, model
@@ -61,7 +60,10 @@ def _needed(c: Comparison, table: dict) -> bool:
 
 
 def _totals(plan: list, found: list, n: int):
-    """The match weights of ``n`` pairs from each comparison's levels (None: not needed), a family counted once."""
+    """The match weights of ``n`` pairs from each comparison's levels (None: not needed), a family counted once.
+
+    Each comparison's levels are numbered once (:func:`_numbered`), and its weights, what it says and what
+    rules alone are looked up by number."""
     import numpy as np
 
     from kg.analysis.weights import counted, decisive, strongest
@@ -71,20 +73,30 @@ def _totals(plan: list, found: list, n: int):
     for (c, _, table), levels in zip(plan, found):
         if levels is None:
             continue
-        w = np.fromiter(map(table.get, levels, repeat(0.0)), dtype=float, count=n)
+        numbers = levels if isinstance(levels, np.ndarray) else _numbered(c, levels)
+        w = np.array([*(table.get(lv.level, 0.0) for lv in c.levels), 0.0], dtype=float)[numbers]
         family = c.options.get("family")
         if family:
             said = families.setdefault(family, ([], [], []))
             said[0].append(w)
-            says = {lv.level: counted(c, lv.level) for lv in c.levels}
-            said[1].append(np.fromiter(map(says.get, levels, repeat(True)), dtype=bool, count=n))
-            rules = {lv.level for lv in c.levels if decisive(c, lv.level)}
-            said[2].append(np.fromiter((x in rules for x in levels), dtype=bool, count=n) if rules else np.zeros(n, dtype=bool))
+            said[1].append(np.array([*(counted(c, lv.level) for lv in c.levels), True], dtype=bool)[numbers])
+            said[2].append(np.array([*(decisive(c, lv.level) for lv in c.levels), False], dtype=bool)[numbers])
         else:
             total += w
     for ws, said, alone in families.values():
         total += strongest(np.array(ws), np.array(said), np.array(alone))[0]
     return total
+
+
+def _numbered(c: Comparison, levels: list):
+    """Each level's place among ``c``'s levels (a level ``c`` does not declare: one past the last)."""
+    import numpy as np
+
+    places: dict[str, int] = {}
+    for i, lv in enumerate(c.levels):
+        places[lv.level] = i  # (the last of one name, as a dict of the levels keeps it)
+    other = len(c.levels)
+    return np.fromiter((places.get(x, other) for x in levels), dtype=np.intp, count=len(levels))
 
 
 def _levels(c: Comparison, keys: list, left: list, right: list, ctx: Context, kind, known: dict | None, split) -> list:
@@ -142,7 +154,8 @@ def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weig
     (the collective step's pooled ones); by default ``profiles[a], profiles[b]``.
     ``known`` holds levels already found for these profiles and this context
     (comparison name → pair → level, as :func:`kg.analysis.weights.estimate` leaves them); the rest are found.
-    ``kept``, if given, receives each plan's pairs, profiles and levels, for :func:`weigh_kept` and :func:`level_counts`.
+    ``kept``, if given, receives each plan's pairs, profiles, levels and their numbers (:func:`_numbered`),
+    for :func:`weigh_kept` and :func:`level_counts`.
     """
     plans = {} if plans is None else plans
     groups: dict[int, tuple[list, list, list, list]] = {}
@@ -164,9 +177,10 @@ def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weig
                 levels.append(None)  # every level weighs nothing: no need to know which
                 continue
             levels.append(_levels(c, keys, left, right, ctx, kind, (known or {}).get(c.name), split))
+        numbers = [None if found is None else _numbered(c, found) for (c, _, _), found in zip(plan, levels)]
         if kept is not None:
-            kept.append((plan, keys, left, right, levels))
-        out.update(zip(keys, (round(float(w), 3) for w in _totals(plan, levels, len(keys)))))
+            kept.append((plan, keys, left, right, levels, numbers))
+        out.update(zip(keys, (round(float(w), 3) for w in _totals(plan, numbers, len(keys)))))
     return out
 
 
@@ -174,11 +188,11 @@ def weigh_kept(kept: list, ctx: Context, weights: Weights) -> dict[tuple[str, st
     """The match weight of each pair :func:`weigh_pairs` weighed (its levels ``kept``), under new ``weights``:
     the levels are taken, not found again, but for a comparison that weighed nothing before."""
     out: dict[tuple[str, str], float] = {}
-    for plan, keys, left, right, levels in kept:
+    for plan, keys, left, right, _, numbers in kept:
         cls = left[0].cls
         now = [(c, kind, weights.get((c.name, cls), {})) for c, kind, _ in plan]
         found = [lv if lv is not None or not _needed(c, table) else levels_of(c, left, right, ctx, kind)
-                 for (c, kind, table), lv in zip(now, levels)]
+                 for (c, kind, table), lv in zip(now, numbers)]
         out.update(zip(keys, (round(float(w), 3) for w in _totals(now, found, len(keys)))))
     return out
 
@@ -186,7 +200,7 @@ def weigh_kept(kept: list, ctx: Context, weights: Weights) -> dict[tuple[str, st
 def level_counts(kept: list, chosen) -> dict[str, dict[str, int]]:
     """How many of the ``chosen`` pairs :func:`weigh_pairs` put at each level of each comparison (by its ``kept`` levels)."""
     counts: dict[str, dict[str, int]] = {}
-    for plan, keys, _, _, levels in kept:
+    for plan, keys, _, _, levels, _ in kept:
         rows = [i for i, key in enumerate(keys) if key in chosen]
         if not rows:
             continue
