@@ -62,7 +62,9 @@ def _dates(c: Comparison, left: list[Profile], right: list[Profile], ctx: Contex
                     np.where(bounded, np.where(one_day, "same-day", "overlap"), "compatible"))
     texts = [bool(a.date_text) and a.date_text == b.date_text for a, b in zip(left, right)]
     found = np.where(a_dated & b_dated, both, np.where(texts, "same-text", np.where(a_dated | b_dated, "one-undated", "undated")))
-    return found.tolist()
+    # disjoint, and one told by a whole month or year: the function compares them in that unit
+    coarse = (gap > 0) & (((ahi - alo) >= 27) | ((bhi - blo) >= 27))
+    return [_UNDECIDED if undecided else level for level, undecided in zip(found.tolist(), coarse.tolist())]
 
 
 def _values(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -262,15 +263,28 @@ def _dates(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> 
     ['same-day', 'overlap', 'near', 'far', 'compatible', 'one-undated']
     >>> dict(compare_items(g, "c", "b", "dates").facts)
     {'gap': 1, 'left': ('2026-03-05', '2026-03-05'), 'right': ('2026-03-01', '2026-03-04')}
+
+    A date told only by its month is compared with the other by months: the next month is
+    ``adjacent`` (one may be late in its month, the other early in the next), not one day apart.
+
+    >>> g = from_turtle('''
+    ... :a a kg:Incident ; dcterms:date "2026-03-02"^^xsd:date .  :feb a kg:Incident ; dcterms:date "2026-02"^^xsd:gYearMonth .
+    ... :mar a kg:Incident ; dcterms:date "2026-03"^^xsd:gYearMonth .  :apr a kg:Incident ; dcterms:date "2026-04"^^xsd:gYearMonth .
+    ... ''')
+    >>> [compare_items(g, x, y, "dates").level for x, y in (("feb", "mar"), ("a", "feb"), ("a", "apr"), ("feb", "apr"))]
+    ['adjacent', 'adjacent', 'adjacent', 'apart']
     """
     a_dated, b_dated = a.lo is not None or a.hi is not None, b.lo is not None or b.hi is not None
     via = _via(a.via.get("dates", ()), b.via.get("dates", ())) if facts else ()
     if a_dated and b_dated:
         gap = 0
         if a.lo and b.hi and a.lo > b.hi:
-            gap = (a.lo - b.hi).days
+            gap = _gap(b.lo, b.hi, a.lo, a.hi)
         elif b.lo and a.hi and b.lo > a.hi:
-            gap = (b.lo - a.hi).days
+            gap = _gap(a.lo, a.hi, b.lo, b.hi)
+        if gap == _NEXT:
+            unit = max(_unit(a.lo, a.hi), _unit(b.lo, b.hi), key=_UNITS.index)
+            return Outcome("adjacent", _facts(unit=unit, left=_iso(a), right=_iso(b)) if facts else (), via)
         if gap:
             level = "near" if gap <= c.options.get("near_days", 3) else "apart" if gap <= c.options.get("apart_days", 60) else "far"
             return Outcome(level, _facts(gap=gap, left=_iso(a), right=_iso(b)) if facts else (), via)
@@ -284,6 +298,49 @@ def _dates(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> 
         dated, other = (a, b) if a_dated else (b, a)
         return Outcome("one-undated", _facts(dated=_iso(dated), undated=other.label) if facts else (), via)
     return Outcome("undated")
+
+
+#: Units of a date as written, finest first; and the gap :func:`_gap` gives neighbouring ones.
+_UNITS = ("day", "month", "year")
+_NEXT = -1
+
+
+def _unit(lo, hi) -> str:
+    """The unit an interval is told in: a whole year, a whole month, or days.
+
+    >>> from datetime import date
+    >>> _unit(date(2025, 4, 1), date(2025, 4, 30)), _unit(date(2025, 1, 1), date(2025, 12, 31)), _unit(date(2025, 4, 1), date(2025, 4, 3))
+    ('month', 'year', 'day')
+    """
+    if lo is None or hi is None or lo.day != 1 or (hi + timedelta(days=1)).day != 1 or (lo.year, lo.month) != (hi.year, hi.month):
+        return "year" if lo and hi and (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year else "day"
+    return "month"
+
+
+def _gap(lo1, hi1, lo2, hi2) -> int:
+    """Days between an earlier interval and a later one, compared in the coarser unit of the two: the
+    days between the months (or years) that hold them, or ``_NEXT`` for neighbouring months (years).
+    "2025-04" and "2025-05" are neighbouring months, not disjoint by one day; 2025-03-10 and "2025-05"
+    are a month apart (April).
+
+    >>> from datetime import date
+    >>> april, may = (date(2025, 4, 1), date(2025, 4, 30)), (date(2025, 5, 1), date(2025, 5, 31))
+    >>> _gap(*april, *may), _gap(date(2025, 3, 10), date(2025, 3, 10), *may), _gap(*april, date(2025, 5, 2), date(2025, 5, 2))
+    (-1, 31, -1)
+    >>> _gap(date(2025, 3, 1), date(2025, 3, 2), date(2025, 3, 4), date(2025, 3, 4))
+    2
+    """
+    unit = max(_unit(lo1, hi1), _unit(lo2, hi2), key=_UNITS.index)
+    if unit != "day" and hi1 is not None and lo2 is not None:
+        if unit == "month":
+            hi1, lo2 = hi1.replace(day=1), lo2.replace(day=1)
+            neighbours = (hi1.year * 12 + hi1.month) + 1 == lo2.year * 12 + lo2.month
+            end = date(hi1.year + hi1.month // 12, hi1.month % 12 + 1, 1) - timedelta(days=1)
+        else:
+            neighbours = hi1.year + 1 == lo2.year
+            lo2, end = date(lo2.year, 1, 1), date(hi1.year, 12, 31)
+        return _NEXT if neighbours else (lo2 - end).days
+    return (lo2 - hi1).days
 
 
 def _values(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:

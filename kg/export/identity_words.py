@@ -106,6 +106,7 @@ WORDS: tuple[WordsRow, ...] = (
     WordsRow("contrasting words", "name", "contrast", lambda f: f"{_quoted(*f['names'])} tell them apart"),
     WordsRow("names compared", "name", "*", _name),
     WordsRow("dates disjoint", "dates", "near", lambda f: f"disjoint by {f['gap']} days: {_when(f['left'])} vs {_when(f['right'])}"),
+    WordsRow("neighbouring months", "dates", "adjacent", lambda f: f"the next {f['unit']}: {_when(f['left'])} vs {_when(f['right'])}"),
     WordsRow("dates apart", "dates", "apart", lambda f: f"disjoint by {f['gap']} days: {_when(f['left'])} vs {_when(f['right'])}"),
     WordsRow("dates far apart", "dates", "far", lambda f: f"disjoint by {f['gap']} days: {_when(f['left'])} vs {_when(f['right'])}"),
     WordsRow("the same day", "dates", "same-day", lambda f: _when(f["left"])),
