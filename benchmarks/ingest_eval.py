@@ -112,6 +112,12 @@ def ingest(engine: str, paths: list[Path], case: Path, dates: dict[str, str], pu
     return run(paths, case, dates=dates, publishers=publishers if PUBLISHER else None, **_engine_kwargs(run, engine))
 
 
+#: With ``--why``: each tuned gold identity question's cause (listed, no item, one item, never weighed,
+#: weighed below), printed per incident and counted; ``WHY_WEIGHED`` holds the last case's pairs at threshold 0.
+WHY = False
+WHY_WEIGHED: dict[tuple[str, str], float] = {}
+WHY_CAUSES: dict[str, int] = {}
+
 #: With ``--extract-only``: what one article's reading gives (entities, attributions, questions, dates),
 #: without ingesting it into a case; the figures that need a built case print as "-".
 EXTRACT_ONLY = False
@@ -236,7 +242,7 @@ def _drafts(case: Path) -> list[dict]:
     return [yaml.safe_load(p.read_text(encoding="utf-8")) or {} for p in sorted(case.glob("draft-*.yaml"))]
 
 
-def _unresolved(case: Path):
+def _unresolved(case: Path, why: bool = False):
     """The built case's `kg unresolved --include-pending`: contested sides and listed identity pairs."""
     from kg.analysis.report import unresolved
     from kg.ingest import case_graph
@@ -245,6 +251,10 @@ def _unresolved(case: Path):
     graph = case_graph(case) + ontology_graph()
     report = unresolved(graph, include_pending=True)
     pairs = [(c.left.iri.rsplit("/", 1)[-1], c.right.iri.rsplit("/", 1)[-1]) for c in report.candidates]
+    if why:
+        every = unresolved(graph, include_pending=True, threshold=0.0).candidates
+        WHY_WEIGHED.clear()
+        WHY_WEIGHED.update({(c.left.iri.rsplit("/", 1)[-1], c.right.iri.rsplit("/", 1)[-1]): c.probability for c in every})
     return scoring.contested_sides(graph, report), pairs
 
 
@@ -290,10 +300,17 @@ def score_incident(engine: str, incident: Incident, figures: Figures) -> None:
         case = Path(scratch) / incident.name
         ingest(engine, [a.path for a in incident.articles], case, {a.path.name: a.date for a in incident.articles if a.date},
                {a.path.name: a.outlet for a in incident.articles if a.outlet})
-        (sides, pairs), items = _unresolved(case), scoring.drafted_items(_drafts(case))
+        drafts = _drafts(case)
+        (sides, pairs), items = _unresolved(case, WHY), scoring.drafted_items(drafts)
+    types = {str(i.get("id")): str(i.get("type") or section) for d in drafts for section in ("entities", "propositions")
+             for i in d.get(section) or []}
     tally, missed = scoring.pairs_recovered(sides, texts, scoring.case_pairs(incident.case_gold))
     identity_gold = scoring.gold_identity(incident.case_gold, [(a.path.name, a.gold) for a in incident.articles])
     raised, not_raised = scoring.identity_raised(pairs, items, texts, identity_gold)
+    if WHY:
+        for row, cause in scoring.identity_why(pairs, WHY_WEIGHED, items, texts, identity_gold, types):
+            print(f"  why [{engine}] {incident.name}: {row}: {cause}")
+            WHY_CAUSES[cause.split(" (")[0]] = WHY_CAUSES.get(cause.split(" (")[0], 0) + 1
     figures.case_pairs += tally
     figures.listed += len(sides)
     figures.identity += raised
@@ -386,11 +403,13 @@ def main(argv: list[str] | None = None) -> None:
                         help="comma-separated incident folders: score only these of the real sets (the invented sets are left out)")
     parser.add_argument("--by-incident", action="store_true",
                         help="after each real set, each of its incidents' own figures (counts only, no misses)")
+    parser.add_argument("--why", action="store_true",
+                        help="the tuned sets only: why each gold identity question is listed or not, with the causes counted")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss of the tuned sets")
     parser.add_argument("--heldout-errors", action="store_true",
                         help="also list the held-out sets' misses (never while writing rules: that would tune on them)")
     args = parser.parse_args(argv)
-    global EXTRACT_ONLY, PUBLISHER
+    global EXTRACT_ONLY, PUBLISHER, WHY
     EXTRACT_ONLY = args.extract_only
     PUBLISHER = not args.no_publisher
     wanted = [e.strip() for e in args.engines.split(",") if e.strip()]
@@ -408,6 +427,7 @@ def main(argv: list[str] | None = None) -> None:
         if args.sets != "all" and args.sets not in group or chosen and not real:
             continue
         incidents = [i for i in incidents_in(folder, real=real) if not chosen or i.name in chosen]
+        WHY = args.why and not held_out  # never the held-out sets' causes: that would tune on them
         if not incidents:
             continue
         results = run_set(incidents, engines)
@@ -419,6 +439,8 @@ def main(argv: list[str] | None = None) -> None:
                           missing, False)
         if real and held_out:
             headline = results
+    if WHY_CAUSES:
+        print("\n== why tuned identity questions are listed or not: " + "; ".join(f"{k} {v}" for k, v in sorted(WHY_CAUSES.items())))
     if headline:
         print_targets(headline)
     if args.seed:

@@ -21,6 +21,7 @@ __all__ = [
     "Score", "Tally", "Attribution", "occurrences", "overlaps", "gold_entities", "score_entities",
     "score_attributions", "score_questions", "score_dates", "anchored_quotes", "fragments", "gold_pairs",
     "pairs_recovered", "case_pairs", "contested_sides", "drafted_items", "identity_raised", "gold_identity",
+    "identity_why",
 ]
 
 FAMILY = {"OrganizationalUnit": "Organization", "AISystem": "System", "IncidentTrend": "Incident"}
@@ -489,4 +490,43 @@ def gold_identity(incident_gold: dict | None, articles: list[tuple[str, dict]]) 
             for r in (incident_gold or {}).get("identity") or []]
     for name, gold in articles:
         rows += [((name, r["a"]), (name, r["b"])) for r in gold.get("identity") or []]
+    return rows
+
+
+def identity_why(listed: list[tuple[str, str]], weighed: dict[tuple[str, str], float], items: dict, texts: dict[str, str],
+                 gold: list[tuple[tuple[str, str], tuple[str, str]]], types: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """Why each gold identity question is listed or not: (``a ~ b``, cause). ``weighed`` holds every
+    pair the identity step scored (at threshold 0) with its probability. Causes, in the order checked:
+    listed; a side no drafted item stands for; one item stands for both; the items never weighed
+    (blocked, or of two classes); weighed below the threshold. ``types`` (item id: its class) names
+    the classes of the items never weighed, and leaves out propositions: a claim's words are no item.
+
+    >>> items = {"a": (["Red Eléctrica"], "x.txt", None), "b": (["REE"], "y.txt", None)}
+    >>> texts = {"x.txt": "", "y.txt": ""}
+    >>> gold = [(("x.txt", "Red Eléctrica"), ("y.txt", "REE")), (("x.txt", "Red Eléctrica"), ("y.txt", "Redeia"))]
+    >>> identity_why([], {("a", "b"): 0.2}, items, texts, gold)
+    [('Red Eléctrica ~ REE', 'weighed below the threshold (0.20)'), ('Red Eléctrica ~ Redeia', 'no item for the second side')]
+    """
+    rows = []
+    if types is not None:
+        items = {i: item for i, item in items.items() if types.get(i) != "propositions"}
+    for a, b in gold:
+        left = {i for i, item in items.items() if _item_covers(item, texts, a)}
+        right = {i for i, item in items.items() if _item_covers(item, texts, b)}
+        pairs = {(x, y) for x in left for y in right if x != y}
+        listed_here = [p for p in listed if p in pairs or p[::-1] in pairs]
+        scores = [weighed.get(p, weighed.get(p[::-1])) for p in pairs]
+        scores = [s for s in scores if s is not None]
+        if listed_here:
+            cause = "listed"
+        elif not left or not right:
+            cause = "no item for " + ("either side" if not left and not right else "the first side" if not left else "the second side")
+        elif not pairs:
+            cause = "one item stands for both"
+        elif not scores:
+            kinds = " / ".join(sorted({(types or {}).get(x, "?") for x in left}) + ["~"] + sorted({(types or {}).get(y, "?") for y in right}))
+            cause = f"items never weighed ({kinds})"
+        else:
+            cause = f"weighed below the threshold ({max(scores):.2f})"
+        rows.append((f"{a[1]} ~ {b[1]}", cause))
     return rows
