@@ -10,9 +10,10 @@ the exporters ask the backend and never branch on the kind of store:
 * :class:`MemoryBackend` — rdflib's in-memory store (``memory``, ``memory:FILE.nt``);
 * :class:`RemoteBackend` — a SPARQL 1.1 endpoint (:mod:`kg.remote`).
 
-Turtle is always the triples as Oxigraph writes them, sorted (:mod:`kg.turtle`), so it is the
-same bytes from every store: a graph held elsewhere is first copied into a temporary on-disk
-Oxigraph store, its blank nodes labelled canonically as a build labels them.
+Turtle is always in the order of the triples' N-Triples lines as Oxigraph writes them, sorted
+(:mod:`kg.turtle`), so it is the same bytes from every store: a graph held elsewhere is first
+copied into a temporary on-disk Oxigraph store, its blank nodes labelled canonically as a build
+labels them.
 
 >>> backend("memory").kind, backend("oxigraph:/tmp/s").kind
 ('memory', 'oxigraph')
@@ -240,8 +241,8 @@ class OxigraphBackend(Backend):
             stale.unlink(missing_ok=True)
 
     def dump_turtle(self, graph: Graph, path: str | os.PathLike) -> None:
-        """Canonical Turtle of the store's default graph (``graph``'s own store, unless one was given): the triples as
-        Oxigraph writes them in N-Triples, sorted (:mod:`kg.turtle`)."""
+        """Canonical Turtle of the store's default graph (``graph``'s own store, unless one was given): the triples in
+        the order of their N-Triples lines as Oxigraph writes them, sorted (:mod:`kg.turtle`)."""
         import tempfile
 
         import pyoxigraph as ox

@@ -148,9 +148,10 @@ class CaseChunk:
     (:mod:`kg.summaries`); ``triples`` counts the graph's triples only. ``places`` maps each
     node the case made (its IRI as text) to the "FILE:LINE" of its entry, for the shapes' report.
 
-    With ``turtle``, ``turtle`` is the case's lines of canonical Turtle (:mod:`kg.turtle`: the triples whose subject
-    is its item, as the engine writes them, sorted) and ``other`` the lines of other subjects that the case made and
-    the ontology does not hold; ``turtle`` is None when its lines cannot be told apart from other cases'.
+    With ``turtle``, ``turtle`` is the case's canonical Turtle (:mod:`kg.turtle`: the triples whose subject is its
+    item, in the order of their N-Triples lines as the engine writes them) and ``other`` the N-Triples lines of other
+    subjects that the case made and the ontology does not hold; ``turtle`` is None when its lines cannot be told
+    apart from other cases'.
     """
 
     slug: str

@@ -1,37 +1,43 @@
-"""Canonical Turtle: kg's prefixes, then the graph's triples as the engine writes them in N-Triples, one a line, the
-lines sorted (code point by code point). N-Triples is Turtle, so every Turtle reader takes the file.
+"""Canonical Turtle: kg's prefixes, then the graph's triples in the order of their lines as the engine writes them in
+N-Triples, the lines sorted (code point by code point); each subject's triples are one block, its predicates and
+objects in that order, an IRI written with one of kg's prefixes where its local name is plain, ``a`` for
+``rdf:type`` (:func:`turtle_of`).
 
-The bytes depend on the triples alone, so a build writes ``kg.ttl`` from the lines of its own cases
-(each case's lines sorted in the worker that read it) and ``kg export`` writes the same file from any store
+The bytes depend on the triples alone, so a build writes ``kg.ttl`` from the lines of its own cases (each case's
+lines sorted and written in the worker that read it) and ``kg export`` writes the same file from any store
 (:func:`write_sorted`), without the engine putting the triples in its own order first.
 
 A case's lines are those whose subject is one of its items (``<BASE/SLUG/...>``) or the case itself
 (``<BASE/SLUG>``). Sorted, every case's lines are one run, and the runs are in the order of ``SLUG + "/"``
 (:func:`case_order`), unless a case's slug is another's followed by a character that sorts between ``/`` and
 ``>`` (``acme`` and ``acme0``): then their lines interleave (:func:`interleaved`), and a build sorts the whole graph
-as ``kg export`` does.
+as ``kg export`` does. A block is one subject's, so the runs' Turtle put one after the other is the whole's.
 
->>> lines = ['<https://w3id.org/kg/id/b/x> <urn:p> "x" .', '<https://w3id.org/kg/ontology#A> <urn:p> "a" .',
-...          '<https://w3id.org/kg/id/a> <urn:p> "y" .', '<https://w3id.org/kg/id/a/y> <urn:p> "z" .']
+>>> lines = [b'<https://w3id.org/kg/id/b/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg/ontology#Incident> .',
+...          b'<https://w3id.org/kg/ontology#A> <urn:p> "2"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+...          b'<https://w3id.org/kg/id/a> <urn:p> "y"@en .', b'<https://w3id.org/kg/id/a/y> <urn:p> "z" .',
+...          b'<https://w3id.org/kg/id/a/y> <urn:p> "w" .', b'<https://w3id.org/kg/id/a/y> <urn:q> _:b0 .']
 >>> import io
 >>> out = io.BytesIO()
->>> write_sorted(out, io.BytesIO("\\n".join(lines).encode() + b"\\n"))
+>>> write_sorted(out, io.BytesIO(b"\\n".join(lines) + b"\\n"))
 >>> print(out.getvalue().decode().removeprefix(HEADER), end="")
-<https://w3id.org/kg/id/a/y> <urn:p> "z" .
-<https://w3id.org/kg/id/a> <urn:p> "y" .
-<https://w3id.org/kg/id/b/x> <urn:p> "x" .
-<https://w3id.org/kg/ontology#A> <urn:p> "a" .
+kgr:a\\/y <urn:p> "w" , "z" ;
+\t<urn:q> _:b0 .
+kgr:a <urn:p> "y"@en .
+kgr:b\\/x a kg:Incident .
+kg:A <urn:p> "2"^^xsd:integer .
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
 from kg.vocab import BASE_IRI, PREFIXES
 
-__all__ = ["HEADER", "ITEM", "case_of", "case_order", "interleaved", "write_sorted", "ontology_lines", "turtle_lines", "TurtleParts"]
+__all__ = ["HEADER", "ITEM", "case_of", "turtle_of", "case_order", "interleaved", "write_sorted", "ontology_lines", "turtle_lines", "TurtleParts"]
 
 #: The prefixes, one line each, as every canonical Turtle file starts (for readers that show prefixed names).
 HEADER = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES.items())
@@ -80,6 +86,68 @@ def interleaved(slugs) -> bool:
     return False
 
 
+#: A local name written after a prefix: plain characters only (a slash escaped), which every Turtle reader takes.
+_LOCAL = re.compile(rb"[A-Za-z0-9_][A-Za-z0-9_/-]*")
+#: (namespace, prefix), longest namespace first, so that an IRI takes the most specific prefix.
+_NAMESPACES = sorted(((ns.encode("utf-8"), prefix.encode("utf-8")) for prefix, ns in PREFIXES.items()), key=lambda p: -len(p[0]))
+_RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+class _Names(dict):
+    """A term as N-Triples writes it to its Turtle: an IRI with a prefix where its local name is plain, else as is."""
+
+    def __missing__(self, term: bytes) -> bytes:
+        name = term
+        if term[0] == 60:  # "<": an IRI
+            iri = term[1:-1]
+            for namespace, prefix in _NAMESPACES:
+                if iri.startswith(namespace) and _LOCAL.fullmatch(iri, len(namespace)):
+                    name = prefix + b":" + iri[len(namespace) :].replace(b"/", b"\\/")
+                    break
+        self[term] = name
+        return name
+
+
+def turtle_of(lines, out) -> None:
+    """Sorted N-Triples ``lines`` (bytes, each ending `` .\\n``) as Turtle into the binary file ``out``: a block a
+    subject, ``;`` between its predicates and ``,`` between a predicate's objects.
+
+    >>> import io
+    >>> out = io.BytesIO()
+    >>> turtle_of([b'<urn:s> <urn:p> <urn:a> .\\n', b'<urn:s> <urn:p> <urn:b> .\\n', b'<urn:s> <urn:q> "x y" .\\n'], out)
+    >>> print(out.getvalue().decode(), end="")
+    <urn:s> <urn:p> <urn:a> , <urn:b> ;
+    \t<urn:q> "x y" .
+    """
+    names, predicates = _Names(), _Names({_RDF_TYPE: b"a"})
+    pieces: list[bytes] = []
+    append = pieces.append
+    subject = predicate = None
+    for line in lines:
+        s, p, o = line[:-3].split(b" ", 2)  # a subject and a predicate hold no space; every line ends with " .\n"
+        if o[0] != 34:  # not a literal: an IRI or a blank node
+            o = names[o]
+        elif o[-1] == 62:  # a literal that ends with ">": typed, its datatype after the last ^^
+            text, _, datatype = o.rpartition(b"^^")
+            o = text + b"^^" + names[datatype]
+        if s != subject:
+            if subject is not None:
+                append(b" .\n")
+                if len(pieces) > 1 << 16:
+                    out.write(b"".join(pieces))
+                    pieces.clear()
+            append(names[s] + b" " + predicates[p] + b" " + o)
+            subject, predicate = s, p
+        elif p != predicate:
+            append(b" ;\n\t" + predicates[p] + b" " + o)
+            predicate = p
+        else:
+            append(b" , " + o)
+    if subject is not None:
+        append(b" .\n")
+    out.write(b"".join(pieces))
+
+
 #: Bytes of N-Triples sorted in memory at once: a bigger graph is sorted in runs of this size, kept in temporary
 #: files and merged as the Turtle is written (10M triples are 1.5 GB of N-Triples).
 SORT_BUDGET = 256 << 20
@@ -105,7 +173,7 @@ def write_sorted(out, source, budget: int = SORT_BUDGET) -> None:
     lines.sort()  # UTF-8 bytes sort as their code points do
     more = source.readlines(budget)
     if not more:
-        out.writelines(lines)
+        turtle_of(lines, out)
         return
     with tempfile.TemporaryDirectory(prefix="kg-sort-") as folder:
         runs: list[Path] = []
@@ -117,7 +185,7 @@ def write_sorted(out, source, budget: int = SORT_BUDGET) -> None:
             lines.sort()
         handles = [open(run, "rb") for run in runs]
         try:
-            out.writelines(heapq.merge(*handles))
+            turtle_of(heapq.merge(*handles), out)
         finally:
             for handle in handles:
                 handle.close()
@@ -137,13 +205,15 @@ def ontology_lines(ontology: bytes) -> frozenset[bytes]:
 
 
 def turtle_lines(store, chunks: list, ontology: bytes) -> None:
-    """Each case's lines of canonical Turtle (:mod:`kg.turtle`) from ``store``, which holds the ``ontology``'s
+    """Each case's canonical Turtle (:mod:`kg.turtle`) from ``store``, which holds the ``ontology``'s
     N-Triples and ``chunks``.
 
     Sorted, a case's lines are the run from ``<BASE/SLUG/`` to ``<BASE/SLUG>`` (cases whose runs would interleave are
     found in the main process, which then sorts the whole graph). A case whose N-Triples hold a blank node (the loader
     would label it afresh), or lines of a case item that is in none of ``chunks``, leaves every ``turtle`` None.
     """
+    import io
+
     import pyoxigraph as ox
 
     lines = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines(keepends=True)
@@ -155,7 +225,9 @@ def turtle_lines(store, chunks: list, ontology: bytes) -> None:
     for chunk in chunks:
         start = ITEM + chunk.slug.encode("utf-8")
         begin, end = bisect_left(lines, start + b"/", first, last), bisect_left(lines, start + b"?", first, last)  # "?" follows ">"
-        chunk.turtle = b"".join(lines[begin:end])
+        written = io.BytesIO()
+        turtle_of(lines[begin:end], written)
+        chunk.turtle = written.getvalue()
         taken += end - begin
     if taken != last - first or any(b"_:" in chunk.ntriples for chunk in chunks):
         for chunk in chunks:
@@ -203,12 +275,12 @@ class TurtleParts:
         self._file.flush()
         with open(path, "wb") as out:
             out.write(HEADER.encode("utf-8"))
-            out.writelines(other[:split])
+            turtle_of(other[:split], out)
             for slug in sorted(self._where, key=case_order):
                 offset, length = self._where[slug]
                 self._file.seek(offset)
                 out.write(self._file.read(length))
-            out.writelines(other[split:])
+            turtle_of(other[split:], out)
         return True
 
     def close(self) -> None:

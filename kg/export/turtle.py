@@ -1,7 +1,7 @@
 """Canonical Turtle: the same graph always gives the same bytes, whatever store holds it.
 
-Turtle is kg's prefixes and the triples as Oxigraph writes them in N-Triples,
-the lines sorted (:mod:`kg.turtle`), written by the backend of the store that
+Turtle is kg's prefixes and the triples in the order of their lines as Oxigraph
+writes them in N-Triples, sorted, a block a subject (:mod:`kg.turtle`), written by the backend of the store that
 holds the graph (:mod:`kg.backends`): a graph held elsewhere than the embedded
 store is first copied into a temporary one, so its Turtle is byte-identical to
 the embedded store's, and to the ``kg.ttl`` a build writes from its cases' lines. (``serialize`` is rdflib's sorted ``longturtle``, for small graphs in
