@@ -52,6 +52,9 @@ def find_questions(table: EntityTable, text: str, sentences: list[Sentence]) -> 
     >>> t = "Globex declined to say how many customers lost data. It has not said if refunds are due."
     >>> [q.asks for q in find_questions(EntityTable(t, Gazetteer([])), t, split_sentences(t))]
     ['How many customers lost data?', 'Are refunds due?']
+    >>> t = "The regulator will review whether fees were fair, and whether refunds are due."
+    >>> [q.resolvable_by for q in find_questions(EntityTable(t, Gazetteer([])), t, split_sentences(t))]
+    ['A review by the regulator', 'A review by the regulator']
     """
     questions: list[Question] = []
     for sentence in sentences:
@@ -69,6 +72,9 @@ def find_questions(table: EntityTable, text: str, sentences: list[Sentence]) -> 
             if len(text[start:end].split()) < 3:
                 continue
             settles = _resolvable_by(text, sentences, sentence) or settled_by(text[sentence.start:start])
+            earlier = questions[-1] if questions and questions[-1].start >= sentence.start else None
+            if settles is None and earlier is not None and _COORDINATED.match(text, earlier.end, start):
+                settles = earlier.resolvable_by  # "will look into whether X, and whether Y": one study answers both
             questions.append(_question(table, text, start, end, settles))
         for start, end, settles in _listed_points(sentence):
             if not any(q.start < end and start < q.end for q in questions):
@@ -78,6 +84,10 @@ def find_questions(table: EntityTable, text: str, sentences: list[Sentence]) -> 
                     if q.start < end and start < q.end:
                         q.resolvable_by = settles
     return questions
+
+
+#: The words between two questions joined as one list: "whether X, and whether Y", "whether X" or "if Y".
+_COORDINATED = re.compile(r"[”\"’']?,?[ ](?:and|or)[ ](?:also[ ])?$")
 
 
 def _question(table: EntityTable, text: str, start: int, end: int, settles: str | None) -> Question:
@@ -177,13 +187,13 @@ _DOCUMENT = re.compile(r"\b(?:context|text|article|story|report|reports|document
 #: not answered it (their answer would), someone who will or would have to study it (their study would), and
 #: what is being done "to find out" (doing it would).
 SETTLERS: tuple[Settler, ...] = (
-    _settler("no answer from", r"(?P<who>(?:[\w’'.-]+[ ]){1,6}?)(?:did|does|do|has|have|had|would|could)[ ]not[ ](?:immediately[ ]|yet[ ])?"
+    _settler("no answer from", r"(?P<who>(?:[\w’'.&-]+[ ]){1,6}?)(?:did|does|do|has|have|had|would|could)[ ]not[ ](?:immediately[ ]|yet[ ])?"
              r"(?:respond[ ]to[ ](?:a[ ]|the[ ])?questions?[ ](?:asking|about|on|over)|say|said|confirm|confirmed|disclose|disclosed|answer|answered|comment[ ]on|explain|explained)"
-             r"|(?P<who2>(?:[\w’'.-]+[ ]){1,6}?)(?:declined|refused)[ ]to[ ](?:say|confirm|disclose|comment[ ]on|explain)", "an answer from {who}"),
-    _settler("will study", r"(?P<who>(?:[\w’'.-]+[ ]){1,6}?)(?:(?:would|will|must|should|may|might|could|is|are|was|were|has|have|had)[ ])?"
+             r"|(?P<who2>(?:[\w’'.&-]+[ ]){1,6}?)(?:declined|refused)[ ]to[ ](?:say|confirm|disclose|comment[ ]on|explain)", "an answer from {who}"),
+    _settler("will study", r"(?P<who>(?:[\w’'.&-]+[ ]){1,6}?)(?:(?:would|will|must|should|may|might|could|is|are|was|were|has|have|had)[ ])?"
              r"(?:(?:need|needs|going|plans?|planning|yet|set|due|expected)[ ]to[ ]|not[ ]|begun[ ]to[ ]|started[ ]to[ ])?"
-             r"(?P<verb>assess(?:ed|ing)?|review(?:ed|ing)?|investigat(?:e|ed|ing)|examin(?:e|ed|ing)|analys(?:e|ed|ing)|analyz(?:e|ed|ing)"
-             r"|stud(?:y|ied|ying)|look(?:ed|ing)?[ ]into|check(?:ed|ing)?|audit(?:ed|ing)?)", "{study} by {who}"),
+             r"[“\"]?(?:\w+ly[ ])?(?P<verb>assess(?:ed|ing)?|review(?:ed|ing)?|investigat(?:e|ed|ing)|examin(?:e|ed|ing)|analys(?:e|ed|ing)|analyz(?:e|ed|ing)"
+             r"|stud(?:y|ied|ying)|look(?:ed|ing)?[ ]into|check(?:ed|ing)?|audit(?:ed|ing)?)[”\"]?", "{study} by {who}"),
     _settler("to find out", r"(?P<what>[^,;:]{12,200}?),?[ ]to[ ](?:find[ ]out|establish|determine|work[ ]out|understand)", "{what}"),
 )
 
@@ -205,6 +215,8 @@ def settled_by(before: str) -> str | None:
     ('An assessment by the airline', 'An analysis')
     >>> settled_by("Regulators asked each operator to hand over its logs, to find out ")
     'Regulators asked each operator to hand over its logs'
+    >>> settled_by('Federal agencies are "urgently investigating" '), settled_by("B&Q has not said ")
+    ('An investigation by Federal agencies', 'An answer from B&Q')
     >>> settled_by("Staff wondered ") is None, settled_by("The report also does not confirm ") is None
     (True, True)
     """
