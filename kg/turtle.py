@@ -1,4 +1,6 @@
-"""Canonical Turtle: kg's prefixes, then the graph's triples in the order of their lines as the engine writes them in
+"""Canonical Turtle in kg's own order, the same bytes from a build's cases and from any store.
+
+The file is kg's prefixes, then the graph's triples in the order of their lines as the engine writes them in
 N-Triples, the lines sorted (code point by code point); each subject's triples are one block, its predicates and
 objects in that order, an IRI written with one of kg's prefixes where its local name is plain, ``a`` for
 ``rdf:type`` (:func:`turtle_of`).
