@@ -22,6 +22,7 @@ from kg.ingest.speech_rules import (
     BLAME, CERTAIN, CERTAIN_THAT, CLAUSES, FRAMED, LEMMAS, REJECTS_ACCOUNT, REPORTING, REQUEST_ONLY, SPEECH_RULES, SUBJECTS, Speech, SpeechRule,
     URGES, CLAUSE_BREAK_BEFORE, _negation, open_quote_mark,
 )
+from kg.vocab import CLS
 
 __all__ = ["Speech", "SpeechRule", "SPEECH_RULES", "REPORTING", "find_speech", "quoted_paragraphs", "rule_table"]
 
@@ -265,7 +266,7 @@ def _told_in(parties: dict, speech: Speech) -> bool:
     (the innermost named speaker): "the report said nurses had told supervisors that C" is the report's."""
     return parties[speech].generic and any(
         o is not speech and o.content[0] <= speech.frame[0] and speech.frame[1] <= o.content[1]
-        and (p.type == "InternalDocument" or p.section == "sources") for o, p in parties.items())
+        and (p.type == CLS.InternalDocument or p.section == "sources") for o, p in parties.items())
 
 
 def parsed_claims(table, text: str, speeches: list[Speech]) -> list:
@@ -294,10 +295,10 @@ def parsed_claims(table, text: str, speeches: list[Speech]) -> list:
         # Speech inside a document's words ("according to the memo, Roe told staff that C") is the
         # inner speaker's, read through the document; the document's own claim is that one.
         outer = [parties[o] for o in parties if o is not speech and o.content[0] <= speech.frame[0] and speech.frame[1] <= o.content[1]]
-        via = [o for o in outer if o.type == "InternalDocument" or o.section == "sources"]
+        via = [o for o in outer if o.type == CLS.InternalDocument or o.section == "sources"]
         if _told_in(parties, speech):
             continue
-        if party.type == "InternalDocument" and any(s.frame[0] >= speech.content[0] and s.frame[1] <= speech.content[1]
+        if party.type == CLS.InternalDocument and any(s.frame[0] >= speech.content[0] and s.frame[1] <= speech.content[1]
                                                     and not _told_in(parties, s) for s in parties if s is not speech):
             continue
         claim = _make_claim(table, text, party, speech.verb, *speech.content, speech.frame, via, speech.confidence,
