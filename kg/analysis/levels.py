@@ -704,9 +704,30 @@ def _sources(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -
     ... ''')
     >>> [compare_items(g, "x", other, "sources").level for other in ("y", "z")]
     ['different-sources', 'same-source']
+
+    A source that speaks of both because the record raises them (a question asks whether they are
+    one, a proposition says they may be or were separate) has not told them apart: ``raised``, neutral.
+
+    >>> TEXT = '''
+    ... :s1 a kg:NewsArticle ; rdfs:label "Wire" .  :x a kg:Incident ; rdfs:label "X" .  :y a kg:Incident ; rdfs:label "Y" .
+    ... :px a kg:Proposition ; kg:text "X hit Acme." ; kg:about :x .  :py a kg:Proposition ; kg:text "Y hit Acme." ; kg:about :y .
+    ... :a1 a kg:Assertion ; kg:proposition :px ; kg:party :s1 ; kg:readIn :s1 ; kg:stance kg:Asserts .
+    ... :a2 a kg:Assertion ; kg:proposition :py ; kg:party :s1 ; kg:readIn :s1 ; kg:stance kg:Asserts .
+    ... '''
+    >>> g = from_turtle(TEXT)
+    >>> compare_items(g, "x", "y", "sources").level
+    'same-source'
+    >>> g = from_turtle(TEXT + ':q a kg:OpenQuestion ; kg:asks "Are X and Y the same event?" ; kg:about :x, :y .')
+    >>> compare_items(g, "x", "y", "sources")
+    Outcome(level='raised', facts=(('text', 'Are X and Y the same event?'),), via=())
     """
     if not a.sources or not b.sources:
         return Outcome("missing")
+    spoken = not (a.questions.isdisjoint(b.questions) and a.propositions.isdisjoint(b.propositions))
+    if spoken and not a.sources.isdisjoint(b.sources):
+        raised = _raised_by(a, b, ctx)
+        if raised:
+            return Outcome("raised", _facts(text=raised) if facts else ())
     if a.sources.isdisjoint(b.sources):
         shown = lambda p: tuple(sorted(ctx.label(x) for x in p.sources))  # noqa: E731
         return Outcome("different-sources", _facts(left=shown(a), right=shown(b)) if facts else ())
@@ -714,6 +735,18 @@ def _sources(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -
         return Outcome("same-source")
     common = sorted(a.sources & b.sources)
     return Outcome("same-source", _facts(source=ctx.label(common[0]), more=len(common) - 1))
+
+
+def _raised_by(a: Profile, b: Profile, ctx: Context) -> str:
+    """What raises the pair, if the record does: the text of the question or proposition that asks
+    whether they are one, says they may be or were separate (``raised``), or that they are or are not
+    one (``named together``); "" when nothing does."""
+    for c in model().comparisons:
+        if c.kind == "raised-together" or c.kind == "named-together":
+            found = _KINDS[c.kind](c, a, b, ctx, True)
+            if found.level in ("asked", "said", "said-same", "denied-same"):
+                return str(dict(found.facts)["text"])
+    return ""
 
 
 def _outlet(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:

@@ -54,7 +54,7 @@ def test_candidates_are_edges_until_judged(store, tmp_path):
     assert {"comparison": "mechanism", "level": "different", "weight": -1.399, "detail": "Checkout deployment vs AI-assisted change",
             "via": []} in panel["waterfall"]
     assert panel["detail"].startswith("Incident, likely the same (1.00); -0.89 prior; ")
-    assert panel["detail"].endswith("; = +8.90 match weight")
+    assert panel["detail"].endswith("; = +9.56 match weight")
     case = copy_case(tmp_path, ACME, "judged")
     (case / "judgements.yaml").write_text("judgements:\n  - pair: [outage-a, outage-b]\n    judgement: unsure\n", encoding="utf-8")
     build_into(store, case)
