@@ -307,9 +307,13 @@ def _unless(test: Callable[[Profile, Profile], bool], level: str):
 def _co_values(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list:
     """Siblings: none unless the two share a holder, or both are held under ``apart_under`` (effects)."""
     under = c.options.get("apart_under") or frozenset()
+    read: dict[str, bool] = {}
 
     def held(p: Profile) -> bool:
-        return bool(under) and any(k in under for k, _ in p.holders)
+        found = read.get(p.node)
+        if found is None:
+            found = read[p.node] = bool(under) and any(k in under for k, _ in p.holders)
+        return found
 
     return [_UNDECIDED if not a.holders.isdisjoint(b.holders) or (held(a) and held(b)) else "none" for a, b in zip(left, right)]
 

@@ -29,6 +29,7 @@ pair, as weighing each pair alone (``tests/analysis/test_weighing.py``).
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Callable
 
 from kg.analysis.comparisons import Comparison, Context, Profile, model
@@ -96,7 +97,7 @@ def _numbered(c: Comparison, levels: list):
     for i, lv in enumerate(c.levels):
         places[lv.level] = i  # (the last of one name, as a dict of the levels keeps it)
     other = len(c.levels)
-    return np.fromiter((places.get(x, other) for x in levels), dtype=np.intp, count=len(levels))
+    return np.fromiter(map(places.get, levels, repeat(other)), dtype=np.intp, count=len(levels))
 
 
 def _levels(c: Comparison, keys: list, left: list, right: list, ctx: Context, kind, known: dict | None, split) -> list:
