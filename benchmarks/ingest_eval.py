@@ -8,6 +8,7 @@
     .venv/bin/python benchmarks/ingest_eval.py --no-publisher # without each real article's outlet as its publisher
     .venv/bin/python benchmarks/ingest_eval.py --sets real --by-incident   # also each real incident's own figures
     .venv/bin/python benchmarks/ingest_eval.py --sets real-heldout --incident optus-triple-zero,replit-database
+    .venv/bin/python benchmarks/ingest_eval.py --sets real-tuned --why  # why each tuned identity question is listed or not
 
 Sets, in the order printed: real held-out (benchmarks/eval/real/heldout/: whole
 incidents set aside before any tuning; the headline), real tuned
@@ -117,6 +118,7 @@ def ingest(engine: str, paths: list[Path], case: Path, dates: dict[str, str], pu
 WHY = False
 WHY_WEIGHED: dict[tuple[str, str], float] = {}
 WHY_CAUSES: dict[str, int] = {}
+WHY_MENTIONS: dict[str, list[tuple[str, list[tuple[int, int]]]]] = {}  # article: (entity label, every span)
 
 #: With ``--extract-only``: what one article's reading gives (entities, attributions, questions, dates),
 #: without ingesting it into a case; the figures that need a built case print as "-".
@@ -265,6 +267,8 @@ def score_article(engine: str, a: Article, figures: Figures) -> None:
     attr, a_missed, a_wrong = scoring.score_attributions(x, gold.get("attributions") or [], where)
     q, settle, q_missed = scoring.score_questions(x, gold.get("questions") or [], where)
     dates, d_wrong = scoring.score_dates(x, gold.get("incidents") or [])
+    if WHY:
+        WHY_MENTIONS[a.path.name] = [(e.label, list(e.spans)) for e in x.table.entities.values()]
     figures.entities += e
     figures.attributions += attr
     figures.questions += q
@@ -308,7 +312,7 @@ def score_incident(engine: str, incident: Incident, figures: Figures) -> None:
     identity_gold = scoring.gold_identity(incident.case_gold, [(a.path.name, a.gold) for a in incident.articles])
     raised, not_raised = scoring.identity_raised(pairs, items, texts, identity_gold)
     if WHY:
-        for row, cause in scoring.identity_why(pairs, WHY_WEIGHED, items, texts, identity_gold, types):
+        for row, cause in scoring.identity_why(pairs, WHY_WEIGHED, items, texts, identity_gold, types, WHY_MENTIONS):
             print(f"  why [{engine}] {incident.name}: {row}: {cause}")
             WHY_CAUSES[cause.split(" (")[0]] = WHY_CAUSES.get(cause.split(" (")[0], 0) + 1
     figures.case_pairs += tally

@@ -494,12 +494,16 @@ def gold_identity(incident_gold: dict | None, articles: list[tuple[str, dict]]) 
 
 
 def identity_why(listed: list[tuple[str, str]], weighed: dict[tuple[str, str], float], items: dict, texts: dict[str, str],
-                 gold: list[tuple[tuple[str, str], tuple[str, str]]], types: dict[str, str] | None = None) -> list[tuple[str, str]]:
+                 gold: list[tuple[tuple[str, str], tuple[str, str]]], types: dict[str, str] | None = None,
+                 mentions: dict[str, list[tuple[str, list[tuple[int, int]]]]] | None = None) -> list[tuple[str, str]]:
     """Why each gold identity question is listed or not: (``a ~ b``, cause). ``weighed`` holds every
     pair the identity step scored (at threshold 0) with its probability. Causes, in the order checked:
     listed; a side no drafted item stands for; one item stands for both; the items never weighed
     (blocked, or of two classes); weighed below the threshold. ``types`` (item id: its class) names
     the classes of the items never weighed, and leaves out propositions: a claim's words are no item.
+    ``mentions`` (article: each entity the reading found, as (label, every span)) finds the item a
+    later mention belongs to: a draft records an item's first span only. A side whose words the reading
+    found in an entity no draft of that article holds is "folded into another article's item".
 
     >>> items = {"a": (["Red Eléctrica"], "x.txt", None), "b": (["REE"], "y.txt", None)}
     >>> texts = {"x.txt": "", "y.txt": ""}
@@ -510,15 +514,27 @@ def identity_why(listed: list[tuple[str, str]], weighed: dict[tuple[str, str], f
     rows = []
     if types is not None:
         items = {i: item for i, item in items.items() if types.get(i) != "propositions"}
+    def covering(side: tuple[str, str]) -> tuple[set[str], bool]:
+        found = {i for i, item in items.items() if _item_covers(item, texts, side)}
+        if found or not mentions:
+            return found, False
+        spans = occurrences(texts[side[0]], side[1])
+        labels = {label for label, at in mentions.get(side[0], []) if overlaps(at, spans)}
+        found = {i for i, (names, article, _) in items.items() if article == side[0] and names[0] in labels}
+        return found, bool(labels) and not found
+
     for a, b in gold:
-        left = {i for i, item in items.items() if _item_covers(item, texts, a)}
-        right = {i for i, item in items.items() if _item_covers(item, texts, b)}
+        (left, left_away), (right, right_away) = covering(a), covering(b)
         pairs = {(x, y) for x in left for y in right if x != y}
         listed_here = [p for p in listed if p in pairs or p[::-1] in pairs]
         scores = [weighed.get(p, weighed.get(p[::-1])) for p in pairs]
         scores = [s for s in scores if s is not None]
         if listed_here:
-            cause = "listed"
+            direct = any(_item_covers(items[x], texts, a) and _item_covers(items[y], texts, b)
+                         or _item_covers(items[x], texts, b) and _item_covers(items[y], texts, a) for x, y in listed_here)
+            cause = "listed" if direct else "listed, by a later mention (not counted)"
+        elif left_away or right_away:
+            cause = "a side folded into another article's item"
         elif not left or not right:
             cause = "no item for " + ("either side" if not left and not right else "the first side" if not left else "the second side")
         elif not pairs:
