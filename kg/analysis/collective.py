@@ -83,10 +83,14 @@ def to_weigh_again(items: dict[str, Profile], by_item: dict, before: tuple, now:
     linked = members | {x for pair in pairs for x in pair}
     values = {n: [v for vs in p.values.values() for v in vs if v in linked] for n, p in items.items()}
 
-    def weighed_with(clusters: dict, pooled: dict, a: str, b: str) -> tuple:
-        together = clusters.get(a) is not None and clusters.get(a) == clusters.get(b)
-        pa, pb = (items[a], items[b]) if together else (pooled[a], pooled[b])
-        return (pa.values, pa.lo, pa.hi, pb.values, pb.lo, pb.hi)
+    def changed(a: str, b: str) -> bool:
+        """Is the pair weighed with other profiles now? Each end's own when both are in one cluster, else its pooled one."""
+        ra, rb = old.get(a), old.get(b)
+        oa, ob = (items[a], items[b]) if ra is not None and ra == rb else (old_pooled[a], old_pooled[b])
+        ra, rb = new.get(a), new.get(b)
+        na, nb = (items[a], items[b]) if ra is not None and ra == rb else (new_pooled[a], new_pooled[b])
+        return (oa is not na and (oa.values, oa.lo, oa.hi) != (na.values, na.lo, na.hi)) \
+            or (ob is not nb and (ob.values, ob.lo, ob.hi) != (nb.values, nb.lo, nb.hi))
 
     def tied(x: str, y: str) -> bool:
         return x != y and (old.get(x, x) == old.get(y, y) or new.get(x, x) == new.get(y, y) or (min(x, y), max(x, y)) in pairs)
@@ -98,8 +102,7 @@ def to_weigh_again(items: dict[str, Profile], by_item: dict, before: tuple, now:
 
     again = set()
     for node in members & set(items):
-        again.update(pair for pair in by_item.get(node, ()) if pair not in again
-                     and weighed_with(old, old_pooled, *pair) != weighed_with(new, new_pooled, *pair))
+        again.update(pair for pair in by_item.get(node, ()) if pair not in again and changed(*pair))
     for node in (n for n, vs in values.items() if vs):
         again.update(pair for pair in by_item.get(node, ()) if pair not in again and through_values(*pair))
     return again
