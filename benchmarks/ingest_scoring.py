@@ -324,6 +324,7 @@ DEBRIS = (
     ("fewer than three words", lambda t: len(re.findall(r"[A-Za-z0-9]+", t)) < 3),
     ("leading punctuation", lambda t: bool(re.match(r"[^\w\"“‘'(\[$£€]", t.strip()))),
     ("stray quotation mark", lambda t: (t.count('"') % 2 == 1) or (t.count("“") != t.count("”"))),
+    ("dangling conjunction", lambda t: bool(re.search(r"(?:[;:,]|\b(?:and|but|or|nor|yet))\W*$", t.rstrip(".")))),
 )
 
 
@@ -331,8 +332,9 @@ def fragments(drafts: list[dict]) -> list[str]:
     """Drafted proposition texts that are fragments or debris, each with the row that caught it.
 
     >>> fragments([{"propositions": [{"text": "Still."}, {"text": 'The response was "lackluster.'},
-    ...                              {"text": "The update was tested before release."}]}])
-    ['fewer than three words: Still.', 'stray quotation mark: The response was "lackluster.']
+    ...                              {"text": "The update was tested before release."},
+    ...                              {"text": "The tools serve us well; but."}]}])
+    ['fewer than three words: Still.', 'stray quotation mark: The response was "lackluster.', 'dangling conjunction: The tools serve us well; but.']
     """
     found = []
     for draft in drafts:

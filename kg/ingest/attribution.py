@@ -102,6 +102,10 @@ _CHANNEL_ONLY = re.compile(r"(?:in|on|via|through)[ ](?:a|an|its|his|her|their|t
                            r"(?:statement|email|e-mail|post|letter|memo|message|filing|note|interview|update|submission|release)s?", re.IGNORECASE)
 
 
+#: A conjunction left at a claim's end where its clause was cut off: "... 99 percent of the time; but".
+_DANGLING = re.compile(r"(?:[ ,;:—–]+(?:and|but|or|nor|yet))+$")
+
+
 def _trim_claim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] == " ":
         start += 1
@@ -112,7 +116,8 @@ def _trim_claim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in " .,;:“”\"’":
         end -= 1
-    return start, end
+    dangling = _DANGLING.search(text, start, end)
+    return start, dangling.start() if dangling else end
 
 
 def _make_claim(table: EntityTable, text: str, party: Entity | None, verb: str, start: int, end: int, frame: tuple[int, int], via: list[Entity], confidence: float,

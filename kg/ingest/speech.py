@@ -37,15 +37,23 @@ def _withheld(verb) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse", "fail", "unable")
 
 
-def _open_quote(text: str, line_start: int, content: tuple[int, int]) -> tuple[int, int]:
-    """A quotation opened before the content and still open there is all the speaker's:
-    "“We moved too fast. We know why,” Roe said" is both sentences."""
+def _open_quote(text: str, line_start: int, content: tuple[int, int], verb_at: int) -> tuple[int, int]:
+    """A quotation opened before the content and still open there is all the speaker's, up to its
+    closing mark when it comes before ``verb_at``: "“We moved too fast. We know why,” Roe said" is both
+    sentences, and "“It serves us well; but clearly we must change,” Roe said" is not cut at "but" (a
+    quotation the tree reads as two claims passes its content's end, and keeps it).
+
+    >>> text = '“It serves us well; but clearly we must change,” Roe said.'
+    >>> text[slice(*_open_quote(text, 0, (1, 18), text.index("said")))]
+    'It serves us well; but clearly we must change,'
+    """
     head = text[line_start:content[0]]
     mark = open_quote_mark(head)
     if mark is None:
         return content
     opened = head.rfind("“" if mark == "”" else '"')
-    return line_start + opened + 1, content[1]
+    close = text.find(mark, content[1], verb_at)
+    return line_start + opened + 1, close if close >= 0 else content[1]
 
 
 def _within(span: tuple[int, int], line: tuple[int, int]) -> tuple[int, int]:
@@ -105,7 +113,7 @@ def find_speech(text: str, docs: list | None = None) -> list[Speech]:
                 for n, (content, negated, neg, wording) in enumerate(parts):
                     content = _closed(text, _within(content, line))
                     if n == 0 and wording is None:
-                        opened = _open_quote(text, line[0], content)
+                        opened = _open_quote(text, line[0], content, at if len(parts) == 1 else content[1])
                         quoted = opened != content or text[content[0] - 1:content[0]] in ("“", '"')
                         if quoted and _SENTENCE_END.search(text, opened[0], opened[1]):
                             # “A. B,” X said: a claim per sentence, each with its own negation

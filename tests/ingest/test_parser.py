@@ -437,3 +437,13 @@ def test_a_source_told_by_its_description_speaks_by_its_name():
 def test_a_committee_named_after_a_body_is_the_committee():
     x = extract("The Treasury select committee said the bank had not been straight with customers.", parser="spacy")
     assert [(e.type, e.label) for e in x.table.entities.values() if e.type == "Organization"] == [("Organization", "Treasury select committee")]
+
+
+def test_a_quotation_is_never_cut_at_a_conjunction():
+    text = ("In a video posted on Tuesday, chief executive Jane Roe repeated that message, saying cities had frozen "
+            "as record cold challenged every airline.\n\n"
+            '"The tools we use to recover from disruption serve us well, 99 percent of the time; but clearly, we need '
+            'to double down on our already existing plans to upgrade systems for these extreme circumstances," Roe said.')
+    assert claims(text, "spacy")[1] == (
+        "Jane Roe", "asserts", "The tools we use to recover from disruption serve us well, 99 percent of the time; but "
+        "clearly, we need to double down on our already existing plans to upgrade systems for these extreme circumstances.")
