@@ -69,6 +69,11 @@ def _clause_start(sentence: Sentence, index: int, text: str) -> int:
     head = text[sentence.start:index]
     breaks = [m.end() for m in re.finditer(r"(?:^|[;:]|,[ ](?:and|but|while|as|after|when|because)[ ]|(?<=,)[ ](?=(?:and|but)[ ])|[ ](?:and|but|while|whereas)[ ](?=[A-Z]|the|a[ ]|an[ ]))", head)]
     cut = max(breaks) if breaks else 0
+    if head[:cut].endswith(" and ") and head[cut:].rstrip().endswith(",") and "," in head[:cut]:
+        # "Jane Roe, head of the union and a pilot for 13 years, told": the "and" joins two descriptions
+        # in the apposition after a name, so the subject starts before the name.
+        opened = head.rfind(",", 0, cut)
+        cut = max((b for b in breaks if b < opened), default=0)
     # An introductory phrase ("In the logs, ", "After X, ") is not part of the subject.
     intro = re.match(r"(?:In|At|On|After|Before|During|Still|Yet|However|Meanwhile|Separately|Asked|Pressed|Speaking|In contrast|On [\w’'-]+ side|In a [\w ]+?)[^,]*,[ ]", head[cut:])
     if intro:

@@ -17,6 +17,7 @@ __all__ = ["Sentence", "headline", "split_sentences", "title_case_headline"]
 
 _TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr",
+    "capt", "cmdr", "cdr", "adm", "maj", "cpl", "pvt", "fr", "lieut", "brig", "cllr",
     "rev", "hon", "pres", "supt", "det", "insp", "no", "vs", "v", "e.g", "i.e", "etc", "approx", "fig",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
 }
@@ -160,6 +161,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
     >>> [s.text for s in split_sentences("Dr. Roe said “It failed. We know why,” and left. Acme Inc. The end.")]
     ['Dr. Roe said “It failed. We know why,” and left.', 'Acme Inc.', 'The end.']
+    >>> [s.text for s in split_sentences("Capt. Jane Roe and Lt. Cmdr. John Doe said it failed.")]
+    ['Capt. Jane Roe and Lt. Cmdr. John Doe said it failed.']
     >>> s = split_sentences("Title\\n\\nOne. Two.")[2]
     >>> s.start, s.end, s.text
     (12, 16, 'Two.')

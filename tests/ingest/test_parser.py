@@ -447,3 +447,10 @@ def test_a_quotation_is_never_cut_at_a_conjunction():
     assert claims(text, "spacy")[1] == (
         "Jane Roe", "asserts", "The tools we use to recover from disruption serve us well, 99 percent of the time; but "
         "clearly, we need to double down on our already existing plans to upgrade systems for these extreme circumstances.")
+
+
+def test_a_description_in_apposition_is_not_a_second_speaker():
+    text = ("Capt. Jane Roe, vice president of the Northline Pilots Association and a pilot for the carrier for more "
+            "than 13 years, told the Daily Planet that the system cannot process crew changes beyond about 300.")
+    for parser in ("spacy", "rules"):
+        assert claims(text, parser) == [("Jane Roe", "denies", "The system can process crew changes beyond about 300.")]
