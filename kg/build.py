@@ -442,13 +442,12 @@ def build(
             writers = []
         else:
             writers = [("kg.ttl", store_backend.dump_turtle), *(exporters or [])]
-        if parts is not None:
-            began = time.perf_counter()
-            if parts.write(staged.path("kg.ttl"), _ontology_chunk()[0]):
-                timings["export kg.ttl"] = time.perf_counter() - began
-                writers = writers[1:]
+        from_parts = staged is not None and parts is not None and parts.ready()
+        if from_parts:
+            dump = writers[0][1]
+            writers = [("kg.ttl", lambda graph, path: parts.write(path, _ontology_chunk()[0]) or dump(graph, path)), *writers[1:]]
         dumping = None
-        if validate and writers and writers[0][0] == "kg.ttl" and compiled and where.kind == "oxigraph":
+        if validate and writers and not from_parts and writers[0][0] == "kg.ttl" and compiled and where.kind == "oxigraph":
             ttl = staged.path("kg.ttl")
             dumping = _Beside(lambda: store_backend.dump_turtle(graph, ttl))
         if validate:

@@ -256,6 +256,11 @@ class TurtleParts:
         self._file.write(chunk.turtle)
         self._other.update(chunk.other)
 
+    def ready(self) -> bool:
+        """Can :meth:`write` make ``kg.ttl`` from the cases' lines? Not when a case's lines could not be told
+        apart, nor when two cases' lines would interleave once sorted (slugs such as ``mini`` and ``mini0``)."""
+        return self.usable and not interleaved(self._where)
+
     def write(self, path: Path, ontology: bytes) -> bool:
         """``kg.ttl`` into ``path``: the lines of other subjects (the ``ontology``'s N-Triples loaded as the store
         loads them, and what cases added) either side of every case's, the cases in order. False, and nothing

@@ -272,11 +272,11 @@ def _exported_turtle(store: Path, path: Path) -> bytes:
 
 
 def _spied(monkeypatch) -> list:
-    """What each build's kg.turtle.TurtleParts.write returned: True when kg.ttl was written from the cases' lines."""
+    """What each build's kg.turtle.TurtleParts.ready answered: True when kg.ttl is written from the cases' lines."""
     from kg.turtle import TurtleParts
 
-    answers, real = [], TurtleParts.write
-    monkeypatch.setattr(TurtleParts, "write", lambda self, *args: answers.append(real(self, *args)) or answers[-1])
+    answers, real = [], TurtleParts.ready
+    monkeypatch.setattr(TurtleParts, "ready", lambda self: answers.append(real(self)) or answers[-1])
     return answers
 
 
