@@ -1,0 +1,225 @@
+"""Names, as identity compares them: exact, a surname, fuzzy, similar, different, placeholders neutral; two names
+that share only common words are different; an operator's own words left out of its systems' names.
+
+One kind of :mod:`kg.analysis.levels` (its ``name`` comparisons); the examples ask through
+:func:`kg.analysis.levels.compare_items`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.analysis.comparisons import Comparison, Context, Outcome, normalise
+from kg.analysis.comparisons import fact_pairs as _facts
+from kg.analysis.profiles import Profile, abbreviated, may_abbreviate, rarity
+
+__all__ = ["name_level", "descriptive"]
+
+
+def name_level(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
+    """Names: exact, one contained in the other (a surname), fuzzy, similar, different; placeholders neutral.
+
+    Two names that share only common words ("Transportation Today", "Department of
+    Transportation") are different, unless they are people's names.
+
+    >>> from kg.analysis.levels import compare_items, from_turtle
+    >>> g = from_turtle('''
+    ... :a a kg:Person ; rdfs:label "Dana Whitcombe" .  :b a kg:Person ; rdfs:label "Whitcombe" .
+    ... :c a kg:Person ; rdfs:label "Spokesperson (unnamed)" .  :d a kg:Person ; rdfs:label "Dan Whitcomb" .
+    ... :e a kg:Person ; rdfs:label "Dana  WHITCOMBE" .  :f a kg:Person ; rdfs:label "Lee Whitcombe" .
+    ... :dot a kg:Organization ; rdfs:label "U.S. Department of Transportation" .
+    ... :tt a kg:Organization ; rdfs:label "Transportation Today" .
+    ... ''')
+    >>> [compare_items(g, "a", x, "name").level for x in ("e", "b", "d", "c", "f")]
+    ['exact', 'contained', 'fuzzy', 'placeholder', 'different']
+    >>> compare_items(g, "dot", "tt", "name")
+    Outcome(level='different', facts=(('names', ('u s department transportation', 'transportation today')), ('why', 'common-words')), via=())
+
+    A system named by another's name and more words under another head is a part of it; an
+    abbreviation is read as the words it stands for:
+
+    >>> from kg.analysis.levels import compare_items, from_turtle
+    >>> g = from_turtle('''
+    ... :nlb a kg:System ; rdfs:label "Network Load Balancer" .  :hc a kg:System ; rdfs:label "Network load balancer checks" .
+    ... :hc2 a kg:System ; rdfs:label "NLB checks" .
+    ... ''')
+    >>> [compare_items(g, x, y, "name").level for x, y in (("nlb", "hc"), ("hc", "hc2"))]
+    ['extended', 'contained']
+    """
+    placeholders, given, heads, floor, described, similarities = _name_options(c)
+    if (a.placeholder or b.placeholder or not a.names or not b.names) and placeholders:
+        return Outcome("placeholder", _facts(label=a.label if a.placeholder else b.label) if facts else ())
+    if not a.names or not b.names:
+        return Outcome("different", _facts(why="no-names") if facts else ())
+    people = bool(given) and not a.kinds.isdisjoint(given) and not b.kinds.isdisjoint(given)
+    if people:
+        la, lb = a.label_words, b.label_words
+        initial = (len(la[0]) == 1 or len(lb[0]) == 1) if la and lb else False
+        if len(la) >= 2 and len(lb) >= 2 and la[-1] == lb[-1] and la[0] != lb[0] and not (initial and la[0][0] == lb[0][0]):
+            return Outcome("different", _facts(names=(" ".join(la), " ".join(lb)), why="given-names") if facts else ())
+    if not a.name_keys.isdisjoint(b.name_keys):
+        if not facts:
+            return Outcome("exact")
+        keys = {tuple(sorted(y.split())): y for y in b.names}
+        x = next(x for x in a.names if tuple(sorted(x.split())) in keys)
+        return Outcome("exact", _facts(names=(x, keys[tuple(sorted(x.split()))])))
+    headed = bool(heads) and not a.kinds.isdisjoint(heads) and not b.kinds.isdisjoint(heads)
+    found, pair, folded = None, ("", ""), {}
+    for x, sx in zip(a.names, a.name_sets):
+        for y, sy in zip(b.names, b.name_sets):
+            folded[(x, y)] = (x, y)
+            if not (sx <= sy or sy <= sx) and may_abbreviate(x, y):
+                fx, fy = abbreviated(x.split(), y.split())
+                folded[(x, y)] = (" ".join(fx), " ".join(fy))
+                sx, sy = set(fx), set(fy)  # (the folded words stay for the names of b still to come, as ever)
+            if sx <= sy or sy <= sx:
+                # a System named by another's name and more words ("X health checks") is a part of it
+                level = "extended" if headed and a.heads.get(x) != b.heads.get(y) else "contained"
+                if found != "contained":
+                    found, pair = level, (x, y)
+    best = 0.0
+    if found is None:
+        owner = _owner_words(c, a, b, ctx)
+        if owner:  # the owner's name, which both carry, tells neither from the other (nor is it a typo's)
+            scored = {k: _without(names, owner) for k, names in folded.items()}
+            best, pair = max((_score(*names), key) for key, names in scored.items())
+        elif len(folded) == 1:
+            ((pair, names),) = folded.items()
+            best = _score(*names)
+        else:
+            best, pair = max((_score(*names), key) for key, names in folded.items())
+        found = "different"
+        for at_least, level in similarities:
+            if best >= at_least:
+                found = level
+                break
+    why = None
+    if found != "different" and _contrasted(c, *folded[pair]):
+        found, why = "different", "contrast"
+    elif found != "different" and floor is not None and not people:
+        shared = set(folded[pair][0].split()) & set(folded[pair][1].split())
+        if sum(rarity(w) for w in shared) < floor:
+            found, why = "different", "common-words"
+    if found == "different" and why != "contrast" and described and not (a.kinds.isdisjoint(described) or b.kinds.isdisjoint(described)) \
+            and (descriptive(a.label) or descriptive(b.label)):
+        found = "described"  # a label that says what a thing does is one way of many to tell it
+    if why:
+        return Outcome(found, _facts(names=pair, why=why) if facts else ())
+    if not facts:
+        return Outcome(found)
+    return Outcome(found, _facts(names=pair, similarity=round(best)) if best else _facts(names=pair))
+
+
+def _owner_words(c: Comparison, a: Profile, b: Profile, ctx: Context) -> frozenset:
+    """The words of the names of what owns both (``owner`` names the comparison of the owner: operated by).
+
+    >>> from kg.analysis.levels import compare_items, from_turtle
+    >>> g = from_turtle('''
+    ... :cf a kg:Organization ; rdfs:label "Northwind" .
+    ... :bm a kg:System ; rdfs:label "Bot Management" ; skos:altLabel "Northwind Bot Management" ; kg:operatedBy :cf .
+    ... :ac a kg:System ; rdfs:label "Northwind Access" ; kg:operatedBy :cf .
+    ... :ac2 a kg:System ; rdfs:label "Northwind Acces" ; kg:operatedBy :cf .
+    ... ''')
+    >>> [compare_items(g, "bm", x, "name").level for x in ("ac", "ac2")], compare_items(g, "ac", "ac2", "name").level
+    (['different', 'different'], 'fuzzy')
+    """
+    name = c.options.get("owner")
+    if not name:
+        return frozenset()
+    va, vb = a.values.get(name), b.values.get(name)
+    if not va or not vb:
+        return frozenset()
+    shared = {ctx.canon(x) for x in va} & {ctx.canon(y) for y in vb}
+    found = set()
+    for x in va | vb:
+        p = ctx.profiles.get(x)
+        if p is not None and ctx.canon(x) in shared:
+            found.update(w for words in p.name_sets for w in words)
+    return frozenset(found)
+
+
+def _without(names: tuple[str, str], owner: frozenset) -> tuple[str, str]:
+    """Two names without the owner's words, each kept whole where nothing else is left of it."""
+    kept = tuple(" ".join(w for w in n.split() if w not in owner) for n in names)
+    return (kept[0] or names[0], kept[1] or names[1])
+
+
+def _score(x: str, y: str) -> float:
+    """How alike two names are, 0 to 100: rapidfuzz's token set ratio (looked up on the first call)."""
+    global _score
+    from rapidfuzz import fuzz
+
+    _score = fuzz.token_set_ratio
+    return _score(x, y)
+
+
+def _name_options(c: Comparison) -> tuple:
+    """What :func:`_name` reads of ``c``'s options, and its levels reached by a similarity score, read once."""
+    found = c.options.get("_name_options")
+    if found is None:
+        opts = c.options
+        found = opts["_name_options"] = (
+            opts.get("has_placeholder"), opts.get("given_names_for"), opts.get("same_head_for"), opts.get("rare_words"),
+            opts.get("described_for"), [(lv.similarity, lv.level) for lv in c.levels if lv.similarity is not None],
+        )
+    return found
+
+
+def _contrasted(c: Comparison, x: str, y: str) -> bool:
+    """Do two names tell their items apart by words of one row of ``contrasts`` in different groups
+    ("development" and "production", "north" and "south"), and neither name has both?
+
+    >>> from kg.analysis.levels import compare_items, from_turtle
+    >>> g = from_turtle('''
+    ... :d a kg:System ; rdfs:label "Acme development database" .  :p a kg:System ; rdfs:label "Acme production database" .
+    ... :l a kg:System ; rdfs:label "Acme live database" .
+    ... ''')
+    >>> compare_items(g, "d", "p", "name")
+    Outcome(level='different', facts=(('names', ('acme development database', 'acme production database')), ('why', 'contrast')), via=())
+    >>> compare_items(g, "l", "p", "name").level  # "live" and "production" are of one group
+    'similar'
+    """
+    marks = c.options.get("_contrast_marks")
+    if marks is None or len(marks) > _MARKS_KEPT:
+        rows = [{normalise(w): k for k, group in enumerate(row) for w in group} for row in c.options.get("contrasts") or ()]
+        marks = c.options["_contrast_marks"] = {"": rows}
+    mx, my = marks.get(x), marks.get(y)
+    if mx is None:
+        mx = marks[x] = _contrast_marks(marks[""], x)
+    if my is None:
+        my = marks[y] = _contrast_marks(marks[""], y)
+    return bool(mx) and bool(my) and any(my.get(row, group) != group for row, group in mx.items())
+
+
+#: Names whose contrast marks a comparison keeps before starting again (a bound on memory across cases).
+_MARKS_KEPT = 200_000
+
+
+def _contrast_marks(rows: list[dict], name: str) -> dict[int, int]:
+    """Row → the one group of that row a name's words are in (rows with none, or two groups, left out)."""
+    words = name.split()
+    out = {}
+    for k, row in enumerate(rows):
+        groups = {row[w] for w in words if w in row}
+        if len(groups) == 1:
+            out[k] = groups.pop()
+    return out
+
+
+_LABEL_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@lru_cache(maxsize=65536)
+def descriptive(label: str) -> bool:
+    """Does a label describe its item in common words rather than name it? Two or more lower-case words
+    of three letters or more after the first.
+
+    >>> descriptive("EC2 instance launch workflow"), descriptive("Network Load Balancer"), descriptive("Amazon.com")
+    (True, False, False)
+    """
+    words = _LABEL_WORD.findall(str(label))[1:]
+    return sum(1 for w in words if w[0].islower() and len(w) >= 3 and w not in _ARTICLES) >= 2
+
+
+_ARTICLES = frozenset(("the", "and", "for", "its", "with", "from", "that", "this"))
