@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import bisect
+import calendar
 import itertools
 import re
 
@@ -54,7 +55,7 @@ _INCIDENT_HEAD = r"trouble|outage|disruption|incident|failure|breach|crash|black
 # each one runs in time linear in the text (issue 1/7 item 5): a word longer
 # than _W characters is never a modifier.
 _W = 40
-_INCIDENT_RE = re.compile(rf"(?<![\w’'-])(?P<mods>(?:[\w’'-]{{1,{_W}}}[ ]){{0,3}})(?P<head>{_INCIDENT_HEAD})(?P<plural>s)?\b", re.IGNORECASE)
+_INCIDENT_RE = re.compile(rf"(?<![\w’'&-])(?P<mods>(?:[\w’'&-]{{1,{_W}}}[ ]){{0,3}})(?P<head>{_INCIDENT_HEAD})(?P<plural>s)?\b", re.IGNORECASE)
 _DOWN_RE = re.compile(rf"(?<![\w’'-])(?P<mods>(?:[a-z][\w-]{{0,{_W}}}[ ]){{1,2}})(?:(?:was|were|went|is|are|been)[ ](?P<head>down|offline)\b(?![ ]to\b)|(?P<head2>down)(?=[ ]for[ ]))")
 _TREND_RE = re.compile(rf"\b(?P<label>(?:trend|series|run|string|spate|wave)[ ]of[ ](?:[\w-]{{1,{_W}}}[ ]){{0,2}}?(?:{_INCIDENT_HEAD})s)\b", re.IGNORECASE)
 _SAFEGUARD_HEAD = (
@@ -116,7 +117,7 @@ def _modifiers(text: str, start: int, end: int, *, limit: int, proper: bool = Fa
     Reads leftwards from the head and stops at a stop word, a possessive, a
     verb-like word that is not next to the head, or ``limit`` words.
     """
-    words = [(m.start() + start, m.group(0)) for m in re.finditer(r"[\w’'-]+", text[start:end])]
+    words = [(m.start() + start, m.group(0)) for m in re.finditer(r"[\w’'-]+(?:&[\w’'-]+)*", text[start:end])]
     run: list[tuple[int, str]] = []
     for index, word in reversed(words):
         lower = word.lower()
@@ -155,6 +156,25 @@ def _label(text: str) -> str:
 
 def _key(label: str) -> set[str]:
     return {w.rstrip("s") for w in re.split(r"[\s-]+", label.lower()) if w and w not in _STOP}
+
+
+_MONTH_KEYS = {name.lower().rstrip("s") for name in calendar.month_name if name}
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Do two incident labels name the same incident: the same words, or one adding only its month to
+    a name of two words or more (a bare "outage" is read by where it stands, not by its words)?
+
+    >>> _same_name("February AT&T outage", "AT&T outage"), _same_name("April blackout", "June blackout")
+    (True, False)
+    >>> _same_name("July outage", "outage")
+    False
+    """
+    ka, kb = _key(a), _key(b)
+    if ka == kb:
+        return True
+    short, long = sorted((ka, kb), key=len)
+    return len(short) >= 2 and short < long and long - short <= _MONTH_KEYS
 
 
 class _Covered:
@@ -224,7 +244,7 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
         determiner = text[max(0, start - 12):start].lower()
         indefinite = re.search(r"\b(?:an?|one|another)\s+$", determiner) is not None
         bare = len(label.split()) == 1
-        same = next((i for i in incidents if _key(i.label) == _key(label)), None)
+        same = next((i for i in incidents if _same_name(i.label, label)), None)
         same_head = next((i for i in reversed(incidents) if i.fields.get("_head") == head), None)
         in_sentence = next((i for i in incidents if sentence and sentence.start <= i.first[0] < sentence.end), None)
         systems = [e for _, _, e in table.mentions_in(sentence.start, sentence.end, {"AISystem", "System"})] if sentence else []

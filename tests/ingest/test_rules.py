@@ -221,3 +221,8 @@ def test_the_force_is_the_police_named_before_and_the_spokesperson_the_person_wh
             "\"There is no sign that other systems were hit,\" the spokesperson said.")
     parties = [party for party, _, _ in claims(text, parser="spacy")]
     assert parties == ["Kestrel Police", "Tom Hale", "Tom Hale"]
+
+
+def test_a_name_with_an_ampersand_is_kept_whole_and_a_headline_month_is_the_same_incident():
+    text = "March P&O outage stranded 9,000 passengers, regulator says\n\nA P&O outage in March stranded more than 9,000 passengers."
+    assert [(e.label, len(e.spans)) for e in of_type(text, "Incident")] == [("March P&O outage", 2)]
