@@ -311,8 +311,18 @@ def _orgs(table: EntityTable, text: str, sentences: list[Sentence], named=()) ->
                 org.fields.setdefault("_nouns", []).append(m.group("noun").lower())
 
 
+#: The last word of a body of members named after another organization ("Northline Pilots Association"):
+#: the organization's own name, or its first word, is never the body's.
+_BODIES = {"association", "union", "federation", "guild", "alliance", "coalition", "council", "committee", "society", "foundation"}
+
+
+def _a_body(entity: Entity) -> bool:
+    return entity.label.split()[-1].lower() in _BODIES
+
+
 def _merge_prefixes(table: EntityTable) -> None:
-    """"Cobalt Cloud" and later "Cobalt Cloud Services" in one article: one organization."""
+    """"Cobalt Cloud" and later "Cobalt Cloud Services" in one article: one organization; "Cobalt Cloud"
+    and "Cobalt Cloud Workers Union" are two (:data:`_BODIES`)."""
     orgs = [e for e in table.entities.values() if e.type in ORG_TYPES and e.known_id is None and not e.generic]
     # Each label's proper prefixes → the longer names that start with them, in order: one pass,
     # not every pair of names (which grew with the square of the names in a long article).
@@ -325,7 +335,7 @@ def _merge_prefixes(table: EntityTable) -> None:
     for short in orgs:
         if short.key in merged:
             continue
-        long = next((e for e in longer.get(tuple(short.label.split()), ()) if e.key not in merged), None)
+        long = next((e for e in longer.get(tuple(short.label.split()), ()) if e.key not in merged and not _a_body(e)), None)
         if long is not None:
             merged[short.key] = long
     table.merge_all([(table.entities[key], long) for key, long in merged.items()])
@@ -335,7 +345,12 @@ def _short_forms(table: EntityTable, text: str) -> None:
     """After "Helena Brandt" or "Orbis Systems Inc.", "Brandt" or "Orbis" alone refers to it; so does the
     short name in a headline above the story that gives the full one."""
     top = headline(text)
-    for entity in list(table.entities.values()):
+    entities = list(table.entities.values())
+    # Of the organizations one word could shorten, the company ("Northline Airlines") before the body
+    # named after it ("Northline Pilots Association"), then the one mentioned most.
+    orgs = sorted((e for e in entities if e.type in ORG_TYPES), key=lambda e: (_a_body(e), -len(e.spans)))
+    taken_short: set[str] = set()
+    for entity in [e for e in entities if e.type not in ORG_TYPES] + orgs:
         if entity.known_id or entity.generic:
             continue
         words = entity.label.split()
@@ -349,12 +364,14 @@ def _short_forms(table: EntityTable, text: str) -> None:
                 continue
         else:
             continue
-        if len(short) < 3:
+        if len(short) < 3 or (entity.type in ORG_TYPES and short in taken_short):
             continue
+        if entity.type in ORG_TYPES:
+            taken_short.add(short)
         first = entity.first[0]
         spans = set(entity.spans)
         occurrences = table.words.find(short)
-        if any(top <= at < first and not any(s <= at < e for s, e in spans) for at, _ in occurrences):
+        if any(top <= at < first and not any(s <= at < e for s, e in spans) and not table.is_taken(at, end) for at, end in occurrences):
             continue  # used alone before the full name (a headline's short names aside): a name of its own
         for at, end in occurrences:
             if at < top and not table.is_taken(at, end):

@@ -226,3 +226,12 @@ def test_the_force_is_the_police_named_before_and_the_spokesperson_the_person_wh
 def test_a_name_with_an_ampersand_is_kept_whole_and_a_headline_month_is_the_same_incident():
     text = "March P&O outage stranded 9,000 passengers, regulator says\n\nA P&O outage in March stranded more than 9,000 passengers."
     assert [(e.label, len(e.spans)) for e in of_type(text, "Incident")] == [("March P&O outage", 2)]
+
+
+def test_a_short_form_is_the_company_not_the_union_named_after_it():
+    text = ("Captain Jane Roe of the Northline Airlines Pilots Association spoke first. Northline Airlines cancelled "
+            "2,000 flights. Northline said on Thursday it expected to fly normally by Friday.")
+    orgs = {e.label: [text[a:b] for a, b in e.spans] for e in of_type(text, "Organization")}
+    assert orgs["Northline Airlines Pilots Association"] == ["Northline Airlines Pilots Association"]
+    assert orgs["Northline Airlines"] == ["Northline Airlines", "Northline"]
+    assert claims(text)[-1][0] == "Northline Airlines"
