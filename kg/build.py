@@ -442,12 +442,11 @@ def build(
             writers = []
         else:
             writers = [("kg.ttl", store_backend.dump_turtle), *(exporters or [])]
-        from_parts = staged is not None and parts is not None and parts.ready()
+        from_parts = parts is not None and parts.ready()  # parts only where there is a staged kg.ttl
         if from_parts:
-            dump = writers[0][1]
-            writers = [("kg.ttl", lambda graph, path: parts.write(path, _ontology_chunk()[0]) or dump(graph, path)), *writers[1:]]
+            writers[0] = ("kg.ttl", lambda graph, path: parts.write(path, _ontology_chunk()[0]) or store_backend.dump_turtle(graph, path))
         dumping = None
-        if validate and writers and not from_parts and writers[0][0] == "kg.ttl" and compiled and where.kind == "oxigraph":
+        if validate and staged is not None and not from_parts and compiled and where.kind == "oxigraph":
             ttl = staged.path("kg.ttl")
             dumping = _Beside(lambda: store_backend.dump_turtle(graph, ttl))
         if validate:
