@@ -28,7 +28,8 @@ import re
 from dataclasses import dataclass
 
 from kg.ingest.aspects import aspect_answer
-from kg.ingest.figures import numbers_in
+from kg.ingest.answers import case_voice
+from kg.ingest.figures import largest, numbers_in, smaller as smaller_figure
 from kg.ingest.gazetteer import CaseIndex
 from kg.ingest.linking import LINK, PropositionMatch
 
@@ -78,18 +79,11 @@ def _members(index: CaseIndex, party: str) -> set[str]:
     return found
 
 
-def _voice(index: CaseIndex, party: str) -> str:
-    """The organization an unnamed spokesperson speaks for, else the party itself."""
-    fields = index.items.get(party) or {}
-    spokesperson = "rule 'unnamed spokesperson'" in str(fields.get("note") or "")
-    return str(fields["memberOf"]) if spokesperson and isinstance(fields.get("memberOf"), str) else party
-
-
 def _one_voice(index: CaseIndex, target: str, party: str, polarity: int) -> bool:
     """Would the claim set one voice against itself (every holder of ``target`` on the other side is ``party``'s voice)?"""
     holders = {who: way for who, way in index.propositions.parties(target).items() if way}
-    voice = _voice(index, party)
-    return bool(holders) and -polarity in holders.values() and all(_voice(index, who) == voice for who in holders)
+    voice = case_voice(index, party)
+    return bool(holders) and -polarity in holders.values() and all(case_voice(index, who) == voice for who in holders)
 
 
 def _best(index: CaseIndex, mine: _Drafted, among: set[str]) -> tuple[str, float, str] | None:
@@ -144,11 +138,6 @@ class _Joined:
 _PASSIVE = {"Restates proposition": "Restated by proposition", "Answers proposition": "Answered by proposition"}
 
 
-def _figure(values: set[str]) -> float | None:
-    found = [float(v.rstrip("%")) for v in values if re.fullmatch(r"\d+(?:\.\d+)?%?", v)]
-    return max(found) if found else None
-
-
 def _opposing(index: CaseIndex, mine: _Drafted, earlier: set[str]) -> tuple[str, str, float, str] | None:
     """The earlier article's proposition ``mine`` opposes on an aspect or with another figure, if any:
     (its id, the stance ``mine``'s claim takes on it, the confidence, why)."""
@@ -164,7 +153,7 @@ def _opposing(index: CaseIndex, mine: _Drafted, earlier: set[str]) -> tuple[str,
             continue
         if any(same_side(who) for who in props.parties(other)):
             continue
-        theirs, ours = (_figure(set(part.split(", "))) for part in figures.split(" against "))
+        theirs, ours = (largest(part.split(", ")) for part in figures.split(" against "))
         way = "narrows" if theirs is not None and ours is not None and ours < theirs else "disputes"
         return other, way, 0.6, f"states another figure ({figures})"
     incidents = props.incidents.get(mine.id, frozenset())
@@ -172,7 +161,7 @@ def _opposing(index: CaseIndex, mine: _Drafted, earlier: set[str]) -> tuple[str,
     if match.link is None:
         return None
     ours, theirs = numbers_in(mine.text), props.content(props.text(match.link)).numbers
-    smaller = bool(ours and theirs and not ours & theirs and (_figure(ours) or 0) < (_figure(theirs) or 0))
+    smaller = smaller_figure(ours, theirs)
     why = "states a smaller figure of what the claim counts" if smaller else "speaks to an aspect of the claim the other way"
     return match.link, "narrows" if smaller else "disputes", match.confidence, why
 

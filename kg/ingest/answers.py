@@ -19,7 +19,7 @@ from kg.ingest.aspects import aspect_answer
 from kg.ingest.attribution import Claim
 from kg.ingest.entities import ORG_TYPES
 from kg.ingest.extract import Extraction
-from kg.ingest.figures import numbers_in
+from kg.ingest.figures import largest, numbers_in, smaller as smaller_figure
 from kg.ingest.gazetteer import CaseIndex
 from kg.ingest.incidents import date_text, dated_by_source
 from kg.ingest.linking import CONTRAST_LINK, LINK, PropositionMatch
@@ -169,12 +169,6 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
     return propositions
 
 
-def _figure(values: str) -> float | None:
-    """The largest figure of a list as :func:`kg.ingest.figures.numbers_in` writes them ("40000, 12%")."""
-    found = [float(v.rstrip("%")) for v in values.split(", ") if re.fullmatch(r"\d+(?:\.\d+)?%?", v)]
-    return max(found) if found else None
-
-
 def _side(index: CaseIndex, extraction: Extraction, entity_ids: dict[str, str], party: str) -> set[str]:
     """A party and the organizations it belongs to: ``memberOf``/``affiliation`` (in the case, an earlier
     draft or this article), or an organization its job title names ("an Initech director")."""
@@ -201,7 +195,7 @@ def _other_figure(extraction, claim, party, about, conflicts, index, on_existing
             continue  # only a figure someone else asserts, in words that would restate it but for the figure
         if any(side & _side(index, extraction, entity_ids, who) for who in index.propositions.parties(other)):
             continue
-        theirs, ours = (_figure(part) for part in figures.split(" against "))
+        theirs, ours = (largest(part.split(", ")) for part in figures.split(" against "))
         assertion = _assertion(claim, text, entity_ids, source_id)
         assertion["stance"] = "narrows" if theirs is not None and ours is not None and ours < theirs else "disputes"
         assertion["confidence"] = round(min(claim.confidence, 0.6), 2)
@@ -225,19 +219,25 @@ def _on_aspect(extraction, claim, party, about, proposition, incidents, index, o
         return
     assertion = _assertion(claim, text, entity_ids, source_id)
     ours, theirs = numbers_in(claim.proposition), index.propositions.content(index.propositions.text(match.link)).numbers
-    smaller = bool(ours and theirs and not ours & theirs and (_figure(", ".join(sorted(ours))) or 0) < (_figure(", ".join(sorted(theirs))) or 0))
+    smaller = smaller_figure(ours, theirs)
     assertion["stance"] = "narrows" if smaller else "disputes"
     assertion["confidence"] = round(min(claim.confidence, match.confidence), 2)
     assertion["note"] += "; states a smaller figure of what the claim counts" if smaller else "; speaks to an aspect of the claim the other way"
     add(on_existing(match.link, match.confidence, "Opposes on an aspect proposition"), assertion)
 
 
+def case_voice(index: CaseIndex, party: str) -> str:
+    """Whose voice a party of the case or of an earlier draft is: the organization an unnamed spokesperson
+    speaks for (its note names the rule that found it), else the party itself."""
+    fields = index.items.get(party) or {}
+    spokesperson = "rule 'unnamed spokesperson'" in str(fields.get("note") or "")
+    return str(fields["memberOf"]) if spokesperson and isinstance(fields.get("memberOf"), str) else party
+
+
 def _voice(index: CaseIndex, extraction: Extraction, entity_ids: dict[str, str], party: str) -> str:
     """Whose voice ``party`` is: the organization an unnamed spokesperson speaks for, else the party itself."""
     if party in index.items:  # the case's or an earlier draft's: its note names the rule that found it
-        fields = index.items[party]
-        spokesperson = "rule 'unnamed spokesperson'" in str(fields.get("note") or "")
-        return str(fields["memberOf"]) if spokesperson and isinstance(fields.get("memberOf"), str) else party
+        return case_voice(index, party)
     mine = next((e for e in extraction.table.entities.values() if entity_ids.get(e.key) == party), None)
     org = mine.fields.get("memberOf") if mine is not None and mine.rule == "unnamed spokesperson" else None
     return entity_ids.get(org) or party if isinstance(org, str) else party

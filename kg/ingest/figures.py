@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NUMBER_WORDS", "numbers_in", "counted_in"]
+__all__ = ["NUMBER_WORDS", "numbers_in", "counted_in", "largest", "smaller"]
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -87,3 +87,22 @@ def counted_in(text: str) -> frozenset[str]:
         if after and after.group("noun") not in _NOT_COUNTED:
             found.update(simple_lemmas(after.group("noun"))[-1:])
     return frozenset(found)
+
+
+def largest(figures) -> float | None:
+    """The largest of figures as :func:`numbers_in` writes them ("40000", "12%"); None when there is none.
+
+    >>> largest({"40000", "12%", "many"}), largest(set())
+    (40000.0, None)
+    """
+    found = [float(v.rstrip("%")) for v in figures if re.fullmatch(r"\d+(?:\.\d+)?%?", v)]
+    return max(found) if found else None
+
+
+def smaller(ours, theirs) -> bool:
+    """Do ``ours`` state a smaller figure than ``theirs``, sharing none (a figure that cuts the other's down)?
+
+    >>> smaller({"200"}, {"600"}), smaller({"600"}, {"600", "200"}), smaller(set(), {"600"})
+    (True, False, False)
+    """
+    return bool(ours and theirs and not set(ours) & set(theirs) and (largest(ours) or 0) < (largest(theirs) or 0))
