@@ -78,12 +78,36 @@ def _load(name: str | None):
         # The parser finds sentences; a 5 MB article is allowed past spaCy's default limit,
         # since ingest reads it in paragraphs (see :func:`parse`).
         nlp.max_length = max(nlp.max_length, 10_000_000)
+        if "parser" in nlp.pipe_names and _PARAGRAPHS not in nlp.pipe_names:
+            _register_paragraphs(spacy)
+            nlp.add_pipe(_PARAGRAPHS, before="parser")
         return nlp
     tried = ", ".join(names)
     raise KGError(
         f"kg ingest needs the spaCy English model ({tried}), and none is installed: {INSTALL}; "
         "or set KG_INGEST_PARSER=rules to read with the regular expressions alone"
     )
+
+
+#: The component that starts a sentence after a blank line, before the parser runs.
+_PARAGRAPHS = "kg_paragraph_breaks"
+
+
+def _register_paragraphs(spacy) -> None:
+    """A blank line ends a sentence: a headline without a full stop is never read as the subject of
+    the lede below it ("Firms blame operator for blackout / The association ... put it down to ...")."""
+    from spacy.language import Language
+
+    if Language.has_factory(_PARAGRAPHS):
+        return
+
+    @Language.component(_PARAGRAPHS)
+    def paragraph_breaks(doc):
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            if before.is_space and before.text.count("\n") >= 2 and not token.is_space:
+                token.is_sent_start = True
+        return doc
 
 
 #: Characters per piece handed to the parser: paragraphs are grouped up to this size.

@@ -35,11 +35,16 @@ _ORG_GROUPS = {"companies", "firms", "utilities", "operators", "airlines", "carr
                "providers", "suppliers", "ministers", "authorities", "prosecutors", "investigators", "unions", "governments", "police"}
 #: People named by what they do, in the plural ("sellers", "viewers", "subscribers", "motorists",
 #: "technicians"): a group when no listed noun fits; the things such words also name are left out.
-_AGENTS = r"[a-z]{2,30}(?:ers|ors|ists|ians)"
+_AGENT_STEM = r"[a-z]{2,30}"
+_AGENTS = rf"{_AGENT_STEM}(?:ers|ors|ists|ians)"
 _NOT_AGENTS = {"orders", "papers", "letters", "numbers", "filters", "servers", "computers", "errors", "factors", "sensors",
                "headers", "folders", "parameters", "meters", "centers", "centres", "chapters", "matters", "others",
                "corridors", "monitors", "registers", "routers", "containers", "lists", "figures", "layers", "towers"}
 _GROUP_RE = re.compile(rf"(?<![\w’'-])(?:(?:more[ ]than|fewer[ ]than|about|nearly|over|almost|some|several|many|two|three|four|five|a[ ]few|other|most|\d[\d,]{{0,15}})[ ]){{0,4}}(?:[a-z-]{{1,40}}[ ]){{0,2}}(?P<noun>{'|'.join(sorted((GROUP_NOUNS | _ORG_GROUPS) - {'some', 'many', 'both', 'neither', 'others', 'people', 'sources'}))}|(?-i:{_AGENTS}))\b", re.IGNORECASE)
+#: One person told by what they do, in the singular, the whole speaker ("a meteorologist", "one Southwest
+#: traveller at Midway"): an agent noun as in _AGENTS, not an organization's noun ("a regulator") nor a thing's.
+_AGENT_RE = re.compile(rf"^[ ,]*(?:[Aa]n?|[Tt]he|[Oo]ne)[ ](?P<role>(?:(?:[a-z-]+|[A-Z][\w&-]*)[ ]){{0,2}}(?P<noun>{_AGENT_STEM}(?:er|or|ist|ian)))"
+                       r"(?:[ ](?:at|from|in|on)[ ][A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){0,2})?[ ,]*$")
 _INDIVIDUAL_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)[ ](?P<role>(?:(?:[a-z-]+|[A-Z]{2,5})[ ]){0,2}(?:engineer|manager|supervisor|employee|worker|executive|official|insider|source|analyst|nurse|driver|pilot|customer|resident|spokesperson|spokesman|spokeswoman|representative|affiliate|hacker|lawyer|attorney|researcher|expert|member))\b")
 
 def _spokesperson(table: EntityTable, org: Entity | None, start: int, end: int) -> Entity | None:
@@ -261,6 +266,18 @@ def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     return table.new(CLS.Organization, subject, offset, offset + len(subject), rule="named speaker", confidence=0.5)
 
 
+def _agent(subject: str):
+    """``subject`` as one person told by what they do ("a meteorologist"), or None.
+
+    >>> [bool(_agent(s)) for s in ("A meteorologist", "one Southwest traveller at Midway", "a regulator", "a letter")]
+    [True, True, False, False]
+    """
+    m = _AGENT_RE.match(subject)
+    if m is None or f"{m.group('noun')}s" in _NOT_AGENTS or re.fullmatch(rf"{ORG_NOUNS}|{DOCUMENT_NOUNS}", m.group("noun")):
+        return None
+    return m
+
+
 def _group(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
     subject = text[start:end]
     lead = len(subject) - len(subject.lstrip(" ,"))
@@ -272,7 +289,7 @@ def _group(table: EntityTable, text: str, start: int, end: int) -> Entity | None
             table.mention(known, at, at + len(plural.group("noun")))
             return known
         return table.new(CLS.Role, plural.group("noun"), at, at + len(plural.group("noun")), rule="group of people", confidence=0.5, generic=True)
-    single = _INDIVIDUAL_RE.search(subject)
+    single = _INDIVIDUAL_RE.search(subject) or _agent(subject)
     group = _GROUP_RE.match(subject, lead)
     if group and group.group("noun").lower() in _NOT_AGENTS:
         group = None
@@ -280,9 +297,11 @@ def _group(table: EntityTable, text: str, start: int, end: int) -> Entity | None
         role = single.group("role")
         stem = role.split()[-1]
         known = next((e for e in reversed(list(table.entities.values())) if e.generic and stem in e.label.lower()), None)
-        if known is not None and re.match(r"(?i:the)\b", single.group(0)):
+        if known is not None and re.match(r"[ ,]*(?i:the)\b", single.group(0)):
             table.mention(known, start + single.start("role"), start + single.end("role"))
             return known
+        if single.re is _AGENT_RE and re.match(r"[ ,]*(?i:the)\b", single.group(0)):
+            return None  # "the meteorologist" is the one told before, or no one this rule knows
         return table.new(CLS.Person, f"{role[:1].upper()}{role[1:]} (unnamed)", start + single.start("role"), start + single.end("role"), rule="unnamed individual", confidence=0.5, generic=True)
     if group:
         label = re.sub(r"^(?:(?:more than|fewer than|about|nearly|over|almost|some|several|many|two|three|four|five|a few|other|most|\d[\d,]*)\s+)+", "", group.group(0), flags=re.IGNORECASE)

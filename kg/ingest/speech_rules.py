@@ -135,6 +135,17 @@ def _trailing_participle(verb) -> bool:
     return verb.dep_ == "conj" and verb.tag_ == head.head.tag_ and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
+def _lead(subject) -> str:
+    """The subject's words that lead a claim worded with them: without a relative clause or an
+    apposition ("Aelec, which includes Endesa," and "The regulator, Ofnet," lead as "Aelec", "The regulator")."""
+    inner = {t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") and c.i > subject.i for t in c.subtree}
+    tokens = [t for t in subject.subtree if t.i not in inner]
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    text = _text(subject.doc)
+    return text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+
+
 def _speaker_span(subject, offset: int) -> tuple[int, int]:
     # A relative clause or apposition after the name ("Jane Roe, who leads the team,") is not the speaker's name.
     tokens = [t for t in subject.subtree if not any(a.dep_ in ("relcl", "acl") and a.head.i >= subject.i and t in a.subtree for a in subject.children)]
@@ -176,7 +187,7 @@ def _parts(clause, offset: int, conjuncts=None) -> list[tuple]:
         content, negated, neg = _trimmed(tokens, conj, offset)
         wording = None
         if subject is not None and not any(c.dep_ in SUBJECTS for c in conj.children):
-            lead = text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge)]
+            lead = _lead(subject)
             wording = f"{lead} {text[content[0] - offset:content[1] - offset]}"
         parts.append((content, negated, neg, wording))
     return [p for p in parts if p[0][1] - p[0][0] >= 3]
@@ -268,7 +279,7 @@ def _claims_to(token, offset):
     tokens = [t for t in clause.subtree if not (t.dep_ == "aux" and t.lower_ == "to")]
     content, negated, neg = _trimmed(tokens, clause, offset)
     text = _text(token.doc)
-    lead = text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge)]
+    lead = _lead(subject)
     words = text[content[0] - offset:content[1] - offset]
     wording = f"{lead} {'had' + words[4:] if words.startswith('have ') else words}"
     return _speaker_span(subject, offset), [(content, negated, neg, wording)], token
@@ -292,7 +303,7 @@ def _takes_position(token, offset):
     tokens = [token] + [t for c in token.children if c.dep_ in ("dobj", "prt", "prep", "dative", "advmod") and c.i > token.i for t in c.subtree]
     content, _, _ = _trimmed(sorted(tokens, key=lambda t: t.i), token, offset)
     text = _text(token.doc)
-    lead = text[subject.left_edge.idx:subject.right_edge.idx + len(subject.right_edge)]
+    lead = _lead(subject)
     return _speaker_span(subject, offset), [(content, False, None, f"{lead} {text[content[0] - offset:content[1] - offset]}")], token
 
 
@@ -374,7 +385,7 @@ def _according_to(token, offset):
 
 BLAME = {"accuse", "blame", "fault", "criticise", "criticize", "charge", "denounce", "condemn"}
 #: Verbs that report speech only in the frame of their own rule ("called it false", "purported to").
-FRAMED = {"call", "brand", "label", "dub", "purport", "profess", "take", "put", "lay", "defend", "ask", "press"}
+FRAMED = {"call", "brand", "label", "dub", "purport", "profess", "take", "put", "lay", "defend", "ask", "press", "attack"}
 
 
 def _accuses(token, offset):
@@ -388,6 +399,34 @@ def _accuses(token, offset):
         return None
     tokens = [token] + [t for c in (obj, reason) for t in c.subtree]
     return _speaker_span(subject, offset), _span(tokens, offset), False, None, token
+
+
+def _blames(token, offset):
+    """ "X blamed the storm", "X blamed it on Y", "X attacked Y over C", "X pointed to C": what X holds
+    to blame, with no clause of its own; the verb phrase, worded with its subject."""
+    lemma = token.lemma_.lower()
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    preps = {c.lower_: c for c in token.children if c.dep_ == "prep" and c.i > (obj.i if obj is not None else token.i)}
+    if lemma == "blame" and obj is not None and obj.pos_ != "PRON":
+        parts = [obj, *(p for w, p in preps.items() if w == "on")]  # "blamed the outage on a faulty update"
+    elif lemma == "blame" and obj is not None and "on" in preps:
+        parts = [obj, preps["on"]]  # "blamed it on the storm"
+    elif lemma == "attack" and obj is not None and ("over" in preps or "for" in preps):
+        parts = [obj, preps.get("over") or preps["for"]]  # never "attacked the servers on Monday"
+    elif lemma == "point" and obj is None and "to" in preps:
+        parts = [preps["to"]]
+    else:
+        return None
+    subject = _subject(token)
+    if subject is None or any(c.dep_ in CLAUSES for c in token.children) or subject.lower_ == "that" \
+            or (subject.lower_ in _RELATIVE and token.dep_ != "relcl") or subject.pos_ == "PRON" and subject.lower_ not in ("it", "they", *_RELATIVE):
+        return None
+    tokens = sorted([token, *(t for c in parts for t in c.subtree)], key=lambda t: t.i)
+    content, _, _ = _trimmed(tokens, token, offset)
+    text = _text(token.doc)
+    lead = _lead(subject) if subject.lower_ not in _RELATIVE else None
+    wording = f"{lead} {text[content[0] - offset:content[1] - offset]}" if lead else None
+    return _speaker_span(subject, offset), [(content, False, None, wording)], token
 
 
 _DESCRIBE = {"describe", "characterise", "characterize", "portray", "depict"}
@@ -480,6 +519,8 @@ SPEECH_RULES = [
     SpeechRule("denies the claim that", "a denial verb whose `dobj` (claim, report, allegation ...) has a that-clause", _denies_noun, 0.8),
     SpeechRule("colon frame", "a reporting verb with an `nsubj`, no clause, and a colon after it: the words after the colon", _colon, 0.8),
     SpeechRule("accuses", "accuse, blame, fault ... with an `nsubj`, a `dobj` and an of/for phrase: the accusation, verb included", _accuses, 0.7),
+    SpeechRule("blames", "blame with a `dobj` (and an on-phrase), attack with a `dobj` and an over/for phrase, point with a to-phrase; "
+               "no clause: the verb phrase, worded with its `nsubj`", _blames, 0.65),
     SpeechRule("according to", "`according` → `to` → `pobj` X: the clause `according` modifies", _according_to, 0.8),
     SpeechRule("claims to", "claim, purport ... with an `nsubj` and an `xcomp` infinitive: the infinitive, worded with the subject", _claims_to, 0.7),
     SpeechRule("calls it", "call, brand, label ... with a `dobj` and an `oprd`: an account called false is disputed, else 'the object is what it was called'", _calls, 0.65),

@@ -454,3 +454,27 @@ def test_a_description_in_apposition_is_not_a_second_speaker():
             "than 13 years, told the Daily Planet that the system cannot process crew changes beyond about 300.")
     for parser in ("spacy", "rules"):
         assert claims(text, parser) == [("Jane Roe", "denies", "The system can process crew changes beyond about 300.")]
+
+
+def test_blame_without_a_clause_is_the_blamers_claim_verb_included():
+    text = ("Globex blamed the storm that hit the coast. The regulator, Ofnet, attacked Globex over its failure to warn customers. "
+            "The agency pointed to weak testing. Hackers attacked the servers on Monday.")
+    assert claims(text, "spacy") == [
+        ("Globex", "asserts", "Globex blamed the storm that hit the coast."),
+        ("Ofnet", "asserts", "The regulator attacked Globex over its failure to warn customers."),
+        ("Agency", "asserts", "The agency pointed to weak testing."),
+    ]
+
+
+def test_a_headline_without_a_full_stop_is_not_the_subject_of_the_lede():
+    text = "Firms blame operator for blackout\n\nThe association Aelec, which includes Endesa, put the blackout down to poor management."
+    assert claims(text, "spacy") == [("Aelec", "asserts", "The association Aelec put the blackout down to poor management.")]
+
+
+def test_a_person_told_by_what_they_do_speaks_as_one_unnamed_person():
+    text = "Globex lost power on Monday. A meteorologist said a solar flare had erupted. The meteorologist said the timing was odd."
+    for parser in ("spacy", "rules"):
+        assert claims(text, parser) == [
+            ("Meteorologist (unnamed)", "asserts", "A solar flare had erupted."),
+            ("Meteorologist (unnamed)", "asserts", "The timing was odd."),
+        ]
