@@ -294,13 +294,28 @@ def _blocked_pairs(g, items: dict[str, Profile], hub_cap: int, across_cases: boo
 # ---------------------------------------------------------------- scoring
 
 
-def _score(a: Profile, b: Profile, ctx: Context, weights: Weights) -> tuple[float, tuple[WaterfallRow, ...], tuple[str, ...]]:
-    """The match weight of a pair with its waterfall (each level with its facts), and the neighbours both point at."""
+def _levels_of_listed(ends: list[tuple[Profile, Profile]], ctx: Context) -> list[dict[str, str]]:
+    """The level of each comparison that applies, for each listed pair (its two profiles), all pairs of a
+    comparison at once (:func:`kg.analysis.level_paths.levels_of`)."""
+    from kg.analysis.level_paths import levels_of
+
+    found: list[dict[str, str]] = [{} for _ in ends]
+    for c in model().comparisons:
+        at = [i for i, (a, b) in enumerate(ends) if _applies(c, a, b)]
+        for i, lv in zip(at, levels_of(c, [ends[i][0] for i in at], [ends[i][1] for i in at], ctx)):
+            found[i][c.name] = lv
+    return found
+
+
+def _score(a: Profile, b: Profile, ctx: Context, weights: Weights,
+           known: dict[str, str] | None = None) -> tuple[float, tuple[WaterfallRow, ...], tuple[str, ...]]:
+    """The match weight of a pair with its waterfall (each level with its facts), and the neighbours both point at;
+    ``known`` holds the levels found already (comparison name → level), whose facts alone are gathered."""
     rows, shared, families = [], (), defaultdict(list)
     for c in model().comparisons:
         if not _applies(c, a, b):
             continue
-        outcome = compare(c, a, b, ctx)
+        outcome = compare(c, a, b, ctx, (known or {}).get(c.name))
         w = weights.get((c.name, a.cls), {}).get(outcome.level, 0.0)
         if c.options.get("family"):
             families[c.options["family"]].append((len(rows), c))
@@ -432,7 +447,7 @@ def find_candidates(
         strength.update((pair, _probability(w)) for pair, w in again_scored.items())  # only those weighed again changed
     lap("collective")
     raised = [c for c in m.comparisons if c.kind == "raised-together"]
-    found, below = [], 0
+    listed, below = [], 0
     for a, b in scored:  # in any order: the listed ones are sorted below, and the rest only counted
         probability = strength[(a, b)]
         verdict_ = judged.get((a, b))
@@ -442,7 +457,11 @@ def find_candidates(
         if probability < threshold and verdict_ is None and not kept:
             below += 1
             continue
-        weight, rows, shared = _score(*_weighed_with(items, pooled, canonical)(a, b), final_ctx, weights)
+        listed.append((a, b, verdict_, kept))
+    ends = [_weighed_with(items, pooled, canonical)(a, b) for a, b, _, _ in listed]
+    found = []
+    for (a, b, verdict_, kept), (pa, pb), known in zip(listed, ends, _levels_of_listed(ends, final_ctx)):
+        weight, rows, shared = _score(pa, pb, final_ctx, weights, known)
         joint = assertions_about(g, [a, b], all_of=True)
         either = [x for x in assertions_about(g, [a, b]) if x not in joint]
         found.append(IdentityCandidate(

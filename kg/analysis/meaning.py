@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["meaning_vector", "cosine", "installed_vectors", "item_text", "vector_of", "meaning_level"]
+__all__ = ["meaning_vector", "cosine", "installed_vectors", "item_text", "vector_of", "meaning_level", "meaning_levels"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 #: A word's weight is how much rarer than this it is in English (Zipf scale); one wordfreq has never seen weighs _UNSEEN.
@@ -151,13 +151,43 @@ def _neighbours(p) -> set[str]:
     return {v for vs in p.values.values() for v in vs} | {n for _, n in p.features}
 
 
-def meaning_level(c, a, b, ctx, facts: bool):
-    """The level of a ``meaning`` comparison: the first whose ``at_least`` the cosine reaches, else ``far``."""
+def meaning_level(c, a, b, ctx, facts: bool, level: str | None = None):
+    """The level of a ``meaning`` comparison for one pair (:func:`meaning_levels`), and the cosine when asked."""
     from kg.analysis.comparisons import Outcome, fact_pairs
 
-    va, vb = vector_of(ctx, a), vector_of(ctx, b)
-    if va is None or vb is None:
-        return Outcome("missing")
-    similarity = cosine(va, vb)
-    level = next((lv.level for lv in c.levels if lv.at_least is not None and similarity >= lv.at_least), "far")
-    return Outcome(level, fact_pairs(similarity=round(similarity, 2)) if facts else ())
+    level = level or meaning_levels(c, [a], [b], ctx)[0]
+    if not facts or level == "missing":
+        return Outcome(level)
+    return Outcome(level, fact_pairs(similarity=round(cosine(vector_of(ctx, a), vector_of(ctx, b)), 2)))
+
+
+def meaning_levels(c, left: list, right: list, ctx) -> list[str]:
+    """The level of each pair: the first whose ``at_least`` the cosine of the two items' meaning vectors
+    reaches, else ``far`` (``missing`` without a vector), for all pairs at once."""
+    import numpy as np
+
+    from kg.analysis.level_paths import BLOCK, at_levels
+
+    rows: dict[str, int] = {}
+    vectors = []
+    for p in (*left, *right):
+        if p.node not in rows:
+            rows[p.node] = len(vectors)
+            vectors.append(vector_of(ctx, p))
+    known = np.fromiter((v is not None for v in vectors), dtype=bool, count=len(vectors))
+    if not known.any():
+        return ["missing"] * len(left)
+    width = next(v for v in vectors if v is not None).shape[0]
+    table = np.zeros((len(vectors), width), dtype=np.float32)
+    for i, v in enumerate(vectors):
+        if v is not None:
+            table[i] = v
+    a = np.fromiter((rows[p.node] for p in left), dtype=np.int64, count=len(left))
+    b = np.fromiter((rows[p.node] for p in right), dtype=np.int64, count=len(right))
+    similarity = np.empty(len(a), dtype=table.dtype)
+    for start in range(0, len(a), BLOCK):  # a block at a time: the pairs' rows of the table would be gigabytes at 100k
+        end = start + BLOCK
+        similarity[start:end] = np.einsum("ij,ij->i", table[a[start:end]], table[b[start:end]])
+    found = at_levels(c, similarity, "far")
+    found[~(known[a] & known[b])] = "missing"
+    return found.tolist()
