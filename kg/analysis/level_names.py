@@ -47,7 +47,7 @@ def name_level(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
     >>> [compare_items(g, x, y, "name").level for x, y in (("nlb", "hc"), ("hc", "hc2"))]
     ['extended', 'contained']
     """
-    placeholders, given, heads, floor, described, similarities = _name_options(c)
+    placeholders, given, heads, floor, described, acronyms, similarities = _name_options(c)
     if (a.placeholder or b.placeholder or not a.names or not b.names) and placeholders:
         return Outcome("placeholder", _facts(label=a.label if a.placeholder else b.label) if facts else ())
     if not a.names or not b.names:
@@ -79,6 +79,10 @@ def name_level(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
                 if found != "contained":
                     found, pair = level, (x, y)
     best = 0.0
+    if found is None and acronyms:
+        short = _acronym(a, b, ctx)
+        if short:  # a short all-capitals name made of the other's initials ("UHG", "UnitedHealth Group")
+            return Outcome("acronym", _facts(names=short) if facts else ())
     if found is None:
         owner = _owner_words(c, a, b, ctx)
         if owner:  # the owner's name, which both carry, tells neither from the other (nor is it a typo's)
@@ -109,6 +113,65 @@ def name_level(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
     if not facts:
         return Outcome(found)
     return Outcome(found, _facts(names=pair, similarity=round(best)) if best else _facts(names=pair))
+
+
+def _acronym(a: Profile, b: Profile, ctx: Context) -> tuple[str, str] | None:
+    """A short all-capitals name of one ("UHG", "M&S") and a name of the other of two words or more whose
+    initials spell it, with or without its small words, a word's capitals inside it read as words of their
+    own ("UnitedHealth Group", "Marks & Spencer", "Department of Transportation" for "DOT" or "DT").
+
+    >>> from kg.analysis.levels import compare_items, from_turtle
+    >>> g = from_turtle('''
+    ... :u a kg:Organization ; rdfs:label "UnitedHealth Group" .  :h a kg:Organization ; rdfs:label "UHG" .
+    ... :m a kg:Organization ; rdfs:label "Marks & Spencer" ; skos:altLabel "Marks and Spencer" .  :s a kg:Organization ; rdfs:label "M&S" .
+    ... :x a kg:Organization ; rdfs:label "Unified Health Gateway" .  :g a kg:Organization ; rdfs:label "United Group" .
+    ... ''')
+    >>> compare_items(g, "u", "h", "name")
+    Outcome(level='acronym', facts=(('names', ('UnitedHealth Group', 'UHG')),), via=())
+    >>> [compare_items(g, x, y, "name").level for x, y in (("m", "s"), ("g", "h"))]
+    ['acronym', 'different']
+
+    Initials of whole words are also an abbreviation, which the names fold to (``contained``):
+
+    >>> compare_items(g, "x", "h", "name").level
+    'contained'
+    """
+    found = ctx.__dict__.setdefault("_acronyms", {})
+    ta, tb = found.get(a.node), found.get(b.node)
+    if ta is None:
+        ta = found[a.node] = _told_short(ctx.g._node.get(a.node, {}))
+    if tb is None:
+        tb = found[b.node] = _told_short(ctx.g._node.get(b.node, {}))
+    for (shorts, _), (_, spelt), flip in ((ta, tb, False), (tb, ta, True)):
+        for short, told in shorts:
+            name = spelt.get(short)
+            if name:
+                return (name, told) if flip else (told, name)
+    return None
+
+
+_CAPITALS = re.compile(r"[A-Z](?:[&.]?[A-Z]){1,5}\.?")
+_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_SMALL = frozenset(("of", "and", "the", "for", "de", "du", "la", "von"))
+
+
+def _told_short(attrs: dict) -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    """An item's short all-capitals names (spelt without their '&' and '.', with the name as told), and the
+    initials its longer names spell (with and without their small words) → the name."""
+    shorts, spelt = [], {}
+    for name in (str(attrs.get("label", "")), *map(str, attrs.get("aliases", ()))):
+        name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+        if _CAPITALS.fullmatch(name):
+            shorts.append((re.sub(r"[&.]", "", name), name))
+            continue
+        parts = [part for word in re.findall(r"[^\W_]+", name) for part in _PART.findall(word)]
+        if len(parts) < 2:
+            continue
+        letters = [part if part.isupper() and len(part) <= 4 else part[0].upper() for part in parts]
+        for kept in (letters, [x for x, part in zip(letters, parts) if part.lower() not in _SMALL]):
+            if len(kept) >= 2:
+                spelt.setdefault("".join(kept), name)
+    return tuple(shorts), spelt
 
 
 def _owner_words(c: Comparison, a: Profile, b: Profile, ctx: Context) -> frozenset:
@@ -161,7 +224,7 @@ def _name_options(c: Comparison) -> tuple:
         opts = c.options
         found = opts["_name_options"] = (
             opts.get("has_placeholder"), opts.get("given_names_for"), opts.get("same_head_for"), opts.get("rare_words"),
-            opts.get("described_for"), [(lv.similarity, lv.level) for lv in c.levels if lv.similarity is not None],
+            opts.get("described_for"), opts.get("acronyms"), [(lv.similarity, lv.level) for lv in c.levels if lv.similarity is not None],
         )
     return found
 

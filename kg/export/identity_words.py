@@ -104,6 +104,7 @@ WORDS: tuple[WordsRow, ...] = (
     WordsRow("given names differ", "name", "given-names", lambda f: f"{_quoted(*f['names'])}: given names differ"),
     WordsRow("only common words", "name", "common-words", lambda f: f"{_quoted(*f['names'])} share only common words"),
     WordsRow("contrasting words", "name", "contrast", lambda f: f"{_quoted(*f['names'])} tell them apart"),
+    WordsRow("initials", "name", "acronym", lambda f: f"{_quoted(*f['names'])}: one spells the other's initials"),
     WordsRow("names compared", "name", "*", _name),
     WordsRow("dates disjoint", "dates", "near", lambda f: f"disjoint by {f['gap']} days: {_when(f['left'])} vs {_when(f['right'])}"),
     WordsRow("neighbouring months", "dates", "adjacent", lambda f: f"the next {f['unit']}: {_when(f['left'])} vs {_when(f['right'])}"),
