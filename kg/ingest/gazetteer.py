@@ -42,6 +42,8 @@ class Known:
     label: str
     aliases: tuple[str, ...] = ()
     section: str = "entities"
+    #: Whether its names are looked for in text: a drafted description is not (:func:`by_name`).
+    by_name: bool = field(default=True, repr=False)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -89,7 +91,7 @@ class CaseIndex:
             if isinstance(aliases, str):
                 aliases = [aliases]
             names = tuple(str(a) for a in aliases if isinstance(a, (str, int)) and str(a).strip())
-            self.known.append(Known(item_id, str(fields.get("type") or ""), label.strip(), names, section))
+            self.known.append(Known(item_id, str(fields.get("type") or ""), label.strip(), names, section, by_name(fields)))
 
     def _stances(self, fields: dict) -> None:
         """The parties' stances on a proposition (an entry with ``id``, or one adding to ``proposition``)."""
@@ -100,6 +102,25 @@ class CaseIndex:
         for assertion in assertions:
             if isinstance(assertion, dict) and isinstance(assertion.get("party"), str) and isinstance(assertion.get("stance"), str):
                 self.propositions.stance(target, assertion["party"], assertion["stance"])
+
+
+#: Classes whose drafted items the rules label by describing them ("Outage", "Report"), not by a name.
+_DESCRIBED = {"Incident", "IncidentTrend", "InternalDocument"}
+
+
+def by_name(fields: dict) -> bool:
+    """Whether an item's names are looked for in a later article's text. A drafted incident or document
+    labelled by its head noun alone ("Outage", "Meltdown", "Report") is not: every article has "the
+    outage", and whether it is this one is for its date, systems and effects to say
+    (:func:`kg.ingest.incidents.merge_incidents`), not its word.
+
+    >>> by_name({"type": "Incident", "label": "Outage", "status": "pending"}), by_name({"type": "Incident", "label": "Payroll outage", "status": "pending"})
+    (False, True)
+    >>> by_name({"type": "Incident", "label": "Outage"}), by_name({"type": "Organization", "label": "Initech", "status": "pending"})
+    (True, True)
+    """
+    label = str(fields.get("label") or "")
+    return not (fields.get("type") in _DESCRIBED and fields.get("status") == "pending" and len(label.split()) == 1)
 
 
 def read_case_folder(path: str | Path) -> CaseIndex:
@@ -152,7 +173,7 @@ class Gazetteer:
         self.known = list(known)
         self._by_name: dict[str, list[Known]] = {}
         for item in self.known:
-            for name in item.names:
+            for name in item.names if item.by_name else ():
                 self._by_name.setdefault(name, []).append(item)
         self._surnames: dict[str, list[Known]] = {}
         for item in self.known:

@@ -456,3 +456,15 @@ def test_a_claim_that_calls_another_claim_baseless_denies_what_that_claim_says(t
     assert [(a["party"], a["stance"]) for a in answer["assertions"]] == [("globex-spokesperson", "denies")]
     assert answer["note"].startswith(f"Answers proposition '{negligent['id']}' (")
     assert "gross negligence" in answer["assertions"][0]["quote"]["exact"]
+
+
+OUTAGE_AT_GLOBEX = "Globex down\n\nAn outage hit Globex customers on March 2, Globex said.\n"
+OUTAGE_AT_INITECH = "Initech down\n\nAn outage hit Initech stores on February 20. The outage lasted an hour, Initech said.\n"
+
+
+def test_a_drafted_incident_named_by_its_head_noun_alone_is_no_name_a_later_article_is_read_by(tmp_path):
+    # Every article has "the outage": the second is another company's on another day, not the first's mention.
+    _, drafts = _ingest(tmp_path, OUTAGE_AT_GLOBEX, OUTAGE_AT_INITECH)
+    first = [(e["label"], e["date"]) for e in drafts["a0.txt"]["entities"] if e["type"] == "Incident"]
+    second = [(e["label"], e["date"]) for e in drafts["a1.txt"].get("entities", []) if e["type"] == "Incident"]
+    assert (first, second) == ([("Outage", "2026-03-02")], [("Outage", "2026-02-20")])
