@@ -206,6 +206,12 @@ _DATE_WORD = re.compile(
 )
 
 
+#: A phrase that names a day: a number, a weekday, or a count of days. "April" or "the spring" names none,
+#: though dateparser reads them as a day (the publication's day of the month in April).
+_DAY_WORD = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tonight|tomorrow|days?|ago)\b", re.IGNORECASE)
+_MONTH_ALONE = re.compile(r"^(?:the[ ])?(?:(?:early|mid|late)[ -])?" + _MONTH + r"$", re.IGNORECASE)
+
+
 def resolve_phrase(phrase: str, published: str | date | None) -> str | None:
     """The day a date phrase the patterns do not know (a parser's DATE span) names, read by
     ``dateparser`` against the publication date; None when it names no day, or one after
@@ -213,12 +219,12 @@ def resolve_phrase(phrase: str, published: str | date | None) -> str | None:
 
     >>> resolve_phrase("last Thursday", "2026-03-12"), resolve_phrase("two weeks ago", "2026-03-12")
     ('2026-03-05', '2026-02-26')
-    >>> resolve_phrase("the 4th", "2026-03-12"), resolve_phrase("next Friday", "2026-03-12")
-    (None, None)
+    >>> resolve_phrase("the 4th", "2026-03-12"), resolve_phrase("next Friday", "2026-03-12"), resolve_phrase("the April", "2026-06-18")
+    (None, None, None)
     """
     if isinstance(published, str):
         published = parse_iso(published)
-    if published is None or not _DATE_WORD.search(phrase):
+    if published is None or not _DATE_WORD.search(phrase) or not _DAY_WORD.search(phrase):
         return None
     import dateparser
     from datetime import datetime, time
@@ -241,6 +247,8 @@ def find_dates(text: str, published: str | date | None = None, *, start: int = 0
     [('Tuesday', '2026-03-10', None, None), ('earlier this month', None, '2026-03-01', '2026-03-12')]
     >>> find_dates("since the third quarter of 2025")[0].case_fields()
     {'notBefore': '2025-07-01', 'dateText': 'since the third quarter of 2025'}
+    >>> find_dates("the April blackout", "2025-06-18", spans=[(4, 9)])[0].case_fields()
+    {'notBefore': '2025-04-01', 'notAfter': '2025-04-30', 'dateText': 'April'}
     """
     if isinstance(published, str):
         published = parse_iso(published)
@@ -257,6 +265,12 @@ def find_dates(text: str, published: str | date | None = None, *, start: int = 0
             taken.append((m.start(), m.end()))
     for a, b in spans:
         if a < start or b > end or any(a < y and x < b for x, y in taken):
+            continue
+        month = _MONTH_ALONE.match(text[a:b])
+        if month is not None and published is not None:  # "the April blackout": April, the last one by publication
+            _, before, after = _resolve("in_month", re.match(r"(?P<prep>in) " + _MONTH, f"in {month.group('month')}"), published)
+            found.append(DateMention(a, b, text[a:b], None, before, after))
+            taken.append((a, b))
             continue
         day = resolve_phrase(text[a:b], published)
         if day is not None:

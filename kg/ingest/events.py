@@ -455,20 +455,24 @@ def _impacts(table: EntityTable, text: str, sentences: list[Sentence], incidents
                 table.mention(current, start, end)
 
 
-def _date_incidents(text: str, sentences: list[Sentence], incidents: list[Entity], published: str | None, *, lead: bool = True, date_spans=()) -> None:
+def _date_incidents(text: str, sentences: list[Sentence], incidents: list[Entity], published: str | None, *, lead: bool = True,
+                    date_spans=(), tree=None, everyone: list[Entity] = ()) -> None:
     """Each incident's date: see :func:`kg.ingest.impact.incident_date`; the first incident takes the
-    lead's date when ``lead`` and its own sentences give none."""
+    lead's date when ``lead`` and its own sentences give none. With a parse ``tree``, a date the tree
+    binds to a mention of the incident wins, and one it binds to another of ``everyone`` is not its."""
     for incident in incidents:
         spans = []
         for span_start, _ in incident.spans:
             where = _sentence_of(sentences, span_start)
             if where is not None and (where.start, where.end) not in spans:
                 spans.append((where.start, where.end))
-        best = incident_date(text, spans, published, date_spans)
+        others = [span for other in everyone if other is not incident for span in other.spans]
+        bound = {"tree": tree, "mentions": incident.spans, "others": others}
+        best = incident_date(text, spans, published, date_spans, **bound)
         if best is None and lead and incident is next((i for i in incidents if i.type == "Incident"), None):
             # News puts the main event's date in its lead: the first sentences after the headline.
             lead_sentences = [(x.start, x.end) for x in sentences[1:4] if x.start < 1200]
-            best = incident_date(text, lead_sentences, published, date_spans)
+            best = incident_date(text, lead_sentences, published, date_spans, **bound)
         named = _named_month(text, incident, published)
         if named is not None and (best is None or not _within(best, named)):
             best = named  # "the July meltdown": a date elsewhere in its sentences that is not in July is another's
@@ -499,17 +503,20 @@ def _within(mention: DateMention, month: DateMention) -> bool:
     return bool(first and last and month.not_before and month.not_after and month.not_before <= first and last <= month.not_after)
 
 
-def find_events(table: EntityTable, text: str, sentences: list[Sentence], published: str | None, date_spans=()) -> None:
+def find_events(table: EntityTable, text: str, sentences: list[Sentence], published: str | None, date_spans=(),
+                date_tree=None) -> None:
     """Add incidents (with effects, counts, dates), safeguards and internal documents to ``table``.
 
     ``date_spans`` are a parser's DATE entities, ``(start, end)`` offsets into ``text``: phrases the
-    date patterns do not know are read with ``dateparser`` against ``published``."""
+    date patterns do not know are read with ``dateparser`` against ``published``. ``date_tree`` (a
+    :class:`kg.ingest.date_tree.DateTree`) binds each date to the words it modifies."""
     find_documents(table, text)
     incidents = _incidents(table, text, sentences, published)
     _impacts(table, text, sentences, incidents, published)
-    _date_incidents(text, sentences, incidents, published, date_spans=date_spans)
     # The case's own incidents named here get this article's date too: two sources may date one event differently.
     known = [e for e in table.entities.values() if e.known_id is not None and e.type in ("Incident", "IncidentTrend")]
-    _date_incidents(text, sentences, known, published, lead=False, date_spans=date_spans)
+    dating = {"date_spans": date_spans, "tree": date_tree, "everyone": incidents + known}
+    _date_incidents(text, sentences, incidents, published, **dating)
+    _date_incidents(text, sentences, known, published, lead=False, **dating)
     _effects_and_counts(table, text, sentences, incidents)
     _safeguards(table, text)

@@ -69,7 +69,12 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
         named.sort()
     add_publisher(table, text, publisher)
     find_names(table, text, sentences, named)
-    find_events(table, text, sentences, published, date_spans=[(s, e) for s, e, label in named if label == "DATE"])
+    tree = None
+    if speeches is not None:
+        from kg.ingest.date_tree import DateTree
+
+        tree = DateTree(text)
+    find_events(table, text, sentences, published, date_spans=[(s, e) for s, e, label in named if label == "DATE"], date_tree=tree)
     find_kinds(table, text)
     from_tree = None
     if speeches is not None:

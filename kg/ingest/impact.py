@@ -16,7 +16,10 @@ sentences that mention it:
   or a statement ("in a letter dated Monday", "filed a lawsuit on Monday",
   "said on Tuesday") is never the incident's;
 - a dateline ("BRAMFORD, May 13 (Wire) -") is the article's date, not the incident's;
-- the first sentence (in reading order) with a usable date wins.
+- the first sentence (in reading order) with a usable date wins;
+- with the parser, a date its tree binds to the incident's own words ("the blackout that hit the
+  peninsula on Monday", "Friday's outage") wins over all of these, and one it binds to another
+  incident's words is never this one's (:mod:`kg.ingest.date_tree`).
 
 >>> text = "Northwind said on Tuesday that customers could not log in on March 3."
 >>> [(name, text[s:e]) for s, e, name in find_impacts(text)]
@@ -105,6 +108,11 @@ def _usable(text: str, mention: DateMention, sentence_start: int) -> bool:
     owner = _NOT_EVENT.search(before)
     if owner and not re.search(r"\b(?:were|was)[ ]told[ ]\w*[ ]?$", before):  # "were told on Friday" is the event
         return False
+    return _resolved(text, mention, sentence_start)
+
+
+def _resolved(text: str, mention: DateMention, sentence_start: int) -> bool:
+    """A date that resolves to a day or bounds and is no dateline."""
     after = text[mention.end:mention.end + 12]
     if _DATELINE_AFTER.match(after) and _DATELINE_BEFORE.search(text[max(sentence_start, mention.start - 30):mention.start]):
         return False
@@ -115,16 +123,36 @@ def _explicit(mention: DateMention) -> bool:
     return bool(re.search(r"\d", mention.text))
 
 
-def incident_date(text: str, sentences: list[tuple[int, int]], published: str | None, date_spans=()) -> DateMention | None:
+def incident_date(text: str, sentences: list[tuple[int, int]], published: str | None, date_spans=(), *, tree=None,
+                  mentions=(), others=()) -> DateMention | None:
     """The date of an incident mentioned in ``sentences`` (spans, in reading order); see the module docstring.
-    ``date_spans`` are a parser's DATE entities (see :func:`kg.ingest.dates.find_dates`)."""
-    fallback = None
+    ``date_spans`` are a parser's DATE entities (see :func:`kg.ingest.dates.find_dates`).
+
+    With a parse ``tree`` (:class:`kg.ingest.date_tree.DateTree`), a date bound to one of the incident's
+    ``mentions`` (spans) wins over any other, and a date bound to another incident's (``others``) is never
+    this one's."""
+    if tree is not None:
+        tree.parse(sentences)
+    fallback, explicit, bound = None, None, []
     for start, end in sentences:
-        usable = [d for d in find_dates(text, published, start=start, end=end, spans=date_spans) if _usable(text, d, start)]
-        if not usable:
-            continue
-        explicit = [d for d in usable if _explicit(d)]
-        if explicit:
-            return explicit[0]
-        fallback = fallback or usable[0]
-    return fallback
+        found = find_dates(text, published, start=start, end=end, spans=date_spans)
+        usable = []
+        for d in found:
+            if tree is not None and _resolved(text, d, start):
+                to = tree.bound(d.start, d.end)
+                if _overlap(to, mentions):
+                    bound.append(d)
+                    continue
+                if _overlap(to, others):
+                    continue
+            if _usable(text, d, start):
+                usable.append(d)
+        explicit = explicit or next((d for d in usable if _explicit(d)), None)
+        fallback = fallback or (usable[0] if usable else None)
+    if bound:
+        return next((d for d in bound if _explicit(d)), bound[0])
+    return explicit or fallback
+
+
+def _overlap(spans, others) -> bool:
+    return any(a < d and c < b for a, b in spans for c, d in others)

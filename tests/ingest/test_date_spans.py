@@ -50,3 +50,36 @@ def test_a_fire_is_an_incident_and_coming_under_fire_is_not():
     find_events(table, text, split_sentences(text), "2025-03-22")
     incidents = [e for e in table.entities.values() if e.type == "Incident"]
     assert [(e.label, e.fields.get("date"), [text[a:b] for a, b in e.spans]) for e in incidents] == [("Fire", "2025-03-21", ["fire"])]
+
+
+def test_a_month_alone_is_the_months_bounds_never_a_day_of_it():
+    text = "Row\n\nThe April blackout was discussed.\n"
+    at = text.index("April")
+    assert [d.case_fields() for d in find_dates(text, "2025-06-18", spans=[(at, at + 5)])] == [
+        {"notBefore": "2025-04-01", "notAfter": "2025-04-30", "dateText": "April"}
+    ]
+
+
+def _tree_or_skip(text):
+    import pytest
+
+    nlp = pytest.importorskip("kg.ingest.nlp")
+    try:
+        nlp.load()
+    except Exception as e:  # noqa: BLE001 - no model installed here
+        pytest.skip(str(e))
+    from kg.ingest.date_tree import DateTree
+
+    return DateTree(text)
+
+
+def test_the_parse_tree_binds_a_date_to_the_event_it_modifies_not_to_the_first_date_of_the_sentence():
+    text = ("Still in the dark\n\nThe government was still in the dark on Thursday about the causes of the blackout "
+            "that hit the whole peninsula on Monday.\n")
+    sentences = split_sentences(text)
+    without = EntityTable(text, Gazetteer([]))
+    find_events(without, text, sentences, "2025-05-01")
+    with_tree = EntityTable(text, Gazetteer([]))
+    find_events(with_tree, text, sentences, "2025-05-01", date_tree=_tree_or_skip(text))
+    dates = [next(e for e in t.entities.values() if e.type == "Incident").fields for t in (without, with_tree)]
+    assert [(d["date"], d["dateText"]) for d in dates] == [("2025-05-01", "Thursday"), ("2025-04-28", "Monday")]
