@@ -196,6 +196,7 @@ _KIND_WORDS = {
     "force": {"police", "constabulary"}, "police": {"police", "constabulary"},
     "airline": {"airlines", "airways", "air"}, "carrier": {"airlines", "airways", "air"},
     "regulator": {"authority", "commission", "ombudsman", "regulator"}, "watchdog": {"authority", "commission", "ombudsman", "regulator"},
+    "agency": {"agency", "commission", "administration", "authority"},
     "insurer": {"insurance", "assurance"}, "lender": {"bank", "bancorp"}, "hospital": {"hospital", "clinic", "infirmary"},
     "university": {"university", "college"}, "ministry": {"ministry", "department"}, "department": {"department", "ministry"},
 }

@@ -34,6 +34,8 @@ _DOC = r"letters?|lawsuits?|filings?|reports?|study|studies|complaints?|memos?|p
 #: What a system is called by its head noun ("the Kestrel Road substation", "a Veltro portal").
 _SYSTEM_HEAD = r"(?:IT[ ])?(?:portal|wallet|substation|system|platform|website|database|network|app|server|software|tool)"
 _CAP = rf"[A-Z][\w-]{{0,{_W}}}"
+#: Words that never describe a thing: a determiner, a pronoun, a preposition or a conjunction.
+_FUNCTION = r"(?:the|a|an|its|their|our|his|her|my|your|this|that|these|those|in|on|at|of|and|or|to|for|with|by|from|into|was|is|are|were)"
 
 
 @dataclass(frozen=True)
@@ -105,11 +107,17 @@ KIND_RULES: tuple[KindRule, ...] = (
     _row("kind of update", CLS.System,
          rf"(?<![\w-])(?i:an?|the|its|their)[ ](?P<name>(?:{_MOD}(?=[a-z])){{0,1}}(?i:software|firmware|configuration|content|network|firewall|sensor|security)[ ](?:update|upgrade|patch))\b",
          0.55, "an update told by what it changed: “a software update”, “a firewall upgrade”"),
+    _row("kind of software", CLS.System,
+         rf"(?<![\w’'-])(?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}(?<!ly[ ])(?:IT|[a-z]{{3,{_W}}}ing)[ ](?:IT[ ])?(?:software|systems?|platform|infrastructure|line))\b(?![-])",
+         0.5, "software, a platform or systems told by what they do, an -ing word or IT right before the head: “the company's "
+              "scheduling software”, “a new IT platform”, “its fraud reporting line” (never after a name: “the Nats IT system” is "
+              "the named system row's; nor an -ing word after an adverb: “externally facing systems”)"),
     _row("described website", CLS.System,
          rf"(?<![\w-])(?i:its|their|the|a)[ ](?P<name>(?:[a-z][\w-]{{0,{_W}}}[ ]){{1,3}}(?:website|web[ ]site|leak[ ]site|portal))\b",
          0.5, "a website or portal told by what it is for: “its public remediation website”"),
 )
 
+_NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?!(?i:{_FUNCTION})[ ])[A-Z][\w&-]{{0,{_W}}}['’]?[ ]$")
 _LEAD = re.compile(r"^(?:an?|the|its|their|his|her|one)[ ]", re.IGNORECASE)
 
 
@@ -175,6 +183,8 @@ def find_kinds(table: EntityTable, text: str) -> None:
         for m in rule.pattern.finditer(text):
             lead = _LEAD.match(m.group("name"))  # the item's words start after its determiner
             start = m.start("name") + (lead.end() if lead else 0)
+            if rule.name == "kind of software" and _NAME_BEFORE.search(text, max(0, start - _W - 2), start):
+                continue  # "the Nats IT system": a name's system, the named system row's to read
             _apply(table, rule, start, m.end("name"), text[start:m.end("name")], m.groupdict().get("kind"))
 
 

@@ -103,6 +103,7 @@ def add_named(table: EntityTable, text: str, named) -> None:
         table.new(type_, words, start, end, rule="named entity (parser)", confidence=0.6)
     _members(table, text)
     _acronyms(table, text)
+    _initials(table)
 
 
 def add_publisher(table: EntityTable, text: str, name: str | None) -> None:
@@ -210,6 +211,32 @@ def _acronyms(table: EntityTable, text: str) -> None:
                 for at, stop in table.words.find(m.group("short")):
                     if not table.is_taken(at, stop):
                         table.mention(entity, at, stop)
+
+
+def _initials(table: EntityTable) -> None:
+    """An organization named by its initials alone ("FCC" after "Federal Communications Commission",
+    no brackets between them) is the one whose name they spell, when only one name does: one item.
+
+    >>> from kg.ingest.gazetteer import Gazetteer
+    >>> text = "The Federal Communications Commission fined it. The FCC said so."
+    >>> table = EntityTable(text, Gazetteer([]))
+    >>> full = table.new(CLS.Organization, "Federal Communications Commission", 4, 37, rule="test")
+    >>> short = table.new(CLS.Organization, "FCC", 53, 56, rule="test")
+    >>> _initials(table)
+    >>> [(e.label, e.names, e.spans) for e in table.entities.values()]
+    [('Federal Communications Commission', ['Federal Communications Commission', 'FCC'], [(4, 37), (53, 56)])]
+    """
+    orgs = [e for e in table.entities.values() if e.type in ORG_TYPES and not e.generic and e.known_id is None]
+    spelled: dict[str, list] = {}
+    for entity in orgs:
+        words = [w for w in re.findall(r"[\w’'-]+", entity.label) if w.lower() not in ("the", "and", "of", "for", "on")]
+        if len(words) >= 2:
+            spelled.setdefault("".join(w[0] for w in words).upper(), []).append(entity)
+    pairs = []
+    for short in orgs:
+        if re.fullmatch(r"[A-Z]{2,6}", short.label) and len(spelled.get(short.label, ())) == 1 and spelled[short.label][0] is not short:
+            pairs.append((short, spelled[short.label][0]))
+    table.merge_all(pairs)
 
 
 #: What follows an organization's name and never a person's: "a Red Eléctrica spokesperson", "Ryanair boss", "Globex (GBX)".

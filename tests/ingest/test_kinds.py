@@ -23,6 +23,8 @@ def found(text):
     ("Staff went back to manual systems for the afternoon.", ("Safeguard", "Manual systems")),
     ("Access was possible because multifactor authentication was missing.", ("Safeguard", "Multifactor authentication")),
     ("Engineers had ignored the code freeze that week.", ("Safeguard", "Code freeze")),
+    ("Pilots say the company's antiquated scheduling software caused it.", ("System", "Antiquated scheduling software")),
+    ("Its new IT platform locked customers out.", ("System", "New IT platform")),
 ])
 def test_each_row_finds_its_item(text, expected):
     assert expected in found(text)
@@ -48,3 +50,8 @@ def test_every_row_is_named_and_described():
 
 def test_an_update_told_by_what_it_changed_is_a_system():
     assert ("System", "Firewall upgrade") in found("The outage followed a firewall upgrade at the exchange.")
+
+
+def test_software_told_by_what_it_does_is_never_a_names_nor_an_adverbs():
+    text = "The hack reached all externally facing systems. The Orbis IT system failed. Orbis said the booking system was slow."
+    assert [label for kind, label in found(text) if kind == "System"] == ["Booking system"]

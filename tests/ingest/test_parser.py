@@ -478,3 +478,10 @@ def test_a_person_told_by_what_they_do_speaks_as_one_unnamed_person():
             ("Meteorologist (unnamed)", "asserts", "A solar flare had erupted."),
             ("Meteorologist (unnamed)", "asserts", "The timing was odd."),
         ]
+
+
+def test_an_organization_named_by_its_initials_alone_is_the_one_they_spell():
+    text = ("The Federal Communications Commission fined Globex on Monday. "
+            "The FCC said Globex had failed to test the change. The FCA said the bank had been fined before.")
+    parties = {party for party, _, _ in claims(text, "spacy")}
+    assert parties == {"Federal Communications Commission", "FCA"}
