@@ -161,15 +161,23 @@ def sources(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) ->
     ... :a1 a kg:Assertion ; kg:proposition :px ; kg:party :s1 ; kg:readIn :s1 ; kg:stance kg:Asserts .
     ... :a2 a kg:Assertion ; kg:proposition :py ; kg:party :s1 ; kg:readIn :s1 ; kg:stance kg:Asserts .
     ... '''
-    >>> g = from_turtle(TEXT)
+    >>> TWO = ':s2 a kg:NewsArticle ; rdfs:label "Post" .  :a3 a kg:Assertion ; kg:proposition :px ; kg:party :s2 ; kg:readIn :s2 .'
+    >>> g = from_turtle(TEXT + TWO)
     >>> compare_items(g, "x", "y", "sources").level
     'same-source'
-    >>> g = from_turtle(TEXT + ':q a kg:OpenQuestion ; kg:asks "Are X and Y the same event?" ; kg:about :x, :y .')
+    >>> g = from_turtle(TEXT + TWO + ':q a kg:OpenQuestion ; kg:asks "Are X and Y the same event?" ; kg:about :x, :y .')
     >>> compare_items(g, "x", "y", "sources")
     Outcome(level='raised', facts=(('text', 'Are X and Y the same event?'),), via=())
+
+    In a case of one source, that source speaks of every item and tells none apart: ``one-source``, neutral.
+
+    >>> compare_items(from_turtle(TEXT), "x", "y", "sources")
+    Outcome(level='one-source', facts=(('source', 'Wire'),), via=())
     """
     if not both_sourced(a, b):
         return Outcome("missing")
+    if _one_source(a, b, ctx):
+        return Outcome("one-source", _facts(source=ctx.label(min(a.sources))) if facts else ())
     if spoken_of_together(a, b) and not a.sources.isdisjoint(b.sources):
         raised = _raised_by(a, b, ctx)
         if raised:
@@ -182,6 +190,18 @@ def sources(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) ->
     common = sorted(a.sources & b.sources)
     return Outcome("same-source", _facts(source=ctx.label(common[0]), more=len(common) - 1))
 
+
+
+def _one_source(a: Profile, b: Profile, ctx: Context) -> bool:
+    """Is one source all the two items' cases have? (Each case's sources are gathered once, on the context.)"""
+    found = ctx.__dict__.get("_case_sources")
+    if found is None:
+        found = ctx.__dict__["_case_sources"] = {}
+        for p in ctx.profiles.values():
+            if p.sources:
+                found.setdefault(p.case, set()).update(p.sources)
+    mine = found.get(a.case, ())
+    return len(mine) == 1 and (b.case == a.case or found.get(b.case, set()) == mine)
 
 
 def _raised_by(a: Profile, b: Profile, ctx: Context) -> str:
