@@ -195,6 +195,8 @@ class Figures:
     article_pairs: Tally = field(default_factory=Tally)
     case_pairs: Tally = field(default_factory=Tally)
     identity: Tally = field(default_factory=Tally)
+    identity_spans: Tally = field(default_factory=Tally)  # the same, an item standing for a mention by its drafted span or name alone
+    merged: dict = field(default_factory=dict)  # gold identity questions the reading put in one item, by the gold's same
     listed: int = 0  # contested propositions `kg unresolved` lists over the incidents (gold or not)
     per_incident: dict = field(default_factory=dict)
     errors: list = field(default_factory=list)  # (where, what, row)
@@ -203,9 +205,11 @@ class Figures:
     def __iadd__(self, other: "Figures") -> "Figures":
         """Add another's counts: one incident's into its set's."""
         for name in ("entities", "attributions", "questions", "settle", "dates", "quotes", "fragments",
-                     "article_pairs", "case_pairs", "identity"):
+                     "article_pairs", "case_pairs", "identity", "identity_spans"):
             mine = getattr(self, name)
             mine += getattr(other, name)
+        for way, n in other.merged.items():
+            self.merged[way] = self.merged.get(way, 0) + n
         for cls, row in other.by_class.items():
             mine = self.by_class.setdefault(cls, type(row)())
             mine += row
@@ -237,6 +241,8 @@ class Figures:
             ("contested per incident", str(self.case_pairs), self.case_pairs.share),
             ("  ... contested listed (any)", str(self.listed) if self.case_pairs.total else "-", None),
             ("identity questions listed", str(self.identity), self.identity.share),
+            ("  ... by drafted spans alone", str(self.identity_spans), None),
+            ("  ... merged as one item", " / ".join(f"{way} {n}" for way, n in self.merged.items()) if self.merged else "-", None),
         ]
 
 
@@ -294,6 +300,29 @@ def score_article(engine: str, a: Article, figures: Figures) -> None:
         figures.errors += [(a.path.name, what, row) for row in rows]
 
 
+@contextmanager
+def reading_recorded(reading: dict):
+    """Record, while ingest runs, each article's entities as the case read them: (item id, every span),
+    the id an earlier article's when the mention was merged into its item (``kg.ingest.build_draft``'s input)."""
+    import kg.ingest.pipeline as pipeline
+
+    build = pipeline.build_draft
+
+    def recording(article, extraction, index, *, published):
+        draft = build(article, extraction, index, published=published)
+        by_first = {tuple(i["span"]): i["id"] for section in ("entities", "sources") for i in draft.get(section) or []
+                    if isinstance(i.get("span"), list)}
+        reading[article.path.name] = [(e.known_id or by_first.get(e.first), list(e.spans))
+                                      for e in extraction.table.entities.values() if e.spans]
+        return draft
+
+    pipeline.build_draft = recording
+    try:
+        yield reading
+    finally:
+        pipeline.build_draft = build
+
+
 def score_incident(engine: str, incident: Incident, figures: Figures) -> None:
     """All of the incident's articles into one empty case, every draft counted: do the gold contested
     propositions come back, and are the gold identity questions listed?"""
@@ -302,15 +331,19 @@ def score_incident(engine: str, incident: Incident, figures: Figures) -> None:
     texts = {a.path.name: a.text for a in incident.articles}
     with tempfile.TemporaryDirectory() as scratch:
         case = Path(scratch) / incident.name
-        ingest(engine, [a.path for a in incident.articles], case, {a.path.name: a.date for a in incident.articles if a.date},
-               {a.path.name: a.outlet for a in incident.articles if a.outlet})
+        with reading_recorded({}) as reading:
+            ingest(engine, [a.path for a in incident.articles], case, {a.path.name: a.date for a in incident.articles if a.date},
+                   {a.path.name: a.outlet for a in incident.articles if a.outlet})
         drafts = _drafts(case)
         (sides, pairs), items = _unresolved(case, WHY), scoring.drafted_items(drafts)
     types = {str(i.get("id")): str(i.get("type") or section) for d in drafts for section in ("entities", "propositions")
              for i in d.get(section) or []}
     tally, missed = scoring.pairs_recovered(sides, texts, scoring.case_pairs(incident.case_gold))
     identity_gold = scoring.gold_identity(incident.case_gold, [(a.path.name, a.gold) for a in incident.articles])
-    raised, not_raised = scoring.identity_raised(pairs, items, texts, identity_gold)
+    raised, not_raised = scoring.identity_raised(pairs, items, texts, identity_gold, reading)
+    figures.identity_spans += scoring.identity_raised(pairs, items, texts, identity_gold)[0]
+    same = scoring.identity_same(incident.case_gold, [(a.path.name, a.gold) for a in incident.articles])
+    figures.merged = scoring.identity_merged(reading, texts, identity_gold, same)
     if WHY:
         for row, cause in scoring.identity_why(pairs, WHY_WEIGHED, items, texts, identity_gold, types, WHY_MENTIONS):
             print(f"  why [{engine}] {incident.name}: {row}: {cause}")

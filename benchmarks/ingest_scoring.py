@@ -21,7 +21,7 @@ __all__ = [
     "Score", "Tally", "Attribution", "occurrences", "overlaps", "gold_entities", "score_entities",
     "score_attributions", "score_questions", "score_dates", "anchored_quotes", "fragments", "gold_pairs",
     "pairs_recovered", "case_pairs", "contested_sides", "drafted_items", "identity_raised", "gold_identity",
-    "identity_why",
+    "identity_why", "identity_same", "identity_merged",
 ]
 
 FAMILY = {"OrganizationalUnit": "Organization", "AISystem": "System", "IncidentTrend": "Incident"}
@@ -464,26 +464,66 @@ def _item_covers(item, texts: dict[str, str], side: tuple[str, str]) -> bool:
     return named and (article == side_article or not phrase)
 
 
+def _read_over(reading: dict | None, texts: dict[str, str], side: tuple[str, str]) -> set[str]:
+    """The items the case's reading put over a gold mention's words: ``reading`` is each article's
+    entities as ingest read them inside the case, (item id, every span); a mention merged into an
+    earlier article's item has that item's id."""
+    article, words = side
+    spans = occurrences(texts[article], words)
+    return {item for item, at in (reading or {}).get(article, []) if item and overlaps(at, spans)}
+
+
 def identity_raised(pairs: list[tuple[str, str]], items: dict, texts: dict[str, str],
-                    gold: list[tuple[tuple[str, str], tuple[str, str]]]) -> tuple[Tally, list[str]]:
+                    gold: list[tuple[tuple[str, str], tuple[str, str]]], reading: dict | None = None) -> tuple[Tally, list[str]]:
     """Gold identity questions that the listed candidates raise: a listed pair whose two items stand
     for the two gold mentions. ``pairs`` are the listed candidates' item ids; each gold side is
-    (article, words).
+    (article, words). An item stands for a mention when its drafted span or name covers it, or, with
+    ``reading`` (see :func:`_read_over`), when the case's reading put the mention in it: a later
+    mention, or one merged into another article's item.
 
     >>> items = {"a": (["Red Eléctrica"], "x.txt", None), "b": (["REE"], "y.txt", None)}
     >>> gold = [(("x.txt", "Red Eléctrica"), ("y.txt", "REE"))]
     >>> str(identity_raised([("b", "a")], items, {"x.txt": "", "y.txt": ""}, gold)[0])
     '1.00 (1/1)'
+    >>> texts = {"x.txt": "the outage", "y.txt": "the failure"}
+    >>> str(identity_raised([("a", "c")], items, texts, [(("x.txt", "outage"), ("y.txt", "failure"))], {"y.txt": [("c", [(4, 11)])]})[0])
+    '0.00 (0/1)'
+    >>> str(identity_raised([("a", "c")], items, texts, [(("x.txt", "outage"), ("y.txt", "failure"))], {"x.txt": [("a", [(4, 10)])], "y.txt": [("c", [(4, 11)])]})[0])
+    '1.00 (1/1)'
     """
     tally, missed = Tally(total=len(gold)), []
     for a, b in gold:
-        hit = any(left in items and right in items and (
-            (_item_covers(items[left], texts, a) and _item_covers(items[right], texts, b))
-            or (_item_covers(items[left], texts, b) and _item_covers(items[right], texts, a))) for left, right in pairs)
+        left = {i for i, item in items.items() if _item_covers(item, texts, a)} | _read_over(reading, texts, a)
+        right = {i for i, item in items.items() if _item_covers(item, texts, b)} | _read_over(reading, texts, b)
+        hit = any(x != y and ((x in left and y in right) or (x in right and y in left)) for x, y in pairs)
         tally.right += hit
         if not hit:
             missed.append(f"{a[1]} ~ {b[1]}")
     return tally, missed
+
+
+def identity_merged(reading: dict, texts: dict[str, str], gold: list[tuple[tuple[str, str], tuple[str, str]]],
+                    same: list[bool | None]) -> dict[str, int]:
+    """How many gold identity questions the case's reading answered by putting both mentions in one
+    item (see :func:`_read_over`), by the gold's ``same`` for each (true, false, or unknown: None).
+
+    >>> texts = {"x.txt": "the outage", "y.txt": "that outage"}
+    >>> identity_merged({"x.txt": [("o", [(4, 10)])], "y.txt": [("o", [(5, 11)])]}, texts,
+    ...                 [(("x.txt", "the outage"), ("y.txt", "that outage"))], [True])
+    {'same': 1, 'not same': 0, 'unknown': 0}
+    """
+    counts = {"same": 0, "not same": 0, "unknown": 0}
+    for (a, b), is_same in zip(gold, same):
+        if _read_over(reading, texts, a) & _read_over(reading, texts, b):
+            counts["unknown" if is_same is None else "same" if is_same else "not same"] += 1
+    return counts
+
+
+def identity_same(incident_gold: dict | None, articles: list[tuple[str, dict]]) -> list[bool | None]:
+    """Whether each of :func:`gold_identity`'s questions is one item (true, false, unknown: None), in its order:
+    the case gold's ``same``, and unknown for an article's own."""
+    rows = [r.get("same") for r in (incident_gold or {}).get("identity") or []]
+    return rows + [None for _, gold in articles for _ in gold.get("identity") or []]
 
 
 def gold_identity(incident_gold: dict | None, articles: list[tuple[str, dict]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
