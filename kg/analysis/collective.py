@@ -76,33 +76,83 @@ def to_weigh_again(items: dict[str, Profile], by_item: dict, before: tuple, now:
     pooled dates or values, or the pair coming into or out of one cluster), or
     when a value of one and a value of the other are, or were, in one cluster
     or a possible pair (values are compared cluster for cluster).
+
+    What each item contributes is read once an item, not once a pair: whether its
+    profile changes, for each way its pairs can be weighed before and now, and
+    the values its own values are tied to.
+
+    >>> from kg.analysis.profiles import Profile
+    >>> def item(node, **values):
+    ...     return Profile(node, node, "Incident", frozenset({"Incident"}), "c", False, (node,), False, None, None, "",
+    ...                    {k: frozenset(v) for k, v in values.items()}, frozenset(), frozenset(), frozenset(), frozenset(),
+    ...                    {}, frozenset())
+    >>> items = {"a": item("a", by={"x"}), "b": item("b", by={"y"}), "c": item("c"), "x": item("x"), "y": item("y")}
+    >>> by_item = {"a": [("a", "b"), ("a", "c")], "b": [("a", "b")], "c": [("a", "c")]}
+    >>> sorted(to_weigh_again(items, by_item, ({}, frozenset(), items), ({"x": "x", "y": "x"}, frozenset(), items)))
+    [('a', 'b')]
     """
     (old, old_pairs, old_pooled), (new, new_pairs, new_pooled) = before, now
     members = set(old) | set(new)
     pairs = old_pairs | new_pairs
     linked = members | {x for pair in pairs for x in pair}
-    values = {n: [v for vs in p.values.values() for v in vs if v in linked] for n, p in items.items()}
+    # each linked item's ties: the other members of its clusters, before and now, and its possible pairs
+    ties: dict[str, set[str]] = defaultdict(set)
+    for clusters in (old, new):
+        groups: dict[str, list[str]] = defaultdict(list)
+        for x, rep in clusters.items():
+            groups[rep].append(x)
+        for group in groups.values():
+            for x in group:
+                ties[x].update(group)
+    for x, y in pairs:
+        ties[x].add(y)
+        ties[y].add(x)
+    for x, tied in ties.items():
+        tied.discard(x)
+
+    def differ(p: Profile, q: Profile) -> bool:
+        return p is not q and (p.values, p.lo, p.hi) != (q.values, q.lo, q.hi)
+
+    sides: dict[str, tuple[bool, bool, bool]] = {}
+
+    def side(x: str) -> tuple[bool, bool, bool]:
+        """Does x's profile change when its pair is weighed with pooled profiles before and now, together before
+        only, or together now only? (Together both times: its own profile, unchanged.)"""
+        found = sides.get(x)
+        if found is None:
+            own, was, now_ = items[x], old_pooled[x], new_pooled[x]
+            found = sides[x] = (differ(was, now_), differ(own, now_), differ(was, own))
+        return found
 
     def changed(a: str, b: str) -> bool:
         """Is the pair weighed with other profiles now? Each end's own when both are in one cluster, else its pooled one."""
         ra, rb = old.get(a), old.get(b)
-        oa, ob = (items[a], items[b]) if ra is not None and ra == rb else (old_pooled[a], old_pooled[b])
+        was = ra is not None and ra == rb
         ra, rb = new.get(a), new.get(b)
-        na, nb = (items[a], items[b]) if ra is not None and ra == rb else (new_pooled[a], new_pooled[b])
-        return (oa is not na and (oa.values, oa.lo, oa.hi) != (na.values, na.lo, na.hi)) \
-            or (ob is not nb and (ob.values, ob.lo, ob.hi) != (nb.values, nb.lo, nb.hi))
+        is_ = ra is not None and ra == rb
+        if was and is_:
+            return False
+        k = 1 if was else 2 if is_ else 0
+        return side(a)[k] or side(b)[k]
 
-    def tied(x: str, y: str) -> bool:
-        return x != y and (old.get(x, x) == old.get(y, y) or new.get(x, x) == new.get(y, y) or (min(x, y), max(x, y)) in pairs)
+    values = {n: vs for n, p in items.items() if (vs := {v for vs in p.values.values() for v in vs if v in linked})}
+    reach: dict[str, frozenset[str]] = {}
+
+    def reached(x: str) -> frozenset[str]:
+        """What x's own values are tied to."""
+        found = reach.get(x)
+        if found is None:
+            found = reach[x] = frozenset().union(*(ties.get(v, ()) for v in values.get(x, ())))
+        return found
 
     def through_values(a: str, b: str) -> bool:
         # a value of one tied to a value of the other, or to the other itself (a part beside what may be its whole)
-        return any(tied(x, y) for x in values[a] for y in values[b]) or any(tied(x, b) for x in values[a]) \
-            or any(tied(a, y) for y in values[b])
+        ta, tb = reached(a), reached(b)
+        return (bool(ta) and (b in ta or not ta.isdisjoint(values.get(b, ())))) or a in tb
 
     again = set()
     for node in members & set(items):
         again.update(pair for pair in by_item.get(node, ()) if pair not in again and changed(*pair))
-    for node in (n for n, vs in values.items() if vs):
+    for node in values:
         again.update(pair for pair in by_item.get(node, ()) if pair not in again and through_values(*pair))
     return again

@@ -56,6 +56,7 @@ whatever its probability (``unsure``, ``no-judgement``).
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
@@ -359,6 +360,31 @@ def _probability(weight: float) -> float:
     return round(1 / (1 + 2 ** (-weight)), 4)
 
 
+def _strengths(scored: dict[tuple[str, str], float]) -> dict[tuple[str, str], float]:
+    """Each pair's probability, found once for each weight (weights are rounded to thousandths: a million pairs
+    have a few thousand of them).
+
+    >>> _strengths({("a", "b"): 0.0, ("a", "c"): 3.0, ("b", "c"): 0.0})
+    {('a', 'b'): 0.5, ('a', 'c'): 0.8889, ('b', 'c'): 0.5}
+    """
+    found = {w: _probability(w) for w in set(scored.values())}
+    return {pair: found[w] for pair, w in scored.items()}
+
+
+def _least_weight(p: float) -> float:
+    """A weight below which no pair is ``p`` likely (a little below the exact one, as probabilities are rounded);
+    infinite when no probability reaches ``p``.
+
+    >>> _least_weight(0.5) < 0 < _least_weight(0.9), _least_weight(2.0)
+    (True, inf)
+    """
+    if p > 1:
+        return math.inf
+    if p <= 0:
+        return -math.inf
+    return math.log2(max(p - 0.001, 1e-12) / (1 - max(p - 0.001, 1e-12)))
+
+
 @no_collection()  # profiles, pairs and levels: millions of small objects, no cycles; the collector would walk them all
 def find_candidates(
     g: "nx.MultiDiGraph",
@@ -416,14 +442,15 @@ def find_candidates(
     scored = weigh_pairs(sorted(pairs), items, ctx, weights, plans, known=known, kept=kept)
     del known
     # m from the case's own most likely pairs, taken as same (one hard step of EM, as Splink estimates m)
-    likely = {pair for pair, w in scored.items() if _probability(w) >= m.self_trained and pair not in judged}
+    least = _least_weight(m.self_trained)
+    likely = {pair for pair, w in scored.items() if w >= least and _probability(w) >= m.self_trained and pair not in judged}
     if likely:
         weights = _estimate(g, items, ctx, judged, across_cases, also_same=_level_counts(kept, likely), u_found=u_found)
         plans = {}
         scored = _weigh_kept(kept, ctx, weights)
     del kept
     lap("weighing")
-    strength = {pair: _probability(w) for pair, w in scored.items()}
+    strength = _strengths(scored)
     judged_same = [pair for pair, value in judged.items() if value is Judgement.SAME and all(x in items for x in pair)]
     canonical: dict[str, str] = {}
     pooled, final_ctx = items, ctx
@@ -447,12 +474,14 @@ def find_candidates(
         strength.update((pair, _probability(w)) for pair, w in again_scored.items())  # only those weighed again changed
     lap("collective")
     raised = [c for c in m.comparisons if c.kind == "raised-together"]
+    talked = {n for n, p in items.items() if p.questions or p.propositions}  # only these can be raised together
     listed, below = [], 0
     for a, b in scored:  # in any order: the listed ones are sorted below, and the rest only counted
         probability = strength[(a, b)]
         verdict_ = judged.get((a, b))
         ia, ib = items[a], items[b]
-        spoken = not (ia.questions.isdisjoint(ib.questions) and ia.propositions.isdisjoint(ib.propositions))
+        spoken = a in talked and b in talked and \
+            not (ia.questions.isdisjoint(ib.questions) and ia.propositions.isdisjoint(ib.propositions))
         kept = spoken and any(_applies(c, ia, ib) and level(c, ia, ib, ctx) != "none" for c in raised)
         if probability < threshold and verdict_ is None and not kept:
             below += 1
