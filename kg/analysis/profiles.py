@@ -107,13 +107,24 @@ _CLASS_FILLER = frozenset("the and for with that other anything someone somethin
 @lru_cache(maxsize=200_000)
 def _text_words(text: str, stopwords: frozenset[str]) -> tuple[tuple[str, float], ...]:
     out: dict[str, float] = {}
+    known = _WORD_WEIGHTS
+    if len(known) > _WORDS_KEPT:
+        known.clear()
     for word in _WORD.findall(text.lower()):
         if len(word) < 2 or word in stopwords:
             continue
-        lem, weight = lemma(word), rarity(word)
+        found = known.get(word)
+        if found is None:
+            found = known[word] = (lemma(word), rarity(word))
+        lem, weight = found
         if weight > 0 and weight > out.get(lem, 0.0):
             out[lem] = weight
     return tuple(sorted(out.items()))
+
+
+#: word → (its lemma, its rarity), read once a word; cleared past _WORDS_KEPT words (a bound on memory).
+_WORD_WEIGHTS: dict[str, tuple[str, float]] = {}
+_WORDS_KEPT = 500_000
 
 
 #: A word shorter than another is read as its abbreviation ("dev", "development") only if at least this rare.
@@ -264,8 +275,13 @@ def interval(attrs: dict) -> tuple[date | None, date | None]:
     >>> interval({"date": "2026-03"})
     (datetime.date(2026, 3, 1), datetime.date(2026, 3, 31))
     """
-    starts = [d for d in (_bounds(attrs.get("date"), False), _bounds(attrs.get("not_before"), False)) if d]
-    ends = [d for d in (_bounds(attrs.get("date"), True), _bounds(attrs.get("not_after"), True)) if d]
+    return _interval(attrs.get("date"), attrs.get("not_before"), attrs.get("not_after"))
+
+
+@lru_cache(maxsize=100_000)
+def _interval(when, not_before, not_after) -> tuple[date | None, date | None]:
+    starts = [d for d in (_bounds(when, False), _bounds(not_before, False)) if d]
+    ends = [d for d in (_bounds(when, True), _bounds(not_after, True)) if d]
     return (max(starts) if starts else None, min(ends) if ends else None)
 
 
@@ -327,14 +343,14 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
     ``m`` is the comparison model (:func:`kg.analysis.comparisons.model`), which says what a profile reads;
     :func:`kg.analysis.comparisons.profiles` passes it, so this module needs nothing from that one.
     """
-    refs: dict[str, list[Comparison]] = {}
+    refs: dict[str, list[tuple[str, frozenset[str], bool]]] = {}  # predicate → (comparison, kinds it reads, same-value)
     for c in m.comparisons:
         if c.kind in ("same-value", "part-whole") and not c.literal:
-            refs.setdefault(c.property, []).append(c)
+            refs.setdefault(c.property, []).append((c.name, frozenset(c.options.get("values_of") or ()), c.kind == "same-value"))
     literals = [c for c in m.comparisons if c.kind == "same-value" and c.literal]
     skipped = P.provenance | {P.same_as, P.different_from}
-    placeholders = tuple(p.lower() for p in m.placeholders)
-    values_of = {c.name: frozenset(c.options.get("values_of") or ()) for c in m.comparisons}
+    placeholder = re.compile("|".join(re.escape(p.lower()) for p in m.placeholders)) if m.placeholders else None
+    stopwords = m.stopwords
     own_only = frozenset(w for c in m.comparisons if c.kind == "description" for w in c.options.get("own_words_for") or ())
     # one name for the titles the comparisons file calls one ("CEO", "chief executive officer" → "chief executive")
     titles = {c.name: {normalise(v): (normalise(group[0]),) for group in c.options.get("titles") or () for v in group[1:]}
@@ -368,8 +384,8 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
         if cls in ITEM_KINDS or cls is None:
             continue
         raw = [str(attrs.get("label", "")), *map(str, attrs.get("aliases", ())), *([str(attrs["title"])] if attrs.get("title") else [])]
-        real = [n for n in raw if n and not any(p in n.lower() for p in placeholders)]
-        heads = {normalise(n, m.stopwords): head(n) for n in real}
+        real = [n for n in raw if n and not (placeholder and placeholder.search(n.lower()))]
+        heads = {_normalise(n, stopwords): head(n) for n in real}
         names = tuple(sorted(set(heads) - {""}))
         values: dict[str, set[str]] = {}
         features = set()
@@ -377,10 +393,12 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
             for key in edges:
                 compared = refs.get(key)
                 if compared:
-                    taken = [c for c in compared if not values_of[c.name] or kinds(v) & values_of[c.name]]
-                    for c in taken:
-                        values.setdefault(c.name, set()).add(v)
-                    if any(c.kind == "same-value" for c in taken):
+                    one_valued = False
+                    for name, of, same in compared:
+                        if not of or kinds(v) & of:
+                            values.setdefault(name, set()).add(v)
+                            one_valued = one_valued or same
+                    if one_valued:
                         continue
                 # a whole (part-whole) is also a neighbour both parts share: context, as well as a contrast
                 if key not in skipped and nodes_view[v].get("cls") not in ITEM_KINDS:
@@ -390,10 +408,11 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
                 value = str(attrs[c.property])
                 folded = normalise(value) if c.property != "url" else value.rstrip("/").lower()
                 values[c.name] = {folded, *titles.get(c.name, {}).get(folded, ())}
-        label_words = normalise(str(attrs.get("label", "")), m.stopwords)
+        label_words = _normalise(str(attrs.get("label", "")), stopwords)
         tokens = {t for n in (*names, label_words, *(v for c in literals if c.property == "job_title" for v in values.get(c.name, ())))
                   for t in n.split() if len(t) > 1}
         holders, propositions, stances, sources, questions = set(), set(), {}, set(), set()
+        outlet = False
         for u, edges in pred[node].items():
             ucls = nodes_view[u].get("cls")
             for key in edges:
@@ -412,8 +431,9 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
                             sources.add(v)
                 elif ucls not in ITEM_KINDS and key not in skipped:
                     holders.add((key, u))
+                    outlet = outlet or (key == _PUBLISHER and ucls == "NewsArticle")
         lo, hi = interval(attrs)
-        own = text_words(" ".join([*raw, str(attrs.get("description") or "")]), m.stopwords)
+        own = dict(_text_words(" ".join([*raw, str(attrs.get("description") or "")]), stopwords))
         # a named thing (a system) is told by its own names and description; what is said of it (its failures,
         # their effects) the other systems of one chain share
         said = {prop: said_of(prop) for prop in propositions} if own_only.isdisjoint(kinds(node)) else {}
@@ -429,7 +449,7 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
             frozenset(features), frozenset(holders), frozenset(propositions), {k: frozenset(v) for k, v in stances.items()},
             frozenset(sources), frozenset(tuple(sorted(n.split())) for n in names), tuple(frozenset(n.split()) for n in names),
             tuple(label_words.split()), {}, frozenset(questions), own, said, words,
-            any(k == _PUBLISHER and nodes_view[u].get("cls") == "NewsArticle" for k, u in holders),
+            outlet,
             {n: h for n, h in heads.items() if n},
         )
     return out
