@@ -229,7 +229,7 @@ def _each_analysed(
             if index == start and chosen > 1:
                 import multiprocessing
 
-                pool = multiprocessing.get_context("fork").Pool(chosen)
+                pool = multiprocessing.get_context("fork").Pool(chosen, initializer=_quiet_worker)
             if pool is None:
                 yield _analysed(part, **options)
                 continue
@@ -242,6 +242,21 @@ def _each_analysed(
         if pool is not None:
             pool.terminate()
             pool.join()
+
+
+def _quiet_worker() -> None:
+    """A worker leaves an interruption to the process that started it, which stops the workers; and a worker
+    whose parent has gone ends at once, quietly, where it would print a traceback of a broken pipe."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # a write to the gone parent's pipe ends the worker
+    try:  # Linux: the parent's death sends this worker SIGTERM, so it stops at once rather than at its next write
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
 
 
 def _configured_workers() -> int | None:

@@ -38,9 +38,13 @@ def unresolved(fmt, out, threshold, across_cases, include_pending, workers, stor
     """
     from kg.progress import TerminalProgress
 
-    with TerminalProgress() as progress:
-        report, written = _gather(store, out, progress, threshold=threshold, across_cases=across_cases,
-                                  include_pending=include_pending, workers=workers)
+    try:
+        with TerminalProgress() as progress:
+            report, written = _gather(store, out, progress, threshold=threshold, across_cases=across_cases,
+                                      include_pending=include_pending, workers=workers)
+    except KeyboardInterrupt:  # the workers stop with this process, quietly; --out's files are staged, none half written
+        click.echo("interrupted", err=True)
+        raise click.exceptions.Exit(130) from None
     if written is not None:
         from kg.export.report_text import headline
 

@@ -152,3 +152,26 @@ def test_markdown_escapes_text_from_documents():
     from kg.export.report_text import _md
 
     assert _md("*bold* <script> [link](x) a|b") == "\\*bold\\* \\<script\\> \\[link\\](x) a\\|b"
+
+
+def _interrupted(part, **options):
+    """A case's analysis stopped by Ctrl-C, which a terminal sends to every process of the command."""
+    import os
+    import signal
+    import time
+
+    os.kill(os.getpid(), signal.SIGINT)  # this worker's share
+    os.kill(os.getppid(), signal.SIGINT)  # the command's
+    time.sleep(60)
+
+
+def test_an_interrupted_report_says_so_and_its_workers_stop_quietly(store, built_cases, monkeypatch, capfd):
+    """Ctrl-C during the analysis: 'interrupted', exit code 130, and no worker prints a traceback."""
+    from kg.analysis import report
+
+    several = _several_cases(store, built_cases)
+    capfd.readouterr()
+    monkeypatch.setattr(report, "_analysed", _interrupted)
+    result = run("unresolved", "--store", several, "--workers", "2")
+    assert (result.exit_code, result.stderr) == (130, "interrupted\n")
+    assert capfd.readouterr().err == ""
