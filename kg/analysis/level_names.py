@@ -56,7 +56,8 @@ def name_level(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
     if people:
         la, lb = a.label_words, b.label_words
         initial = (len(la[0]) == 1 or len(lb[0]) == 1) if la and lb else False
-        if len(la) >= 2 and len(lb) >= 2 and la[-1] == lb[-1] and la[0] != lb[0] and not (initial and la[0][0] == lb[0][0]):
+        if len(la) >= 2 and len(lb) >= 2 and la[-1] == lb[-1] and la[0] != lb[0] and not (initial and la[0][0] == lb[0][0]) \
+                and not _spelt_two_ways(la[0], lb[0]):
             return Outcome("different", _facts(names=(" ".join(la), " ".join(lb)), why="given-names") if facts else ())
     if not a.name_keys.isdisjoint(b.name_keys):
         if not facts:
@@ -113,6 +114,18 @@ def name_level(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
     if not facts:
         return Outcome(found)
     return Outcome(found, _facts(names=pair, similarity=round(best)) if best else _facts(names=pair))
+
+
+def _spelt_two_ways(x: str, y: str) -> bool:
+    """Are two given names one spelt two ways: five letters or more, one letter inside them different
+    ("Miguel", "Miquel")? Not a first or last letter ("Mario", "Maria"), nor a letter more ("Daniel", "Daniela").
+
+    >>> _spelt_two_ways("miguel", "miquel"), _spelt_two_ways("mario", "maria"), _spelt_two_ways("mark", "mary")
+    (True, False, False)
+    """
+    if len(x) != len(y) or len(x) < 5 or x[0] != y[0] or x[-1] != y[-1]:
+        return False
+    return sum(1 for p, q in zip(x, y) if p != q) == 1
 
 
 def _acronym(a: Profile, b: Profile, ctx: Context) -> tuple[str, str] | None:
