@@ -77,6 +77,51 @@ def main() -> None:
               f"{statistics.median(sides):11.2f}{statistics.median(other):11.2f}{p90:11.2f}")
     print(f"pairs: {len(same)} same ({len(sides)} across the sides), {len(other)} other")
     answer_threshold(quotes, contents, vectors)
+    if vectors:
+        with_gist(quotes, contents, vectors)
+
+
+#: What a shared gist (kg.ingest.gist.gist_score, 0-1) adds to the answer score, each measured.
+GIST_BONUSES = (0.1, 0.2, 0.3)
+THRESHOLDS = [x / 20 for x in range(4, 13)]
+
+
+def kept(sides: list[float], other: list[float], t: float) -> tuple[float, float, float]:
+    """At threshold ``t``: Youden's J (the share of sides kept less the share of other pairs kept), the share
+    of sides kept (recall) and the share of the pairs kept that are two sides of one dispute (precision).
+
+    >>> kept([0.5, 0.1], [0.5, 0.1, 0.1, 0.1], 0.4)
+    (0.25, 0.5, 0.5)
+    """
+    right, wrong = sum(s >= t for s in sides), sum(o >= t for o in other)
+    recall = right / len(sides)
+    return recall - wrong / len(other), recall, (right / (right + wrong) if right + wrong else 0.0)
+
+
+def with_gist(quotes, contents, vectors) -> None:
+    """The answer score (reply similarity, vectors 0.3-0.7) with what two claims assert beside their words
+    (kg.ingest.gist: the parser's predicate and arguments; each bonus of :data:`GIST_BONUSES` times their
+    gist_score), against the words alone: J, recall and precision of the two sides of one dispute against
+    pairs of two disputes of one incident, at each threshold."""
+    import kg.ingest.linking as linking
+    from kg.ingest.gist import gist_score, parser_gists
+
+    linking.NEAR_FROM, linking.NEAR_AT = 0.3, 0.7
+    gists = parser_gists([q[3] for q in quotes])
+    ways = {"words alone": 0.0} | {f"words + {b} gist": b for b in GIST_BONUSES}
+    scores = {name: ([], []) for name in ways}
+    for i, j in itertools.combinations(range(len(quotes)), 2):
+        if quotes[i][0] != quotes[j][0] or (quotes[i][1] == quotes[j][1] and quotes[i][2] == quotes[j][2]):
+            continue
+        words = linking.similarity(contents[i], contents[j], reply=True, vectors=vectors)
+        gist = gist_score(gists[i], gists[j], vectors, linking.concept_of)
+        for name, bonus in ways.items():
+            scores[name][0 if quotes[i][1] == quotes[j][1] else 1].append(words + bonus * gist)
+    print("\nanswer score with the gist: J / recall / precision at each threshold (sides of one dispute against two disputes)")
+    print(f"{'score':18}" + "".join(f"{t:>16.2f}" for t in THRESHOLDS))
+    for name, (sides, other) in scores.items():
+        print(f"{name:18}" + "".join(f"{'%.2f/%.2f/%.2f' % kept(sides, other, t):>16}" for t in THRESHOLDS))
+    print(f"pairs: {len(scores['words alone'][0])} sides, {len(scores['words alone'][1])} other")
 
 
 def answer_threshold(quotes, contents, vectors) -> None:

@@ -117,6 +117,15 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
 _CONCEPT_OF = {lemma: f"~{name}" for name, lemmas in CONCEPTS for lemma in lemmas.split()}
 
 
+def concept_of(lemma: str) -> str:
+    """The concept of :data:`CONCEPTS` a lemma says, else the lemma.
+
+    >>> concept_of("blame"), concept_of("responsible"), concept_of("router")
+    ('~cause', '~cause', 'router')
+    """
+    return _CONCEPT_OF.get(lemma, lemma)
+
+
 @lru_cache(maxsize=4096)
 def _commonness(lemma: str) -> float:
     """How little a word tells, from its frequency in English: 0.15 (very common) to 1.0 (rare)."""
