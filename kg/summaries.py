@@ -41,7 +41,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, cycle, repeat
+from itertools import chain, compress, cycle, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -397,10 +397,14 @@ def _cut(texts: list[str], width: int, ordered: bool, value: Callable[[str], obj
         lines.pop()  # after the last line break
         lines.sort()  # each line starts with its row's order key (see case_summary)
         cells = compress("\t".join(lines).split("\t"), cycle((False, *repeat(True, width)))) if lines else iter(())
-    else:
-        text = "".join(texts)
-        cells = iter(text[:-1].replace("\n", "\t").split("\t") if text else ())
+    else:  # a case's cells at a time: the cells of every case at once held 1.8 million strings at 1M triples
+        cells = chain.from_iterable(map(_cells, filter(None, texts)))
     return zip(*repeat(map(value, cells), width))
+
+
+def _cells(text: str) -> list[str]:
+    """The cells of a case's rows (lines of tab-separated cells, each ended by a line break), in order."""
+    return text[:-1].replace("\n", "\t").split("\t")
 
 
 def _added(rows: list, sums: list[int]) -> list:
