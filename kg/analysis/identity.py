@@ -223,8 +223,8 @@ def _judgements(g: "nx.MultiDiGraph") -> dict[tuple[str, str], "Judgement"]:
     return out
 
 
-def _blocked_pairs(g, items: dict[str, Profile], hub_cap: int, across_cases: bool, every_pair_below: int = 0) -> set[tuple[str, str]]:
-    """Pairs of one class worth weighing.
+def _blocked_pairs(g, items: dict[str, Profile], hub_cap: int, across_cases: bool, every_pair_below: int = 0) -> list[tuple[str, str]]:
+    """Pairs of one class worth weighing, in order.
 
     Within one case, a class of fewer than ``every_pair_below`` items has
     every pair weighed. Above it, pairs come through postings: one *strong*
@@ -233,6 +233,9 @@ def _blocked_pairs(g, items: dict[str, Profile], hub_cap: int, across_cases: boo
     ``hub_cap`` items (two neighbours both point at). A question or a
     proposition about both always makes a pair, whatever its size. Without
     ``across_cases`` postings are kept per case.
+
+    Each posting's pairs are numbered (``i * n + j`` of the items in order) as arrays, never as
+    tuples, so the pairs come out sorted and each once.
     """
     import numpy as np
 
@@ -254,29 +257,31 @@ def _blocked_pairs(g, items: dict[str, Profile], hub_cap: int, across_cases: boo
             named[about].append(i)
         for key, neighbour in p.features:
             weak[(p.cls, key, neighbour)].append(i)
-    pairs: set[tuple[int, int]] = set()
-    small = {key for key, members in groups.items() if len(members) < every_pair_below}
-    for key in small:
-        pairs.update(combinations(groups[key], 2))
-    for members in named.values():
-        pairs.update(combinations(members, 2))
-    for key, members in strong.items():
-        if 2 <= len(members) <= max(2, hub_cap // 5) and (across_cases or (key[0], key[1]) not in small):
-            pairs.update(combinations(members, 2))  # ascending, so (least, greatest)
     n = len(nodes)
-    chunks, triu = [], {}
-    for members in weak.values():
-        if 2 <= len(members) <= hub_cap:
-            k = len(members)
-            if k not in triu:
-                triu[k] = np.triu_indices(k, 1)
-            arr = np.asarray(members, dtype=np.int64)
-            left, right = triu[k]
-            chunks.append(arr[left] * n + arr[right])
-    codes = np.fromiter((i * n + j for i, j in pairs), dtype=np.int64, count=len(pairs))
-    if chunks:
-        twice, counts = np.unique(np.concatenate(chunks), return_counts=True)
-        codes = np.union1d(codes, twice[counts >= 2])
+
+    def codes_of(postings) -> list:
+        """The numbers of every pair of each posting (its items ascending, so each pair (least, greatest)), the
+        postings of one size at a time."""
+        by_size: dict[int, list[list[int]]] = defaultdict(list)
+        for members in postings:
+            by_size[len(members)].append(members)
+        out = []
+        for k, rows in by_size.items():
+            table = np.array(rows, dtype=np.int64)
+            left, right = np.triu_indices(k, 1)
+            out.append((table[:, left] * n + table[:, right]).ravel())
+        return out
+
+    small = {key for key, members in groups.items() if len(members) < every_pair_below}
+    once = codes_of(groups[key] for key in small)
+    once += codes_of(members for members in named.values() if len(members) >= 2)
+    once += codes_of(members for key, members in strong.items()
+                     if 2 <= len(members) <= max(2, hub_cap // 5) and (across_cases or (key[0], key[1]) not in small))
+    twice = codes_of(members for members in weak.values() if 2 <= len(members) <= hub_cap)
+    codes = np.unique(np.concatenate(once)) if once else np.empty(0, dtype=np.int64)
+    if twice:
+        found, counts = np.unique(np.concatenate(twice), return_counts=True)
+        codes = np.union1d(codes, found[counts >= 2])
     # one class, one case (unless across), and neither points at the other: over all the pairs at once
     index = {node: i for i, node in enumerate(nodes)}
     kinds: dict[str, int] = {}
@@ -289,7 +294,7 @@ def _blocked_pairs(g, items: dict[str, Profile], hub_cap: int, across_cases: boo
     keep = (cls_of[left] == cls_of[right]) & ~np.isin(codes, linked)
     if not across_cases:
         keep &= case_of[left] == case_of[right]
-    return {(nodes[i], nodes[j]) for i, j in zip(left[keep].tolist(), right[keep].tolist())}
+    return list(zip(map(nodes.__getitem__, left[keep].tolist()), map(nodes.__getitem__, right[keep].tolist())))
 
 
 # ---------------------------------------------------------------- scoring
@@ -428,9 +433,14 @@ def find_candidates(
     lap("profiles")
     judged = _judgements(g)
     every = m.every_pair_below if every_pair_below is None else every_pair_below
-    pairs = _blocked_pairs(g, items, hub_cap, across_cases, every)
-    pairs |= {pair for pair, value in judged.items() if not value.settles and all(x in items for x in pair)}
-    pairs = {(a, b) for a, b in pairs if items[a].cls == items[b].cls and not (judged.get((a, b)) and judged[(a, b)].settles)}
+    pairs = _blocked_pairs(g, items, hub_cap, across_cases, every)  # sorted
+    settled = {pair for pair, value in judged.items() if value.settles}
+    if settled:
+        pairs = [pair for pair in pairs if pair not in settled]
+    kept_open = {pair for pair, value in judged.items()
+                 if not value.settles and all(x in items for x in pair) and items[pair[0]].cls == items[pair[1]].cls}
+    if kept_open and not kept_open.issubset(pairs):  # a pair judged and kept open that blocking did not propose (rare)
+        pairs = sorted(kept_open.union(pairs))
     lap("blocking")
     ctx = Context(g, items)
     known: dict = {}  # the levels found for u, which the weighing takes rather than finds again
@@ -439,7 +449,7 @@ def find_candidates(
     lap("weights")
     plans: dict = {}
     kept: list = []
-    scored = weigh_pairs(sorted(pairs), items, ctx, weights, plans, known=known, kept=kept)
+    scored = weigh_pairs(pairs, items, ctx, weights, plans, known=known, kept=kept)
     del known
     # m from the case's own most likely pairs, taken as same (one hard step of EM, as Splink estimates m)
     least = _least_weight(m.self_trained)
