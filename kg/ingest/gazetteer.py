@@ -17,6 +17,7 @@ from pathlib import Path
 from kg.case import SECTIONS, Case, read_case
 from kg.ingest.linking import PropositionIndex
 from kg.keys import ordered_pair
+from kg.vocab import CLS
 
 __all__ = ["CaseIndex", "Known", "Mention", "Gazetteer", "read_case_folder", "case_index", "normalize", "SECTIONS"]
 
@@ -105,7 +106,7 @@ class CaseIndex:
 
 
 #: Classes whose drafted items the rules label by describing them ("Outage", "Report"), not by a name.
-_DESCRIBED = {"Incident", "IncidentTrend", "InternalDocument"}
+_DESCRIBED = {CLS.Incident, CLS.IncidentTrend, CLS.InternalDocument}
 
 
 def by_name(fields: dict) -> bool:
