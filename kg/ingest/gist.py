@@ -6,7 +6,7 @@ beforehand gave us belief" and "performance testing did not provide the required
 hack" of an *outage* and an *attack*. A claim's :class:`Gist` is
 
 - its predicates: the lemma of the sentence's main verb, or, under a copula or a light verb ("was
-  responsible", "has the hallmarks"), of what completes it;
+  responsible", "has the hallmarks"), of what completes it, and a secondary predicate ("left them unpaid");
 - its arguments: the head nouns of the subject, the object and the prepositional objects of the main
   verb (and of the word completing it);
 - whether the main verb is negated ("did not cause", "no evidence"): "caused" and "did not cause" are one
@@ -18,11 +18,12 @@ same, says one concept of :data:`kg.ingest.linking.CONCEPTS`, or is near in mean
 outage", "a faulty router caused the outage"). The gists come from the English pipeline
 (:func:`parser_gists`).
 
-Claim matching (:mod:`kg.ingest.linking`) does not use them yet: ``benchmarks/linking_calibration.py``
-measures them on the gold sides of the tuned real incidents (Youden's J of the answer score rises from 0.19
-to 0.30 at its best threshold with a gist bonus of 0.3), but in ``kg ingest`` neither a bonus of 0.2 or 0.3
-on an answer's score, nor leaving rival claims apart, recovered more of the tuned incidents' disputes, and
-each listed more contested propositions (``docs/ingest.md``, "Claims linked across parties").
+Claim matching (:mod:`kg.ingest.linking`) uses them as a check: a claim answering another article's claim
+from the other side, on words near in meaning, must also assert something of what that one asserts
+(:meth:`kg.ingest.linking.PropositionIndex.shares_gist`). As a score they tell the sides of one dispute
+apart only a little better than the words (``benchmarks/linking_calibration.py``), and neither a bonus on an
+answer's score nor leaving rival claims apart recovered more of the tuned incidents' disputes
+(``docs/ingest.md``, "Claims linked across parties").
 
 >>> a = Gist(frozenset({"test"}), frozenset({"testing", "platform"}))
 >>> gist_score(a, Gist(frozenset({"provide"}), frozenset({"testing", "evidence"})))
@@ -110,8 +111,12 @@ def gist_of(doc) -> Gist:
                 arguments |= _heads(child)
                 agents |= _heads(child, ("agent",))
                 patients |= _heads(child, ("dobj", "nsubjpass", "prep"))
-    else:
+    else:  # a secondary predicate too: "left thousands of workers unpaid", "was forced to cancel"
         predicates.add(_word(root))
+        for child in root.children:
+            if child.dep_ in ("acomp", "oprd", "xcomp") and child.pos_ in ("VERB", "ADJ") or child.dep_ == "advcl" and child.pos_ == "ADJ":
+                predicates.add(_word(child))
+                arguments |= _heads(child)
     negated = any(c.dep_ == "neg" for c in root.children) or any(
         g.lower_ in _NEGATING for c in root.children if c.dep_ in _ARGUMENT for g in c.children
     )
