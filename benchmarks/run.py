@@ -137,8 +137,11 @@ def _timed(fn, budget: float | None = None, prepare=None, label: str = ""):
             payload = json.dumps([time.perf_counter() - started, value])
         except BaseException as e:  # reported, not raised: this is a throwaway process
             payload = json.dumps([None, f"failed: {e!r}"])
-        with os.fdopen(write, "w") as out:
-            out.write(payload)
+        try:
+            with os.fdopen(write, "w") as out:
+                out.write(payload)
+        except BrokenPipeError:  # the run that waited for it has gone (interrupted): nothing to report to
+            os._exit(1)
         sys.stderr.flush()
         os._exit(0)
     os.close(write)
@@ -649,4 +652,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:  # Ctrl-C reaches every process of the run: each says so, without a traceback
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
