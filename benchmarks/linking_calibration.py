@@ -101,22 +101,24 @@ def kept(sides: list[float], other: list[float], t: float) -> tuple[float, float
 def with_gist(quotes, contents, vectors) -> None:
     """The answer score (reply similarity, vectors 0.3-0.7) with what two claims assert beside their words
     (kg.ingest.gist: the parser's predicate and arguments; each bonus of :data:`GIST_BONUSES` times their
-    gist_score), against the words alone: J, recall and precision of the two sides of one dispute against
+    gist_score, or the words' score only where the two share a gist, as kg ingest's second pass checks),
+    against the words alone: J, recall and precision of the two sides of one dispute against
     pairs of two disputes of one incident, at each threshold."""
     import kg.ingest.linking as linking
     from kg.ingest.gist import gist_score, parser_gists
 
     linking.NEAR_FROM, linking.NEAR_AT = 0.3, 0.7
     gists = parser_gists([q[3] for q in quotes])
-    ways = {"words alone": 0.0} | {f"words + {b} gist": b for b in GIST_BONUSES}
+    ways = {"words alone": 0.0, "words, gist shared": None} | {f"words + {b} gist": b for b in GIST_BONUSES}
     scores = {name: ([], []) for name in ways}
     for i, j in itertools.combinations(range(len(quotes)), 2):
         if quotes[i][0] != quotes[j][0] or (quotes[i][1] == quotes[j][1] and quotes[i][2] == quotes[j][2]):
             continue
         words = linking.similarity(contents[i], contents[j], reply=True, vectors=vectors)
         gist = gist_score(gists[i], gists[j], vectors, linking.concept_of)
-        for name, bonus in ways.items():
-            scores[name][0 if quotes[i][1] == quotes[j][1] else 1].append(words + bonus * gist)
+        for name, bonus in ways.items():  # None: the words' score where the two share a gist (the check ingest makes), else 0
+            score = (words if gist > 0 else 0.0) if bonus is None else words + bonus * gist
+            scores[name][0 if quotes[i][1] == quotes[j][1] else 1].append(score)
     print("\nanswer score with the gist: J / recall / precision at each threshold (sides of one dispute against two disputes)")
     print(f"{'score':18}" + "".join(f"{t:>16.2f}" for t in THRESHOLDS))
     for name, (sides, other) in scores.items():

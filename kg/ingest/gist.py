@@ -20,10 +20,10 @@ outage", "a faulty router caused the outage"). The gists come from the English p
 
 Claim matching (:mod:`kg.ingest.linking`) uses them as a check: a claim answering another article's claim
 from the other side, on words near in meaning, must also assert something of what that one asserts
-(:meth:`kg.ingest.linking.PropositionIndex.shares_gist`). As a score they tell the sides of one dispute
-apart only a little better than the words (``benchmarks/linking_calibration.py``), and neither a bonus on an
-answer's score nor leaving rival claims apart recovered more of the tuned incidents' disputes
-(``docs/ingest.md``, "Claims linked across parties").
+(:meth:`kg.ingest.linking.PropositionIndex.shares_gist`). ``benchmarks/linking_calibration.py`` measures
+them on the gold quotes of the tuned disputes, as a bonus and as that check; neither a bonus on an answer's
+score nor leaving rival claims apart recovered more of the tuned incidents' disputes (``docs/ingest.md``,
+"Claims linked across parties").
 
 >>> a = Gist(frozenset({"test"}), frozenset({"testing", "platform"}))
 >>> gist_score(a, Gist(frozenset({"provide"}), frozenset({"testing", "evidence"})))
