@@ -486,8 +486,10 @@ def find_candidates(
     raised = [c for c in m.comparisons if c.kind == "raised-together"]
     talked = {n for n, p in items.items() if p.questions or p.propositions}  # only these can be raised together
     listed, below = [], 0
-    for a, b in scored:  # in any order: the listed ones are sorted below, and the rest only counted
-        probability = strength[(a, b)]
+    for (a, b), probability in strength.items():  # in any order: the listed ones are sorted below, the rest only counted
+        if probability < threshold and not (a in talked and b in talked) and (a, b) not in judged:
+            below += 1  # (most pairs)
+            continue
         verdict_ = judged.get((a, b))
         ia, ib = items[a], items[b]
         spoken = a in talked and b in talked and \
