@@ -20,8 +20,9 @@ from dataclasses import replace
 
 from kg.ingest.speech_rules import (
     BLAME, CERTAIN, CERTAIN_THAT, CLAUSES, FRAMED, LEMMAS, REJECTS_ACCOUNT, REPORTING, REQUEST_ONLY, SPEECH_RULES, SUBJECTS, Speech, SpeechRule,
-    URGES, CLAUSE_BREAK_BEFORE, _negation, open_quote_mark,
+    URGES, CLAUSE_BREAK_BEFORE, open_quote_mark,
 )
+from kg.ingest.speech_tree import negation_of
 from kg.vocab import CLS
 
 __all__ = ["Speech", "SpeechRule", "SPEECH_RULES", "REPORTING", "find_speech", "quoted_paragraphs", "rule_table"]
@@ -181,7 +182,7 @@ def _quoted_sentences(text: str, doc, offset: int, span: tuple[int, int], neg: t
             end -= 1
         tokens = [t for t in doc if a <= offset + t.idx < end]
         root = next((t for t in tokens if not (a <= offset + t.head.idx < end) or t.head.i == t.i), None)
-        no = _negation(root) if root is not None else None
+        no = negation_of(root) if root is not None else None
         where = (offset + no.idx, offset + no.idx + len(no)) if no is not None else neg if neg and a <= neg[0] < end else None
         parts.append(((a, end), where is not None, where, None))
     return parts

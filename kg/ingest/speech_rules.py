@@ -1,4 +1,5 @@
-"""The tree rules of reported speech: one handler per row of :data:`SPEECH_RULES`.
+"""The tree rules of reported speech: one handler per row of :data:`SPEECH_RULES`, over the
+reading of the parse in :mod:`kg.ingest.speech_tree`.
 
 A handler gets a token of spaCy's parse (a reporting verb, or "according") and returns what it
 reads there, the character spans of the speaker and the content with the content's negation, or
@@ -11,29 +12,15 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from kg.ingest.speech_tree import (  # the verbs and clauses are re-exported: kg.ingest.speech reads them here
+    CLAUSES, LEMMAS, RELATIVE, REPORTING, SUBJECTS, clause_content, clause_parts, doc_text, finite_conjuncts, negation_of, opens_that,
+    own_clause, speaker_span, subject_lead, subject_of, token_span, trailing_participle, trimmed_span,
+)
+
 __all__ = ["Speech", "SpeechRule", "SPEECH_RULES", "REPORTING", "REJECTS_ACCOUNT", "LEMMAS", "BLAME", "FRAMED",
            "CERTAIN", "CERTAIN_THAT", "CLAUSE_BREAK_BEFORE",
            "SUBJECTS", "CLAUSES", "REQUEST_ONLY", "URGES", "open_quote_mark"]
 
-#: Reporting verbs by lemma, and the stance each class carries.
-REPORTING = {
-    "asserts": {
-        "say", "tell", "state", "write", "add", "note", "explain", "argue", "insist", "maintain", "claim",
-        "warn", "estimate", "announce", "suggest", "report", "allege", "assert", "stress", "emphasize",
-        "emphasise", "believe", "contend", "testify", "tweet", "post", "blame", "predict", "reiterate",
-        "find", "conclude", "show", "reveal", "indicate", "accept", "recall", "describe", "complain",
-        "recommend", "urge", "observe", "declare", "forecast", "read", "promise", "pledge", "vow", "assure",
-        "guarantee", "demand", "caution", "respond", "reply", "answer", "speculate", "hint", "imply", "think",
-        "fear", "point",
-    },
-    "confirms": {"confirm", "acknowledge", "admit", "concede", "verify", "agree"},
-    "denies": {"deny", "reject", "refute", "dismiss", "rebut"},
-    "disputes": {"dispute", "contest", "challenge", "question", "disagree"},
-}
-LEMMAS = {lemma: stance for stance, lemmas in REPORTING.items() for lemma in lemmas}
-SUBJECTS = {"nsubj", "nsubjpass"}
-_RELATIVE = {"who", "which", "that"}
-CLAUSES = {"ccomp", "parataxis"}
 REJECTS_ACCOUNT = "rejects an account"
 _NOUN_CLAUSE = {"claim", "claims", "report", "reports", "suggestion", "suggestions", "idea", "allegation", "allegations", "assertion", "notion"}
 
@@ -62,192 +49,39 @@ class SpeechRule:
     confidence: float
 
 
-def _text(doc) -> str:
-    """The doc's text, built once: ``Doc.text`` joins every token each time it is read."""
-    text = doc.user_data.get("kg_text")
-    if text is None:
-        text = doc.user_data["kg_text"] = doc.text
-    return text
-
-
-def _span(tokens, offset: int) -> tuple[int, int]:
-    # Whitespace the parser hangs on a word (a blanked dateline, an indent) is no part of a span.
-    tokens = [t for t in tokens if not t.is_space] or list(tokens)
-    return offset + min(t.idx for t in tokens), offset + max(t.idx + len(t) for t in tokens)
-
-
-def _content(head, offset: int, skip=()) -> tuple[tuple[int, int], bool, tuple[int, int] | None]:
-    """The clause under ``head`` (without a leading "that" and without ``skip`` subtrees), its negation."""
-    later = [c for c in head.children if _trailing_participle(c)]
-    skipped = {t.i for s in (*skip, *later) for t in s.subtree}
-    skipped |= {c.i for v in later for c in head.children if c.dep_ == "cc" and v.i - 2 <= c.i < v.i}
-    tokens = [t for t in head.subtree if t.i not in skipped]
-    # "said later that C": what comes before the clause's "that" is the reporting verb's, not the claim's.
-    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
-    if mark is not None:
-        tokens = [t for t in tokens if t.i > mark.i]
-    while tokens and (tokens[0].dep_ in ("mark", "punct") or tokens[0].is_space) and tokens[0].lower_ in ("that", ",", ":", "“", '"', "‘", "—", "–", "-"):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    neg = _negation(head)
-    return (_span(tokens, offset) if tokens else (0, 0)), neg is not None, (_span([neg], offset) if neg is not None else None)
-
-
-def _negation(head):
-    """The ``neg`` child that negates ``head``; "not only", "not just" add to a claim, never deny it."""
-    doc = head.doc
-    return next((c for c in head.children if c.dep_ == "neg" and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("only", "just", "merely", "simply"))), None)
-
-
-def _subject(verb):
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    # "X said A and added B": the second verb speaks with the first's subject.
-    if subject is None and _trailing_participle(verb):
-        return _subject(verb.head.head)
-    while subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    # "..., saying B": the participle speaks with its clause's subject; when that clause is a
-    # relative one ("the outage that crippled it, accusing B"), with the first subject above it.
-    if subject is None and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
-        subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
-        if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "advcl":
-            subject = next((c for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "relcl"
-                            for c in a.children if c.dep_ in SUBJECTS and c.lower_ not in _RELATIVE), subject)
-    return subject
-
-
-#: Verbs of asking, which speak by an infinitive rather than a clause ("... and called on Globex to explain").
-_ASKS = {"call", "urge", "ask", "press", "demand"}
-
-
-def _trailing_participle(verb) -> bool:
-    """A reporting verb the parser hung on the content of an earlier one, with no subject of its own:
-    "X said C, adding that D" and "X confirmed that C and said D". It is X's, and no part of C."""
-    head = verb.head
-    speaks = any(c.dep_ in CLAUSES for c in verb.children) or (verb.dep_ == "conj" and verb.lemma_.lower() in _ASKS)
-    if not (verb.i > head.i and head.dep_ in CLAUSES and head.head.i != head.i and head.head.lemma_.lower() in LEMMAS
-            and (verb.lemma_.lower() in LEMMAS or verb.lemma_.lower() in _ASKS) and speaks):
-        return False
-    if verb.dep_ == "advcl":
-        return verb.tag_ == "VBG"
-    return verb.dep_ == "conj" and verb.tag_ == head.head.tag_ and not any(c.dep_ in SUBJECTS for c in verb.children)
-
-
-def _lead(subject) -> str:
-    """The subject's words that lead a claim worded with them: without a relative clause or an
-    apposition ("Aelec, which includes Endesa," and "The regulator, Ofnet," lead as "Aelec", "The regulator")."""
-    inner = {t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") and c.i > subject.i for t in c.subtree}
-    tokens = [t for t in subject.subtree if t.i not in inner]
-    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    text = _text(subject.doc)
-    return text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-
-
-def _speaker_span(subject, offset: int) -> tuple[int, int]:
-    # A relative clause or apposition after the name ("Jane Roe, who leads the team,") is not the speaker's name.
-    tokens = [t for t in subject.subtree if not any(a.dep_ in ("relcl", "acl") and a.head.i >= subject.i and t in a.subtree for a in subject.children)]
-    return _span(tokens or [subject], offset)
-
-
-_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-
-
-def _finite(verb) -> bool:
-    """A verb with its own tense ("is trying", "does not understand"), not one sharing a modal ("or be sacked")."""
-    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in verb.children)
-
-
-def _conjuncts(verb) -> list:
-    """The finite verbs coordinated with ``verb`` after it, nested chains flattened."""
-    found = []
-    for c in verb.children:
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i and _finite(c):
-            found += [c, *_conjuncts(c)]
-    return found
-
-
-def _parts(clause, offset: int, conjuncts=None) -> list[tuple]:
-    """The clause's coordinated claims, each ``(content, negated, neg, wording)``: "Delta is spreading
-    misinformation, does not understand security and is shifting blame" is three, the later ones
-    worded with the first's subject ("Delta does not understand security")."""
-    conjuncts = _conjuncts(clause) if conjuncts is None else conjuncts
-    if not conjuncts:
-        return [(*_content(clause, offset), None)]
-    own = {t.i for c in conjuncts for t in c.subtree} | {c.i for c in clause.children if c.dep_ == "cc" and c.i > conjuncts[0].i - 3}
-    first = [t for t in clause.subtree if t.i not in own and t.i < conjuncts[0].i]
-    subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
-    text = _text(clause.doc)
-    parts = [(*_trimmed(first, clause, offset), None)]
-    for conj in conjuncts:
-        later = {t.i for c in conjuncts if conj in c.ancestors for t in c.subtree}
-        tokens = [t for t in conj.subtree if t.i not in later and not (t.dep_ == "cc" and t.i < conj.i)]
-        content, negated, neg = _trimmed(tokens, conj, offset)
-        wording = None
-        if subject is not None and not any(c.dep_ in SUBJECTS for c in conj.children):
-            lead = _lead(subject)
-            wording = f"{lead} {text[content[0] - offset:content[1] - offset]}"
-        parts.append((content, negated, neg, wording))
-    return [p for p in parts if p[0][1] - p[0][0] >= 3]
-
-
-def _own_clause(verb) -> bool:
-    """A coordinated verb with its own subject after a comma and "and"/"but": "..., and they refused"."""
-    doc = verb.doc
-    cc = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), None) if verb.dep_ == "conj" else None
-    return (cc is not None and cc.lower_ in ("and", "but") and cc.i > 0 and doc[cc.i - 1].text == ","
-            and any(c.dep_ in SUBJECTS for c in verb.children))
-
-
-def _trimmed(tokens, head, offset: int):
-    """``tokens`` without leading marks and trailing punctuation, and the negation of ``head``."""
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or (tokens[0].dep_ in ("mark", "cc") and tokens[0].lower_ in ("that", "and", "but"))):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
-        tokens = tokens[:-1]
-    neg = _negation(head)
-    return (_span(tokens, offset) if tokens else (0, 0)), neg is not None, (_span([neg], offset) if neg is not None else None)
-
-
-def _marked(verb) -> bool:
-    """Does ``verb`` open its own "that" clause ("... and that B")?"""
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
-
 
 def _says_that(token, offset):
     """A reporting verb with a subject and a clausal complement: "X said (that) C", "“C,” X said"."""
     clause = next((c for c in token.children if c.dep_ in CLAUSES and c.pos_ in ("VERB", "AUX")), None)
-    subject = _subject(token)
+    subject = subject_of(token)
     # "Corvid AI, a start-up based in Austin, which said C": the relative pronoun speaks for the
     # organization or person named last before it (kg.ingest.parties.resolve_party); "that" never does.
-    if clause is None or subject is None or subject.lower_ == "that" or (subject.lower_ in _RELATIVE and token.dep_ != "relcl"):
+    if clause is None or subject is None or subject.lower_ == "that" or (subject.lower_ in RELATIVE and token.dep_ != "relcl"):
         return None
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
         return None  # "asked whether C", "said it did not know if C": a question, not a claim
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     # A quotation is the speaker's words whole: never split (see kg.ingest.claims.quoted).
-    text = _text(token.doc)
+    text = doc_text(token.doc)
     quoted = open_quote_mark(text[text.rfind("\n", 0, clause.left_edge.idx) + 1:clause.left_edge.idx + 1]) is not None
-    conjuncts = [c for c in _conjuncts(clause) if not _trailing_participle(c)]
-    if not quoted and conjuncts and (mark is None or all(_marked(c) for c in conjuncts)):
+    conjuncts = [c for c in finite_conjuncts(clause) if not trailing_participle(c)]
+    if not quoted and conjuncts and (mark is None or all(opens_that(c) for c in conjuncts)):
         # "X said A, B and C", "X said that A and that B": a claim each
-        return _speaker_span(subject, offset), _parts(clause, offset), token
-    clauses = [c for c in conjuncts if _own_clause(c)]
+        return speaker_span(subject, offset), clause_parts(clause, offset), token
+    clauses = [c for c in conjuncts if own_clause(c)]
     if quoted and clauses and clauses == conjuncts:
         # “A, and they B,” X said: two sentences joined, each with its own subject, a claim each (words as written)
-        return _speaker_span(subject, offset), _parts(clause, offset, clauses), token
-    content, negated, neg = _content(clause, offset)
-    return _speaker_span(subject, offset), content, negated, neg, token
+        return speaker_span(subject, offset), clause_parts(clause, offset, clauses), token
+    content, negated, neg = clause_content(clause, offset)
+    return speaker_span(subject, offset), content, negated, neg, token
 
 
 def _tag_after(token, offset):
     """A reporting verb that closes its sentence after a comma: "C, she stressed", "“C,” the report said",
     when the parser hangs the verb off the claim instead of the claim off the verb."""
-    subject = _subject(token)
+    subject = subject_of(token)
     # An object before the subject is the quotation misread ('“The findings detail ...,” the department concluded').
-    if subject is None or subject.lower_ in _RELATIVE or subject.i > token.i or any(
+    if subject is None or subject.lower_ in RELATIVE or subject.i > token.i or any(
             c.dep_ in CLAUSES | {"xcomp"} or (c.dep_ == "dobj" and c.i > subject.i) for c in token.children):
         return None
     sent = token.sent
@@ -264,25 +98,25 @@ def _tag_after(token, offset):
     root = next((t for t in words if t.head.i >= comma or t.head.i == t.i), None)
     if root is None:
         return None
-    content, negated, neg = _trimmed(words, root, offset)
-    return _speaker_span(subject, offset), content, negated, neg, token
+    content, negated, neg = trimmed_span(words, root, offset)
+    return speaker_span(subject, offset), content, negated, neg, token
 
 
 def _claims_to(token, offset):
     """ "X claimed to have stolen C": the infinitive's claim, worded with its subject."""
     if token.lemma_.lower() not in ("claim", "purport", "profess"):
         return None
-    subject = _subject(token)
+    subject = subject_of(token)
     clause = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if subject is None or clause is None or subject.lower_ in _RELATIVE:
+    if subject is None or clause is None or subject.lower_ in RELATIVE:
         return None
     tokens = [t for t in clause.subtree if not (t.dep_ == "aux" and t.lower_ == "to")]
-    content, negated, neg = _trimmed(tokens, clause, offset)
-    text = _text(token.doc)
-    lead = _lead(subject)
+    content, negated, neg = trimmed_span(tokens, clause, offset)
+    text = doc_text(token.doc)
+    lead = subject_lead(subject)
     words = text[content[0] - offset:content[1] - offset]
     wording = f"{lead} {'had' + words[4:] if words.startswith('have ') else words}"
-    return _speaker_span(subject, offset), [(content, negated, neg, wording)], token
+    return speaker_span(subject, offset), [(content, negated, neg, wording)], token
 
 
 #: Verb phrases that state a position without a clause: (lemma, the object or particle that makes it one).
@@ -297,14 +131,14 @@ def _takes_position(token, offset):
     objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "prt")}
     if not any(lemma == verb and (what is None and objects or what in objects) for verb, what in _POSITIONS):
         return None
-    subject = _subject(token)
-    if subject is None or subject.lower_ in _RELATIVE or subject.pos_ == "PRON" and subject.lower_ not in ("it", "they"):
+    subject = subject_of(token)
+    if subject is None or subject.lower_ in RELATIVE or subject.pos_ == "PRON" and subject.lower_ not in ("it", "they"):
         return None
     tokens = [token] + [t for c in token.children if c.dep_ in ("dobj", "prt", "prep", "dative", "advmod") and c.i > token.i for t in c.subtree]
-    content, _, _ = _trimmed(sorted(tokens, key=lambda t: t.i), token, offset)
-    text = _text(token.doc)
-    lead = _lead(subject)
-    return _speaker_span(subject, offset), [(content, False, None, f"{lead} {text[content[0] - offset:content[1] - offset]}")], token
+    content, _, _ = trimmed_span(sorted(tokens, key=lambda t: t.i), token, offset)
+    text = doc_text(token.doc)
+    lead = subject_lead(subject)
+    return speaker_span(subject, offset), [(content, False, None, f"{lead} {text[content[0] - offset:content[1] - offset]}")], token
 
 
 _ACCOUNTS = {"account", "claim", "claims", "report", "reports", "story", "version", "allegation", "allegations", "characterisation", "characterization", "suggestion"}
@@ -314,7 +148,7 @@ def _calls(token, offset):
     """ "X called the account “misinformation”" (disputes it), "X called the boss “overpaid”" (the boss is overpaid)."""
     if token.lemma_.lower() not in ("call", "brand", "label", "dub"):
         return None
-    subject = _subject(token)
+    subject = subject_of(token)
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     what = next((c for c in token.children if c.dep_ == "oprd" and c.i > (obj.i if obj is not None else token.i)), None)
     words = [t for t in what.subtree] if what is not None else []
@@ -325,21 +159,21 @@ def _calls(token, offset):
         if obj is not None:
             words = [t for t in words if t.i > obj.right_edge.i]
             lead = what.left_edge if what.left_edge.i < obj.i and what.left_edge.dep_ == "det" else obj.left_edge
-    if subject is None or obj is None or what is None or subject.lower_ in _RELATIVE or not words:
+    if subject is None or obj is None or what is None or subject.lower_ in RELATIVE or not words:
         return None
-    text = _text(token.doc)
+    text = doc_text(token.doc)
     thing = text[lead.idx:obj.right_edge.idx + len(obj.right_edge)]
-    content, _, _ = _trimmed(words, what, offset)
+    content, _, _ = trimmed_span(words, what, offset)
     called = text[content[0] - offset:content[1] - offset].strip("“”\"")
     if obj.lower_ in _ACCOUNTS:  # a stance on the account named before (kg.ingest.attribution.find_claims)
-        whole, _, _ = _trimmed([t for t in token.subtree if obj.left_edge.i <= t.i <= what.right_edge.i], what, offset)
-        return _speaker_span(subject, offset), [(whole, False, None, None)], token, "disputes"
-    return _speaker_span(subject, offset), [(content, False, None, f"{thing} is {called}")], token
+        whole, _, _ = trimmed_span([t for t in token.subtree if obj.left_edge.i <= t.i <= what.right_edge.i], what, offset)
+        return speaker_span(subject, offset), [(whole, False, None, None)], token, "disputes"
+    return speaker_span(subject, offset), [(content, False, None, f"{thing} is {called}")], token
 
 
 def _colon(token, offset):
     """A reporting verb whose words follow a colon: "X said in a statement: C"."""
-    subject = _subject(token)
+    subject = subject_of(token)
     if subject is None or any(c.dep_ in CLAUSES for c in token.children):
         return None
     after = [t for t in token.sent if t.i > token.i]
@@ -350,22 +184,22 @@ def _colon(token, offset):
     if len(words) < 3:
         return None
     root = next((t for t in words if t.head.i < words[0].i or t.head.i > words[-1].i or t.head.i == t.i), words[0])
-    neg = _negation(root)
-    content = _span([t for t in words if not (t.is_punct and t.text in "“”\"")], offset)
-    return _speaker_span(subject, offset), content, neg is not None, (_span([neg], offset) if neg is not None else None), token
+    neg = negation_of(root)
+    content = token_span([t for t in words if not (t.is_punct and t.text in "“”\"")], offset)
+    return speaker_span(subject, offset), content, neg is not None, (token_span([neg], offset) if neg is not None else None), token
 
 
 def _denies_noun(token, offset):
     """A denial of a noun's clause: "X denied reports that C", "X rejected the claim that C"."""
-    subject = _subject(token)
+    subject = subject_of(token)
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in _NOUN_CLAUSE), None)
     if subject is None or obj is None:
         return None
     clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
     if clause is None:
         return None
-    content, negated, neg = _content(clause, offset)
-    return _speaker_span(subject, offset), content, negated, neg, token
+    content, negated, neg = clause_content(clause, offset)
+    return speaker_span(subject, offset), content, negated, neg, token
 
 
 def _according_to(token, offset):
@@ -379,8 +213,8 @@ def _according_to(token, offset):
     head = token.head
     if head.i == token.i:
         return None
-    content, negated, neg = _content(head, offset, skip=[token])
-    return _span(obj.subtree, offset), content, negated, neg, token
+    content, negated, neg = clause_content(head, offset, skip=[token])
+    return token_span(obj.subtree, offset), content, negated, neg, token
 
 
 BLAME = {"accuse", "blame", "fault", "criticise", "criticize", "charge", "denounce", "condemn"}
@@ -392,13 +226,13 @@ def _accuses(token, offset):
     """ "X accused Y of C-ing", "X blamed Y for C", "X faulted Y for failing to C": the accusation, verb included."""
     if token.lemma_.lower() not in BLAME:
         return None
-    subject = _subject(token)
+    subject = subject_of(token)
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     reason = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > (obj.i if obj is not None else token.i)), None)
     if subject is None or obj is None or reason is None:
         return None
     tokens = [token] + [t for c in (obj, reason) for t in c.subtree]
-    return _speaker_span(subject, offset), _span(tokens, offset), False, None, token
+    return speaker_span(subject, offset), token_span(tokens, offset), False, None, token
 
 
 def _blames(token, offset):
@@ -417,16 +251,16 @@ def _blames(token, offset):
         parts = [preps["to"]]
     else:
         return None
-    subject = _subject(token)
+    subject = subject_of(token)
     if subject is None or any(c.dep_ in CLAUSES for c in token.children) or subject.lower_ == "that" \
-            or (subject.lower_ in _RELATIVE and token.dep_ != "relcl") or subject.pos_ == "PRON" and subject.lower_ not in ("it", "they", *_RELATIVE):
+            or (subject.lower_ in RELATIVE and token.dep_ != "relcl") or subject.pos_ == "PRON" and subject.lower_ not in ("it", "they", *RELATIVE):
         return None
     tokens = sorted([token, *(t for c in parts for t in c.subtree)], key=lambda t: t.i)
-    content, _, _ = _trimmed(tokens, token, offset)
-    text = _text(token.doc)
-    lead = _lead(subject) if subject.lower_ not in _RELATIVE else None
+    content, _, _ = trimmed_span(tokens, token, offset)
+    text = doc_text(token.doc)
+    lead = subject_lead(subject) if subject.lower_ not in RELATIVE else None
     wording = f"{lead} {text[content[0] - offset:content[1] - offset]}" if lead else None
-    return _speaker_span(subject, offset), [(content, False, None, wording)], token
+    return speaker_span(subject, offset), [(content, False, None, wording)], token
 
 
 _DESCRIBE = {"describe", "characterise", "characterize", "portray", "depict"}
@@ -436,15 +270,15 @@ def _describes_as(token, offset):
     """ "X described the incident as rare": the verb phrase, verb included (a view of the thing)."""
     if token.lemma_.lower() not in _DESCRIBE:
         return None
-    subject = _subject(token)
+    subject = subject_of(token)
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-    if subject is None or obj is None or subject.lower_ in _RELATIVE:
+    if subject is None or obj is None or subject.lower_ in RELATIVE:
         return None
     how = next((c for c in token.children if c.i > obj.i and any(t.lower_ == "as" for t in c.subtree) and c.dep_ in ("advcl", "prep", "oprd", "advmod", "acomp")), None)
     if how is None:
         return None
     tokens = [token] + [t for c in (obj, how) for t in c.subtree]
-    return _speaker_span(subject, offset), _span(tokens, offset), False, None, token
+    return speaker_span(subject, offset), token_span(tokens, offset), False, None, token
 
 
 _URGE = {"urge", "ask", "press", "call"}
@@ -461,15 +295,15 @@ def _urges(token, offset):
     # "X called for an inquiry", "X called for Rue to resign": what is called for is the position.
     wanted = next((c for c in token.children if lemma == "call" and c.lower_ == "for" and c.dep_ in ("prep", "advcl", "mark")
                    or lemma == "call" and c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children)), None)
-    subject = _subject(token)
-    if wanted is not None and subject is not None and subject.lower_ not in _RELATIVE:
-        return _speaker_span(subject, offset), _span([token, *wanted.subtree], offset), False, None, token
+    subject = subject_of(token)
+    if wanted is not None and subject is not None and subject.lower_ not in RELATIVE:
+        return speaker_span(subject, offset), token_span([token, *wanted.subtree], offset), False, None, token
     whom = next((c for c in token.children if c.dep_ == "dobj" or (lemma == "call" and c.dep_ == "prep" and c.lower_ == "on")), None)
     clause = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" for a in c.children)), None)
-    if subject is None or whom is None or clause is None or subject.lower_ in _RELATIVE or clause.i < whom.i:
+    if subject is None or whom is None or clause is None or subject.lower_ in RELATIVE or clause.i < whom.i:
         return None
     tokens = [token] + [t for c in (whom, clause) for t in c.subtree]
-    return _speaker_span(subject, offset), _span(tokens, offset), False, None, token
+    return speaker_span(subject, offset), token_span(tokens, offset), False, None, token
 
 
 _REJECT = {"reject", "dispute", "deny", "dismiss", "contest", "refute", "rebut"}
@@ -482,14 +316,14 @@ def _rejects_account(token, offset):
     (the claim it points back at is found when the claims are made: :func:`parsed_claims`)."""
     if token.lemma_.lower() not in _REJECT or any(c.dep_ in CLAUSES for c in token.children):
         return None
-    subject = _subject(token)
+    subject = subject_of(token)
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-    if subject is None or obj is None or subject.lower_ in _RELATIVE or any(c.dep_ in ("acl", "relcl", "ccomp") for c in obj.children):
+    if subject is None or obj is None or subject.lower_ in RELATIVE or any(c.dep_ in ("acl", "relcl", "ccomp") for c in obj.children):
         return None
-    words = _text(token.doc)[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge)]
+    words = doc_text(token.doc)[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge)]
     if not _ACCOUNT_OBJECT.fullmatch(words):
         return None
-    return _speaker_span(subject, offset), [(_span(obj.subtree, offset), False, None, None)], token
+    return speaker_span(subject, offset), [(token_span(obj.subtree, offset), False, None, None)], token
 
 
 #: Adjectives of certainty that report a party's claim: "X was adamant that C", "X is confident C".
@@ -502,15 +336,15 @@ def _certain_that(token, offset):
     if token.lower_ not in CERTAIN or token.dep_ != "acomp":
         return None
     be = token.head
-    subject = _subject(be)
+    subject = subject_of(be)
     # The clause hangs from the adjective or, as the parser often has it, from the copula after it.
     clause = next((c for c in [*token.children, *be.children] if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > token.i), None)
-    if subject is None or clause is None or subject.lower_ in _RELATIVE | {"it", "this", "that"}:
+    if subject is None or clause is None or subject.lower_ in RELATIVE | {"it", "this", "that"}:
         return None
     if any(c.dep_ == "neg" for c in be.children) or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
         return None  # "was not sure whether C": a doubt, not a claim
-    content, negated, neg = _content(clause, offset)
-    return _speaker_span(subject, offset), content, negated, neg, token
+    content, negated, neg = clause_content(clause, offset)
+    return speaker_span(subject, offset), content, negated, neg, token
 
 
 #: The tree rules, tried on every token in order; the first that reads a token wins.
