@@ -15,6 +15,7 @@ import re
 from kg.analysis.comparisons import Comparison, Context, Outcome, model
 from kg.analysis.comparisons import fact_pairs as _facts
 from kg.analysis.evidence import P
+from kg.analysis.nxgraph import CLS
 from kg.analysis.profiles import Profile
 
 __all__ = ["named_together", "raised", "stances", "sources", "said_together", "spoken_of_together", "both_take_stances",
@@ -70,7 +71,7 @@ def named_together(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: b
     for prop, text in zip(both, texts):
         if any(p.search(text) for p in same):
             polarities = {int(ctx.g.nodes[u].get("polarity", 0)) for u, _, k in ctx.g.in_edges(prop, keys=True)
-                          if k == P.proposition and ctx.g.nodes[u].get("cls") == "Assertion"}
+                          if k == P.proposition and ctx.g.nodes[u].get("cls") == CLS.Assertion}
             if polarities and polarities <= {-1}:
                 return Outcome("denied-same", _facts(text=text) if facts else ())
             return Outcome("said-same", _facts(text=text) if facts else ())

@@ -13,7 +13,7 @@ import math
 
 from kg.analysis.comparisons import Comparison, Context, Outcome
 from kg.analysis.comparisons import fact_pairs as _facts
-from kg.analysis.level_paths import at_levels, rows, shared_keys
+from kg.analysis.level_arrays import at_levels, rows, shared_keys
 from kg.analysis.profiles import Profile, merged_words
 
 __all__ = ["context", "context_levels", "description", "description_levels"]

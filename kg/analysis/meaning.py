@@ -166,7 +166,7 @@ def meaning_levels(c, left: list, right: list, ctx) -> list[str]:
     reaches, else ``far`` (``missing`` without a vector), for all pairs at once."""
     import numpy as np
 
-    from kg.analysis.level_paths import BLOCK, at_levels
+    from kg.analysis.level_arrays import BLOCK, at_levels
 
     rows: dict[str, int] = {}
     vectors = []
