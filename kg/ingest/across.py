@@ -100,8 +100,6 @@ def _best(index: CaseIndex, mine: _Drafted, among: set[str]) -> tuple[str, float
                          among=among, figures=not narrows)
     if answer.link is None or _one_voice(index, answer.link, party, polarity):
         return None
-    if not props.shares_gist(mine.text, answer.link):
-        return None  # words near in meaning, but nothing asserted of one thing: no answer
     return answer.link, answer.confidence, "Answers proposition"
 
 

@@ -18,12 +18,11 @@ same, says one concept of :data:`kg.ingest.linking.CONCEPTS`, or is near in mean
 outage", "a faulty router caused the outage"). The gists come from the English pipeline
 (:func:`parser_gists`).
 
-Claim matching (:mod:`kg.ingest.linking`) uses them as a check: a claim answering another article's claim
-from the other side, on words near in meaning, must also assert something of what that one asserts
-(:meth:`kg.ingest.linking.PropositionIndex.shares_gist`). ``benchmarks/linking_calibration.py`` measures
-them on the gold quotes of the tuned disputes, as a bonus and as that check; neither a bonus on an answer's
-score nor leaving rival claims apart recovered more of the tuned incidents' disputes (``docs/ingest.md``,
-"Claims linked across parties").
+Claim matching (:mod:`kg.ingest.linking`) does not use them: ``benchmarks/linking_calibration.py``
+measures them on the gold quotes of the tuned disputes, as a bonus on an answer's score and as a check
+on it. In ``kg ingest`` no bonus recovered more of the tuned incidents' disputes, and the check (an
+answer across articles must share a gist) listed fewer contested propositions on the tuned incidents
+but lost one held-out dispute (``docs/ingest.md``, "Claims linked across parties").
 
 >>> a = Gist(frozenset({"test"}), frozenset({"testing", "platform"}))
 >>> gist_score(a, Gist(frozenset({"provide"}), frozenset({"testing", "evidence"})))

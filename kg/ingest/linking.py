@@ -46,7 +46,6 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from kg.ingest.figures import NUMBER_WORDS, numbers_in
-from kg.ingest.gist import Gist, Gister, gist_score
 from kg.ingest.lemmas import Lemmatizer, parser_lemmas, simple_lemmas
 
 __all__ = [
@@ -302,9 +301,6 @@ class PropositionIndex:
         #: Whether the run drafts more than one article, so its propositions are matched across them after all
         #: are drafted: a claim that only its stance says answers a nearby one then waits for that.
         self.across = False
-        #: Texts → their gists (:func:`kg.ingest.gist.parser_gists` when ingest reads with the parser); None: none.
-        self.gister: Gister | None = None
-        self._gists: dict[str, Gist] = {}
 
     @property
     def answer_link(self) -> float:
@@ -345,16 +341,6 @@ class PropositionIndex:
             self._waiting.append(entry)
         for party, stance in assertions:
             self.stance(item_id, party, stance)
-
-    def shares_gist(self, text: str, item_id: str) -> bool:
-        """Does ``text`` assert something of what the proposition ``item_id`` asserts: a predicate or an argument
-        in common (:func:`kg.ingest.gist.gist_score`)? Always, without a :attr:`gister` to read them."""
-        if self.gister is None:
-            return True
-        other = self.text(item_id)
-        missing = [t for t in dict.fromkeys((text, other)) if t not in self._gists]
-        self._gists.update(zip(missing, self.gister(missing) if missing else []))
-        return gist_score(self._gists[text], self._gists[other], self.vectors, concept_of) > 0
 
     def score(self, text: str, about: Iterable[str], item_id: str) -> float:
         """How surely ``text`` says what the proposition ``item_id`` says (:func:`similarity`), figures aside."""

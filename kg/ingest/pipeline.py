@@ -227,13 +227,6 @@ def _lemmatizer(parser: str):
     return parser_lemmas if parser == "spacy" else None
 
 
-def _gister(parser: str):
-    """What each claim asserts, from its parse (kg.ingest.gist), when ingest reads with the parser; else nothing."""
-    from kg.ingest.gist import parser_gists
-
-    return parser_gists if parser == "spacy" else None
-
-
 def _vectors(parser: str):
     """Word vectors for claim matching when ingest reads with the parser (None: lemmas alone, as the rules do)."""
     from kg.ingest.nlp import word_vectors
@@ -295,7 +288,6 @@ def ingest(
     index = case_index(case)
     index.propositions.lemmatize = _lemmatizer(parser)
     index.propositions.vectors = _vectors(parser)
-    index.propositions.gister = _gister(parser)
     read: list[Article] = []
     for path in counted(progress, "reading articles", list(articles)):
         read.append(read_article(path, max_bytes=max_bytes))

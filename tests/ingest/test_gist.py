@@ -41,15 +41,3 @@ def test_a_testing_noun_meets_a_testing_verb_as_one_argument(parser):
     assert "test" in ready.arguments and "test" in untested.predicates
     assert gist_score(ready, untested) == 0.5
 
-
-def test_an_answer_across_articles_asserts_something_of_what_it_answers(parser):
-    from kg.ingest.linking import PropositionIndex
-
-    index = PropositionIndex()
-    index.add("unpaid", "The payroll outage left thousands of workers unpaid for weeks.", set(), [("union", "asserts")])
-    index.add("defence", "The software firm was mounting a defence.", set(), [("union", "asserts")])
-    assert index.shares_gist("The payroll staff were unpaid during the holiday weeks.", "unpaid")  # without a parser: always
-    assert index.shares_gist("The software vendor cut corners.", "defence")
-    index.gister = parser
-    assert index.shares_gist("The payroll staff were unpaid during the holiday weeks.", "unpaid")  # unpaid, weeks
-    assert not index.shares_gist("The software vendor cut corners.", "defence")  # near words, nothing asserted of one thing
