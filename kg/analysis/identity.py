@@ -286,6 +286,18 @@ def _blocked_pairs(g, items: dict[str, Profile], hub_cap: int, across_cases: boo
     return list(zip(map(nodes.__getitem__, left[keep].tolist()), map(nodes.__getitem__, right[keep].tolist())))
 
 
+def _holds(ordered: list, x) -> bool:
+    """Is ``x`` in the sorted list ``ordered``?
+
+    >>> _holds([("a", "b"), ("a", "c")], ("a", "c")), _holds([("a", "b")], ("b", "c"))
+    (True, False)
+    """
+    from bisect import bisect_left
+
+    i = bisect_left(ordered, x)
+    return i < len(ordered) and ordered[i] == x
+
+
 # ---------------------------------------------------------------- scoring
 
 
@@ -377,8 +389,11 @@ def find_candidates(
         pairs = [pair for pair in pairs if pair not in settled]
     kept_open = {pair for pair, value in judged.items()
                  if not value.settles and all(x in items for x in pair) and items[pair[0]].cls == items[pair[1]].cls}
-    if kept_open and not kept_open.issubset(pairs):  # a pair judged and kept open that blocking did not propose (rare)
-        pairs = sorted(kept_open.union(pairs))
+    missing = sorted(pair for pair in kept_open if not _holds(pairs, pair))  # judged, kept open, not proposed
+    if missing:
+        from heapq import merge
+
+        pairs = list(merge(pairs, missing))
     lap("blocking")
     ctx = Context(g, items)
     known: dict = {}  # the levels found for u, which the weighing takes rather than finds again
