@@ -345,7 +345,7 @@ def score_incident(engine: str, incident: Incident, figures: Figures) -> None:
     same = scoring.identity_same(incident.case_gold, [(a.path.name, a.gold) for a in incident.articles])
     figures.merged = scoring.identity_merged(reading, texts, identity_gold, same)
     if WHY:
-        for row, cause in scoring.identity_why(pairs, WHY_WEIGHED, items, texts, identity_gold, types, WHY_MENTIONS):
+        for row, cause in scoring.identity_why(pairs, WHY_WEIGHED, items, texts, identity_gold, types, WHY_MENTIONS, reading):
             print(f"  why [{engine}] {incident.name}: {row}: {cause}")
             WHY_CAUSES[cause.split(" (")[0]] = WHY_CAUSES.get(cause.split(" (")[0], 0) + 1
     figures.case_pairs += tally

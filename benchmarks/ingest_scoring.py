@@ -537,7 +537,8 @@ def gold_identity(incident_gold: dict | None, articles: list[tuple[str, dict]]) 
 
 def identity_why(listed: list[tuple[str, str]], weighed: dict[tuple[str, str], float], items: dict, texts: dict[str, str],
                  gold: list[tuple[tuple[str, str], tuple[str, str]]], types: dict[str, str] | None = None,
-                 mentions: dict[str, list[tuple[str, list[tuple[int, int]]]]] | None = None) -> list[tuple[str, str]]:
+                 mentions: dict[str, list[tuple[str, list[tuple[int, int]]]]] | None = None,
+                 reading: dict | None = None) -> list[tuple[str, str]]:
     """Why each gold identity question is listed or not: (``a ~ b``, cause). ``weighed`` holds every
     pair the identity step scored (at threshold 0) with its probability. Causes, in the order checked:
     listed; a side no drafted item stands for; one item stands for both; the items never weighed
@@ -546,6 +547,9 @@ def identity_why(listed: list[tuple[str, str]], weighed: dict[tuple[str, str], f
     ``mentions`` (article: each entity the reading found, as (label, every span)) finds the item a
     later mention belongs to: a draft records an item's first span only. A side whose words the reading
     found in an entity no draft of that article holds is "folded into another article's item".
+    ``reading`` (see :func:`_read_over`), when given, is used over ``mentions``: a mention stands for the
+    item the case's reading put it in, as :func:`identity_raised` counts it, so a merged side is read as
+    the earlier article's item (and "one item stands for both" when both sides went into it).
 
     >>> items = {"a": (["Red Eléctrica"], "x.txt", None), "b": (["REE"], "y.txt", None)}
     >>> texts = {"x.txt": "", "y.txt": ""}
@@ -558,6 +562,8 @@ def identity_why(listed: list[tuple[str, str]], weighed: dict[tuple[str, str], f
         items = {i: item for i, item in items.items() if types.get(i) != "propositions"}
     def covering(side: tuple[str, str]) -> tuple[set[str], bool]:
         found = {i for i, item in items.items() if _item_covers(item, texts, side)}
+        if reading is not None:  # the case's own reading: a later mention, or one merged into another article's item
+            return found | _read_over(reading, texts, side), False
         if found or not mentions:
             return found, False
         spans = occurrences(texts[side[0]], side[1])
@@ -574,13 +580,14 @@ def identity_why(listed: list[tuple[str, str]], weighed: dict[tuple[str, str], f
         if listed_here:
             direct = any(_item_covers(items[x], texts, a) and _item_covers(items[y], texts, b)
                          or _item_covers(items[x], texts, b) and _item_covers(items[y], texts, a) for x, y in listed_here)
-            cause = "listed" if direct else "listed, by a later mention (not counted)"
+            cause = "listed" if direct or reading is not None else "listed, by a later mention (not counted)"
         elif left_away or right_away:
             cause = "a side folded into another article's item"
         elif not left or not right:
             cause = "no item for " + ("either side" if not left and not right else "the first side" if not left else "the second side")
-        elif not pairs:
-            cause = "one item stands for both"
+        elif not pairs or (left & right and not scores and not any(
+                (types or {}).get(x) == (types or {}).get(y) for x, y in pairs)):
+            cause = "one item stands for both"  # beside it, only items of other classes the words name ("Delta")
         elif not scores:
             kinds = " / ".join(sorted({(types or {}).get(x, "?") for x in left}) + ["~"] + sorted({(types or {}).get(y, "?") for y in right}))
             cause = f"items never weighed ({kinds})"
