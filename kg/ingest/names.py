@@ -15,6 +15,9 @@ After a full name, its surname (people) or first word (organizations) alone
 refers to the same candidate. A new name close to a known one without
 equalling it ("Amazon Web Services" and "AWS") is kept apart and reported as
 an identity candidate by :func:`near_matches`.
+
+The person rules are :mod:`kg.ingest.people`'s, the system rules :mod:`kg.ingest.systems`'s; the
+organization rules and the steps that join names across an article are here.
 """
 
 from __future__ import annotations
@@ -25,11 +28,12 @@ import re
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.name_tables import (
     DESCRIBING, GROUP_NOUNS, HONORIFIC, LAST_WORD, NOT_NAMES, ORG_HEAD_OF, ORG_LAST, ORG_UNIT_HEADS, PERSON,
-    PERSON_WORD, PLURAL_ACRONYM, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, WORD, clean, is_person_name, organization_context,
-    reads_as_organization,
+    PERSON_WORD, PLURAL_ACRONYM, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, WORD, clean, is_person_name, reads_as_organization,
 )
 from kg.ingest.named import add_named
+from kg.ingest.people import add_person, find_people
 from kg.ingest.sentences import Sentence, headline, title_case_headline
+from kg.ingest.systems import find_systems
 from kg.ingest.words import WordIndex
 from kg.vocab import CLS
 
@@ -45,73 +49,6 @@ def _sentence_start(sentences: list[Sentence], index: int) -> bool:
         return not s.text[: index - s.start].strip(" “‘\"'(")
     return False
 
-
-def _add_person(table: EntityTable, name: str, start: int, *, rule: str, confidence: float, title: str | None = None) -> Entity | None:
-    name = clean(name)
-    if not is_person_name(name) or organization_context(table.text, start, start + len(name)):
-        return None
-    if table.is_taken(start, start + len(name)):
-        return table.at(start, start + len(name))
-    fields = {"jobTitle": title} if title else {}
-    return table.new(CLS.Person, name, start, start + len(name), rule=rule, confidence=confidence, **fields)
-
-
-def _people(table: EntityTable, text: str) -> None:
-    titles = rf"(?i:{TITLE_WORDS})"
-    of_part = rf"(?:\s+(?:of|for|at)\s+(?:(?!(?:{REPORTING}|who|which|and)\b)[\w’'-]+\s?){{1,5}})?"
-    title = rf"(?:[\w’'-]+\s+){{0,3}}?{titles}(?:\s+(?:[a-z][\w-]*\s+){{0,2}}{titles})?{of_part}"
-    article = r"(?:(?:an?|the|its|[A-Z][\w’'-]*['’]s)\s+)"
-    patterns = [
-        # "chief technology officer, Helena Brandt" / "City councillor Grace Whitfield"
-        (re.compile(rf"(?<![\w’'-])(?P<title>(?:[a-z][\w-]*\s+){{0,3}}(?:[A-Z][a-z]+\s+(?=[A-Z]))?{titles}(?:\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?),?[ \t]+(?P<name>{PERSON})(?![\w-])"), "title before name", 0.8),
-        # "Dr. Owen Pryce", "Professor Lina Okafor"
-        (re.compile(rf"\b{HONORIFIC}[ \t]+(?P<name>{PERSON})(?![\w-])"), "honorific", 0.85),
-        # "Marcus Idowu, an analyst at Fenwick Research" / "Jane Roe, identified as the company's chief ..."
-        (re.compile(rf"(?P<name>{PERSON}),\s+(?:(?:identified|described)\s+as\s+)?{article}?(?P<title>{title})\b"), "name, title", 0.85),
-        # "Rosa Lindqvist, who ..."
-        (re.compile(rf"(?P<name>{PERSON}),\s+who\b"), "name, who", 0.75),
-        # "said Ines Carvalho" / "Jonas Weber said"
-        (re.compile(rf"\b(?:{REPORTING})[ \t]+(?P<name>{PERSON})(?![\w-])"), "reporting verb", 0.7),
-        (re.compile(rf"(?P<name>{PERSON})[ \t]+(?:also\s+)?(?:{REPORTING})\b"), "reporting verb", 0.7),
-    ]
-    for pattern, rule, confidence in patterns:
-        for m in pattern.finditer(text):
-            if rule == "reporting verb" and reads_as_organization(table.words, m.group("name")):
-                continue
-            if rule == "name, title" and re.search(r"\b(?:of|at|for|from|with|by|to|in|on)\s+$", text[max(0, m.start("name") - 6):m.start("name")]):
-                continue  # "chair of Red Eléctrica, a former minister": the title is the chair's, not the company's
-            title_text = _tidy_title(m.groupdict().get("title"))
-            person = _add_person(table, m.group("name"), m.start("name"), rule=rule, confidence=confidence, title=title_text)
-            if person is not None and title_text and person.known_id is None:
-                person.fields.setdefault("jobTitle", title_text)
-    _possessive_employers(table, text)
-
-
-_EMPLOYER = re.compile(rf"(?<![\w’'-])(?P<org>{WORD}(?:[ ]{WORD}){{0,2}})['’]s[ ]$")
-
-
-def _possessive_employers(table: EntityTable, text: str) -> None:
-    """"CrowdStrike's Michael Carlinsky" is a person at CrowdStrike: the company becomes the person's ``memberOf``."""
-    for person in [e for e in table.entities.values() if e.type == CLS.Person and e.known_id is None and not e.generic]:
-        for start, _ in person.spans:
-            m = _EMPLOYER.search(text[max(0, start - 60):start])
-            if m is None or m.group("org").split()[0].lower() in NOT_NAMES:
-                continue
-            org_start = start - len(m.group(0))
-            org = table.at(org_start, org_start + len(m.group("org")), ORG_TYPES)
-            if org is None and not table.is_taken(org_start, org_start + len(m.group("org"))):
-                org = table.new(CLS.Organization, m.group("org"), org_start, org_start + len(m.group("org")), rule="possessive employer", confidence=0.7)
-            if org is not None:
-                person.fields.setdefault("memberOf", org.key)
-                break
-
-
-def _tidy_title(title: str | None) -> str | None:
-    if not title:
-        return None
-    title = re.sub(r"\s+", " ", title).strip(" ,")
-    title = re.sub(r"^(?:[\w-]+['’]s\s+)+", "", title)
-    return title[:1].upper() + title[1:] if title else None
 
 
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -215,7 +152,7 @@ def _person_of_org(table: EntityTable, text: str, start: int, end: int) -> bool:
     if org is None:
         return False
     title = m.group("honorific")
-    person = _add_person(table, m.group("person"), start + m.start("person"), rule="person of an organization", confidence=0.8,
+    person = add_person(table, m.group("person"), start + m.start("person"), rule="person of an organization", confidence=0.8,
                          title=title.rstrip(".") if title and title.rstrip(".") in ("Judge", "Justice") else None)
     if person is not None and person.known_id is None:
         person.fields.setdefault("memberOf", org.key)
@@ -448,43 +385,6 @@ class _FullName:
         return self._end
 
 
-def _systems(table: EntityTable, text: str) -> None:
-    name = rf"(?<![\w’'-])(?P<name>[A-Z][\w-]{{0,40}}(?:[ ][A-Z][\w-]{{0,40}}){{0,2}})"
-    ai = r"(?:AI|A\.I\.|artificial[- ]intelligence|generative[- ]AI|gen-?AI|LLM|machine[- ]learning)"
-    ai_kinds = r"assistant|tool|agent|model|chatbot|bot|copilot|system|scheduler|platform|software"
-    kinds = r"system|platform|software|app|application|database|tracker|portal|scheduler|network"
-    head_end = r"(?=[,.;:)]|[ ](?:that|which|it|used|made|built|from|for|to|by|at|in|on|and|was|is|had|has)\b)"
-    named = r"(?:[ ]?,[ ]|[ ])(?:(?:called|named|known as)[ ])?"
-    rules = [
-        (re.compile(rf"\b{ai}[ ](?:[\w-]{{1,40}}[ ]){{0,2}}(?:{ai_kinds}){named}{name}(?![\w-])"), CLS.AISystem),
-        (re.compile(rf"{name},[ ](?:the|its|an?|[\w’'-]{{1,40}}['’]s)[ ](?:[\w’'-]{{1,40}}[ ]){{0,3}}{ai}[ ](?:[\w-]{{1,40}}[ ]){{0,2}}(?:{ai_kinds}){head_end}"), CLS.AISystem),
-        (re.compile(rf"\b(?:chatbot|copilot|language model){named}{name}(?![\w-])"), CLS.AISystem),
-        (re.compile(rf"(?<![\w’'-])(?:(?i:its|the)|[\w’'-]{{1,40}}['’]s)[ ](?:[\w-]{{1,40}}[ ]){{0,4}}(?:{kinds}){named}{name}(?![\w-])"), CLS.System),
-        (re.compile(rf"{name},[ ](?:the|its|an?)[ ](?:[\w-]{{1,40}}[ ]){{0,4}}(?:{kinds}){head_end}"), CLS.System),
-    ]
-    # "Replit's agent", "Veltro's AI assistant": an AI product known by its maker's name.
-    for m in re.finditer(rf"(?<![\w’'-])(?P<name>(?P<org>{WORD})['’]s[ ](?:AI[ ])?(?:coding[ ])?(?:agent|assistant|chatbot|copilot|bot))\b(?![ ,]+(?:called|named|known)\b)(?![ ][A-Z])", text):
-        if m.group("org").lower() in NOT_NAMES or table.is_taken(m.start("name"), m.end("name")):
-            continue
-        if table.at(m.start("org"), m.end("org"), ORG_TYPES | {CLS.Person}) is None and not table.is_taken(m.start("org"), m.end("org")):
-            table.new(CLS.Organization, m.group("org"), m.start("org"), m.end("org"), rule="maker of an AI product", confidence=0.6)
-        table.new(CLS.AISystem, m.group("name"), m.start("name"), m.end("name"), rule="AI product of a company", confidence=0.6)
-    for pattern, type_ in rules:
-        for m in pattern.finditer(text):
-            label = clean(m.group("name"))
-            start = m.start("name")
-            if label.split()[0].lower() in NOT_NAMES - {"ai"}:
-                continue
-            if re.search(r"(?i:according[ ]to)[ ](?:the[ ])?$", text[max(0, start - 20):start]) or (
-                    type_ == CLS.System and re.search(r"(?i:according[ ]to)[ ]$", text[max(0, m.start() - 20):m.start()])):
-                continue  # "According to the Guardian, ...", "according to the flight tracker FlightAware": who says, not a system
-            taken = table.at(start, start + len(label))
-            if taken is not None:
-                if taken.known_id is None and taken.rule == "proper noun that speaks":
-                    taken.type = type_  # "Atlas said ..." was read as a speaker before the system cue
-                continue
-            table.new(type_, label, start, start + len(label), rule=f"{type_} cue", confidence=0.75)
-
 
 def _all_occurrences(table: EntityTable, text: str) -> None:
     """Every later use of a new candidate's full name is a mention of it."""
@@ -504,8 +404,8 @@ def find_names(table: EntityTable, text: str, sentences: list[Sentence], named: 
     did not find becomes a candidate too (the rules run first: they know titles, possessives and
     the classes a parser does not).
     """
-    _people(table, text)
-    _systems(table, text)
+    find_people(table, text)
+    find_systems(table, text)
     _orgs(table, text, sentences, named)
     add_named(table, text, named)
     _merge_prefixes(table)
