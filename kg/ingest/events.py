@@ -7,10 +7,8 @@
 - Effects are "unable to ..." / "could not ..." clauses near an incident.
 - Counts ("more than 22,000 users") near an incident: a count of reports
   becomes ``reportCount``/``reportCountText``; others stay in the note.
-- A safeguard is a noun phrase headed by sign-off, approval, authorization,
-  review, guardrail, safeguard, checks, controls, validation, contingency
-  plan, with a modifier ("two-person approval") or an object ("sign-off on
-  AI-assisted changes").
+- Safeguards are :mod:`kg.ingest.safeguards`'s; the noun-phrase reading both
+  share is :mod:`kg.ingest.phrases`.
 - An internal document is "an internal memo", "chat logs reviewed by ...",
   "Treadwell's internal message"; "the memo" refers back to it.
 """
@@ -25,22 +23,12 @@ import re
 from kg.ingest.dates import DateMention, find_dates
 from kg.ingest.impact import find_impacts, incident_date
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
+from kg.ingest.phrases import LONGEST_WORD, STOP, VERBAL, modifiers, phrase_label
+from kg.ingest.safeguards import find_safeguards
 from kg.ingest.sentences import Sentence
 
 __all__ = ["find_events", "find_documents", "parse_count", "COUNT"]
 
-_STOP = {
-    "the", "a", "an", "of", "to", "in", "after", "for", "and", "or", "with", "was", "were", "is", "are", "be", "been",
-    "by", "on", "at", "that", "this", "from", "as", "its", "their", "his", "her", "our", "new", "any", "no", "not",
-    "every", "each", "all", "some", "more", "most", "multiple", "several", "many", "other", "further", "which", "who",
-    "said", "had", "has", "have", "one", "another", "what", "called", "into", "over", "also", "only", "than", "but",
-    "such", "these", "those", "there", "it", "would", "will", "could", "should", "must", "may", "might", "did", "does",
-    "do", "without", "about", "while", "linked", "tied", "including", "requiring", "secure", "obtain", "add", "added",
-    "basic", "both", "either", "same", "up", "two", "three", "how", "why", "whether", "when", "where", "if",
-    "during", "before", "since", "until", "against", "between", "among", "we", "they", "he", "she", "you", "i",
-}
-# A phrasal verb's particle ends a run of modifiers: "rolled out safeguards", "put in place controls".
-_PARTICLES = {"out", "off", "down", "place"}
 _GENERIC_DET = re.compile(r"\b(?:any|every|each|no)\s+(?:single\s+)?$", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(
     r"[ ](?:tracker|trackers|guardrails?|reports?|risks?|page|response|map|monitor|monitoring|alerts?|history|rates?|"
@@ -49,26 +37,14 @@ _COMPOUND_AFTER = re.compile(
 )
 # "came under fire", "opened fire": no incident.
 _IDIOM_BEFORE = re.compile(r"\b(?:under|open|opened|opening|held|hold|holding|cease)[ ]$", re.IGNORECASE)
-_VERBAL = {"to", "would", "will", "could", "should", "must", "may", "might", "did", "does", "do", "not", "can", "cannot", "we", "they", "i"}
 _INCIDENT_HEAD = r"trouble|outage|disruption|incident|failure|breach|crash|blackout|glitch|fault|malfunction|downtime|shutdown|meltdown|cyberattack|hack|collapse|fire|explosion"
 # Every repetition is bounded and every pattern starts at a word's start, so
 # each one runs in time linear in the text (issue 1/7 item 5): a word longer
 # than _W characters is never a modifier.
-_W = 40
+_W = LONGEST_WORD
 _INCIDENT_RE = re.compile(rf"(?<![\w’'&-])(?P<mods>(?:[\w’'&-]{{1,{_W}}}[ ]){{0,3}})(?P<head>{_INCIDENT_HEAD})(?P<plural>s)?\b", re.IGNORECASE)
 _DOWN_RE = re.compile(rf"(?<![\w’'-])(?P<mods>(?:[a-z][\w-]{{0,{_W}}}[ ]){{1,2}})(?:(?:was|were|went|is|are|been)[ ](?P<head>down|offline)\b(?![ ]to\b)|(?P<head2>down)(?=[ ]for[ ]))")
 _TREND_RE = re.compile(rf"\b(?P<label>(?:trend|series|run|string|spate|wave)[ ]of[ ](?:[\w-]{{1,{_W}}}[ ]){{0,2}}?(?:{_INCIDENT_HEAD})s)\b", re.IGNORECASE)
-_SAFEGUARD_HEAD = (
-    r"sign-?offs?|approvals?|authori[sz]ations?|reviews?|guardrails?|safeguards?|checks|controls|validation|"
-    r"contingency[ ]plans?|rollback[ ]plans?|oversight|audits?|(?:load|stress|regression|safety|canary|integration)[ ]tests?|"
-    r"two-person[ ]rule|four-eyes[ ]rule"
-)
-_SAFEGUARD_RE = re.compile(
-    rf"(?<![\w’'-])(?P<mods>(?:[\w’'-]{{1,{_W}}}[ ]){{0,3}})(?P<head>[\w-]{{0,{_W}}}?(?:{_SAFEGUARD_HEAD}))(?P<tail>[ ](?:board|process|processes|rule|rules|requirement|requirements|step|steps|policy|gate|committee|procedure|procedures|review|reviews))?"
-    rf"(?P<object>[ ](?:on|for|of)[ ](?:[a-zA-Z][\w-]{{0,{_W}}}[ ]?){{1,3}}?(?:changes|code|deployments|updates|releases|engineers|use))?\b(?!-)",
-    re.IGNORECASE,
-)
-_INHERENT = {"guardrail", "guardrails", "safeguard", "safeguards"}
 _DOC_HEAD = r"memos?|memorandum|e-?mails?|messages?|documents?|reports?|accounts?|descriptions?|notes?|guidance|presentations?|slides|chat[ ]logs|logs|records|minutes|briefings?|post-?mortems?"
 _DOC_RE = re.compile(
     rf"(?P<det>\b(?i:an?|the|one|another|that[ ]same|this|that|those|these)[ ]|(?<![\w’'-])[A-Z][\w’'-]{{0,{_W}}}['’]s[ ])?"
@@ -108,38 +84,8 @@ def parse_count(text: str) -> int | None:
     return int(round(number * scale))
 
 
-_ING_NOUNS = {"engineering", "testing", "training", "monitoring", "pricing", "booking", "building", "scheduling", "accounting", "networking", "banking", "shipping", "computing", "routing", "check-in"}
 
 
-def _modifiers(text: str, start: int, end: int, *, limit: int, proper: bool = False) -> tuple[int, list[str]]:
-    """The words right before a head noun that modify it, and where they start.
-
-    Reads leftwards from the head and stops at a stop word, a possessive, a
-    verb-like word that is not next to the head, or ``limit`` words.
-    """
-    words = [(m.start() + start, m.group(0)) for m in re.finditer(r"[\w’'-]+(?:&[\w’'-]+)*", text[start:end])]
-    run: list[tuple[int, str]] = []
-    for index, word in reversed(words):
-        lower = word.lower()
-        if lower in _STOP or lower in _PARTICLES or re.search(r"['’]s?$", word) or not re.search(r"[a-zA-Z]", word):
-            break
-        if word[:1].isupper() and not proper and lower != "ai":
-            break
-        if lower.endswith("ing") and lower not in _ING_NOUNS:
-            break
-        if run and (lower.endswith("ed") or (lower.endswith("s") and not lower.endswith("ss"))):
-            break  # "passed automated checks", "plans tighter controls": a verb before the phrase
-        run.insert(0, (index, word))
-        if len(run) >= limit:
-            break
-    # "the change passed checks": a verb inside the run ends the phrase after it.
-    for i in range(len(run) - 1, 0, -1):
-        if run[i][1].lower().endswith("ed"):
-            run = run[i + 1:]
-            break
-    if not run:
-        return end, []
-    return run[0][0], [w for _, w in run]
 
 
 def _sentence_of(sentences: list[Sentence], index: int) -> Sentence | None:
@@ -149,13 +95,10 @@ def _sentence_of(sentences: list[Sentence], index: int) -> Sentence | None:
     return None
 
 
-def _label(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,")
-    return text[:1].upper() + text[1:]
 
 
 def _key(label: str) -> set[str]:
-    return {w.rstrip("s") for w in re.split(r"[\s-]+", label.lower()) if w and w not in _STOP}
+    return {w.rstrip("s") for w in re.split(r"[\s-]+", label.lower()) if w and w not in STOP}
 
 
 _MONTH_KEYS = {name.lower().rstrip("s") for name in calendar.month_name if name}
@@ -221,9 +164,9 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
                 continue
             before = text[max(0, m.start("mods") - 30):m.end("mods")]
             words = m.group("mods").split()
-            if words and words[-1].lower() in _VERBAL or _GENERIC_DET.search(before):
+            if words and words[-1].lower() in VERBAL or _GENERIC_DET.search(before):
                 continue
-            start, mods = _modifiers(text, m.start("mods"), m.end("mods"), limit=3, proper=True)
+            start, mods = modifiers(text, m.start("mods"), m.end("mods"), limit=3, proper=True)
             if pattern is _DOWN_RE:
                 if not mods:
                     continue
@@ -262,7 +205,7 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
             continue
         # "a separate login failure", "the earlier outage": the word tells this one from another, it names neither.
         named = re.sub(r"^(?:separate|earlier|previous|later|latest|second)[ ](?=\S+[ ]\S)", "", label, flags=re.IGNORECASE)
-        incident = table.new(kind, _label(named), start, end, rule="incident phrase", confidence=0.6 if bare else 0.7)
+        incident = table.new(kind, phrase_label(named), start, end, rule="incident phrase", confidence=0.6 if bare else 0.7)
         incident.fields["_head"] = head
         incidents.append(incident)
         last = incident
@@ -310,7 +253,7 @@ def _effects_and_counts(table: EntityTable, text: str, sentences: list[Sentence]
                 if len(phrase.split()) < 1 or not re.match(r"[a-z]", phrase):
                     continue
                 p_start = offset + part.start() + part.group(0).find(phrase)
-                effect = table.new("Effect", _label(f"unable to {phrase}"), p_start, p_start + len(phrase), rule="effect clause", confidence=0.6)
+                effect = table.new("Effect", phrase_label(f"unable to {phrase}"), p_start, p_start + len(phrase), rule="effect clause", confidence=0.6)
                 current.fields.setdefault("effects", [])
                 if effect.key not in current.fields["effects"]:
                     current.fields["effects"].append(effect.key)
@@ -330,74 +273,6 @@ def _current_incident(table: EntityTable, sentences: list[Sentence], index: int,
     return last or next((i for i in incidents if i.type == "Incident"), None)
 
 
-# Words that qualify a safeguard without telling two apart ("tighter", "additional", "internal"), and heads that
-# only say it is a rule of some kind ("approval requirements" is "approvals").
-_QUALIFIERS = frozenset(
-    """additional extra further more new tighter tightened tight stronger strengthened stricter strict internal suitable
-    basic existing specific bypassed missing proposed planned current such added enhanced improved better formal key
-    its their our""".split()
-)
-_RULE_HEADS = frozenset("process processes requirement requirements step steps procedure procedures policy rule rules measure measures".split())
-
-
-def _safeguard_key(label: str) -> tuple[str, frozenset[str]]:
-    """(head, content words) of a safeguard's name: qualifiers, a rule-like head and a trailing "for ..." off.
-
-    >>> [(head, sorted(words)) for head, words in map(_safeguard_key, ["Specific sign-off requirement for juniors", "Tightened approval processes"])]
-    [('off', ['off', 'sign']), ('approval', ['approval'])]
-    """
-    words = re.split(r"[\s-]+", re.split(r"\s+(?:on|for|of|to)\s+", label.lower())[0])
-    words = [w for w in words if w and w not in _STOP and w not in _QUALIFIERS]
-    content = [w for w in words if w not in _RULE_HEADS] or words
-    stems = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in content]
-    return (stems[-1] if stems else ""), frozenset(stems)
-
-
-def same_safeguard(a: str, b: str) -> bool:
-    """Are two safeguard names near-paraphrases: one head, and one's content words within the other's?
-
-    >>> same_safeguard("Tighter controls", "Engineering controls"), same_safeguard("Additional approvals", "Approval requirements")
-    (True, True)
-    >>> same_safeguard("Internal guardrails", "Suitable safeguards"), same_safeguard("Code-change review process", "Approval steps")
-    (False, False)
-    """
-    (head_a, words_a), (head_b, words_b) = _safeguard_key(a), _safeguard_key(b)
-    return bool(head_a) and head_a == head_b and (words_a <= words_b or words_b <= words_a)
-
-
-def _safeguards(table: EntityTable, text: str) -> None:
-    made: list[Entity] = []
-    for m in _SAFEGUARD_RE.finditer(text):
-        head = m.group("head")
-        words = m.group("mods").split()
-        if words and words[-1].lower() in _VERBAL:
-            continue  # "to review", "would sign off": a verb
-        after = text[m.end("head"):m.end("head") + 64]
-        if head.lower() in {"review", "reviews"} and re.match(r"\s+(?:of|whether)\b", after):
-            continue  # "a review of the availability": an activity, not a control
-        if re.match(r"[ ](?:tool|tools|bot|assistant|software|system|systems|platform)\b", after):
-            continue  # "an AI code review tool" is a tool
-        start, mods = _modifiers(text, m.start("mods"), m.end("mods"), limit=2)
-        if not mods:
-            start = m.start("head")
-        tail = (m.group("tail") or "") + (m.group("object") or "")
-        label = " ".join([*mods, head]) + tail
-        end = m.end()
-        if table.is_taken(start, end):
-            continue
-        same = next((s for s in reversed(made) if same_safeguard(s.label, label)), None)
-        if same is not None:  # a near-paraphrase ("tighter controls", "tightened controls"): one item, an alias more
-            table.mention(same, start, end)
-            if mods or tail:  # a bare "controls" is a mention, never a name
-                table.alias(same, _label(label))
-            continue
-        known = next((k for k in table.gazetteer.known if k.type == "Safeguard" and any(same_safeguard(n, label) for n in k.names)), None)
-        if known is not None:  # the case's own safeguard, worded otherwise
-            table.mention(table.known(known), start, end)
-            continue
-        if not mods and not tail and head.lower() not in _INHERENT:
-            continue  # a bare "approval" or "review" names no particular control
-        made.append(table.new("Safeguard", _label(label), start, end, rule="safeguard phrase", confidence=0.6))
 
 
 def find_documents(table: EntityTable, text: str) -> list[Entity]:
@@ -421,7 +296,7 @@ def find_documents(table: EntityTable, text: str) -> list[Entity]:
             continue
         if not reported:
             continue
-        label = _label(re.sub(r"^(?:an?|the|one|another|that same|this|that)\s+", "", m.group(0), flags=re.IGNORECASE))
+        label = phrase_label(re.sub(r"^(?:an?|the|one|another|that same|this|that)\s+", "", m.group(0), flags=re.IGNORECASE))
         owner = re.match(r"([A-Z][\w’'-]*)['’]s$", (m.group("det") or "").strip())
         doc = table.new("InternalDocument", label, start, end, rule="reported document", confidence=0.7, section="sources")
         doc.fields["_head"] = stem
@@ -448,7 +323,7 @@ def _impacts(table: EntityTable, text: str, sentences: list[Sentence], incidents
             current = table.last_before(start, {"Incident"}) or next((i for i in incidents if i.type == "Incident"), None)
             if current is None:
                 label = re.sub(r"\s+", " ", text[start:end]).strip()
-                current = table.new("Incident", _label(label[:80]), start, end, rule=f"impact statement ({name})", confidence=0.55)
+                current = table.new("Incident", phrase_label(label[:80]), start, end, rule=f"impact statement ({name})", confidence=0.55)
                 incidents.append(current)
                 _describe_incident(table, current, text, sentences, published)
             else:
@@ -519,4 +394,4 @@ def find_events(table: EntityTable, text: str, sentences: list[Sentence], publis
     _date_incidents(text, sentences, incidents, published, **dating)
     _date_incidents(text, sentences, known, published, lead=False, **dating)
     _effects_and_counts(table, text, sentences, incidents)
-    _safeguards(table, text)
+    find_safeguards(table, text)

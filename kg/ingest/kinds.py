@@ -136,7 +136,7 @@ def _same_thing(a: str, b: str) -> bool:
     >>> _same_thing("Production database", "Database"), _same_thing("Faulty update", "Software update")
     (True, False)
     """
-    from kg.ingest.events import same_safeguard
+    from kg.ingest.safeguards import same_safeguard
 
     return same_safeguard(a, b)
 
