@@ -59,7 +59,6 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 from typing import TYPE_CHECKING, Iterable
 
 from kg.analysis.comparisons import Context, Profile, model, profiles

@@ -15,10 +15,9 @@ from kg.analysis.comparisons import Comparison, Context, Profile
 __all__ = ["levels_of"]
 
 
-def levels_of(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context, kind=None) -> list[str]:
+def levels_of(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list[str]:
     """The level ``c`` puts each pair (left[i], right[i]) at, by its kind's levels function (what weighing and the
-    estimate of u both use). ``kind`` is ignored (the kind's one-pair function, once taken for the pairs it
-    could not decide)."""
+    estimate of u both use)."""
     from kg.analysis.levels import levels_function
 
     return levels_function(c)(c, left, right, ctx) if left else []

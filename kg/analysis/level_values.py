@@ -165,7 +165,8 @@ def maybe_one(xs: set, ys: set, ctx: Context) -> bool:
 
 
 def role(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
-    """An unnamed person beside a named one with the same job title and the same affiliation: the holder of the role.
+    """An unnamed person beside a named one of the same affiliation: the holder of the role when their job titles
+    match (``holds-role``), else ``other-title``; ``none`` when they share no affiliation.
 
     >>> from kg.analysis.levels import compare_items, from_turtle
     >>> g = from_turtle('''
@@ -176,8 +177,13 @@ def role(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Ou
     ... ''')
     >>> dict(compare_items(g, "ceo", "jo", "holds role").facts)
     {'holder': 'Jo Park', 'of': (('shared', ('Acme',)),), 'title': 'chief executive'}
-    >>> compare_items(g, "cto", "jo", "holds role").level
-    'none'
+
+    An unnamed person of the same organisation without the named one's title (a different title, or
+    either has none) is not the holder of the role: a shared affiliation alone says little of two people.
+
+    >>> found = compare_items(g, "cto", "jo", "holds role")
+    >>> found.level, dict(found.facts)
+    ('other-title', {'named': 'Jo Park', 'of': (('shared', ('Acme',)),), 'role': 'chief technology officer', 'title': 'chief executive'})
 
     The affiliations are read together: the company's outside counsel speaks for it, the named lawyer
     may be told as one of its people:
@@ -192,9 +198,6 @@ def role(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Ou
     """
     if not one_unnamed(a, b):
         return Outcome("none")
-    m = model()
-    if value_level(m.comparison(c.options["title"]), a, b, ctx) != "same":
-        return Outcome("none")
     names = c.options.get("affiliation", ())
     va = {x for name in names for x in a.values.get(name, ())}
     vb = {x for name in names for x in b.values.get(name, ())}
@@ -202,13 +205,18 @@ def role(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Ou
     shared = sorted({canon(x) for x in va} & {canon(y) for y in vb})
     if not shared:
         return Outcome("none")
+    t = c.options["title"]
+    level = "holds-role" if value_level(model().comparison(t), a, b, ctx) == "same" else "other-title"
     if not facts:
-        return Outcome("holds-role")
-    named = b if a.placeholder else a
-    title = sorted(named.values.get(c.options["title"], ()))
+        return Outcome(level)
+    named, unnamed = (b, a) if a.placeholder else (a, b)
     shown = sorted(ctx.label(x) for x in (va | vb) if canon(x) in shared)
     via = _via(*(p.via.get(name, ()) for p in (a, b) for name in names))
-    return Outcome("holds-role", _facts(holder=named.label, title=title[0], of=_facts(shared=tuple(dict.fromkeys(shown)))), via)
+    of = _facts(shared=tuple(dict.fromkeys(shown)))
+    if level == "other-title":
+        titles = (min(p.values.get(t, ()), default=None) for p in (unnamed, named))
+        return Outcome(level, _facts(named=named.label, of=of, **dict(zip(("role", "title"), titles))), via)
+    return Outcome(level, _facts(holder=named.label, title=min(named.values[t]), of=of), via)
 
 
 def one_unnamed(a: Profile, b: Profile) -> bool:

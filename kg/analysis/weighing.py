@@ -100,21 +100,21 @@ def _numbered(c: Comparison, levels: list):
     return np.fromiter(map(places.get, levels, repeat(other)), dtype=np.intp, count=len(levels))
 
 
-def _levels(c: Comparison, keys: list, left: list, right: list, ctx: Context, kind, known: dict | None, split) -> list:
+def _levels(c: Comparison, keys: list, left: list, right: list, ctx: Context, known: dict | None, split) -> list:
     """The level of each pair at ``c``: those in ``known`` taken, the others found all at once.
 
     ``split()`` gives the places of the plan's pairs that some comparison's ``known`` holds, and the
     places and profiles of the others (made once a plan: most pairs of a large class are not known)."""
     if not known:
-        return levels_of(c, left, right, ctx, kind)
+        return levels_of(c, left, right, ctx)
     at, rest, rest_left, rest_right = split()
     if not at:
-        return levels_of(c, left, right, ctx, kind)
+        return levels_of(c, left, right, ctx)
     got = [known.get(keys[i]) for i in at]
     if None in got:  # some known pairs not known at this comparison: each pair looked up
         found = [known.get(key) for key in keys]
         missing = [i for i, lv in enumerate(found) if lv is None]
-        for i, lv in zip(missing, levels_of(c, [left[i] for i in missing], [right[i] for i in missing], ctx, kind)):
+        for i, lv in zip(missing, levels_of(c, [left[i] for i in missing], [right[i] for i in missing], ctx)):
             found[i] = lv
         return found
     if not rest:
@@ -122,7 +122,7 @@ def _levels(c: Comparison, keys: list, left: list, right: list, ctx: Context, ki
     import numpy as np
 
     found = np.empty(len(keys), dtype=object)
-    found[rest] = levels_of(c, rest_left, rest_right, ctx, kind)
+    found[rest] = levels_of(c, rest_left, rest_right, ctx)
     found[at] = got
     return found.tolist()
 
@@ -173,11 +173,11 @@ def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weig
     for plan, keys, left, right in groups.values():
         levels = []
         split = _splitter(keys, left, right, known)
-        for c, kind, table in plan:
+        for c, _, table in plan:
             if not _needed(c, table):
                 levels.append(None)  # every level weighs nothing: no need to know which
                 continue
-            levels.append(_levels(c, keys, left, right, ctx, kind, (known or {}).get(c.name), split))
+            levels.append(_levels(c, keys, left, right, ctx, (known or {}).get(c.name), split))
         numbers = [None if found is None else _numbered(c, found) for (c, _, _), found in zip(plan, levels)]
         if kept is not None:
             kept.append((plan, keys, left, right, levels, numbers))
@@ -192,8 +192,8 @@ def weigh_kept(kept: list, ctx: Context, weights: Weights) -> dict[tuple[str, st
     for plan, keys, left, right, _, numbers in kept:
         cls = left[0].cls
         now = [(c, kind, weights.get((c.name, cls), {})) for c, kind, _ in plan]
-        found = [lv if lv is not None or not _needed(c, table) else levels_of(c, left, right, ctx, kind)
-                 for (c, kind, table), lv in zip(now, numbers)]
+        found = [lv if lv is not None or not _needed(c, table) else levels_of(c, left, right, ctx)
+                 for (c, _, table), lv in zip(now, numbers)]
         out.update(zip(keys, (round(float(w), 3) for w in _totals(now, found, len(keys)))))
     return out
 

@@ -12,6 +12,8 @@ and ``unresolved.json`` (:func:`candidate_dict`) all take their words from here.
 '“transportation today” / “u s department transportation” share only common words'
 >>> detail("role", "holds-role", {"holder": "Jo Park", "title": "chief executive", "of": (("shared", ("Acme",)),)})
 'Jo Park is chief executive of Acme'
+>>> detail("role", "other-title", {"named": "Jo Park", "role": "spokesperson", "of": (("shared", ("Acme",)),)})
+'Jo Park of Acme is of no known title; the unnamed one is spokesperson'
 >>> verdict_words("likely"), verdict_words("possible"), verdict_words("unlikely")
 ('likely the same', 'possible', 'unlikely')
 
@@ -142,6 +144,9 @@ WORDS: tuple[WordsRow, ...] = (
              lambda f: f"{f['part']} is a part of {f['whole']}, which may be {f['other']}"),
     WordsRow("parts of one whole", "part-whole", "parts-of-one", lambda f: f"both are parts of {f['whole']}"),
     WordsRow("holds the role", "role", "holds-role", lambda f: f"{f['holder']} is {f['title']} of {_values(dict(f['of']))}"),
+    WordsRow("another title", "role", "other-title",
+             lambda f: f"{f['named']} of {_values(dict(f['of']))} is {f.get('title') or 'of no known title'}; "
+             f"the unnamed one {'is ' + f['role'] if f.get('role') else 'has no title'}"),
 )
 
 _BY_CASE = {(row.kind, row.case): row for row in reversed(WORDS)}
