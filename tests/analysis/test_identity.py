@@ -181,6 +181,22 @@ def test_a_managing_director_is_not_read_as_the_chief_executive():
     assert _rows(by_label["Acme chief executive (unnamed) ~ Jo Park"])["job title"][0] == "same"
 
 
+def test_an_unnamed_spokesperson_is_not_listed_beside_an_executive_by_their_company_alone():
+    text = ROLES + """
+:spox a kg:Person ; rdfs:label "Acme spokesperson (unnamed)" ; org:memberOf :acme .
+:ann a kg:Person ; rdfs:label "Ann Vale" ; schema:jobTitle "Senior vice president" ; org:memberOf :acme .
+:rep a kg:Person ; rdfs:label "Acme representative (unnamed)" ; schema:jobTitle "Spokeswoman" ; org:memberOf :acme .
+:kim a kg:Person ; rdfs:label "Kim Ode" ; schema:jobTitle "Spokesperson" ; org:memberOf :acme .
+"""
+    by_pair = {frozenset(c.label.split(" ~ ")): c for c in identity_candidates(from_turtle(text), threshold=0.0)}
+    executive = by_pair[frozenset({"Acme spokesperson (unnamed)", "Ann Vale"})]
+    assert _rows(executive)["member of"][0] == "same" and _rows(executive)["job title"][0] == "missing"
+    assert _rows(executive)["holds role"][0] == "other-title" and _rows(executive)["holds role"][1] < 0
+    assert executive.verdict == "unlikely"
+    holder = by_pair[frozenset({"Acme representative (unnamed)", "Kim Ode"})]
+    assert _rows(holder)["holds role"][0] == "holds-role" and holder.verdict != "unlikely"
+
+
 def test_an_outlet_never_pairs_with_a_public_body_by_a_common_word():
     pairs = {c.label: c for c in identity_candidates(from_turtle(ROLES), threshold=0.0)}
     outlet = pairs["U.S. Department of Transportation ~ Transportation Today"]
