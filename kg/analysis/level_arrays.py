@@ -3,7 +3,7 @@
 Each comparison kind gives the levels of many pairs at once (its ``*_levels``
 function, one implementation of its level; :mod:`kg.analysis.levels`). Here are
 the tables the array kinds share (an item's words, its neighbours) and the rule
-of thresholds. :func:`kg.analysis.level_paths.levels_of` is the one road to them.
+of thresholds. :func:`kg.analysis.levels.levels_of` is the one road to them.
 """
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ from kg.analysis.profiles import Profile
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["compare", "level", "level_function", "levels_function", "compare_items"]
+__all__ = ["compare", "level", "level_function", "levels_function", "levels_of", "compare_items"]
 
 
 def _one_by_one(kind: Callable) -> Callable:
@@ -108,6 +108,12 @@ def level_function(c: Comparison):
 def levels_function(c: Comparison):
     """The function of ``c``'s kind for many pairs: ``f(c, left, right, ctx)``, the level of each (left[i], right[i])."""
     return _KINDS[c.kind][1]
+
+
+def levels_of(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list[str]:
+    """The level ``c`` puts each pair (left[i], right[i]) at, by its kind's levels function: the one road from
+    weighing, the estimate of u and the waterfall to the levels."""
+    return levels_function(c)(c, left, right, ctx) if left else []
 
 
 def compare(c: Comparison, a: Profile, b: Profile, ctx: Context, level: str | None = None) -> Outcome:

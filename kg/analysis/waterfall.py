@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.analysis.comparisons import Context, Profile, model
 from kg.analysis.levels import compare
-from kg.analysis.level_paths import levels_of
+from kg.analysis.levels import levels_of
 from kg.analysis.weights import Weights, applies as _applies
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class WaterfallRow:
 
 def levels_of_listed(ends: list[tuple[Profile, Profile]], ctx: Context) -> list[dict[str, str]]:
     """The level of each comparison that applies, for each listed pair (its two profiles), all pairs of a
-    comparison at once (:func:`kg.analysis.level_paths.levels_of`)."""
+    comparison at once (:func:`kg.analysis.levels.levels_of`)."""
     found: list[dict[str, str]] = [{} for _ in ends]
     for c in model().comparisons:
         at = [i for i, (a, b) in enumerate(ends) if _applies(c, a, b)]

@@ -34,7 +34,7 @@ from typing import Callable
 
 from kg.analysis.comparisons import Comparison, Context, Profile, model
 from kg.analysis.levels import level_function
-from kg.analysis.level_paths import levels_of
+from kg.analysis.levels import levels_of
 from kg.analysis.weights import Weights, applies
 
 __all__ = ["weigh_pairs", "weigh_kept", "level_counts", "one_pair"]

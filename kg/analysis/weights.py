@@ -103,7 +103,7 @@ def strongest_one(weights: list[float], said: list[bool], alone: list[bool] | No
 def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False, known: dict | None = None,
              also_same: dict[str, dict[str, int]] | None = None, u_found: dict | None = None) -> Weights:
     """Each comparison's level weights per class: log2(m/u), m from `same` pairs, u from random pairs
-    (their levels found as weighing finds them, :func:`kg.analysis.level_paths.levels_of`).
+    (their levels found as weighing finds them, :func:`kg.analysis.levels.levels_of`).
 
     ``known``, if given, receives the levels found for u, comparison name → pair → level, for the
     weighing to take rather than find again (in a small case the random pairs are every pair).
@@ -111,7 +111,7 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
     case's own most likely pairs, :func:`kg.analysis.identity.find_candidates`); ``u_found`` keeps the
     counts of the random pairs' levels between two estimates, (class, comparison name) → level → pairs.
     """
-    from kg.analysis.level_paths import levels_of
+    from kg.analysis.levels import levels_of
     from kg.ontology import Judgement
 
     m = model()
