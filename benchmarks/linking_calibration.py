@@ -7,7 +7,7 @@ never the held-out ones): each side's words. Pairs of quotes from one incident a
 belong to one contested proposition (on either side) and "other" when they belong to two. For lemmas
 alone and for word vectors (kg.ingest.linking.similarity, with several near-word bands), it prints the
 area under the curve (the chance that a same pair scores above an other pair), the same for the pairs
-across the two sides only, and the medians. kg.ingest.linking.NEAR_FROM and NEAR_AT are the band chosen
+across the two sides only, and the medians. kg.ingest.content.NEAR_FROM and NEAR_AT are the band chosen
 here. Not a test: it prints figures.
 """
 
@@ -49,6 +49,7 @@ def auc(same: list[float], other: list[float]) -> float:
 
 
 def main() -> None:
+    import kg.ingest.content as content
     import kg.ingest.linking as linking
     from kg.ingest.nlp import word_vectors
 
@@ -60,7 +61,7 @@ def main() -> None:
     print(f"{'similarity':18}{'AUC':>6}{'AUC sides':>11}{'same med':>10}{'sides med':>11}{'other med':>11}{'other p90':>11}")
     for name, lo, hi in ways:
         if lo is not None:
-            linking.NEAR_FROM, linking.NEAR_AT = lo, hi
+            content.NEAR_FROM, content.NEAR_AT = lo, hi
         same, sides, other = [], [], []
         for i, j in itertools.combinations(range(len(quotes)), 2):
             if quotes[i][0] != quotes[j][0]:
@@ -104,10 +105,11 @@ def with_gist(quotes, contents, vectors) -> None:
     gist_score, or the words' score only where the two share a gist, as kg ingest's second pass checks),
     against the words alone: J, recall and precision of the two sides of one dispute against
     pairs of two disputes of one incident, at each threshold."""
+    import kg.ingest.content as content
     import kg.ingest.linking as linking
     from kg.ingest.gist import gist_score, parser_gists
 
-    linking.NEAR_FROM, linking.NEAR_AT = 0.3, 0.7
+    content.NEAR_FROM, content.NEAR_AT = 0.3, 0.7
     gists = parser_gists([q[3] for q in quotes])
     ways = {"words alone": 0.0, "words, gist shared": None} | {f"words + {b} gist": b for b in GIST_BONUSES}
     scores = {name: ([], []) for name in ways}
@@ -131,9 +133,10 @@ def answer_threshold(quotes, contents, vectors) -> None:
     (kg.ingest.linking.ANSWER_LINK, and ANSWER_LINK_LEMMAS without word vectors): two sides of one dispute
     against two disputes, each claim read as a reply (``similarity(..., reply=True)``); the threshold
     with the largest Youden's J (the share of sides kept less the share of other pairs kept)."""
+    import kg.ingest.content as content
     import kg.ingest.linking as linking
 
-    linking.NEAR_FROM, linking.NEAR_AT = 0.3, 0.7
+    content.NEAR_FROM, content.NEAR_AT = 0.3, 0.7
     print("\nanswer threshold (reply similarity; sides of one dispute against pairs of two disputes)")
     print(f"{'similarity':18}{'threshold':>10}{'sides kept':>12}{'other kept':>12}{'J':>6}")
     for name, with_vectors in (("lemmas alone", None), ("vectors 0.3-0.7", vectors)):

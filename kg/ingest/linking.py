@@ -42,10 +42,21 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Callable, Iterable
 
-from kg.ingest.figures import NUMBER_WORDS, numbers_in
+from kg.ingest.content import (
+    CONCEPTS,
+    Content,
+    _commonness,
+    _coverage,
+    _credit,
+    _shares_more_than_concepts,
+    concept_of,
+    content_of,
+    exact_share,
+    similarity,
+)
+from kg.ingest.figures import numbers_in
 from kg.ingest.lemmas import Lemmatizer, parser_lemmas, simple_lemmas
 
 __all__ = [
@@ -91,129 +102,6 @@ ANSWER_COVERAGE = 0.25
 SHARED_BONUS = 0.1
 #: A second candidate this close to the best makes the match ambiguous.
 MARGIN = 0.04
-
-# Function words, and words every claim in a case about incidents shares; neither tells two claims apart.
-_STOP = frozenset(
-    """a an the of to in on at by for from with as and or but nor if then than that this these those there
-    it its it's they them their he him his she her we us our you your i me my be is are was were been being
-    am have has had having do does did done will would shall should can could may might must not no none
-    never also only just even still yet so such very more most less least some any all each every both either
-    neither other another one which who whom whose what when where why how whether while because although
-    though since until after before during into onto over under about against between among through per via
-    said say says told tell stated state according -pron- least much many several few own same""".split()
-)
-#: Words that say one thing in a dispute, as named rows (concept, lemmas): "was responsible for the delays" and
-#: "caused the outage" both say who caused the harm. A lemma of a row counts as its concept when claims are compared.
-CONCEPTS: tuple[tuple[str, str], ...] = (
-    ("cause", "cause blame responsible responsibility fault culprit trigger"),
-    ("harm", "harm damage loss outage disruption delay meltdown catastrophe chaos disaster crash blackout"),
-    ("failing", "fail failure neglect negligence negligent mishandle lackluster"),
-    ("help", "help assistance assist offer support aid"),
-    ("refusal", "refuse decline ignore"),
-    ("compliance", "comply compliance obligation requirement regulation"),
-    ("sufficiency", "enough sufficient adequate capacity redundancy"),
-    ("avoidable", "prevent preventable avoid avoidable"),
-)
-_CONCEPT_OF = {lemma: f"~{name}" for name, lemmas in CONCEPTS for lemma in lemmas.split()}
-
-
-def concept_of(lemma: str) -> str:
-    """The concept of :data:`CONCEPTS` a lemma says, else the lemma.
-
-    >>> concept_of("blame"), concept_of("responsible"), concept_of("router")
-    ('~cause', '~cause', 'router')
-    """
-    return _CONCEPT_OF.get(lemma, lemma)
-
-
-@lru_cache(maxsize=4096)
-def _commonness(lemma: str) -> float:
-    """How little a word tells, from its frequency in English: 0.15 (very common) to 1.0 (rare)."""
-    if lemma.startswith("~"):
-        return 0.6  # a concept of :data:`CONCEPTS`: common words, but they carry the dispute
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # the ingest extra brings it; without it, every word counts the same
-        return 1.0
-    return min(1.0, max(0.15, (7.5 - zipf_frequency(lemma, "en")) / 4))
-
-
-@dataclass(frozen=True)
-class Content:
-    """What a claim says: content lemmas, the items it names, its figures."""
-
-    lemmas: frozenset[str]
-    about: frozenset[str] = frozenset()
-    numbers: frozenset[str] = frozenset()
-
-
-def content_of(text: str, about: Iterable[str] = (), lemmas: Iterable[str] | None = None) -> Content:
-    """The :class:`Content` of a claim's ``text``; ``lemmas`` from a parser, when there is one.
-
-    >>> c = content_of("Only one incident was related to AI.", {"amazon"})
-    >>> sorted(c.lemmas), sorted(c.about), sorted(c.numbers)
-    (['ai', 'incident', 'relate'], ['amazon'], ['1'])
-    >>> sorted(content_of("The vendor was responsible for the delays.").lemmas)
-    ['vendor', '~cause', '~harm']
-    """
-    words = simple_lemmas(text) if lemmas is None else [str(w).lower() for w in lemmas]
-    kept = frozenset(_CONCEPT_OF.get(w, w) for w in words if w not in _STOP and len(w) > 1 and not w.isdigit() and w not in NUMBER_WORDS)
-    return Content(kept, frozenset(about), numbers_in(text))
-
-
-#: Word vectors' cosine below which two different words count as unrelated, and at or above which as one word;
-#: between them a word earns part of a match. Measured on the gold sides of the tuned real incidents'
-#: disputes (benchmarks/linking_calibration.py): with these, the area under the curve of same-dispute
-#: against other-dispute pairs is 0.72, against 0.67 for lemmas alone.
-NEAR_FROM, NEAR_AT = 0.3, 0.7
-
-
-def _credit(word: str, other: frozenset[str], vectors) -> float:
-    """How much of ``word`` the lemmas ``other`` hold: 1 for the lemma itself, else (with ``vectors``)
-    its nearest word's share of the way from :data:`NEAR_FROM` to :data:`NEAR_AT`."""
-    if word in other:
-        return 1.0
-    if vectors is None or word.startswith("~"):
-        return 0.0
-    near = max((vectors.similarity(word, w) for w in other if not w.startswith("~")), default=0.0)
-    return min(1.0, max(0.0, (near - NEAR_FROM) / (NEAR_AT - NEAR_FROM)))
-
-
-def _shared(a: Content, b: Content, weight: Callable[[str], float], vectors) -> float:
-    """The weight of ``a``'s lemmas found in ``b`` (in part, for words near in meaning)."""
-    return sum(weight(w) * _credit(w, b.lemmas, vectors) for w in a.lemmas)
-
-
-def similarity(a: Content, b: Content, weight: Callable[[str], float] = _commonness, *, reply: bool = False,
-               vectors=None) -> float:
-    """How surely ``a`` and ``b`` say the same thing, 0–1: weighted lemma overlap, the items they name.
-
-    A reply is read more leniently (what it answers may be stated more broadly), so the share
-    of the shorter claim found in the longer counts for more. With ``vectors``
-    (:class:`kg.ingest.vectors.WordVectors`), a word near in meaning to one of the other claim's
-    counts in part.
-
-    >>> x = content_of("AI-written code was involved.")
-    >>> round(similarity(x, content_of("At least one involved AI-written code.")), 2)
-    1.0
-    >>> round(similarity(x, content_of("The meeting reviewed the website's availability.")), 2)
-    0.0
-    """
-    if not a.lemmas or not b.lemmas:
-        return 0.0
-    total_a, total_b = sum(weight(w) for w in a.lemmas), sum(weight(w) for w in b.lemmas)
-    shared_a, shared_b = _shared(a, b, weight, vectors), _shared(b, a, weight, vectors)
-    dice = (shared_a + shared_b) / (total_a + total_b)
-    # How much of the shorter claim the longer holds counts exact lemmas only: a long claim has a word
-    # near almost any short claim's words.
-    exact = sum(weight(w) for w in a.lemmas & b.lemmas)
-    contained = exact / min(total_a, total_b)
-    score = 0.4 * dice + 0.6 * contained if reply else dice
-    if a.about and b.about:
-        score += 0.08 if a.about & b.about else -0.08
-    return max(0.0, min(1.0, score))
-
-
 #: A restatement (a link with no reply frame) also shares this much of the two claims' weighted lemmas as they
 #: stand, near words aside: a long claim has a word near almost any other claim's words, so a similarity
 #: from near words alone joined "the fire came from a known fault" to "the network could supply enough
@@ -221,35 +109,6 @@ def similarity(a: Content, b: Content, weight: Callable[[str], float] = _commonn
 #: (benchmarks/linking_calibration.py): of the pairs scoring at least 0.5, it keeps 18 of 19 pairs of one
 #: side of one dispute and 7 of 14 pairs of two disputes.
 RESTATE_EXACT = 0.25
-
-
-def exact_share(a: Content, b: Content, weight: Callable[[str], float] = _commonness) -> float:
-    """The weighted share of two claims' lemmas they both have as they stand (no near words), 0-1.
-
-    >>> round(exact_share(content_of("The upgrade caused the outage."), content_of("An upgrade caused it.")), 2)
-    0.83
-    """
-    total = sum(weight(w) for w in a.lemmas) + sum(weight(w) for w in b.lemmas)
-    return 2 * sum(weight(w) for w in a.lemmas & b.lemmas) / total if total else 0.0
-
-
-def _coverage(a: Content, b: Content, weight: Callable[[str], float], vectors=None) -> float:
-    """The share of ``b``'s weighted lemmas that ``a`` has too."""
-    total = sum(weight(w) for w in b.lemmas)
-    return _shared(b, a, weight, vectors) / total if total else 0.0
-
-
-def _shares_more_than_concepts(a: Content, b: Content, vectors=None) -> bool:
-    """Do two claims share an item or a word beyond :data:`CONCEPTS` (or, with ``vectors``, a word and
-    one at least halfway near it)? "The weather caused the outage" and "a faulty router caused the
-    outage" share only what every dispute about a cause says.
-
-    >>> _shares_more_than_concepts(content_of("The weather caused the outage."), content_of("A router caused the outage."))
-    False
-    """
-    if a.about & b.about:
-        return True
-    return any(not w.startswith("~") and _credit(w, b.lemmas, vectors) >= 0.5 for w in a.lemmas)
 
 
 @dataclass
