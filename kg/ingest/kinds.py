@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
+from kg.ingest.systems import SYSTEM_HEADS
 from kg.vocab import CLS
 
 __all__ = ["KindRule", "KIND_RULES", "find_kinds", "rule_table"]
@@ -32,7 +33,7 @@ _MOD = rf"(?:[\w-]{{1,{_W}}}[ ])"
 #: Documents reporting cites: what a party wrote, filed or published.
 _DOC = r"letters?|lawsuits?|filings?|reports?|study|studies|complaints?|memos?|posts?|analys[ie]s|submissions?|briefs?|audits?"
 #: What a system is called by its head noun ("the Kestrel Road substation", "a Veltro portal").
-_SYSTEM_HEAD = r"(?:IT[ ])?(?:portal|wallet|substation|system|platform|website|database|network|app|server|software|tool)"
+_SYSTEM_HEAD = rf"(?:IT[ ])?(?:{'|'.join(SYSTEM_HEADS)})"
 _CAP = rf"[A-Z][\w-]{{0,{_W}}}"
 #: Words that never describe a thing: a determiner, a pronoun, a preposition or a conjunction.
 _FUNCTION = r"(?:the|a|an|its|their|our|his|her|my|your|this|that|these|those|in|on|at|of|and|or|to|for|with|by|from|into|was|is|are|were)"
@@ -97,11 +98,12 @@ KIND_RULES: tuple[KindRule, ...] = (
          0.6, "“The Pryce Review found …”: a named review, report or inquiry that finds"),
     # Systems.
     _row("faulty update", CLS.System,
-         rf"(?<![\w-])(?P<name>(?i:an?|the|its)[ ](?i:faulty|defective|flawed|bad|botched|buggy|corrupt(?:ed)?|erroneous|problematic)[ ]"
-         rf"(?:{_MOD}){{0,2}}?(?:update|patch|upgrade|release|configuration[ ]file))\b",
-         0.6, "a faulty, defective or flawed update, patch or upgrade"),
+         rf"(?<![\w-])(?i:an?|the|its)[ ][\"“]?(?P<name>(?i:faulty|defective|flawed|bad|botched|buggy|corrupt(?:ed)?|erroneous|problematic|misconfigured)[ ]"
+         rf"(?:{_MOD}){{0,2}}?(?:update|patch|upgrade|release|configuration[ ]file|element|component))\b",
+         0.6, "a faulty, defective, flawed or misconfigured update, patch, upgrade or network element (a company's name inside: "
+              "“a faulty Globex update”)"),
     _row("named system", CLS.System,
-         rf"(?<![\w-])(?i:an?|the|its)[ ](?P<name>(?:{_CAP}[ ]){{1,3}}(?:(?P<kind>IT|computer|booking|software|control|payment)[ ])?{_SYSTEM_HEAD})s?\b(?![-])",
+         rf"(?<![\w-])(?i:an?|the|its)[ ](?P<name>(?:(?!IT[ ]){_CAP}[ ]){{1,3}}(?:(?P<kind>IT|computer|booking|software|control|payment)[ ])?{_SYSTEM_HEAD})s?\b(?![-])",
          0.6, "a name before a system's head noun: “a Veltro portal”, “the Orbis IT system” (an organization's name only with "
               "the kind of system: “the Globex system” is just the company's)"),
     _row("kind of update", CLS.System,
@@ -157,12 +159,16 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
             named.type, named.section = CLS.InternalDocument, "sources"
             named.fields["_head"] = _head(label)
             return
-    if rule.kind == CLS.System and rule.name == "named system":
-        # "the Orbis IT system": a name inside a system's name stays the organization it is.
+    if rule.kind == CLS.System and rule.name in ("named system", "faulty update"):
+        # "the Orbis IT system", "a faulty Orbis update": a name inside a system's name stays the organization
+        # it is, and an incident told by what the system did ("a faulty Orbis update crashed ...") holds it.
         head_start = start + len(words) - len(words.split()[-1])
-        if any(s < end and head_start < t for e in covering for s, t in e.spans):
+        blocking = [e for e in covering if not (e.type == CLS.Incident and any(s <= start and end <= t and t - s > end - start for s, t in e.spans))]
+        if any(s < end and head_start < t for e in blocking for s, t in e.spans):
             return
-        if not kind and any(e.type in ORG_TYPES | {CLS.Person} for e in covering):
+        if rule.name == "faulty update" and any(e.type not in ORG_TYPES | {CLS.Person} for e in blocking):
+            return
+        if rule.name == "named system" and not kind and any(e.type in ORG_TYPES | {CLS.Person} for e in covering):
             return  # "the Globex system": the company's system, told by no name of its own
     elif covering:
         return

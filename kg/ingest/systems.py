@@ -12,14 +12,21 @@ from kg.ingest.entities import ORG_TYPES, EntityTable
 from kg.ingest.name_tables import NOT_NAMES, WORD, clean
 from kg.vocab import CLS
 
-__all__ = ["find_systems"]
+__all__ = ["SYSTEM_HEADS", "find_systems"]
+
+#: The head nouns a system is called by ("its booking system, SkyGate", "the Kestrel Road substation"): the one list
+#: the system cues here and the rows of :mod:`kg.ingest.kinds` share.
+SYSTEM_HEADS = (
+    "system", "platform", "software", "app", "application", "database", "tracker", "portal", "scheduler", "network",
+    "website", "server", "wallet", "substation", "tool",
+)
 
 
 def find_systems(table: EntityTable, text: str) -> None:
     name = rf"(?<![\w’'-])(?P<name>[A-Z][\w-]{{0,40}}(?:[ ][A-Z][\w-]{{0,40}}){{0,2}})"
     ai = r"(?:AI|A\.I\.|artificial[- ]intelligence|generative[- ]AI|gen-?AI|LLM|machine[- ]learning)"
     ai_kinds = r"assistant|tool|agent|model|chatbot|bot|copilot|system|scheduler|platform|software"
-    kinds = r"system|platform|software|app|application|database|tracker|portal|scheduler|network"
+    kinds = "|".join(SYSTEM_HEADS)
     head_end = r"(?=[,.;:)]|[ ](?:that|which|it|used|made|built|from|for|to|by|at|in|on|and|was|is|had|has)\b)"
     named = r"(?:[ ]?,[ ]|[ ])(?:(?:called|named|known as)[ ])?"
     rules = [

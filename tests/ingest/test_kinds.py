@@ -53,5 +53,16 @@ def test_an_update_told_by_what_it_changed_is_a_system():
 
 
 def test_software_told_by_what_it_does_is_never_a_names_nor_an_adverbs():
+    # "The Orbis IT system" is the named system row's, whole: never "IT system" alone.
     text = "The hack reached all externally facing systems. The Orbis IT system failed. Orbis said the booking system was slow."
-    assert [label for kind, label in found(text) if kind == "System"] == ["Booking system"]
+    assert [label for kind, label in found(text) if kind == "System"] == ["Booking system", "Orbis IT system"]
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_a_companys_name_inside_a_faulty_update_and_a_misconfigured_element(parser):
+    text = ("Globex said it was sorry. Orbis said a faulty Globex update crashed its tills on Monday. "
+            "The regulator said a \"misconfigured network element\" set off the shutdown.")
+    x = extract(text, parser=parser)
+    systems = sorted(e.label for e in x.table.entities.values() if e.type == "System")
+    assert systems == ["Faulty Globex update", "Misconfigured network element"]
+    assert ("Organization", "Globex") in {(e.type, e.label) for e in x.table.entities.values()}
