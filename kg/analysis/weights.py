@@ -161,6 +161,8 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
                 w = math.log2(mm / uu)
                 if c.cap is not None:
                     w = max(-c.cap, min(c.cap, w))
+                if lv.m > lv.u and c.options.get("agreement_not_against"):
+                    w = max(0.0, w)  # agreement the case's own pairs reach as often as real ones: it says nothing
                 if c.options.get("only_for"):
                     w = max(0.0, w)  # evidence for a pair, never against it (however common the level)
                 table[lv.level] = round(w, 3)
