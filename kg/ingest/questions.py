@@ -127,12 +127,10 @@ def _listed_points(sentence: Sentence) -> list[tuple[int, int, str]]:
     return found
 
 
-# "... until the audit is published", "an inquiry due next month would settle it", "the hearing on May 12 may answer that",
-# "she wanted to see the results of the internal investigation" (a judgement held until a finding is out).
+# "... until the audit is published", "an inquiry due next month would settle it", "the hearing on May 12 may answer that".
 _RESOLVER = re.compile(
     r"(?:until|unless|before|when)[ ](?P<until>(?:the|a|an|its|their)[ ](?:[\w’'-]{1,30}[ ]){0,4}?(?:report|audit|inquiry|investigation|review|hearing|ruling|trial|results?|findings|post-?mortem))[ ](?:is|are|was|has[ ]been)?[ ]?(?:published|released|finished|completed|concluded|issued|held|made[ ]public|out)\b"
     r"|(?P<subject>(?:the|a|an|its|their)[ ](?:[\w’'-]{1,30}[ ]){0,5}?(?:report|audit|inquiry|investigation|review|hearing|ruling|trial|results?|findings|post-?mortem|records|logs|documentation|documents|data|evidence|filings?|testimony))(?:[ ][\w’' ,-]{0,40}?)?[ ](?:would|will|could|should|may|might|is[ ]expected[ ]to)[ ](?:settle|resolve|answer|show|tell|determine|establish|clarify|reveal)\b"
-    r"|\b(?:wants?|wanted|waiting|awaits?|awaited|awaiting)[ ](?:to[ ]see[ ]|for[ ])?(?P<awaited>the[ ](?:results?|findings|outcome|conclusions?)[ ]of[ ](?:[\w’'-]{1,30}[ ]){0,4}?(?:report|audit|inquiry|investigation|review|hearing|ruling|trial|post-?mortem))\b"
     r"|\b[Ii]f[ ](?P<condition>(?:the|these|those|its|their|such)[ ][\w’' -]{3,80}?[ ](?:is|are|were)[ ](?:confirmed|published|released|disclosed|made[ ]public)(?:[ ](?:in|by)[ ][\w’' -]{3,60}?)?),[ ](?:it|that|they|this)[ ](?:would|will|could)[ ](?:establish|show|settle|determine|answer|clarify|reveal)[ ](?:whether|if|which|what)\b",
     re.IGNORECASE,
 )
@@ -146,10 +144,6 @@ def _resolvable_by(text: str, sentences: list[Sentence], sentence: Sentence) -> 
     >>> s = split_sentences(t)
     >>> _resolvable_by(t, s, s[0])
     'An independent audit due in May'
-    >>> t = "Asked whether she trusted him, she said she wanted to see the results of the airline's own investigation."
-    >>> s = split_sentences(t)
-    >>> _resolvable_by(t, s, s[0])
-    "The results of the airline's own investigation"
     """
     at = bisect.bisect_left(sentences, sentence.start, key=lambda s: s.start)
     for candidate in sentences[at:at + 2]:
@@ -160,7 +154,7 @@ def _resolvable_by(text: str, sentences: list[Sentence], sentence: Sentence) -> 
             words = re.sub(r"[ ](?:is|are|were)[ ]", " ", m.group("condition"), count=1)
             return words[:1].upper() + words[1:]
         if m:
-            words = m.group("until") or m.group("subject") or m.group("awaited")
+            words = m.group("until") or m.group("subject")
             if m.group("subject") and m.end("subject") < m.end():
                 words = candidate.text[m.start("subject"):m.end()].rsplit(" ", 2)[0]
             return words[:1].upper() + words[1:]
@@ -183,32 +177,30 @@ def _settler(name: str, pattern: str, wording: str) -> Settler:
 
 _STUDY = {"assess": "an assessment", "review": "a review", "investigat": "an investigation", "examin": "an examination",
           "analys": "an analysis", "analyz": "an analysis", "stud": "a study", "look": "an inquiry", "check": "a check",
-          "audit": "an audit", "consider": "a decision", "give": "a decision"}
+          "audit": "an audit"}
 _PRONOUN = re.compile(r"^(?:it|they|he|she|we|i|you|this|that)$", re.IGNORECASE)
 #: What the text itself is, or a document: it says nothing more, so no answer from it settles a question.
 _DOCUMENT = re.compile(r"\b(?:context|text|article|story|report|reports|document|documents|record|records|data|evidence|filing|statement|memo|account)$",
                        re.IGNORECASE)
 
 #: What settles a question, as the text says it just before the question, generic to any case: someone who has
-#: not answered it (their answer would), someone who will or would have to study or consider it (their study or
-#: decision would), and
+#: not answered it (their answer would), someone who will or would have to study it (their study would), and
 #: what is being done "to find out" (doing it would).
 SETTLERS: tuple[Settler, ...] = (
     _settler("no answer from", r"(?P<who>(?:[\w’'.&-]+[ ]){1,6}?)(?:did|does|do|has|have|had|would|could)[ ]not[ ](?:immediately[ ]|yet[ ])?"
              r"(?:respond[ ]to[ ](?:a[ ]|the[ ])?questions?[ ](?:asking|about|on|over)|say|said|confirm|confirmed|disclose|disclosed|answer|answered|comment[ ]on|explain|explained)"
              r"|(?P<who2>(?:[\w’'.&-]+[ ]){1,6}?)(?:declined|refused)[ ]to[ ](?:say|confirm|disclose|comment[ ]on|explain)", "an answer from {who}"),
     _settler("will study", r"(?P<who>(?:[\w’'.&-]+[ ]){1,6}?)(?:(?:would|will|must|should|may|might|could|is|are|was|were|has|have|had)[ ])?"
-             r"(?:(?:need|needs|going|plans?|planning|yet|set|due|expected|wants?|wanted)[ ]to[ ]|not[ ]|begun[ ]to[ ]|started[ ]to[ ]|to[ ]|worth[ ])?"
+             r"(?:(?:need|needs|going|plans?|planning|yet|set|due|expected)[ ]to[ ]|not[ ]|begun[ ]to[ ]|started[ ]to[ ])?"
              r"[“\"]?(?:\w+ly[ ])?(?P<verb>assess(?:ed|ing)?|review(?:ed|ing)?|investigat(?:e|ed|ing)|examin(?:e|ed|ing)|analys(?:e|ed|ing)|analyz(?:e|ed|ing)"
-             r"|stud(?:y|ied|ying)|look(?:ed|ing)?[ ]into|check(?:ed|ing)?|audit(?:ed|ing)?"
-             r"|consider(?:s|ed|ing)?|give[ ][“\"]?(?:\w+[ ])?consideration[ ](?:as[ ]to|to))[”\"]?", "{study} by {who}"),
+             r"|stud(?:y|ied|ying)|look(?:ed|ing)?[ ]into|check(?:ed|ing)?|audit(?:ed|ing)?)[”\"]?", "{study} by {who}"),
     _settler("to find out", r"(?P<what>[^,;:]{12,200}?),?[ ]to[ ](?:find[ ]out|establish|determine|work[ ]out|understand)", "{what}"),
 )
 
 
 def _who(words: str) -> str | None:
     """The one named in the words before a verb: after the last comma, "that" or "and"; none for a pronoun."""
-    words = re.split(r",[ ]|\b(?:that|and|who|which|but|said|told|telling|called[ ]on|asked|urged)[ ]", words.strip())[-1].strip()
+    words = re.split(r",[ ]|\b(?:that|and|who|which|but|said|told|telling)[ ]", words.strip())[-1].strip()
     words = re.sub(r"^(The|A|An)\b", lambda m: m.group(1).lower(), words)
     words = re.sub(r"(?:[ ](?:also|still|yet|so[ ]far|immediately|previously))+$", "", words)
     return None if not words or _PRONOUN.match(words) or len(words.split()) > 6 else words
@@ -225,8 +217,6 @@ def settled_by(before: str) -> str | None:
     'Regulators asked each operator to hand over its logs'
     >>> settled_by('Federal agencies are "urgently investigating" '), settled_by("B&Q has not said ")
     ('An investigation by Federal agencies', 'An answer from B&Q')
-    >>> settled_by('MPs said the board should give "serious consideration as to '), settled_by("The MPs called on its board to consider ")
-    ('A decision by the board', 'A decision by its board')
     >>> settled_by("Staff wondered ") is None, settled_by("The report also does not confirm ") is None
     (True, True)
     """

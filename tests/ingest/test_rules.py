@@ -108,19 +108,6 @@ def test_did_not_say_whether_is_a_hedge_and_a_question():
     assert [q.asks for q in x.questions] == ["Would customers be refunded?"]
 
 
-
-@pytest.mark.parametrize("text, settles", [
-    ('MPs said the Globex board should give "serious consideration as to whether its chief could stay".',
-     "A decision by the Globex board"),
-    ("The regulator called on Globex's board to consider whether the chief should stay in his job.",
-     "A decision by Globex's board"),
-    ("Asked whether she trusted the chief, Jane Roe avoided the question. She said she wanted to see the results of "
-     "Globex's internal investigation.", "The results of Globex's internal investigation"),
-    ("Jane Roe wondered whether the chief would stay in his job.", None),
-])
-def test_a_decision_or_awaited_findings_settle_a_question(text, settles):
-    assert [q.resolvable_by for q in extract(text).questions] == [settles]
-
 def test_according_to_and_trailing_attribution():
     assert claims("According to Globex, the push was routine.") == [("Globex", "asserts", "The push was routine.")]
     assert claims("The push was routine, Globex said.") == [("Globex", "asserts", "The push was routine.")]
