@@ -155,9 +155,9 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
             by_text[claim.proposition.lower()] = proposition
         by_claim[id(original)] = proposition
         add(proposition, _assertion(claim, text, entity_ids, source_id))
-        if "id" in proposition and proposition.get("_conflicts"):
-            _other_figure(extraction, claim, party, set(about), proposition.pop("_conflicts"), index, on_existing, add, text, entity_ids, source_id)
-        elif "id" in proposition and claim.target is None:
+        took_side = "id" in proposition and proposition.get("_conflicts") and _other_figure(
+            extraction, claim, party, set(about), proposition.pop("_conflicts"), index, on_existing, add, text, entity_ids, source_id)
+        if not took_side and "id" in proposition and claim.target is None:
             _on_aspect(extraction, claim, party, set(about), proposition, incidents, index, on_existing, add, text, entity_ids, source_id)
         words = text[claim.start:claim.end]
         if claim.target is None and kind is None and not NOT_SO.match(words) and NOT_SO.search(words):
@@ -185,10 +185,11 @@ def _side(index: CaseIndex, extraction: Extraction, entity_ids: dict[str, str], 
     return found
 
 
-def _other_figure(extraction, claim, party, about, conflicts, index, on_existing, add, text, entity_ids, source_id) -> None:
+def _other_figure(extraction, claim, party, about, conflicts, index, on_existing, add, text, entity_ids, source_id) -> bool:
     """A claim worded like another party's but with another figure ("about ten calls failed" against "600 calls
     failed") keeps its own proposition and takes the other side of that party's: it narrows it when its figure
-    is smaller, else disputes it. One side's figures (a company's and its chief executive's) are no dispute."""
+    is smaller, else disputes it. One side's figures (a company's and its chief executive's) are no dispute.
+    Says whether it took a side (if not, the claim may still oppose another on an aspect)."""
     side = _side(index, extraction, entity_ids, party)
     for other, figures in conflicts:
         if index.propositions.polarity(other, party) != 1 or index.propositions.score(claim.proposition, about, other) < LINK:
@@ -201,7 +202,8 @@ def _other_figure(extraction, claim, party, about, conflicts, index, on_existing
         assertion["confidence"] = round(min(claim.confidence, 0.6), 2)
         assertion["note"] += f"; states another figure ({figures})"
         add(on_existing(other, 0.6, "Gives another figure than proposition"), assertion)
-        return
+        return True
+    return False
 
 
 def _on_aspect(extraction, claim, party, about, proposition, incidents, index, on_existing, add, text, entity_ids, source_id) -> None:

@@ -79,22 +79,40 @@ FIGURE_ASPECTS: tuple[tuple[str, frozenset[str]], ...] = (
 FIGURE_BONUS = 0.15
 
 
+#: How many words before a figure (or after it) the word saying what it is a figure of may stand: "the outage cost
+#: it more than $500 million", "its liability to Delta was less than $10 million", "$500 million in damages".
+FIGURE_BEFORE, FIGURE_AFTER = 6, 3
+
+
 def figure_aspects(text: str) -> set[str]:
     """The aspects of :data:`FIGURE_ASPECTS` that ``text`` gives a figure of, and each thing it counts
     (``count:`` and its lemma, :func:`kg.ingest.figures.counted_in`): two sides giving different figures
-    of one ("about ten calls failed" against "600 calls failed") dispute it.
+    of one ("about ten calls failed" against "600 calls failed") dispute it. An aspect's word must be the
+    figure's own: within :data:`FIGURE_BEFORE` words before it or :data:`FIGURE_AFTER` after, in its clause,
+    and the figure a sum of money or a bare number, not a count of something else or a share.
 
     >>> figure_aspects("The outage cost it more than $500 million."), figure_aspects("The outage was costly.")
     ({'cost'}, set())
+    >>> figure_aspects("Its liability to Delta was less than $10 million.")
+    {'cost'}
     >>> figure_aspects("About ten calls failed.")
     {'count:call'}
+    >>> figure_aspects("It expects a $380 million revenue hit, and $170 million in expenses for reimbursements and crew costs.")
+    set()
     """
-    from kg.ingest.figures import counted_in, numbers_in
+    from kg.ingest.figures import figure_units
 
-    if not numbers_in(text):
-        return set()
-    lemmas = set(simple_lemmas(text))
-    return {name for name, words in FIGURE_ASPECTS if words & lemmas} | {f"count:{noun}" for noun in counted_in(text)}
+    found = set()
+    for start, end, unit in figure_units(text):
+        if unit.startswith("count:"):
+            found.add(unit)
+        if unit not in ("money", "figure"):
+            continue
+        before = re.split(r"[,;:.!?()—–]", text[:start].rstrip("$£€ "))[-1].split()[-FIGURE_BEFORE:]
+        after = re.split(r"[,;:.!?()—–]", text[end:])[0].split()[:FIGURE_AFTER]
+        lemmas = set(simple_lemmas(" ".join(before + after)))
+        found |= {name for name, words in FIGURE_ASPECTS if words & lemmas}
+    return found
 
 
 def _has(words: frozenset[str], lemmas: set[str], lower: str) -> bool:

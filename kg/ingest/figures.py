@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NUMBER_WORDS", "numbers_in", "counted_in", "largest", "smaller"]
+__all__ = ["NUMBER_WORDS", "numbers_in", "figure_units", "counted_in", "largest", "smaller"]
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -64,29 +64,58 @@ _NOT_COUNTED = frozenset("""of in on at to for by from with and or than per perc
     thousand year years old times the a an was were is are had have has""".split())
 
 
+#: Units of time: a figure of them after a word that places it in time ("in the past ten days", "after only three
+#: days", "within two hours") says when a claim holds, not how long something lasted; it counts nothing.
+_TIME_UNITS = frozenset("second minute hour day week month year fortnight".split())
+_WHEN_BEFORE = re.compile(r"\b(?:past|last|next|first|after|within|before|over|in|since|every)[ ](?:only[ ]|just[ ]|about[ ]|some[ ])?$", re.IGNORECASE)
+# What says a figure is a sum of money: a currency sign before it, or a currency's name after it.
+_MONEY_AFTER = re.compile(r"^[ ]?(?:(?:thousand|million|billion)[ ])?(?:dollars|pounds|euros|usd|gbp|eur)\b", re.IGNORECASE)
+
+
+def figure_units(text: str) -> list[tuple[int, int, str]]:
+    """Each figure of ``text`` that is no date or year, with its unit: ``money``, ``%``, ``count:`` and the lemma of
+    what it counts, or ``figure`` (a bare number): (start, end, unit). Two claims' figures dispute each other only
+    in one unit (:mod:`kg.ingest.aspects`).
+
+    >>> [u for _, _, u in figure_units("It cost $500 million in 2024, on March 2, and 40% of staff; about ten calls failed.")]
+    ['money', '%', 'count:call']
+    >>> [u for _, _, u in figure_units("Half a billion dollars in the past ten days, after only three days; it lasted five hours.")]
+    ['money', 'count:hour']
+    """
+    from kg.ingest.lemmas import simple_lemmas
+
+    found = []
+    for m in _NUMBER.finditer(text):
+        raw = re.sub(r"[, ]", "", m.group("num") or "")
+        if raw and (re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("scale") or _MONTH_BEFORE.search(text, 0, m.start())):
+            continue
+        if m.group("pct"):
+            found.append((m.start(), m.end(), "%"))
+            continue
+        if m.start() > 0 and text[m.start() - 1] in "$£€" or _MONEY_AFTER.match(text[m.end():m.end() + 30]):
+            found.append((m.start(), m.end(), "money"))
+            continue
+        after = _COUNTED.match(text[m.end():m.end() + 40].lower())
+        noun = simple_lemmas(after.group("noun"))[-1] if after and after.group("noun") not in _NOT_COUNTED else None
+        if noun in _TIME_UNITS and _WHEN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        found.append((m.start(), m.end(), f"count:{noun}" if noun else "figure"))
+    return found
+
+
 def counted_in(text: str) -> frozenset[str]:
-    """The things ``text`` gives a figure of (the word after each figure that is no date, year or sum of
-    money), as lemmas: two parties' claims giving different figures of one ("about ten calls failed"
-    against "600 calls failed") dispute it (:data:`kg.ingest.aspects.FIGURE_ASPECTS` reads them).
+    """The things ``text`` gives a figure of (the word after each figure that is no date, year, sum of money or
+    time placing the claim), as lemmas: two parties' claims giving different figures of one ("about ten calls
+    failed" against "600 calls failed") dispute it (:data:`kg.ingest.aspects.FIGURE_ASPECTS` reads them).
 
     >>> sorted(counted_in("About ten calls failed; the union said 600 or more calls and 40,000 customers."))
     ['call', 'customer']
     >>> sorted(counted_in("It cost $500 million in 2024, on March 2, and 40% of staff.")), sorted(counted_in("Five hours."))
     ([], ['hour'])
+    >>> sorted(counted_in("It had 40,000 complaints in the past ten days, seen after only three days."))
+    ['complaint']
     """
-    from kg.ingest.lemmas import simple_lemmas
-
-    found = set()
-    for m in _NUMBER.finditer(text):
-        raw = re.sub(r"[, ]", "", m.group("num") or "")
-        if raw and (re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("scale") or _MONTH_BEFORE.search(text, 0, m.start())):
-            continue
-        if m.group("pct") or text[max(0, m.start() - 1):m.start()] in "$£€" and m.start() > 0:
-            continue
-        after = _COUNTED.match(text[m.end():m.end() + 40].lower())
-        if after and after.group("noun") not in _NOT_COUNTED:
-            found.update(simple_lemmas(after.group("noun"))[-1:])
-    return frozenset(found)
+    return frozenset(unit.split(":", 1)[1] for _, _, unit in figure_units(text) if unit.startswith("count:"))
 
 
 def largest(figures) -> float | None:

@@ -350,15 +350,30 @@ def test_two_parties_speaking_to_one_aspect_the_other_way_are_two_sides_of_one_p
 
 COST = ("Payroll outage bill\n\nInitech said the payroll outage cost it more than $40 million. "
         "Globex said its liability to Initech was less than $2 million.\n")
+# "staff costs" names no figure of the $17 million before them: the liability narrows what the outage cost, nothing else.
+COST_BESIDE = COST.replace("Globex said", "Umbrella said Initech expects a $30 million revenue hit, and $17 million in expenses "
+                           "for refunds and staff costs. Globex said")
 
 
-def test_another_sides_smaller_figure_of_what_it_cost_narrows_the_claim(tmp_path):
-    _, drafts = _ingest(tmp_path, COST, case_name="initech")
+@pytest.mark.parametrize("text", [COST, COST_BESIDE])
+def test_another_sides_smaller_figure_of_what_it_cost_narrows_the_claim(tmp_path, text):
+    _, drafts = _ingest(tmp_path, text, case_name="initech")
     stances = _stances(drafts["a0.txt"])
     cost = next(i for i in stances if "cost-it" in i)
     assert stances[cost] == [("initech", "asserts"), ("globex", "narrows")]
-    liability = next(i for i in stances if "liability" in i)
-    assert stances[liability] == [("globex", "asserts")]
+    assert all(len(held) == 1 and held[0][1] == "asserts" for i, held in stances.items() if i != cost)
+    assert any("liability" in i for i in stances) and any("revenue" in i for i in stances) == (text == COST_BESIDE)
+
+
+TIMED = ("Complaints\n\nInitech said it had received 40,000 complaints in the past ten days. "
+         "Globex said its review was made after only three days at the bank.\n")
+
+
+def test_a_figure_of_time_placing_a_claim_counts_nothing(tmp_path):
+    _, drafts = _ingest(tmp_path, TIMED, case_name="initech")
+    stances = _stances(drafts["a0.txt"])
+    complaints = next(i for i in stances if "complaints" in i)
+    assert stances[complaints] == [("initech", "asserts")]
 
 
 
