@@ -20,6 +20,7 @@ from kg.ingest.kinds import find_kinds
 from kg.ingest.named import add_publisher
 from kg.ingest.names import find_names
 from kg.ingest.nlp import NER_ONLY, engine, parsed
+from kg.ingest.outlet import outlet_claims
 from kg.ingest.questions import Question, find_questions
 from kg.ingest.sentences import Sentence, headline, split_sentences
 
@@ -84,6 +85,7 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
         from_tree = parsed_claims(table, text, speeches)
     claims = find_claims(table, text, sentences, from_tree)
     claims = sorted(claims + account_claims(table, text, sentences, claims), key=lambda c: c.frame[0])
+    claims = sorted(claims + outlet_claims(table, text, sentences, claims), key=lambda c: c.frame[0])
     characterised, replaced = characterisation_claims(table, text, sentences, claims)
     misread = {id(c) for c in replaced}
     claims = sorted([c for c in claims if id(c) not in misread] + characterised, key=lambda c: c.frame[0])

@@ -1,0 +1,50 @@
+"""Claims an article makes in its own voice (kg/ingest/outlet.py), drafted as a user's `kg ingest` drafts them."""
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.ingest.extract import extract
+
+
+def own_claims(text, parser="rules"):
+    x = extract(text, parser=parser)
+    return [(c.stance, c.proposition) for c in x.claims if c.party is not None and c.party.label == "The article"]
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_the_articles_own_figures_are_its_claims(parser):
+    text = ("Globex outage\n\nGlobex said the outage was short.\n\n"
+            "On May 2, more than 40,000 customers lost access for nearly eleven hours and could not pay. "
+            "In fact, around half of the bank's customers could not log in.\n")
+    assert own_claims(text, parser) == [
+        ("asserts", "More than 40,000 customers lost access for nearly eleven hours."),
+        ("denies", "Around half of the bank's customers could log in."),
+    ]
+
+
+def test_words_someone_is_reported_to_have_said_are_never_the_articles():
+    text = ("Globex outage\n\nService was restored after two hours, Globex said. "
+            "According to Orbis, 500 customers lost access. \"Service was down for an hour.\"\n")
+    assert own_claims(text) == []
+
+
+def test_a_figure_with_no_impact_is_no_claim():
+    assert own_claims("Globex outage\n\nGlobex has 40,000 customers in six countries. The storm lasted for two days.\n") == []
+
+
+def test_the_draft_credits_the_article_and_quotes_its_words(tmp_path):
+    article = tmp_path / "gazette.txt"
+    article.write_text("Globex outage\n\nGlobex said the outage at its payroll system was short.\n\n"
+                       "In fact, about 40,000 staff could not log in for nearly nine hours.\n", encoding="utf-8")
+    case = tmp_path / "globex-case"
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--case", str(case), "--publisher", "The Harbour Gazette", "--parser", "rules"])
+    assert result.exit_code == 0, result.output
+    (draft_path,) = case.glob("draft-*.yaml")
+    draft = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
+    source = draft["sources"][0]["id"]
+    (own,) = [a for p in draft["propositions"] for a in p["assertions"] if a["party"] == source]
+    assert own["stance"] == "denies"
+    assert own["quote"]["exact"] == "about 40,000 staff could not log in for nearly nine hours"
+    assert own["quote"]["prefix"].endswith("In fact, ")
