@@ -36,7 +36,7 @@ __all__ = [
 
 COMPARISONS_FILE = ONTOLOGY_DIR / "comparisons.yaml"
 KINDS = ("name", "dates", "same-value", "shared-context", "description", "co-values", "named-together", "raised-together",
-         "opposite-stances", "mentioned-in", "outlet", "role", "meaning", "part-whole")
+         "opposite-stances", "mentioned-in", "outlet", "role", "meaning", "part-whole", "quantities")
 #: The kinds that compare an item's values of one property (``property``), which profiles gather.
 _VALUED = ("same-value", "part-whole")
 #: Literal properties the projection carries, by case key → projection attribute.

@@ -7,7 +7,7 @@ values, the score) gathered only when asked (:func:`compare`; :func:`level`
 does not). The kinds live by subject: :mod:`kg.analysis.level_names`,
 :mod:`~kg.analysis.level_dates`, :mod:`~kg.analysis.level_values`,
 :mod:`~kg.analysis.level_words`, :mod:`~kg.analysis.level_text`,
-:mod:`~kg.analysis.level_parts` and :mod:`kg.analysis.meaning`. The facts are data: the
+:mod:`~kg.analysis.level_parts`, :mod:`~kg.analysis.level_quantities` and :mod:`kg.analysis.meaning`. The facts are data: the
 sentences a reader sees are written from them in the presentation wing
 (:mod:`kg.export.identity_words`). Which classes a comparison covers and
 its levels' weights are data (:mod:`kg.analysis.comparisons`).
@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Callable
 from kg.analysis.comparisons import Comparison, Context, Outcome, model, profiles
 from kg.analysis.level_dates import dates, dates_levels
 from kg.analysis.level_names import name_level
+from kg.analysis.level_quantities import quantities
 from kg.analysis.level_parts import co_values, co_values_levels, parts, parts_levels
 from kg.analysis.level_text import (both_sourced, both_take_stances, named_together, raised, said_together, sources,
                                     spoken_of_together, stances)
@@ -87,6 +88,7 @@ _KINDS: dict[str, tuple[Callable, Callable]] = {
     "role": (role, _unless(one_unnamed, "none", role)),
     "meaning": (meaning_level, meaning_levels),
     "part-whole": (parts, parts_levels),
+    "quantities": (quantities, _one_by_one(quantities)),
 }
 
 

@@ -203,6 +203,28 @@ def test_an_outlet_never_pairs_with_a_public_body_by_a_common_word():
     assert (_rows(outlet)["name"][0], _rows(outlet)["outlet"][0], outlet.verdict) == ("different", "outlet-and-other", "unlikely")
 
 
+EFFECTS = """
+:acme a kg:Organization ; rdfs:label "Acme" .
+:cost a kg:Effect ; rdfs:label "£300m cost in gross profits" .
+:profit a kg:Effect ; rdfs:label "Profits about £300 million lower this year" .
+:sales a kg:Effect ; rdfs:label "£40 million of sales lost every week" .
+:shares a kg:Effect ; rdfs:label "Shares fell 5 per cent" .
+"""
+
+
+def test_one_effect_told_by_one_figure_meets_and_two_figures_count_against():
+    by_pair = {frozenset(c.label.split(" ~ ")): c for c in identity_candidates(from_turtle(EFFECTS), threshold=0.0)}
+    one = by_pair[frozenset({"£300m cost in gross profits", "Profits about £300 million lower this year"})]
+    two = by_pair[frozenset({"£40 million of sales lost every week", "Profits about £300 million lower this year"})]
+    other = by_pair[frozenset({"£40 million of sales lost every week", "Shares fell 5 per cent"})]
+    assert _rows(one)["quantities"][0] == "same" and _rows(one)["quantities"][1] > 0
+    assert _rows(two)["quantities"][0] == "different" and _rows(two)["quantities"][1] < 0
+    assert _rows(other)["quantities"] == ("none", 0.0)
+    assert row_words(next(r for r in two.waterfall if r.comparison == "quantities")) == (
+        "quantities: different (£300,000,000 vs £40,000,000)")
+    assert one.probability > other.probability > two.probability
+
+
 COLLECTIVE = """
 :acme a kg:Organization ; rdfs:label "Acme" .
 :login a kg:System ; rdfs:label "Acme login" .

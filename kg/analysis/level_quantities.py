@@ -1,0 +1,98 @@
+"""Figures in labels, as identity compares them: one effect counted with one figure, or two with two.
+
+The kind ``quantities`` of :mod:`kg.analysis.levels`. An effect is often told
+by its size: "£300m cost in gross profits", "Profits about £300 million lower",
+"£40 million of sales lost every week". Each label's figures are read with
+their sort (a sum of money by its currency sign, a share in per cent, or a
+count), a multiplier ("million", "m", "bn") folded in; a year, a day of a
+month, a clock time and a digit inside a word ("5xx", "FL2") are not figures.
+Two labels with a figure of one sort that agree (within ``tolerance``:
+reporters round) are ``same``; two with figures of one sort of which none
+agree are ``different``; otherwise the row says nothing. (A claim's figures,
+number words and dates in full among them, are :mod:`kg.ingest.figures`'s.)
+
+>>> figures("Profits about £300 million lower this year"), figures("£300m cost in gross profits")
+((('£', 300000000.0),), (('£', 300000000.0),))
+>>> figures("1,206 executive and 1,196 company records deleted"), figures("Shares fell 5 per cent")
+((('count', 1206.0), ('count', 1196.0)), (('percent', 5.0),))
+>>> figures("HTTP 5xx errors on 18 November 2025 at 11:05"), figures("Core proxy (FL2)")
+((), ())
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.analysis.comparisons import Comparison, Context, Outcome
+from kg.analysis.comparisons import fact_pairs as _facts
+from kg.analysis.profiles import Profile
+
+__all__ = ["figures", "quantities"]
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
+_FIGURE = re.compile(
+    r"(?P<currency>[£$€¥])?\s?(?<![\w.,:/-])(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<mult>thousand|million|billion|bn|mn|m|k|b)(?!\w))?(?![\w:/-]|[.,]\d)"
+    r"(?P<percent>\s?(?:%|per\s?cent|percent))?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=100_000)
+def figures(text: str) -> tuple[tuple[str, float], ...]:
+    """The figures of a label, each with its sort (a currency sign, 'percent' or 'count'), in order."""
+    found = []
+    for m in _FIGURE.finditer(text):
+        before = _WORD.findall(text[: m.start("number")].lower())[-1:]
+        after = _WORD.findall(text[m.end("number") :].lower())[:1]
+        if _MONTHS.intersection(before + after):
+            continue  # a day of a month
+        value = float(m["number"].replace(",", ""))
+        mult = m["mult"]
+        if mult is None and not m["currency"] and "," not in m["number"] and 1900 <= value <= 2100:
+            continue  # a year
+        value *= _MULTIPLIERS[mult.lower()] if mult else 1.0
+        found.append((m["currency"] or ("percent" if m["percent"] else "count"), value))
+    return tuple(found)
+
+
+def _agree(x: float, y: float, tolerance: float) -> bool:
+    return abs(x - y) <= tolerance * max(abs(x), abs(y))
+
+
+def quantities(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
+    """Two labels' figures of one sort: one that agrees is ``same``, none that agree ``different``.
+
+    >>> from kg.analysis.levels import compare_items, from_turtle
+    >>> g = from_turtle('''
+    ... :a a kg:Effect ; rdfs:label "Profits about £300 million lower" .  :b a kg:Effect ; rdfs:label "£300m cost" .
+    ... :c a kg:Effect ; rdfs:label "£40 million of sales lost every week" .  :d a kg:Effect ; rdfs:label "Shares fell 5%" .
+    ... ''')
+    >>> [compare_items(g, "a", x, "quantities").level for x in ("b", "c", "d")]
+    ['same', 'different', 'none']
+    >>> dict(compare_items(g, "a", "c", "quantities").facts)
+    {'left': ('£300,000,000',), 'right': ('£40,000,000',)}
+    """
+    left, right = figures(a.label), figures(b.label)
+    sorts = {s for s, _ in left} & {s for s, _ in right}
+    if not sorts:
+        return Outcome("none")
+    tolerance = float(c.options.get("tolerance", 0.1))
+    mine = [(s, x) for s, x in left if s in sorts]
+    theirs = [(s, y) for s, y in right if s in sorts]
+    level = "same" if any(s == t and _agree(x, y, tolerance) for s, x in mine for t, y in theirs) else "different"
+    if not facts:
+        return Outcome(level)
+    return Outcome(level, _facts(left=tuple(map(_shown, mine)), right=tuple(map(_shown, theirs))))
+
+
+def _shown(figure: tuple[str, float]) -> str:
+    sort, value = figure
+    number = f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+    return f"{number}%" if sort == "percent" else number if sort == "count" else f"{sort}{number}"
