@@ -17,7 +17,7 @@ from collections import defaultdict
 from itertools import combinations
 
 from kg.analysis.comparisons import Comparison, Context, Profile, model
-from kg.analysis.levels import level
+
 
 __all__ = ["Weights", "applies", "estimate", "counted", "strongest"]
 
@@ -109,18 +109,21 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
     weighing to take rather than find again (in a small case the random pairs are every pair).
     ``also_same`` counts the levels of more pairs taken as same (comparison name → level → pairs: the
     case's own most likely pairs, :func:`kg.analysis.identity.find_candidates`); ``u_found`` keeps the
-    counts of the random pairs' levels between two estimates, (class, comparison name) → level → pairs.
+    counts of the random pairs' levels between two estimates, (class, comparison name) → level → pairs,
+    and those of the pairs judged same (under the key None).
     """
     from kg.analysis.levels import levels_of
     from kg.ontology import Judgement
 
     m = model()
     same_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for (a, b), value in sorted(judged.items()):
-        if value is Judgement.SAME and a in items and b in items:
-            for c in m.comparisons:
-                if applies(c, items[a], items[b]):
-                    same_counts[c.name][level(c, items[a], items[b], ctx)] += 1
+    judged_same = u_found.get(None) if u_found is not None else None
+    if judged_same is None:
+        judged_same = _judged_same_counts(items, ctx, judged)
+        if u_found is not None:
+            u_found[None] = judged_same
+    for name, found in judged_same.items():
+        same_counts[name].update(found)
     for name, found in (also_same or {}).items():
         for level_name, n in found.items():
             same_counts[name][level_name] += n
@@ -168,6 +171,24 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
                 table[lv.level] = round(w, 3)
             weights[(c.name, cls)] = table
     return weights
+
+
+def _judged_same_counts(items: dict[str, Profile], ctx: Context, judged) -> dict[str, dict[str, int]]:
+    """How many of the pairs judged same each comparison puts at each level (comparison name → level → pairs),
+    the pairs of a comparison found at once (:func:`kg.analysis.levels.levels_of`)."""
+    from kg.analysis.levels import levels_of
+    from kg.ontology import Judgement
+
+    same = [(items[a], items[b]) for (a, b), value in sorted(judged.items())
+            if value is Judgement.SAME and a in items and b in items]
+    counts: dict[str, dict[str, int]] = {}
+    for c in model().comparisons:
+        at = [(a, b) for a, b in same if applies(c, a, b)]
+        if at:
+            found = counts.setdefault(c.name, {})
+            for level_name in levels_of(c, [a for a, _ in at], [b for _, b in at], ctx):
+                found[level_name] = found.get(level_name, 0) + 1
+    return counts
 
 
 def _random_pairs(members: list[str], limit: int, seed: str, group=None) -> list[tuple[str, str]]:
