@@ -17,7 +17,30 @@ from dataclasses import replace
 
 from kg.analysis.profiles import Profile
 
-__all__ = ["clusters", "pooled", "to_weigh_again"]
+__all__ = ["clusters", "pooled", "to_weigh_again", "unchanged"]
+
+
+#: The kinds of comparison whose level reads nothing the collective step changes (pooled values and dates,
+#: provisional clusters, possible pairs): an item's names, words, neighbours, and what is said of it and where.
+#: A pair weighed again takes their levels from its first weighing (:func:`unchanged`). A kind not named here
+#: is found again.
+_UNCHANGED_KINDS = frozenset({
+    "shared-context", "description", "meaning", "named-together", "raised-together", "opposite-stances",
+    "mentioned-in", "outlet",
+})
+
+
+def unchanged(c) -> bool:
+    """Is the level of comparison ``c`` the same whatever the provisional clusters? Names are, unless they are
+    read without their owner's words (``owner``: the owner is a pooled value, compared cluster for cluster).
+
+    >>> from kg.analysis.comparisons import model
+    >>> [(c.name, unchanged(c)) for c in model().comparisons if c.kind in ("name", "dates", "meaning")]
+    [('name', False), ('title', True), ('dates', False), ('meaning', True)]
+    """
+    if c.kind == "name":
+        return not c.options.get("owner")
+    return c.kind in _UNCHANGED_KINDS
 
 
 def clusters(linked: dict[tuple[str, str], float], strength: dict[tuple[str, str], float], floor: float) -> dict[str, str]:

@@ -66,11 +66,13 @@ from kg.analysis.evidence import AssertionRef, NodeRef, P, ShownInNotebooks, ass
 from kg.analysis.collective import clusters as _clusters
 from kg.analysis.collective import pooled as _pooled
 from kg.analysis.collective import to_weigh_again as _to_weigh_again
+from kg.analysis.collective import unchanged as _unchanged
 from kg.analysis.levels import level
 from kg.analysis.waterfall import WaterfallRow, levels_of_listed as _levels_of_listed, score as _score
 from kg.analysis.weights import applies as _applies
 from kg.analysis.weights import estimate as _estimate
 from kg.analysis.weighing import level_counts as _level_counts
+from kg.analysis.weighing import kept_levels as _kept_levels
 from kg.analysis.weighing import weigh_kept as _weigh_kept
 from kg.analysis.weighing import weigh_pairs
 from kg.analysis.nxgraph import local_name
@@ -410,7 +412,6 @@ def find_candidates(
         weights = _estimate(g, items, ctx, judged, across_cases, also_same=_level_counts(kept, likely), u_found=u_found)
         plans = {}
         scored = _weigh_kept(kept, ctx, weights)
-    del kept
     lap("weighing")
     strength = _strengths(scored)
     judged_same = [pair for pair, value in judged.items() if value is Judgement.SAME and all(x in items for x in pair)]
@@ -431,9 +432,12 @@ def find_candidates(
         again = _to_weigh_again(items, by_item, (canonical, candidates, pooled), (clusters, possible, now_pooled))
         canonical, candidates, pooled = clusters, possible, now_pooled
         final_ctx = ctx.with_clusters(canonical, candidates)
-        again_scored = weigh_pairs(sorted(again), items, final_ctx, weights, plans, _weighed_with(items, pooled, canonical))
+        again = sorted(again)  # the levels the clusters cannot change taken from the first weighing
+        again_scored = weigh_pairs(again, items, final_ctx, weights, plans, _weighed_with(items, pooled, canonical),
+                                   known=_kept_levels(kept, again, _unchanged))
         scored.update(again_scored)
         strength.update((pair, _probability(w)) for pair, w in again_scored.items())  # only those weighed again changed
+    del kept
     lap("collective")
     raised = [c for c in m.comparisons if c.kind == "raised-together"]
     talked = {n for n, p in items.items() if p.questions or p.propositions}  # only these can be raised together

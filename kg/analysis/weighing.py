@@ -37,7 +37,7 @@ from kg.analysis.levels import level_function
 from kg.analysis.levels import levels_of
 from kg.analysis.weights import Weights, applies
 
-__all__ = ["weigh_pairs", "weigh_kept", "level_counts", "one_pair"]
+__all__ = ["weigh_pairs", "weigh_kept", "level_counts", "kept_levels", "one_pair"]
 
 def _plan(a: Profile, b: Profile, weights: Weights, plans: dict) -> list:
     """The comparisons that apply to a pair of these kinds, each with its function and weight table."""
@@ -211,3 +211,20 @@ def level_counts(kept: list, chosen) -> dict[str, dict[str, int]]:
                 for i in rows:
                     mine[found[i]] = mine.get(found[i], 0) + 1
     return counts
+
+
+def kept_levels(kept: list, pairs, taken: Callable[[Comparison], bool]) -> dict[str, dict[tuple[str, str], str]]:
+    """The levels :func:`weigh_pairs` found for ``pairs`` (its ``kept`` levels), comparison name → pair → level,
+    for the comparisons ``taken(c)`` says may be taken: the ``known`` of a later weighing of those pairs."""
+    wanted = set(pairs)
+    known: dict[str, dict[tuple[str, str], str]] = {}
+    for plan, keys, _, _, levels, _ in kept:
+        rows = [(i, key) for i, key in enumerate(keys) if key in wanted]
+        if not rows:
+            continue
+        for (c, _, _), found in zip(plan, levels):
+            if found is not None and taken(c):
+                mine = known.setdefault(c.name, {})
+                for i, key in rows:
+                    mine[key] = found[i]
+    return known
