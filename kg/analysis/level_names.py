@@ -14,7 +14,7 @@ from kg.analysis.comparisons import Comparison, Context, Outcome, normalise
 from kg.analysis.comparisons import fact_pairs as _facts
 from kg.analysis.profiles import Profile, abbreviated, may_abbreviate, rarity
 
-__all__ = ["name_level", "descriptive"]
+__all__ = ["name_level", "name_levels", "descriptive"]
 
 
 def name_level(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
@@ -114,6 +114,57 @@ def name_level(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
     if not facts:
         return Outcome(found)
     return Outcome(found, _facts(names=pair, similarity=round(best)) if best else _facts(names=pair))
+
+
+def name_levels(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list[str]:
+    """:func:`name_level` of each pair (left[i], right[i]). Where ``c`` reads names by their words alone (no
+    placeholders, people, heads, owners, acronyms, descriptions or floor of common words: the titles of
+    incidents), a pair of one name each that no word of one abbreviates is read here in a few set tests, and
+    the others' similarity scored all at once; every other pair is :func:`name_level`'s.
+
+    >>> from kg.analysis.comparisons import model, profiles
+    >>> from kg.analysis.levels import from_turtle
+    >>> g = from_turtle('''
+    ... :a a kg:Incident ; rdfs:label "Checkout outage" .  :b a kg:Incident ; rdfs:label "Outage at checkout" .
+    ... :c a kg:Incident ; rdfs:label "Billing delay" .  :d a kg:Incident ; rdfs:label "Checkout outages" .
+    ... :e a kg:Incident ; rdfs:label "Checkout production outage" .  :f a kg:Incident ; rdfs:label "Checkout staging outage" .
+    ... :g a kg:Incident ; rdfs:label "Checkout production" ; skos:altLabel "Checkout" .  :h a kg:Incident .
+    ... ''')
+    >>> found = profiles(g)
+    >>> ctx, c = Context(g, found), model().comparison("title")
+    >>> ps = [p for _, p in sorted(found.items())]
+    >>> left, right = zip(*[(x, y) for x in ps for y in ps if x.node < y.node])
+    >>> levels = name_levels(c, left, right, ctx)
+    >>> levels == [name_level(c, x, y, ctx, False).level for x, y in zip(left, right)], sorted(set(levels))
+    (True, ['contained', 'different', 'exact', 'fuzzy', 'similar'])
+    """
+    placeholders, given, heads, floor, described, acronyms, similarities = _name_options(c)
+    if placeholders or given or heads or floor is not None or described or acronyms or c.options.get("owner"):
+        return [name_level(c, a, b, ctx, False)[0] for a, b in zip(left, right)]
+    out: list = [None] * len(left)
+    scored, xs, ys = [], [], []
+    for i, (a, b) in enumerate(zip(left, right)):
+        if len(a.names) != 1 or len(b.names) != 1:
+            out[i] = name_level(c, a, b, ctx, False)[0]
+        elif not a.name_keys.isdisjoint(b.name_keys):
+            out[i] = "exact"
+        else:
+            (x,), (y,), (sx,), (sy,) = a.names, b.names, a.name_sets, b.name_sets
+            if sx <= sy or sy <= sx:
+                out[i] = "different" if _contrasted(c, x, y) else "contained"
+            elif may_abbreviate(x, y):
+                out[i] = name_level(c, a, b, ctx, False)[0]
+            else:
+                scored.append(i)
+                xs.append(x)
+                ys.append(y)
+    if scored:
+        from rapidfuzz import fuzz, process
+
+        for i, x, y, best in zip(scored, xs, ys, process.cpdist(xs, ys, scorer=fuzz.token_set_ratio, dtype="float64").tolist()):
+            found = next((level for at_least, level in similarities if best >= at_least), "different")
+            out[i] = "different" if found != "different" and _contrasted(c, x, y) else found
+    return out
 
 
 def _spelt_two_ways(x: str, y: str) -> bool:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Callable
 
 from kg.analysis.comparisons import Comparison, Context, Outcome, model, profiles
 from kg.analysis.level_dates import dates, dates_levels
-from kg.analysis.level_names import name_level
+from kg.analysis.level_names import name_level, name_levels
 from kg.analysis.level_quantities import quantities
 from kg.analysis.level_parts import co_values, co_values_levels, parts, parts_levels
 from kg.analysis.level_text import (both_sourced, both_take_stances, named_together, raised, said_together, sources,
@@ -54,7 +54,7 @@ __all__ = ["compare", "level", "level_function", "levels_function", "levels_of",
 
 
 def _one_by_one(kind: Callable) -> Callable:
-    """The levels of many pairs of a kind that reads each pair alone (names)."""
+    """The levels of many pairs of a kind that reads each pair alone."""
 
     def levels(c: Comparison, left: list[Profile], right: list[Profile], ctx: Context) -> list[str]:
         return [kind(c, a, b, ctx, False)[0] for a, b in zip(left, right)]
@@ -74,7 +74,7 @@ def _unless(read: Callable[[Profile, Profile], bool], otherwise: str, kind: Call
 
 #: Each kind: its function for one pair (the level, and the facts when asked), and its levels of many pairs.
 _KINDS: dict[str, tuple[Callable, Callable]] = {
-    "name": (name_level, _one_by_one(name_level)),
+    "name": (name_level, name_levels),
     "dates": (dates, dates_levels),
     "same-value": (values, values_levels),
     "shared-context": (context, context_levels),
