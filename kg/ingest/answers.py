@@ -213,7 +213,7 @@ def _on_aspect(extraction, claim, party, about, proposition, incidents, index, o
     other side of that party's (narrowing it with a smaller figure), with the match's confidence; a weaker
     match leaves a note naming the candidate."""
     side = _side(index, extraction, entity_ids, party)
-    match = aspect_answer(index.propositions, claim.proposition, about, claim.stance, party, incidents=incidents,
+    match = aspect_answer(index.propositions, claim.proposition, about, claim.stance, party, incidents=incidents, causes=True,
                           same_side=lambda other: bool(side & _side(index, extraction, entity_ids, other)))
     if match.link is None:
         if match.hints:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from kg.ingest.lemmas import simple_lemmas
 
-__all__ = ["Aspect", "ASPECTS", "FIGURE_ASPECTS", "figure_aspects", "ASPECT_LINK", "ASPECT_HINT", "aspect_sides", "aspect_words", "opposed_aspects", "aspect_score"]
+__all__ = ["Aspect", "ASPECTS", "CAUSE_ROWS", "cause_of", "rival_causes", "FIGURE_ASPECTS", "figure_aspects", "ASPECT_LINK", "ASPECT_HINT", "aspect_sides", "aspect_words", "opposed_aspects", "aspect_score"]
 
 #: A later claim opposed to an earlier one on an aspect takes the other side of it from this score.
 ASPECT_LINK = 0.6
@@ -75,7 +75,7 @@ ASPECTS: tuple[Aspect, ...] = (
 FIGURE_ASPECTS: tuple[tuple[str, frozenset[str]], ...] = (
     ("cost", frozenset("cost loss liability damage damages compensation payout bill".split())),
 )
-#: What stating figures of one aspect adds to the score of two claims.
+#: What stating figures of one aspect, or naming two causes of one harm, adds to the score of two claims.
 FIGURE_BONUS = 0.15
 
 
@@ -113,6 +113,74 @@ def figure_aspects(text: str) -> set[str]:
         lemmas = set(simple_lemmas(" ".join(before + after)))
         found |= {name for name, words in FIGURE_ASPECTS if words & lemmas}
     return found
+
+
+_ADV = r"(?:(?:most|more|very|also|only|largely|partly|mainly|mostly|solely|entirely|wholly|squarely|primarily|directly|ultimately|likely|probably)[ ])*"
+_BE = r"(?:was|were|is|are|had[ ]been|has[ ]been|have[ ]been|would[ ]be|will[ ]be)[ ]"
+#: How a claim names what caused the harm, as named rows (name, pattern with ``causer`` and perhaps ``harm``), in
+#: the positive form claims are drafted in: "A caused B", "B was caused by A", "A was to blame for B", "X blamed
+#: A for B", "X blamed B on A", "X put the blame (for B) on A", "X put B down to A", "B was due to A". Not "A led
+#: to B" or "A set off B": a chain of events names each of its steps, no rivals; nor "A was responsible for
+#: guaranteeing B", a duty.
+CAUSE_ROWS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
+    ("caused by", rf"^(?P<harm>.+?)[ ]{_BE}{_ADV}caused[ ]by[ ](?P<causer>.+)$"),
+    ("blamed on", rf"\b(?:blamed|blames|blaming)[ ](?P<harm>.+?)[ ]on[ ](?P<causer>.+)$"),
+    ("blamed", rf"\b(?:blamed|blames|blaming)[ ](?P<causer>(?!it\b|them\b|him\b|her\b).+?)(?:[ ]for[ ](?P<harm>.+))?$"),
+    ("put the blame on", rf"\b(?:put|puts|putting|laid|lays|placed|places|pinned|pins|shifted|shifts)[ ](?:the[ ])?blame[ ](?:for[ ](?P<harm>.+?)[ ])?{_ADV}(?:on|onto)[ ](?P<causer>.+)$"),
+    ("put down to", rf"\b(?:put|puts|putting)[ ](?P<harm>.+?)[ ]down[ ]to[ ](?P<causer>.+)$"),
+    ("due to", rf"^(?P<harm>.+?)[ ]{_BE}{_ADV}(?:due[ ]to|down[ ]to|the[ ]result[ ]of|a[ ]result[ ]of)[ ](?P<causer>.+)$"),
+    ("to blame", rf"^(?P<causer>.+?)[ ]{_BE}{_ADV}(?:to[ ]blame|responsible|at[ ]fault|the[ ]cause|a[ ]cause|the[ ]culprit)(?:[ ](?:for|of)[ ](?!\w+ing\b)(?P<harm>.+))?$"),
+    ("caused", rf"^(?P<causer>.+?)[ ]{_ADV}(?:caused|causes)[ ](?P<harm>.+)$"),
+))
+# A cause no more than a kind of fault ("a technical problem") is what a fuller account names, not its rival.
+_GENERIC_CAUSES = frozenset("technical problem issue error fault failure glitch factor reason mistake something ~failing ~cause".split())
+# Where the phrase naming the causer or the harm ends: a clause of its own after it.
+_PHRASE_END = re.compile(r"[ ]?(?:[,;:—–(]|[ ](?:that|which|who|while|when|because|after|before|as|and[ ]then|saying)\b).*$")
+
+
+def cause_of(text: str) -> tuple[str, str] | None:
+    """What a claim says caused the harm, and the harm, when its words name a cause (:data:`CAUSE_ROWS`):
+    ``(causer, harm)``, each a phrase without its clauses ("" for a harm not named); else None.
+
+    >>> cause_of("Unions put the blame on antiquated scheduling software that left the airline struggling.")
+    ('antiquated scheduling software', '')
+    >>> cause_of("Jordan blamed the intense winter storm that hit most of the country."), cause_of("Poor planning by REE caused the blackout.")
+    (('the intense winter storm', ''), ('Poor planning by REE', 'the blackout'))
+    >>> cause_of("The outage was caused by a technical problem while the carrier was expanding."), cause_of("The outage was costly.")
+    (('a technical problem', 'The outage'), None)
+    """
+    words = text.strip().rstrip(".!?")
+    for _, pattern in CAUSE_ROWS:
+        m = pattern.search(words)
+        if m:
+            causer = _PHRASE_END.sub("", m.group("causer")).strip(" \"“”'")
+            harm = _PHRASE_END.sub("", m.group("harm") or "").strip(" \"“”'")
+            return (causer, harm) if causer else None
+    return None
+
+
+def rival_causes(mine: str, theirs: str, content) -> bool:
+    """Do two claims name two causes of one harm ("the storm caused the cancellations", "the scheduling software
+    caused them"): each names a cause, the two causes share no word (``content``: a phrase's lemmas, as
+    :meth:`kg.ingest.linking.PropositionIndex.content` reads them), and their harms, when both are named, share one?
+
+    >>> lemmas = lambda words: set(simple_lemmas(words)) - {"the", "a", "by"}
+    >>> rival_causes("Jordan blamed the intense winter storm.", "Unions put the blame on antiquated scheduling software.", lemmas)
+    True
+    >>> rival_causes("The storm caused the outage.", "The winter storm caused the outage.", lemmas)
+    False
+    >>> rival_causes("The storm caused the outage.", "A faulty router caused the lawsuit.", lemmas)
+    False
+    >>> rival_causes("The outage was caused by a technical problem.", "The outage was caused by an incorrect process.", lemmas)
+    False
+    """
+    a, b = cause_of(mine), cause_of(theirs)
+    if a is None or b is None:
+        return False
+    causers = content(a[0]), content(b[0])
+    if causers[0] & causers[1] or any(c <= _GENERIC_CAUSES for c in causers):
+        return False
+    return not (a[1] and b[1]) or bool(content(a[1]) & content(b[1]))
 
 
 def _has(words: frozenset[str], lemmas: set[str], lower: str) -> bool:
@@ -162,13 +230,16 @@ def aspect_score(shared_words: float, shared_item: bool, shared_incident: bool) 
 
 
 def aspect_answer(index, text: str, about: set[str], stance: str, party: str, *, same_side, incidents: frozenset[str] = frozenset(),
-                  among: set[str] | None = None):
+                  among: set[str] | None = None, causes: bool = False):
     """The proposition of ``index`` (:class:`kg.ingest.linking.PropositionIndex`) that the claim ``text`` (by
     ``party``, with ``stance``) opposes on an aspect: one held by a party not on ``party``'s side
     (``same_side(other)`` is False) and by no party of its side, whose words speak to an aspect the other way, scoring highest by
     :func:`aspect_score` (``incidents``: the claim's incidents, beside each proposition's
     ``index.incidents``). A :class:`kg.ingest.linking.PropositionMatch`: a link from :data:`ASPECT_LINK`,
-    else hints from :data:`ASPECT_HINT`; ``among`` leaves out every other proposition.
+    else hints from :data:`ASPECT_HINT`; ``among`` leaves out every other proposition. With ``causes``, a claim
+    naming another cause of one harm than the proposition does (:func:`rival_causes`) opposes it too: kg ingest
+    asks so within one article, where the reporting sets the two against each other; across articles one cause
+    is often told twice in other words ("a misconfigured network element", "an incorrect process").
 
     >>> from kg.ingest.linking import PropositionIndex
     >>> index = PropositionIndex()
@@ -183,8 +254,10 @@ def aspect_answer(index, text: str, about: set[str], stance: str, party: str, *,
 
     mine = aspect_sides(text, stance)
     mine_figures = figure_aspects(text) if stance in ("asserts", "narrows") else set()
-    if not mine and not mine_figures:
+    names_cause = causes and stance in ("asserts", "confirms") and cause_of(text) is not None
+    if not mine and not mine_figures and not names_cause:
         return PropositionMatch()
+    phrase = lambda words: index.content(words).lemmas  # noqa: E731
     leave_out = aspect_words()
     mine_content = index.content(text, about)
     bare = lambda c: Content(frozenset(w for w in c.lemmas if w not in leave_out and not w.startswith("~")), frozenset(), c.numbers)  # noqa: E731
@@ -198,11 +271,12 @@ def aspect_answer(index, text: str, about: set[str], stance: str, party: str, *,
         if any(same_side(who) for who in holders) or not any(way == 1 for way in holders.values()):
             continue
         figures = bool(mine_figures & figure_aspects(theirs_text)) and not (mine_content.numbers & theirs.numbers)
-        if not figures and not opposed_aspects(mine, aspect_sides(theirs_text)):
+        rivals = names_cause and rival_causes(text, theirs_text, phrase)
+        if not figures and not rivals and not opposed_aspects(mine, aspect_sides(theirs_text)):
             continue
         shared = similarity(bare(mine_content), bare(theirs), index.weight, vectors=index.vectors)
         score = aspect_score(shared, bool(mine_content.about & theirs.about), bool(incidents & index.incidents.get(item_id, frozenset())))
-        score = round(min(1.0, score + FIGURE_BONUS * figures), 2)
+        score = round(min(1.0, score + FIGURE_BONUS * (figures or rivals)), 2)
         if score >= ASPECT_HINT:
             scored.append((score, item_id))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))

@@ -376,6 +376,21 @@ def test_a_figure_of_time_placing_a_claim_counts_nothing(tmp_path):
     assert stances[complaints] == [("initech", "asserts")]
 
 
+CAUSES = ("Payroll outage\n\nGlobex said the heavy snow caused the payroll outage. "
+          "Initech, however, put the blame on outdated payroll software that Globex never replaced.\n")
+
+
+@pytest.mark.parametrize("cause, disputed", [("outdated payroll software", True), ("a technical problem", False)])
+def test_another_party_naming_another_cause_of_the_harm_in_one_article_disputes_the_first(tmp_path, cause, disputed):
+    # A kind of fault alone ("a technical problem") is what a fuller account names, not its rival.
+    _, drafts = _ingest(tmp_path, CAUSES.replace("outdated payroll software", cause), case_name="initech")
+    stances = _stances(drafts["a0.txt"])
+    snow = next(i for i in stances if "snow" in i)
+    assert stances[snow] == [("globex", "asserts")] + ([("initech", "disputes")] if disputed else [])
+    blame = next(i for i in stances if "blame" in i)
+    assert stances[blame] == [("initech", "asserts")]
+
+
 
 ONE_VOICE = ("Capacity row\n\nInitech said there was no lack of capacity at the payroll centre during the outage.\n")
 ONE_VOICE_AGAIN = ("Initech answers\n\nAn Initech spokesperson said there was a lack of capacity at the payroll centre "
