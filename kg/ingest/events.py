@@ -2,7 +2,8 @@
 
 - An incident is a singular noun phrase headed by outage, disruption,
   incident, failure, crash, blackout, breach ... ("the payments outage"), or
-  "X was down". A bare "the outage" refers back to the last incident. A
+  "X was down". A bare "the outage" refers back to the last incident of its
+  head word ("outage"), else the last incident. A
   "trend" or "series" of incidents is an ``IncidentTrend``.
 - Effects are "unable to ..." / "could not ..." clauses near an incident.
 - Counts ("more than 22,000 users") near an incident: a count of reports
@@ -198,7 +199,7 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
             if in_sentence is not None:
                 same = in_sentence
             elif bare or not indefinite:
-                same = same_head if (same_head and not bare) else last
+                same = same_head or last  # "the outage" after "a data breach" is the outage named before it
         if same is not None:
             table.mention(same, start, end)
             last = same
@@ -351,6 +352,8 @@ def _date_incidents(text: str, sentences: list[Sentence], incidents: list[Entity
         named = _named_month(text, incident, published)
         if named is not None and (best is None or not _within(best, named)):
             best = named  # "the July meltdown": a date elsewhere in its sentences that is not in July is another's
+        if best is not None and not best.date:
+            best = _one_day_within(text, best, published, date_spans, tree, others) or best
         if best is not None:
             incident.fields.update(best.case_fields())
             incident.fields["_dateSpan"] = (best.start, best.end)
@@ -370,6 +373,38 @@ def _named_month(text: str, incident: Entity, published: str | None) -> DateMent
             found = resolved[0]
             return DateMention(m.start(), m.end(), m.group(0), found.date, found.not_before, found.not_after)
     return None
+
+
+def _one_day_within(text: str, span: DateMention, published: str | None, date_spans=(), tree=None, others=()) -> DateMention | None:
+    """The day an article gives, written out ("Feb. 22", "April 28, 2025"), inside an incident's coarser
+    bounds ("the April blackout", "last week's disruption"), when it gives exactly one such day: the
+    month or week names the event, the one day of it the article writes down is its day. None when it
+    writes two days or none in those bounds, or the bounds are a span the text itself states.
+
+    >>> t = "The April blackout hit Spain. The grid went down on April 28, the report found."
+    >>> april = find_dates("in April", "2025-06-18")[0]
+    >>> _one_day_within(t, april, "2025-06-18").text
+    'April 28'
+    >>> _one_day_within(t + " Power was back on April 29.", april, "2025-06-18") is None
+    True
+    """
+    from kg.ingest.impact import _explicit, _usable
+
+    if not span.not_before or not span.not_after or len(re.findall(r"\d{1,2}(?!\d)", span.text)) >= 2:
+        return None
+    days = {}
+    for found in find_dates(text, published, spans=date_spans):
+        if not found.date or not _explicit(found) or not span.not_before <= found.date <= span.not_after:
+            continue
+        where = text.rfind("\n", 0, found.start) + 1
+        if not _usable(text, found, where) or (tree is not None and _bound_to(tree, found, others)):
+            continue  # a letter's or a statement's date, or another incident's
+        days.setdefault(found.date, found)
+    return next(iter(days.values())) if len(days) == 1 else None
+
+
+def _bound_to(tree, found: DateMention, spans) -> bool:
+    return any(a < d and c < b for a, b in tree.bound(found.start, found.end) for c, d in spans)
 
 
 def _within(mention: DateMention, month: DateMention) -> bool:

@@ -83,3 +83,33 @@ def test_the_parse_tree_binds_a_date_to_the_event_it_modifies_not_to_the_first_d
     find_events(with_tree, text, sentences, "2025-05-01", date_tree=_tree_or_skip(text))
     dates = [next(e for e in t.entities.values() if e.type == "Incident").fields for t in (without, with_tree)]
     assert [(d["date"], d["dateText"]) for d in dates] == [("2025-05-01", "Thursday"), ("2025-04-28", "Monday")]
+
+
+def _incidents_of(text, published):
+    table = EntityTable(text, Gazetteer([]))
+    find_events(table, text, split_sentences(text), published)
+    return [e for e in table.entities.values() if e.type == "Incident"]
+
+
+def test_the_one_day_an_article_writes_inside_an_incidents_month_is_its_day():
+    text = ("Blackout row\n\nThe minister blamed the grid operator on Wednesday for the April blackout, officials said. "
+            "A voltage surge brought the grid down on April 28, the report found.\n")
+    [incident] = _incidents_of(text, "2025-06-18")
+    assert (incident.fields.get("date"), incident.fields["dateText"], "notBefore" in incident.fields) == ("2025-04-28", "April 28", False)
+
+
+def test_two_days_inside_the_month_leave_the_month_a_range():
+    text = ("Blackout row\n\nThe minister blamed the grid operator on Wednesday for the April blackout, officials said. "
+            "A voltage surge brought the grid down on April 28, and power was back on April 29.\n")
+    [incident] = _incidents_of(text, "2025-06-18")
+    assert (incident.fields.get("date"), incident.fields["notBefore"], incident.fields["notAfter"]) == (None, "2025-04-01", "2025-04-30")
+
+
+def test_the_outage_after_another_incident_is_the_outage_named_before_it():
+    text = ("Calls blocked\n\nA Globex outage in February blocked calls, the regulator said. Globex disclosed a data breach "
+            "last week. The outage of Feb. 22 was caused by a faulty network element, the regulator said.\n")
+    incidents = _incidents_of(text, "2024-07-22")
+    assert [(e.label, [text[a:b] for a, b in e.spans], e.fields.get("date")) for e in incidents] == [
+        ("Globex outage", ["Globex outage", "outage"], "2024-02-22"),
+        ("Data breach", ["data breach"], None),
+    ]
