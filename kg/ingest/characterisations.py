@@ -157,6 +157,30 @@ CHARACTERISATION_FRAMES: tuple[CharacterisationFrame, ...] = (
         0.6,
     ),
     CharacterisationFrame(
+        "rebuffed a call to go",
+        re.compile(rf"{_NOT}\b(?P<verb>rebuffed|rebuffs|rejected|rejects|dismissed|dismisses|resisted|resists|brushed[ ](?:aside|off)|shrugged[ ]off)[ ]"
+                   rf"(?P<what>(?:the|a|an|any|all|those|these|growing|mounting|fresh|renewed)[ ](?:[a-z]+[ ]){{0,2}}?calls?[ ]for[ ](?P<who>[^,;:“”\"]{{2,60}}?)[ ]to[ ]"
+                   rf"(?P<go>go|quit|resign|step[ ]down|stand[ ]down|leave|be[ ]sacked|be[ ]fired)){_UNTIL}"),
+        lambda m: f"{_cap(m.group('who'))} should {m.group('go')}",
+        "denies",
+        0.6,
+    ),
+    CharacterisationFrame(
+        "refused to go",
+        re.compile(rf"{_NOT}\b(?P<verb>refused|refuses|refusing|declined|declines|declining)[ ](?P<what>to[ ](?P<go>resign|quit|step[ ]down|stand[ ]down))\b"),
+        lambda m: f"{{party}} should {m.group('go')}",
+        "denies",
+        0.6,
+    ),
+    CharacterisationFrame(
+        "refusing to go, X said",
+        re.compile(r"^(?P<verb>Refusing|Declining)[ ](?P<what>to[ ](?P<go>resign|quit|step[ ]down|stand[ ]down|go)),[ ](?P<party>[^,;:“”\"]{2,40}?)[ ]"
+                   r"(?:said|says|told|added|insisted|argued)\b"),
+        lambda m: f"{{party}} should {m.group('go')}",
+        "denies",
+        0.6,
+    ),
+    CharacterisationFrame(
         "that was the accusation",
         re.compile(r"^(?P<claim>.{12,}?)[ ]?[:;—–-][ ]?(?:that|this|such)[ ](?:was|is|were)[ ](?:the|an?)[ ](?:[\w-]+[ ])?"
                    r"(?P<verb>accusation|claim|allegation|charge|assertion|complaint|suggestion)[ ](?:that[ ])?(?P<party>[^,;.]{2,80}?)[ ]"
@@ -184,7 +208,7 @@ def _party(table: EntityTable, text: str, sentence: Sentence, m: re.Match, claim
     # Words between subject and verb ("last week", "has", "formally", "strongly") are no part of the name.
     head = re.sub(r"(?:(?<=[ ])(?:last|this|next|on|earlier|later|also|has|have|had|was|were|is|again|[a-z]+ly|week|month|year|\w+day)[ ])+$", "",
                   text[s0:s0 + m.start("verb")])
-    cut = max([b.end() for b in re.finditer(r"[;:]|,[ ](?:and|but|while|as|after|when|because|before)[ ]|[ ](?:and|but|after|before|while|when|that|because)[ ]", head)] or [0])
+    cut = max([b.end() for b in re.finditer(r"[;:]|,[ ](?:however|though|meanwhile|instead),[ ]|,[ ](?:and|but|while|as|after|when|because|before)[ ]|[ ](?:and|but|after|before|while|when|that|because)[ ]", head)] or [0])
     intro = re.match(r"(?:In|At|On|After|Before|During|However|Meanwhile|Separately|But|Still|Yet|When)\b[^,]*,[ ]", head[cut:])
     cut += intro.end() if intro else 0
     subject = head[cut:]
@@ -245,7 +269,7 @@ def characterisation_claims(table: EntityTable, text: str, sentences: list[Sente
                     start, end = verb_at, s0 + m.end()  # the verdict: "called the account “ill-informed”"
                     claim = Claim(party, "disputes", start, end, (min(verb_at, start), end), target.proposition, row.confidence, [], target, row.name)
                 else:
-                    words = row.words(m).strip()
+                    words = row.words(m).strip().replace("{party}", party.label)  # "Refusing to resign, she said": the party should go
                     if fragment(words) or len(re.findall(r"\w+", words)) < 3:
                         continue
                     words = re.sub(r"^(?:it|its)\b", lambda w: party.label + ("’s" if w.group(0) == "its" else ""), words) if party.type in ORG_TYPES else words

@@ -31,6 +31,16 @@ def test_that_was_the_accusation_x_made_is_xs_claim(engine):
     assert claims(text, engine) == [("Jane Roe", "asserts", "Payroll engineers were asleep at home when the Initech system failed.")]
 
 
+@pytest.mark.parametrize("engine", ["rules", "spacy"])
+def test_a_rebuffed_call_to_go_and_a_refusal_to_resign_deny_that_the_person_should_go(engine):
+    text = ("Initech board backs its chief\n\nMPs said John Poe should consider quitting. "
+            "Hours later, however, Initech rebuffed the call for Poe to go, saying he had its support.")
+    assert ("Initech", "denies", "Poe should go.") in claims(text, engine)
+    text = "Outage at Globex\n\nJane Roe, the chief executive of Globex, spoke on Wednesday. Refusing to resign, she said the outage would not happen again."
+    assert ("Jane Roe", "denies", "Jane Roe should resign.") in claims(text, engine)
+    assert not any("should" in p for _, _, p in claims("Outage at Globex\n\nJane Roe has not refused to resign.", engine))
+
+
 VERDICT = (
     "Initech chief slept through outage\n\n"
     "The Metro Times first reported that John Poe slept as the payroll outage unfolded. "
