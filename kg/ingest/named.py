@@ -95,6 +95,8 @@ def add_named(table: EntityTable, text: str, named) -> None:
             else:
                 type_ = CLS.Organization
         known = table.by_name(words)  # one name, one item: the parser may type its mentions differently
+        if known is None and type_ == CLS.Organization and " " not in words:
+            known = _named_before(table, words, start)  # "Lyn Montgomery ... Montgomery said": her surname, not a company
         if known is not None:
             table.mention(known, start, end)
             continue
@@ -104,6 +106,21 @@ def add_named(table: EntityTable, text: str, named) -> None:
     _members(table, text)
     _acronyms(table, text)
     _initials(table)
+
+
+def _named_before(table: EntityTable, word: str, start: int):
+    """The person named in full before ``start`` whose surname is ``word``, if exactly one is.
+
+    >>> from kg.ingest.gazetteer import Gazetteer
+    >>> text = "Lyn Montgomery spoke first. Montgomery said it was avoidable."
+    >>> table = EntityTable(text, Gazetteer([]))
+    >>> _ = table.new(CLS.Person, "Lyn Montgomery", 0, 14, rule="test")
+    >>> _named_before(table, "Montgomery", 28).label, _named_before(table, "Montgomery", 0)
+    ('Lyn Montgomery', None)
+    """
+    people = [e for e in table.entities.values() if e.type == CLS.Person and len(e.label.split()) > 1
+              and e.label.split()[-1] == word and e.spans and e.spans[0][1] <= start]
+    return people[0] if len(people) == 1 else None
 
 
 def add_publisher(table: EntityTable, text: str, name: str | None) -> None:

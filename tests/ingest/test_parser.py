@@ -485,3 +485,12 @@ def test_an_organization_named_by_its_initials_alone_is_the_one_they_spell():
             "The FCC said Globex had failed to test the change. The FCA said the bank had been fined before.")
     parties = {party for party, _, _ in claims(text, "spacy")}
     assert parties == {"Federal Communications Commission", "FCA"}
+
+
+def test_a_surname_the_parser_calls_an_organization_is_the_person_named_before():
+    text = ("Orbis outage\n\nCabin crew have complained about software failures at Orbis Air for years, according to "
+            "Lyn Montgomery, president of the Orbis flight attendants' union.\n\n"
+            "\"There were many ways it could have been avoided,\" Montgomery said on CNN on Thursday.\n")
+    x = extract(text, parser="spacy")
+    assert not any(e.label == "Montgomery" for e in x.table.entities.values())
+    assert [c.party.label for c in x.claims] == ["Lyn Montgomery", "Lyn Montgomery"]
