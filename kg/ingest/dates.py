@@ -3,7 +3,9 @@
 Each :class:`DateMention` keeps the words as written (``dateText``) and gives
 either an exact ``date`` or bounds (``notBefore``/``notAfter``). Relative
 expressions ("Tuesday", "earlier this month", "last week") need the
-publication date; without it they keep only their text.
+publication date; without it they keep only their text. A span the text states
+("between 10 and 12 July", "July 30 to August 2", "over the weekend") keeps its
+bounds: a range, never one of its days.
 """
 
 from __future__ import annotations
@@ -24,8 +26,18 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
 _DAY_NAME = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _QUARTER = r"(?:the\s+)?(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+of\s+(?P<qyear>(?:19|20)\d\d)|\bQ(?P<qnum>[1-4])\s+(?P<qyear2>(?:19|20)\d\d)"
 
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+_TO = r"\s*(?:and|to|through|until|-|–)\s*"
 _PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    # A span the text states: "between 10 and 12 July", "July 10-12, 2024", "from July 30 to August 2".
+    ("between_days", re.compile(r"\b(?:(?:between|from)\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?" + _TO + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + _YEAR)),
+    ("between_dates", re.compile(r"\b(?:between|from)\s+" + _MONTH.replace("<month>", "<month1>") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?" + _TO
+                                 + _MONTH + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b" + _YEAR)),
+    ("between_day_months", re.compile(r"\b(?:between|from)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("<month>", "<month1>") + _TO
+                                      + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + _YEAR)),
+    ("month_days", re.compile(_MONTH + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?" + _TO + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?![:.]\d)" + _YEAR)),
+    ("weekend", re.compile(r"\b(?:(?:over|during|on|at)\s+)?(?:the|this|last|that)\s+(?P<long>(?:long|holiday|bank\s+holiday|christmas|easter)\s+)?weekend\b", re.IGNORECASE)),
     ("month_day_year", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")),
     ("day_month_year", re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r"\s+(?P<year>(?:19|20)\d\d)\b")),
     ("quarter", re.compile(r"(?:since\s+)?(?:" + _QUARTER + r")", re.IGNORECASE)),
@@ -107,6 +119,8 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[str | None
             return _exact(date(int(g["year"]), _MONTHS[g["month"].lower().rstrip(".")], int(g["day"])))
         except (ValueError, KeyError):
             return None
+    if kind in ("between_days", "between_dates", "between_day_months", "month_days"):
+        return _stated_span(g, published)
     if kind == "quarter":
         quarter = _ORDINAL.get((g.get("quarter") or "").lower()) or int(g.get("qnum") or 0)
         year = int(g.get("qyear") or g.get("qyear2"))
@@ -155,6 +169,12 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[str | None
             back = 7
         # A bare weekday in a news report is the most recent one, the day of publication included.
         return _exact(published - timedelta(days=back))
+    if kind == "weekend":  # the last one by publication; a long or holiday weekend from its Friday to its Monday
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        first, last = saturday, saturday + timedelta(days=1)
+        if g.get("long"):
+            first, last = saturday - timedelta(days=1), saturday + timedelta(days=2)
+        return _span(first, last, published)
     unit = (g.get("unit") or g.get("unit2") or "").lower()
     if kind == "relative_span":
         if unit == "week":
@@ -196,6 +216,25 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[str | None
         days = {"day": 1, "week": 7, "month": 31}[unit] * few
         return _span(published - timedelta(days=days), published)
     return None
+
+
+def _stated_span(g: dict, published: date | None) -> tuple[None, str, str] | None:
+    """The bounds of a span the text states by its first and last day; a month without its year is the
+    last such month by publication (as a bare "July 10" is)."""
+    last_month = _MONTHS[g["month"].lower().rstrip(".")]
+    first_month = _MONTHS[g["month1"].lower().rstrip(".")] if g.get("month1") else last_month
+    if g.get("year"):
+        year = int(g["year"])
+    elif published is not None:
+        year = published.year if date(published.year, last_month, 1) <= published + timedelta(days=31) else published.year - 1
+    else:
+        return None
+    try:
+        first = date(year - (first_month > last_month), first_month, int(g["d1"]))
+        last = date(year, last_month, int(g["d2"]))
+    except ValueError:
+        return None
+    return (None, first.isoformat(), last.isoformat()) if first < last else None
 
 
 # A phrase dateparser may read: it names a month, a weekday or a span of time, not a bare number ("the 4th").

@@ -35,6 +35,12 @@ def test_company_suffix_ends_a_sentence_only_before_a_new_one():
         ("March 3, 2026", {"date": "2026-03-03", "dateText": "March 3, 2026"}),
         ("yesterday", {"date": "2026-03-11", "dateText": "yesterday"}),
         ("in November", {"notBefore": "2025-11-01", "notAfter": "2025-11-30", "dateText": "in November"}),
+        ("between 2 and 4 March", {"notBefore": "2026-03-02", "notAfter": "2026-03-04", "dateText": "between 2 and 4 March"}),
+        ("on March 2-4", {"notBefore": "2026-03-02", "notAfter": "2026-03-04", "dateText": "March 2-4"}),
+        ("from February 27 to March 2", {"notBefore": "2026-02-27", "notAfter": "2026-03-02", "dateText": "from February 27 to March 2"}),
+        ("from 30 December to 2 January 2026", {"notBefore": "2025-12-30", "notAfter": "2026-01-02", "dateText": "from 30 December to 2 January 2026"}),
+        ("over the weekend", {"notBefore": "2026-03-07", "notAfter": "2026-03-08", "dateText": "over the weekend"}),
+        ("over the holiday weekend", {"notBefore": "2026-03-06", "notAfter": "2026-03-09", "dateText": "over the holiday weekend"}),
     ],
 )
 def test_dates_resolve_against_the_publication_date(words, fields):
