@@ -50,21 +50,43 @@ class DateTree:
                 self.parse([(a, b)])
         return next(((a, doc) for a, b, doc in self._docs if a <= start and end <= b), (None, None))
 
+    def governor(self, start: int, end: int) -> str | None:
+        """The lemma (lower case) of the word the date at ``text[start:end]`` hangs from ("on Monday" →
+        the verb or noun "on" hangs from), or None when it hangs from nothing in its sentence.
+
+        >>> tree = DateTree("In a post on its site on Wednesday, the gang took credit for the attack.")
+        >>> tree.governor(25, 34)
+        'post'
+        """
+        offset, doc = self._doc(start, end)
+        if doc is None:
+            return None
+        _, word = self._hang(offset, doc, start, end)
+        return word.lemma_.lower() if word is not None else None
+
+    @staticmethod
+    def _hang(offset: int, doc, start: int, end: int):
+        """The date's own top word and the word it hangs from (None, None when it hangs from nothing)."""
+        tokens = [t for t in doc if offset + t.idx < end and start < offset + t.idx + len(t)]
+        inside = {t.i for t in tokens}
+        root = next((t for t in tokens if t.head.i not in inside), None)
+        if root is None or root.head.i == root.i:
+            return None, None
+        governor = root.head
+        if root.dep_ == "pobj" and governor.dep_ in ("prep", "agent") and governor.head.i != governor.i:
+            governor = governor.head  # "on Monday" hangs from what happened on Monday
+        return root, governor
+
     def bound(self, start: int, end: int) -> list[tuple[int, int]]:
         """The spans of the words the date at ``text[start:end]`` is bound to (its governor first);
         empty when it hangs from nothing in its sentence (it is the sentence's root, or no parse holds it)."""
         offset, doc = self._doc(start, end)
         if doc is None:
             return []
-        tokens = [t for t in doc if offset + t.idx < end and start < offset + t.idx + len(t)]
-        inside = {t.i for t in tokens}
-        root = next((t for t in tokens if t.head.i not in inside), None)
-        if root is None or root.head.i == root.i:
+        root, governor = self._hang(offset, doc, start, end)
+        if governor is None:
             return []
-        governor = root.head
-        if root.dep_ == "pobj" and governor.dep_ in ("prep", "agent") and governor.head.i != governor.i:
-            governor = governor.head  # "on Monday" hangs from what happened on Monday
-        elif root.dep_ not in _QUALIFIES and root.dep_ != "pobj":
+        if root.dep_ not in _QUALIFIES and root.dep_ != "pobj":
             return [_span(offset, governor)]
         found = [governor]
         if governor.pos_ in ("VERB", "AUX"):

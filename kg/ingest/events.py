@@ -388,7 +388,7 @@ def _one_day_within(text: str, span: DateMention, published: str | None, date_sp
     >>> _one_day_within(t + " Power was back on April 29.", april, "2025-06-18") is None
     True
     """
-    from kg.ingest.impact import _explicit, _usable
+    from kg.ingest.impact import _explicit, _owned, _usable
 
     if not span.not_before or not span.not_after or len(re.findall(r"\d{1,2}(?!\d)", span.text)) >= 2:
         return None
@@ -397,7 +397,7 @@ def _one_day_within(text: str, span: DateMention, published: str | None, date_sp
         if not found.date or not _explicit(found) or not span.not_before <= found.date <= span.not_after:
             continue
         where = text.rfind("\n", 0, found.start) + 1
-        if not _usable(text, found, where) or (tree is not None and _bound_to(tree, found, others)):
+        if not _usable(text, found, where) or (tree is not None and (_bound_to(tree, found, others) or _owned(tree.governor(found.start, found.end)))):
             continue  # a letter's or a statement's date, or another incident's
         days.setdefault(found.date, found)
     return next(iter(days.values())) if len(days) == 1 else None

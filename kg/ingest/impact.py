@@ -14,7 +14,9 @@ sentences that mention it:
 - an explicit date (March 5, 2026-03-05) beats a weekday or a relative one;
 - a date that belongs to a letter, a meeting, a lawsuit, a filing, a hearing
   or a statement ("in a letter dated Monday", "filed a lawsuit on Monday",
-  "said on Tuesday") is never the incident's;
+  "said on Tuesday") is never the incident's; with the parser, neither is one
+  its tree hangs from such a noun or from a reporting verb ("in a post on its
+  leak site on Wednesday", "the regulator found on Friday");
 - a dateline ("BRAMFORD, May 13 (Wire) -") is the article's date, not the incident's;
 - the first sentence (in reading order) with a usable date wins;
 - with the parser, a date its tree binds to the incident's own words ("the blackout that hit the
@@ -75,11 +77,15 @@ def _subject_start(text: str, at: int, floor: int) -> int | None:
         return None
     return offset + chosen[-1].start()
 
-# The noun a date belongs to when it is not the incident's.
+#: The nouns and verbs a date belongs to when it is not the incident's: the act of telling, filing or
+#: meeting ("in a letter dated Monday", "a post on its site on Wednesday", "said on Tuesday").
+OWNER_NOUNS = ("letter", "memo", "email", "e-mail", "meeting", "hearing", "lawsuit", "suit", "complaint", "filing",
+               "statement", "testimony", "interview", "briefing", "post", "notice", "order", "ruling", "report",
+               "conference", "call", "court", "session", "vote", "board", "council")
+_OWNER_VERBS = ("filed", "said", "says", "told", "wrote", "announced", "confirmed", "added", "apologi[sz]ed", "published",
+                "dated", "reporters")
 _NOT_EVENT = re.compile(
-    r"(?:letter|memo|e-?mail|meeting|hearing|lawsuit|suit|complaint|filing|filed|statement|testimony|interview|briefing|"
-    r"post|notice|order|ruling|report|said|says|told|wrote|announced|confirmed|added|apologi[sz]ed|published|dated|"
-    r"reporters|conference|call|court|session|vote|board|council)(?:[ ]\w+){0,3}[ ,]+(?:on|dated|of)?[ ]?$",
+    rf"(?:{'|'.join(OWNER_NOUNS + _OWNER_VERBS)})(?:[ ]\w+){{0,3}}[ ,]+(?:on|dated|of)?[ ]?$",
     re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"^,?[ ]?(?:\d{4})?[ ]*(?:\(|[-–—|][ ])")
@@ -143,7 +149,7 @@ def incident_date(text: str, sentences: list[tuple[int, int]], published: str | 
                 if _overlap(to, mentions):
                     bound.append(d)
                     continue
-                if _overlap(to, others):
+                if _overlap(to, others) or _owned(tree.governor(d.start, d.end)):
                     continue
             if _usable(text, d, start):
                 usable.append(d)
@@ -152,6 +158,14 @@ def incident_date(text: str, sentences: list[tuple[int, int]], published: str | 
     if bound:
         return next((d for d in bound if _explicit(d)), bound[0])
     return explicit or fallback
+
+
+def _owned(lemma: str | None) -> bool:
+    """Does a date hanging from this word date an act of telling, filing or meeting ("said on Tuesday",
+    "a post on its site on Wednesday"), not the incident?"""
+    from kg.ingest.speech_tree import LEMMAS
+
+    return lemma is not None and (lemma in OWNER_NOUNS or lemma in LEMMAS)
 
 
 def _overlap(spans, others) -> bool:

@@ -113,3 +113,18 @@ def test_the_outage_after_another_incident_is_the_outage_named_before_it():
         ("Globex outage", ["Globex outage", "outage"], "2024-02-22"),
         ("Data breach", ["data breach"], None),
     ]
+
+
+def test_a_date_the_tree_hangs_from_a_post_or_a_reporting_verb_never_dates_the_incident():
+    from kg.ingest.date_tree import DateTree
+
+    text = ("Gang claims attack\n\nIn a post on its leak site on Wednesday, the gang took credit for the ransomware attack "
+            "on the payments firm. The regulator found on Friday that records were taken.\n")
+    table = EntityTable(text, Gazetteer([]))
+    find_events(table, text, split_sentences(text), "2024-02-29", date_tree=DateTree(text))
+    incident = next(e for e in table.entities.values() if e.type == "Incident")
+    assert incident.label.lower().endswith("attack")
+    assert "date" not in incident.fields and "notBefore" not in incident.fields
+    plain = EntityTable(text, Gazetteer([]))
+    find_events(plain, text, split_sentences(text), "2024-02-29")  # without a tree the post's Wednesday is taken
+    assert next(e for e in plain.entities.values() if e.type == "Incident").fields["date"] == "2024-02-28"
