@@ -94,6 +94,12 @@ def clean(name: str) -> str:
     return name.strip()
 
 
+#: Lower-case words a person's name may hold ("Ursula von der Leyen", "Luiz Inácio Lula da Silva");
+#: any other ("Freedom to Quebecor") joins two names.
+NAME_PARTICLES = frozenset(("de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von",
+                            "bin", "ibn", "al", "y"))
+
+
 def is_person_name(name: str) -> bool:
     words = name.split()
     if len(words) < 2 or any(w.lower().strip(".") in NOT_NAMES for w in words):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.entities import ORG_TYPES, EntityTable
-from kg.ingest.name_tables import NOT_NAMES, ORG_LAST, PLURAL_ACRONYM, POSSESSIVE_HEADS, TITLE_WORDS, common_word, organization_context, reads_as_organization
+from kg.ingest.name_tables import NAME_PARTICLES, NOT_NAMES, ORG_LAST, PLURAL_ACRONYM, POSSESSIVE_HEADS, TITLE_WORDS, common_word, organization_context, reads_as_organization
 from kg.ingest.sentences import title_case_headline
 from kg.vocab import CLS
 
@@ -85,6 +85,8 @@ def add_named(table: EntityTable, text: str, named) -> None:
                 continue
         if type_ == CLS.Person and text[start - 1:start] in ("“", '"') and text[end:end + 1] in ("”", '"'):
             continue  # a name in quotation marks is a title (a programme, a report), not a person
+        if type_ == CLS.Person and any(w[:1].islower() and w not in NAME_PARTICLES for w in words.split()):
+            continue  # "sell Freedom to Quebecor": two names and a word between them, no one's name
         if type_ == CLS.Person and (len(words.split()) == 1 or reads_as_organization(table.words, words) or any(w.isupper() and len(w) > 1 for w in words.split())
                                     or _staffed(table, text, words) or organization_context(text, start, end)):
             # A lone word the parser calls a person is a surname of someone named, or nothing; an

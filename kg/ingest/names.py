@@ -105,21 +105,32 @@ _PUBLIC_BODY = {"authority", "commission", "agency", "administration", "board", 
 
 def _one_body(left: str, right: str) -> bool:
     """Do two capitalised runs joined by "and" name one public body: everyday words either side of the
-    "and" and a public body's last word at the end ("Australian Communications and Media Authority",
-    "Food and Drug Administration"), not two names ("Mandiant and Palo Alto Networks", "United and
-    American Airlines").
+    "and" (words of the dictionary, not names) and a public body's last word at the end ("Australian
+    Communications and Media Authority", "Food and Drug Administration"), not two names ("Mandiant and
+    Palo Alto Networks", "United and American Airlines").
 
     >>> _one_body("Australian Communications", "Media Authority"), _one_body("Mandiant", "Palo Alto Networks")
     (True, False)
     >>> _one_body("United", "American Airlines")
     False
+
+    A compound joined by a hyphen is capitalised on its first part only ("Canadian Radio-television
+    and Telecommunications Commission"): each part an everyday word.
+
+    >>> _one_body("Canadian Radio-television", "Telecommunications Commission")
+    True
     """
     from wordfreq import zipf_frequency
+
+    def everyday(word: str) -> bool:
+        parts = word.split("-")
+        return word[:1].isupper() and parts[0].istitle() and all(p.islower() for p in parts[1:]) \
+            and all(zipf_frequency(p.lower(), "en") >= 3.5 for p in parts)
 
     words = right.split()
     if len(words) < 2 or words[-1].lower() not in _PUBLIC_BODY:
         return False
-    return all(w.istitle() and zipf_frequency(w.lower(), "en") >= 4.0 for w in (left.split()[-1], words[0]))
+    return all(everyday(w) for w in (left.split()[-1], words[0]))
 
 
 def _spelled_by_acronym(text: str, start: int, end: int) -> bool:
@@ -320,8 +331,13 @@ def _short_forms(table: EntityTable, text: str) -> None:
                 table.alias(entity, short)
 
 
-def _speaking_proper_nouns(table: EntityTable, text: str, sentences: list[Sentence]) -> None:
-    """A single proper noun that speaks or owns staff is an organization: "Orbis rejected", "Cobalt's senior vice president"."""
+#: The parser's labels for a place: "Canada's industry minister" is a government's office, and a place is no organization.
+_PLACES = {"GPE", "LOC"}
+
+
+def _speaking_proper_nouns(table: EntityTable, text: str, sentences: list[Sentence], places: set[tuple[int, int]] = frozenset()) -> None:
+    """A single proper noun that speaks or owns staff is an organization: "Orbis rejected", "Cobalt's senior vice president";
+    not a name the parser reads as a place (``places``)."""
     pattern = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)*(?:[ ][A-Z][a-zA-Z]+)?)(?:(?P<poss>['’]s)\s+(?:[\w-]+\s+){{0,2}}(?:{TITLE_WORDS})\b|\s+(?:also\s+)?(?:{REPORTING}|has not said|did not|declined)\b)")
     first_names: dict[str, _FullName | None] = {}
     for m in pattern.finditer(text):
@@ -330,6 +346,8 @@ def _speaking_proper_nouns(table: EntityTable, text: str, sentences: list[Senten
         if " " in name and not reads_as_organization(table.words, name):
             continue
         if name.split()[0].lower() in NOT_NAMES or name.lower() in GROUP_NOUNS or PLURAL_ACRONYM.fullmatch(name) or table.is_taken(start, start + len(name)):
+            continue
+        if (start, start + len(name)) in places:
             continue
         at_start = _sentence_start(sentences, start)
         never_lower = not table.words.find(name.lower())
@@ -411,5 +429,5 @@ def find_names(table: EntityTable, text: str, sentences: list[Sentence], named: 
     _merge_prefixes(table)
     _all_occurrences(table, text)
     _short_forms(table, text)
-    _speaking_proper_nouns(table, text, sentences)
+    _speaking_proper_nouns(table, text, sentences, {(s, e) for s, e, label in named if label in _PLACES})
     _all_occurrences(table, text)

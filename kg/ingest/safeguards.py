@@ -28,6 +28,9 @@ _SAFEGUARD_RE = re.compile(
     re.IGNORECASE,
 )
 _INHERENT = {"guardrail", "guardrails", "safeguard", "safeguards"}
+#: Verbs in -s whose object is a control granted or sought ("needs approval", "requires sign-off"): the
+#: modifiers stop at a verb in -ed or -ing, not at one of these right before the head.
+_TAKES_A_CONTROL = frozenset("needs requires seeks gets gives grants receives wins awaits lacks passes fails".split())
 
 
 # Words that qualify a safeguard without telling two apart ("tighter", "additional", "internal"), and heads that
@@ -71,8 +74,8 @@ def find_safeguards(table: EntityTable, text: str) -> None:
     for m in _SAFEGUARD_RE.finditer(text):
         head = m.group("head")
         words = m.group("mods").split()
-        if words and words[-1].lower() in VERBAL:
-            continue  # "to review", "would sign off": a verb
+        if words and (words[-1].lower() in VERBAL or words[-1].lower() in _TAKES_A_CONTROL):
+            continue  # "to review", "would sign off": a verb; "still needs approval": a control's granting, not a control
         after = text[m.end("head"):m.end("head") + 64]
         if head.lower() in {"review", "reviews"} and re.match(r"\s+(?:of|whether)\b", after):
             continue  # "a review of the availability": an activity, not a control

@@ -494,3 +494,30 @@ def test_a_surname_the_parser_calls_an_organization_is_the_person_named_before()
     x = extract(text, parser="spacy")
     assert not any(e.label == "Montgomery" for e in x.table.entities.values())
     assert [c.party.label for c in x.claims] == ["Lyn Montgomery", "Lyn Montgomery"]
+
+
+def test_a_public_body_whose_name_holds_a_hyphenated_word_is_one_name():
+    text = ("Regulator to investigate\n\nThe minister said the Canadian Radio-television and Telecommunications Commission "
+            "will investigate the outage.\n")
+    labels = {e.label for e in extract(text, parser="spacy").table.entities.values() if e.type == "Organization"}
+    assert labels == {"Canadian Radio-television and Telecommunications Commission"}
+
+
+def test_two_names_joined_by_a_word_are_no_person_and_a_place_that_has_a_minister_is_no_organization():
+    text = ("Globex to sell unit\n\nCanada's industry minister has directed the country's telecom companies to act. "
+            "Last month, Globex announced that it would sell Freedom to Quebecor for $2.85 billion.\n")
+    entities = {(e.type, e.label) for e in extract(text, parser="spacy").table.entities.values()}
+    assert not any(label in ("Freedom to Quebecor", "Canada") for _, label in entities)
+    assert ("Organization", "Globex") in entities
+
+
+def test_a_headline_speaker_named_nowhere_else_is_no_organization():
+    text = ("Telecoms told to assist each other during outages\n\n"
+            "The minister has directed the telecom companies to reach agreements on emergency roaming.\n")
+    assert not any(e.label == "Telecoms" for e in extract(text, parser="spacy").table.entities.values())
+
+
+def test_a_control_someone_still_needs_is_no_safeguard_of_its_own():
+    text = "The takeover still needs approval from the Competition Bureau. Globex added two-person approval for changes.\n"
+    safeguards = {e.label for e in extract(text, parser="spacy").table.entities.values() if e.type == "Safeguard"}
+    assert safeguards == {"Two-person approval"}
