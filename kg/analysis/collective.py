@@ -26,7 +26,7 @@ __all__ = ["clusters", "pooled", "to_weigh_again", "unchanged"]
 #: is found again.
 _UNCHANGED_KINDS = frozenset({
     "shared-context", "description", "meaning", "named-together", "raised-together", "opposite-stances",
-    "mentioned-in", "outlet",
+    "mentioned-in", "outlet", "told-beside",
 })
 
 

@@ -36,7 +36,7 @@ __all__ = [
 
 COMPARISONS_FILE = ONTOLOGY_DIR / "comparisons.yaml"
 KINDS = ("name", "dates", "same-value", "shared-context", "description", "co-values", "named-together", "raised-together",
-         "opposite-stances", "mentioned-in", "outlet", "role", "meaning", "part-whole", "quantities")
+         "opposite-stances", "mentioned-in", "outlet", "role", "meaning", "part-whole", "quantities", "told-beside")
 #: The kinds that compare an item's values of one property (``property``), which profiles gather.
 _VALUED = ("same-value", "part-whole")
 #: Literal properties the projection carries, by case key → projection attribute.
@@ -152,6 +152,9 @@ def model(path: str | None = None) -> Model:
         for key in options.get("apart_under", ()):
             if key not in schema.properties or schema.properties[key].kind != "ref":
                 raise _fail(where, f"unknown case key {key!r}")
+        unknown = set(options.get("beside", ())) - classes
+        if unknown:
+            raise _fail(where, f"beside: unknown class {sorted(unknown)[0]!r}")
         if "apart_under" in options:
             options["apart_under"] = frozenset(str(schema.properties[key].iri) for key in options["apart_under"])
         options["has_placeholder"] = any(lv.level == "placeholder" for lv in levels)

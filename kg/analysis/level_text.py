@@ -3,7 +3,9 @@
 Kinds of :mod:`kg.analysis.levels` read from the propositions, questions, stances and sources about
 both: ``named-together`` (a proposition about both says they are the same), ``raised-together`` (a
 question asks whether they are one), ``opposite-stances`` and ``mentioned-in`` (a source speaking
-of both told them apart). Most pairs share none of these: each kind's guard (``said_together``,
+of both told them apart); and ``told-beside``, what each is named beside in propositions about one and not
+the other (two tellings of one cause, each beside the incident it caused). Most pairs share none of
+these: each kind's guard (``said_together``,
 ``spoken_of_together``, ``both_take_stances``, ``both_sourced``) says which pairs its function reads,
 and the levels of the others without it.
 """
@@ -18,8 +20,8 @@ from kg.analysis.evidence import P
 from kg.analysis.nxgraph import CLS
 from kg.analysis.profiles import Profile
 
-__all__ = ["named_together", "raised", "stances", "sources", "said_together", "spoken_of_together", "both_take_stances",
-           "both_sourced"]
+__all__ = ["named_together", "raised", "stances", "sources", "told_beside", "said_together", "spoken_of_together",
+           "both_take_stances", "both_sourced", "both_told"]
 
 
 def said_together(a: Profile, b: Profile) -> bool:
@@ -40,6 +42,11 @@ def both_take_stances(a: Profile, b: Profile) -> bool:
 def both_sourced(a: Profile, b: Profile) -> bool:
     """Does a source speak of each? (Else ``sources`` is ``missing``.)"""
     return bool(a.sources) and bool(b.sources)
+
+
+def both_told(a: Profile, b: Profile) -> bool:
+    """Is each the subject of a proposition? (Else ``told beside`` is ``none``.)"""
+    return bool(a.propositions) and bool(b.propositions)
 
 
 def _patterns(c: Comparison, option: str) -> list[re.Pattern]:
@@ -216,3 +223,46 @@ def _raised_by(a: Profile, b: Profile, ctx: Context) -> str:
                 return str(dict(found.facts)["text"])
     return ""
 
+
+
+def told_beside(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
+    """Each is named beside one item of a ``beside`` class (an incident), in propositions about one and not
+    the other, each naming no other item of those classes: one cause told two ways, each beside the
+    incident it caused, by two reporters.
+
+    >>> from kg.analysis.levels import compare_items, from_turtle
+    >>> g = from_turtle('''
+    ... :out a kg:Incident ; rdfs:label "Outage" .  :db a kg:System ; rdfs:label "Database" .
+    ... :a a kg:SoftwareChange .  :b a kg:SoftwareChange .  :c a kg:SoftwareChange .
+    ... :p1 a kg:Proposition ; kg:text "A permissions change caused the outage." ; kg:about :a, :out .
+    ... :p2 a kg:Proposition ; kg:text "An access control change preceded the outage." ; kg:about :b, :out .
+    ... :p3 a kg:Proposition ; kg:text "The rollback restored the database." ; kg:about :c, :db .
+    ... ''')
+    >>> compare_items(g, "a", "b", "beside one incident")
+    Outcome(level='beside-one', facts=(('items', ('Outage',)),), via=())
+    >>> compare_items(g, "a", "c", "beside one incident").level
+    'none'
+    """
+    if not both_told(a, b):
+        return Outcome("none")
+    classes = c.options.get("_beside")
+    if classes is None:
+        classes = c.options["_beside"] = frozenset(c.options.get("beside", ()))
+    both = a.propositions & b.propositions
+    shared = _beside(a, b, both, classes, ctx) & _beside(b, a, both, classes, ctx)
+    if not shared:
+        return Outcome("none")
+    return Outcome("beside-one", _facts(items=tuple(sorted(ctx.label(x) for x in shared))) if facts else ())
+
+
+def _beside(p: Profile, other: Profile, both: frozenset[str], classes: frozenset[str], ctx: Context) -> set[str]:
+    """The items of ``classes`` that the propositions about ``p`` and not ``other`` name beside it, each the one
+    item of those classes its proposition names (one that names two incidents ties it to neither)."""
+    nodes, succ = ctx.g._node, ctx.g._succ  # networkx's own dicts: no view object per lookup
+    found = set()
+    for prop in p.propositions - both:
+        named = {v for v, edges in succ[prop].items() if P.about in edges and v not in (p.node, other.node)
+                 and classes.intersection(nodes[v].get("kinds") or (nodes[v].get("cls"),))}
+        if len(named) == 1:
+            found |= named
+    return found

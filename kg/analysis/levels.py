@@ -39,8 +39,8 @@ from kg.analysis.level_dates import dates, dates_levels
 from kg.analysis.level_names import name_level, name_levels
 from kg.analysis.level_quantities import quantities
 from kg.analysis.level_parts import co_values, co_values_levels, parts, parts_levels
-from kg.analysis.level_text import (both_sourced, both_take_stances, named_together, raised, said_together, sources,
-                                    spoken_of_together, stances)
+from kg.analysis.level_text import (both_sourced, both_take_stances, both_told, named_together, raised, said_together,
+                                    sources, spoken_of_together, stances, told_beside)
 from kg.analysis.level_values import one_outlet, one_unnamed, outlet, role, values, values_levels
 from kg.analysis.level_words import context, context_levels, description, description_levels
 from kg.analysis.meaning import meaning_level, meaning_levels
@@ -84,6 +84,7 @@ _KINDS: dict[str, tuple[Callable, Callable]] = {
     "raised-together": (raised, _unless(spoken_of_together, "none", raised)),
     "opposite-stances": (stances, _unless(both_take_stances, "none", stances)),
     "mentioned-in": (sources, _unless(both_sourced, "missing", sources)),
+    "told-beside": (told_beside, _unless(both_told, "none", told_beside)),
     "outlet": (outlet, _unless(one_outlet, "none", outlet)),
     "role": (role, _unless(one_unnamed, "none", role)),
     "meaning": (meaning_level, meaning_levels),

@@ -139,6 +139,7 @@ WORDS: tuple[WordsRow, ...] = (
     WordsRow("raised in one source", "mentioned-in", "raised", lambda f: f"raised by “{f['text']}”"),
     WordsRow("the case's one source", "mentioned-in", "one-source", lambda f: f"{f['source']} is the case's only source"),
     WordsRow("one source", "mentioned-in", "same-source", lambda f: f"both in {f['source']}{_more(f['more'])}"),
+    WordsRow("told beside one item", "told-beside", "beside-one", lambda f: f"each told beside {', '.join(f['items'])}"),
     WordsRow("figures", "quantities", "*", lambda f: f"{', '.join(f['left'])} vs {', '.join(f['right'])}"),
     WordsRow("an outlet", "outlet", "outlet-and-other", lambda f: f"{f['outlet']} publishes news; {f['other']} none"),
     WordsRow("part of the other", "part-whole", "part-of-other",

@@ -21,7 +21,8 @@ def test_the_declared_model_names_only_known_classes_and_keys():
     ("property: mechanism", "property: mechanisms", "comparison 'mechanism': unknown case key 'mechanisms'"),
     ("classes: [Person]", "classes: [Persons]", "comparison 'job title': unknown class 'Persons'"),
     ("affiliation: [member of, speaks for]", "affiliation: [member of, spoke for]", "comparison 'holds role': names no comparison 'spoke for'"),
-    ("kind: co-values", "kind: cousins", "comparison 'siblings': unknown kind 'cousins'; expected one of name, dates, same-value, shared-context, description, co-values, named-together, raised-together, opposite-stances, mentioned-in, outlet, role, meaning, part-whole, quantities"),
+    ("kind: co-values", "kind: cousins", "comparison 'siblings': unknown kind 'cousins'; expected one of name, dates, same-value, shared-context, description, co-values, named-together, raised-together, opposite-stances, mentioned-in, outlet, role, meaning, part-whole, quantities, told-beside"),
+    ("beside: [Incident]", "beside: [Incidents]", "comparison 'beside one incident': beside: unknown class 'Incidents'"),
 ])
 def test_a_mistake_in_the_comparisons_file_names_it(tmp_path, old, new, message):
     text = COMPARISONS_FILE.read_text(encoding="utf-8")

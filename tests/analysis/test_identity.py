@@ -225,6 +225,33 @@ def test_one_effect_told_by_one_figure_meets_and_two_figures_count_against():
     assert one.probability > other.probability > two.probability
 
 
+CAUSES = """
+:out a kg:Incident ; rdfs:label "Checkout outage" ; dcterms:date "2026-03-02"^^xsd:date .
+:store a kg:System ; rdfs:label "Session store" .
+:perm a kg:SoftwareChange ; rdfs:label "Permissions change on the session cluster" ; dcterms:date "2026-03-02"^^xsd:date .
+:acl a kg:SoftwareChange ; rdfs:label "Database access control change" ; dcterms:date "2026-03-02"^^xsd:date .
+:undo a kg:SoftwareChange ; rdfs:label "Rollback of the session file" ; dcterms:date "2026-03-02"^^xsd:date .
+:p1 a kg:Proposition ; kg:text "A permissions change on the session cluster caused the outage." ; kg:about :perm, :out .
+:p2 a kg:Proposition ; kg:text "An access control change was deployed minutes before the outage." ; kg:about :acl, :out .
+:p3 a kg:Proposition ; kg:text "Engineers rolled the session file back." ; kg:about :undo, :store .
+:out2 a kg:Incident ; rdfs:label "Login outage" ; dcterms:date "2026-03-02"^^xsd:date .
+:p4 a kg:Proposition ; kg:text "The checkout outage and the login outage are one event, after the rollback." ;
+    kg:about :undo, :out, :out2 .
+"""
+
+
+def test_two_changes_each_told_beside_one_incident_meet_and_a_rollback_told_beside_a_system_does_not():
+    by_pair = {frozenset(c.label.split(" ~ ")): c for c in identity_candidates(from_turtle(CAUSES), threshold=0.0)}
+    cause = by_pair[frozenset({"Permissions change on the session cluster", "Database access control change"})]
+    rollback = by_pair[frozenset({"Permissions change on the session cluster", "Rollback of the session file"})]
+    assert _rows(cause)["beside one incident"][0] == "beside-one" and _rows(cause)["beside one incident"][1] > 0
+    assert row_words(next(r for r in cause.waterfall if r.comparison == "beside one incident")) == (
+        "beside one incident: beside-one (each told beside Checkout outage)")
+    # the rollback is named beside the outage too, but in a proposition that names two incidents: beside neither
+    assert _rows(rollback)["beside one incident"] == ("none", 0.0)
+    assert cause.probability > rollback.probability
+
+
 COLLECTIVE = """
 :acme a kg:Organization ; rdfs:label "Acme" .
 :login a kg:System ; rdfs:label "Acme login" .
