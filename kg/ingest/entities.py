@@ -111,6 +111,11 @@ class EntityTable:
         bisect.insort(self._mentions, (start, end, entity.key))
         self._longest = max(self._longest, end - start)
 
+    def unmention(self, entity: Entity, start: int, end: int) -> None:
+        """Forget one mention of ``entity``: those words name another."""
+        entity.spans.remove((start, end))
+        self._mentions.remove((start, end, entity.key))
+
     def alias(self, entity: Entity, name: str) -> None:
         if normalize(name) not in {normalize(n) for n in entity.names}:
             entity.aliases.append(name)

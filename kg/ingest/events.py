@@ -27,6 +27,7 @@ from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.phrases import LONGEST_WORD, STOP, VERBAL, modifiers, phrase_label
 from kg.ingest.safeguards import find_safeguards
 from kg.ingest.sentences import Sentence
+from kg.vocab import CLS
 
 __all__ = ["find_events", "find_documents", "parse_count", "COUNT"]
 
@@ -407,6 +408,47 @@ def _bound_to(tree, found: DateMention, spans) -> bool:
     return any(a < d and c < b for a, b in tree.bound(found.start, found.end) for c, d in spans)
 
 
+_INDEFINITE = re.compile(r"\b(?:an?|another)[ ](?:[\w’'-]+,?[ ]){0,3}$", re.IGNORECASE)
+_ATTACHED = re.compile(r"[ ](?:in|on|of|from|during)[ ]")
+
+
+def _dated_apart(table: EntityTable, text: str, incidents: list[Entity], published: str | None, date_spans=()) -> list[Entity]:
+    """An incident brought in by an indefinite article and dated by its own words, outside the dates of
+    the incident it was read as ("a 12-hour, 13-minute outage in June 2020" beside "the outage of February
+    22"), is another incident: "a" brings in a new one, and its date tells it apart. Returns the new ones.
+
+    >>> from kg.ingest.gazetteer import Gazetteer
+    >>> from kg.ingest.sentences import split_sentences
+    >>> t = "Net outage\\n\\nThe outage of February 22 hit millions. A rival had an outage in June 2020."
+    >>> table = EntityTable(t, Gazetteer([]))
+    >>> find_events(table, t, split_sentences(t), "2024-02-26")
+    >>> [(e.label, e.fields.get("date") or e.fields.get("notBefore")) for e in table.entities.values() if e.type == "Incident"]
+    [('Net outage', '2024-02-22'), ('Outage in June 2020', '2020-06-01')]
+    """
+    from kg.ingest.incidents import date_bounds
+
+    apart = []
+    for incident in incidents:
+        bounds = date_bounds(incident.fields)
+        if bounds is None or incident.type != CLS.Incident:
+            continue
+        for start, end in incident.spans[1:]:
+            after = _ATTACHED.match(text, end)
+            if after is None or not _INDEFINITE.search(text, max(0, start - 40), start):
+                continue
+            own = next((d for d in find_dates(text, published, start=after.end(), end=min(len(text), after.end() + 40), spans=date_spans)
+                        if d.start == after.end() and re.search(r"\d", d.text)), None)
+            dated = date_bounds(own.case_fields()) if own is not None else None
+            if dated is None or not (dated[1] < bounds[0] or bounds[1] < dated[0]):
+                continue
+            table.unmention(incident, start, end)
+            other = table.new(CLS.Incident, phrase_label(text[start:own.end]), start, end, rule="incident phrase", confidence=0.6)
+            other.fields.update(own.case_fields())
+            other.fields["_dateSpan"] = (own.start, own.end)
+            apart.append(other)
+    return apart
+
+
 def _within(mention: DateMention, month: DateMention) -> bool:
     first = mention.date or mention.not_before
     last = mention.date or mention.not_after
@@ -428,5 +470,6 @@ def find_events(table: EntityTable, text: str, sentences: list[Sentence], publis
     dating = {"date_spans": date_spans, "tree": date_tree, "everyone": incidents + known}
     _date_incidents(text, sentences, incidents, published, **dating)
     _date_incidents(text, sentences, known, published, lead=False, **dating)
+    incidents += _dated_apart(table, text, incidents, published, date_spans)
     _effects_and_counts(table, text, sentences, incidents)
     find_safeguards(table, text)

@@ -128,3 +128,16 @@ def test_a_date_the_tree_hangs_from_a_post_or_a_reporting_verb_never_dates_the_i
     plain = EntityTable(text, Gazetteer([]))
     find_events(plain, text, split_sentences(text), "2024-02-29")  # without a tree the post's Wednesday is taken
     assert next(e for e in plain.entities.values() if e.type == "Incident").fields["date"] == "2024-02-28"
+
+
+def test_an_outage_brought_in_by_a_and_dated_apart_is_another_incident_and_one_dated_alike_is_not():
+    text = ("Carrier outage\n\nThe outage of February 22 hit millions of customers. Outages as severe are rare: "
+            "a rival paid a fine over a 12-hour, 13-minute outage in June 2020. The carrier had an outage on February 22, it said.\n")
+    table = EntityTable(text, Gazetteer([]))
+    find_events(table, text, split_sentences(text), "2024-02-26")
+    incidents = {e.label: e for e in table.entities.values() if e.type == "Incident"}
+    assert sorted(incidents) == ["13-minute outage in June 2020", "Carrier outage"]
+    assert incidents["Carrier outage"].fields["date"] == "2024-02-22"
+    earlier = incidents["13-minute outage in June 2020"]
+    assert (earlier.fields["notBefore"], earlier.fields["notAfter"]) == ("2020-06-01", "2020-06-30")
+    assert [text[a:b] for a, b in earlier.spans] == ["13-minute outage"]
