@@ -19,6 +19,7 @@ import re
 from kg.vocab import CLS
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.name_tables import TITLE_WORDS
+from kg.ingest.systems import AI_DESCRIPTION
 
 __all__ = ["by_description", "officer", "ai_by_description", "person_titled", "org_by_noun", "spoke_near", "unresolved_role"]
 
@@ -56,11 +57,6 @@ _OFFICE = re.compile(
 )
 
 
-#: How an article first tells an AI it never names: "the AI agent built by ...", "an AI coding assistant".
-_AI_INTRO = re.compile(r"(?<![\w-])(?i:an?|the|its|their)[ ](?P<name>(?:[a-z][\w-]*[ ]){0,2}?(?:AI|A\.I\.)(?:[ ][a-z][\w-]*){0,2}?[ ]"
-                       r"(?:agent|assistant|chatbot|bot|copilot|model|tool)|(?:AI[ ])?chatbot)\b")
-
-
 def ai_by_description(table: EntityTable, text: str, start: int, end: int) -> Entity | None:
     """An AI system the article tells only by description ("The AI agent built by Globex deleted the data.
     The agent responded: ..."): one item, from its first description in the two paragraphs before.
@@ -70,7 +66,7 @@ def ai_by_description(table: EntityTable, text: str, start: int, end: int) -> En
     >>> [(c.party.label, c.party.type) for c in extract(text, parser="rules").claims]
     [('AI coding assistant', 'AISystem')]
     """
-    first = next(_AI_INTRO.finditer(text, max(0, start - 2000), end), None)
+    first = next(AI_DESCRIPTION.finditer(text, max(0, start - 2000), end), None)
     if first is None:
         return None
     label = first.group("name")

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
-from kg.ingest.systems import SYSTEM_HEADS
+from kg.ingest.systems import AI_DESCRIPTION, SYSTEM_HEADS
 from kg.vocab import CLS
 
 __all__ = ["KindRule", "KIND_RULES", "find_kinds", "rule_table"]
@@ -114,9 +114,13 @@ KIND_RULES: tuple[KindRule, ...] = (
          0.5, "software, a platform or systems told by what they do, an -ing word or IT right before the head: “the company's "
               "scheduling software”, “a new IT platform”, “its fraud reporting line” (never after a name: “the Nats IT system” is "
               "the named system row's; nor an -ing word after an adverb: “externally facing systems”)"),
+    KindRule("described AI", CLS.AISystem, AI_DESCRIPTION, 0.5,
+             "an AI system told by what it is (“its chatbot”, “the airline's chatbot”, “an AI coding assistant”): the AI "
+             "system the article names, if it names one, else one item of its own"),
     _row("described website", CLS.System,
-         rf"(?<![\w-])(?i:its|their|the|a)[ ](?P<name>(?:[a-z][\w-]{{0,{_W}}}[ ]){{1,3}}(?:website|web[ ]site|leak[ ]site|portal))\b",
-         0.5, "a website or portal told by what it is for: “its public remediation website”"),
+         rf"(?<![\w-])(?i:its|their|the|a)[ ](?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{1,3}}(?:website|web[ ]site|leak[ ]site|portal))\b",
+         0.5, "a website or portal told by what it is for: “its public remediation website” (not across a function word: "
+              "“the information on its website”)"),
 )
 
 _NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?!(?i:{_FUNCTION})[ ])[A-Z][\w&-]{{0,{_W}}}['’]?[ ]$")
@@ -172,6 +176,14 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
             return  # "the Globex system": the company's system, told by no name of its own
     elif covering:
         return
+    if rule.kind == CLS.AISystem:
+        # "the AI agent" after "Orbis's AI agent", "the group's AI assistant" beside "CareFlow": the AI system the
+        # article names, the last before the words (else the first after); only an AI named nowhere is an item of its own.
+        named = sorted((e.first[0], e.key) for e in table.entities.values() if e.type == CLS.AISystem)
+        if named:
+            before = [key for at, key in named if at < start]
+            table.mention(table.entities[before[-1] if before else named[0][1]], start, end)
+            return
     fields = {"_head": _head(label)} if rule.kind == CLS.InternalDocument else {}
     section = "sources" if rule.kind == CLS.InternalDocument else "entities"
     if rule.kind in (CLS.Safeguard, CLS.System):

@@ -45,7 +45,7 @@ ORG_LAST = {
     "digital", "interactive", "games", "studios", "electric", "electronics", "research", "analytics", "consulting",
     "associates", "security", "ai", "university", "college", "institute", "school", "academy", "agency",
     "authority", "commission", "office", "bureau", "council", "ministry", "department", "board", "committee",
-    "court", "ombudsman", "regulator", "administration", "association", "alliance", "union", "federation",
+    "court", "tribunal", "ombudsman", "regulator", "administration", "association", "alliance", "union", "federation",
     "foundation", "society", "coalition", "trust", "fund", "police", "parliament", "congress", "senate",
     # Heads of organizations and publications seen in wire and trade reporting.
     "forum", "network", "desk", "tech", "dispatch", "banks", "standards", "centre", "center", "guild", "cooperative",

@@ -24,6 +24,7 @@ def add_named(table: EntityTable, text: str, named) -> None:
     # A word of a longer name the rules found ("Transportation" of "Department of Transportation") is not a name of its own.
     inside = {w.lower() for e in table.entities.values() if len(e.label.split()) > 1 for w in e.label.split()}
     orgs = {text[s:e] for s, e, label in named if label == "ORG"}
+    people = {text[s:e] for s, e, label in named if label == "PERSON"}
 
     def organization(words: str) -> bool:
         return words in orgs or (table.by_name(words) is not None and table.by_name(words).type in ORG_TYPES)
@@ -92,14 +93,19 @@ def add_named(table: EntityTable, text: str, named) -> None:
             # A lone word the parser calls a person is a surname of someone named, or nothing; an
             # all-capital word or a name never shortened is an organization's.
             if len(words.split()) == 1:
-                if table.by_name(words) is None:
+                known = table.by_name(words) or _named_before(table, words, start)
+                if known is None:
                     continue
+                table.mention(known, start, end)  # "Moffatt" after "Jake Moffatt", however else the article used the word first
+                continue
             else:
                 type_ = CLS.Organization
         known = table.by_name(words)  # one name, one item: the parser may type its mentions differently
         if known is None and type_ == CLS.Organization and " " not in words:
             known = _named_before(table, words, start)  # "Lyn Montgomery ... Montgomery said": her surname, not a company
         if known is not None:
+            if known.type == CLS.Person and known.rule == "reporting verb" and known.known_id is None and words in orgs and words not in people:
+                known.type = CLS.Organization  # "Air Canada acknowledged ...": two capitalised words that speak, an organization to the parser
             table.mention(known, start, end)
             continue
         if " " not in words and not words.isupper() and common_word(table, words):

@@ -28,7 +28,8 @@ import re
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.name_tables import (
     DESCRIBING, GROUP_NOUNS, HONORIFIC, LAST_WORD, NOT_NAMES, ORG_HEAD_OF, ORG_LAST, ORG_UNIT_HEADS, PERSON,
-    PERSON_WORD, PLURAL_ACRONYM, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, WORD, clean, is_person_name, reads_as_organization,
+    PERSON_WORD, PLURAL_ACRONYM, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, WORD, clean, common_word, is_person_name,
+    reads_as_organization,
 )
 from kg.ingest.named import add_named
 from kg.ingest.people import add_person, find_people
@@ -251,6 +252,8 @@ def _orgs(table: EntityTable, text: str, sentences: list[Sentence], named=()) ->
             name = clean(m.group("name"))
             if not re.match(r"[A-Z]", name) or name.split()[0].lower() in NOT_NAMES:
                 continue
+            if " " not in name and common_word(table, name):
+                continue  # "Instead, the airline said ...": an adverb before a comma, no name
             start = m.start("name")
             org = table.at(start, start + len(name), ORG_TYPES)
             if org is None and not table.is_taken(start, start + len(name)):
@@ -376,8 +379,8 @@ def _with_first_name(words: WordIndex, name: str):
     for at, end in words.find(name):
         before = text[max(0, at - 41):at]
         m = _FIRST_NAME.search(before)
-        if m is None:
-            continue
+        if m is None or m.group("first").lower() in NOT_NAMES:
+            continue  # "In Moffatt v. Air Canada": no first name; a later "Jake Moffatt" may be
         start = at - len(before) + m.start("first")
         if start > 0 and re.match(r"[\w’'-]", text[start - 1]):
             continue

@@ -12,7 +12,14 @@ from kg.ingest.entities import ORG_TYPES, EntityTable
 from kg.ingest.name_tables import NOT_NAMES, WORD, clean
 from kg.vocab import CLS
 
-__all__ = ["SYSTEM_HEADS", "find_systems"]
+__all__ = ["AI_DESCRIPTION", "SYSTEM_HEADS", "find_systems"]
+
+#: How an article tells an AI system by what it is, not by a name: "the AI agent built by ...", "an AI coding
+#: assistant", "its chatbot", "the airline's chatbot", "a virtual assistant" (not "the bot" alone, nor "bots").
+AI_DESCRIPTION = re.compile(
+    r"(?<![\w-])(?:(?i:an?|the|its|their)|[\w-]{1,40}['’]s)[ ](?P<name>(?:[a-z][\w-]{0,40}[ ]){0,2}?(?:AI|A\.I\.)(?:[ ][a-z][\w-]{0,40}){0,2}?[ ]"
+    r"(?:agent|assistant|chatbot|bot|copilot|model|tool)|(?:AI[ ])?chatbot|virtual[ ]assistant)\b(?![-])"
+)
 
 #: The head nouns a system is called by ("its booking system, SkyGate", "the Kestrel Road substation"): the one list
 #: the system cues here and the rows of :mod:`kg.ingest.kinds` share.
@@ -37,9 +44,9 @@ def find_systems(table: EntityTable, text: str) -> None:
         (re.compile(rf"{name},[ ](?:the|its|an?)[ ](?:[\w-]{{1,40}}[ ]){{0,4}}(?:{kinds}){head_end}"), CLS.System),
     ]
     # "Replit's agent", "Veltro's AI assistant": an AI product known by its maker's name.
-    for m in re.finditer(rf"(?<![\w’'-])(?P<name>(?P<org>{WORD})['’]s[ ](?:AI[ ])?(?:coding[ ])?(?:agent|assistant|chatbot|copilot|bot))\b(?![ ,]+(?:called|named|known)\b)(?![ ][A-Z])", text):
-        if m.group("org").lower() in NOT_NAMES or table.is_taken(m.start("name"), m.end("name")):
-            continue
+    for m in re.finditer(rf"(?<![\w’'-])(?P<name>(?P<org>(?:{WORD})(?:[ ](?:{WORD})){{0,2}})['’]s[ ](?:AI[ ])?(?:coding[ ])?(?:agent|assistant|chatbot|copilot|bot))\b(?![ ,]+(?:called|named|known)\b)(?![ ][A-Z])", text):
+        if m.group("org").split()[0].lower() in NOT_NAMES or table.is_taken(m.start("name"), m.end("name")):
+            continue  # ("Air Canada's chatbot": the maker's whole name, not its last word)
         if table.at(m.start("org"), m.end("org"), ORG_TYPES | {CLS.Person}) is None and not table.is_taken(m.start("org"), m.end("org")):
             table.new(CLS.Organization, m.group("org"), m.start("org"), m.end("org"), rule="maker of an AI product", confidence=0.6)
         table.new(CLS.AISystem, m.group("name"), m.start("name"), m.end("name"), rule="AI product of a company", confidence=0.6)

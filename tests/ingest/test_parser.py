@@ -521,3 +521,36 @@ def test_a_control_someone_still_needs_is_no_safeguard_of_its_own():
     text = "The takeover still needs approval from the Competition Bureau. Globex added two-person approval for changes.\n"
     safeguards = {e.label for e in extract(text, parser="spacy").table.entities.values() if e.type == "Safeguard"}
     assert safeguards == {"Two-person approval"}
+
+
+def test_an_ai_system_told_only_by_description_is_one_item_and_a_named_one_takes_its_descriptions():
+    text = ("Airline must pay\n\nA man relied on the advice of its chatbot when he booked. The airline said the chatbot "
+            "was wrong.\n")
+    ai = [(e.label, len(e.spans)) for e in extract(text, parser="spacy").table.entities.values() if e.type == "AISystem"]
+    assert ai == [("Chatbot", 2)]
+    text = "Globex's AI agent deleted the database. Engineers said the AI agent had ignored the freeze.\n"
+    ai = [e.label for e in extract(text, parser="spacy").table.entities.values() if e.type == "AISystem"]
+    assert ai == ["Globex's AI agent"]
+
+
+def test_a_maker_of_two_words_owns_its_chatbot_whole():
+    text = "Air Canada's chatbot gave a man the wrong information\n\nThe tribunal ruled against the airline.\n"
+    entities = {(e.type, e.label) for e in extract(text, parser="spacy").table.entities.values()}
+    assert ("AISystem", "Air Canada's chatbot") in entities and ("Organization", "Canada") not in entities
+
+
+def test_names_an_adverb_a_tribunal_and_a_surname_used_before_the_full_name():
+    text = ("Ruling\n\nIn Moffatt v. Orbis Air, the applicant Jake Moffatt booked a flight. Moffatt said he was misled. "
+            "Instead, the airline said the chatbot was to blame. The British Columbia Civil Resolution Tribunal rejected "
+            "that argument, saying the airline is responsible for the information on its website.\n")
+    entities = {(e.type, e.label) for e in extract(text, parser="spacy").table.entities.values()}
+    assert ("Organization", "British Columbia Civil Resolution Tribunal") in entities
+    assert not any(label in ("Instead", "Moffatt", "Information on its website") for _, label in entities)
+    assert ("Person", "Jake Moffatt") in entities
+
+
+def test_two_words_that_speak_are_an_organization_when_the_parser_says_so():
+    text = ("Globex must pay\n\nAir Canada faced criticism. After being shown a screenshot, Air Canada acknowledged that "
+            "the bot had used misleading words.\n")
+    types = {e.label: e.type for e in extract(text, parser="spacy").table.entities.values()}
+    assert types.get("Air Canada") == "Organization"
