@@ -38,6 +38,8 @@ _PATTERNS = [
                                       + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + _YEAR)),
     ("month_days", re.compile(_MONTH + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?" + _TO + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?![:.]\d)" + _YEAR)),
     ("weekend", re.compile(r"\b(?:(?:over|during|on|at)\s+)?(?:the|this|last|that)\s+(?P<long>(?:long|holiday|bank\s+holiday|christmas|easter)\s+)?weekend\b", re.IGNORECASE)),
+    # Part of a month: "in late April" (20th to its end), "mid-July" (10th to 20th), "early March 2024" (1st to 10th).
+    ("part_month", re.compile(r"\b(?:in\s+)?(?P<part>early|mid|late)[\s-]+" + _MONTH + _YEAR, re.IGNORECASE)),
     ("month_day_year", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")),
     ("day_month_year", re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r"\s+(?P<year>(?:19|20)\d\d)\b")),
     ("quarter", re.compile(r"(?:since\s+)?(?:" + _QUARTER + r")", re.IGNORECASE)),
@@ -121,6 +123,8 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[str | None
             return None
     if kind in ("between_days", "between_dates", "between_day_months", "month_days"):
         return _stated_span(g, published)
+    if kind == "part_month":
+        return _part_of_month(g, published)
     if kind == "quarter":
         quarter = _ORDINAL.get((g.get("quarter") or "").lower()) or int(g.get("qnum") or 0)
         year = int(g.get("qyear") or g.get("qyear2"))
@@ -216,6 +220,28 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[str | None
         days = {"day": 1, "week": 7, "month": 31}[unit] * few
         return _span(published - timedelta(days=days), published)
     return None
+
+
+#: The days an early, mid or late part of a month spans (inclusive; the last part runs to the month's end).
+_PARTS = {"early": (1, 10), "mid": (10, 20), "late": (20, 31)}
+
+
+def _part_of_month(g: dict, published: date | None) -> tuple[None, str, str] | None:
+    """The bounds of "early/mid/late <month> [year]"; a month without its year is the last such month by
+    publication (as "in April" is).
+
+    >>> _part_of_month({"part": "late", "month": "April", "year": None}, date(2018, 6, 7))
+    (None, '2018-04-20', '2018-04-30')
+    """
+    month = _MONTHS[g["month"].lower().rstrip(".")]
+    if g.get("year"):
+        year = int(g["year"])
+    elif published is not None:
+        year = published.year if month <= published.month else published.year - 1
+    else:
+        return None
+    first, last = _PARTS[g["part"].lower()]
+    return _span(date(year, month, first), min(date(year, month, 1) + timedelta(days=last - 1), _month_end(year, month)), published)
 
 
 def _stated_span(g: dict, published: date | None) -> tuple[None, str, str] | None:

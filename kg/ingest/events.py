@@ -1,8 +1,9 @@
 """Incidents, their effects and counts, safeguards, and reported internal documents.
 
 - An incident is a singular noun phrase headed by outage, disruption,
-  incident, failure, crash, blackout, breach ... ("the payments outage"), or
-  "X was down". A bare "the outage" refers back to the last incident of its
+  incident, failure, crash, blackout, breach ... ("the payments outage"), a
+  change that went wrong ("the botched IT switch-over", "a failed migration"),
+  or "X was down". A bare "the outage" refers back to the last incident of its
   head word ("outage"), else the last incident. A
   "trend" or "series" of incidents is an ``IncidentTrend``.
 - Effects are "unable to ..." / "could not ..." clauses near an incident.
@@ -45,6 +46,11 @@ _INCIDENT_HEAD = r"trouble|outage|disruption|incident|failure|breach|crash|black
 # than _W characters is never a modifier.
 _W = LONGEST_WORD
 _INCIDENT_RE = re.compile(rf"(?<![\w’'&-])(?P<mods>(?:[\w’'&-]{{1,{_W}}}[ ]){{0,3}})(?P<head>{_INCIDENT_HEAD})(?P<plural>s)?\b", re.IGNORECASE)
+# A change that went wrong is an incident: "the botched IT switch-over", "a failed migration" (not "a faulty
+# update": that names the thing at fault). The failure word stays out of the label ("IT switch-over").
+_FAILED = r"botched|failed|bungled|disastrous|chaotic|troubled"
+_CHANGE_HEAD = r"migration|upgrade|update|roll-?out|switch-?over|changeover|transition|deployment|relaunch"
+_FAILED_CHANGE_RE = re.compile(rf"(?<![\w’'-])(?i:{_FAILED})[ ](?P<mods>(?:[\w’'&-]{{1,{_W}}}[ ]){{0,2}})(?P<head>(?i:{_CHANGE_HEAD}))(?P<plural>s)?\b")
 _DOWN_RE = re.compile(rf"(?<![\w’'-])(?P<mods>(?:[a-z][\w-]{{0,{_W}}}[ ]){{1,2}})(?:(?:was|were|went|is|are|been)[ ](?P<head>down|offline)\b(?![ ]to\b)|(?P<head2>down)(?=[ ]for[ ]))")
 _TREND_RE = re.compile(rf"\b(?P<label>(?:trend|series|run|string|spate|wave)[ ]of[ ](?:[\w-]{{1,{_W}}}[ ]){{0,2}}?(?:{_INCIDENT_HEAD})s)\b", re.IGNORECASE)
 _DOC_HEAD = r"memos?|memorandum|e-?mails?|messages?|documents?|reports?|accounts?|descriptions?|notes?|guidance|presentations?|slides|chat[ ]logs|logs|records|minutes|briefings?|post-?mortems?"
@@ -154,12 +160,14 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
     for m in _TREND_RE.finditer(text):
         found.append((m.start("label"), m.end("label"), m.group("label"), "IncidentTrend", "trend"))
         covered.add(m.start("label"), m.end("label"))
-    for pattern in (_INCIDENT_RE, _DOWN_RE):
+    for pattern in (_INCIDENT_RE, _DOWN_RE, _FAILED_CHANGE_RE):
         for m in pattern.finditer(text):
             head_group = "head" if m.group("head") else "head2"
             head_start, head_end = m.start(head_group), m.end(head_group)
             if m.groupdict().get("plural") or covered.holds(head_start):
                 continue
+            if pattern is _FAILED_CHANGE_RE and STOP & {w for w in m.group("mods").split() if w.islower()}:
+                continue  # "failed to update", "botched the roll-out": no change named
             if pattern is _INCIDENT_RE and _COMPOUND_AFTER.match(text, head_end):
                 continue  # "outage tracker", "outage guardrails": the word modifies another noun
             if pattern is _INCIDENT_RE and _IDIOM_BEFORE.search(text, max(0, head_start - 12), head_start):
@@ -169,6 +177,8 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
             if words and words[-1].lower() in VERBAL or _GENERIC_DET.search(before):
                 continue
             start, mods = modifiers(text, m.start("mods"), m.end("mods"), limit=3, proper=True)
+            if pattern is _FAILED_CHANGE_RE:  # "IT switch-over": every word between the failure word and the head
+                start, mods = m.start("mods") if m.group("mods") else m.start("head"), m.group("mods").split()
             if pattern is _DOWN_RE:
                 if not mods:
                     continue

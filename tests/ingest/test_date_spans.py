@@ -141,3 +141,14 @@ def test_an_outage_brought_in_by_a_and_dated_apart_is_another_incident_and_one_d
     earlier = incidents["13-minute outage in June 2020"]
     assert (earlier.fields["notBefore"], earlier.fields["notAfter"]) == ("2020-06-01", "2020-06-30")
     assert [text[a:b] for a, b in earlier.spans] == ["13-minute outage"]
+
+
+def test_a_change_that_went_wrong_is_an_incident_dated_by_part_of_a_month_and_a_faulty_thing_is_not():
+    text = ("Bank under fire\n\nThe regulator attacked the bank after a botched IT upgrade in late April locked customers out. "
+            "It failed to update the app. A faulty update was blamed.\n")
+    table = EntityTable(text, Gazetteer([]))
+    find_events(table, text, split_sentences(text), "2018-06-07")
+    incidents = [e for e in table.entities.values() if e.type == "Incident"]
+    assert [(e.label, [text[a:b] for a, b in e.spans]) for e in incidents] == [("IT upgrade", ["IT upgrade"])]
+    assert (incidents[0].fields["notBefore"], incidents[0].fields["notAfter"], incidents[0].fields["dateText"]) == (
+        "2018-04-20", "2018-04-30", "in late April")
