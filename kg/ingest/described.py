@@ -113,7 +113,7 @@ def officer(table: EntityTable, text: str, start: int, end: int) -> Entity | Non
 
 # ---------------------------------------------------------------------- speakers named by description
 # Each row: a speaker described rather than named, how to find who it is. Tried in order.
-DOCUMENT_NOUNS = r"report|letter|filing|review|inquiry|study|survey|memo|email|e-mail|document|analysis|investigation|audit|assessment|complaint|lawsuit"
+DOCUMENT_NOUNS = r"report|letter|filing|review|inquiry|study|survey|memo|email|e-mail|document|analysis|investigation|audit|assessment|complaint|lawsuit|decision|ruling|judgment|judgement|webpage|screenshot"
 _DESCRIPTION = re.compile(
     r"^[ ,]*(?:(?P<one>(?i:one)[ ]of[ ](?:its|their)[ ][a-z]+)"
     r"|(?P<det>(?i:the|this|that|an?|its)|[A-Z][\w’'-]*?['’]s?)[ ]"

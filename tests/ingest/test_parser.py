@@ -554,3 +554,12 @@ def test_two_words_that_speak_are_an_organization_when_the_parser_says_so():
             "the bot had used misleading words.\n")
     types = {e.label: e.type for e in extract(text, parser="spacy").table.entities.values()}
     assert types.get("Air Canada") == "Organization"
+
+
+def test_a_decision_or_a_webpage_that_speaks_is_a_document():
+    text = ("Ruling\n\nThe tribunal found for the passenger. The decision said the airline had ignored his emails for months. "
+            "That webpage said that the policy does not apply after travel.\n")
+    x = extract(text, parser="spacy")
+    documents = sorted(e.label for e in x.table.entities.values() if e.type == "InternalDocument")
+    assert documents == ["Decision", "Webpage"]
+    assert sorted(c.party.label for c in x.claims) == ["Decision", "Webpage"]
