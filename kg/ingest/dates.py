@@ -50,7 +50,7 @@ _PATTERNS = [
     ("this_last", re.compile(r"\b(?P<rel>this|last|next|past)\s+(?P<unit>week|month|year)\b", re.IGNORECASE)),
     ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
     ("recent", re.compile(r"\b(?:over\s+|in\s+)?the\s+(?:past|last)\s+(?P<few>few|several|two|three|four|six)\s+(?P<unit>day|week|month)s\b|\bin\s+recent\s+(?P<unit2>day|week|month)s\b", re.IGNORECASE)),
-    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next)\s+)?" + _DAY_NAME + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
+    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next)\s+)?(?:(?:[Bb]ank\s+)?[Hh]oliday\s+|Easter\s+|Whit\s+)?" + _DAY_NAME + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
     ("today", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
     ("in_year", re.compile(r"\b(?P<prep>in|since|during)\s+(?P<year>(?:19|20)\d\d)\b")),
 ]

@@ -39,6 +39,7 @@ def test_company_suffix_ends_a_sentence_only_before_a_new_one():
         ("on March 2-4", {"notBefore": "2026-03-02", "notAfter": "2026-03-04", "dateText": "March 2-4"}),
         ("from February 27 to March 2", {"notBefore": "2026-02-27", "notAfter": "2026-03-02", "dateText": "from February 27 to March 2"}),
         ("from 30 December to 2 January 2026", {"notBefore": "2025-12-30", "notAfter": "2026-01-02", "dateText": "from 30 December to 2 January 2026"}),
+        ("on bank holiday Monday", {"date": "2026-03-09", "dateText": "bank holiday Monday"}),
         ("in late February", {"notBefore": "2026-02-20", "notAfter": "2026-02-28", "dateText": "in late February"}),
         ("mid-January 2026", {"notBefore": "2026-01-10", "notAfter": "2026-01-20", "dateText": "mid-January 2026"}),
         ("over the weekend", {"notBefore": "2026-03-07", "notAfter": "2026-03-08", "dateText": "over the weekend"}),
