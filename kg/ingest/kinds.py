@@ -117,8 +117,19 @@ KIND_RULES: tuple[KindRule, ...] = (
     KindRule("described AI", CLS.AISystem, AI_DESCRIPTION, 0.5,
              "an AI system told by what it is (“its chatbot”, “the airline's chatbot”, “an AI coding assistant”): the AI "
              "system the article names, if it names one, else one item of its own"),
+    _row("kind of system", CLS.System,
+         rf"(?<![\w-])(?:(?i:an?|the|its|their|our)|[\w-]{{1,{_W}}}['’]s)[ ](?P<name>(?:(?i:core|internal|central|main|backup|legacy)[ ])?"
+         r"(?:database|proxy|booking|payment|reservation|ticketing|dispatch|routing|signalling|signaling)"
+         r"[ ](?:systems?|servers?|clusters?))\b",
+         0.5, "a system told by the work it does, a word of computing before the head: “an internal database system”, “the core "
+              "proxy system”, “the booking system”"),
+    _row("kind of file", CLS.System,
+         rf"(?<![\w-])(?:(?i:an?|the|its|their)|[\w-]{{1,{_W}}}['’]s)[ ](?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}?"
+         r"(?:(?:[A-Z][\w-]{0,30}[ ]){1,2})?(?P<name>[\"“]?(?:configuration|config|feature|channel|settings|definitions?)[\"”]?[ ](?:configuration[ ])?files?)\b",
+         0.5, "a file software reads its settings from: “a configuration file”, “the feature file”, “a malformed Bot Management "
+              "feature file” (the file, beside the system it is named after)"),
     _row("described website", CLS.System,
-         rf"(?<![\w-])(?i:its|their|the|a)[ ](?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{1,3}}(?:website|web[ ]site|leak[ ]site|portal))\b",
+         rf"(?<![\w-])(?i:its|their|the|a)[ ](?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{1,3}}(?:website|web[ ]site|leak[ ]site|portal|status[ ]page))\b",
          0.5, "a website or portal told by what it is for: “its public remediation website” (not across a function word: "
               "“the information on its website”)"),
 )

@@ -15,7 +15,7 @@ from kg.ingest.name_tables import NAME_PARTICLES, NOT_NAMES, ORG_LAST, PLURAL_AC
 from kg.ingest.sentences import title_case_headline
 from kg.vocab import CLS
 
-__all__ = ["add_named", "add_publisher"]
+__all__ = ["add_named", "add_publisher", "named_products"]
 
 _NER_TYPES = {"PERSON": CLS.Person, "ORG": CLS.Organization}
 
@@ -116,6 +116,25 @@ def add_named(table: EntityTable, text: str, named) -> None:
     _initials(table)
 
 
+def named_products(table: EntityTable, text: str) -> None:
+    """A name the parser called an organization that another organization owns as a system ("a Sentinel
+    feature file ... Globex's Sentinel system") is that system: a product's name, however else it was used.
+
+    >>> from kg.ingest.gazetteer import Gazetteer
+    >>> text = "A Sentinel file broke. Globex's Sentinel system failed."
+    >>> table = EntityTable(text, Gazetteer([]))
+    >>> product = table.new(CLS.Organization, "Sentinel", 2, 10, rule="named entity (parser)")
+    >>> table.mention(product, 32, 40)
+    >>> named_products(table, text)
+    >>> product.type
+    'System'
+    """
+    for entity in table.entities.values():
+        if entity.type == CLS.Organization and entity.rule == "named entity (parser)" and entity.known_id is None and any(
+                _RUNS_ON.match(text, e) and _OWNER_BEFORE.search(text, max(0, s - 42), s) for s, e in entity.spans):
+            entity.type = CLS.System
+
+
 def _named_before(table: EntityTable, word: str, start: int):
     """The person named in full before ``start`` whose surname is ``word``, if exactly one is.
 
@@ -157,7 +176,7 @@ def add_publisher(table: EntityTable, text: str, name: str | None) -> None:
 #: Plural nouns for organizations of a kind, before a list of their names.
 _KIND_PLURAL = (r"companies|firms|airlines|carriers|banks|utilities|operators|rivals|competitors|providers|suppliers|vendors|"
                 r"consultants|consultancies|insurers|lenders|retailers|telcos|agencies|regulators|outlets|publications|"
-                r"newspapers|broadcasters|start-?ups|manufacturers|makers|developers|unions|charities")
+                r"newspapers|broadcasters|start-?ups|manufacturers|makers|developers|unions|charities|services|websites|platforms")
 _MEMBER = r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&-]*){0,3}"
 _MEMBERS = re.compile(
     rf"\b(?i:{_KIND_PLURAL})(?:[ ][a-z-]+){{0,8}}?(?:,[ ]|[ ])(?:(?P<cue>including|such[ ]as|like|namely)[ ])?"
@@ -198,6 +217,9 @@ def _members(table: EntityTable, text: str) -> None:
 
 #: A committee named after the body it watches, its own words lower-case: "Treasury select committee".
 _COMMITTEE = re.compile(r"[ ](?:[a-z]+[ ]){0,2}committee\b")
+
+#: An organization's possessive right before a name: "Cloudflare's Bot Management system" is its product's name.
+_OWNER_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w&-]{0,40}['’]s[ ]$")
 
 _RUNS_ON = re.compile(r"[ ](?:systems?|computers?|machines|devices|software|servers?|platforms?|operating[ ]system|PCs|workstations|hosts|sensors)\b")
 

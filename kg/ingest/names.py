@@ -31,7 +31,7 @@ from kg.ingest.name_tables import (
     PERSON_WORD, PLURAL_ACRONYM, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, WORD, clean, common_word, is_person_name,
     reads_as_organization,
 )
-from kg.ingest.named import add_named
+from kg.ingest.named import add_named, named_products
 from kg.ingest.people import add_person, find_people
 from kg.ingest.sentences import Sentence, headline, title_case_headline
 from kg.ingest.systems import find_systems
@@ -434,3 +434,4 @@ def find_names(table: EntityTable, text: str, sentences: list[Sentence], named: 
     _short_forms(table, text)
     _speaking_proper_nouns(table, text, sentences, {(s, e) for s, e, label in named if label in _PLACES})
     _all_occurrences(table, text)
+    named_products(table, text)

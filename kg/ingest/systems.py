@@ -18,7 +18,7 @@ __all__ = ["AI_DESCRIPTION", "SYSTEM_HEADS", "find_systems"]
 #: assistant", "its chatbot", "the airline's chatbot", "a virtual assistant" (not "the bot" alone, nor "bots").
 AI_DESCRIPTION = re.compile(
     r"(?<![\w-])(?:(?i:an?|the|its|their)|[\w-]{1,40}['’]s)[ ](?P<name>(?:[a-z][\w-]{0,40}[ ]){0,2}?(?:AI|A\.I\.)(?:[ ][a-z][\w-]{0,40}){0,2}?[ ]"
-    r"(?:agent|assistant|chatbot|bot|copilot|model|tool)|(?:AI[ ])?chatbot|virtual[ ]assistant)\b(?![-])"
+    r"(?:agent|assistant|chatbot|bot|copilot|model|tool)|(?:AI[ ])?chatbot|virtual[ ]assistant|machine[ -]learning[ ]model)\b(?![-])"
 )
 
 #: The head nouns a system is called by ("its booking system, SkyGate", "the Kestrel Road substation"): the one list

@@ -563,3 +563,15 @@ def test_a_decision_or_a_webpage_that_speaks_is_a_document():
     documents = sorted(e.label for e in x.table.entities.values() if e.type == "InternalDocument")
     assert documents == ["Decision", "Webpage"]
     assert sorted(c.party.label for c in x.claims) == ["Decision", "Webpage"]
+
+
+def test_systems_told_by_their_work_and_files_they_read_and_a_companys_named_product():
+    text = ("Globex outage\n\nA malformed Sentinel feature file broke Globex's Sentinel system at 11:20 UTC. A change in an "
+            "internal database system corrupted the file, and the core proxy system returned errors. Globex said it was not a DDoS "
+            "attack. Services such as Spotify, YouTube and Uber went down.\n")
+    entities = {(e.type, e.label) for e in extract(text, parser="spacy").table.entities.values()}
+    systems = {label for kind, label in entities if kind == "System"}
+    assert {"Internal database system", "Core proxy system", "Sentinel"} <= systems
+    assert "Feature file" in systems
+    assert {("Organization", name) for name in ("Spotify", "YouTube", "Uber")} <= entities
+    assert not any(label in ("UTC", "DDoS") for _, label in entities)
