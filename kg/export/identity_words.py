@@ -128,6 +128,8 @@ WORDS: tuple[WordsRow, ...] = (
              lambda f: f"{', '.join(f['shared'])} ({f['similarity']:.2f})" if f["shared"] else f"no word in common ({f['similarity']:.2f})"),
     WordsRow("meaning", "meaning", "*", lambda f: f"similarity {f['similarity']:.2f}"),
     WordsRow("held apart", "co-values", "held-apart", lambda f: f"{f['edge']} of {f['left']} and of {f['right']}, told apart"),
+    WordsRow("one effect each", "co-values", "one-each",
+             lambda f: f"the only “{f['edge']}” of {f['left']}, and of {f['right']}, which may be one"),
     WordsRow("siblings", "co-values", "co-values", lambda f: f"both are {f['edge']} of {f['holder']}{_more(f['more'])}"),
     WordsRow("denied the same", "named-together", "denied-same", lambda f: f"denied: “{f['text']}”"),
     WordsRow("named as two", "named-together", "named-as-two", lambda f: f"“{f['text']}”{_more(f['more'])}"),

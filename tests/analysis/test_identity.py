@@ -25,6 +25,12 @@ def _rows(candidate) -> dict[str, tuple[str, float]]:
     return {r.comparison: (r.level, r.weight) for r in candidate.waterfall}
 
 
+def _by_labels(text: str):
+    """The pair of the graph written in ``text`` by its two labels, in either order: ``pair("A", "B")``."""
+    found = {frozenset(c.label.split(" ~ ")): c for c in identity_candidates(from_turtle(text), threshold=0.0)}
+    return lambda a, b: found[frozenset({a, b})]
+
+
 def test_the_two_checkout_failures_are_the_one_candidate(acme_projection):
     [candidate] = identity_candidates(acme_projection)
     assert (candidate.left.iri, candidate.right.iri, candidate.cls) == (A + "outage-a", A + "outage-b", "Incident")
@@ -188,12 +194,12 @@ def test_an_unnamed_spokesperson_is_not_listed_beside_an_executive_by_their_comp
 :rep a kg:Person ; rdfs:label "Acme representative (unnamed)" ; schema:jobTitle "Spokeswoman" ; org:memberOf :acme .
 :kim a kg:Person ; rdfs:label "Kim Ode" ; schema:jobTitle "Spokesperson" ; org:memberOf :acme .
 """
-    by_pair = {frozenset(c.label.split(" ~ ")): c for c in identity_candidates(from_turtle(text), threshold=0.0)}
-    executive = by_pair[frozenset({"Acme spokesperson (unnamed)", "Ann Vale"})]
+    by_pair = _by_labels(text)
+    executive = by_pair("Acme spokesperson (unnamed)", "Ann Vale")
     assert _rows(executive)["member of"][0] == "same" and _rows(executive)["job title"][0] == "missing"
     assert _rows(executive)["holds role"][0] == "other-title" and _rows(executive)["holds role"][1] < 0
     assert executive.verdict == "unlikely"
-    holder = by_pair[frozenset({"Acme representative (unnamed)", "Kim Ode"})]
+    holder = by_pair("Acme representative (unnamed)", "Kim Ode")
     assert _rows(holder)["holds role"][0] == "holds-role" and holder.verdict != "unlikely"
 
 
@@ -213,10 +219,10 @@ EFFECTS = """
 
 
 def test_one_effect_told_by_one_figure_meets_and_two_figures_count_against():
-    by_pair = {frozenset(c.label.split(" ~ ")): c for c in identity_candidates(from_turtle(EFFECTS), threshold=0.0)}
-    one = by_pair[frozenset({"£300m cost in gross profits", "Profits about £300 million lower this year"})]
-    two = by_pair[frozenset({"£40 million of sales lost every week", "Profits about £300 million lower this year"})]
-    other = by_pair[frozenset({"£40 million of sales lost every week", "Shares fell 5 per cent"})]
+    by_pair = _by_labels(EFFECTS)
+    one = by_pair("£300m cost in gross profits", "Profits about £300 million lower this year")
+    two = by_pair("£40 million of sales lost every week", "Profits about £300 million lower this year")
+    other = by_pair("£40 million of sales lost every week", "Shares fell 5 per cent")
     assert _rows(one)["quantities"][0] == "same" and _rows(one)["quantities"][1] > 0
     assert _rows(two)["quantities"][0] == "different" and _rows(two)["quantities"][1] < 0
     assert _rows(other)["quantities"] == ("none", 0.0)
@@ -241,15 +247,47 @@ CAUSES = """
 
 
 def test_two_changes_each_told_beside_one_incident_meet_and_a_rollback_told_beside_a_system_does_not():
-    by_pair = {frozenset(c.label.split(" ~ ")): c for c in identity_candidates(from_turtle(CAUSES), threshold=0.0)}
-    cause = by_pair[frozenset({"Permissions change on the session cluster", "Database access control change"})]
-    rollback = by_pair[frozenset({"Permissions change on the session cluster", "Rollback of the session file"})]
-    assert _rows(cause)["beside one incident"][0] == "beside-one" and _rows(cause)["beside one incident"][1] > 0
-    assert row_words(next(r for r in cause.waterfall if r.comparison == "beside one incident")) == (
-        "beside one incident: beside-one (each told beside Checkout outage)")
+    by_pair = _by_labels(CAUSES)
+    cause = by_pair("Permissions change on the session cluster", "Database access control change")
+    rollback = by_pair("Permissions change on the session cluster", "Rollback of the session file")
+    _assert_row(cause, "beside one incident", "beside-one", "each told beside Checkout outage")
     # the rollback is named beside the outage too, but in a proposition that names two incidents: beside neither
     assert _rows(rollback)["beside one incident"] == ("none", 0.0)
     assert cause.probability > rollback.probability
+
+
+def _assert_row(candidate, comparison: str, level: str, words: str) -> None:
+    """The candidate's row of ``comparison`` is at ``level``, weighs for it, and says ``words``."""
+    assert _rows(candidate)[comparison][0] == level and _rows(candidate)[comparison][1] > 0
+    assert row_words(next(r for r in candidate.waterfall if r.comparison == comparison)) == f"{comparison}: {level} ({words})"
+
+
+ONE_EFFECT_EACH = """
+:bank a kg:Organization ; rdfs:label "Acme Bank" .
+:a a kg:Incident ; rdfs:label "Acme Bank's IT meltdown" ; kg:affected :bank ; kg:hadEffect :locked ;
+    dcterms:date "2026-04-22"^^xsd:date .
+:b a kg:Incident ; rdfs:label "Acme Bank IT meltdown" ; kg:affected :bank ; kg:hadEffect :half ; dcterms:date "2026-04-22"^^xsd:date .
+:c a kg:Incident ; rdfs:label "Card payments outage" ; kg:affected :bank ; kg:hadEffect :declined, :closed ;
+    dcterms:date "2026-04-22"^^xsd:date .
+:locked a kg:Effect ; rdfs:label "Up to 1.9 million people locked out of their accounts" .
+:half a kg:Effect ; rdfs:label "Around half of the customers could not get into their accounts online" .
+:declined a kg:Effect ; rdfs:label "Payments declined at the tills" .
+:closed a kg:Effect ; rdfs:label "Branches shut early" .
+"""
+
+
+def test_the_one_effect_of_each_of_two_tellings_of_one_incident_meets():
+    by_pair = _by_labels(ONE_EFFECT_EACH)
+    incidents = by_pair("Acme Bank's IT meltdown", "Acme Bank IT meltdown")
+    assert incidents.probability >= 0.7  # a provisional cluster of the collective step
+    effects = by_pair("Up to 1.9 million people locked out of their accounts",
+                                 "Around half of the customers could not get into their accounts online")
+    _assert_row(effects, "siblings", "one-each",
+                "the only “had effect” of Acme Bank IT meltdown, and of Acme Bank's IT meltdown, which may be one")
+    # an incident with two effects: neither of them is its one effect
+    other = by_pair("Up to 1.9 million people locked out of their accounts", "Payments declined at the tills")
+    assert _rows(other)["siblings"][0] != "one-each"
+    assert effects.probability > other.probability
 
 
 COLLECTIVE = """
