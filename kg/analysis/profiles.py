@@ -337,6 +337,22 @@ def head(name: str) -> str:
     return lemma(found) if found else ""
 
 
+@lru_cache(maxsize=200_000)
+def _names_of(real: tuple[str, ...], stopwords: frozenset[str]) -> tuple:
+    """An item's names as profiles read them, from its real names as told (many items share theirs): the folded
+    names in order, each one's head (:func:`head`), each one's words sorted and as a set. The head table is
+    shared by the items of these names: it is read, never changed.
+
+    >>> names, heads, keys, sets = _names_of(("Acme's web store", "Acme web store", "Store"), frozenset())
+    >>> names, heads, sorted(keys), [len(words) for words in sets]
+    (('acme web store', 'store'), {'acme web store': 'stor', 'store': 'stor'}, [('acme', 'store', 'web'), ('store',)], [3, 1])
+    """
+    heads = {_normalise(n, stopwords): head(n) for n in real}
+    names = tuple(sorted(set(heads) - {""}))
+    return (names, {n: h for n, h in heads.items() if n}, frozenset(tuple(sorted(n.split())) for n in names),
+            tuple(frozenset(n.split()) for n in names))
+
+
 def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None) -> dict[str, Profile]:
     """The profile of each item (not assertions, propositions, questions or judgements).
 
@@ -377,6 +393,17 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
             found = said_cache[prop] = _text_words(" ".join(texts), m.stopwords)
         return found
 
+    about, party, proposition, read_in = P.about, P.party, P.proposition, P.read_in
+    read_cache: dict[str, set[str]] = {}
+
+    def read_where(prop: str) -> set[str]:
+        """Where the assertions of a proposition were read (each proposition read once)."""
+        found = read_cache.get(prop)
+        if found is None:
+            found = read_cache[prop] = {v for a, e2 in pred[prop].items() if proposition in e2
+                                        for v, e3 in succ[a].items() if read_in in e3}
+        return found
+
     out: dict[str, Profile] = {}
     for node in nodes if nodes is not None else nodes_view:
         attrs = nodes_view[node]
@@ -385,8 +412,7 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
             continue
         raw = [str(attrs.get("label", "")), *map(str, attrs.get("aliases", ())), *([str(attrs["title"])] if attrs.get("title") else [])]
         real = [n for n in raw if n and not (placeholder and placeholder.search(n.lower()))]
-        heads = {_normalise(n, stopwords): head(n) for n in real}
-        names = tuple(sorted(set(heads) - {""}))
+        names, heads, name_keys, name_sets = _names_of(tuple(real), stopwords)
         values: dict[str, set[str]] = {}
         features = set()
         for v, edges in succ[node].items():
@@ -416,18 +442,16 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
         for u, edges in pred[node].items():
             ucls = nodes_view[u].get("cls")
             for key in edges:
-                if ucls == "OpenQuestion" and key == P.about:
+                if ucls == "OpenQuestion" and key == about:
                     questions.add(u)
-                elif ucls == "Proposition" and key == P.about:
+                elif ucls == "Proposition" and key == about:
                     propositions.add(u)
-                    for assertion, e2 in pred[u].items():
-                        if P.proposition in e2:
-                            sources.update(v for v, e3 in succ[assertion].items() if P.read_in in e3)
-                elif ucls == "Assertion" and key == P.party:
+                    sources.update(read_where(u))
+                elif ucls == "Assertion" and key == party:
                     for v, e2 in succ[u].items():
-                        if P.proposition in e2:
+                        if proposition in e2:
                             stances.setdefault(v, set()).add(int(nodes_view[u].get("polarity", 0)))
-                        if P.read_in in e2:
+                        if read_in in e2:
                             sources.add(v)
                 elif ucls not in ITEM_KINDS and key not in skipped:
                     holders.add((key, u))
@@ -447,10 +471,10 @@ def profiles(g: "nx.MultiDiGraph", nodes: Iterable[str] | None = None, *, m=None
             attrs.get("review", "reviewed") != "reviewed", names, bool(raw) and not names, lo, hi,
             str(attrs.get("date_text", "")).strip().lower(), {k: frozenset(v) for k, v in values.items()}, frozenset(tokens),
             frozenset(features), frozenset(holders), frozenset(propositions), {k: frozenset(v) for k, v in stances.items()},
-            frozenset(sources), frozenset(tuple(sorted(n.split())) for n in names), tuple(frozenset(n.split()) for n in names),
+            frozenset(sources), name_keys, name_sets,
             tuple(label_words.split()), {}, frozenset(questions), own, said, words,
             outlet,
-            {n: h for n, h in heads.items() if n},
+            heads,
         )
     return out
 

@@ -130,13 +130,28 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
     by_class: dict[str, list[str]] = defaultdict(list)
     for node in sorted(items):
         by_class[items[node].cls].append(node)
-    weights: Weights = {}
+    different = [pair for pair, value in sorted(judged.items()) if value is Judgement.DIFFERENT]
+    samples = {}
     for cls, members in sorted(by_class.items()):
         sample = _random_pairs(members, m.u_sample, f"{m.seed}:{cls}", None if across_cases else (lambda x: items[x].case))
-        sample += [pair for pair, value in sorted(judged.items())
-                   if value is Judgement.DIFFERENT and all(x in items and items[x].cls == cls for x in pair)]
-        exemplar = items[members[0]]
-        left, right = [items[a] for a, _ in sample], [items[b] for _, b in sample]
+        sample += [pair for pair in different if all(x in items and items[x].cls == cls for x in pair)]
+        samples[cls] = (items[members[0]], sample)
+    # the random pairs' levels, each comparison's for every class at once (a small case has many small classes)
+    u_levels: dict[tuple[str, str], list[str]] = {}
+    for c in m.comparisons:
+        wanted = [cls for cls, (exemplar, _) in samples.items() if c.classes & exemplar.kinds and c.estimate_u
+                  and not (u_found is not None and (cls, c.name) in u_found)]
+        pairs = [pair for cls in wanted for pair in samples[cls][1]]
+        found = levels_of(c, [items[a] for a, _ in pairs], [items[b] for _, b in pairs], ctx)
+        at = 0
+        for cls in wanted:
+            n = len(samples[cls][1])
+            u_levels[(cls, c.name)] = found[at:at + n]
+            at += n
+        if known is not None and pairs:
+            known.setdefault(c.name, {}).update(zip(pairs, found))
+    weights: Weights = {}
+    for cls, (exemplar, sample) in samples.items():
         for c in m.comparisons:
             if not c.classes & exemplar.kinds:
                 continue
@@ -145,11 +160,8 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
             if u_found is not None and (cls, c.name) in u_found:
                 u_counts.update(u_found[(cls, c.name)])
             elif c.estimate_u:
-                found = levels_of(c, left, right, ctx)
-                for level_name in found:
+                for level_name in u_levels[(cls, c.name)]:
                     u_counts[level_name] += 1
-                if known is not None:
-                    known.setdefault(c.name, {}).update(zip(sample, found))
             if u_found is not None:
                 u_found[(cls, c.name)] = dict(u_counts)
             n_u = sum(u_counts[lv.level] for lv in counted)
