@@ -50,19 +50,26 @@ class DateTree:
                 self.parse([(a, b)])
         return next(((a, doc) for a, b, doc in self._docs if a <= start and end <= b), (None, None))
 
-    def governor(self, start: int, end: int) -> str | None:
+    def governor(self, start: int, end: int) -> tuple[str, bool] | None:
         """The lemma (lower case) of the word the date at ``text[start:end]`` hangs from ("on Monday" →
-        the verb or noun "on" hangs from), or None when it hangs from nothing in its sentence.
+        the verb or noun "on" hangs from), and whether that word is negated ("has not had an outage ...
+        since 2019"); None when it hangs from nothing in its sentence.
 
-        >>> tree = DateTree("In a post on its site on Wednesday, the gang took credit for the attack.")
-        >>> tree.governor(25, 34)
-        'post'
+        >>> tree = DateTree("In a post on its site on Wednesday, the gang took credit. It has not had an outage that halted "
+        ...                 "traffic since 2019.")
+        >>> tree.governor(25, 34), tree.governor(103, 113)
+        (('post', False), ('halt', True))
         """
         offset, doc = self._doc(start, end)
         if doc is None:
             return None
         _, word = self._hang(offset, doc, start, end)
-        return word.lemma_.lower() if word is not None else None
+        if word is None:
+            return None
+        # Negated: the word, or the verb whose argument a relative clause on it modifies ("has not had an
+        # outage that halted traffic since 2019").
+        chain = [word] + ([word.head, word.head.head] if word.dep_ in ("relcl", "acl") else [])
+        return word.lemma_.lower(), any(c.dep_ == "neg" for t in chain for c in t.children)
 
     @staticmethod
     def _hang(offset: int, doc, start: int, end: int):

@@ -408,7 +408,7 @@ def _one_day_within(text: str, span: DateMention, published: str | None, date_sp
         if not found.date or not _explicit(found) or not span.not_before <= found.date <= span.not_after:
             continue
         where = text.rfind("\n", 0, found.start) + 1
-        if not _usable(text, found, where) or (tree is not None and (_bound_to(tree, found, others) or _owned(tree.governor(found.start, found.end)))):
+        if not _usable(text, found, where) or (tree is not None and (_bound_to(tree, found, others) or _owned(tree, found))):
             continue  # a letter's or a statement's date, or another incident's
         days.setdefault(found.date, found)
     return next(iter(days.values())) if len(days) == 1 else None

@@ -16,7 +16,9 @@ sentences that mention it:
   or a statement ("in a letter dated Monday", "filed a lawsuit on Monday",
   "said on Tuesday") is never the incident's; with the parser, neither is one
   its tree hangs from such a noun or from a reporting verb ("in a post on its
-  leak site on Wednesday", "the regulator found on Friday");
+  leak site on Wednesday", "the regulator found on Friday"), nor a "since"
+  that dates nothing happening ("has not had an outage that halted traffic
+  since 2019");
 - a dateline ("BRAMFORD, May 13 (Wire) -") is the article's date, not the incident's;
 - the first sentence (in reading order) with a usable date wins;
 - with the parser, a date its tree binds to the incident's own words ("the blackout that hit the
@@ -145,11 +147,13 @@ def incident_date(text: str, sentences: list[tuple[int, int]], published: str | 
         usable = []
         for d in found:
             if tree is not None and _resolved(text, d, start):
+                if _owned(tree, d):
+                    continue  # even one its tree binds to the incident: "the outage, which the regulator reported on Friday"
                 to = tree.bound(d.start, d.end)
                 if _overlap(to, mentions):
                     bound.append(d)
                     continue
-                if _overlap(to, others) or _owned(tree.governor(d.start, d.end)):
+                if _overlap(to, others):
                     continue
             if _usable(text, d, start):
                 usable.append(d)
@@ -160,12 +164,17 @@ def incident_date(text: str, sentences: list[tuple[int, int]], published: str | 
     return explicit or fallback
 
 
-def _owned(lemma: str | None) -> bool:
-    """Does a date hanging from this word date an act of telling, filing or meeting ("said on Tuesday",
-    "a post on its site on Wednesday"), not the incident?"""
+def _owned(tree, mention: DateMention) -> bool:
+    """Does a date its ``tree`` hangs from a word of telling, filing or meeting ("said on Tuesday", "a post
+    on its site on Wednesday") date that act, or does "not ... since" date that nothing happened ("has not
+    had an outage that halted traffic since 2019"), rather than the incident?"""
     from kg.ingest.speech_tree import LEMMAS
 
-    return lemma is not None and (lemma in OWNER_NOUNS or lemma in LEMMAS)
+    governor = tree.governor(mention.start, mention.end)
+    if governor is None:
+        return False
+    lemma, negated = governor
+    return (negated and mention.text.lower().startswith("since")) or lemma in OWNER_NOUNS or lemma in LEMMAS
 
 
 def _overlap(spans, others) -> bool:

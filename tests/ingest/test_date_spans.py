@@ -152,3 +152,14 @@ def test_a_change_that_went_wrong_is_an_incident_dated_by_part_of_a_month_and_a_
     assert [(e.label, [text[a:b] for a, b in e.spans]) for e in incidents] == [("IT upgrade", ["IT upgrade"])]
     assert (incidents[0].fields["notBefore"], incidents[0].fields["notAfter"], incidents[0].fields["dateText"]) == (
         "2018-04-20", "2018-04-30", "in late April")
+
+
+def test_not_since_dates_nothing_that_happened_and_a_reported_date_is_the_reports():
+    from kg.ingest.date_tree import DateTree
+
+    text = ("Network outage\n\nThe network outage, which the regulator reported on Friday, cut traffic. "
+            "The firm has not had an outage that halted most traffic since 2019.\n")
+    table = EntityTable(text, Gazetteer([]))
+    find_events(table, text, split_sentences(text), "2025-11-19", date_tree=DateTree(text))
+    incident = next(e for e in table.entities.values() if e.type == "Incident")
+    assert not {"date", "notBefore", "notAfter"} & set(incident.fields)
