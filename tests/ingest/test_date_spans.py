@@ -85,9 +85,9 @@ def test_the_parse_tree_binds_a_date_to_the_event_it_modifies_not_to_the_first_d
     assert [(d["date"], d["dateText"]) for d in dates] == [("2025-05-01", "Thursday"), ("2025-04-28", "Monday")]
 
 
-def _incidents_of(text, published):
+def _incidents_of(text, published, *, tree=False):
     table = EntityTable(text, Gazetteer([]))
-    find_events(table, text, split_sentences(text), published)
+    find_events(table, text, split_sentences(text), published, date_tree=_tree_or_skip(text) if tree else None)
     return [e for e in table.entities.values() if e.type == "Incident"]
 
 
@@ -116,26 +116,19 @@ def test_the_outage_after_another_incident_is_the_outage_named_before_it():
 
 
 def test_a_date_the_tree_hangs_from_a_post_or_a_reporting_verb_never_dates_the_incident():
-    from kg.ingest.date_tree import DateTree
-
     text = ("Gang claims attack\n\nIn a post on its leak site on Wednesday, the gang took credit for the ransomware attack "
             "on the payments firm. The regulator found on Friday that records were taken.\n")
-    table = EntityTable(text, Gazetteer([]))
-    find_events(table, text, split_sentences(text), "2024-02-29", date_tree=DateTree(text))
-    incident = next(e for e in table.entities.values() if e.type == "Incident")
+    [incident] = _incidents_of(text, "2024-02-29", tree=True)
     assert incident.label.lower().endswith("attack")
     assert "date" not in incident.fields and "notBefore" not in incident.fields
-    plain = EntityTable(text, Gazetteer([]))
-    find_events(plain, text, split_sentences(text), "2024-02-29")  # without a tree the post's Wednesday is taken
-    assert next(e for e in plain.entities.values() if e.type == "Incident").fields["date"] == "2024-02-28"
+    [plain] = _incidents_of(text, "2024-02-29")  # without a tree the post's Wednesday is taken
+    assert plain.fields["date"] == "2024-02-28"
 
 
 def test_an_outage_brought_in_by_a_and_dated_apart_is_another_incident_and_one_dated_alike_is_not():
     text = ("Carrier outage\n\nThe outage of February 22 hit millions of customers. Outages as severe are rare: "
             "a rival paid a fine over a 12-hour, 13-minute outage in June 2020. The carrier had an outage on February 22, it said.\n")
-    table = EntityTable(text, Gazetteer([]))
-    find_events(table, text, split_sentences(text), "2024-02-26")
-    incidents = {e.label: e for e in table.entities.values() if e.type == "Incident"}
+    incidents = {e.label: e for e in _incidents_of(text, "2024-02-26")}
     assert sorted(incidents) == ["13-minute outage in June 2020", "Carrier outage"]
     assert incidents["Carrier outage"].fields["date"] == "2024-02-22"
     earlier = incidents["13-minute outage in June 2020"]
@@ -146,20 +139,14 @@ def test_an_outage_brought_in_by_a_and_dated_apart_is_another_incident_and_one_d
 def test_a_change_that_went_wrong_is_an_incident_dated_by_part_of_a_month_and_a_faulty_thing_is_not():
     text = ("Bank under fire\n\nThe regulator attacked the bank after a botched IT upgrade in late April locked customers out. "
             "It failed to update the app. A faulty update was blamed.\n")
-    table = EntityTable(text, Gazetteer([]))
-    find_events(table, text, split_sentences(text), "2018-06-07")
-    incidents = [e for e in table.entities.values() if e.type == "Incident"]
+    incidents = _incidents_of(text, "2018-06-07")
     assert [(e.label, [text[a:b] for a, b in e.spans]) for e in incidents] == [("IT upgrade", ["IT upgrade"])]
     assert (incidents[0].fields["notBefore"], incidents[0].fields["notAfter"], incidents[0].fields["dateText"]) == (
         "2018-04-20", "2018-04-30", "in late April")
 
 
 def test_not_since_dates_nothing_that_happened_and_a_reported_date_is_the_reports():
-    from kg.ingest.date_tree import DateTree
-
     text = ("Network outage\n\nThe network outage, which the regulator reported on Friday, cut traffic. "
             "The firm has not had an outage that halted most traffic since 2019.\n")
-    table = EntityTable(text, Gazetteer([]))
-    find_events(table, text, split_sentences(text), "2025-11-19", date_tree=DateTree(text))
-    incident = next(e for e in table.entities.values() if e.type == "Incident")
+    [incident] = _incidents_of(text, "2025-11-19", tree=True)
     assert not {"date", "notBefore", "notAfter"} & set(incident.fields)
