@@ -36,7 +36,7 @@ _DOC = r"letters?|lawsuits?|filings?|reports?|study|studies|complaints?|memos?|p
 _SYSTEM_HEAD = rf"(?:IT[ ])?(?:{'|'.join(SYSTEM_HEADS)})"
 _CAP = rf"[A-Z][\w-]{{0,{_W}}}"
 #: Words that never describe a thing: a determiner, a pronoun, a preposition or a conjunction.
-_FUNCTION = r"(?:the|a|an|its|their|our|his|her|my|your|this|that|these|those|in|on|at|of|and|or|to|for|with|by|from|into|was|is|are|were)"
+_FUNCTION = r"(?:the|a|an|its|their|our|his|her|my|your|this|that|these|those|in|on|at|of|and|or|to|for|with|by|from|into|was|is|are|were|not|no|never|will|would|can|could|should|must|may|might)"
 
 
 @dataclass(frozen=True)
@@ -110,19 +110,21 @@ KIND_RULES: tuple[KindRule, ...] = (
          rf"(?<![\w-])(?i:an?|the|its|their)[ ](?P<name>(?:{_MOD}(?=[a-z])){{0,1}}(?i:software|firmware|configuration|content|network|firewall|sensor|security)[ ](?:update|upgrade|patch))\b",
          0.55, "an update told by what it changed: “a software update”, “a firewall upgrade”"),
     _row("kind of software", CLS.System,
-         rf"(?<![\w’'-])(?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}(?<!ly[ ])(?:IT|[a-z]{{3,{_W}}}ing)[ ](?:IT[ ])?(?:software|systems?|platform|infrastructure|line))\b(?![-])",
+         rf"(?<![\w’'-])(?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}(?<!ly[ ])(?:IT|[a-z]{{3,{_W}}}ing)[ ](?:IT[ ])?(?:software|systems?|platform|infrastructure|line))\b(?![-])"
+         r"(?![ ](?:access|administrators?|failures?|outages?|errors?|logs?|requirements?|crash(?:es)?)\b)",
          0.5, "software, a platform or systems told by what they do, an -ing word or IT right before the head: “the company's "
               "scheduling software”, “a new IT platform”, “its fraud reporting line” (never after a name: “the Nats IT system” is "
-              "the named system row's; nor an -ing word after an adverb: “externally facing systems”)"),
+              "the named system row's; nor an -ing word after an adverb: “externally facing systems”; nor a head that modifies a noun after it: “restoring system access”)"),
     KindRule("described AI", CLS.AISystem, AI_DESCRIPTION, 0.5,
              "an AI system told by what it is (“its chatbot”, “the airline's chatbot”, “an AI coding assistant”): the AI "
              "system the article names, if it names one, else one item of its own"),
     _row("kind of system", CLS.System,
          rf"(?<![\w-])(?:(?i:an?|the|its|their|our)|[\w-]{{1,{_W}}}['’]s)[ ](?P<name>(?:(?i:core|internal|central|main|backup|legacy)[ ])?"
-         r"(?:database|proxy|booking|payment|reservation|ticketing|dispatch|routing|signalling|signaling)"
+         r"(?:database|proxy|booking|payment|reservation|ticketing|dispatch|routing|signalling|signaling|"
+         rf"(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}management)"
          r"[ ](?:systems?|servers?|clusters?))\b",
          0.5, "a system told by the work it does, a word of computing before the head: “an internal database system”, “the core "
-              "proxy system”, “the booking system”"),
+              "proxy system”, “the booking system”, “its dealer management system”"),
     _row("kind of file", CLS.System,
          rf"(?<![\w-])(?:(?i:an?|the|its|their)|[\w-]{{1,{_W}}}['’]s)[ ](?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}?"
          r"(?:(?:[A-Z][\w-]{0,30}[ ]){1,2})?(?P<name>[\"“]?(?:configuration|config|feature|channel|settings|definitions?)[\"”]?[ ](?:configuration[ ])?files?)\b",

@@ -575,3 +575,11 @@ def test_systems_told_by_their_work_and_files_they_read_and_a_companys_named_pro
     assert "Feature file" in systems
     assert {("Organization", name) for name in ("Spotify", "YouTube", "Uber")} <= entities
     assert not any(label in ("UTC", "DDoS") for _, label in entities)
+
+
+def test_a_management_system_is_a_system_and_a_system_that_modifies_a_noun_is_none():
+    text = ("Dealers hit\n\nA test group regained access to its dealer management system. The company will not finish "
+            "restoring system access before June 30.\n")
+    systems = {e.label for e in extract(text, parser="spacy").table.entities.values() if e.type == "System"}
+    assert systems == {"Dealer management system"}
+
