@@ -51,6 +51,8 @@ _PATTERNS = [
     ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
     ("recent", re.compile(r"\b(?:over\s+|in\s+)?the\s+(?:past|last)\s+(?P<few>few|several|two|three|four|six)\s+(?P<unit>day|week|month)s\b|\bin\s+recent\s+(?P<unit2>day|week|month)s\b", re.IGNORECASE)),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next)\s+)?(?:(?:[Bb]ank\s+)?[Hh]oliday\s+|Easter\s+|Whit\s+)?" + _DAY_NAME + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
+    # The day of the date written just before: "early on the morning of June 19 ... Later that evening".
+    ("that_day", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b", re.IGNORECASE)),
     ("today", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
     ("in_year", re.compile(r"\b(?P<prep>in|since|during)\s+(?P<year>(?:19|20)\d\d)\b")),
 ]
@@ -244,6 +246,17 @@ def _part_of_month(g: dict, published: date | None) -> tuple[None, str, str] | N
     return _span(date(year, month, first), min(date(year, month, 1) + timedelta(days=last - 1), _month_end(year, month)), published)
 
 
+def _same_day(text: str, at: int, published: date | None) -> tuple[str, None, None] | None:
+    """The day "that evening" or "the same day" refers to: the last date written out with its day in the
+    400 characters before it, if any.
+
+    >>> find_dates("It was hit early on June 19. Later that evening, a second attack came.", "2024-06-26")[1].date
+    '2024-06-19'
+    """
+    before = [d for d in find_dates(text, published, start=max(0, at - 400), end=at) if d.date and re.search(r"\d", d.text)]
+    return (before[-1].date, None, None) if before else None
+
+
 def _stated_span(g: dict, published: date | None) -> tuple[None, str, str] | None:
     """The bounds of a span the text states by its first and last day; a month without its year is the
     last such month by publication (as a bare "July 10" is)."""
@@ -324,7 +337,7 @@ def find_dates(text: str, published: str | date | None = None, *, start: int = 0
         for m in pattern.finditer(text, start, end):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
-            resolved = _resolve(kind, m, published)
+            resolved = _same_day(text, m.start(), published) if kind == "that_day" else _resolve(kind, m, published)
             exact, before, after = resolved if resolved else (None, None, None)
             found.append(DateMention(m.start(), m.end(), m.group(0), exact, before, after))
             taken.append((m.start(), m.end()))

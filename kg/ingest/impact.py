@@ -20,6 +20,7 @@ sentences that mention it:
   that dates nothing happening ("has not had an outage that halted traffic
   since 2019");
 - a dateline ("BRAMFORD, May 13 (Wire) -") is the article's date, not the incident's;
+- a day after the article's date ("to complete the restoration by July 4") is no incident's;
 - the first sentence (in reading order) with a usable date wins;
 - with the parser, a date its tree binds to the incident's own words ("the blackout that hit the
   peninsula on Monday", "Friday's outage") wins over all of these, and one it binds to another
@@ -146,6 +147,8 @@ def incident_date(text: str, sentences: list[tuple[int, int]], published: str | 
         found = find_dates(text, published, start=start, end=end, spans=date_spans)
         usable = []
         for d in found:
+            if published and (d.date or d.not_before or "") > published:
+                continue  # "expects to complete the restoration by July 4": nothing has happened after publication
             if tree is not None and _resolved(text, d, start):
                 if _owned(tree, d):
                     continue  # even one its tree binds to the incident: "the outage, which the regulator reported on Friday"

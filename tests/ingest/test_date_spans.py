@@ -150,3 +150,13 @@ def test_not_since_dates_nothing_that_happened_and_a_reported_date_is_the_report
             "The firm has not had an outage that halted most traffic since 2019.\n")
     [incident] = _incidents_of(text, "2025-11-19", tree=True)
     assert not {"date", "notBefore", "notAfter"} & set(incident.fields)
+
+
+def test_that_evening_is_the_day_written_before_it_and_a_day_after_publication_dates_no_incident():
+    text = ("Dealers hit\n\nThe software firm was first hit by an attack early on the morning of June 19. "
+            "Later that evening, a second cyber incident occurred. It expects to finish the restoration by July 4.\n")
+    [incident] = _incidents_of(text, "2024-06-26")
+    assert (incident.fields["date"], incident.fields["dateText"]) == ("2024-06-19", "Later that evening")
+    later = "Dealers hit\n\nThe software firm expects to finish work on the hack by July 4, it said.\n"
+    [hack] = _incidents_of(later, "2024-07-03")
+    assert not {"date", "notBefore", "notAfter"} & set(hack.fields)
