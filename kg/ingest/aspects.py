@@ -57,7 +57,7 @@ ASPECTS: tuple[Aspect, ...] = (
         "conduct",
         "properly proper correctly appropriately adequately comply complied compliance compliant fulfil fulfill diligent "
         "carefully swiftly promptly transparently constructively responsibly in_line_with in_accordance_with at_all_times "
-        "met_the met_their met_its meet_the",
+        "met_the met_their met_its meet_the ensure ensured ensuring make_sure made_sure",
         "fail failure improper improperly inappropriate inappropriately negligent negligence grossly misconduct mishandle "
         "poor poorly lackluster sluggish ineffective hinder inadequate inadequately careless reckless shortcut corner "
         "circumvent incompetent incompetence botch",
@@ -190,19 +190,62 @@ def _has(words: frozenset[str], lemmas: set[str], lower: str) -> bool:
 _STANCE_SIGN = {"asserts": 1, "confirms": 1, "denies": -1, "disputes": -1, "narrows": -1}
 
 
-def aspect_sides(text: str, stance: str = "asserts") -> dict[str, int]:
-    """Each aspect ``text`` speaks to, and which way (1 for, -1 against), its stance's polarity applied.
-    An aspect it speaks to both ways, or a stance with no polarity (a hedge), says nothing."""
-    sign = _STANCE_SIGN.get(stance, 0)
-    if not sign:
-        return {}
+#: Where a claim's main clause gives way to a clause or phrase of time: what it says happened then is taken as
+#: given, so a denial's polarity stops before it ("TSB did not act properly before a botched roll-out" denies
+#: its conduct, not the botch). A general fact of negation's scope.
+_ADJUNCT = re.compile(r",?[ ]\b(?:before|after|when|whenever|while|since|until|following|during)\b[ ]", re.IGNORECASE)
+
+
+#: Verbs that say their complement did not happen ("failed to act properly", "was unable to comply"): the words
+#: after them speak the other way. A general fact of these implicative verbs.
+_FAILED_TO = re.compile(r"\b(?:fail|fails|failed|failing|unable|neglect|neglects|neglected|neglecting)[ ]to\b", re.IGNORECASE)
+
+
+def _words_way(text: str) -> dict[str, int]:
     lemmas, lower = set(simple_lemmas(text)), text.lower()
-    sides = {}
+    found = {}
     for aspect in ASPECTS:
         way = _has(aspect.for_words, lemmas, lower) - _has(aspect.against_words, lemmas, lower)
         if way:
-            sides[aspect.name] = way * sign
-    return sides
+            found[aspect.name] = way
+    return found
+
+
+def _directions(text: str) -> dict[str, int]:
+    """Each aspect ``text``'s words speak to and which way, the words after "failed to" the other way;
+    an aspect spoken to both ways is 0.
+
+    >>> _directions("It failed to act properly."), _directions("It was unable to comply.")
+    ({'conduct': -1}, {'conduct': -1})
+    """
+    split = _FAILED_TO.search(text)
+    if split is None:
+        return _words_way(text)
+    found = _words_way(text[: split.end()])
+    for name, way in _words_way(text[split.end():]).items():
+        found[name] = -way if found.get(name, -way) == -way else 0
+    return found
+
+
+def aspect_sides(text: str, stance: str = "asserts") -> dict[str, int]:
+    """Each aspect ``text`` speaks to, and which way (1 for, -1 against), its stance's polarity applied to its
+    main clause; a clause or phrase of time after it (:data:`_ADJUNCT`) is taken as given, whatever the stance.
+    An aspect it speaks to both ways, or a stance with no polarity (a hedge), says nothing.
+
+    >>> aspect_sides("TSB did act properly before a botched roll-out.", "denies")
+    {'conduct': -1}
+    >>> aspect_sides("Staff acted properly during the botched roll-out.")
+    {}
+    """
+    sign = _STANCE_SIGN.get(stance, 0)
+    if not sign:
+        return {}
+    split = _ADJUNCT.search(text)
+    main, given = (text[: split.start()], text[split.start():]) if split else (text, "")
+    sides: dict[str, int] = {name: way * sign for name, way in _directions(main).items()}
+    for name, way in _directions(given).items():
+        sides[name] = way if sides.get(name, way) == way else 0
+    return {name: way for name, way in sorted(sides.items()) if way}
 
 
 def aspect_words() -> frozenset[str]:

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 from kg.ingest.figures import NUMBER_WORDS, numbers_in
 from kg.ingest.lemmas import simple_lemmas
 
-__all__ = ["Content", "content_of", "concept_of", "similarity", "exact_share", "CONCEPTS", "NEAR_FROM", "NEAR_AT"]
+__all__ = ["Content", "content_of", "concept_of", "similarity", "exact_share", "CONCEPTS", "SYNONYMS", "NEAR_FROM", "NEAR_AT"]
 
 # Function words, and words every claim in a case about incidents shares; neither tells two claims apart.
 _STOP = frozenset(
@@ -44,7 +44,14 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     ("sufficiency", "enough sufficient adequate capacity redundancy"),
     ("avoidable", "prevent preventable avoid avoidable"),
 )
-_CONCEPT_OF = {lemma: f"~{name}" for name, lemmas in CONCEPTS for lemma in lemmas.split()}
+#: Words for one thing, as named rows (the word they count as, lemmas): unlike :data:`CONCEPTS` they are what a
+#: claim is about, so two claims sharing one share more than a dispute's words ("the outage has the hallmarks of
+#: a hack" and "the outage was not caused by a cyberattack"). Not "attack" alone: "the MP attacked him".
+SYNONYMS: tuple[tuple[str, str], ...] = (
+    ("cyberattack", "cyberattack cyber-attack cyber hack hacker hacking tamper tampering intrusion"),
+)
+_CONCEPT_OF = {lemma: f"~{name}" for name, lemmas in CONCEPTS for lemma in lemmas.split()} | {
+    lemma: name for name, lemmas in SYNONYMS for lemma in lemmas.split()}
 
 
 def concept_of(lemma: str) -> str:

@@ -498,3 +498,17 @@ def test_a_drafted_incident_named_by_its_head_noun_alone_is_no_name_a_later_arti
     first = [(e["label"], e["date"]) for e in drafts["a0.txt"]["entities"] if e["type"] == "Incident"]
     second = [(e["label"], e["date"]) for e in drafts["a1.txt"].get("entities", []) if e["type"] == "Incident"]
     assert (first, second) == ([("Outage", "2026-03-02")], [("Outage", "2026-02-20")])
+
+
+# ---------------------------------------------------------------------- words for one thing
+
+HACK = "Outage questions\n\nJane Roe, a security expert, said the Globex outage had the hallmarks of a hack.\n"
+NOT_HACKED = "Globex answers\n\nGlobex said the outage was not caused by a cyberattack.\n"
+
+
+def test_a_word_for_the_same_thing_answers_a_claim_in_other_words(tmp_path):
+    # "a hack" and "a cyberattack" are one thing (SYNONYMS in kg/ingest/content.py): the denial answers the expert.
+    _, drafts = _ingest(tmp_path, HACK, NOT_HACKED)
+    hack = next(i for i in _stances(drafts["a0.txt"]) if "hallmarks" in i)
+    assert _stances(drafts["a1.txt"]) == {hack: [("globex", "denies")]}
+
