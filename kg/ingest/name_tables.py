@@ -35,7 +35,7 @@ TITLE_WORDS = (
 HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Sir|Dame|Lord|Lady|Judge|Justice|Professor|Councillor|Councilor|Mayor|Senator|Governor|Minister|Chancellor|Inspector|Detective|Captain|Officer|Premier|President|Treasurer|Commissioner)\.?"
 ORG_LAST = {
     "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc", "co.", "gmbh", "ag", "sa", "group",
-    "holdings", "partners", "capital", "ventures", "industries", "enterprises", "international", "pharma",
+    "holdings", "global", "partners", "capital", "ventures", "industries", "enterprises", "international", "pharma",
     "pharmaceuticals", "therapeutics", "robotics", "dynamics", "aerospace", "automotive", "motors", "airlines",
     "airways", "air", "rail", "railways", "transit", "energy", "power", "utilities", "telecom", "communications",
     "networks", "media", "press", "news", "times", "post", "journal", "gazette", "herald", "tribune", "courier",

@@ -583,3 +583,11 @@ def test_a_management_system_is_a_system_and_a_system_that_modifies_a_noun_is_no
     systems = {e.label for e in extract(text, parser="spacy").table.entities.values() if e.type == "System"}
     assert systems == {"Dealer management system"}
 
+
+
+def test_a_company_named_global_is_one_organization_with_its_short_name():
+    text = ("Dealers hit\n\nOrvex Global, which provides software for car dealerships, has been hit by a cyberattack. "
+            "Orvex told clients its software would be back in days.\n")
+    orgs = [(e.label, sorted({text[s:t] for s, t in e.spans})) for e in extract(text, parser="spacy").table.entities.values()
+            if e.type == "Organization"]
+    assert orgs == [("Orvex Global", ["Orvex", "Orvex Global"])]
