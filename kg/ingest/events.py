@@ -38,6 +38,11 @@ _COMPOUND_AFTER = re.compile(
     r"management|teams?|reviews?|detection|prevention|tracking|reporting|trend|tool|tools|data|plan|plans|"
     r"alarms?|brigades?|services?|fighters?|crews?|departments?|stations?|safety|drills?|exits?|doors?|risks?|hazards?)\b"
 )
+#: Words of size or gravity before an incident's head: they grade an event, never tell one from another.
+_SIZE_WORDS = frozenset(
+    "serious major significant massive huge widespread global nationwide worldwide unprecedented severe big large large-scale "
+    "near-total total complete catastrophic dramatic extensive prolonged lengthy brief".split()
+)
 # "came under fire", "opened fire": no incident.
 _IDIOM_BEFORE = re.compile(r"\b(?:under|open|opened|opening|held|hold|holding|cease)[ ]$", re.IGNORECASE)
 _INCIDENT_HEAD = r"trouble|outage|disruption|incident|failure|breach|crash|blackout|glitch|fault|malfunction|downtime|shutdown|meltdown|cyberattack|hack|collapse|fire|explosion"
@@ -209,8 +214,10 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
         elif same is None and kind == "Incident" and incidents:
             if in_sentence is not None:
                 same = in_sentence
-            elif bare or not indefinite:
-                same = same_head or last  # "the outage" after "a data breach" is the outage named before it
+            elif bare or not indefinite or all(w.lower() in _SIZE_WORDS for w in label.split()[:-1]):
+                # "the outage" after "a data breach" is the outage named before it; so is "a serious failure"
+                # or "an unprecedented disruption": words of size or gravity tell no second event apart.
+                same = same_head or last
         if same is not None:
             table.mention(same, start, end)
             last = same

@@ -591,3 +591,11 @@ def test_a_company_named_global_is_one_organization_with_its_short_name():
     orgs = [(e.label, sorted({text[s:t] for s, t in e.spans})) for e in extract(text, parser="spacy").table.entities.values()
             if e.type == "Organization"]
     assert orgs == [("Orvex Global", ["Orvex", "Orvex Global"])]
+
+
+def test_an_incident_graded_by_size_is_the_one_told_before_and_one_told_apart_is_another():
+    text = ("Bank outage\n\nGlobex Bank suffered an outage on Tuesday that locked customers out.\n\n"
+            "Engineers traced it to a configuration change. Critics said customers had endured an unprecedented disruption.\n\n"
+            "A rival lender had a data breach in March.\n")
+    incidents = [e.label for e in extract(text, parser="spacy").table.entities.values() if e.type == "Incident"]
+    assert len(incidents) == 2 and not any("nprecedented" in label for label in incidents)
