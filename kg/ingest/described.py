@@ -261,6 +261,10 @@ def _org_described(table: EntityTable, text: str, noun: str, before: int) -> Ent
     return None
 
 
+#: Documents that set out findings: one such document told again by another of these words is the same one.
+_FINDINGS = r"report|review|inquiry|study|analysis|audit|assessment"
+
+
 def _document(table: EntityTable, text: str, start: int, end: int, noun: str, det: str) -> Entity | None:
     """A document that speaks: the one named before with that noun ("the review": the Kelly Review),
     else a new reported document, a source of the article."""
@@ -273,6 +277,12 @@ def _document(table: EntityTable, text: str, start: int, end: int, noun: str, de
         for _, _, entity in itertools.islice(table.mentions_before(start, None), 300):
             if entity.type in ORG_TYPES | {CLS.InternalDocument, CLS.Incident} and re.search(rf"\b{noun}\b", entity.label.lower()):
                 return entity if entity.type != CLS.Incident else None
+        if re.fullmatch(_FINDINGS, noun):
+            # "The Kelly Review found ... the report said": a written finding told again by another word for one
+            for s, e, entity in itertools.islice(table.mentions_before(start, None), 300):
+                if entity.type == CLS.InternalDocument and re.search(rf"\b(?:{_FINDINGS})\b", entity.label.lower()):
+                    table.mention(entity, start + len(det) + 1, end)
+                    return entity
     # "The report said" after "a 77-page report ...": the document was introduced there, by those words.
     introduced = None
     if det.lower() in ("the", "this", "that", "its"):

@@ -599,3 +599,12 @@ def test_an_incident_graded_by_size_is_the_one_told_before_and_one_told_apart_is
             "A rival lender had a data breach in March.\n")
     incidents = [e.label for e in extract(text, parser="spacy").table.entities.values() if e.type == "Incident"]
     assert len(incidents) == 2 and not any("nprecedented" in label for label in incidents)
+
+
+def test_the_report_after_a_named_review_is_that_review():
+    text = ("Airport inquiry\n\nThe Pryce Review found that the chief executive \"was not involved\" in the decision. "
+            "\"The duty manager acted correctly,\" the report said.\n")
+    x = extract(text, parser="spacy")
+    documents = [e.label for e in x.table.entities.values() if e.type == "InternalDocument"]
+    assert documents == ["Pryce Review"]
+    assert {c.party.label for c in x.claims} == {"Pryce Review"}
