@@ -9,7 +9,8 @@ month, a clock time and a digit inside a word ("5xx", "FL2") are not figures.
 Two labels with a figure of one sort that agree (within ``tolerance``:
 reporters round) are ``same``; two with figures of one sort of which none
 agree are ``different``; otherwise the row says nothing. (A claim's figures,
-number words and dates in full among them, are :mod:`kg.ingest.figures`'s.)
+number words and dates in full among them, are :mod:`kg.ingest.figures`'s view of the same reader,
+:mod:`kg.figures`.)
 
 >>> figures("Profits about £300 million lower this year"), figures("£300m cost in gross profits")
 ((('£', 300000000.0),), (('£', 300000000.0),))
@@ -21,45 +22,20 @@ number words and dates in full among them, are :mod:`kg.ingest.figures`'s.)
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from kg.analysis.comparisons import Comparison, Context, Outcome
 from kg.analysis.comparisons import fact_pairs as _facts
 from kg.analysis.profiles import Profile
+from kg.figures import read_figures
 
 __all__ = ["figures", "quantities"]
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-_MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
-_FIGURE = re.compile(
-    r"(?P<currency>[£$€¥])?\s?(?<![\w.,:/-])(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<mult>thousand|million|billion|bn|mn|m|k|b)(?!\w))?(?![\w:/-]|[.,]\d)"
-    r"(?P<percent>\s?(?:%|per\s?cent|percent))?",
-    re.IGNORECASE,
-)
-_WORD = re.compile(r"[a-z]+")
-
-
 @lru_cache(maxsize=100_000)
 def figures(text: str) -> tuple[tuple[str, float], ...]:
-    """The figures of a label, each with its sort (a currency sign, 'percent' or 'count'), in order."""
-    found = []
-    for m in _FIGURE.finditer(text):
-        before = _WORD.findall(text[: m.start("number")].lower())[-1:]
-        after = _WORD.findall(text[m.end("number") :].lower())[:1]
-        if _MONTHS.intersection(before + after):
-            continue  # a day of a month
-        value = float(m["number"].replace(",", ""))
-        mult = m["mult"]
-        if mult is None and not m["currency"] and "," not in m["number"] and 1900 <= value <= 2100:
-            continue  # a year
-        value *= _MULTIPLIERS[mult.lower()] if mult else 1.0
-        found.append((m["currency"] or ("percent" if m["percent"] else "count"), value))
-    return tuple(found)
+    """The figures of a label, each with its sort (a currency sign, 'percent' or 'count'), in order: those of
+    :func:`kg.figures.read_figures` written in digits that are no year, day of a month or part of a longer token."""
+    return tuple((f.sort, f.value) for f in read_figures(text) if not (f.word or f.dated or f.glued))
 
 
 def _agree(x: float, y: float, tolerance: float) -> bool:

@@ -8,28 +8,16 @@ from __future__ import annotations
 
 import re
 
+from kg.figures import NUMBER_WORDS, read_figures
+
 __all__ = ["NUMBER_WORDS", "numbers_in", "figure_units", "counted_in", "largest", "smaller"]
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-    "dozen": 12, "single": 1,
-}
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
-_NUMBER = re.compile(
-    r"(?<![\w.])(?P<num>\d{1,3}(?:,[ ]?\d{3})+|\d+(?:\.\d+)?)(?:[ ]?(?P<scale>thousand|million|billion|bn|k|m)\b)?(?P<pct>[ ]?%|[ ]percent)?"
-    r"|\bhalf[ ]a[ ](?P<half>million|billion)\b"
-    r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a[ ]dozen|a[ ]single)\b",
-    re.IGNORECASE,
-)
-
-
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]$")
 
 
 def numbers_in(text: str) -> frozenset[str]:
-    """The figures ``text`` states, as plain values (``%`` kept apart).
+    """The figures ``text`` states, as plain values (``%`` kept apart): :func:`kg.figures.read_figures`'s numbers
+    and number words that are no year or day of a month, and dates in full.
 
     >>> sorted(numbers_in("More than 22, 000 users and 1.5 million orders on March 2, 2026; only one incident, 40%"))
     ['1', '1500000', '22000', '40%']
@@ -39,21 +27,11 @@ def numbers_in(text: str) -> frozenset[str]:
     ['2026-03-04']
     """
     found = set(_ISO_DATE.findall(text))  # a date in full is one figure: two sources may give two
-    text = _ISO_DATE.sub(" ", text)
-    for m in _NUMBER.finditer(text):
-        if m.group("half"):
-            found.add(str(_SCALES[m.group("half").lower()] // 2))
-            continue
-        if m.group("word"):
-            word = m.group("word").lower().split()[-1]
-            found.add(str(NUMBER_WORDS[word]))
-            continue
-        raw = re.sub(r"[, ]", "", m.group("num"))
-        if re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("scale") or _MONTH_BEFORE.search(text, 0, m.start()):
+    for f in read_figures(_ISO_DATE.sub(" ", text)):
+        if f.dated:
             continue  # a year or a day of the month dates a claim; it is no figure of it
-        value = float(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
-        number = str(int(value)) if value == int(value) else f"{value:g}"
-        found.add(number + ("%" if m.group("pct") else ""))
+        number = str(int(f.value)) if f.value == int(f.value) else f"{f.value:g}"
+        found.add(number + ("%" if f.sort == "percent" else ""))
     return frozenset(found)
 
 
@@ -85,21 +63,20 @@ def figure_units(text: str) -> list[tuple[int, int, str]]:
     from kg.ingest.lemmas import simple_lemmas
 
     found = []
-    for m in _NUMBER.finditer(text):
-        raw = re.sub(r"[, ]", "", m.group("num") or "")
-        if raw and (re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("scale") or _MONTH_BEFORE.search(text, 0, m.start())):
+    for f in read_figures(text):
+        if f.dated:
             continue
-        if m.group("pct"):
-            found.append((m.start(), m.end(), "%"))
+        if f.sort == "percent":
+            found.append((f.start, f.end, "%"))
             continue
-        if m.start() > 0 and text[m.start() - 1] in "$£€" or _MONEY_AFTER.match(text[m.end():m.end() + 30]):
-            found.append((m.start(), m.end(), "money"))
+        if f.sort != "count" or _MONEY_AFTER.match(text[f.end:f.end + 30]):
+            found.append((f.start, f.end, "money"))
             continue
-        after = _COUNTED.match(text[m.end():m.end() + 40].lower())
+        after = _COUNTED.match(text[f.end:f.end + 40].lower())
         noun = simple_lemmas(after.group("noun"))[-1] if after and after.group("noun") not in _NOT_COUNTED else None
-        if noun in _TIME_UNITS and _WHEN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if noun in _TIME_UNITS and _WHEN_BEFORE.search(text, max(0, f.start - 20), f.start):
             continue
-        found.append((m.start(), m.end(), f"count:{noun}" if noun else "figure"))
+        found.append((f.start, f.end, f"count:{noun}" if noun else "figure"))
     return found
 
 
