@@ -106,6 +106,8 @@ def name_level(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
         shared = set(folded[pair][0].split()) & set(folded[pair][1].split())
         if sum(rarity(w) for w in shared) < floor:
             found, why = "different", "common-words"
+        elif best and _named_after_one(c, *folded[pair]):
+            found, why = "different", "one-word"
     if found == "different" and why != "contrast" and described and not (a.kinds.isdisjoint(described) or b.kinds.isdisjoint(described)) \
             and (descriptive(a.label) or descriptive(b.label)):
         found = "described"  # a label that says what a thing does is one way of many to tell it
@@ -165,6 +167,30 @@ def name_levels(c: Comparison, left: list[Profile], right: list[Profile], ctx: C
             found = next((level for at_least, level in similarities if best >= at_least), "different")
             out[i] = "different" if found != "different" and _contrasted(c, x, y) else found
     return out
+
+
+def _named_after_one(c: Comparison, x: str, y: str) -> bool:
+    """Do two names share one word only (a plural as its singular), each with at least ``apart_words`` words the
+    other lacks? Then they name two things after one ("DynamoDB DNS management system", "DynamoDB regional
+    endpoint"), which a similarity score of their words does not tell (rapidfuzz's token set ratio rates the
+    shared word high).
+
+    >>> from kg.analysis.levels import compare_items, from_turtle
+    >>> g = from_turtle('''
+    ... :dns a kg:System ; rdfs:label "DynamoDB DNS management system" .
+    ... :end a kg:System ; rdfs:label "DynamoDB regional endpoint" ; skos:altLabel "dynamodb.us-east-1.amazonaws.com" .
+    ... :hc a kg:System ; rdfs:label "Network load balancer health checks" .  :hc2 a kg:System ; rdfs:label "NLB health check subsystem" .
+    ... ''')
+    >>> compare_items(g, "dns", "end", "name")  # different, and then one that describes its item in common words
+    Outcome(level='described', facts=(('names', ('dynamodb dns management system', 'dynamodb us east 1 amazonaws com')), ('why', 'one-word')), via=())
+    >>> compare_items(g, "hc", "hc2", "name").level
+    'similar'
+    """
+    apart = c.options.get("apart_words")
+    if not apart:
+        return False
+    wx, wy = ({w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in n.split()} for n in (x, y))
+    return len(wx & wy) == 1 and min(len(wx - wy), len(wy - wx)) >= apart
 
 
 def _spelt_two_ways(x: str, y: str) -> bool:

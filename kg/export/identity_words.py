@@ -105,6 +105,7 @@ WORDS: tuple[WordsRow, ...] = (
     WordsRow("nothing to compare", "name", "no-names", lambda f: "nothing to compare"),
     WordsRow("given names differ", "name", "given-names", lambda f: f"{_quoted(*f['names'])}: given names differ"),
     WordsRow("only common words", "name", "common-words", lambda f: f"{_quoted(*f['names'])} share only common words"),
+    WordsRow("one word shared", "name", "one-word", lambda f: f"{_quoted(*f['names'])} share one word only: two things named after one"),
     WordsRow("contrasting words", "name", "contrast", lambda f: f"{_quoted(*f['names'])} tell them apart"),
     WordsRow("initials", "name", "acronym", lambda f: f"{_quoted(*f['names'])}: one spells the other's initials"),
     WordsRow("names compared", "name", "*", _name),
