@@ -271,20 +271,49 @@ def _blocked_pairs(g, items: dict[str, Profile], hub_cap: int, across_cases: boo
     codes = np.unique(np.concatenate(once)) if once else np.empty(0, dtype=np.int64)
     if twice:
         found, counts = np.unique(np.concatenate(twice), return_counts=True)
-        codes = np.union1d(codes, found[counts >= 2])
+        codes = _union_sorted(codes, found[counts >= 2])
     # one class, one case (unless across), and neither points at the other: over all the pairs at once
     index = {node: i for i, node in enumerate(nodes)}
     kinds: dict[str, int] = {}
     cls_of = np.fromiter((kinds.setdefault(items[x].cls, len(kinds)) for x in nodes), dtype=np.int64, count=n)
     cases: dict[str, int] = {}
     case_of = np.fromiter((cases.setdefault(items[x].case, len(cases)) for x in nodes), dtype=np.int64, count=n)
-    linked = np.fromiter((min(i, j) * n + max(i, j) for x, i in index.items() for y in g._succ.get(x, ())
-                          if (j := index.get(y)) is not None and j != i), dtype=np.int64)
+    ends = [(i, j) for x, i in index.items() for y in g._succ.get(x, ()) if (j := index.get(y)) is not None and j != i]
+    ends = np.array(ends, dtype=np.int64).reshape(-1, 2)
+    linked = np.unique(ends.min(axis=1) * n + ends.max(axis=1))
     left, right = codes // n, codes % n
-    keep = (cls_of[left] == cls_of[right]) & ~np.isin(codes, linked)
+    keep = (cls_of[left] == cls_of[right]) & ~_within(codes, linked)
     if not across_cases:
         keep &= case_of[left] == case_of[right]
     return list(zip(map(nodes.__getitem__, left[keep].tolist()), map(nodes.__getitem__, right[keep].tolist())))
+
+
+def _union_sorted(x, y):
+    """The union of two sorted arrays of distinct numbers, sorted: one merge (a stable sort finds the two runs), where
+    ``np.union1d`` sorts them again.
+
+    >>> import numpy as np
+    >>> _union_sorted(np.array([1, 4, 9]), np.array([2, 4, 10])).tolist()
+    [1, 2, 4, 9, 10]
+    """
+    import numpy as np
+
+    both = np.sort(np.concatenate((x, y)), kind="stable")
+    return both[np.concatenate(([True], both[1:] != both[:-1]))] if len(both) else both
+
+
+def _within(x, ordered):
+    """Which numbers of ``x`` are in ``ordered`` (sorted, distinct): a binary search each, where ``np.isin`` sorts ``x``.
+
+    >>> import numpy as np
+    >>> _within(np.array([3, 1, 7]), np.array([1, 2, 3])).tolist(), _within(np.array([3]), np.array([], dtype=int)).tolist()
+    ([True, True, False], [False])
+    """
+    import numpy as np
+
+    if not len(ordered):
+        return np.zeros(len(x), dtype=bool)
+    return ordered[np.minimum(np.searchsorted(ordered, x), len(ordered) - 1)] == x
 
 
 def _holds(ordered: list, x) -> bool:

@@ -9,6 +9,8 @@ facts are gathered only when asked.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from kg.analysis.comparisons import Comparison, Context, Outcome, model
 from kg.analysis.comparisons import fact_pairs as _facts
 from kg.analysis.level_dates import dates_levels
@@ -134,44 +136,66 @@ def held_apart(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool,
 
 def held_apart_levels(c: Comparison, pairs: list[tuple[Profile, Profile]], ctx: Context) -> list[str]:
     """``held-apart`` for each pair whose holders under ``apart_under`` are each told apart from the other's
-    (dates ``apart`` or ``far``, or a ``different`` affected organisation), else ``none``. The holders are
-    compared a round at a time, each pair's next two in one round, and a pair stops at its first two not
-    told apart (most stop at their first)."""
+    (dates ``apart`` or ``far``, or a ``different`` affected organisation), else ``none``.
+
+    An effect may be held by many incidents, so a pair has many two holders to tell apart. Whether two are
+    told apart is found once a call, however many pairs hold them, and the holders are compared a round at
+    a time, each pair's next ones in one round (1, 2, 4... of them): a pair stops at its first two not told
+    apart (most stop at their first), and the level does not depend on the order."""
     under = c.options.get("apart_under")
     if not under or not pairs:
         return ["none"] * len(pairs)
     m = model()
     dates, affected = m.comparison("dates"), m.comparison("affected organisation")
+    held: dict[str, list[tuple[str, str]]] = {}
 
-    def holders(a: Profile, b: Profile):
-        """Each two holders' profiles to tell apart, in order; None where two cannot be (the pair is not held apart)."""
-        ha = [(k, h) for k, h in a.holders if k in under]
-        hb = [(k, h) for k, h in b.holders if k in under]
-        for ka, x in ha:
+    def held_of(p: Profile) -> list[tuple[str, str]]:
+        found = held.get(p.node)
+        if found is None:
+            found = held[p.node] = [(k, h) for k, h in p.holders if k in under]
+        return found
+
+    told: dict[tuple[str, str], bool] = {}  # two holders (x, y) → told apart
+    profiles_of, canon = ctx.profiles.get, ctx.canon
+
+    def two_holders(a: Profile, b: Profile):
+        """Each two holders to tell apart, in order; None where two cannot be (the pair is not held apart)."""
+        hb = held_of(b)
+        for ka, x in held_of(a):
             for kb, y in hb:
-                px, py = ctx.profiles.get(x), ctx.profiles.get(y)
-                if ka != kb or px is None or py is None or ctx.canon(x) == ctx.canon(y) or maybe_one({x}, {y}, ctx):
+                if ka != kb:
                     yield None
                     return
-                yield px, py
+                yield x, y
 
     found = ["none"] * len(pairs)
-    pending = {i: holders(a, b) for i, (a, b) in enumerate(pairs)
-               if any(k in under for k, _ in a.holders) and any(k in under for k, _ in b.holders)}
+    pending = {i: two_holders(a, b) for i, (a, b) in enumerate(pairs) if held_of(a) and held_of(b)}
+    size = 1
     while pending:
-        now = []
-        for i, rest in list(pending.items()):
-            two = next(rest, False)
-            if two is False:  # every two told apart
-                found[i] = "held-apart"
-            if not two:
+        now: dict[int, list] = {}
+        fresh: dict[tuple[str, str], tuple[Profile, Profile]] = {}  # two holders not yet told, in order
+        for i, rest in pending.items():
+            some = list(islice(rest, size))
+            now[i] = some
+            for two in some:
+                if two is None or two in told or two in fresh:
+                    continue
+                (x, y) = two
+                px, py = profiles_of(x), profiles_of(y)
+                if px is None or py is None or canon(x) == canon(y) or maybe_one({x}, {y}, ctx):
+                    told[two] = False
+                else:
+                    fresh[two] = (px, py)
+        levels = dates_levels(dates, [px for px, _ in fresh.values()], [py for _, py in fresh.values()], ctx) if fresh else []
+        for two, (px, py), level in zip(fresh, fresh.values(), levels):
+            told[two] = level in ("apart", "far") or value_level(affected, px, py, ctx) == "different"
+        for i, some in now.items():
+            apart = all(two is not None and told[two] for two in some)
+            if apart and len(some) < size:
+                found[i] = "held-apart"  # every two told apart
+            if not apart or len(some) < size:
                 del pending[i]
-            else:
-                now.append((i, two))
-        told = dates_levels(dates, [x for _, (x, _) in now], [y for _, (_, y) in now], ctx) if now else []
-        for (i, (x, y)), level in zip(now, told):
-            if level not in ("apart", "far") and value_level(affected, x, y, ctx) != "different":
-                del pending[i]
+        size *= 2
     return found
 
 
