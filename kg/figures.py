@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Figure", "MONTHS", "NUMBER_WORDS", "SCALES", "read_figures"]
+__all__ = ["Figure", "MONTHS", "NUMBER_WORDS", "SCALES", "TIME_UNITS", "read_figures"]
 
 #: Month names and their abbreviations: a number beside one is a day of a month.
 MONTHS = frozenset(
@@ -34,6 +34,9 @@ MONTHS = frozenset(
 )
 #: Words that multiply the number before them ("£300m", "1.5 million", "$2bn").
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
+#: Units of time (singular), each in days: a figure of them is a span of time, not a count of things.
+TIME_UNITS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
+              "month": 30.0, "year": 365.0}
 #: Number words read as figures ("about ten calls", "a dozen flights", "a single incident").
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

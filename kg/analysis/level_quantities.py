@@ -3,8 +3,8 @@
 The kind ``quantities`` of :mod:`kg.analysis.levels`. An effect is often told
 by its size: "£300m cost in gross profits", "Profits about £300 million lower",
 "£40 million of sales lost every week". Each label's figures are read with
-their sort (a sum of money by its currency sign, a share in per cent, or a
-count), a multiplier ("million", "m", "bn") folded in; a year, a day of a
+their sort (a sum of money by its currency sign, a share in per cent, a span
+of time in days, or a count), a multiplier ("million", "m", "bn") folded in; a year, a day of a
 month, a clock time and a digit inside a word ("5xx", "FL2") are not figures.
 Two labels with a figure of one sort that agree (within ``tolerance``:
 reporters round) are ``same``; two with figures of one sort of which none
@@ -22,20 +22,37 @@ number words and dates in full among them, are :mod:`kg.ingest.figures`'s view o
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kg.analysis.comparisons import Comparison, Context, Outcome
 from kg.analysis.comparisons import fact_pairs as _facts
 from kg.analysis.profiles import Profile
-from kg.figures import read_figures
+from kg.figures import TIME_UNITS, read_figures
 
 __all__ = ["figures", "quantities"]
 
 @lru_cache(maxsize=100_000)
 def figures(text: str) -> tuple[tuple[str, float], ...]:
-    """The figures of a label, each with its sort (a currency sign, 'percent' or 'count'), in order: those of
-    :func:`kg.figures.read_figures` written in digits that are no year, day of a month or part of a longer token."""
-    return tuple((f.sort, f.value) for f in read_figures(text) if not (f.word or f.dated or f.glued))
+    """The figures of a label, each with its sort (a currency sign, 'percent', 'time' or 'count'), in order: those
+    of :func:`kg.figures.read_figures` written in digits that are no year, day of a month or part of a longer
+    token. A count of units of time ("seven hours", "46 days") is a span of time, its sort 'time', in days:
+    it counts no things, and agrees with a span told in other units.
+
+    >>> figures("Down for 36 hours, 1.5 days"), figures("5 million customers for 2 weeks")
+    ((('time', 1.5), ('time', 1.5)), (('count', 5000000.0), ('time', 14.0)))
+    """
+    found = []
+    for f in read_figures(text):
+        if f.word or f.dated or f.glued:
+            continue
+        unit = _TIME_WORD.match(text, f.end) if f.sort == "count" else None
+        days = TIME_UNITS.get(unit[1].lower().removesuffix("s")) if unit else None
+        found.append(("time", f.value * days) if days else (f.sort, f.value))
+    return tuple(found)
+
+
+_TIME_WORD = re.compile(r"\s([A-Za-z]+)\b")
 
 
 def _agree(x: float, y: float, tolerance: float) -> bool:
@@ -54,6 +71,12 @@ def quantities(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
     ['same', 'different', 'none']
     >>> dict(compare_items(g, "a", "c", "quantities").facts)
     {'left': ('£300,000,000',), 'right': ('£40,000,000',)}
+    >>> g = from_turtle('''
+    ... :a a kg:Effect ; rdfs:label "Outage of 36 hours" .  :b a kg:Effect ; rdfs:label "6.5 million customers cut off for 1.5 days" .
+    ... :c a kg:Effect ; rdfs:label "7 million customers cut off" .
+    ... ''')
+    >>> [(compare_items(g, "a", x, "quantities").level, compare_items(g, "a", x, "quantities").facts) for x in ("b", "c")]
+    [('same', (('left', ('1.5d',)), ('right', ('1.5d',)))), ('none', ())]
     """
     left, right = figures(a.label), figures(b.label)
     sorts = {s for s, _ in left} & {s for s, _ in right}
@@ -71,4 +94,6 @@ def quantities(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
 def _shown(figure: tuple[str, float]) -> str:
     sort, value = figure
     number = f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+    if sort == "time":
+        return f"{value:g}d"  # a span of time in days
     return f"{number}%" if sort == "percent" else number if sort == "count" else f"{sort}{number}"

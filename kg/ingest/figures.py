@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.figures import NUMBER_WORDS, read_figures
+from kg.figures import NUMBER_WORDS, TIME_UNITS, read_figures
 
 __all__ = ["NUMBER_WORDS", "numbers_in", "figure_units", "counted_in", "largest", "smaller"]
 
@@ -42,9 +42,8 @@ _NOT_COUNTED = frozenset("""of in on at to for by from with and or than per perc
     thousand year years old times the a an was were is are had have has""".split())
 
 
-#: Units of time: a figure of them after a word that places it in time ("in the past ten days", "after only three
-#: days", "within two hours") says when a claim holds, not how long something lasted; it counts nothing.
-_TIME_UNITS = frozenset("second minute hour day week month year fortnight".split())
+# A figure of units of time (kg.figures.TIME_UNITS) after a word that places it in time ("in the past ten days",
+# "after only three days", "within two hours") says when a claim holds, not how long something lasted; it counts nothing.
 _WHEN_BEFORE = re.compile(r"\b(?:past|last|next|first|after|within|before|over|in|since|every)[ ](?:only[ ]|just[ ]|about[ ]|some[ ])?$", re.IGNORECASE)
 # What says a figure is a sum of money: a currency sign before it, or a currency's name after it.
 _MONEY_AFTER = re.compile(r"^[ ]?(?:(?:thousand|million|billion)[ ])?(?:dollars|pounds|euros|usd|gbp|eur)\b", re.IGNORECASE)
@@ -74,7 +73,7 @@ def figure_units(text: str) -> list[tuple[int, int, str]]:
             continue
         after = _COUNTED.match(text[f.end:f.end + 40].lower())
         noun = simple_lemmas(after.group("noun"))[-1] if after and after.group("noun") not in _NOT_COUNTED else None
-        if noun in _TIME_UNITS and _WHEN_BEFORE.search(text, max(0, f.start - 20), f.start):
+        if noun in TIME_UNITS and _WHEN_BEFORE.search(text, max(0, f.start - 20), f.start):
             continue
         found.append((f.start, f.end, f"count:{noun}" if noun else "figure"))
     return found
