@@ -3,6 +3,7 @@ non-zero exit, and nothing written — the previous graph and exports survive.""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,16 +13,25 @@ from kg.cli import cli
 from tests.helpers import DOCUMENTS, copy_case, edit, line_of
 
 
-@pytest.fixture
-def built(tmp_path):
-    """A good build first, so each bad one can be shown to leave it alone."""
-    case = copy_case(tmp_path)
-    out, store = tmp_path / "out", tmp_path / "store"
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory) -> Path:
+    """One good build of the mini case (case, out, store), made once for this file and copied by :func:`built`."""
+    root = tmp_path_factory.mktemp("good")
+    case = copy_case(root)
     result = CliRunner().invoke(
-        cli, ["build", str(case), "--out", str(out), "--store", str(store), "--documents", str(DOCUMENTS)]
+        cli, ["build", str(case), "--out", str(root / "out"), "--store", str(root / "store"), "--documents", str(DOCUMENTS)]
     )
     assert result.exit_code == 0, result.output
-    return case, out, store
+    return root
+
+
+@pytest.fixture
+def built(good_build, tmp_path):
+    """A good build first, so each bad one can be shown to leave it alone: a copy of :func:`good_build`'s case folder,
+    exports and store (the store's ``current`` link is relative), each test's own to break."""
+    for name in ("case", "out", "store"):
+        shutil.copytree(good_build / name, tmp_path / name, symlinks=True)
+    return tmp_path / "case", tmp_path / "out", tmp_path / "store"
 
 
 def _rebuild(case: Path, out: Path, store: Path, documents: Path | None = DOCUMENTS):
