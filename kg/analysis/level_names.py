@@ -111,6 +111,9 @@ def name_level(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
     if found == "different" and why != "contrast" and described and not (a.kinds.isdisjoint(described) or b.kinds.isdisjoint(described)) \
             and (descriptive(a.label) or descriptive(b.label)):
         found = "described"  # a label that says what a thing does is one way of many to tell it
+        sort = _one_sort(c, *folded[pair])
+        if sort:  # two tellings of one sort of thing, both in words (a web site: "online shop", "website and apps")
+            return Outcome("one-sort", _facts(names=pair, sort=sort) if facts else ())
     if why:
         return Outcome(found, _facts(names=pair, why=why) if facts else ())
     if not facts:
@@ -191,6 +194,30 @@ def _named_after_one(c: Comparison, x: str, y: str) -> bool:
         return False
     wx, wy = ({w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in n.split()} for n in (x, y))
     return len(wx & wy) == 1 and min(len(wx - wy), len(wy - wx)) >= apart
+
+
+def _one_sort(c: Comparison, x: str, y: str) -> tuple[str, str] | None:
+    """The row of ``sorts`` (a sort of system by the words that tell it: a web site by "site", "website", "online
+    shop", a domain's "com") that both names' words fall in, with its word in each; None when there is none.
+
+    >>> from kg.analysis.levels import compare_items, from_turtle
+    >>> g = from_turtle('''
+    ... :co a kg:Organization ; rdfs:label "Globex" .
+    ... :a a kg:System ; rdfs:label "Globex.com" ; kg:operatedBy :co .
+    ... :b a kg:System ; rdfs:label "Globex's own retail site" ; kg:operatedBy :co .
+    ... :c a kg:System ; rdfs:label "Globex's fraud reporting line" ; kg:operatedBy :co .
+    ... ''')
+    >>> compare_items(g, "a", "b", "name")
+    Outcome(level='one-sort', facts=(('names', ('globex com', 'globex own retail site')), ('sort', ('web', 'com', 'site'))), via=())
+    >>> compare_items(g, "b", "c", "name").level
+    'described'
+    """
+    wx, wy = set(x.split()), set(y.split())
+    for sort, words in (c.options.get("sorts") or {}).items():
+        found = sorted(wx.intersection(words)), sorted(wy.intersection(words))
+        if found[0] and found[1]:
+            return sort, found[0][0], found[1][0]
+    return None
 
 
 def _spelt_two_ways(x: str, y: str) -> bool:

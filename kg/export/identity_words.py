@@ -106,6 +106,7 @@ WORDS: tuple[WordsRow, ...] = (
     WordsRow("given names differ", "name", "given-names", lambda f: f"{_quoted(*f['names'])}: given names differ"),
     WordsRow("only common words", "name", "common-words", lambda f: f"{_quoted(*f['names'])} share only common words"),
     WordsRow("one word shared", "name", "one-word", lambda f: f"{_quoted(*f['names'])} share one word only: two things named after one"),
+    WordsRow("one sort", "name", "one-sort", lambda f: f"{_quoted(*f['names'])}: both a {f['sort'][0]} ('{f['sort'][1]}', '{f['sort'][2]}')"),
     WordsRow("contrasting words", "name", "contrast", lambda f: f"{_quoted(*f['names'])} tell them apart"),
     WordsRow("initials", "name", "acronym", lambda f: f"{_quoted(*f['names'])}: one spells the other's initials"),
     WordsRow("names compared", "name", "*", _name),
