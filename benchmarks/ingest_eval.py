@@ -271,7 +271,7 @@ def score_article(engine: str, a: Article, figures: Figures) -> None:
     x = extract(engine, a.text, a.date, a.outlet)
     e, e_missed, e_extra = scoring.score_entities(x, scoring.gold_entities(gold), figures.by_class, where)
     attr, a_missed, a_wrong = scoring.score_attributions(x, gold.get("attributions") or [], where)
-    q, settle, q_missed = scoring.score_questions(x, gold.get("questions") or [], where)
+    q, settle, q_missed, q_unsettled = scoring.score_questions(x, gold.get("questions") or [], where)
     dates, d_wrong = scoring.score_dates(x, gold.get("incidents") or [])
     if WHY:
         WHY_MENTIONS[a.path.name] = [(e.label, list(e.spans)) for e in x.table.entities.values()]
@@ -281,7 +281,8 @@ def score_article(engine: str, a: Article, figures: Figures) -> None:
     figures.settle += settle
     figures.dates += dates
     for what, rows in (("missed entity", e_missed), ("extra entity", e_extra), ("missed attribution", a_missed),
-                       ("wrong party/stance", a_wrong), ("missed question", q_missed), ("wrong date", d_wrong)):
+                       ("wrong party/stance", a_wrong), ("missed question", q_missed),
+                       ("settler missed or unlike the gold's", q_unsettled), ("wrong date", d_wrong)):
         figures.errors += [(a.path.name, what, row) for row in rows]
     if EXTRACT_ONLY:
         return

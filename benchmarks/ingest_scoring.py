@@ -19,7 +19,7 @@ from pathlib import Path
 
 __all__ = [
     "Score", "Tally", "Attribution", "occurrences", "overlaps", "gold_entities", "score_entities",
-    "score_attributions", "score_questions", "score_dates", "anchored_quotes", "fragments", "gold_pairs",
+    "score_attributions", "settles_alike", "score_questions", "score_dates", "anchored_quotes", "fragments", "gold_pairs",
     "pairs_recovered", "case_pairs", "contested_sides", "drafted_items", "identity_raised", "gold_identity",
     "identity_why", "identity_same", "identity_merged",
 ]
@@ -250,12 +250,32 @@ def _question_words(q) -> tuple[str, str | None]:
     return (q["text"], q.get("settle")) if isinstance(q, dict) else (q, None)
 
 
-def score_questions(x, gold: list, where: Path) -> tuple[Score, Tally, list[str]]:
-    """Questions drafted over the gold words; and, of the gold questions whose settle the text
-    gives, how many were recovered with something in ``resolvableBy``."""
+def settles_alike(drafted: str | None, gold: str) -> bool:
+    """Whether a drafted ``resolvableBy`` says what the gold says would settle the question: they share
+    at least one content word (the lemmas of :func:`kg.ingest.content.content_of`, a name joined by "&"
+    read as one word). A lenient threshold, stated: one word in common, never a paraphrase judged.
+
+    >>> gold = "the federal agencies' findings, or the FCC's report on the cause"
+    >>> settles_alike("An investigation by Federal agencies", gold), settles_alike("An answer from AT&T", "AT&T's account")
+    (True, True)
+    >>> settles_alike("An inquiry", "the Transportation Department's review"), settles_alike(None, gold)
+    (False, False)
+    """
+    from kg.ingest.content import content_of
+
+    def words(text: str) -> frozenset[str]:
+        return content_of(text.replace("&", "")).lemmas
+
+    return bool(drafted) and bool(words(drafted) & words(gold))
+
+
+def score_questions(x, gold: list, where: Path) -> tuple[Score, Tally, list[str], list[str]]:
+    """Questions drafted over the gold words; of the gold questions whose settle the text gives, how
+    many were recovered with a ``resolvableBy`` that :func:`settles_alike` the gold's; the gold
+    questions missed; and the settlers missed or unlike the gold's."""
     score = Score(pred=len(x.questions), gold=len(gold))
     settle = Tally()
-    missed = []
+    missed, unsettled = [], []
     gold_spans = []
     for q in gold:
         words, settles = _question_words(q)
@@ -267,9 +287,13 @@ def score_questions(x, gold: list, where: Path) -> tuple[Score, Tally, list[str]
             missed.append(words)
         if settles:
             settle.total += 1
-            settle.right += any(getattr(d, "resolvable_by", None) for d in hits)
+            drafted = [d.resolvable_by for d in hits if getattr(d, "resolvable_by", None)]
+            right = any(settles_alike(d, settles) for d in drafted)
+            settle.right += right
+            if hits and not right:
+                unsettled.append(f"{words[:50]}…: gold {settles!r}, got {drafted or 'nothing'}")
     score.tp_pred = sum(1 for d in x.questions if any(overlaps([(d.start, d.end)], s) for s in gold_spans))
-    return score, settle, missed
+    return score, settle, missed, unsettled
 
 
 def score_dates(x, gold: list[dict]) -> tuple[Tally, list[str]]:
