@@ -13,6 +13,7 @@ runs the rounds.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import chain
 from dataclasses import replace
 
 from kg.analysis.profiles import Profile
@@ -158,7 +159,8 @@ def to_weigh_again(items: dict[str, Profile], by_item: dict, before: tuple, now:
         k = 1 if was else 2 if is_ else 0
         return side(a)[k] or side(b)[k]
 
-    values = {n: vs for n, p in items.items() if (vs := {v for vs in p.values.values() for v in vs if v in linked})}
+    tied_to = linked.intersection
+    values = {n: vs for n, p in items.items() if p.values and (vs := tied_to(chain.from_iterable(p.values.values())))}
     reach: dict[str, frozenset[str]] = {}
 
     def reached(x: str) -> frozenset[str]:
@@ -175,7 +177,9 @@ def to_weigh_again(items: dict[str, Profile], by_item: dict, before: tuple, now:
 
     again = set()
     for node in members & set(items):
-        again.update(pair for pair in by_item.get(node, ()) if pair not in again and changed(*pair))
+        # a pair changes only through an end whose profile changes (an item in no cluster has none): that end's turn finds it
+        if any(side(node)):
+            again.update(pair for pair in by_item.get(node, ()) if pair not in again and changed(*pair))
     for node in values:
         again.update(pair for pair in by_item.get(node, ()) if pair not in again and through_values(*pair))
     return again
