@@ -88,7 +88,7 @@ OWNER_NOUNS = ("letter", "memo", "email", "e-mail", "meeting", "hearing", "lawsu
 _OWNER_VERBS = ("filed", "said", "says", "told", "wrote", "announced", "confirmed", "added", "apologi[sz]ed", "published",
                 "dated", "reporters")
 _NOT_EVENT = re.compile(
-    rf"(?:{'|'.join(OWNER_NOUNS + _OWNER_VERBS)})(?:[ ]\w+){{0,3}}[ ,]+(?:on|dated|of)?[ ]?$",
+    rf"\b(?:{'|'.join(OWNER_NOUNS + _OWNER_VERBS)})(?:[ ]\w+){{0,3}}[ ,]+(?:on|dated|of)?[ ]?$",  # whole words: not "recall"
     re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"^,?[ ]?(?:\d{4})?[ ]*(?:\(|[-–—|][ ])")

@@ -160,3 +160,13 @@ def test_that_evening_is_the_day_written_before_it_and_a_day_after_publication_d
     later = "Dealers hit\n\nThe software firm expects to finish work on the hack by July 4, it said.\n"
     [hack] = _incidents_of(later, "2024-07-03")
     assert not {"date", "notBefore", "notAfter"} & set(hack.fields)
+
+
+def test_a_word_of_telling_inside_another_word_does_not_take_the_incidents_date():
+    """"order" inside "border", "call" inside "recall": only whole words own a date."""
+    for text in ("Gates down\n\nThe outage closed every border crossing on March 3.\n",
+                 "Cars stranded\n\nThe outage began with a software recall on March 3.\n"):
+        table = EntityTable(text, Gazetteer([]))
+        find_events(table, text, split_sentences(text), "2026-03-12")
+        incident = next(e for e in table.entities.values() if e.type == "Incident")
+        assert incident.fields.get("date") == "2026-03-03", text
