@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,10 +31,19 @@ def damage(store: Path) -> None:
         handle.truncate(100)
 
 
-@pytest.fixture
-def damaged(tmp_path) -> Path:
-    store = tmp_path / "store"
+@pytest.fixture(scope="module")
+def good_store(tmp_path_factory) -> Path:
+    """The mini case built once for this file; :func:`damaged` breaks a copy of it."""
+    store = tmp_path_factory.mktemp("good") / "store"
     build([MINI], out=None, documents=DOCUMENTS, store=str(store), validate=False)
+    return store
+
+
+@pytest.fixture
+def damaged(good_store, tmp_path) -> Path:
+    """A copy of :func:`good_store` (its ``current`` link is relative), damaged: each test's own."""
+    store = tmp_path / "store"
+    shutil.copytree(good_store, store, symlinks=True)
     damage(store)
     return store
 
