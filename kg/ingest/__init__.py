@@ -7,7 +7,7 @@ The modules follow the data: :mod:`~kg.ingest.text` (reading and main text),
 :mod:`~kg.ingest.gazetteer` (what the case knows), :mod:`~kg.ingest.names` (with
 :mod:`~kg.ingest.people` and :mod:`~kg.ingest.systems`, its word tables in :mod:`~kg.ingest.name_tables`,
 a parser's names in :mod:`~kg.ingest.named`),
-:mod:`~kg.ingest.events` (with :mod:`~kg.ingest.safeguards`), :mod:`~kg.ingest.entities`, :mod:`~kg.ingest.attribution` with
+:mod:`~kg.ingest.events` (with :mod:`~kg.ingest.safeguards` and :mod:`~kg.ingest.event_dates`), :mod:`~kg.ingest.entities`, :mod:`~kg.ingest.attribution` with
 :mod:`~kg.ingest.claims`, :mod:`~kg.ingest.questions`, :mod:`~kg.ingest.extract` (all rules in order),
 :mod:`~kg.ingest.draft` (the case file), :mod:`~kg.ingest.report` (what
 changed) and :mod:`~kg.ingest.pipeline` (files, all or nothing).

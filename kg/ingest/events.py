@@ -7,6 +7,7 @@
   head word ("outage"), else the last incident. A
   "trend" or "series" of incidents is an ``IncidentTrend``.
 - Effects are "unable to ..." / "could not ..." clauses near an incident.
+- Their dates are :mod:`kg.ingest.event_dates`'s.
 - Counts ("more than 22,000 users") near an incident: a count of reports
   becomes ``reportCount``/``reportCountText``; others stay in the note.
 - Safeguards are :mod:`kg.ingest.safeguards`'s; the noun-phrase reading both
@@ -22,13 +23,12 @@ import calendar
 import itertools
 import re
 
-from kg.ingest.dates import DateMention, find_dates
-from kg.ingest.impact import find_impacts, incident_date
+from kg.ingest.event_dates import date_incidents, dated_apart
+from kg.ingest.impact import find_impacts
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.phrases import LONGEST_WORD, STOP, VERBAL, modifiers, phrase_label
 from kg.ingest.safeguards import find_safeguards
-from kg.ingest.sentences import Sentence
-from kg.vocab import CLS
+from kg.ingest.sentences import Sentence, sentence_at
 
 __all__ = ["find_events", "find_documents", "parse_count", "COUNT"]
 
@@ -99,13 +99,6 @@ def parse_count(text: str) -> int | None:
 
 
 
-
-
-def _sentence_of(sentences: list[Sentence], index: int) -> Sentence | None:
-    at = bisect.bisect_right(sentences, index, key=lambda s: s.start) - 1
-    if at >= 0 and sentences[at].start <= index < sentences[at].end:
-        return sentences[at]
-    return None
 
 
 
@@ -200,7 +193,7 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
         if table.is_taken(head_start, end):
             last = table.at(start, end, {"Incident", "IncidentTrend"}) or last
             continue
-        sentence = _sentence_of(sentences, start)
+        sentence = sentence_at(sentences, start)
         determiner = text[max(0, start - 12):start].lower()
         indefinite = re.search(r"\b(?:an?|one|another)\s+$", determiner) is not None
         bare = len(label.split()) == 1
@@ -235,7 +228,7 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
 
 def _describe_incident(table: EntityTable, incident: Entity, text: str, sentences: list[Sentence], published: str | None) -> None:
     start, end = incident.first
-    sentence = _sentence_of(sentences, start)
+    sentence = sentence_at(sentences, start)
     if sentence is None:
         return
     window = text[max(sentence.start, start - 40):end + 40]
@@ -349,129 +342,6 @@ def _impacts(table: EntityTable, text: str, sentences: list[Sentence], incidents
                 table.mention(current, start, end)
 
 
-def _date_incidents(text: str, sentences: list[Sentence], incidents: list[Entity], published: str | None, *, lead: bool = True,
-                    date_spans=(), tree=None, everyone: list[Entity] = ()) -> None:
-    """Each incident's date: see :func:`kg.ingest.impact.incident_date`; the first incident takes the
-    lead's date when ``lead`` and its own sentences give none. With a parse ``tree``, a date the tree
-    binds to a mention of the incident wins, and one it binds to another of ``everyone`` is not its."""
-    for incident in incidents:
-        spans = []
-        for span_start, _ in incident.spans:
-            where = _sentence_of(sentences, span_start)
-            if where is not None and (where.start, where.end) not in spans:
-                spans.append((where.start, where.end))
-        others = [span for other in everyone if other is not incident for span in other.spans]
-        bound = {"tree": tree, "mentions": incident.spans, "others": others}
-        best = incident_date(text, spans, published, date_spans, **bound)
-        if best is None and lead and incident is next((i for i in incidents if i.type == "Incident"), None):
-            # News puts the main event's date in its lead: the first sentences after the headline.
-            lead_sentences = [(x.start, x.end) for x in sentences[1:4] if x.start < 1200]
-            best = incident_date(text, lead_sentences, published, date_spans, **bound)
-        named = _named_month(text, incident, published)
-        if named is not None and (best is None or not _within(best, named)):
-            best = named  # "the July meltdown": a date elsewhere in its sentences that is not in July is another's
-        if best is not None and not best.date:
-            best = _one_day_within(text, best, published, date_spans, tree, others) or best
-        if best is not None:
-            incident.fields.update(best.case_fields())
-            incident.fields["_dateSpan"] = (best.start, best.end)
-
-
-_MONTH_WORD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
-
-
-def _named_month(text: str, incident: Entity, published: str | None) -> DateMention | None:
-    """The month an incident's own words name ("the April blackout", "the July IT outage"), as bounds."""
-    for start, end in sorted(incident.spans):
-        m = _MONTH_WORD.search(text, start, end)
-        if m is None:
-            continue
-        resolved = find_dates(f"in {m.group(0)}", published)
-        if resolved and (resolved[0].not_before or resolved[0].date):
-            found = resolved[0]
-            return DateMention(m.start(), m.end(), m.group(0), found.date, found.not_before, found.not_after)
-    return None
-
-
-def _one_day_within(text: str, span: DateMention, published: str | None, date_spans=(), tree=None, others=()) -> DateMention | None:
-    """The day an article gives, written out ("Feb. 22", "April 28, 2025"), inside an incident's coarser
-    bounds ("the April blackout", "last week's disruption"), when it gives exactly one such day: the
-    month or week names the event, the one day of it the article writes down is its day. None when it
-    writes two days or none in those bounds, or the bounds are a span the text itself states.
-
-    >>> t = "The April blackout hit Spain. The grid went down on April 28, the report found."
-    >>> april = find_dates("in April", "2025-06-18")[0]
-    >>> _one_day_within(t, april, "2025-06-18").text
-    'April 28'
-    >>> _one_day_within(t + " Power was back on April 29.", april, "2025-06-18") is None
-    True
-    """
-    from kg.ingest.impact import _explicit, _owned, _usable
-
-    if not span.not_before or not span.not_after or len(re.findall(r"\d{1,2}(?!\d)", span.text)) >= 2:
-        return None
-    days = {}
-    for found in find_dates(text, published, spans=date_spans):
-        if not found.date or not _explicit(found) or not span.not_before <= found.date <= span.not_after:
-            continue
-        where = text.rfind("\n", 0, found.start) + 1
-        if not _usable(text, found, where) or (tree is not None and (_bound_to(tree, found, others) or _owned(tree, found))):
-            continue  # a letter's or a statement's date, or another incident's
-        days.setdefault(found.date, found)
-    return next(iter(days.values())) if len(days) == 1 else None
-
-
-def _bound_to(tree, found: DateMention, spans) -> bool:
-    return any(a < d and c < b for a, b in tree.bound(found.start, found.end) for c, d in spans)
-
-
-_INDEFINITE = re.compile(r"\b(?:an?|another)[ ](?:[\w’'-]+,?[ ]){0,3}$", re.IGNORECASE)
-_ATTACHED = re.compile(r"[ ](?:in|on|of|from|during)[ ]")
-
-
-def _dated_apart(table: EntityTable, text: str, incidents: list[Entity], published: str | None, date_spans=()) -> list[Entity]:
-    """An incident brought in by an indefinite article and dated by its own words, outside the dates of
-    the incident it was read as ("a 12-hour, 13-minute outage in June 2020" beside "the outage of February
-    22"), is another incident: "a" brings in a new one, and its date tells it apart. Returns the new ones.
-
-    >>> from kg.ingest.gazetteer import Gazetteer
-    >>> from kg.ingest.sentences import split_sentences
-    >>> t = "Net outage\\n\\nThe outage of February 22 hit millions. A rival had an outage in June 2020."
-    >>> table = EntityTable(t, Gazetteer([]))
-    >>> find_events(table, t, split_sentences(t), "2024-02-26")
-    >>> [(e.label, e.fields.get("date") or e.fields.get("notBefore")) for e in table.entities.values() if e.type == "Incident"]
-    [('Net outage', '2024-02-22'), ('Outage in June 2020', '2020-06-01')]
-    """
-    from kg.ingest.incidents import date_bounds
-
-    apart = []
-    for incident in incidents:
-        bounds = date_bounds(incident.fields)
-        if bounds is None or incident.type != CLS.Incident:
-            continue
-        for start, end in incident.spans[1:]:
-            after = _ATTACHED.match(text, end)
-            if after is None or not _INDEFINITE.search(text, max(0, start - 40), start):
-                continue
-            own = next((d for d in find_dates(text, published, start=after.end(), end=min(len(text), after.end() + 40), spans=date_spans)
-                        if d.start == after.end() and re.search(r"\d", d.text)), None)
-            dated = date_bounds(own.case_fields()) if own is not None else None
-            if dated is None or not (dated[1] < bounds[0] or bounds[1] < dated[0]):
-                continue
-            table.unmention(incident, start, end)
-            other = table.new(CLS.Incident, phrase_label(text[start:own.end]), start, end, rule="incident phrase", confidence=0.6)
-            other.fields.update(own.case_fields())
-            other.fields["_dateSpan"] = (own.start, own.end)
-            apart.append(other)
-    return apart
-
-
-def _within(mention: DateMention, month: DateMention) -> bool:
-    first = mention.date or mention.not_before
-    last = mention.date or mention.not_after
-    return bool(first and last and month.not_before and month.not_after and month.not_before <= first and last <= month.not_after)
-
-
 def find_events(table: EntityTable, text: str, sentences: list[Sentence], published: str | None, date_spans=(),
                 date_tree=None) -> None:
     """Add incidents (with effects, counts, dates), safeguards and internal documents to ``table``.
@@ -485,8 +355,8 @@ def find_events(table: EntityTable, text: str, sentences: list[Sentence], publis
     # The case's own incidents named here get this article's date too: two sources may date one event differently.
     known = [e for e in table.entities.values() if e.known_id is not None and e.type in ("Incident", "IncidentTrend")]
     dating = {"date_spans": date_spans, "tree": date_tree, "everyone": incidents + known}
-    _date_incidents(text, sentences, incidents, published, **dating)
-    _date_incidents(text, sentences, known, published, lead=False, **dating)
-    incidents += _dated_apart(table, text, incidents, published, date_spans)
+    date_incidents(text, sentences, incidents, published, **dating)
+    date_incidents(text, sentences, known, published, lead=False, **dating)
+    incidents += dated_apart(table, text, incidents, published, date_spans)
     _effects_and_counts(table, text, sentences, incidents)
     find_safeguards(table, text)

@@ -10,10 +10,11 @@ two sentences stays with the words that attribute it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "headline", "split_sentences", "title_case_headline"]
+__all__ = ["Sentence", "headline", "sentence_at", "split_sentences", "title_case_headline"]
 
 _TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr",
@@ -45,6 +46,19 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+def sentence_at(sentences: list[Sentence], index: int) -> Sentence | None:
+    """The sentence of ``sentences`` (in order) that holds the character at ``index``, if any.
+
+    >>> s = split_sentences("It failed. Staff said so.")
+    >>> sentence_at(s, 12).text, sentence_at(s, 99)
+    ('Staff said so.', None)
+    """
+    at = bisect.bisect_right(sentences, index, key=lambda s: s.start) - 1
+    if at >= 0 and sentences[at].start <= index < sentences[at].end:
+        return sentences[at]
+    return None
 
 
 def _previous_word(text: str, index: int) -> str:
