@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -39,6 +40,13 @@ from urllib.parse import quote
 from urllib.request import Request, urlopen
 
 import pytest
+
+# Ctrl-C as a terminal sends it. A suite started in the background of a shell without job control
+# (`pytest ... &` in a script, nohup) inherits SIGINT ignored, and so does every kg it starts: the tests that
+# stop `kg serve` or interrupt `kg unresolved` with SIGINT then waited out their timeouts (120 s each) and failed.
+# Handled again here, in the run and in each xdist worker, it is reset to the default in every process they start.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 STORE_KINDS = ["oxigraph", "memory", "remote", "virtuoso"]
 #: The kinds that are a SPARQL endpoint in another process.
