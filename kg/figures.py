@@ -17,6 +17,8 @@ against another's (:mod:`kg.ingest.figures`). Each takes its own view of what
 ('count', 10.0, None, True), ('percent', 40.0, None, False)]
 >>> [(f.value, f.glued) for f in read_figures("HTTP 5xx at 11:05 on core proxy FL2")]
 [(5.0, True), (11.0, True), (5.0, True)]
+>>> [f.value for f in read_figures("twenty calls for a dozen days; a single flight")]
+[20.0, 12.0, 1.0]
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Figure", "MONTHS", "NUMBER_WORDS", "SCALES", "TIME_UNITS", "read_figures"]
+__all__ = ["Figure", "MONTHS", "NUMBER_WORD", "NUMBER_WORDS", "SCALES", "TIME_UNITS", "read_figures"]
 
 #: Month names and their abbreviations: a number beside one is a day of a month.
 MONTHS = frozenset(
@@ -43,14 +45,18 @@ NUMBER_WORDS = {
     "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
     "dozen": 12, "single": 1,
 }
+#: Of :data:`NUMBER_WORDS`, those read as a figure only after "a" ("a dozen flights", "a single incident"), and
+#: "hundred", read as a word of a number (never a figure of its own: "two hundred" is no 2 and 100).
+_AFTER_A = ("dozen", "single")
+#: A number word read as a figure, as a pattern (one list: :data:`NUMBER_WORDS`).
+NUMBER_WORD = "|".join([w for w in NUMBER_WORDS if w not in (*_AFTER_A, "hundred")] + [f"a[ ]{w}" for w in _AFTER_A])
 
 _FIGURE = re.compile(
     r"(?P<currency>[£$€¥])?\s?(?<![\w.])(?P<number>\d{1,3}(?:,[ ]?\d{3})+|\d+(?:\.\d+)?)"
     r"(?:[ ]?(?P<scale>thousand|million|billion|bn|mn|m|k|b)(?!\w))?"
     r"(?P<percent>\s?(?:%|per\s?cent|percent))?"
     r"|\bhalf[ ]a[ ](?P<half>million|billion)\b"
-    r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
-    r"|a[ ]dozen|a[ ]single)\b",
+    rf"|\b(?P<word>{NUMBER_WORD})\b",
     re.IGNORECASE,
 )
 _GLUED_AFTER = re.compile(r"[\w:/-]|[.,]\d")

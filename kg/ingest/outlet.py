@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.figures import NUMBER_WORD
 from kg.ingest.attribution import Claim
 from kg.ingest.claims import fragment, proposition_text, stance_of
 from kg.ingest.entities import EntityTable
@@ -35,7 +36,7 @@ _IMPACT = (r"\b(?:lost[ ](?:access|service|signal|power|connection)|could[ ]not|
            r"|(?:went|was|were|stayed|remained)[ ](?:down|offline|dark|congested|unavailable)|without[ ](?:service|power|signal)"
            r"|locked[ ]out|stranded|cancell?ed|disrupted)\b")
 _ABOUT = r"(?:(?:about|nearly|almost|around|roughly|some|more[ ]than|less[ ]than|up[ ]to|another|over|close[ ]to)[ ])?"
-_NUMBER = r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a[ ]few)"
+_NUMBER = rf"(?:\d[\d,.]*|{NUMBER_WORD}|an?|several|a[ ]few)"
 _WHO = (r"(?:customers|users|subscribers|passengers|travell?ers|people|callers|calls|flights|members|patients|households|homes"
         r"|fans|accounts|devices)")
 
