@@ -32,7 +32,6 @@ from kg.figures import TIME_UNITS, read_figures
 
 __all__ = ["figures", "quantities"]
 
-@lru_cache(maxsize=100_000)
 def figures(text: str) -> tuple[tuple[str, float], ...]:
     """The figures of a label, each with its sort (a currency sign, 'percent', 'time' or 'count'), in order: those
     of :func:`kg.figures.read_figures` written in digits that are no year, day of a month or part of a longer
@@ -42,13 +41,24 @@ def figures(text: str) -> tuple[tuple[str, float], ...]:
     >>> figures("Down for 36 hours, 1.5 days"), figures("5 million customers for 2 weeks")
     ((('time', 1.5), ('time', 1.5)), (('count', 5000000.0), ('time', 14.0)))
     """
+    return tuple((sort, value) for sort, value, _ in _read(text))
+
+
+@lru_cache(maxsize=100_000)
+def _read(text: str) -> tuple[tuple[str, float, str], ...]:
+    """:func:`figures`, each with the words that tell a span of time as the label writes them ("36 hours"; '' for
+    any other figure).
+
+    >>> _read("Down for 36 hours, £300m lost over 2 Weeks")
+    (('time', 1.5, '36 hours'), ('£', 300000000.0, ''), ('time', 14.0, '2 Weeks'))
+    """
     found = []
     for f in read_figures(text):
         if f.word or f.dated or f.glued:
             continue
         unit = _TIME_WORD.match(text, f.end) if f.sort == "count" else None
         days = TIME_UNITS.get(unit[1].lower().removesuffix("s")) if unit else None
-        found.append(("time", f.value * days) if days else (f.sort, f.value))
+        found.append(("time", f.value * days, text[f.start:unit.end()]) if days else (f.sort, f.value, ""))
     return tuple(found)
 
 
@@ -76,24 +86,25 @@ def quantities(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
     ... :c a kg:Effect ; rdfs:label "7 million customers cut off" .
     ... ''')
     >>> [(compare_items(g, "a", x, "quantities").level, compare_items(g, "a", x, "quantities").facts) for x in ("b", "c")]
-    [('same', (('left', ('1.5d',)), ('right', ('1.5d',)))), ('none', ())]
+    [('same', (('left', ('36 hours',)), ('right', ('1.5 days',)))), ('none', ())]
     """
-    left, right = figures(a.label), figures(b.label)
-    sorts = {s for s, _ in left} & {s for s, _ in right}
+    left, right = _read(a.label), _read(b.label)
+    sorts = {s for s, _, _ in left} & {s for s, _, _ in right}
     if not sorts:
         return Outcome("none")
     tolerance = float(c.options.get("tolerance", 0.1))
-    mine = [(s, x) for s, x in left if s in sorts]
-    theirs = [(s, y) for s, y in right if s in sorts]
-    level = "same" if any(s == t and _agree(x, y, tolerance) for s, x in mine for t, y in theirs) else "different"
+    mine = [f for f in left if f[0] in sorts]
+    theirs = [f for f in right if f[0] in sorts]
+    level = "same" if any(s == t and _agree(x, y, tolerance) for s, x, _ in mine for t, y, _ in theirs) else "different"
     if not facts:
         return Outcome(level)
     return Outcome(level, _facts(left=tuple(map(_shown, mine)), right=tuple(map(_shown, theirs))))
 
 
-def _shown(figure: tuple[str, float]) -> str:
-    sort, value = figure
-    number = f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+def _shown(figure: tuple[str, float, str]) -> str:
+    """A figure for a reader: a span of time as the label tells it ("36 hours"), any other by its value in full."""
+    sort, value, written = figure
     if sort == "time":
-        return f"{value:g}d"  # a span of time in days
+        return written
+    number = f"{value:,.0f}" if value == int(value) else f"{value:,g}"
     return f"{number}%" if sort == "percent" else number if sort == "count" else f"{sort}{number}"

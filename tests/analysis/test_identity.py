@@ -231,6 +231,20 @@ def test_one_effect_told_by_one_figure_meets_and_two_figures_count_against():
     assert one.probability > other.probability > two.probability
 
 
+SPANS = """
+:a a kg:Effect ; rdfs:label "Outage of 36 hours" .
+:b a kg:Effect ; rdfs:label "Customers cut off for 1.5 days" .
+:c a kg:Effect ; rdfs:label "Calls failed for 2 weeks" .
+"""
+
+
+def test_the_waterfall_tells_a_span_of_time_in_the_words_of_its_label():
+    by_pair = _by_labels(SPANS)
+    same, apart = by_pair("Outage of 36 hours", "Customers cut off for 1.5 days"), by_pair("Outage of 36 hours", "Calls failed for 2 weeks")
+    said = [row_words(next(r for r in c.waterfall if r.comparison == "quantities")) for c in (same, apart)]
+    assert said == ["quantities: same (36 hours vs 1.5 days)", "quantities: different (36 hours vs 2 weeks)"]
+
+
 CAUSES = """
 :out a kg:Incident ; rdfs:label "Checkout outage" ; dcterms:date "2026-03-02"^^xsd:date .
 :store a kg:System ; rdfs:label "Session store" .
