@@ -89,6 +89,17 @@ def _totals(plan: list, found: list, n: int):
     return total
 
 
+def _rounded(totals):
+    """Each match weight to thousandths, as Python floats (the array's list, then one ``round`` each: the same
+    numbers as ``round(float(w), 3)`` a weight, without a numpy scalar each).
+
+    >>> import numpy as np
+    >>> list(_rounded(np.array([0.12345, -2.25, 3.0])))
+    [0.123, -2.25, 3.0]
+    """
+    return map(round, totals.tolist(), repeat(3))
+
+
 def _numbered(c: Comparison, levels: list):
     """Each level's place among ``c``'s levels (a level ``c`` does not declare: one past the last)."""
     import numpy as np
@@ -181,7 +192,7 @@ def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weig
         numbers = [None if found is None else _numbered(c, found) for (c, _, _), found in zip(plan, levels)]
         if kept is not None:
             kept.append((plan, keys, left, right, levels, numbers))
-        out.update(zip(keys, (round(float(w), 3) for w in _totals(plan, numbers, len(keys)))))
+        out.update(zip(keys, _rounded(_totals(plan, numbers, len(keys)))))
     return out
 
 
@@ -194,7 +205,7 @@ def weigh_kept(kept: list, ctx: Context, weights: Weights) -> dict[tuple[str, st
         now = [(c, kind, weights.get((c.name, cls), {})) for c, kind, _ in plan]
         found = [lv if lv is not None or not _needed(c, table) else levels_of(c, left, right, ctx)
                  for (c, _, table), lv in zip(now, numbers)]
-        out.update(zip(keys, (round(float(w), 3) for w in _totals(now, found, len(keys)))))
+        out.update(zip(keys, _rounded(_totals(now, found, len(keys)))))
     return out
 
 
