@@ -201,7 +201,19 @@ _ADJUNCT = re.compile(r",?[ ]\b(?:before|after|when|whenever|while|since|until|f
 _FAILED_TO = re.compile(r"\b(?:fail|fails|failed|failing|unable|neglect|neglects|neglected|neglecting)[ ]to\b", re.IGNORECASE)
 
 
+#: A purpose told by "to ensure" or "to make sure" ("suspended processing to ensure that no incorrect data
+#: reached controllers") says what something was for, not how a party conducted itself: its words are left out.
+#: "failed to ensure" is :data:`_FAILED_TO`'s, read before this.
+_PURPOSE = re.compile(r"\b(?:in[ ]order[ ]|so[ ]as[ ])?to[ ](?:ensure|make[ ]sure)\b", re.IGNORECASE)
+
+
 def _words_way(text: str) -> dict[str, int]:
+    """Each aspect ``text``'s words speak to, and which way.
+
+    >>> _words_way("Staff made sure the plants complied."), _words_way("It paused processing to ensure that no data was lost.")
+    ({'conduct': 1}, {})
+    """
+    text = _PURPOSE.sub(" ", text)
     lemmas, lower = set(simple_lemmas(text)), text.lower()
     found = {}
     for aspect in ASPECTS:
