@@ -18,6 +18,7 @@ import re
 
 from kg.vocab import CLS
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
+from kg.ingest.kinds import DOCUMENT_NOUN
 from kg.ingest.name_tables import TITLE_WORDS
 from kg.ingest.systems import AI_DESCRIPTION
 
@@ -113,7 +114,6 @@ def officer(table: EntityTable, text: str, start: int, end: int) -> Entity | Non
 
 # ---------------------------------------------------------------------- speakers named by description
 # Each row: a speaker described rather than named, how to find who it is. Tried in order.
-DOCUMENT_NOUNS = r"report|letter|filing|review|inquiry|study|survey|memo|email|e-mail|document|analysis|investigation|audit|assessment|complaint|lawsuit|decision|ruling|judgment|judgement|webpage|screenshot"
 _DESCRIPTION = re.compile(
     r"^[ ,]*(?:(?P<one>(?i:one)[ ]of[ ](?:its|their)[ ][a-z]+)"
     r"|(?P<det>(?i:the|this|that|an?|its)|[A-Z][\w’'-]*?['’]s?)[ ]"
@@ -155,7 +155,7 @@ def by_description(table: EntityTable, text: str, start: int, end: int, resolve)
         return table.last_before(start, ORG_TYPES, named_only=True)
     noun = m.group("noun").lower()
     det = m.group("det")
-    if re.fullmatch(DOCUMENT_NOUNS, noun):
+    if re.fullmatch(DOCUMENT_NOUN, noun):
         return _document(table, text, start + m.start("det"), start + m.end("noun") if not m.group("of") else start + m.end("of"), noun, det)
     if det.lower() not in ("the", "this", "that") and not det[:1].isupper():
         return None

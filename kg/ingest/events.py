@@ -25,6 +25,7 @@ import re
 
 from kg.ingest.event_dates import date_incidents, dated_apart
 from kg.ingest.impact import find_impacts
+from kg.ingest.kinds import DOCUMENT_NOUN_FORMS
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.phrases import LONGEST_WORD, STOP, VERBAL, modifiers, phrase_label
 from kg.ingest.safeguards import find_safeguards
@@ -58,11 +59,10 @@ _CHANGE_HEAD = r"migration|upgrade|update|roll-?out|switch-?over|changeover|tran
 _FAILED_CHANGE_RE = re.compile(rf"(?<![\w’'-])(?i:{_FAILED})[ ](?P<mods>(?:[\w’'&-]{{1,{_W}}}[ ]){{0,2}})(?P<head>(?i:{_CHANGE_HEAD}))(?P<plural>s)?\b")
 _DOWN_RE = re.compile(rf"(?<![\w’'-])(?P<mods>(?:[a-z][\w-]{{0,{_W}}}[ ]){{1,2}})(?:(?:was|were|went|is|are|been)[ ](?P<head>down|offline)\b(?![ ]to\b)|(?P<head2>down)(?=[ ]for[ ]))")
 _TREND_RE = re.compile(rf"\b(?P<label>(?:trend|series|run|string|spate|wave)[ ]of[ ](?:[\w-]{{1,{_W}}}[ ]){{0,2}}?(?:{_INCIDENT_HEAD})s)\b", re.IGNORECASE)
-_DOC_HEAD = r"memos?|memorandum|e-?mails?|messages?|documents?|reports?|accounts?|descriptions?|notes?|guidance|presentations?|slides|chat[ ]logs|logs|records|minutes|briefings?|post-?mortems?"
 _DOC_RE = re.compile(
     rf"(?P<det>\b(?i:an?|the|one|another|that[ ]same|this|that|those|these)[ ]|(?<![\w’'-])[A-Z][\w’'-]{{0,{_W}}}['’]s[ ])?"
     rf"(?P<adj>(?:(?i:internal|leaked|confidential|private|separate|same|company|incident)[ ])*)"
-    rf"(?P<head>(?i:{_DOC_HEAD}))\b(?P<seen>(?:[ ](?:by|from)[ ](?:the[ ])?(?:[A-Z][\w’'-]{{0,{_W}}}[ ]?){{1,4}},?)?[ ](?:seen|reviewed|obtained|viewed|shared|described|published)[ ](?:by|with)[ ](?:the[ ])?(?:[A-Z][\w’'-]{{0,{_W}}}(?:[ ](?=[A-Z]))?){{1,3}})?"
+    rf"(?P<head>(?i:{DOCUMENT_NOUN_FORMS}))\b(?P<seen>(?:[ ](?:by|from)[ ](?:the[ ])?(?:[A-Z][\w’'-]{{0,{_W}}}[ ]?){{1,4}},?)?[ ](?:seen|reviewed|obtained|viewed|shared|described|published)[ ](?:by|with)[ ](?:the[ ])?(?:[A-Z][\w’'-]{{0,{_W}}}(?:[ ](?=[A-Z]))?){{1,3}})?"
 )
 _UNITS = (
     r"users|customers|people|reports|complaints|flights|passengers|accounts|orders|transactions|homes|households|"

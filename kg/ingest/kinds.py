@@ -25,13 +25,42 @@ from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.systems import AI_DESCRIPTION, SYSTEM_HEADS
 from kg.vocab import CLS
 
-__all__ = ["KindRule", "KIND_RULES", "find_kinds", "rule_table"]
+__all__ = ["KindRule", "KIND_RULES", "DOCUMENT_NOUNS", "DOCUMENT_NOUN", "DOCUMENT_NOUN_FORMS", "find_kinds", "rule_table"]
 
 _W = 30  # longest word a row reads: bounded, so a 20,000-letter token is no name
 _DET = r"(?:an?|the|its|their|his|her|one)"
 _MOD = rf"(?:[\w-]{{1,{_W}}}[ ])"
-#: Documents reporting cites: what a party wrote, filed or published.
-_DOC = r"letters?|lawsuits?|filings?|reports?|study|studies|complaints?|memos?|posts?|analys[ie]s|submissions?|briefs?|audits?"
+#: The one list of document nouns: what a party wrote, filed, sent, kept or published, which reporting
+#: cites by that noun ("a leaked memo", "the report said"). Each row: the word for one document, the
+#: word for several (a word only said in the plural, "minutes", has no singular), and whether "in its
+#: ...", "according to a ..." names a document by it: "in its lawsuit" does, "in the decision" (taken),
+#: "in the investigation" (done) and "in the minutes after" do not.
+DOCUMENT_NOUNS: tuple[tuple[str | None, str | None, bool], ...] = (
+    ("account", "accounts", False), ("analysis", "analyses", True), ("assessment", "assessments", False),
+    ("audit", "audits", True), ("brief", "briefs", True), ("briefing", "briefings", False),
+    (None, "chat logs", False), ("complaint", "complaints", True), ("decision", "decisions", False),
+    ("description", "descriptions", False), ("document", "documents", True), ("email", "emails", True),
+    ("e-mail", "e-mails", True), ("filing", "filings", True), ("guidance", None, False),
+    ("inquiry", "inquiries", False), ("investigation", "investigations", False), ("judgment", "judgments", False),
+    ("judgement", "judgements", False), ("lawsuit", "lawsuits", True), ("letter", "letters", True),
+    (None, "logs", False), ("memo", "memos", True), ("memorandum", None, True), ("message", "messages", False),
+    (None, "minutes", False), ("note", "notes", False), ("post", "posts", True),
+    ("post-mortem", "post-mortems", True), ("postmortem", "postmortems", True), ("presentation", "presentations", False),
+    (None, "records", False), ("report", "reports", True), ("review", "reviews", False), ("ruling", "rulings", False),
+    ("screenshot", "screenshots", False), (None, "slides", False), ("study", "studies", True),
+    ("submission", "submissions", True), ("survey", "surveys", False), ("webpage", "webpages", False),
+)
+
+
+def _alternation(words) -> str:
+    """The words as one regex alternation, longest first ("post-mortem" before "post")."""
+    return "|".join(re.escape(w).replace(r"\ ", "[ ]").replace("\\-", "-") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+#: One document by its noun ("report"); any number of them ("report" or "reports"); those "in its ..." names.
+DOCUMENT_NOUN = _alternation(one for one, _, _ in DOCUMENT_NOUNS if one)
+DOCUMENT_NOUN_FORMS = _alternation(w for one, many, _ in DOCUMENT_NOUNS for w in (one, many) if w)
+_DOC = _alternation(w for one, many, cited in DOCUMENT_NOUNS if cited for w in (one, many) if w)
 #: What a system is called by its head noun ("the Kestrel Road substation", "a Veltro portal").
 _SYSTEM_HEAD = rf"(?:IT[ ])?(?:{'|'.join(SYSTEM_HEADS)})"
 _CAP = rf"[A-Z][\w-]{{0,{_W}}}"

@@ -22,8 +22,9 @@ import re
 
 from kg.vocab import CLS
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
+from kg.ingest.kinds import DOCUMENT_NOUN
 from kg.ingest.described import (
-    COMPANY_NOUNS, DOCUMENT_NOUNS, NEAR, ORG_NOUNS, ORG_OFFICE, ai_by_description, by_description, officer, org_by_noun,
+    COMPANY_NOUNS, NEAR, ORG_NOUNS, ORG_OFFICE, ai_by_description, by_description, officer, org_by_noun,
     person_titled, spoke_near, unresolved_role,
 )
 from kg.ingest.name_tables import NOT_NAMES, GROUP_NOUNS, PLURAL_ACRONYM, TITLE_WORDS, common_word, is_person_name, reads_as_organization
@@ -226,7 +227,7 @@ def _bare_name(table: EntityTable, text: str, start: int, end: int) -> Entity | 
     # "The Daily Planet reported": a name the article gives with its article is an organization's
     titled = re.fullmatch(r"[Tt]he[ ]([A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&.-]*){0,3})", subject)
     word = titled.group(1).lower() if titled and " " not in titled.group(1) else None
-    if word and (re.fullmatch(rf"{ORG_NOUNS}|{DOCUMENT_NOUNS}|{TITLE_WORDS}", word) or word in COMPANY_NOUNS or table.words.find(word)):
+    if word and (re.fullmatch(rf"{ORG_NOUNS}|{DOCUMENT_NOUN}|{TITLE_WORDS}", word) or word in COMPANY_NOUNS or table.words.find(word)):
         return None  # "The Government said", "The Company": a description; "The Independent reported": a name
     if titled and titled.group(1).split()[0].lower() not in NOT_NAMES:
         offset = start + text[start:end].index(subject) + 4
@@ -273,7 +274,7 @@ def _agent(subject: str):
     [True, True, False, False]
     """
     m = _AGENT_RE.match(subject)
-    if m is None or f"{m.group('noun')}s" in _NOT_AGENTS or re.fullmatch(rf"{ORG_NOUNS}|{DOCUMENT_NOUNS}", m.group("noun")):
+    if m is None or f"{m.group('noun')}s" in _NOT_AGENTS or re.fullmatch(rf"{ORG_NOUNS}|{DOCUMENT_NOUN}", m.group("noun")):
         return None
     return m
 
