@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.entities import ORG_TYPES, EntityTable
-from kg.ingest.name_tables import NAME_PARTICLES, NOT_NAMES, ORG_LAST, PLURAL_ACRONYM, POSSESSIVE_HEADS, TITLE_WORDS, common_word, organization_context, reads_as_organization
+from kg.ingest.name_tables import NAME_PARTICLES, NOT_NAMES, ORG_LAST, PLURAL_ACRONYM, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, common_word, organization_context, reads_as_organization
 from kg.ingest.sentences import title_case_headline
 from kg.vocab import CLS
 
@@ -30,7 +30,9 @@ def add_named(table: EntityTable, text: str, named) -> None:
         return words in orgs or (table.by_name(words) is not None and table.by_name(words).type in ORG_TYPES)
 
     top = title_case_headline(text)  # a headline In Title Case: its capitals name nothing
-    for start, end, label in named:
+    pending = list(reversed(named))  # a span split into names puts its names back here, next in line
+    while pending:
+        start, end, label = pending.pop()
         if start < top:
             continue
         # "Amazon’s AI": an organization's possessive ends the name ("King’s College London" keeps its own).
@@ -74,7 +76,11 @@ def add_named(table: EntityTable, text: str, named) -> None:
             continue
         if type_ == CLS.Organization and re.search(r"[ ](?:and|or)[ ]", words) and words.split()[-1].lower() not in ORG_LAST \
                 and not re.match(r"[ ]\([A-Z]{2,8}\)", text[end:end + 12]):
-            continue  # "The Register and Fortune", "Palma and Faro": two names, or places, not one organization's
+            # "Palma and Faro": two names, or places, not one organization's. Places never speak: when the
+            # span is a source ("according to BleepingComputer and Recorded Future analyst ..."), each name is one.
+            if _SOURCE_BEFORE.search(text, max(0, start - 20), start) or _SOURCE_AFTER.match(text, end):
+                pending.extend(reversed(_conjuncts(start, words)))
+            continue
         if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?|[A-Z]{1,2}", words) or PLURAL_ACRONYM.fullmatch(words):
             continue  # "U.S", "U.K.": a place's initials; "AI": two capitals name nothing on their own; "MPs": a group
         title = re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?[ ]", words)
@@ -114,6 +120,21 @@ def add_named(table: EntityTable, text: str, named) -> None:
     _members(table, text)
     _acronyms(table, text)
     _initials(table)
+
+
+#: Where a name is the source of what is reported: after "according to", before a reporting verb.
+_SOURCE_BEFORE = re.compile(r"\b(?i:according[ ]to)[ ](?:the[ ])?$")
+_SOURCE_AFTER = re.compile(rf"(?:[ ](?:have|has|both|also|each|all)){{0,2}}[ ](?:{REPORTING})\b")
+
+
+def _conjuncts(start: int, words: str) -> list[tuple[int, int, str]]:
+    """The names ``words`` joins by "and", "or" and commas, as organization spans from ``start``.
+
+    >>> _conjuncts(10, "BleepingComputer and Recorded Future")
+    [(10, 26, 'ORG'), (31, 46, 'ORG')]
+    """
+    cuts = [0, *(i for m in re.finditer(r",?[ ](?:and|or)[ ]|,[ ]", words) for i in m.span()), len(words)]
+    return [(start + a, start + b, "ORG") for a, b in zip(cuts[::2], cuts[1::2])]
 
 
 def named_products(table: EntityTable, text: str) -> None:

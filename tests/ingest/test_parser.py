@@ -608,3 +608,11 @@ def test_the_report_after_a_named_review_is_that_review():
     documents = [e.label for e in x.table.entities.values() if e.type == "InternalDocument"]
     assert documents == ["Pryce Review"]
     assert {c.party.label for c in x.claims} == {"Pryce Review"}
+
+
+def test_organizations_a_speaker_joins_by_and_are_each_named():
+    text = ("The group was identified as the BlackSuit gang, according to BleepingComputer and Recorded Future analyst Allan Liska. "
+            "EasyJet will run rescue flights from Palma and Faro on Friday.")
+    entities = {(e.label, e.type) for e in extract(text, parser="spacy").table.entities.values()}
+    assert {("BleepingComputer", "Organization"), ("Recorded Future", "Organization")} <= entities
+    assert not any(label in ("Palma", "Faro", "Palma and Faro") for label, _ in entities)
