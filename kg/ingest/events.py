@@ -27,7 +27,7 @@ from kg.ingest.event_dates import date_incidents, dated_apart
 from kg.ingest.impact import find_impacts
 from kg.ingest.kinds import DOCUMENT_NOUN_FORMS
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
-from kg.ingest.phrases import LONGEST_WORD, STOP, VERBAL, modifiers, phrase_label
+from kg.ingest.phrases import LONGEST_WORD, STOP, VERBAL, denied_cause, modifiers, phrase_label
 from kg.ingest.safeguards import find_safeguards
 from kg.ingest.sentences import Sentence, sentence_at
 
@@ -175,6 +175,8 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
             if words and words[-1].lower() in VERBAL or _GENERIC_DET.search(before):
                 continue
             start, mods = modifiers(text, m.start("mods"), m.end("mods"), limit=3, proper=True)
+            if denied_cause(text, start):
+                continue  # "was not caused by a cyberattack": a cause denied, no incident
             if pattern is _FAILED_CHANGE_RE:  # "IT switch-over": every word between the failure word and the head
                 start, mods = m.start("mods") if m.group("mods") else m.start("head"), m.group("mods").split()
             if pattern is _DOWN_RE:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.dates import DateMention, find_dates
+from kg.ingest.phrases import denied_cause
 
 __all__ = ["find_impacts", "incident_date", "IMPACTS"]
 
@@ -88,7 +89,8 @@ OWNER_NOUNS = ("letter", "memo", "email", "e-mail", "meeting", "hearing", "lawsu
 _OWNER_VERBS = ("filed", "said", "says", "told", "wrote", "announced", "confirmed", "added", "apologi[sz]ed", "published",
                 "dated", "reporters")
 _NOT_EVENT = re.compile(
-    rf"\b(?:{'|'.join(OWNER_NOUNS + _OWNER_VERBS)})(?:[ ]\w+){{0,3}}[ ,]+(?:on|dated|of)?[ ]?$",  # whole words: not "recall"
+    # whole words: not the "call" of "recall"
+    rf"\b(?:{'|'.join(OWNER_NOUNS + _OWNER_VERBS)})(?:[ ]\w+){{0,3}}[ ,]+(?:on|dated|of)?[ ]?$",
     re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"^,?[ ]?(?:\d{4})?[ ]*(?:\(|[-–—|][ ])")
@@ -102,6 +104,8 @@ def find_impacts(text: str, start: int = 0, end: int | None = None) -> list[tupl
     for name, pattern in _IMPACT_RE:
         for m in pattern.finditer(text, start, end):
             s = m.start()
+            if name == "attack" and denied_cause(text, s):
+                continue  # "had ruled out a cyberattack": a cause denied, no incident
             if name not in ("attack", "down for"):
                 s = _subject_start(text, m.start() - 1, start)
                 if s is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LONGEST_WORD", "STOP", "VERBAL", "modifiers", "phrase_label"]
+__all__ = ["LONGEST_WORD", "STOP", "VERBAL", "DENIED_CAUSES", "denied_cause", "modifiers", "phrase_label"]
 
 
 #: Every repetition in a phrase's pattern is bounded and every pattern starts at a word's start, so each
@@ -31,6 +31,30 @@ PARTICLES = {"out", "off", "down", "place"}
 VERBAL = {"to", "would", "will", "could", "should", "must", "may", "might", "did", "does", "do", "not", "can", "cannot", "we", "they", "i"}
 #: Words in -ing that are nouns, so may modify a head ("engineering controls").
 ING_NOUNS = {"engineering", "testing", "training", "monitoring", "pricing", "booking", "building", "scheduling", "accounting", "networking", "banking", "shipping", "computing", "routing", "check-in"}
+
+#: Frames that deny or rule out a cause, as named rows (name, pattern of the words before the phrase): what
+#: follows them is a cause that did not happen or may not have, never an incident nor a mention of one
+#: ("the outage was not caused by a cyberattack", "the operator had ruled out a cyberattack").
+DENIED_CAUSES: tuple[tuple[str, str], ...] = (
+    # "not caused by", and "not caused, directly or indirectly, by"
+    ("not caused by", r"\b(?:not|n[’']t)[ ](?:been[ ])?caused(?:,[ ][^,.]{1,30},)?[ ]by"),
+    ("ruled out", r"\brul(?:e|es|ed|ing)[ ]out(?:[ ]that)?"),
+)
+_DENIED_CAUSE = re.compile(
+    rf"(?:{'|'.join(pattern for _, pattern in DENIED_CAUSES)})[ ](?:(?:a|an|the|any)[ ])?$", re.IGNORECASE
+)
+
+
+def denied_cause(text: str, start: int) -> bool:
+    """Whether the phrase at ``start`` follows a frame of :data:`DENIED_CAUSES`.
+
+    >>> t = "It was not caused by a cyberattack. The firm had ruled out a cyberattack. A hack hit it."
+    >>> [denied_cause(t, t.index(w, at)) for w, at in (("cyberattack", 0), ("cyberattack", 40), ("hack", 0))]
+    [True, True, False]
+    >>> denied_cause("It was not caused, directly or indirectly, by a cyber attack", 48)
+    True
+    """
+    return _DENIED_CAUSE.search(text, max(0, start - 60), start) is not None
 
 
 def modifiers(text: str, start: int, end: int, *, limit: int, proper: bool = False) -> tuple[int, list[str]]:

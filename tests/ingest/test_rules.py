@@ -18,6 +18,15 @@ def of_type(text, type_, published=None):
 
 # ------------------------------------------------------------------ events
 
+def test_a_cause_denied_or_ruled_out_is_no_incident_and_a_cause_that_happened_is():
+    text = ("The payments outage was not caused by a cyberattack, the bank said. Officials had ruled out a "
+            "cyberattack early. \"It was not caused, directly or indirectly, by a cyber attack,\" she said.")
+    (incident,) = of_type(text, "Incident")
+    assert [text[s:e] for s, e in incident.spans] == ["payments outage"]
+    (fire,) = of_type("The airport shut because of a fire at a substation.", "Incident")
+    assert fire.label.lower() == "fire"
+
+
 def test_incident_with_effects_count_and_date():
     (incident,) = of_type(
         "Acme's payments outage began on Tuesday. Customers were unable to check out, view prices, or access accounts. "
