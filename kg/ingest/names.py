@@ -22,7 +22,6 @@ organization rules and the steps that join names across an article are here.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
@@ -33,7 +32,7 @@ from kg.ingest.name_tables import (
 )
 from kg.ingest.named import add_named, named_products
 from kg.ingest.people import add_person, find_people
-from kg.ingest.sentences import Sentence, headline, title_case_headline
+from kg.ingest.sentences import Sentence, headline, sentence_at, title_case_headline
 from kg.ingest.systems import find_systems
 from kg.ingest.words import WordIndex
 from kg.vocab import CLS
@@ -44,11 +43,8 @@ _CAPSEQ = re.compile(rf"(?<![\w’'-])(?:{WORD})(?:[ \t]+(?:(?:of|for|the|&|and)
 
 
 def _sentence_start(sentences: list[Sentence], index: int) -> bool:
-    at = bisect.bisect_right(sentences, index, key=lambda s: s.start) - 1
-    if at >= 0 and sentences[at].start <= index < sentences[at].end:
-        s = sentences[at]
-        return not s.text[: index - s.start].strip(" “‘\"'(")
-    return False
+    s = sentence_at(sentences, index)
+    return s is not None and not s.text[: index - s.start].strip(" “‘\"'(")
 
 
 
