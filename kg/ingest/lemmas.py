@@ -18,6 +18,9 @@ _IRREGULAR = {
     "broke": "break", "broken": "break", "knew": "know", "known": "know", "saw": "see", "seen": "see",
     "used": "use", "tied": "tie", "children": "child", "people": "person", "men": "man", "women": "woman", "data": "data",
 }
+#: Closed-class words (negation, pronouns, articles, prepositions, conjunctions) take no "-ed" or "-ing", so none
+#: is the base form under one: "noted" is no "not", "hissed" no "his".
+_FUNCTION_WORDS = frozenset("not no nor them her his its of as in on at to by but than the an and or".split())
 
 
 def _restore_e(stem: str) -> str:
@@ -41,15 +44,18 @@ def _zipf(word: str) -> float:
 
 def _base_under(stem: str) -> str:
     """The base form under "-ed"/"-ing": of the stem as cut, with a silent e back ("cod" → "code") and with a
-    doubled consonant off ("controll" → "control"), the one most common in English; without word
-    frequencies, :func:`_restore_e`'s guess. A stem that is no word ("issu", "agre") gave every claim that
-    said it a rare word of its own, so "issued" never met "issue".
+    doubled consonant off ("controll" → "control"), the one most common in English but never a function word;
+    without word frequencies, :func:`_restore_e`'s guess. A stem that is no word ("issu", "agre") gave every
+    claim that said it a rare word of its own, so "issued" never met "issue".
 
     >>> [_base_under(s) for s in ["issu", "agre", "controll", "travell", "cod", "blam", "claim", "stopp"]]
     ['issue', 'agree', 'control', 'travel', 'code', 'blame', 'claim', 'stop']
+    >>> [_base_under(s) for s in ["not", "them", "hiss"]]
+    ['note', 'theme', 'hiss']
     """
-    guess = _restore_e(stem)
-    options = [guess, stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    options = [_restore_e(stem), stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    options = [o for o in options if o not in _FUNCTION_WORDS] or options
+    guess = options[0]
     best = max(options, key=_zipf)  # the first of equals: the guess
     return best if _zipf(best) > _zipf(guess) else guess
 

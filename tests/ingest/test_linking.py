@@ -199,6 +199,14 @@ def test_the_parser_lemmas_keep_regular_words_beside_their_stem_and_read_irregul
     assert "code" in coding and "cod" not in coding
 
 
+def test_without_the_parser_a_verb_ending_never_leaves_a_function_word():
+    from kg.ingest.lemmas import simple_lemmas
+
+    noted = simple_lemmas("The regulator noted the delay, noting a themed review.")
+    assert noted.count("note") == 2 and "not" not in noted
+    assert "theme" in noted and "them" not in noted
+
+
 # ---------------------------------------------------------------------- accounts as parties
 
 ACCOUNTS = (
@@ -511,4 +519,5 @@ def test_a_word_for_the_same_thing_answers_a_claim_in_other_words(tmp_path):
     _, drafts = _ingest(tmp_path, HACK, NOT_HACKED)
     hack = next(i for i in _stances(drafts["a0.txt"]) if "hallmarks" in i)
     assert _stances(drafts["a1.txt"]) == {hack: [("globex", "denies")]}
+
 
