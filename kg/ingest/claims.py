@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.ingest.content import set_aside
 from kg.ingest.entities import ORG_TYPES, Entity
 
 __all__ = ["main_clause", "main_clause_negated", "affirmative", "narrows", "narrowed", "hedged", "stance_of", "proposition_text",
@@ -50,8 +51,10 @@ def main_clause_negated(claim: str) -> bool:
     (True, False)
     >>> main_clause_negated("the site was slow all day, not only in the evening")
     False
+    >>> main_clause_negated("the outage was caused by a configuration error, not a cyberattack")
+    False
     """
-    return _NEGATION.search(main_clause(claim)) is not None
+    return _NEGATION.search(main_clause(set_aside(claim))) is not None
 
 
 def affirmative(claim: str) -> str:

@@ -13,6 +13,7 @@ other claim's counts in part.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -20,7 +21,7 @@ from typing import Callable, Iterable
 from kg.ingest.figures import NUMBER_WORDS, numbers_in
 from kg.ingest.lemmas import simple_lemmas
 
-__all__ = ["Content", "content_of", "concept_of", "similarity", "exact_share", "CONCEPTS", "SYNONYMS", "NEAR_FROM", "NEAR_AT"]
+__all__ = ["Content", "content_of", "set_aside", "concept_of", "similarity", "exact_share", "CONCEPTS", "SYNONYMS", "NEAR_FROM", "NEAR_AT"]
 
 # Function words, and words every claim in a case about incidents shares; neither tells two claims apart.
 _STOP = frozenset(
@@ -82,6 +83,25 @@ class Content:
     lemmas: frozenset[str]
     about: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
+
+
+#: "X rather than Y", "X instead of Y", "X, not Y": the alternative a claim sets aside, up to the clause's end
+#: or a clause that follows it ("... instead of working after a fire hit": the fire stays).
+_SET_ASIDE = re.compile(r"(?:,?[ ](?:rather[ ]than|instead[ ]of)|,[ ]not(?![ ](?:only|just|merely|simply|least|yet|all)\b))"
+                        r"(?:[ ](?!(?:after|before|when|while|because|since|until|although|though|which|who|and|but)\b)[^ .;:!?,]+)+", re.IGNORECASE)
+
+
+def set_aside(claim: str) -> str:
+    """``claim`` without the alternative it sets aside: what it asserts, neither denied nor claimed.
+
+    >>> set_aside("the outage was caused by a configuration error rather than a cyberattack.")
+    'the outage was caused by a configuration error.'
+    >>> set_aside("it was a configuration error, not a cyberattack"), set_aside("slow all day, not only at night")
+    ('it was a configuration error', 'slow all day, not only at night')
+    >>> set_aside("the boss went to bed instead of working through the night after a fire hit a substation")
+    'the boss went to bed after a fire hit a substation'
+    """
+    return _SET_ASIDE.sub("", claim)
 
 
 def content_of(text: str, about: Iterable[str] = (), lemmas: Iterable[str] | None = None) -> Content:

@@ -54,6 +54,7 @@ from kg.ingest.content import (
     concept_of,
     content_of,
     exact_share,
+    set_aside,
     similarity,
 )
 from kg.ingest.figures import numbers_in
@@ -175,14 +176,16 @@ class PropositionIndex:
 
     def content(self, text: str, about: Iterable[str] = ()) -> Content:
         """The :class:`Content` of ``text``, with this index's lemmatizer."""
-        return content_of(text, about, self._lemmas([text])[0])
+        kept = set_aside(text)  # "X rather than Y" says nothing for Y
+        return content_of(kept, about, self._lemmas([kept])[0])
 
     def _ready(self) -> None:
         if not self._waiting:
             return
         waiting, self._waiting = self._waiting, []
-        for entry, lemmas in zip(waiting, self._lemmas([e.text for e in waiting])):
-            entry.content = content_of(entry.text, entry.about, lemmas)
+        kept = [set_aside(e.text) for e in waiting]
+        for entry, text, lemmas in zip(waiting, kept, self._lemmas(kept)):
+            entry.content = content_of(text, entry.about, lemmas)
             for lemma in entry.content.lemmas:
                 self._df[lemma] = self._df.get(lemma, 0) + 1
 

@@ -521,3 +521,14 @@ def test_a_word_for_the_same_thing_answers_a_claim_in_other_words(tmp_path):
     assert _stances(drafts["a1.txt"]) == {hack: [("globex", "denies")]}
 
 
+
+@pytest.mark.parametrize("contrast", [" rather than a cyberattack", " instead of a cyberattack", ", not a cyberattack"])
+def test_the_alternative_a_claim_sets_aside_is_neither_asserted_nor_denied(tmp_path, contrast):
+    # "X rather than Y" asserts X; another party saying Y names a rival cause and disputes X.
+    text = (f"Payroll outage\n\nGlobex said the outage was caused by a configuration error{contrast}. "
+            "A researcher said a cyberattack caused the outage.\n")
+    _, drafts = _ingest(tmp_path, text, case_name="initech")
+    stances = {p["text"]: [(a["party"], a["stance"]) for a in p["assertions"]] for p in drafts["a0.txt"]["propositions"]}
+    error = next(t for t in stances if "configuration" in t)
+    assert stances[error][0] == ("globex", "asserts")
+    assert stances["A cyberattack caused the outage."] == [("researcher-unnamed", "asserts")]
