@@ -298,12 +298,19 @@ def _coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 
+#: "write" with a noun object and then an adverbial or nothing: the thing written, no reported speech.
+_WRITTEN_THING = re.compile(r"(?:an?|the|its|his|her|their|this|these|those)(?:[ ](?!(?:is|was|were|are|be|been|has|have|had|will|would|can|could|did|does|do)\b)[\w’'-]*[a-z](?<!ed)){1,2}"
+                            r"(?:[ ](?:after|before|when|while|because|since|until|for|to|about|with)\b|[,;]|$)")
+
+
 def _is_clause(claim: str, verb: str) -> bool:
     """A claim needs a verb, unless the reporting verb takes an object ("described X as Y", "reported delays")."""
     if verb.lower() in {"described", "describes", "reported", "estimated", "referenced", "references", "highlighted", "showed", "show", "shows"}:
         return True
     if verb.lower() in {"told", "tells"} and _AUDIENCE.fullmatch(claim):
         return False  # "..., Roe told a press conference": whom she told, not what
+    if verb.lower() in {"wrote", "writes", "write"} and _WRITTEN_THING.match(claim):
+        return False  # "IBM wrote the report after the breach": what it wrote, not what it said
     return bool(FINITE.search(claim)) or claim[:1] in "“\""
 
 

@@ -274,6 +274,12 @@ def test_whom_a_speaker_told_is_not_a_claim():
         ("Jane Roe", "asserts", "The outage lasted 13 hours.")]
 
 
+@pytest.mark.parametrize("parser", ["spacy", "rules"])
+def test_what_a_party_wrote_is_no_claim_but_what_it_wrote_happened_is(parser):
+    text = "Globex wrote the report after the outage hit shoppers. Jane Roe wrote the fix failed after the update."
+    assert claims(text, parser) == [("Jane Roe", "asserts", "The fix failed after the update.")]
+
+
 def test_words_around_a_name_make_it_an_organization_or_no_person():
     text = ("Willie Walsh, head of the International Air Transport Association, said costs rose. "
             "The study was done by the consultancy Compass Lexecon. Jane Roe told CNBC's “Squawk Box” that it was fine.")
