@@ -15,15 +15,20 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateMention", "find_dates", "parse_iso", "resolve_phrase"]
+from kg.figures import NUMBER_WORDS
+
+__all__ = ["WEEKDAYS", "DateMention", "find_dates", "parse_iso", "resolve_phrase"]
+
+#: The names of the days of the week, Monday first (English whatever the locale, unlike :data:`calendar.day_name`).
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
-_DAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_DAYS = {name.lower(): i for i, name in enumerate(WEEKDAYS)}
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![\w])"
-_DAY_NAME = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_NAME = r"(?P<weekday>" + "|".join(WEEKDAYS) + ")"
 _QUARTER = r"(?:the\s+)?(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+of\s+(?P<qyear>(?:19|20)\d\d)|\bQ(?P<qnum>[1-4])\s+(?P<qyear2>(?:19|20)\d\d)"
 
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
@@ -56,7 +61,8 @@ _PATTERNS = [
     ("today", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
     ("in_year", re.compile(r"\b(?P<prep>in|since|during)\s+(?P<year>(?:19|20)\d\d)\b")),
 ]
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+#: A number word as a count of days, weeks or months ("a week ago", "the past three days"): :data:`kg.figures.NUMBER_WORDS` and "a".
+_NUMBERS = {"a": 1, **NUMBER_WORDS}
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import itertools
 import re
 
 from kg.vocab import CLS
+from kg.ingest.dates import WEEKDAYS
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.kinds import DOCUMENT_NOUN
 from kg.ingest.name_tables import TITLE_WORDS
@@ -269,7 +270,7 @@ def _document(table: EntityTable, text: str, start: int, end: int, noun: str, de
     """A document that speaks: the one named before with that noun ("the review": the Kelly Review),
     else a new reported document, a source of the article."""
     owner = re.match(r"([A-Z][\w’'-]+?)['’]s?$", det)
-    if owner and owner.group(1) not in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+    if owner and owner.group(1) not in WEEKDAYS:
         author = table.at(start, start + len(owner.group(1)))
         if author is not None and author.type in ORG_TYPES | {CLS.Person}:
             return author  # "Boies' letter read": the letter's author speaks
@@ -287,7 +288,7 @@ def _document(table: EntityTable, text: str, start: int, end: int, noun: str, de
     introduced = None
     if det.lower() in ("the", "this", "that", "its"):
         introduced = next(iter(reversed(list(re.finditer(rf"\b(?:an?|its|their)[ ](?P<words>(?:[\w-]+[ ]){{0,3}}{noun}\b(?:[ ]by[ ][a-z-]+(?:[ ](?!(?:on|in|at|to|for|from|with|and|that|which|was|is)\b)[a-z-]+){{0,2}})?)", text[max(0, start - 3000):start])))), None)
-    words = re.sub(r"^(?:an?|the|this|that|its|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s)[ ]", "", text[start:end], flags=re.IGNORECASE)
+    words = re.sub(r"^(?:an?|the|this|that|its|(?:" + "|".join(WEEKDAYS) + r")['’]s)[ ]", "", text[start:end], flags=re.IGNORECASE)
     at = end - len(words)
     if introduced is not None:
         base = max(0, start - 3000)
