@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.ingest.claims import CONFIRM, DENY, DISPUTE, FINITE, fragment, hedged, proposition_text, stance_of
+from kg.ingest.claims import CONFIRM, DENY, DISPUTE, finite, fragment, hedged, proposition_text, stance_of
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.name_tables import TITLE_WORDS
 from kg.ingest.parties import resolve_party
@@ -311,7 +311,7 @@ def _is_clause(claim: str, verb: str) -> bool:
         return False  # "..., Roe told a press conference": whom she told, not what
     if verb.lower() in {"wrote", "writes", "write"} and _WRITTEN_THING.match(claim):
         return False  # "IBM wrote the report after the breach": what it wrote, not what it said
-    return bool(FINITE.search(claim)) or claim[:1] in "“\""
+    return finite(claim) or claim[:1] in "“\""
 
 
 

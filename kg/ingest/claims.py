@@ -11,16 +11,50 @@ from __future__ import annotations
 import re
 
 from kg.ingest.content import set_aside
+from kg.figures import NUMBER_WORDS
 from kg.ingest.entities import ORG_TYPES, Entity
 
 __all__ = ["main_clause", "main_clause_negated", "affirmative", "narrows", "narrowed", "hedged", "stance_of", "proposition_text",
-           "quoted", "self_statement", "fragment", "CONFIRM", "DENY", "DISPUTE", "FINITE"]
+           "quoted", "self_statement", "fragment", "CONFIRM", "DENY", "DISPUTE", "finite"]
 
 #: Reporting verbs, as written, by the stance they carry (the parse reads them by lemma: kg.ingest.speech).
 CONFIRM = r"confirmed|confirms|acknowledged|acknowledges|admitted|admits|conceded|concedes|verified"
 DENY = r"denied|denies|rejected|rejects|refuted|dismissed"
 DISPUTE = r"disputed|disputes|contested|contests|challenged|challenges|questioned"
-FINITE = re.compile(r"\b(?:is|was|were|are|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do|[a-z]+ed|[a-z]+s)\b|n[’']t\b")
+_FINITE = re.compile(r"\b(?:is|was|were|are|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do|[a-z]+ed)\b|n[’']t\b")
+#: Words ending in "s" that are no verb: closed-class words, and endings no third-person verb has ("-ss", "-us", "-is").
+_NOT_VERB_S = re.compile(r"as|its|whereas|perhaps|always|towards|afterwards|besides|sometimes|ours|yours|theirs|hers|[a-z]*(?:ss|us|is)")
+#: Words after which an "-s" word is a plural noun: determiners, quantifiers, numbers, and adjectives by their
+#: suffix ("-ous", "-ful") -- "its customers", "140 reports", "numerous complaints".
+_BEFORE_NOUN = re.compile(r"a|an|the|its|his|her|their|our|my|your|these|those|some|many|several|few|fewer|all|both|no|any|"
+                          r"other|such|most|more|[\d,.]+|[a-z]+(?:ous|ful)|" + "|".join(NUMBER_WORDS))
+#: Prepositions: the words after one, up to the first "-s" word, are its object ("after the holiday shoppers").
+_PREPOSITION = re.compile(r"of|for|with|to|by|from|on|in|at|about|among|after|before|into|over|under|between|against|"
+                          r"without|through|during|including")
+
+
+def finite(claim: str) -> bool:
+    """Has ``claim`` a finite verb? An auxiliary, an "-ed" form, "n't", or an "-s" word that is no plural noun.
+
+    >>> finite("the fix failed"), finite("the system fails"), finite("it says so"), finite("the number of users grows")
+    (True, True, True, True)
+    >>> finite("the report after the holiday shoppers"), finite("its customers in two regions"), finite("this process")
+    (False, False, False)
+    """
+    if _FINITE.search(claim):
+        return True
+    words = re.findall(r"[\w’'-]+", claim)
+    for i, word in enumerate(words):
+        if not re.fullmatch(r"[a-z]+s", word) or _NOT_VERB_S.fullmatch(word):
+            continue
+        if i and _BEFORE_NOUN.fullmatch(words[i - 1].lower()):
+            continue
+        phrase = words[max(0, i - 3):i]
+        if any(_PREPOSITION.fullmatch(w.lower()) and not any(x.endswith("s") for x in phrase[k + 1:])
+               for k, w in enumerate(phrase)):
+            continue
+        return True
+    return False
 
 
 _NEGATION = re.compile(r"\b(?:not(?![ ](?:only|just|merely|simply)\b)|never|no|none|nobody|nothing|neither|nor|no[ ]one|cannot)\b|n[’']t\b", re.IGNORECASE)
@@ -178,7 +212,7 @@ def fragment(claim: str) -> bool:
     words = re.findall(r"[\w’'-]+", claim)
     if re.match(r"(?:was|were|is|are|has|have|had)[ ](?!\w+[ ](?:that|whether)\b)", claim.lstrip(" “\"‘")):
         return True  # "The rollback, she insisted, was finished": a predicate cut from its subject
-    return len(words) < 3 and not any(re.search(r"\d", w) for w in words) and not FINITE.search(claim)
+    return len(words) < 3 and not any(re.search(r"\d", w) for w in words) and not finite(claim)
 
 
 def proposition_text(stance: str, verb: str, claim: str, party: Entity | None) -> str:

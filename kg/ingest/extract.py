@@ -91,10 +91,10 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
     claims = sorted([c for c in claims if id(c) not in misread] + characterised, key=lambda c: c.frame[0])
     # A headline is never a party's claim: the story's own words restate the body's, unattributed.
     top = headline(text)
-    dropped = {c.party.key for c in claims if c.frame[0] < top and c.party is not None}
     claims = [c for c in claims if c.frame[0] >= top]
-    for entity in [table.entities[key] for key in dropped if key in table.entities]:
-        if entity.rule == "named speaker" and entity.known_id is None and all(s < top for s, _ in entity.spans):
+    kept = {c.party.key for c in claims if c.party is not None}
+    for entity in list(table.entities.values()):
+        if entity.rule == "named speaker" and entity.known_id is None and entity.key not in kept and all(s < top for s, _ in entity.spans):
             table.remove(entity)  # "Telecoms told to assist ...": a headline's speaker, named nowhere else, is no one's name
     questions = find_questions(table, text, sentences)
     # Unnamed groups and individuals exist only as speakers: drop any no claim needs.

@@ -280,6 +280,13 @@ def test_what_a_party_wrote_is_no_claim_but_what_it_wrote_happened_is(parser):
     assert claims(text, parser) == [("Jane Roe", "asserts", "The fix failed after the update.")]
 
 
+@pytest.mark.parametrize("parser", ["spacy", "rules"])
+def test_a_plural_noun_is_no_verb_so_whom_a_party_wrote_to_is_no_claim(parser):
+    text = ("Globex wrote to its customers. Jane Roe wrote to the holiday shoppers on Monday. "
+            "Jane Roe wrote the system fails under load.")
+    assert claims(text, parser) == [("Jane Roe", "asserts", "The system fails under load.")]
+
+
 def test_words_around_a_name_make_it_an_organization_or_no_person():
     text = ("Willie Walsh, head of the International Air Transport Association, said costs rose. "
             "The study was done by the consultancy Compass Lexecon. Jane Roe told CNBC's “Squawk Box” that it was fine.")
