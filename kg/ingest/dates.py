@@ -224,7 +224,7 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[str | None
             return _exact(published - timedelta(days=days))
         return _span(published - timedelta(days=days + days // 2), published - timedelta(days=max(1, days // 2)))
     if kind == "recent":
-        few = _NUMBERS.get((g.get("few") or "").lower(), 6 if unit != "month" else 6)
+        few = _NUMBERS.get((g.get("few") or "").lower(), 6)
         days = {"day": 1, "week": 7, "month": 31}[unit] * few
         return _span(published - timedelta(days=days), published)
     return None
