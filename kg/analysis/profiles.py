@@ -36,7 +36,8 @@ __all__ = ["Profile", "profiles", "class_words", "normalise", "interval", "lemma
 _PUBLISHER = str(DCTERMS.publisher)
 #: Suffixes folded off a word (longest first) when spaCy's lemmas are not at hand; then a final "e".
 _SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "edly", "ed", "ies", "es", "s")
-_WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*")
+#: A word: letters and digits, joined by a full stop, an apostrophe, a hyphen or an ampersand ("M&S", "AT&T").
+_WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*")
 #: Words at least this frequent in English (Zipf scale) weigh nothing; rarer ones weigh (ceiling - zipf) ** 1.5.
 _COMMON_ZIPF = 5.0
 #: The weight of a word wordfreq has never seen, or of any word when wordfreq is missing.
@@ -71,13 +72,19 @@ def rarity(word: str) -> float:
 
     >>> rarity("department"), rarity("transportation"), rarity("firewall"), rarity("dynamodb")
     (0.0, 0.28, 2.33, 6.89)
+
+    wordfreq splits a word at an ampersand and gives the frequency of its letters ("m", "s"), so such a
+    word is looked up as its letters written together:
+
+    >>> rarity("m&s") == rarity("ms") > 0
+    True
     """
     zipf = _zipf()
     if zipf is None:
         return _UNSEEN
     if _NUMBER.match(word):
         return _UNSEEN
-    z = zipf(word, "en")
+    z = zipf(word.replace("&", ""), "en")
     return round(max(0.0, _COMMON_ZIPF - z) ** 1.5, 2) if z > 0 else round(_COMMON_ZIPF**1.5, 2)
 
 
@@ -233,14 +240,16 @@ def _normalise(name: str, stopwords: frozenset[str]) -> str:
         text = name.lower()
     else:  # look-alike letters first (a Cyrillic А is the reader's A), then accents dropped
         text = "".join(ch for ch in unicodedata.normalize("NFKD", skeleton(str(name))) if not unicodedata.combining(ch)).lower()
-    text = _BRACKETED.sub(" ", text).replace("&", " and ")
+    text = _AND.sub(" and ", _BRACKETED.sub(" ", text))
     text = _POSSESSIVE.sub("", text)
-    return " ".join(t for t in _SEPARATOR.split(text) if t and t not in stopwords)
+    return " ".join(t for t in _NAME_WORD.findall(text) if t not in stopwords)
 
 
 _BRACKETED = re.compile(r"\([^)]*\)")
+#: An ampersand between two letters or digits is part of one word ("M&S", "AT&T"); any other is "and".
+_AND = re.compile(r"(?<![^\W_])&|&(?![^\W_])")
 _POSSESSIVE = re.compile(r"['’]s\b")
-_SEPARATOR = re.compile(r"[\W_]+")
+_NAME_WORD = re.compile(r"[^\W_]+(?:&[^\W_]+)*")
 
 
 def normalise(name: str, stopwords: Iterable[str] = ()) -> str:
@@ -248,6 +257,8 @@ def normalise(name: str, stopwords: Iterable[str] = ()) -> str:
 
     >>> normalise("Hale & Ward LLP", {"llp"}), normalise("Kestrel's web store"), normalise("Crème (unnamed)")
     ('hale and ward', 'kestrel web store', 'creme')
+    >>> normalise("M&S website & apps"), normalise("AT&T")  # an ampersand inside a word is part of it
+    ('m&s website and apps', 'at&t')
     >>> normalise("\u0391cme \u0408et")  # a Greek Alpha and a Cyrillic Je
     'acme jet'
     """

@@ -209,6 +209,16 @@ def test_an_outlet_never_pairs_with_a_public_body_by_a_common_word():
     assert (_rows(outlet)["name"][0], _rows(outlet)["outlet"][0], outlet.verdict) == ("different", "outlet-and-other", "unlikely")
 
 
+def test_an_ampersand_inside_a_name_is_part_of_its_word_not_and():
+    by_pair = _by_labels("""
+:hm a kg:Organization ; rdfs:label "H&M" .  :mh a kg:Organization ; rdfs:label "M&H" .
+:ms a kg:Organization ; rdfs:label "M&S" .  :marks a kg:Organization ; rdfs:label "Marks & Spencer" .
+""")
+    # read as "h and m" and "m and h", the two names were one set of words
+    assert _rows(by_pair("H&M", "M&H"))["name"][0] == "different"
+    assert _rows(by_pair("M&S", "Marks & Spencer"))["name"][0] == "acronym"
+
+
 EFFECTS = """
 :acme a kg:Organization ; rdfs:label "Acme" .
 :cost a kg:Effect ; rdfs:label "£300m cost in gross profits" .
