@@ -30,7 +30,45 @@ from kg.ingest.speech_rules import CLAUSE_BREAK_BEFORE, open_quote_mark
 
 __all__ = ["Claim", "find_claims", "resolve_party"]  # resolve_party: kg.ingest.parties
 
-_AFFIRM = r"said|says|say|told|tells|stated|states|wrote|writes|added|noted|explained|argued|insisted|maintained|claimed|claims|described|describes|warned|estimated|reported|announced|suggested|show|shows|showed|indicated|indicates|indicate|referenced|references|highlighted|revealed"
+@dataclass(frozen=True)
+class VerbForms:
+    """A reporting verb of the rules-only frames, as written (the parse reads verbs by lemma:
+    :data:`kg.ingest.speech_tree.REPORTING`)."""
+
+    lemma: str
+    forms: tuple[str, ...]
+    takes_object: bool = False  # its claim may be a noun phrase: "described X as Y", "reported delays"
+    document: bool = False  # only a document (or unnamed reports) speaks with it: "the logs show"
+
+
+#: The asserting verbs the frames read, by lemma; the stances' own verbs are kg.ingest.claims'
+#: CONFIRM, DENY and DISPUTE. The order of the forms is the order the frames try them.
+AFFIRMING: tuple[VerbForms, ...] = (
+    VerbForms("say", ("said", "says", "say")),
+    VerbForms("tell", ("told", "tells")),
+    VerbForms("state", ("stated", "states")),
+    VerbForms("write", ("wrote", "writes")),
+    VerbForms("add", ("added",)),
+    VerbForms("note", ("noted",)),
+    VerbForms("explain", ("explained",)),
+    VerbForms("argue", ("argued",)),
+    VerbForms("insist", ("insisted",)),
+    VerbForms("maintain", ("maintained",)),
+    VerbForms("claim", ("claimed", "claims")),
+    VerbForms("describe", ("described", "describes"), takes_object=True),
+    VerbForms("warn", ("warned",)),
+    VerbForms("estimate", ("estimated",), takes_object=True),
+    VerbForms("report", ("reported",), takes_object=True),
+    VerbForms("announce", ("announced",)),
+    VerbForms("suggest", ("suggested",)),
+    VerbForms("show", ("show", "shows", "showed"), takes_object=True, document=True),
+    VerbForms("indicate", ("indicated", "indicates", "indicate"), document=True),
+    VerbForms("reference", ("referenced", "references"), takes_object=True, document=True),
+    VerbForms("highlight", ("highlighted",), takes_object=True),
+    VerbForms("reveal", ("revealed",), document=True),
+)
+_FORMS = {row.lemma: set(row.forms) for row in AFFIRMING}
+_AFFIRM = "|".join(form for row in AFFIRMING for form in row.forms)
 _VERB = rf"(?:{_AFFIRM}|{CONFIRM}|{DENY}|{DISPUTE})"
 _HEDGE_FRAME = re.compile(
     r"\b(?P<neg>(?:did|does|do|has|have|had|would|could|will)[ ]not|(?:didn|doesn|hasn|haven|wouldn|couldn|won)[’']t|declined[ ]to|refused[ ]to|would[ ]not|(?:was|were|is|are)[ ]unable[ ]to)"
@@ -43,7 +81,8 @@ _AUDIENCE_WORDS = (r"(?:an?|the|its|his|her|their)[ ](?:[\w’'-]+[ ]){0,3}(?:co
                    r"interview|summit|session|audience|forum|parliament|senate|crowd|reporters|journalists|media|radio|podcast|programme|program|show)")
 _AUDIENCE = re.compile(_AUDIENCE_WORDS)
 _TOLD_OBJECT = rf"(?:[ ]{_AUDIENCE_WORDS}(?=[ ](?:that\b|[A-Z]|(?:the|a|an|it|its|he|she|they|we|there)\b))|[ ](?:the[ ])?(?:reporters|journalists|staff|employees|customers|investors|analysts|lawmakers|regulators|the[ ]\w+|\w+[ ]newspaper|[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)*))?"
-_DOC_VERBS = {"show", "shows", "showed", "indicated", "indicates", "indicate", "referenced", "references", "revealed"}
+_DOC_VERBS = {form for row in AFFIRMING if row.document for form in row.forms}
+_OBJECT_VERBS = {form for row in AFFIRMING if row.takes_object for form in row.forms}
 
 
 @dataclass
@@ -253,7 +292,7 @@ def _frames(table: EntityTable, text: str, sentence: Sentence, previous_speaker:
                 found.append(Claim(party, stance_of(verb, ""), subj_start, end, (subj_start, end), target.proposition, 0.7, _via_intro(table, text, sentence, v_start), target, verb.lower()))
                 taken.append((subj_start, end))
                 continue
-        lead = re.match(rf"(?:[ ]the[ ](?:claim|claims|suggestion|idea|assertion|allegation|report)[ ]that\b|{_ADVERBIAL}[ ]that\b|{_TOLD_OBJECT}[ ]that\b|[ ]that\b|[ ]the[ ](?:\w+[ ])?as\b)?", after) if verb.lower() not in ("told", "tells") else re.match(rf"{_TOLD_OBJECT}{_ADVERBIAL}(?:[ ]that\b)?", after)
+        lead = re.match(rf"(?:[ ]the[ ](?:claim|claims|suggestion|idea|assertion|allegation|report)[ ]that\b|{_ADVERBIAL}[ ]that\b|{_TOLD_OBJECT}[ ]that\b|[ ]that\b|[ ]the[ ](?:\w+[ ])?as\b)?", after) if verb.lower() not in _FORMS["tell"] else re.match(rf"{_TOLD_OBJECT}{_ADVERBIAL}(?:[ ]that\b)?", after)
         c_start = s0 + m.end() + (lead.end() if lead else 0)
         c_end = _claim_end(text, c_start, sentence.end)
         if c_end <= c_start + 2:
@@ -305,11 +344,11 @@ _WRITTEN_THING = re.compile(r"(?:an?|the|its|his|her|their|this|these|those)(?:[
 
 def _is_clause(claim: str, verb: str) -> bool:
     """A claim needs a verb, unless the reporting verb takes an object ("described X as Y", "reported delays")."""
-    if verb.lower() in {"described", "describes", "reported", "estimated", "referenced", "references", "highlighted", "showed", "show", "shows"}:
+    if verb.lower() in _OBJECT_VERBS:
         return True
-    if verb.lower() in {"told", "tells"} and _AUDIENCE.fullmatch(claim):
+    if verb.lower() in _FORMS["tell"] and _AUDIENCE.fullmatch(claim):
         return False  # "..., Roe told a press conference": whom she told, not what
-    if verb.lower() in {"wrote", "writes", "write"} and _WRITTEN_THING.match(claim):
+    if verb.lower() in _FORMS["write"] and _WRITTEN_THING.match(claim):
         return False  # "IBM wrote the report after the breach": what it wrote, not what it said
     return finite(claim) or claim[:1] in "“\""
 

@@ -244,3 +244,19 @@ def test_a_short_form_is_the_company_not_the_union_named_after_it():
     assert orgs["Northline Airlines Pilots Association"] == ["Northline Airlines Pilots Association"]
     assert orgs["Northline Airlines"] == ["Northline Airlines", "Northline"]
     assert claims(text)[-1][0] == "Northline Airlines"
+
+
+def test_the_rules_only_reporting_verbs_are_one_table_of_named_rows():
+    """Which written verbs take an object and which only a document speaks with are flags of one row per
+    lemma, not lists beside it; each lemma the parse knows carries the same stance there."""
+    from kg.ingest import attribution
+    from kg.ingest.speech_tree import LEMMAS
+
+    forms = [form for row in attribution.AFFIRMING for form in row.forms]
+    assert len(forms) == len(set(forms))
+    assert attribution._DOC_VERBS == {f for row in attribution.AFFIRMING if row.document for f in row.forms} >= {"showed", "revealed"}
+    assert attribution._OBJECT_VERBS == {f for row in attribution.AFFIRMING if row.takes_object for f in row.forms} >= {"described", "reported"}
+    assert all(LEMMAS.get(row.lemma, "asserts") == "asserts" for row in attribution.AFFIRMING)
+    # A verb of the object row takes a noun phrase as its claim, one of no row does not.
+    assert claims("Globex described the new timetable.", parser="rules") == [("Globex", "asserts", "The new timetable.")]
+    assert claims("Globex announced the new timetable.", parser="rules") == []
