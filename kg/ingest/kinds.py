@@ -47,7 +47,7 @@ DOCUMENT_NOUNS: tuple[tuple[str | None, str | None, bool], ...] = (
     (None, "minutes", False), ("note", "notes", False), ("post", "posts", True),
     ("post-mortem", "post-mortems", True), ("postmortem", "postmortems", True), ("presentation", "presentations", False),
     (None, "records", False), ("report", "reports", True), ("review", "reviews", False), ("ruling", "rulings", False),
-    ("screenshot", "screenshots", False), (None, "slides", False), ("study", "studies", True),
+    ("screenshot", "screenshots", True), (None, "slides", False), ("study", "studies", True),
     ("submission", "submissions", True), ("survey", "surveys", False), ("webpage", "webpages", False),
 )
 
@@ -61,6 +61,7 @@ def _alternation(words) -> str:
 DOCUMENT_NOUN = _alternation(one for one, _, _ in DOCUMENT_NOUNS if one)
 DOCUMENT_NOUN_FORMS = _alternation(w for one, many, _ in DOCUMENT_NOUNS for w in (one, many) if w)
 _DOC = _alternation(w for one, many, cited in DOCUMENT_NOUNS if cited for w in (one, many) if w)
+_PLURAL_DOC = _alternation(many for _, many, cited in DOCUMENT_NOUNS if cited and many)
 #: What a system is called by its head noun ("the Kestrel Road substation", "a Veltro portal").
 _SYSTEM_HEAD = rf"(?:IT[ ])?(?:{'|'.join(SYSTEM_HEADS)})"
 _CAP = rf"[A-Z][\w-]{{0,{_W}}}"
@@ -96,22 +97,31 @@ KIND_RULES: tuple[KindRule, ...] = (
          rf"(?<![\w-])(?P<name>(?:[A-Z0-9][\w-]{{0,{_W}}}[ ]|(?i:fire|smoke|warning|early-warning)[ ])(?:alarms|alarm[ ]systems?|warning[ ]systems?))\b",
          0.55, "alarms or warning systems with what kind they are (“F24 alarms”, “fire alarms”)"),
     _row("safety practice", CLS.Safeguard,
-         rf"(?<![\w-])(?P<name>(?:(?i:access|safety|security|escalation|emergency|testing)[ ](?:controls|checks|measures|protocols?|procedures|plans?))"
+         rf"(?<![\w-])(?P<name>(?:(?i:access|safety|security|escalation|emergency|testing|crisis|communications?|customer[ ]service)[ ](?:controls|checks|measures|protocols?|procedures|plans?))"
          r"|(?i:code|change|deployment)[ ]freezes?|(?i:fail-?safes?|failsafes?|backups|rollbacks|redundancies|redundancy|safety[ ]nets?))\b",
          0.55, "a named practice that keeps a failure from happening or spreading: a code freeze, backups, "
-               "rollbacks, redundancy, fail-safes, access controls, safety checks, escalation protocols"),
+               "rollbacks, redundancy, fail-safes, access controls, safety checks, escalation or communication protocols, a crisis plan, "
+               "a customer service plan"),
     # Documents: a document a party wrote, filed or published, where the text cites it.
     _row("in a document", CLS.InternalDocument,
          rf"(?<![\w-])(?i:in)[ ](?P<name>{_DET}[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC}))\b(?![-])",
          0.6, "“in its lawsuit”, “in a letter to …”, “said in a report on Monday”"),
+    _row("in documents", CLS.InternalDocument,
+         rf"(?<![\w-])(?i:in)[ ](?:[A-Z]{{2,{_W}}}[ ])?(?P<name>(?:(?<=[A-Z][ ])|(?:court|regulatory|securities)[ ])(?:{_PLURAL_DOC}))\b(?![-])",
+         0.6, "documents cited in the plural with no determiner, told by who filed them or where: “reported in SEC filings”, "
+              "“said in court filings”"),
     _row("according to a document", CLS.InternalDocument,
          rf"(?i:according[ ]to)[ ](?P<name>{_DET}[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC}))\b",
          0.65, "“according to a 77-page report”, “according to a regulatory filing”"),
     _row("document by someone", CLS.InternalDocument,
          rf"(?<![\w-])(?P<name>(?i:an?|its|their)[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC})"
          rf"(?:[ ]by[ ](?!(?:the|a|an|its|their)\b)[a-z-]{{1,{_W}}}(?:[ ](?!(?:on|in|at|to|for|from|with|and|that|which|was|is|into|the|a|an)\b)[a-z-]{{1,{_W}}}){{0,2}}"
-         r"|(?=[ ](?:by|from|into|to|published|released|posted|filed)\b)))",
-         0.55, "“a report by independent experts”, “a study into …”, “a letter to …”"),
+         r"|(?=[ ](?:by|from|into|to|on|published|released|posted|filed)\b)))",
+         0.55, "“a report by independent experts”, “a study into …”, “a letter to …”, “a separate report on the outage”"),
+    _row("the document from someone", CLS.InternalDocument,
+         rf"(?<![\w-])(?P<name>(?i:the)[ ](?:{_MOD}){{0,2}}?(?:{_DOC}))(?=[ ](?:(?:it|he|she|they|we)[ ](?:got|received|obtained)[ ])?(?:by|from)[ ][A-Z])",
+         0.6, "a document told by who wrote or sent it: “the letter from Jane Roe”, “the preliminary report by Orbis”, "
+              "“the letter it got from Globex”; the name is the document's author"),
     _row("publishes a document", CLS.InternalDocument,
          rf"\b(?:published|released|presented|issued|filed|sent|wrote|submitted)[ ](?:the[ ](?:conclusions|findings|results)[ ]of[ ])?"
          rf"(?P<name>(?i:an?|its|their)[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC}))\b",
@@ -136,8 +146,8 @@ KIND_RULES: tuple[KindRule, ...] = (
          0.6, "a name before a system's head noun: “a Veltro portal”, “the Orbis IT system” (an organization's name only with "
               "the kind of system: “the Globex system” is just the company's)"),
     _row("kind of update", CLS.System,
-         rf"(?<![\w-])(?i:an?|the|its|their)[ ](?P<name>(?:{_MOD}(?=[a-z])){{0,1}}(?i:software|firmware|configuration|content|network|firewall|sensor|security)[ ](?:update|upgrade|patch))\b",
-         0.55, "an update told by what it changed: “a software update”, “a firewall upgrade”"),
+         rf"(?<![\w-])(?i:an?|the|its|their)[ ](?P<name>(?:{_MOD}(?=[a-z])){{0,1}}(?i:software|firmware|configuration|content|network|firewall|sensor|security|maintenance)[ ](?:update|upgrade|patch))\b",
+         0.55, "an update told by what it changed or what it was for: “a software update”, “a firewall upgrade”, “a maintenance update”"),
     _row("kind of software", CLS.System,
          rf"(?<![\w’'-])(?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}(?<!ly[ ])(?:IT|[a-z]{{3,{_W}}}ing)[ ](?:IT[ ])?(?:software|systems?|platform|infrastructure|line))\b(?![-])"
          r"(?![ ](?:access|administrators?|failures?|outages?|errors?|logs?|requirements?|crash(?:es)?)\b)",
@@ -151,20 +161,22 @@ KIND_RULES: tuple[KindRule, ...] = (
          rf"(?<![\w-])(?:(?i:an?|the|its|their|our)|[\w-]{{1,{_W}}}['’]s)[ ](?P<name>(?:(?i:core|internal|central|main|backup|legacy)[ ])?"
          r"(?:database|proxy|booking|payment|reservation|ticketing|dispatch|routing|signalling|signaling|"
          rf"(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}management)"
-         r"[ ](?:systems?|servers?|clusters?))\b",
+         r"[ ](?:systems?|servers?|clusters?)|(?i:core|internal|central|backbone)[ ]networks?)\b",
          0.5, "a system told by the work it does, a word of computing before the head: “an internal database system”, “the core "
-              "proxy system”, “the booking system”, “its dealer management system”"),
+              "proxy system”, “the booking system”, “its dealer management system”, “our core network”"),
     _row("kind of file", CLS.System,
          rf"(?<![\w-])(?:(?i:an?|the|its|their)|[\w-]{{1,{_W}}}['’]s)[ ](?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}?"
          r"(?:(?:[A-Z][\w-]{0,30}[ ]){1,2})?(?P<name>[\"“]?(?:configuration|config|feature|channel|settings|definitions?)[\"”]?[ ](?:configuration[ ])?files?)\b",
          0.5, "a file software reads its settings from: “a configuration file”, “the feature file”, “a malformed Bot Management "
               "feature file” (the file, beside the system it is named after)"),
     _row("described website", CLS.System,
-         rf"(?<![\w-])(?i:its|their|the|a)[ ](?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{1,3}}(?:website|web[ ]site|leak[ ]site|portal|status[ ]page))\b",
+         rf"(?<![\w-])(?i:its|their|the|an?)[ ](?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{1,3}}(?:website|web[ ]site|leak[ ]site|portal)|(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,3}}status[ ]page)\b",
          0.5, "a website or portal told by what it is for: “its public remediation website” (not across a function word: "
-              "“the information on its website”)"),
+              "“the information on its website”); “an online portal”, “its status page”"),
 )
 
+#: Who wrote or sent a document, right after its words: "the letter [it got] from Jane Roe", "the report by Orbis".
+_AUTHOR_AFTER = re.compile(r"[ ](?:(?:it|he|she|they|we)[ ](?:got|received|obtained)[ ])?(?:by|from)[ ](?:the[ ])?(?=[A-Z])")
 _NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?!(?i:{_FUNCTION})[ ])[A-Z][\w&-]{{0,{_W}}}['’]?[ ]$")
 _LEAD = re.compile(r"^(?:an?|the|its|their|his|her|one)[ ]", re.IGNORECASE)
 
@@ -237,8 +249,33 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
     table.new(rule.kind, label, start, end, rule=f"{rule.name} ({rule.kind})", confidence=rule.confidence, section=section, **fields)
 
 
+#: "the letter", "the forum post": a document told again by its noun after a determiner that points back.
+_DOCUMENT_AGAIN = re.compile(rf"(?<![\w-])(?i:the|this|that)[ ](?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}?(?i:{DOCUMENT_NOUN}))\b(?![-])")
+
+
+def _author(table: EntityTable, start: int, end: int) -> None:
+    """The person or organization named right after a document's words ("the report by Orbis") is its author."""
+    by = _AUTHOR_AFTER.match(table.text, end)
+    doc = table.at(start, end, {CLS.InternalDocument})
+    if by is None or doc is None or "author" in doc.fields:
+        return
+    author = table.at(by.end(), by.end() + 1, ORG_TYPES | {CLS.Person})
+    if author is not None:
+        doc.fields["author"] = author.key
+
+
 def find_kinds(table: EntityTable, text: str) -> None:
-    """Add the systems, safeguards and documents :data:`KIND_RULES` find in ``text`` to ``table``."""
+    """Add the systems, safeguards and documents :data:`KIND_RULES` find in ``text`` to ``table``; then
+    "the letter" or "the forum post" after a letter or a post found before is a mention of it (the
+    document of that noun mentioned last).
+
+    >>> from kg.ingest.gazetteer import Gazetteer
+    >>> text = "Orbis found a post on a forum by a hacker. The forum post links to a wallet."
+    >>> table = EntityTable(text, Gazetteer([]))
+    >>> find_kinds(table, text)
+    >>> [(e.label, [text[s:t] for s, t in e.spans]) for e in table.entities.values()]
+    [('Post', ['post', 'forum post'])]
+    """
     for rule in KIND_RULES:
         for m in rule.pattern.finditer(text):
             lead = _LEAD.match(m.group("name"))  # the item's words start after its determiner
@@ -246,6 +283,16 @@ def find_kinds(table: EntityTable, text: str) -> None:
             if rule.name == "kind of software" and _NAME_BEFORE.search(text, max(0, start - _W - 2), start):
                 continue  # "the Nats IT system": a name's system, the named system row's to read
             _apply(table, rule, start, m.end("name"), text[start:m.end("name")], m.groupdict().get("kind"))
+            if rule.name == "the document from someone":
+                _author(table, start, m.end("name"))
+    for m in _DOCUMENT_AGAIN.finditer(text):
+        start, end = m.span("name")
+        if table.covering(start, end):
+            continue
+        head = _head(m.group("name"))
+        earlier = [e for e in table.entities.values() if e.type == CLS.InternalDocument and e.fields.get("_head") == head and e.first[0] < start]
+        if earlier:  # the document of that noun mentioned last before these words
+            table.mention(max(earlier, key=lambda e: max(s for s, _ in e.spans if s < start)), start, end)
 
 
 def rule_table() -> str:

@@ -25,6 +25,16 @@ def found(text):
     ("Engineers had ignored the code freeze that week.", ("Safeguard", "Code freeze")),
     ("Pilots say the company's antiquated scheduling software caused it.", ("System", "Antiquated scheduling software")),
     ("Its new IT platform locked customers out.", ("System", "New IT platform")),
+    ("The board has asked for a separate report on the outage.", ("InternalDocument", "Separate report")),
+    ("Three dealers said in SEC filings that sales fell.", ("InternalDocument", "Filings")),
+    ("Orbis was told to draw up a crisis plan and a communication protocol.", ("Safeguard", "Crisis plan")),
+    ("Orbis was told to draw up a crisis plan and a communication protocol.", ("Safeguard", "Communication protocol")),
+    ("Whether the airline kept to its customer service plan is unclear.", ("Safeguard", "Customer service plan")),
+    ("The cause was a maintenance update in our core network.", ("System", "Maintenance update")),
+    ("The cause was a maintenance update in our core network.", ("System", "Core network")),
+    ("Orbis has set up an online portal for dealers.", ("System", "Online portal")),
+    ("Users looked at its status page for news.", ("System", "Status page")),
+    ("He submitted a screenshot of the conversation.", ("InternalDocument", "Screenshot")),
 ])
 def test_each_row_finds_its_item(text, expected):
     assert expected in found(text)
@@ -66,3 +76,19 @@ def test_a_companys_name_inside_a_faulty_update_and_a_misconfigured_element(pars
     systems = sorted(e.label for e in x.table.entities.values() if e.type == "System")
     assert systems == ["Faulty Globex update", "Misconfigured network element"]
     assert ("Organization", "Globex") in {(e.type, e.label) for e in x.table.entities.values()}
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_a_document_from_someone_is_theirs_and_told_again_is_the_same(parser):
+    text = ("Jane Roe, the committee's chair, said sorry. The letter from Jane Roe to the bank was published on Monday. "
+            "The bank said the letter was unfair.")
+    x = extract(text, parser=parser)
+    documents = [e for e in x.table.entities.values() if e.type == "InternalDocument"]
+    assert [(d.label, len(d.spans)) for d in documents] == [("Letter", 2)]
+    assert x.table.entities[documents[0].fields["author"]].label == "Jane Roe"
+
+
+def test_a_document_by_an_organization_speaks_as_it():
+    text = "The preliminary report by Orbis Consulting was published on Monday. The report says that testing was too short."
+    x = extract(text, parser="spacy")
+    assert [(c.party.label, c.stance) for c in x.claims if "testing" in c.proposition.lower()] == [("Orbis Consulting", "asserts")]
