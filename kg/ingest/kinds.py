@@ -88,8 +88,8 @@ KIND_RULES: tuple[KindRule, ...] = (
     # Safeguards first: "back-up systems" is a safeguard, never a system.
     _row("backup", CLS.Safeguard,
          rf"(?<![\w-])(?P<name>(?i:back-?up|fallback|fail-?over|redundant|standby|manual|contingency)[ ](?:{_MOD}(?=[a-z]))?"
-         r"(?i:systems?|power|generators?|supply|supplies|procedures|processes|servers?|plans?|arrangements|operations))\b",
-         0.6, "back-up, fallback, standby or manual systems, power, procedures or plans"),
+         r"(?i:systems?|power|generators?|supply|supplies|procedures|processes|servers?|databases?|plans?|arrangements|operations))\b",
+         0.6, "back-up, fallback, standby or manual systems, power, databases, procedures or plans"),
     _row("authentication", CLS.Safeguard,
          r"(?<![\w-])(?P<name>(?i:multi|two|2|second)[- ]?factor[ ]authentication|MFA|2FA)\b",
          0.65, "multifactor or two-factor authentication"),
@@ -160,13 +160,21 @@ KIND_RULES: tuple[KindRule, ...] = (
     _row("kind of system", CLS.System,
          rf"(?<![\w-])(?:(?i:an?|the|its|their|our)|[\w-]{{1,{_W}}}['’]s)[ ](?P<name>(?:(?i:core|internal|central|main|backup|legacy)[ ])?"
          r"(?:database|proxy|booking|payment|reservation|ticketing|dispatch|routing|signalling|signaling|"
-         rf"(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}management)"
+         rf"(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}[a-z]{{2,{_W}}}(?:tion|ment))"
          r"[ ](?:systems?|servers?|clusters?)|(?i:core|internal|central|backbone)[ ]networks?)\b",
-         0.5, "a system told by the work it does, a word of computing before the head: “an internal database system”, “the core "
-              "proxy system”, “the booking system”, “its dealer management system”, “our core network”"),
+         0.5, "a system told by the work it does, a word of computing or a noun of work (-tion, -ment) before the head: “an internal "
+              "database system”, “the core proxy system”, “the booking system”, “its dealer management system”, “the pilot "
+              "notification system”, “our core network”"),
+    _row("database", CLS.System,
+         rf"(?<![\w-])(?:(?i:an?|the|its|their|our)|[\w-]{{1,{_W}}}['’]s)[ ](?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}"
+         rf"(?:(?:and|or)[ ](?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]))?databases?)\b(?![-])"
+         r"(?![ ](?:changes?|updates?|permissions?|files?|administrators?|records?|entries|servers?|systems?|quer(?:y|ies)|errors?|"
+         r"tables?|schemas?|migrations?|outages?|failures?|issues?|problems?|access|software|management)\b)",
+         0.5, "a database, whatever it holds: “a key database”, “the live primary database”, "
+              "(not a word of a longer noun: “a database change”)"),
     _row("kind of file", CLS.System,
-         rf"(?<![\w-])(?:(?i:an?|the|its|their)|[\w-]{{1,{_W}}}['’]s)[ ](?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}?"
-         r"(?:(?:[A-Z][\w-]{0,30}[ ]){1,2})?(?P<name>[\"“]?(?:configuration|config|feature|channel|settings|definitions?)[\"”]?[ ](?:configuration[ ])?files?)\b",
+         rf"(?<![\w-])(?:(?i:an?|the|its|their)|[\w-]{{1,{_W}}}['’]s)[ ][\"“]?(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}?"
+         r"(?:(?:[A-Z][\w-]{0,30}[ ]){1,2})?(?P<name>[\"“]?(?:configuration|config|feature|channel|settings|definitions?|database)[\"”]?[ ](?:configuration[ ])?files?)\b",
          0.5, "a file software reads its settings from: “a configuration file”, “the feature file”, “a malformed Bot Management "
               "feature file” (the file, beside the system it is named after)"),
     _row("described website", CLS.System,

@@ -35,6 +35,10 @@ def found(text):
     ("Orbis has set up an online portal for dealers.", ("System", "Online portal")),
     ("Users looked at its status page for news.", ("System", "Status page")),
     ("He submitted a screenshot of the conversation.", ("InternalDocument", "Screenshot")),
+    ("The failure of the primary database grounded flights.", ("System", "Primary database")),
+    ("Staff switched to a backup database.", ("Safeguard", "Backup database")),
+    ("Engineers traced it to a \"damaged database file\" on Tuesday.", ("System", "Database file")),
+    ("Access to the pilot notification system was revoked.", ("System", "Pilot notification system")),
 ])
 def test_each_row_finds_its_item(text, expected):
     assert expected in found(text)
@@ -92,3 +96,7 @@ def test_a_document_by_an_organization_speaks_as_it():
     text = "The preliminary report by Orbis Consulting was published on Monday. The report says that testing was too short."
     x = extract(text, parser="spacy")
     assert [(c.party.label, c.stance) for c in x.claims if "testing" in c.proposition.lower()] == [("Orbis Consulting", "asserts")]
+
+
+def test_a_database_word_before_another_noun_is_no_database():
+    assert not [item for item in found("A recent database change went wrong.") if item[0] == "System"]
