@@ -142,9 +142,11 @@ KIND_RULES: tuple[KindRule, ...] = (
          0.6, "a faulty, defective, flawed or misconfigured update, patch, upgrade or network element (a company's name inside: "
               "“a faulty Globex update”)"),
     _row("named system", CLS.System,
-         rf"(?<![\w-])(?i:an?|the|its)[ ](?P<name>(?:(?!IT[ ]){_CAP}[ ]){{1,3}}(?:(?P<kind>IT|computer|booking|software|control|payment)[ ])?{_SYSTEM_HEAD})s?\b(?![-])",
-         0.6, "a name before a system's head noun: “a Veltro portal”, “the Orbis IT system” (an organization's name only with "
-              "the kind of system: “the Globex system” is just the company's)"),
+         rf"(?<![\w-])(?i:an?|the|its)[ ](?P<name>(?!IT[ ]){_CAP}(?:[ ](?:(?:to|of|for|on)[ ])?(?!IT[ ]){_CAP}){{0,3}}[ ]"
+         rf"(?:\((?P<short>[A-Z][A-Za-z]{{1,8}})\)[ ])?(?:(?P<kind>IT|computer|booking|software|control|payment)[ ])?{_SYSTEM_HEAD})s?\b(?![-])",
+         0.6, "a name before a system's head noun: “a Veltro portal”, “the Orbis IT system”, “the Notice to Pilots (NTP) system” "
+              "(an organization's name only with the kind of system: “the Globex system” is just the company's; a parser's name "
+              "for a part of the words, “Notice”, is none)"),
     _row("kind of update", CLS.System,
          rf"(?<![\w-])(?i:an?|the|its|their)[ ](?P<name>(?:{_MOD}(?=[a-z])){{0,1}}(?i:software|firmware|configuration|content|network|firewall|sensor|security|maintenance)[ ](?:update|upgrade|patch))\b",
          0.55, "an update told by what it changed or what it was for: “a software update”, “a firewall upgrade”, “a maintenance update”"),
@@ -185,6 +187,8 @@ KIND_RULES: tuple[KindRule, ...] = (
 
 #: Who wrote or sent a document, right after its words: "the letter [it got] from Jane Roe", "the report by Orbis".
 _AUTHOR_AFTER = re.compile(r"[ ](?:(?:it|he|she|they|we)[ ](?:got|received|obtained)[ ])?(?:by|from)[ ](?:the[ ])?(?=[A-Z])")
+#: A short name given right after a name: "the Notice to Pilots system, or NTP,".
+_SHORT_AFTER = re.compile(r",[ ]or[ ](?P<short>[A-Z][A-Za-z]{1,8})\b(?=[,.;:)])")
 _NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?!(?i:{_FUNCTION})[ ])[A-Z][\w&-]{{0,{_W}}}['’]?[ ]$")
 _LEAD = re.compile(r"^(?:an?|the|its|their|his|her|one)[ ]", re.IGNORECASE)
 
@@ -213,7 +217,25 @@ def _same_kind(table: EntityTable, start: int, end: int, kind: str) -> Entity | 
     return next((e for e in table.covering(start, end) if e.type == kind or (kind == CLS.System and e.type == CLS.AISystem)), None)
 
 
+def _parts(table: EntityTable, start: int, end: int) -> list[tuple[int, int, Entity]]:
+    """The parser's names for a part of a system's name ("Notice" and "Air Missions" of "the Notice to Air
+    Missions system"): mentions strictly inside ``[start, end)`` that no rule of ours made."""
+    return [(s, t, e) for s, t, e in table.mentions_in(start, end)
+            if e.rule == "named entity (parser)" and e.known_id is None and (s, t) != (start, end) and not words_span(table.text, s, t, start, end)]
+
+
+def words_span(text: str, s: int, t: int, start: int, end: int) -> bool:
+    """Whether ``[s, t)`` holds every word of the name before its head noun (then it is that name's owner)."""
+    name_end = start + len(text[start:end].rsplit(" ", 1)[0])
+    return s <= start and t >= name_end
+
+
 def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str, kind: str | None = None) -> None:
+    if rule.name == "named system" and re.search(r"[ ](?:to|of|for|on)[ ]", words):
+        for s, t, part in _parts(table, start, end):
+            table.unmention(part, s, t)
+            if not part.spans:
+                table.remove(part)
     same = _same_kind(table, start, end, rule.kind)
     if same is not None:
         return  # already that item
@@ -229,7 +251,8 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
         # "the Orbis IT system", "a faulty Orbis update": a name inside a system's name stays the organization
         # it is, and an incident told by what the system did ("a faulty Orbis update crashed ...") holds it.
         head_start = start + len(words) - len(words.split()[-1])
-        blocking = [e for e in covering if not (e.type == CLS.Incident and any(s <= start and end <= t and t - s > end - start for s, t in e.spans))]
+        blocking = [e for e in covering if not (e.type == CLS.Incident and any(s <= start and end <= t and t - s > end - start for s, t in e.spans))
+                    and not (e.type == CLS.Incident and any(s == head_start for s, _ in e.spans))]  # "the ... system outage"
         if any(s < end and head_start < t for e in blocking for s, t in e.spans):
             return
         if rule.name == "faulty update" and any(e.type not in ORG_TYPES | {CLS.Person} for e in blocking):
@@ -291,6 +314,10 @@ def find_kinds(table: EntityTable, text: str) -> None:
             if rule.name == "kind of software" and _NAME_BEFORE.search(text, max(0, start - _W - 2), start):
                 continue  # "the Nats IT system": a name's system, the named system row's to read
             _apply(table, rule, start, m.end("name"), text[start:m.end("name")], m.groupdict().get("kind"))
+            short = m.groupdict().get("short") or (rule.name == "named system" and _SHORT_AFTER.match(text, m.end()))
+            system = table.at(start, m.end("name"), {CLS.System}) if short else None
+            if system is not None:  # "the Notice to Pilots (NTP) system", "..., or NTP,": NTP is its short name
+                table.alias(system, short if isinstance(short, str) else short.group("short"))
             if rule.name == "the document from someone":
                 _author(table, start, m.end("name"))
     for m in _DOCUMENT_AGAIN.finditer(text):

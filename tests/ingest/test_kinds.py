@@ -100,3 +100,14 @@ def test_a_document_by_an_organization_speaks_as_it():
 
 def test_a_database_word_before_another_noun_is_no_database():
     assert not [item for item in found("A recent database change went wrong.") if item[0] == "System"]
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_a_systems_name_with_a_particle_is_one_name_and_its_short_name_an_alias(parser):
+    text = ("The failure of the Notice to Pilots system, or NTP, grounded flights. The regulator said so. "
+            "Staff deleted files that led to the Notice to Pilots (NTP) system outage on Monday.")
+    x = extract(text, parser=parser)
+    systems = [(e.label, sorted(e.aliases)) for e in x.table.entities.values() if e.type == "System"]
+    assert systems[0] == ("Notice to Pilots system", ["NTP", "Notice to Pilots (NTP) system"])
+    # the parser's names for a part of it ("Notice", "Pilots") are no items of their own
+    assert not [e.label for e in x.table.entities.values() if e.label in ("Notice", "Pilots")]
