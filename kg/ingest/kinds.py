@@ -151,11 +151,15 @@ KIND_RULES: tuple[KindRule, ...] = (
          rf"(?<![\w-])(?i:an?|the|its|their)[ ](?P<name>(?:{_MOD}(?=[a-z])){{0,1}}(?i:software|firmware|configuration|content|network|firewall|sensor|security|maintenance)[ ](?:update|upgrade|patch))\b",
          0.55, "an update told by what it changed or what it was for: “a software update”, “a firewall upgrade”, “a maintenance update”"),
     _row("kind of software", CLS.System,
-         rf"(?<![\w’'-])(?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}(?<!ly[ ])(?:IT|[a-z]{{3,{_W}}}ing)[ ](?:IT[ ])?(?:software|systems?|platform|infrastructure|line))\b(?![-])"
+         rf"(?<![\w’'-])(?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}(?<!ly[ ])(?:(?:IT|[a-z]{{3,{_W}}}ing)[ ](?:IT[ ])?(?:software|systems?|platform|infrastructure|line)|(?:IT|computer)[ ]networks?))\b(?![-])"
          r"(?![ ](?:access|administrators?|failures?|outages?|errors?|logs?|requirements?|crash(?:es)?)\b)",
-         0.5, "software, a platform or systems told by what they do, an -ing word or IT right before the head: “the company's "
+         0.5, "software, a platform or systems told by what they do, an -ing word or IT right before the head, or an IT or computer "
+              "network: “the company's computer network”, “the company's "
               "scheduling software”, “a new IT platform”, “its fraud reporting line” (never after a name: “the Nats IT system” is "
               "the named system row's; nor an -ing word after an adverb: “externally facing systems”; nor a head that modifies a noun after it: “restoring system access”)"),
+    _row("virtual private network", CLS.System,
+         r"(?<![\w-])(?P<name>(?i:virtual[ ]private[ ]network)(?:[ ]\(VPN\))?|VPN)(?:[ ](?:account|connection|server|gateway)s?)?\b(?![-])",
+         0.6, "a virtual private network (VPN), its account or server: a technical term, never a name"),
     KindRule("described AI", CLS.AISystem, AI_DESCRIPTION, 0.5,
              "an AI system told by what it is (“its chatbot”, “the airline's chatbot”, “an AI coding assistant”): the AI "
              "system the article names, if it names one, else one item of its own"),
@@ -272,7 +276,8 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
     fields = {"_head": _head(label)} if rule.kind == CLS.InternalDocument else {}
     section = "sources" if rule.kind == CLS.InternalDocument else "entities"
     if rule.kind in (CLS.Safeguard, CLS.System):
-        earlier = next((e for e in table.entities.values() if e.type == rule.kind and e.known_id is None and _same_thing(e.label, label)), None)
+        earlier = next((e for e in table.entities.values() if e.type == rule.kind and e.known_id is None and (
+            _same_thing(e.label, label) or (rule.name == "virtual private network" and e.rule.startswith(rule.name)))), None)
         if earlier is not None:  # "the database" after "the production database": one item
             table.mention(earlier, start, end)
             table.alias(earlier, label)

@@ -111,3 +111,12 @@ def test_a_systems_name_with_a_particle_is_one_name_and_its_short_name_an_alias(
     assert systems[0] == ("Notice to Pilots system", ["NTP", "Notice to Pilots (NTP) system"])
     # the parser's names for a part of it ("Notice", "Pilots") are no items of their own
     assert not [e.label for e in x.table.entities.values() if e.label in ("Notice", "Pilots")]
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_a_vpn_and_a_computer_network_are_systems_never_names(parser):
+    text = ("The password belonged to an inactive virtual private network (VPN) account that let staff reach "
+            "the company's computer network. Hackers used the dormant VPN account again.")
+    x = extract(text, parser=parser)
+    found = sorted((e.type, e.label, tuple(e.aliases)) for e in x.table.entities.values())
+    assert found == [("System", "Computer network", ()), ("System", "Virtual private network (VPN)", ("VPN",))]
