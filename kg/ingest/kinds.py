@@ -97,11 +97,12 @@ KIND_RULES: tuple[KindRule, ...] = (
          rf"(?<![\w-])(?P<name>(?:[A-Z0-9][\w-]{{0,{_W}}}[ ]|(?i:fire|smoke|warning|early-warning)[ ])(?:alarms|alarm[ ]systems?|warning[ ]systems?))\b",
          0.55, "alarms or warning systems with what kind they are (“F24 alarms”, “fire alarms”)"),
     _row("safety practice", CLS.Safeguard,
-         rf"(?<![\w-])(?P<name>(?:(?i:access|safety|security|escalation|emergency|testing|crisis|communications?|customer[ ]service)[ ](?:controls|checks|measures|protocols?|procedures|plans?))"
+         rf"(?<![\w-])(?P<name>(?:(?i:access|safety|security|escalation|emergency|testing|crisis|disaster|communications?|customer[ ]service)[ ]"
+         r"(?:(?i:response|recovery|continuity)[ ])?(?:controls|checks|measures|protocols?|(?<!emergency[ ])procedures|plans?))"
          r"|(?i:code|change|deployment)[ ]freezes?|(?i:fail-?safes?|failsafes?|backups|rollbacks|redundancies|redundancy|safety[ ]nets?))\b",
          0.55, "a named practice that keeps a failure from happening or spreading: a code freeze, backups, "
                "rollbacks, redundancy, fail-safes, access controls, safety checks, escalation or communication protocols, a crisis plan, "
-               "a customer service plan"),
+               "a customer service plan, an emergency response plan (not “emergency procedures”: what staff start, never labelled so)"),
     # Documents: a document a party wrote, filed or published, where the text cites it.
     _row("in a document", CLS.InternalDocument,
          rf"(?<![\w-])(?i:in)[ ](?P<name>{_DET}[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC}))\b(?![-])",

@@ -39,7 +39,12 @@ def found(text):
     ("Staff switched to a backup database.", ("Safeguard", "Backup database")),
     ("Engineers traced it to a \"damaged database file\" on Tuesday.", ("System", "Database file")),
     ("Access to the pilot notification system was revoked.", ("System", "Pilot notification system")),
+    ("It did, however, have an emergency response plan in place.", ("Safeguard", "Emergency response plan")),
 ])
+
+
+def test_emergency_procedures_staff_start_are_no_safeguard():
+    assert found("With more notice airlines could have started emergency procedures earlier.") == []
 def test_each_row_finds_its_item(text, expected):
     assert expected in found(text)
 
