@@ -526,6 +526,8 @@ def build(
             began = time.perf_counter()
             write(graph, staged.path(name))
             timings[f"export {name}"] = time.perf_counter() - began
+        if staged is not None:  # for `kg export` of this graph (kg.backends)
+            store_backend.keep_turtle(graph, staged.path("kg.ttl"))
 
     if progress:
         progress("reading cases", 0, len(paths))
