@@ -41,10 +41,6 @@ def found(text):
     ("Access to the pilot notification system was revoked.", ("System", "Pilot notification system")),
     ("It did, however, have an emergency response plan in place.", ("Safeguard", "Emergency response plan")),
 ])
-
-
-def test_emergency_procedures_staff_start_are_no_safeguard():
-    assert found("With more notice airlines could have started emergency procedures earlier.") == []
 def test_each_row_finds_its_item(text, expected):
     assert expected in found(text)
 
@@ -125,3 +121,7 @@ def test_a_vpn_and_a_computer_network_are_systems_never_names(parser):
     x = extract(text, parser=parser)
     found = sorted((e.type, e.label, tuple(e.aliases)) for e in x.table.entities.values())
     assert found == [("System", "Computer network", ()), ("System", "Virtual private network (VPN)", ("VPN",))]
+
+
+def test_emergency_procedures_staff_start_are_no_safeguard():
+    assert found("With more notice airlines could have started emergency procedures earlier.") == []
