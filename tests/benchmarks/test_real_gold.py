@@ -85,11 +85,7 @@ def _problems(ev, folder: Path) -> list[str]:
 
 
 #: Gold that breaks its own format, left for its owner to relabel (a relabel moves the tuned figures).
-KNOWN = {
-    "iberian-blackout": "reuters-aelec-report.gold.yaml lists 'ree-planned-well' as contested, but both of its "
-                        "attributions there are `asserts` (Aelec's 'blamed poor planning' and Redeia's 'defended its "
-                        "planning'), so the per-article pair can never be recovered (issue 19)",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("folder", [pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN[p.name], strict=True))
