@@ -86,16 +86,33 @@ def _one_voice(index: CaseIndex, target: str, party: str, polarity: int) -> bool
     return bool(holders) and -polarity in holders.values() and all(case_voice(index, who) == voice for who in holders)
 
 
+def _contradicts(index: CaseIndex, target: str, party: str, polarity: int) -> bool:
+    """Would restating ``target`` with ``polarity`` set ``party``'s voice against itself (its voice holds
+    ``target`` the other way)? A party does not restate what it denies: "it would update the chatbot" is
+    no restatement of its own denial that it "can be held liable for the information provided by the chatbot"."""
+    voice = case_voice(index, party)
+    return bool(polarity) and any(way == -polarity and case_voice(index, who) == voice
+                                  for who, way in index.propositions.parties(target).items())
+
+
 def _best(index: CaseIndex, mine: _Drafted, among: set[str]) -> tuple[str, float, str] | None:
     """The proposition among ``among`` that ``mine`` restates or answers, with the match's confidence and why."""
     props = index.propositions
     narrows = any(a.get("stance") == "narrows" for a in mine.entry["assertions"])
+    polarity, party = mine.polarity(), mine.claim["party"]
     match = props.match(mine.text, mine.about, among=among, figures=not narrows)
-    if match.link is not None:
+    if match.link is not None and not _contradicts(index, match.link, party, polarity):
         return match.link, match.confidence, "Restates proposition"
+    return _answer(index, mine, among)
+
+
+def _answer(index: CaseIndex, mine: _Drafted, among: set[str]) -> tuple[str, float, str] | None:
+    """The proposition among ``among`` that ``mine`` answers from the other side, with the match's confidence."""
     polarity, party = mine.polarity(), mine.claim["party"]
     if not polarity:
         return None
+    narrows = any(a.get("stance") == "narrows" for a in mine.entry["assertions"])
+    props = index.propositions
     answer = props.match(mine.text, mine.about, party=party, reply=True, against=polarity, link_at=props.answer_link,
                          among=among, figures=not narrows)
     if answer.link is None or _one_voice(index, answer.link, party, polarity):
@@ -200,14 +217,20 @@ def link_across(drafts: list[dict], index: CaseIndex) -> None:
     others = {at: {d.id for d in drafted if d.article != at} for at in {d.article for d in drafted}}
     joined = _Joined(place)
     links: dict[str, tuple[str, float, str]] = {}
+    answers: dict[str, tuple[str, float]] = {}  # the claim each answers from the other side, whether joined or not
     for mine in drafted:  # every pair scored against what the whole run drafted, before anything is joined
         best = _best(index, mine, others[mine.article])
         if best is not None:
             links[mine.id] = best
+        answer = best if best is None or best[2] == "Answers proposition" else _answer(index, mine, others[mine.article])
+        if answer is not None:
+            answers[mine.id] = answer[:2]
     # The surest matches join first; a match that would put two of one article's propositions together is left.
-    for pid, (target, _, _) in sorted(links.items(), key=lambda kv: (-kv[1][1], place[kv[0]])):
+    refused: dict[str, tuple[str, float]] = {}
+    for pid, (target, confidence, why) in sorted(links.items(), key=lambda kv: (-kv[1][1], place[kv[0]])):
         if not joined.join(pid, target):
             del links[pid]
+            refused[pid] = (target, confidence)
     alone = lambda pid: joined.root(pid) == pid and not any(joined.root(d.id) == pid for d in drafted if d.id != pid)  # noqa: E731
     waited: set[str] = set()
     for pid, (target, confidence) in sorted(nearby.items(), key=lambda kv: place[kv[0]]):
@@ -224,6 +247,13 @@ def link_across(drafts: list[dict], index: CaseIndex) -> None:
         root = joined.root(mine.id)
         earlier = {d.id for d in drafted if d.article < mine.article and joined.root(d.id) != root}
         found = _opposing(index, mine, earlier)
+        answer = refused.get(mine.id) or answers.get(mine.id)
+        if (found is None and answer is not None and answer[0] in earlier
+                and mine.polarity() and index.propositions.polarity(answer[0], mine.claim["party"]) == -mine.polarity()):
+            # An answer to an earlier article's claim that could not be one proposition with it (its own article
+            # holds that one apart from another of its claims, or it restates a third): its side of it stands.
+            target, confidence = answer
+            found = target, mine.claim.get("stance", ""), confidence, "answers the claim from the other side"
         if found is not None:
             opposed[mine.id] = found
         elif alone(mine.id):

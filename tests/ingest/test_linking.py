@@ -356,19 +356,6 @@ def test_two_parties_speaking_to_one_aspect_the_other_way_are_two_sides_of_one_p
     assert [(a["party"], a["stance"]) for a in weather["assertions"]] == [("initech", "asserts")]
 
 
-SERVERS_FAILED = ("Initech hits out\n\nInitech said the Globex payroll servers failed during the payroll outage.\n")
-
-
-def test_a_machine_that_failed_is_no_partys_conduct_and_opposes_no_claim_of_it(tmp_path):
-    # "The servers failed" tells a breakdown: it speaks to no party's conduct, so it disputes nothing Globex said of its
-    # engineers; "the Globex engineers failed to follow the rules" (above) does.
-    _, drafts = _ingest(tmp_path, CONDUCT, SERVERS_FAILED)
-    acted = next(i for i in _stances(drafts["a0.txt"]) if "in-line-with" in i)
-    reply = _stances(drafts["a1.txt"])
-    assert acted not in reply
-    assert [stances for i, stances in reply.items() if "servers-failed" in i] == [[("initech", "asserts")]]
-
-
 COST = ("Payroll outage bill\n\nInitech said the payroll outage cost it more than $40 million. "
         "Globex said its liability to Initech was less than $2 million.\n")
 # "staff costs" names no figure of the $17 million before them: the liability narrows what the outage cost, nothing else.
@@ -545,3 +532,26 @@ def test_the_alternative_a_claim_sets_aside_is_neither_asserted_nor_denied(tmp_p
     error = next(t for t in stances if "configuration" in t)
     assert stances[error][0] == ("globex", "asserts")
     assert stances["A cyberattack caused the outage."] == [("researcher-unnamed", "asserts")]
+
+
+RESTATED_FIRST = ("Globex chief defends the switch-over\n\n"
+                  "Globex chief executive Jane Roe insisted that the vast majority of customers can now get into their accounts.\n")
+RESTATED_AND_DENIED = ("Globex under pressure\n\n"
+                       "Globex wrote to MPs that everything is running smoothly for the vast majority of its customers. "
+                       "The bank's IT switch-over began on March 2. "
+                       "In fact, around half of the bank's customers could not get into their accounts online.\n")
+
+
+def test_an_answer_to_a_claim_its_article_restates_in_other_words_takes_the_other_side_of_it(tmp_path):
+    # The second article restates the first article's claim in other words (one proposition with it) and, apart
+    # from that, denies it in its own words: its denial cannot join the claim (its article holds the two apart)
+    # but takes the other side of it, keeping its own proposition.
+    _, drafts = _ingest_together(tmp_path, [RESTATED_FIRST, RESTATED_AND_DENIED], [0, 1])
+    first = next(p for p in drafts["a0.txt"]["propositions"] if "id" in p)
+    on_it = next(p for p in drafts["a1.txt"]["propositions"] if p.get("proposition") == first["id"])
+    assert [(a["party"], a["stance"]) for a in first["assertions"] + on_it["assertions"]] == [
+        ("jane-roe", "asserts"), ("globex", "asserts"), (drafts["a1.txt"]["sources"][0]["id"], "denies")]
+    assert "around half" in on_it["assertions"][1]["quote"]["exact"]
+    assert "answers the claim from the other side" in on_it["assertions"][1]["note"]
+    own = next(p for p in drafts["a1.txt"]["propositions"] if p.get("id", "").startswith("around-half"))
+    assert [a["stance"] for a in own["assertions"]] == ["denies"]
