@@ -55,7 +55,11 @@ IMPACTS = {
     "lost": rf"{_SUBJECT}lost[ ](?:the[ ]picture|service|signal|power|access|their[ ]data|the[ ]data)\b",
     "were shown": rf"{_SUBJECT}were[ ](?:shown|charged|paid|told|stranded|stuck)[ ]{_W}",
     "dropped": rf"{_SUBJECT}(?:dropped|deleted|wiped)[ ](?:the[ ]live|every|all|their|its)\b",
-    "attack": r"\b(?:a|the)[ ](?:ransomware|cyber)[ -]?attack\b",
+    # "a ransomware attack", "the May 7 DarkSide ransomware attack", "two cyberattacks", "this cyber-attack"; a bare
+    # "attack" only where it is an event: "an attack early on June 19", "the recent attack on the pipeline", "a second attack"
+    "attack": r"\b(?:(?i:an?|the|this|that|two|three|several)[ ](?:(?!(?i:of|on|in|at|to|for|by|with|and|or|the|an?|this|that)\b)[\w’'-]{1,40}[ ]){0,3}?(?:ransomware|cyber)[ -]?attacks?"
+              r"|(?i:an?|the)[ ](?:(?:recent|latest|initial|first|new)[ ])?attack(?=[ ](?:on|against|early|late|last|this)\b)"
+              r"|(?:(?i:a)[ ](?:second|third|further|new)|(?i:another))[ ](?:cyber[ -]?)?attack)\b",
     "down for": rf"(?:stopped|halted|went[ ]dark|went[ ]down|was[ ]down|were[ ]down|down|offline|unavailable)[ ]for[ ](?:(?:close[ ]to|about|almost|nearly|more[ ]than|over|up[ ]to)[ ])?{_W}[ ](?:hours?|minutes?|days?)\b",
     "failed": r"(?:failed|collapsed|broke[ ]down)(?=[ ,.;](?!to\b))",
     "left stuck": rf"left[ ](?:{_W}[ ]){{0,5}}(?:stuck|stranded|without)\b",

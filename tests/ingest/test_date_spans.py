@@ -153,7 +153,8 @@ def test_not_since_dates_nothing_that_happened_and_a_reported_date_is_the_report
 
 
 def test_that_evening_is_the_day_written_before_it_and_a_day_after_publication_dates_no_incident():
-    text = ("Dealers hit\n\nThe software firm was first hit by an attack early on the morning of June 19. "
+    # (the first sentence names no incident: "an attack early on ..." is one, dated by its own "June 19")
+    text = ("Dealers hit\n\nThe software firm's engineers met early on the morning of June 19. "
             "Later that evening, a second cyber incident occurred. It expects to finish the restoration by July 4.\n")
     [incident] = _incidents_of(text, "2024-06-26")
     assert (incident.fields["date"], incident.fields["dateText"]) == ("2024-06-19", "Later that evening")
@@ -170,3 +171,16 @@ def test_a_word_of_telling_inside_another_word_does_not_take_the_incidents_date(
         find_events(table, text, split_sentences(text), "2026-03-12")
         incident = next(e for e in table.entities.values() if e.type == "Incident")
         assert incident.fields.get("date") == "2026-03-03", text
+
+
+def test_an_attack_told_with_its_date_or_its_target_is_the_incident():
+    """"a severe ransomware attack on June 19", "a second attack": one incident, dated; "not caused by a
+    sophisticated cyberattack" and "a heart attack" tell none."""
+    from kg.ingest.impact import find_impacts
+
+    text = "Dealers hit\n\nThe software firm was struck by a severe ransomware attack on June 19. It said a second attack followed.\n"
+    [incident] = _incidents_of(text, "2024-06-26")
+    assert incident.fields["date"] == "2024-06-19"
+    assert [text[s:e] for s, e in sorted(incident.spans)] == ["a severe ransomware attack", "a second attack"]
+    other = "The outage was not caused by a sophisticated cyberattack. The May 7 DarkSide ransomware attack followed. He had a heart attack."
+    assert [other[s:e] for s, e, _ in find_impacts(other)] == ["The May 7 DarkSide ransomware attack"]
