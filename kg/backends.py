@@ -6,7 +6,8 @@ the exporters ask the backend and never branch on the kind of store:
 
 * :class:`OxigraphBackend` — the embedded on-disk store: Oxigraph's bulk
   loader into a new generation swapped in atomically, a read-only handle,
-  and Turtle dumped by Oxigraph from the store;
+  and Turtle dumped by Oxigraph from the store, or kept beside it by the build
+  that wrote it;
 * :class:`MemoryBackend` — rdflib's in-memory store (``memory``, ``memory:FILE.nt``);
 * :class:`RemoteBackend` — a SPARQL 1.1 endpoint (:mod:`kg.remote`).
 
@@ -37,6 +38,8 @@ from kg.locations import MEMORY_ELSEWHERE, Check, StoreLocation, damaged_store, 
 __all__ = ["Backend", "OxigraphBackend", "MemoryBackend", "RemoteBackend", "backend", "backend_of"]
 
 _CURRENT = "current"
+#: Beside a generation of the embedded store (``data-ID``), the canonical Turtle its build wrote (``data-ID.ttl``).
+_TURTLE = ".ttl"
 #: Bytes of N-Quads given to one call of Oxigraph's bulk loader. The loader keeps what it is given in memory, up to
 #: about 2 GB a thread, before it writes it out: a 1M-triple build held 1.3 GB at the end of its one call, and
 #: 580 MB with pieces of 128 MB. The 1M build's N-Triples loaded alone in pieces of 128, 64 and 32 MB: the loader's
@@ -66,6 +69,12 @@ class Backend:
     def ntriples(self, graph: Graph) -> bytes:
         """``graph``'s triples as N-Triples."""
         return "".join(ntriple_lines(graph)).encode("utf-8")
+
+    def keep_turtle(self, graph: Graph, turtle: Path) -> None:
+        """Keep ``turtle``, the canonical Turtle of the new ``graph`` (not yet in place), with it for :meth:`dump_turtle`.
+
+        Only the embedded store keeps it; other stores can change without a build.
+        """
 
     def dump_turtle(self, graph: Graph, path: str | os.PathLike) -> None:
         """Canonical Turtle of ``graph`` into ``path``, atomically: copied into a scratch Oxigraph store first."""
@@ -145,6 +154,20 @@ class _ChunkReader(io.RawIOBase):
         return size
 
 
+def _graph_over(store, generation: Path) -> Graph:
+    """A graph over the pyoxigraph ``store`` of ``generation``, which it remembers (:func:`_generation_of`)."""
+    from oxrdflib import OxigraphStore
+
+    held = OxigraphStore(store=store)
+    held.kg_generation = generation
+    return Graph(store=held, identifier=DATASET_DEFAULT_GRAPH_ID)
+
+
+def _generation_of(graph: Graph) -> Path | None:
+    """The folder of the generation of the embedded store ``graph`` was opened on or built into, if it was."""
+    return getattr(graph.store, "kg_generation", None)
+
+
 def oxigraph_of(graph: Graph):
     """The pyoxigraph ``Store`` behind ``graph`` when ``graph`` is the whole of one (its default graph), else None."""
     from oxrdflib import OxigraphStore
@@ -170,19 +193,19 @@ class OxigraphBackend(Backend):
 
     def open(self) -> Graph:
         import pyoxigraph as ox
-        from oxrdflib import OxigraphStore
 
         path = self.where.path
         current = path / _CURRENT
         if not current.exists():
             raise StoreError(f"no graph in store {path}: run `kg build` first")
+        generation = current.resolve()
         try:
-            store = ox.Store.read_only(str(current.resolve()))
+            store = ox.Store.read_only(str(generation))
         except OSError as e:
             raise StoreError(f"cannot open store {path}: {e}") from e
         except RuntimeError as e:  # RocksDB's "Corruption: ..." and the like
             raise damaged_store(path, e) from e
-        return Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
+        return _graph_over(store, generation)
 
     def load(self, chunks: Iterable[bytes], check: Check | None = None) -> None:
         path = self.where.path
@@ -215,13 +238,11 @@ class OxigraphBackend(Backend):
                 store.extend(ox.parse(b"".join(reader.held), format=ox.RdfFormat.N_QUADS))
             store.flush()
             if check is not None:
-                from oxrdflib import OxigraphStore
-
-                # raises to abandon the generation
-                check(Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID))
+                check(_graph_over(store, generation))  # raises to abandon the generation
             del store
         except BaseException as e:
             shutil.rmtree(generation, ignore_errors=True)
+            _kept_turtle(generation).unlink(missing_ok=True)
             if isinstance(e, (OSError, ValueError, SyntaxError)):
                 raise StoreError(f"cannot write store {path}: {e}") from e
             raise
@@ -235,16 +256,36 @@ class OxigraphBackend(Backend):
         os.symlink(generation.name, link)
         os.replace(link, current)  # the atomic switch
         # Keep the previous generation for readers that still have it open;
-        # older ones, and any a killed build left half written, go.
+        # older ones, and any a killed build left half written, go, with their Turtle.
         for old in path.glob("data-*"):
-            if old != generation and old != previous:
+            if old.name.split(".", 1)[0] in (generation.name, previous and previous.name):
+                continue
+            if old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
-        for stale in path.glob(f".{_CURRENT}-*"):
+            else:
+                old.unlink(missing_ok=True)
+        for stale in (*path.glob(f".{_CURRENT}-*"), *path.glob(".data-*.tmp")):  # and a killed build's copy of its Turtle
             stale.unlink(missing_ok=True)
 
+    def keep_turtle(self, graph: Graph, turtle: Path) -> None:
+        """A copy of ``turtle`` beside the generation ``graph`` was built into (``data-ID.ttl``), made before it is
+        swapped in: generations are never written again, so it stays the Turtle of that generation's graph."""
+        generation = _generation_of(graph)
+        if generation is None or self.store is not None:
+            return
+        kept = _kept_turtle(generation)
+        partial = kept.with_name(f".{kept.name}.tmp")
+        try:
+            shutil.copyfile(turtle, partial)
+            os.replace(partial, kept)
+        except OSError as e:  # the store's disk is full: the build fails, the store as it was
+            partial.unlink(missing_ok=True)
+            raise StoreError(f"cannot write store {generation.parent}: {e.strerror or e}") from e
+
     def dump_turtle(self, graph: Graph, path: str | os.PathLike) -> None:
-        """Canonical Turtle of the store's default graph (``graph``'s own store, unless one was given): the triples in
-        the order of their N-Triples lines as Oxigraph writes them, sorted (:mod:`kg.turtle`)."""
+        """Canonical Turtle of the store's default graph (``graph``'s own store, unless one was given): the Turtle its
+        build kept beside it (:meth:`keep_turtle`), else the triples in the order of their N-Triples lines as Oxigraph
+        writes them, sorted (:mod:`kg.turtle`)."""
         import tempfile
 
         import pyoxigraph as ox
@@ -255,11 +296,20 @@ class OxigraphBackend(Backend):
         store = self.store if self.store is not None else oxigraph_of(graph)
         if store is None:  # not a graph over an embedded store after all
             return super().dump_turtle(graph, path)
+        generation = _generation_of(graph) if self.store is None else None
+        if generation is not None and _kept_turtle(generation).is_file():
+            with atomic_write(path, "wb") as out, open(_kept_turtle(generation), "rb") as kept:
+                shutil.copyfileobj(kept, out, 1 << 20)
+            return
         # an error of the dump's is the export's (ExportError), the file as it was
         with atomic_write(path, "wb") as out, tempfile.TemporaryFile(prefix="kg-triples-") as dumped:
             store.dump(dumped, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
             dumped.seek(0)
             write_sorted(out, dumped)
+
+
+def _kept_turtle(generation: Path) -> Path:
+    return generation.with_name(generation.name + _TURTLE)
 
 
 # ---------------------------------------------------------------- rdflib's memory, a remote endpoint

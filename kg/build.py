@@ -6,10 +6,14 @@ triples and written as N-Triples on its own, in worker processes on every
 core for big inputs. The main process streams the chunks, in case order,
 into the store's loader (:mod:`kg.backends`: Oxigraph's bulk loader,
 rdflib's N-Triples parser for the memory store, batches for a remote
-endpoint) while the workers read ahead. The new graph is then checked
-against the shapes by SPARQL aggregates in the engine that holds it
-(:func:`kg.validate.check_graph`); a failed check names the case file and
-line of the entry that made the node.
+endpoint) while the workers read ahead. The shapes are checked by SPARQL
+aggregates (:mod:`kg.shape_checks`) in the workers, over each batch of cases
+in the small in-memory store the batch is loaded into with the ontology: a
+case's triples are about its own items, so each check finds there what it
+would find in the whole graph (:func:`kg.shape_checks.case_local`); shapes
+for which that does not hold are checked in the engine that holds the new
+graph once it is stored (:func:`kg.validate.check_graph`). A failed check
+names the case file and line of the entry that made the node.
 
 All or nothing: the new graph replaces the previous one only when every case
 was read, the whole graph conforms and every export is written. Exports are
@@ -152,6 +156,9 @@ class CaseChunk:
     item, in the order of their N-Triples lines as the engine writes them) and ``other`` the N-Triples lines of other
     subjects that the case made and the ontology does not hold; ``turtle`` is None when its lines cannot be told
     apart from other cases'.
+
+    ``failures``: with ``checks``, what broke the shapes in the batch of cases this one was read with, on the batch's
+    first case (:func:`kg.shape_checks.failed_checks`: each a check's index and its row).
     """
 
     slug: str
@@ -162,6 +169,7 @@ class CaseChunk:
     places: dict = field(default_factory=dict)
     turtle: bytes | None = None
     other: list = field(default_factory=list)
+    failures: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -199,26 +207,35 @@ def _process(path: Path, folders: list[Path], max_document_bytes: int, validate:
 
 
 def _process_batch(args) -> list[CaseChunk | _Failure]:
-    """Cases read in turn, up to the first that fails; with ``summaries``, the read cases' summaries made together
-    (:func:`kg.summaries.cases_summaries`) and put after each case's N-Triples; with ``turtle`` too, each case's lines
-    of canonical Turtle from the same small store (:func:`kg.turtle.turtle_lines`)."""
-    paths, folders, max_document_bytes, validate, summaries, turtle = args
+    """Cases read in turn, up to the first that fails, then loaded together with the ontology into one small store
+    (:func:`kg.summaries.batch_store`) for what is asked of them: with ``checks``, the shapes checked there
+    (:class:`CaseChunk` ``failures``); with ``summaries``, their summaries (:func:`kg.summaries.cases_summaries`), put
+    after each case's N-Triples; with ``turtle`` too, each case's lines of canonical Turtle
+    (:func:`kg.turtle.turtle_lines`)."""
+    paths, folders, max_document_bytes, validate, summaries, turtle, checks = args
     done: list[CaseChunk | _Failure] = []
     for path in paths:
         done.append(_process(path, folders, max_document_bytes, validate))
         if isinstance(done[-1], _Failure):
             break
     read = [chunk for chunk in done if isinstance(chunk, CaseChunk)]
-    if summaries and read:
-        from kg.summaries import batch_store, cases_summaries
-        from kg.turtle import turtle_lines
+    if (summaries or checks) and read:
+        from kg.summaries import batch_store
 
         cases = [(chunk.slug, chunk.ntriples) for chunk in read]
         store = batch_store(cases)
-        if turtle:
-            turtle_lines(store, read, _ontology_chunk()[0])
-        for chunk, quads in zip(read, cases_summaries(cases, store)):
-            chunk.ntriples += quads
+        if checks:
+            from kg.shape_checks import failed_checks
+
+            read[0].failures = failed_checks(store, threads=1)  # the other workers have the other cores
+        if summaries:
+            from kg.summaries import cases_summaries
+            from kg.turtle import turtle_lines
+
+            if turtle:
+                turtle_lines(store, read, _ontology_chunk()[0])
+            for chunk, quads in zip(read, cases_summaries(cases, store)):
+                chunk.ntriples += quads
     return done
 
 
@@ -266,11 +283,13 @@ def case_chunks(
     workers: int | None = None,
     summaries: bool = False,
     turtle: bool = False,
+    checks: bool = False,
 ) -> Iterator[CaseChunk]:
     """Each case of ``paths`` read, in order (with its nodes' places when ``validate``); raises the first case's error.
 
     ``summaries``: with each case's materialised summaries (:mod:`kg.summaries`); ``turtle`` (with ``summaries``):
-    and its lines of canonical Turtle (:class:`CaseChunk`)."""
+    and its lines of canonical Turtle; ``checks``: and the shapes checked over it and the cases read with it
+    (:class:`CaseChunk`)."""
     workers = worker_count(paths) if workers is None else workers
     folders = document_folders(documents)  # checked once, before any case is read
     if summaries:
@@ -281,8 +300,13 @@ def case_chunks(
             from kg.turtle import ontology_lines
 
             ontology_lines(_ontology_chunk()[0])
+    if checks:
+        from kg.shape_checks import compile_shapes
+
+        compile_shapes()  # the same: compiled once
+        _ontology_chunk()
     paths = [Path(p) for p in paths]
-    jobs = [(paths[i : i + SUMMARY_BATCH], folders, max_document_bytes, validate, summaries, turtle)
+    jobs = [(paths[i : i + SUMMARY_BATCH], folders, max_document_bytes, validate, summaries, turtle, checks)
             for i in range(0, len(paths), SUMMARY_BATCH)]
     if workers <= 1:
         batches = map(_process_batch, jobs)
@@ -324,6 +348,16 @@ def _shapes_compile(validate: bool) -> bool:
     return True
 
 
+def _checked_by_case(validate: bool, compiled: bool) -> bool:
+    """Are the shapes checked over each batch of cases as it is read (:func:`kg.shape_checks.case_local`), rather
+    than over the whole new graph once it is stored?"""
+    if not (validate and compiled):
+        return False
+    from kg.shape_checks import case_local, compile_shapes
+
+    return case_local(compile_shapes())
+
+
 class _Beside:
     """``work()`` run in a thread beside this one; :meth:`result` waits for it and gives its seconds."""
 
@@ -352,6 +386,15 @@ class _Beside:
         if self._error is not None:
             raise self._error
         return self._seconds
+
+
+def _case_report(failures: list, places: dict):
+    """The report of the shapes checked batch by batch (:func:`_checked_by_case`): the failures of every batch, each
+    once (an ontology term that broke a shape would fail in every batch), as the whole graph's check gives them."""
+    from kg.shape_checks import compile_shapes, report
+
+    checks = compile_shapes()
+    return report([(checks[index], row) for index, row in dict.fromkeys(failures)], places)
 
 
 def _nonconforming(report) -> ValidationError:
@@ -388,6 +431,8 @@ def build(
     where = parse_location(store)
     store_backend = backend(where)
     compiled = _shapes_compile(validate)
+    by_case = _checked_by_case(validate, compiled)
+    failures: list = []
     timings: dict[str, float] = {}
     started = time.perf_counter()
     paths = find_cases(case_dirs)
@@ -415,6 +460,7 @@ def build(
             validate=validate,
             summaries=where.kind == "oxigraph",  # named graphs: the embedded store's (kg.summaries)
             turtle=parts is not None,
+            checks=by_case,
         )
         for number, chunk in enumerate(cases, 1):
             _check_unique(seen, chunk.slug, chunk.path)
@@ -422,6 +468,7 @@ def build(
             counts["triples"] += chunk.triples
             counts["quotes"] += chunk.quotes_checked
             places.update(chunk.places)
+            failures.extend(chunk.failures)
             if parts is not None:
                 parts.add(chunk)
             if progress:
@@ -446,7 +493,7 @@ def build(
         if from_parts:
             writers[0] = ("kg.ttl", lambda graph, path: parts.write(path, _ontology_chunk()[0]) or store_backend.dump_turtle(graph, path))
         dumping = None
-        if validate and staged is not None and not from_parts and compiled and where.kind == "oxigraph":
+        if validate and staged is not None and not from_parts and compiled and not by_case and where.kind == "oxigraph":
             ttl = staged.path("kg.ttl")
             dumping = _Beside(lambda: store_backend.dump_turtle(graph, ttl))
         if validate:
@@ -454,7 +501,10 @@ def build(
 
             stage(progress, "checking the shapes" if compiled else "validating with pyshacl")
             try:
-                found = check_graph(graph, places) if compiled else pyshacl_report(graph)
+                if by_case:  # checked already, batch by batch in the workers
+                    found = _case_report(failures, places)
+                else:
+                    found = check_graph(graph, places) if compiled else pyshacl_report(graph)
             except BaseException:
                 if dumping is not None:
                     dumping.wait()
@@ -476,6 +526,8 @@ def build(
             began = time.perf_counter()
             write(graph, staged.path(name))
             timings[f"export {name}"] = time.perf_counter() - began
+        if staged is not None:  # for `kg export` of this graph (kg.backends)
+            store_backend.keep_turtle(graph, staged.path("kg.ttl"))
 
     if progress:
         progress("reading cases", 0, len(paths))

@@ -266,9 +266,39 @@ def test_the_store_is_loaded_in_pieces_with_the_same_graph(tmp_path, monkeypatch
 
 
 def _exported_turtle(store: Path, path: Path) -> bytes:
+    """`kg export --format turtle` of the built ``store``: the Turtle its build kept beside it, which must be the
+    store's own dump, sorted (the same export with the kept file moved away)."""
+    kept = Path(f"{(store / 'current').resolve()}.ttl")
+    assert kept.is_file()
     result = CliRunner().invoke(cli, ["export", "--format", "turtle", "-o", str(path), "--store", str(store)])
     assert result.exit_code == 0, result.output
-    return path.read_bytes()
+    exported = path.read_bytes()
+    kept.rename(kept.with_suffix(".away"))
+    try:
+        result = CliRunner().invoke(cli, ["export", "--format", "turtle", "-o", str(path), "--store", str(store)])
+    finally:
+        kept.with_suffix(".away").rename(kept)
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == exported
+    return exported
+
+
+def test_a_build_keeps_its_turtle_beside_its_generation_and_the_next_build_lets_it_go(tmp_path):
+    """`kg export` of the embedded store copies the Turtle its build wrote (kg.backends), kept beside each generation
+    until the generation goes; a build without exports keeps none, and the export then dumps the store."""
+    store = tmp_path / "s"
+    build([MINI], out=tmp_path / "o", store=store, documents=DOCUMENTS)
+    first = (store / "current").resolve()
+    assert _exported_turtle(store, tmp_path / "e.ttl") == (tmp_path / "o" / "kg.ttl").read_bytes()
+    build([ACME], out=tmp_path / "o2", store=store, documents=DOCUMENTS)
+    assert _exported_turtle(store, tmp_path / "e2.ttl") == (tmp_path / "o2" / "kg.ttl").read_bytes()
+    assert Path(f"{first}.ttl").is_file()  # the previous generation, kept for its readers, with its Turtle
+    build([MINI], out=None, store=store, documents=DOCUMENTS)
+    assert not Path(f"{first}.ttl").exists() and not first.exists()
+    assert sorted(p.name.split(".")[1] for p in store.glob("data-*.*")) == ["ttl"]  # the previous one's only
+    result = CliRunner().invoke(cli, ["export", "--format", "turtle", "-o", str(tmp_path / "e3.ttl"), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "e3.ttl").read_bytes() == (tmp_path / "o" / "kg.ttl").read_bytes()
 
 
 def _spied(monkeypatch) -> list:

@@ -28,8 +28,9 @@ import re
 from dataclasses import dataclass
 
 from kg.ingest.lemmas import simple_lemmas
+from kg.ingest.systems import SYSTEM_HEADS
 
-__all__ = ["Aspect", "ASPECTS", "CAUSE_ROWS", "cause_of", "rival_causes", "FIGURE_ASPECTS", "figure_aspects", "ASPECT_LINK", "ASPECT_HINT", "aspect_sides", "aspect_words", "opposed_aspects", "aspect_score"]
+__all__ = ["Aspect", "ASPECTS", "CAUSE_ROWS", "cause_of", "rival_causes", "FIGURE_ASPECTS", "figure_aspects", "ASPECT_LINK", "ASPECT_HINT", "aspect_sides", "said_of_party", "THING_HEADS", "aspect_words", "opposed_aspects", "aspect_score"]
 
 #: A later claim opposed to an earlier one on an aspect takes the other side of it from this score.
 ASPECT_LINK = 0.6
@@ -39,16 +40,18 @@ ASPECT_HINT = 0.45
 
 @dataclass(frozen=True)
 class Aspect:
-    """A named row: lemmas (or phrases, with a space) that speak for the aspect, and those against it."""
+    """A named row: lemmas (or phrases, with a space) that speak for the aspect, and those against it;
+    ``party_against`` speak against it only when said of a person or an organisation (:func:`said_of_party`)."""
 
     name: str
     for_words: frozenset[str]
     against_words: frozenset[str]
+    party_against: frozenset[str] = frozenset()
 
 
-def _aspect(name: str, for_words: str, against_words: str) -> Aspect:
+def _aspect(name: str, for_words: str, against_words: str, party_against: str = "") -> Aspect:
     split = lambda words: frozenset(w.replace("_", " ") for w in words.split())  # noqa: E731
-    return Aspect(name, split(for_words), split(against_words))
+    return Aspect(name, split(for_words), split(against_words), split(party_against))
 
 
 #: What disputes about incidents are about, generic to any case. Phrases are written with "_" for a space.
@@ -58,9 +61,10 @@ ASPECTS: tuple[Aspect, ...] = (
         "properly proper correctly appropriately adequately comply complied compliance compliant fulfil fulfill diligent "
         "carefully swiftly promptly transparently constructively responsibly in_line_with in_accordance_with at_all_times "
         "met_the met_their met_its meet_the ensure ensured ensuring make_sure made_sure",
-        "fail failure improper improperly inappropriate inappropriately negligent negligence grossly misconduct mishandle "
+        "improper improperly inappropriate inappropriately negligent negligence grossly misconduct mishandle "
         "poor poorly lackluster sluggish ineffective hinder inadequate inadequately careless reckless shortcut corner "
         "circumvent incompetent incompetence botch",
+        "fail failure",  # a party's failing is its conduct; a machine's ("the servers failed") is a breakdown
     ),
     _aspect(
         "foreseeable",
@@ -187,6 +191,74 @@ def _has(words: frozenset[str], lemmas: set[str], lower: str) -> bool:
     return any((re.search(rf"\b{re.escape(w)}\b", lower) if " " in w else w in lemmas) for w in words)
 
 
+#: The head nouns of things, not parties: the system heads of :mod:`kg.ingest.systems` and the machines and
+#: artefacts that break down ("the servers failed", "a network system failure", "the IT failures").
+THING_HEADS = frozenset(SYSTEM_HEADS) | frozenset(
+    "computer hardware equipment machine device technology update power grid router generator transformer engine "
+    "sensor cable component".split())
+_SUBJECT_BREAK = re.compile(r"[,;:(—–]|\b(?:that|which|who|and|but|or|because|after|before|when|while)\b", re.IGNORECASE)
+_OWNER_OF = re.compile(r"[ ]of[ ](?:the[ ]|an?[ ]|its[ ]|their[ ])?(?P<owner>[^,;:.()]{1,80})")
+#: Words between a subject and its verb: auxiliaries, adverbs, "began to" ("Cloudflare's systems began to fail").
+_BETWEEN = re.compile(r"(?:[ ](?:has|have|had|was|were|is|are|also|then|later|again|repeatedly|reportedly|allegedly|\w+ly|"
+                      r"began[ ]to|begin[ ]to|started[ ]to|seem(?:s|ed)?[ ]to|appear(?:s|ed)?[ ]to|did[ ]not|not))*[ ]?$", re.IGNORECASE)
+
+
+def _head(words: str) -> str | None:
+    """The last word of a noun phrase, a possessive's owner as written: "Cloudflare's systems" → "systems"."""
+    found = re.findall(r"[\w-]+(?:['’]s\b)?", words)
+    return re.sub(r"['’]s$", "", found[-1]) if found else None
+
+
+def _is_thing(head: str | None) -> bool:
+    """Is ``head`` a machine or an artefact (:data:`THING_HEADS`, singular or plural; "IT" as written)?"""
+    if head is None:
+        return False
+    if head == "IT":
+        return True
+    word = head.lower()
+    return word in THING_HEADS or (word.endswith("s") and word[:-1] in THING_HEADS)
+
+
+def said_of_party(text: str, words: frozenset[str]) -> bool:
+    """Is a word of ``words`` (lemmas) in ``text`` said of a person or an organisation: its subject (a verb's),
+    or its owner or modifier (a noun's: "X's failure", "the failure of X", "a network failure"), is no thing
+    (:data:`THING_HEADS`)? A word whose subject cannot be told is taken as said of a party.
+
+    >>> fail = frozenset({"fail", "failure"})
+    >>> said_of_party("The servers failed.", fail), said_of_party("Cloudflare's systems began to fail.", fail)
+    (False, False)
+    >>> said_of_party("CrowdStrike failed to test the update.", fail), said_of_party("The regulator accused the operator of failing to act.", fail)
+    (True, True)
+    >>> said_of_party("A network system failure caused it.", fail), said_of_party("The failure of the Nats IT system grounded flights.", fail)
+    (False, False)
+    >>> said_of_party("The bank's failure to be open with customers.", fail), said_of_party("Leadership failures stranded crews.", fail)
+    (True, True)
+    >>> said_of_party("The computer systems that assist air traffic controllers failed at 8am.", fail)
+    False
+    """
+    for m in re.finditer(r"[\w-]+", text):
+        lemma = simple_lemmas(m.group())
+        if not lemma or lemma[0] not in words:
+            continue
+        before = text[: m.start()]
+        if lemma[0].endswith("ure"):  # a noun: its owner, "of" its owner, or the noun modifying it
+            owner = _OWNER_OF.match(text, m.end())
+            if owner:  # "the failure of the Nats IT system grounded flights": a thing among its first words
+                if not any(_is_thing(_head(w)) for w in _SUBJECT_BREAK.split(owner.group("owner"))[0].split()[:6]):
+                    return True
+                continue
+            head = _head(_SUBJECT_BREAK.split(before)[-1])
+        else:  # a verb: the subject before it (the object before "of"/"for" for "accused X of failing")
+            before = re.sub(r"[ ](?:of|for|by)[ ]?$", "", before)
+            subject = _SUBJECT_BREAK.split(before[: _BETWEEN.search(before).start()])
+            # "the systems that assist controllers failed": the head of the clause the relative clause is in
+            relative = re.search(r"\b(?:that|which|who)\b[^,;:]*$", before, re.IGNORECASE)
+            head = _head(subject[-2] if relative and len(subject) > 1 else subject[-1])
+        if not _is_thing(head):
+            return True
+    return False
+
+
 _STANCE_SIGN = {"asserts": 1, "confirms": 1, "denies": -1, "disputes": -1, "narrows": -1}
 
 
@@ -217,7 +289,8 @@ def _words_way(text: str) -> dict[str, int]:
     lemmas, lower = set(simple_lemmas(text)), text.lower()
     found = {}
     for aspect in ASPECTS:
-        way = _has(aspect.for_words, lemmas, lower) - _has(aspect.against_words, lemmas, lower)
+        against = _has(aspect.against_words, lemmas, lower) or (bool(aspect.party_against & lemmas) and said_of_party(text, aspect.party_against))
+        way = _has(aspect.for_words, lemmas, lower) - against
         if way:
             found[aspect.name] = way
     return found
@@ -262,7 +335,7 @@ def aspect_sides(text: str, stance: str = "asserts") -> dict[str, int]:
 
 def aspect_words() -> frozenset[str]:
     """Every single-word lemma of :data:`ASPECTS` (they tell the aspect, never what a claim is about)."""
-    return frozenset(w for a in ASPECTS for w in a.for_words | a.against_words if " " not in w)
+    return frozenset(w for a in ASPECTS for w in a.for_words | a.against_words | a.party_against if " " not in w)
 
 
 def opposed_aspects(a: dict[str, int], b: dict[str, int]) -> list[str]:

@@ -204,7 +204,8 @@ def _via_intro(table: EntityTable, text: str, sentence: Sentence, index: int) ->
 _APPOSITIVE = re.compile(rf"(?:(?:an?|the|its|their)[ ])?(?:[\w’'-]+[ ]){{0,3}}?(?i:{TITLE_WORDS})\b(?:[ ](?:of|at|for|with)\b[^,;]*)?[.;]?$")
 
 
-def _frames(table: EntityTable, text: str, sentence: Sentence, previous_speaker: Entity | None, claims: list[Claim]) -> tuple[list[Claim], Entity | None]:
+def _frames(table: EntityTable, text: str, sentence: Sentence, previous_speaker: Entity | None, claims: list[Claim],
+            ed_words: dict[int, bool] | None = None) -> tuple[list[Claim], Entity | None]:
     found: list[Claim] = []
     s_text, s0 = sentence.text, sentence.start
     taken: list[tuple[int, int]] = []
@@ -305,7 +306,7 @@ def _frames(table: EntityTable, text: str, sentence: Sentence, previous_speaker:
             claim = inner or _make_claim(table, text, party, verb, part_start, part_end, (subj_start, part_end), via, 0.8)
             if inner is not None:
                 inner.via = [party, *inner.via]
-            if claim and _is_clause(text[claim.start:claim.end], verb):
+            if claim and _is_clause(text[claim.start:claim.end], verb, None if ed_words is None else lambda i, at=claim.start: ed_words.get(at + i)):
                 found.append(claim)
         taken.append((c_start, c_end))
     # ..., in what X called Y
@@ -342,15 +343,16 @@ _WRITTEN_THING = re.compile(r"(?:an?|the|its|his|her|their|this|these|those)(?:[
                             r"(?:[ ](?:after|before|when|while|because|since|until|for|to|about|with)\b|[,;]|$)")
 
 
-def _is_clause(claim: str, verb: str) -> bool:
-    """A claim needs a verb, unless the reporting verb takes an object ("described X as Y", "reported delays")."""
+def _is_clause(claim: str, verb: str, adjective=None) -> bool:
+    """A claim needs a verb, unless the reporting verb takes an object ("described X as Y", "reported delays");
+    ``adjective``: the parser's reading of its "-ed" words, where it ran (:func:`kg.ingest.claims.finite`)."""
     if verb.lower() in _OBJECT_VERBS:
         return True
     if verb.lower() in _FORMS["tell"] and _AUDIENCE.fullmatch(claim):
         return False  # "..., Roe told a press conference": whom she told, not what
     if verb.lower() in _FORMS["write"] and _WRITTEN_THING.match(claim):
         return False  # "IBM wrote the report after the breach": what it wrote, not what it said
-    return finite(claim) or claim[:1] in "“\""
+    return finite(claim, adjective) or claim[:1] in "“\""
 
 
 
@@ -450,11 +452,14 @@ def _before_tree(table: EntityTable, text: str, claim: Claim, tree: list[Claim])
     return _make_claim(table, text, claim.party, claim.verb, claim.start, cut, (claim.frame[0], cut), claim.via, claim.confidence)
 
 
-def find_claims(table: EntityTable, text: str, sentences: list[Sentence], parsed: list[Claim] | None = None) -> list[Claim]:
+def find_claims(table: EntityTable, text: str, sentences: list[Sentence], parsed: list[Claim] | None = None,
+                ed_words: dict[int, bool] | None = None) -> list[Claim]:
     """Every attributed claim of the article, in text order.
 
     ``parsed`` are the claims read from the parse tree (:mod:`kg.ingest.speech`); in a sentence
-    that has some, the regular expressions add only what does not overlap them.
+    that has some, the regular expressions add only what does not overlap them. ``ed_words``: where
+    the parser ran, each "-ed" word's offset and whether it read it as an adjective ("the affected
+    customers"), not a verb.
     """
     claims: list[Claim] = []
     speaker: Entity | None = None
@@ -467,7 +472,7 @@ def find_claims(table: EntityTable, text: str, sentences: list[Sentence], parsed
             if parsed[at].frame[0] >= sentence.start:
                 tree.append(parsed[at])
             at += 1
-        found, speaker = _frames(table, text, sentence, speaker, claims)
+        found, speaker = _frames(table, text, sentence, speaker, claims, ed_words)
         if tree:
             found = tree + [c for c in (_before_tree(table, text, c, tree) for c in found) if c is not None
                             and not any(c.start < t.end and t.start < c.end for t in tree)]

@@ -9,6 +9,7 @@ claim affirmative.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from kg.ingest.content import set_aside
 from kg.figures import NUMBER_WORDS
@@ -21,7 +22,12 @@ __all__ = ["main_clause", "main_clause_negated", "affirmative", "narrows", "narr
 CONFIRM = r"confirmed|confirms|acknowledged|acknowledges|admitted|admits|conceded|concedes|verified"
 DENY = r"denied|denies|rejected|rejects|refuted|dismissed"
 DISPUTE = r"disputed|disputes|contested|contests|challenged|challenges|questioned"
-_FINITE = re.compile(r"\b(?:is|was|were|are|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do|[a-z]+ed)\b|n[’']t\b")
+_FINITE = re.compile(r"\b(?:is|was|were|are|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do)\b|n[’']t\b")
+_ED = re.compile(r"\b[a-z]+ed\b")
+#: A determiner just before an "-ed" word (adverbs and a hyphened word between) makes it an adjective: "the affected
+#: customers", "a highly detailed report", "an AI-assisted change". Not "that", "some", "all", "each": they also stand
+#: for a noun ("the migration that failed", "some failed").
+_ADJECTIVE_AFTER = re.compile(r"(?:^|[^\w’'-])(?:a|an|the|its|his|her|their|our|my|your|these|those|every|no)[ ](?:[a-z]+ly[ ])*(?:[\w’']+-)*$", re.IGNORECASE)
 #: Words ending in "s" that are no verb: closed-class words, and endings no third-person verb has ("-ss", "-us", "-is").
 _NOT_VERB_S = re.compile(r"as|its|whereas|perhaps|always|towards|afterwards|besides|sometimes|ours|yours|theirs|hers|[a-z]*(?:ss|us|is)")
 #: Words after which an "-s" word is a plural noun: determiners, quantifiers, numbers, and adjectives by their
@@ -33,22 +39,32 @@ _PREPOSITION = re.compile(r"of|for|with|to|by|from|on|in|at|about|among|after|be
                           r"without|through|during|including")
 
 
-def finite(claim: str) -> bool:
-    """Has ``claim`` a finite verb? An auxiliary, an "-ed" form, "n't", or an "-s" word that is no plural noun.
+def finite(claim: str, adjective: Callable[[int], bool | None] | None = None) -> bool:
+    """Has ``claim`` a finite verb? An auxiliary, an "-ed" form that is no adjective, "n't", or an "-s" word that is
+    no plural noun. Where the parser ran, ``adjective(i)`` says whether it read the "-ed" word at ``claim[i]`` as an
+    adjective (None: not parsed); elsewhere an "-ed" word after a determiner is one (:data:`_ADJECTIVE_AFTER`).
 
     >>> finite("the fix failed"), finite("the system fails"), finite("it says so"), finite("the number of users grows")
     (True, True, True, True)
     >>> finite("the report after the holiday shoppers"), finite("its customers in two regions"), finite("this process")
     (False, False, False)
+    >>> finite("the affected customers"), finite("a highly detailed report"), finite("the migration that failed")
+    (False, False, True)
+    >>> finite("the customers affected", adjective=lambda i: True), finite("the affected customers", adjective=lambda i: False)
+    (False, True)
     """
     if _FINITE.search(claim):
         return True
+    for m in _ED.finditer(claim):
+        read = adjective(m.start()) if adjective is not None else None
+        if not (read if read is not None else _ADJECTIVE_AFTER.search(claim, 0, m.start())):
+            return True
     words = re.findall(r"[\w’'-]+", claim)
     for i, word in enumerate(words):
         if not re.fullmatch(r"[a-z]+s", word) or _NOT_VERB_S.fullmatch(word):
             continue
-        if i and _BEFORE_NOUN.fullmatch(words[i - 1].lower()):
-            continue
+        if i and (_BEFORE_NOUN.fullmatch(words[i - 1].lower()) or words[i - 1].lower().endswith("ed")):
+            continue  # (an "-ed" word before it is an adjective: one read as a verb has answered above)
         phrase = words[max(0, i - 3):i]
         if any(_PREPOSITION.fullmatch(w.lower()) and not any(x.endswith("s") for x in phrase[k + 1:])
                for k, w in enumerate(phrase)):
@@ -204,10 +220,12 @@ def quoted(claim: str) -> bool:
 
 
 def fragment(claim: str) -> bool:
-    """Too little to be a proposition: "Still.", "Even so.", "One case."
+    """Too little to be a proposition: "Still.", "Even so.", "One case.", "Affected customers."
 
     >>> fragment("Even so"), fragment("One case"), fragment("the fix failed"), fragment("was finished on time")
     (True, True, False, True)
+    >>> fragment("Affected customers"), fragment("Customers affected")
+    (True, False)
     """
     words = re.findall(r"[\w’'-]+", claim)
     if re.match(r"(?:was|were|is|are|has|have|had)[ ](?!\w+[ ](?:that|whether)\b)", claim.lstrip(" “\"‘")):

@@ -55,16 +55,20 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
     table = EntityTable(text, Gazetteer(list(known or [])))
     # Each parsed piece is read at once for its names and its reported speech, then let go:
     # a 5 MB article never holds all its parse trees.
-    named, speeches = [], None
+    named, speeches, ed_words = [], None, None
     if engine(parser) == "spacy":
         from kg.ingest.speech import cue, find_speech
+        from kg.ingest.speech_tree import is_finite
 
-        speeches = []
+        speeches, ed_words = [], {}
         # Paragraphs with a reporting word get the whole pipeline; the rest only the entity
         # recognizer (which has its own token vectors): the parse is read for speech alone.
         for a, doc in parsed(text, lines=cue()):
             named += [(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents]
             speeches += find_speech(text, [(a, doc)])
+            # "the affected customers", "the customers affected by it": an "-ed" word the parser reads as no finite
+            # verb (an adjective, a participle) is no verb of a claim
+            ed_words.update((a + t.idx, not is_finite(t)) for t in doc if t.lower_.endswith("ed"))
         for a, doc in parsed(text, lines=cue(), without=True, disable=NER_ONLY):
             named += [(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents]
         named.sort()
@@ -83,7 +87,7 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
 
         speeches = sorted(speeches + quoted_paragraphs(text, speeches), key=lambda s: s.frame[0])
         from_tree = parsed_claims(table, text, speeches)
-    claims = find_claims(table, text, sentences, from_tree)
+    claims = find_claims(table, text, sentences, from_tree, ed_words)
     claims = sorted(claims + account_claims(table, text, sentences, claims), key=lambda c: c.frame[0])
     claims = sorted(claims + outlet_claims(table, text, sentences, claims), key=lambda c: c.frame[0])
     characterised, replaced = characterisation_claims(table, text, sentences, claims)

@@ -88,8 +88,8 @@ KIND_RULES: tuple[KindRule, ...] = (
     # Safeguards first: "back-up systems" is a safeguard, never a system.
     _row("backup", CLS.Safeguard,
          rf"(?<![\w-])(?P<name>(?i:back-?up|fallback|fail-?over|redundant|standby|manual|contingency)[ ](?:{_MOD}(?=[a-z]))?"
-         r"(?i:systems?|power|generators?|supply|supplies|procedures|processes|servers?|plans?|arrangements|operations))\b",
-         0.6, "back-up, fallback, standby or manual systems, power, procedures or plans"),
+         r"(?i:systems?|power|generators?|supply|supplies|procedures|processes|servers?|databases?|plans?|arrangements|operations))\b",
+         0.6, "back-up, fallback, standby or manual systems, power, databases, procedures or plans"),
     _row("authentication", CLS.Safeguard,
          r"(?<![\w-])(?P<name>(?i:multi|two|2|second)[- ]?factor[ ]authentication|MFA|2FA)\b",
          0.65, "multifactor or two-factor authentication"),
@@ -97,11 +97,12 @@ KIND_RULES: tuple[KindRule, ...] = (
          rf"(?<![\w-])(?P<name>(?:[A-Z0-9][\w-]{{0,{_W}}}[ ]|(?i:fire|smoke|warning|early-warning)[ ])(?:alarms|alarm[ ]systems?|warning[ ]systems?))\b",
          0.55, "alarms or warning systems with what kind they are (“F24 alarms”, “fire alarms”)"),
     _row("safety practice", CLS.Safeguard,
-         rf"(?<![\w-])(?P<name>(?:(?i:access|safety|security|escalation|emergency|testing|crisis|communications?|customer[ ]service)[ ](?:controls|checks|measures|protocols?|procedures|plans?))"
+         rf"(?<![\w-])(?P<name>(?:(?i:access|safety|security|escalation|emergency|testing|crisis|disaster|communications?|customer[ ]service)[ ]"
+         r"(?:(?i:response|recovery|continuity)[ ])?(?:controls|checks|measures|protocols?|(?<!emergency[ ])procedures|plans?))"
          r"|(?i:code|change|deployment)[ ]freezes?|(?i:fail-?safes?|failsafes?|backups|rollbacks|redundancies|redundancy|safety[ ]nets?))\b",
          0.55, "a named practice that keeps a failure from happening or spreading: a code freeze, backups, "
                "rollbacks, redundancy, fail-safes, access controls, safety checks, escalation or communication protocols, a crisis plan, "
-               "a customer service plan"),
+               "a customer service plan, an emergency response plan (not “emergency procedures”: what staff start, never labelled so)"),
     # Documents: a document a party wrote, filed or published, where the text cites it.
     _row("in a document", CLS.InternalDocument,
          rf"(?<![\w-])(?i:in)[ ](?P<name>{_DET}[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC}))\b(?![-])",
@@ -142,31 +143,45 @@ KIND_RULES: tuple[KindRule, ...] = (
          0.6, "a faulty, defective, flawed or misconfigured update, patch, upgrade or network element (a company's name inside: "
               "“a faulty Globex update”)"),
     _row("named system", CLS.System,
-         rf"(?<![\w-])(?i:an?|the|its)[ ](?P<name>(?:(?!IT[ ]){_CAP}[ ]){{1,3}}(?:(?P<kind>IT|computer|booking|software|control|payment)[ ])?{_SYSTEM_HEAD})s?\b(?![-])",
-         0.6, "a name before a system's head noun: “a Veltro portal”, “the Orbis IT system” (an organization's name only with "
-              "the kind of system: “the Globex system” is just the company's)"),
+         rf"(?<![\w-])(?i:an?|the|its)[ ](?P<name>(?!IT[ ]){_CAP}(?:[ ](?:(?:to|of|for|on)[ ])?(?!IT[ ]){_CAP}){{0,3}}[ ]"
+         rf"(?:\((?P<short>[A-Z][A-Za-z]{{1,8}})\)[ ])?(?:(?P<kind>IT|computer|booking|software|control|payment)[ ])?{_SYSTEM_HEAD})s?\b(?![-])",
+         0.6, "a name before a system's head noun: “a Veltro portal”, “the Orbis IT system”, “the Notice to Pilots (NTP) system” "
+              "(an organization's name only with the kind of system: “the Globex system” is just the company's; a parser's name "
+              "for a part of the words, “Notice”, is none)"),
     _row("kind of update", CLS.System,
          rf"(?<![\w-])(?i:an?|the|its|their)[ ](?P<name>(?:{_MOD}(?=[a-z])){{0,1}}(?i:software|firmware|configuration|content|network|firewall|sensor|security|maintenance)[ ](?:update|upgrade|patch))\b",
          0.55, "an update told by what it changed or what it was for: “a software update”, “a firewall upgrade”, “a maintenance update”"),
     _row("kind of software", CLS.System,
-         rf"(?<![\w’'-])(?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}(?<!ly[ ])(?:IT|[a-z]{{3,{_W}}}ing)[ ](?:IT[ ])?(?:software|systems?|platform|infrastructure|line))\b(?![-])"
+         rf"(?<![\w’'-])(?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}(?<!ly[ ])(?:(?:IT|[a-z]{{3,{_W}}}ing)[ ](?:IT[ ])?(?:software|systems?|platform|infrastructure|line)|(?:IT|computer)[ ]networks?))\b(?![-])"
          r"(?![ ](?:access|administrators?|failures?|outages?|errors?|logs?|requirements?|crash(?:es)?)\b)",
-         0.5, "software, a platform or systems told by what they do, an -ing word or IT right before the head: “the company's "
+         0.5, "software, a platform or systems told by what they do, an -ing word or IT right before the head, or an IT or computer "
+              "network: “the company's computer network”, “the company's "
               "scheduling software”, “a new IT platform”, “its fraud reporting line” (never after a name: “the Nats IT system” is "
               "the named system row's; nor an -ing word after an adverb: “externally facing systems”; nor a head that modifies a noun after it: “restoring system access”)"),
+    _row("virtual private network", CLS.System,
+         r"(?<![\w-])(?P<name>(?i:virtual[ ]private[ ]network)(?:[ ]\(VPN\))?|VPN)(?:[ ](?:account|connection|server|gateway)s?)?\b(?![-])",
+         0.6, "a virtual private network (VPN), its account or server: a technical term, never a name"),
     KindRule("described AI", CLS.AISystem, AI_DESCRIPTION, 0.5,
              "an AI system told by what it is (“its chatbot”, “the airline's chatbot”, “an AI coding assistant”): the AI "
              "system the article names, if it names one, else one item of its own"),
     _row("kind of system", CLS.System,
          rf"(?<![\w-])(?:(?i:an?|the|its|their|our)|[\w-]{{1,{_W}}}['’]s)[ ](?P<name>(?:(?i:core|internal|central|main|backup|legacy)[ ])?"
          r"(?:database|proxy|booking|payment|reservation|ticketing|dispatch|routing|signalling|signaling|"
-         rf"(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}management)"
+         rf"(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}[a-z]{{2,{_W}}}(?:tion|ment))"
          r"[ ](?:systems?|servers?|clusters?)|(?i:core|internal|central|backbone)[ ]networks?)\b",
-         0.5, "a system told by the work it does, a word of computing before the head: “an internal database system”, “the core "
-              "proxy system”, “the booking system”, “its dealer management system”, “our core network”"),
+         0.5, "a system told by the work it does, a word of computing or a noun of work (-tion, -ment) before the head: “an internal "
+              "database system”, “the core proxy system”, “the booking system”, “its dealer management system”, “the pilot "
+              "notification system”, “our core network”"),
+    _row("database", CLS.System,
+         rf"(?<![\w-])(?:(?i:an?|the|its|their|our)|[\w-]{{1,{_W}}}['’]s)[ ](?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}"
+         rf"(?:(?:and|or)[ ](?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]))?databases?)\b(?![-])"
+         r"(?![ ](?:changes?|updates?|permissions?|files?|administrators?|records?|entries|servers?|systems?|quer(?:y|ies)|errors?|"
+         r"tables?|schemas?|migrations?|outages?|failures?|issues?|problems?|access|software|management)\b)",
+         0.5, "a database, whatever it holds: “a key database”, “the live primary database”, "
+              "(not a word of a longer noun: “a database change”)"),
     _row("kind of file", CLS.System,
-         rf"(?<![\w-])(?:(?i:an?|the|its|their)|[\w-]{{1,{_W}}}['’]s)[ ](?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}?"
-         r"(?:(?:[A-Z][\w-]{0,30}[ ]){1,2})?(?P<name>[\"“]?(?:configuration|config|feature|channel|settings|definitions?)[\"”]?[ ](?:configuration[ ])?files?)\b",
+         rf"(?<![\w-])(?:(?i:an?|the|its|their)|[\w-]{{1,{_W}}}['’]s)[ ][\"“]?(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}?"
+         r"(?:(?:[A-Z][\w-]{0,30}[ ]){1,2})?(?P<name>[\"“]?(?:configuration|config|feature|channel|settings|definitions?|database)[\"”]?[ ](?:configuration[ ])?files?)\b",
          0.5, "a file software reads its settings from: “a configuration file”, “the feature file”, “a malformed Bot Management "
               "feature file” (the file, beside the system it is named after)"),
     _row("described website", CLS.System,
@@ -177,6 +192,8 @@ KIND_RULES: tuple[KindRule, ...] = (
 
 #: Who wrote or sent a document, right after its words: "the letter [it got] from Jane Roe", "the report by Orbis".
 _AUTHOR_AFTER = re.compile(r"[ ](?:(?:it|he|she|they|we)[ ](?:got|received|obtained)[ ])?(?:by|from)[ ](?:the[ ])?(?=[A-Z])")
+#: A short name given right after a name: "the Notice to Pilots system, or NTP,".
+_SHORT_AFTER = re.compile(r",[ ]or[ ](?P<short>[A-Z][A-Za-z]{1,8})\b(?=[,.;:)])")
 _NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?!(?i:{_FUNCTION})[ ])[A-Z][\w&-]{{0,{_W}}}['’]?[ ]$")
 _LEAD = re.compile(r"^(?:an?|the|its|their|his|her|one)[ ]", re.IGNORECASE)
 
@@ -205,7 +222,25 @@ def _same_kind(table: EntityTable, start: int, end: int, kind: str) -> Entity | 
     return next((e for e in table.covering(start, end) if e.type == kind or (kind == CLS.System and e.type == CLS.AISystem)), None)
 
 
+def _parts(table: EntityTable, start: int, end: int) -> list[tuple[int, int, Entity]]:
+    """The parser's names for a part of a system's name ("Notice" and "Air Missions" of "the Notice to Air
+    Missions system"): mentions strictly inside ``[start, end)`` that no rule of ours made."""
+    return [(s, t, e) for s, t, e in table.mentions_in(start, end)
+            if e.rule == "named entity (parser)" and e.known_id is None and (s, t) != (start, end) and not words_span(table.text, s, t, start, end)]
+
+
+def words_span(text: str, s: int, t: int, start: int, end: int) -> bool:
+    """Whether ``[s, t)`` holds every word of the name before its head noun (then it is that name's owner)."""
+    name_end = start + len(text[start:end].rsplit(" ", 1)[0])
+    return s <= start and t >= name_end
+
+
 def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str, kind: str | None = None) -> None:
+    if rule.name == "named system" and re.search(r"[ ](?:to|of|for|on)[ ]", words):
+        for s, t, part in _parts(table, start, end):
+            table.unmention(part, s, t)
+            if not part.spans:
+                table.remove(part)
     same = _same_kind(table, start, end, rule.kind)
     if same is not None:
         return  # already that item
@@ -221,7 +256,8 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
         # "the Orbis IT system", "a faulty Orbis update": a name inside a system's name stays the organization
         # it is, and an incident told by what the system did ("a faulty Orbis update crashed ...") holds it.
         head_start = start + len(words) - len(words.split()[-1])
-        blocking = [e for e in covering if not (e.type == CLS.Incident and any(s <= start and end <= t and t - s > end - start for s, t in e.spans))]
+        blocking = [e for e in covering if not (e.type == CLS.Incident and any(s <= start and end <= t and t - s > end - start for s, t in e.spans))
+                    and not (e.type == CLS.Incident and any(s == head_start for s, _ in e.spans))]  # "the ... system outage"
         if any(s < end and head_start < t for e in blocking for s, t in e.spans):
             return
         if rule.name == "faulty update" and any(e.type not in ORG_TYPES | {CLS.Person} for e in blocking):
@@ -241,7 +277,8 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
     fields = {"_head": _head(label)} if rule.kind == CLS.InternalDocument else {}
     section = "sources" if rule.kind == CLS.InternalDocument else "entities"
     if rule.kind in (CLS.Safeguard, CLS.System):
-        earlier = next((e for e in table.entities.values() if e.type == rule.kind and e.known_id is None and _same_thing(e.label, label)), None)
+        earlier = next((e for e in table.entities.values() if e.type == rule.kind and e.known_id is None and (
+            _same_thing(e.label, label) or (rule.name == "virtual private network" and e.rule.startswith(rule.name)))), None)
         if earlier is not None:  # "the database" after "the production database": one item
             table.mention(earlier, start, end)
             table.alias(earlier, label)
@@ -283,6 +320,10 @@ def find_kinds(table: EntityTable, text: str) -> None:
             if rule.name == "kind of software" and _NAME_BEFORE.search(text, max(0, start - _W - 2), start):
                 continue  # "the Nats IT system": a name's system, the named system row's to read
             _apply(table, rule, start, m.end("name"), text[start:m.end("name")], m.groupdict().get("kind"))
+            short = m.groupdict().get("short") or (rule.name == "named system" and _SHORT_AFTER.match(text, m.end()))
+            system = table.at(start, m.end("name"), {CLS.System}) if short else None
+            if system is not None:  # "the Notice to Pilots (NTP) system", "..., or NTP,": NTP is its short name
+                table.alias(system, short if isinstance(short, str) else short.group("short"))
             if rule.name == "the document from someone":
                 _author(table, start, m.end("name"))
     for m in _DOCUMENT_AGAIN.finditer(text):

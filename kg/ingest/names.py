@@ -288,6 +288,31 @@ def _merge_prefixes(table: EntityTable) -> None:
     table.merge_all([(table.entities[key], long) for key, long in merged.items()])
 
 
+#: A country's short name written before a public body's ("the U.S. Department of Transportation").
+_COUNTRY_BEFORE = re.compile(r"(?<![\w.])(?P<country>U\.S\.|US|U\.K\.|UK)[ ]$")
+
+
+def _country_prefixes(table: EntityTable, text: str) -> None:
+    """"the U.S. Cybersecurity and Infrastructure Agency": the name as written, country and all, is an
+    alias of the organization its other words name.
+
+    >>> from kg.ingest.gazetteer import Gazetteer
+    >>> text = "The U.S. Federal Aviation Administration said so."
+    >>> table = EntityTable(text, Gazetteer([]))
+    >>> faa = table.new(CLS.Organization, "Federal Aviation Administration", 9, 40, rule="test")
+    >>> _country_prefixes(table, text)
+    >>> faa.aliases
+    ['U.S. Federal Aviation Administration']
+    """
+    for entity in list(table.entities.values()):
+        if entity.type not in ORG_TYPES or entity.known_id is not None:
+            continue
+        for start, _ in entity.spans:
+            before = _COUNTRY_BEFORE.search(text, max(0, start - 6), start)
+            if before:
+                table.alias(entity, f"{before.group('country')} {entity.label}")
+
+
 def _short_forms(table: EntityTable, text: str) -> None:
     """After "Helena Brandt" or "Orbis Systems Inc.", "Brandt" or "Orbis" alone refers to it; so does the
     short name in a headline above the story that gives the full one."""
@@ -430,4 +455,5 @@ def find_names(table: EntityTable, text: str, sentences: list[Sentence], named: 
     _short_forms(table, text)
     _speaking_proper_nouns(table, text, sentences, {(s, e) for s, e, label in named if label in _PLACES})
     _all_occurrences(table, text)
+    _country_prefixes(table, text)
     named_products(table, text)

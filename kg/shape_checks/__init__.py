@@ -16,8 +16,8 @@ pyshacl. ``tests/store/test_shape_checks.py`` holds the checks equal to
 pyshacl's results.
 """
 
-from kg.shape_checks.compiler import Check, Unsupported, compile_shapes
-from kg.shape_checks.evaluator import check_store
+from kg.shape_checks.compiler import Check, Unsupported, case_local, compile_shapes
+from kg.shape_checks.evaluator import check_store, failed_checks
 from kg.shape_checks.report import ValidationReport, report
 
-__all__ = ["ValidationReport", "Unsupported", "Check", "compile_shapes", "report", "check_store"]
+__all__ = ["ValidationReport", "Unsupported", "Check", "compile_shapes", "case_local", "report", "check_store", "failed_checks"]

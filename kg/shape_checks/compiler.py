@@ -21,7 +21,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
-__all__ = ["Unsupported", "Test", "Check", "compile_shapes"]
+__all__ = ["Unsupported", "Test", "Check", "compile_shapes", "case_local"]
 
 _IGNORED = {
     RDF.type,
@@ -56,12 +56,6 @@ _NODE_KINDS = {SH.IRI, SH.BlankNode, SH.Literal, SH.BlankNodeOrIRI, SH.IRIOrLite
 
 class Unsupported(Exception):
     """A shape uses a part of SHACL that :func:`compile_shapes` does not handle."""
-
-
-# A path is a tuple of steps; a step is (predicate, inverse?).
-Path = tuple
-
-
 
 
 # A path is a tuple of steps; a step is (predicate, inverse?).
@@ -241,3 +235,26 @@ def compile_shapes(shapes: Graph | None = None) -> tuple[Check, ...]:
 
         shapes = shapes_graph()
     return _compile(shapes)
+
+
+def case_local(checks: Iterable[Check]) -> bool:
+    """Do ``checks`` find the same over each case (with the ontology) as over the whole graph?
+
+    Every triple a case makes has one of its own items as subject, and every
+    object is one of its items, an ontology term or a value (kg.loaders.case:
+    references resolve inside the case). A path read forwards from a case's
+    item so stays in that case and the ontology; a step backwards
+    (``sh:inversePath``) counts triples of other subjects, which other cases
+    may hold, so those checks need the whole graph.
+
+    >>> case_local(compile_shapes()), case_local([Check("s", (), ((RDF.type, True),), "^rdf:type", "MinCount", 1, "", SH.Violation)])
+    (True, False)
+    """
+
+    def forwards(path: Path | None) -> bool:
+        return path is None or not any(inverse for _, inverse in path)
+
+    return all(
+        forwards(check.path) and (check.component != "Or" or all(forwards(path) for path, _ in check.param))
+        for check in checks
+    )

@@ -26,7 +26,7 @@ from rdflib.namespace import RDF, RDFS, SH
 from kg.shape_checks.compiler import Check, Path, Unsupported, compile_shapes
 from kg.shape_checks.report import ValidationReport, report
 
-__all__ = ["check_store"]
+__all__ = ["check_store", "failed_checks"]
 
 _TYPE = RDF.type.n3()
 _COUNTS = ("MinCount", "MaxCount")
@@ -181,6 +181,18 @@ def check_store(target, shapes: Graph | None = None, places: dict | None = None)
     case entry that made them (:func:`report`). Raises :class:`Unsupported` when the
     shapes do not compile.
     """
+    checks = compile_shapes(shapes)
+    return report([(checks[index], row) for index, row in failed_checks(target, shapes)], places)
+
+
+def failed_checks(target, shapes: Graph | None = None, threads: int | None = None) -> list[tuple[int, tuple]]:
+    """What breaks the shapes in ``target`` (see :func:`check_store`): each failure as (the check's index in
+    ``compile_shapes(shapes)``, its row: the focus node, and the value that fails when there is one).
+
+    Indices, not checks, so that failures found in other processes (a build's workers) cross back small and can be
+    told apart from one another. ``threads``: queries answered side by side in a pyoxigraph ``Store`` (default: one
+    a core).
+    """
     if isinstance(target, Graph):
         # One plain SELECT per check: every engine answers those alike (Virtuoso fails on the aggregates).
         threads, grouped = 1, False
@@ -188,33 +200,40 @@ def check_store(target, shapes: Graph | None = None, places: dict | None = None)
         def select(query: str) -> list[tuple]:
             return [tuple(row) for row in target.query(query)]
     else:
-        threads, grouped = os.cpu_count() or 1, True  # Oxigraph answers queries side by side, outside the GIL
+        threads, grouped = threads or os.cpu_count() or 1, True  # Oxigraph answers queries side by side, outside the GIL
 
         def select(query: str) -> list[tuple]:
             return [tuple(_from_oxigraph(term) for term in solution) for solution in target.query(query)]
 
     writer = _Sparql(select)
-    single: list[Check] = []
-    groups: dict[tuple, list[Check]] = {}
-    for check in compile_shapes(shapes):
+    single: list[int] = []
+    groups: dict[tuple, list[int]] = {}
+    checks = compile_shapes(shapes)
+    for index, check in enumerate(checks):
         if not grouped or check.path is None or check.component == "HasValue":
-            single.append(check)
+            single.append(index)
         else:
-            groups.setdefault((check.targets, check.path), []).append(check)
-    queries = [writer.query(check) for check in single] + [writer.group(*key, checks) for key, checks in groups.items()]
-    with ThreadPoolExecutor(threads) as pool:
-        answers = list(pool.map(select, queries))
-    results: list[tuple[Check, tuple]] = []
-    for check, rows in zip(single, answers):
-        results.extend((check, row) for row in rows)
-    failed: list[Check] = []
-    for checks, rows in zip(groups.values(), answers[len(single):]):
+            groups.setdefault((check.targets, check.path), []).append(index)
+    queries = [writer.query(checks[i]) for i in single] + [
+        writer.group(*key, [checks[i] for i in members]) for key, members in groups.items()
+    ]
+    if threads > 1:
+        with ThreadPoolExecutor(threads) as pool:
+            answers = list(pool.map(select, queries))
+    else:
+        answers = list(map(select, queries))
+    results: list[tuple[int, tuple]] = []
+    for index, rows in zip(single, answers):
+        results.extend((index, row) for row in rows)
+    failed: list[int] = []
+    for members, rows in zip(groups.values(), answers[len(single) :]):
+        group = [checks[i] for i in members]
         for focus, count, *flags in rows:
-            failed.extend(checks[i] for i, flag in _flagged(checks, flags) if flag and checks[i] not in failed)
-            results.extend((check, (focus,)) for check in checks if check.component in _COUNTS and _breaks(check, int(count)))
-    for check in failed:  # the values that fail, for the report
-        results.extend((check, row) for row in select(writer.query(check)))
-    return report(results, places)
+            failed.extend(members[i] for i, flag in _flagged(group, flags) if flag and members[i] not in failed)
+            results.extend((i, (focus,)) for i in members if checks[i].component in _COUNTS and _breaks(checks[i], int(count)))
+    for index in failed:  # the values that fail, for the report
+        results.extend((index, row) for row in select(writer.query(checks[index])))
+    return results
 
 
 def _flagged(checks: list[Check], flags: list) -> list[tuple[int, bool]]:

@@ -11,22 +11,11 @@ from __future__ import annotations
 import doctest
 import importlib
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "ingest-eval"
-
-
-@pytest.fixture(scope="module")
-def ev():
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        yield importlib.import_module("ingest_eval")
-    finally:
-        sys.path.remove(str(BENCHMARKS))
 
 
 def test_scorer_doctests_hold(ev):

@@ -35,6 +35,11 @@ def found(text):
     ("Orbis has set up an online portal for dealers.", ("System", "Online portal")),
     ("Users looked at its status page for news.", ("System", "Status page")),
     ("He submitted a screenshot of the conversation.", ("InternalDocument", "Screenshot")),
+    ("The failure of the primary database grounded flights.", ("System", "Primary database")),
+    ("Staff switched to a backup database.", ("Safeguard", "Backup database")),
+    ("Engineers traced it to a \"damaged database file\" on Tuesday.", ("System", "Database file")),
+    ("Access to the pilot notification system was revoked.", ("System", "Pilot notification system")),
+    ("It did, however, have an emergency response plan in place.", ("Safeguard", "Emergency response plan")),
 ])
 def test_each_row_finds_its_item(text, expected):
     assert expected in found(text)
@@ -92,3 +97,31 @@ def test_a_document_by_an_organization_speaks_as_it():
     text = "The preliminary report by Orbis Consulting was published on Monday. The report says that testing was too short."
     x = extract(text, parser="spacy")
     assert [(c.party.label, c.stance) for c in x.claims if "testing" in c.proposition.lower()] == [("Orbis Consulting", "asserts")]
+
+
+def test_a_database_word_before_another_noun_is_no_database():
+    assert not [item for item in found("A recent database change went wrong.") if item[0] == "System"]
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_a_systems_name_with_a_particle_is_one_name_and_its_short_name_an_alias(parser):
+    text = ("The failure of the Notice to Pilots system, or NTP, grounded flights. The regulator said so. "
+            "Staff deleted files that led to the Notice to Pilots (NTP) system outage on Monday.")
+    x = extract(text, parser=parser)
+    systems = [(e.label, sorted(e.aliases)) for e in x.table.entities.values() if e.type == "System"]
+    assert systems[0] == ("Notice to Pilots system", ["NTP", "Notice to Pilots (NTP) system"])
+    # the parser's names for a part of it ("Notice", "Pilots") are no items of their own
+    assert not [e.label for e in x.table.entities.values() if e.label in ("Notice", "Pilots")]
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_a_vpn_and_a_computer_network_are_systems_never_names(parser):
+    text = ("The password belonged to an inactive virtual private network (VPN) account that let staff reach "
+            "the company's computer network. Hackers used the dormant VPN account again.")
+    x = extract(text, parser=parser)
+    found = sorted((e.type, e.label, tuple(e.aliases)) for e in x.table.entities.values())
+    assert found == [("System", "Computer network", ()), ("System", "Virtual private network (VPN)", ("VPN",))]
+
+
+def test_emergency_procedures_staff_start_are_no_safeguard():
+    assert found("With more notice airlines could have started emergency procedures earlier.") == []

@@ -356,6 +356,19 @@ def test_two_parties_speaking_to_one_aspect_the_other_way_are_two_sides_of_one_p
     assert [(a["party"], a["stance"]) for a in weather["assertions"]] == [("initech", "asserts")]
 
 
+SERVERS_FAILED = ("Initech hits out\n\nInitech said the Globex payroll servers failed during the payroll outage.\n")
+
+
+def test_a_machine_that_failed_is_no_partys_conduct_and_opposes_no_claim_of_it(tmp_path):
+    # "The servers failed" tells a breakdown: it speaks to no party's conduct, so it disputes nothing Globex said of its
+    # engineers; "the Globex engineers failed to follow the rules" (above) does.
+    _, drafts = _ingest(tmp_path, CONDUCT, SERVERS_FAILED)
+    acted = next(i for i in _stances(drafts["a0.txt"]) if "in-line-with" in i)
+    reply = _stances(drafts["a1.txt"])
+    assert acted not in reply
+    assert [stances for i, stances in reply.items() if "servers-failed" in i] == [[("initech", "asserts")]]
+
+
 COST = ("Payroll outage bill\n\nInitech said the payroll outage cost it more than $40 million. "
         "Globex said its liability to Initech was less than $2 million.\n")
 # "staff costs" names no figure of the $17 million before them: the liability narrows what the outage cost, nothing else.

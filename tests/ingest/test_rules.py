@@ -260,3 +260,19 @@ def test_the_rules_only_reporting_verbs_are_one_table_of_named_rows():
     # A verb of the object row takes a noun phrase as its claim, one of no row does not.
     assert claims("Globex described the new timetable.", parser="rules") == [("Globex", "asserts", "The new timetable.")]
     assert claims("Globex announced the new timetable.", parser="rules") == []
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_an_ed_adjective_is_no_verb_so_a_noun_phrase_after_said_is_no_claim(parser):
+    # "affected", "detailed" after a determiner modify a noun: "the affected customers" says nothing.
+    assert claims("Globex said the affected customers.", parser=parser) == []
+    assert claims("Jane Roe announced a detailed report.", parser=parser) == []
+    assert claims("Globex said the affected customers were refunded.", parser=parser) == [
+        ("Globex", "asserts", "The affected customers were refunded.")]
+
+
+def test_where_the_parser_runs_it_tells_a_participle_from_a_verb():
+    # The parse reads "affected" as a participle of "customers", with no tense of its own; the rules alone cannot.
+    assert claims("Globex said the customers affected by the outage.", parser="spacy") == []
+    assert claims("Globex said the customers affected the outage.", parser="spacy") == [
+        ("Globex", "asserts", "The customers affected the outage.")]

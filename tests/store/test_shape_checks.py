@@ -153,3 +153,41 @@ def test_violations_in_several_cases_are_counted_once_each(tmp_path):
     assert str(caught.value) == f"the graph does not conform to the shapes ({expected.violations} violations)" == \
         "the graph does not conform to the shapes (2 violations)"
     assert not (tmp_path / "store" / "current").exists()
+
+
+@pytest.mark.parametrize("by_case", [True, False])
+def test_checks_by_batch_of_cases_report_what_the_whole_graph_check_reports(tmp_path, monkeypatch, by_case):
+    """A build checks the shapes over each batch of cases as it reads them, where every check is case-local
+    (kg.shape_checks.case_local), else over the stored graph: the same report, file and line included."""
+    import sys
+
+    import kg.shape_checks
+    import kg.validate
+    from kg.build import case_chunks, find_cases
+    from kg.store import open_graph
+    from kg.validate import check_graph
+
+    cases = []
+    for number in range(3):
+        case = copy_case(tmp_path, name=f"c{number}")
+        edit(case / "case.yaml", "case: mini", f"case: mini-{number}")
+        cases.append(case)
+    edit(cases[0] / "claims.yaml", "    status: open", "    status: resolved")
+    edit(cases[2] / "claims.yaml", "    status: open", "    status: resolved")
+    build(cases, out=None, store=tmp_path / "unchecked", validate=False)
+    places = {}
+    for chunk in case_chunks(find_cases(cases)):
+        places.update(chunk.places)
+    expected = check_graph(open_graph(tmp_path / "unchecked"), places)
+    assert not expected.conforms and f"{cases[2]}" in expected.text
+
+    monkeypatch.setattr(sys.modules["kg.build"], "SUMMARY_BATCH", 1)  # each case a batch of its own: failures of several batches
+    if by_case:
+        monkeypatch.setattr(kg.validate, "check_graph", lambda *args, **kwargs: pytest.fail("checked the whole graph"))
+    else:
+        monkeypatch.setattr(kg.shape_checks, "case_local", lambda checks: False)
+    with pytest.raises(ValidationError) as caught:
+        build(cases, out=None, store=tmp_path / "store")
+    assert caught.value.report == expected.text
+    assert str(caught.value) == f"the graph does not conform to the shapes ({expected.violations} violations)"
+    assert not (tmp_path / "store" / "current").exists()
