@@ -7,7 +7,7 @@ against another's (:mod:`kg.ingest.figures`). Each takes its own view of what
 
 * a figure's ``sort`` is its currency sign, ``percent`` or ``count``;
 * a scale word ("million", "m", "bn", "k") is folded into its ``value``;
-* a number word ("ten", "a dozen", "half a million") is read too, marked ``word``;
+* a number word ("ten", "a dozen", "two hundred", "three million", "half a million") is read too, marked ``word``;
 * ``dated`` says a number is a year or a day of a month ("on March 2", "5 May 2025"),
   no figure of what a text counts;
 * ``glued`` says a digit is part of a longer token ("5xx", "11:05", "FL2", "2025-11-18").
@@ -19,6 +19,8 @@ against another's (:mod:`kg.ingest.figures`). Each takes its own view of what
 [(5.0, True), (11.0, True), (5.0, True)]
 >>> [f.value for f in read_figures("twenty calls for a dozen days; a single flight")]
 [20.0, 12.0, 1.0]
+>>> [f.value for f in read_figures("two hundred flights, a hundred staff, three hundred thousand customers, five million")]
+[200.0, 100.0, 300000.0, 5000000.0]
 """
 
 from __future__ import annotations
@@ -45,18 +47,18 @@ NUMBER_WORDS = {
     "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
     "dozen": 12, "single": 1,
 }
-#: Of :data:`NUMBER_WORDS`, those read as a figure only after "a" ("a dozen flights", "a single incident"), and
-#: "hundred", read as a word of a number (never a figure of its own: "two hundred" is no 2 and 100).
-_AFTER_A = ("dozen", "single")
+#: Of :data:`NUMBER_WORDS`, those read as a figure only after "a" ("a dozen flights", "a single incident", "a hundred
+#: calls"); "hundred" also multiplies the number word before it ("two hundred flights" is 200, no 2 and 100).
+_AFTER_A = ("dozen", "single", "hundred")
 #: A number word read as a figure, as a pattern (one list: :data:`NUMBER_WORDS`).
-NUMBER_WORD = "|".join([w for w in NUMBER_WORDS if w not in (*_AFTER_A, "hundred")] + [f"a[ ]{w}" for w in _AFTER_A])
+NUMBER_WORD = "|".join([w for w in NUMBER_WORDS if w not in _AFTER_A] + [f"a[ ]{w}" for w in _AFTER_A])
 
 _FIGURE = re.compile(
     r"(?P<currency>[£$€¥])?\s?(?<![\w.])(?P<number>\d{1,3}(?:,[ ]?\d{3})+|\d+(?:\.\d+)?)"
     r"(?:[ ]?(?P<scale>thousand|million|billion|bn|mn|m|k|b)(?!\w))?"
     r"(?P<percent>\s?(?:%|per\s?cent|percent))?"
     r"|\bhalf[ ]a[ ](?P<half>million|billion)\b"
-    rf"|\b(?P<word>{NUMBER_WORD})\b",
+    rf"|\b(?P<word>{NUMBER_WORD})(?:[ ](?P<hundred>hundred))?(?:[ ](?P<wscale>thousand|million|billion))?\b",
     re.IGNORECASE,
 )
 _GLUED_AFTER = re.compile(r"[\w:/-]|[.,]\d")
@@ -85,7 +87,8 @@ def read_figures(text: str) -> tuple[Figure, ...]:
         if m["half"] or m["word"]:
             name = (m["half"] or m["word"]).lower().split()[-1]
             value = SCALES[name] / 2 if m["half"] else float(NUMBER_WORDS[name])
-            found.append(Figure(m.start(), m.end(), value, "count", bool(m["half"]), True, None, False))
+            value *= (100 if m["hundred"] else 1) * SCALES.get((m["wscale"] or "").lower(), 1)
+            found.append(Figure(m.start(), m.end(), value, "count", bool(m["half"] or m["wscale"]), True, None, False))
             continue
         start, number, scale = m.start("number"), m["number"], m["scale"]
         value = float(re.sub(r"[, ]", "", number))

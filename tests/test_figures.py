@@ -32,3 +32,10 @@ def test_identity_leaves_out_number_words_and_glued_digits_that_ingest_reads():
     text = "about ten 5xx errors"
     assert numbers_in(text) == {"10", "5"}
     assert figures(text) == ()
+
+
+def test_hundred_multiplies_the_number_word_before_it():
+    # "two hundred flights" is 200 flights, not 2; so it states the figure "about 200 flights" states.
+    assert numbers_in("Two hundred flights were cancelled.") == numbers_in("About 200 flights were cancelled.") == {"200"}
+    assert numbers_in("a hundred staff and three hundred thousand customers") == {"100", "300000"}
+    assert [u for _, _, u in figure_units("Two hundred flights were cancelled.")] == ["count:flight"]

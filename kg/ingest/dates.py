@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kg.figures import NUMBER_WORDS
+from kg.figures import NUMBER_WORD, NUMBER_WORDS
 
 __all__ = ["WEEKDAYS", "DateMention", "find_dates", "parse_iso", "resolve_phrase"]
 
@@ -53,8 +53,8 @@ _PATTERNS = [
     ("in_month", re.compile(r"\b(?P<prep>in|since|during|by)\s+" + _MONTH + r"(?!\s+\d)")),
     ("relative_span", re.compile(r"\b(?P<rel>earlier|later|late|early)\s+this\s+(?P<unit>week|month|year)\b", re.IGNORECASE)),
     ("this_last", re.compile(r"\b(?P<rel>this|last|next|past)\s+(?P<unit>week|month|year)\b", re.IGNORECASE)),
-    ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
-    ("recent", re.compile(r"\b(?:over\s+|in\s+)?the\s+(?:past|last)\s+(?P<few>few|several|two|three|four|six)\s+(?P<unit>day|week|month)s\b|\bin\s+recent\s+(?P<unit2>day|week|month)s\b", re.IGNORECASE)),
+    ("ago", re.compile(rf"\b(?P<n>\d+|{NUMBER_WORD}|a)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
+    ("recent", re.compile(rf"\b(?:over\s+|in\s+)?the\s+(?:past|last)\s+(?P<few>few|several|{NUMBER_WORD})\s+(?P<unit>day|week|month)s\b|\bin\s+recent\s+(?P<unit2>day|week|month)s\b", re.IGNORECASE)),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next)\s+)?(?:(?:[Bb]ank\s+)?[Hh]oliday\s+|Easter\s+|Whit\s+)?" + _DAY_NAME + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
     # The day of the date written just before: "early on the morning of June 19 ... Later that evening".
     ("that_day", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b", re.IGNORECASE)),
@@ -218,13 +218,13 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[str | None
         year = published.year + {"this": 0, "last": -1, "past": -1, "next": 1}[rel]
         return _span(date(year, 1, 1), date(year, 12, 31), published if rel == "this" else None)
     if kind == "ago":
-        n = _NUMBERS.get(g["n"].lower()) or int(g["n"])
+        n = _NUMBERS.get(g["n"].lower().split()[-1]) or int(g["n"])
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
         if unit == "day":
             return _exact(published - timedelta(days=days))
         return _span(published - timedelta(days=days + days // 2), published - timedelta(days=max(1, days // 2)))
     if kind == "recent":
-        few = _NUMBERS.get((g.get("few") or "").lower(), 6)
+        few = _NUMBERS.get((g.get("few") or "few").lower().split()[-1], 6)  # "few", "several": six
         days = {"day": 1, "week": 7, "month": 31}[unit] * few
         return _span(published - timedelta(days=days), published)
     return None

@@ -44,6 +44,10 @@ def test_company_suffix_ends_a_sentence_only_before_a_new_one():
         ("mid-January 2026", {"notBefore": "2026-01-10", "notAfter": "2026-01-20", "dateText": "mid-January 2026"}),
         ("over the weekend", {"notBefore": "2026-03-07", "notAfter": "2026-03-08", "dateText": "over the weekend"}),
         ("over the holiday weekend", {"notBefore": "2026-03-06", "notAfter": "2026-03-09", "dateText": "over the holiday weekend"}),
+        # Every number word of kg.figures.NUMBER_WORDS counts, not a list spelled out beside it.
+        ("eleven days ago", {"date": "2026-03-01", "dateText": "eleven days ago"}),
+        ("twelve days ago", {"date": "2026-02-28", "dateText": "twelve days ago"}),
+        ("over the past five days", {"notBefore": "2026-03-07", "notAfter": "2026-03-12", "dateText": "over the past five days"}),
     ],
 )
 def test_dates_resolve_against_the_publication_date(words, fields):
