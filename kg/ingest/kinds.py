@@ -139,8 +139,8 @@ KIND_RULES: tuple[KindRule, ...] = (
     # Systems.
     _row("faulty update", CLS.System,
          rf"(?<![\w-])(?i:an?|the|its)[ ][\"“]?(?P<name>(?i:faulty|defective|flawed|bad|botched|buggy|corrupt(?:ed)?|erroneous|problematic|misconfigured)[ ]"
-         rf"(?:{_MOD}){{0,2}}?(?:update|patch|upgrade|release|configuration[ ]file|element|component))\b",
-         0.6, "a faulty, defective, flawed or misconfigured update, patch, upgrade or network element (a company's name inside: "
+         rf"(?:{_MOD}){{0,2}}?(?:update|patch|upgrade|release|configuration[ ]file|change|element|component))\b",
+         0.6, "a faulty, defective, flawed or misconfigured update, patch, upgrade, change or network element (a company's name inside: "
               "“a faulty Globex update”)"),
     _row("named system", CLS.System,
          rf"(?<![\w-])(?i:an?|the|its)[ ](?P<name>(?!IT[ ]){_CAP}(?:[ ](?:(?:to|of|for|on)[ ])?(?!IT[ ]){_CAP}){{0,3}}[ ]"
@@ -179,6 +179,15 @@ KIND_RULES: tuple[KindRule, ...] = (
          r"tables?|schemas?|migrations?|outages?|failures?|issues?|problems?|access|software|management)\b)",
          0.5, "a database, whatever it holds: “a key database”, “the live primary database”, "
               "(not a word of a longer noun: “a database change”)"),
+    _row("infrastructure", CLS.System,
+         rf"(?<![\w-])(?:(?i:an?|the|its|their|our)|[\w&-]{{1,{_W}}}['’]s)[ ](?P<name>(?:(?!{_FUNCTION}[ ])[\w-]{{1,{_W}}}[ ]){{1,2}}(?:routers|servers|tools)"
+         rf"|(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}data[ ]cent(?:er|re)s?)\b(?![-])",
+         0.5, "the machines a service runs on, told by what they are for: “its backbone routers”, “the company's DNS servers”, "
+              "“Facebook's internal operations tools” (a word before routers, servers or tools: “our routers” alone is not told), "
+              "“the data centers”"),
+    _row("internet protocol", CLS.System,
+         r"(?<![\w-])(?P<name>Border[ ]Gateway[ ]Protocol|Domain[ ]Name[ ]System|BGP|DNS)\b(?![-])(?![ ](?:servers?|records?|issues?|problems?|errors?|settings|entries)\b)",
+         0.55, "the internet's routing and naming systems, BGP and DNS, by their names or initials (a general technical fact: no case's name)"),
     _row("kind of file", CLS.System,
          rf"(?<![\w-])(?:(?i:an?|the|its|their)|[\w-]{{1,{_W}}}['’]s)[ ][\"“]?(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}?"
          r"(?:(?:[A-Z][\w-]{0,30}[ ]){1,2})?(?P<name>[\"“]?(?:configuration|config|feature|channel|settings|definitions?|database)[\"”]?[ ](?:configuration[ ])?files?)\b",

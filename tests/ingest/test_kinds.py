@@ -40,6 +40,11 @@ def found(text):
     ("Engineers traced it to a \"damaged database file\" on Tuesday.", ("System", "Database file")),
     ("Access to the pilot notification system was revoked.", ("System", "Pilot notification system")),
     ("It did, however, have an emergency response plan in place.", ("Safeguard", "Emergency response plan")),
+    ("A faulty command disconnected its backbone routers.", ("System", "Backbone routers")),
+    ("The company's DNS servers could not reach the data centers.", ("System", "DNS servers")),
+    ("The company's DNS servers could not reach the data centers.", ("System", "Data centers")),
+    ("The root cause was a faulty configuration change.", ("System", "Faulty configuration change")),
+    ("Border Gateway Protocol, or BGP, was an early suspect.", ("System", "BGP")),
 ])
 def test_each_row_finds_its_item(text, expected):
     assert expected in found(text)
@@ -125,3 +130,7 @@ def test_a_vpn_and_a_computer_network_are_systems_never_names(parser):
 
 def test_emergency_procedures_staff_start_are_no_safeguard():
     assert found("With more notice airlines could have started emergency procedures earlier.") == []
+
+
+def test_routers_with_no_word_of_what_they_are_for_are_not_told():
+    assert not [item for item in found("A fault caused some of our routers to malfunction.") if item[0] == "System"]
