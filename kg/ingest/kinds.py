@@ -310,6 +310,41 @@ def _author(table: EntityTable, start: int, end: int) -> None:
         doc.fields["author"] = author.key
 
 
+#: Products a company owns, listed where the text says so: "the Globex-owned Orbis and Veltro", "other platforms it
+#: owns, Orbis and Veltro", "its namesake platform, Orbis and Veltro". Each listed name is a system, not an organization.
+_PRODUCT = r"[A-Z][\w&-]{0,30}(?:[ ][A-Z][\w&-]{0,30})?"
+_OWNED = re.compile(
+    rf"(?:\b[A-Z][\w&-]{{0,30}}-owned[ ]|\b(?:platforms|apps|services|products)[ ](?:it|they|he|she)[ ]owns?,[ ]"
+    rf"|\b(?i:its|their)[ ](?:namesake[ ]|own[ ])?(?:platforms?|apps?|services?),[ ](?:including[ ])?)"
+    rf"(?P<names>{_PRODUCT}(?:,[ ]{_PRODUCT}){{0,4}},?[ ](?:and|&)[ ]{_PRODUCT}|{_PRODUCT})"
+)
+
+
+def _owned_products(table: EntityTable, text: str) -> None:
+    """Names listed as a company's own platforms or apps are systems, wherever else the article uses them.
+
+    >>> from kg.ingest.gazetteer import Gazetteer
+    >>> text = "Users of Globex and of other platforms it owns, Orbis and Veltro among them, could not log in."
+    >>> table = EntityTable(text, Gazetteer([]))
+    >>> orbis = table.new(CLS.Organization, "Orbis", 50, 55, rule="named entity (parser)")
+    >>> _owned_products(table, text)
+    >>> sorted((e.type, e.label) for e in table.entities.values())
+    [('System', 'Orbis'), ('System', 'Veltro')]
+    """
+    for m in _OWNED.finditer(text):
+        for name in re.finditer(_PRODUCT, m.group("names")):
+            start, end = m.start("names") + name.start(), m.start("names") + name.end()
+            entity = table.at(start, end)
+            if entity is not None and entity.known_id is None and entity.type in ORG_TYPES and entity.rule in _RETYPED:
+                entity.type = CLS.System
+            elif entity is None:
+                table.new(CLS.System, name.group(0), start, end, rule="owned product (System)", confidence=0.55)
+
+
+#: Rules whose organizations an ownership frame may retype: the parser's guesses, never a rule's finding.
+_RETYPED = {"named entity (parser)", "listed with organizations"}
+
+
 def find_kinds(table: EntityTable, text: str) -> None:
     """Add the systems, safeguards and documents :data:`KIND_RULES` find in ``text`` to ``table``; then
     "the letter" or "the forum post" after a letter or a post found before is a mention of it (the
@@ -335,6 +370,7 @@ def find_kinds(table: EntityTable, text: str) -> None:
                 table.alias(system, short if isinstance(short, str) else short.group("short"))
             if rule.name == "the document from someone":
                 _author(table, start, m.end("name"))
+    _owned_products(table, text)
     for m in _DOCUMENT_AGAIN.finditer(text):
         start, end = m.span("name")
         if table.covering(start, end):

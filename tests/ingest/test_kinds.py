@@ -134,3 +134,12 @@ def test_emergency_procedures_staff_start_are_no_safeguard():
 
 def test_routers_with_no_word_of_what_they_are_for_are_not_told():
     assert not [item for item in found("A fault caused some of our routers to malfunction.") if item[0] == "System"]
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_platforms_a_company_owns_are_systems_wherever_the_article_names_them(parser):
+    text = ("Globex apps down\n\nOn Monday, users of Globex and of other platforms it owns, Orbchat and Veltrogram among "
+            "them, could not log in. Orbchat users could not send messages. Globex said it was sorry.")
+    x = extract(text, parser=parser)
+    kinds = {e.label: e.type for e in x.table.entities.values()}
+    assert (kinds.get("Orbchat"), kinds.get("Veltrogram"), kinds.get("Globex")) == ("System", "System", "Organization")
