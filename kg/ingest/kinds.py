@@ -131,8 +131,9 @@ KIND_RULES: tuple[KindRule, ...] = (
          rf"(?<![\w-])(?P<name>(?i:an?|the)[ ](?:{_MOD}){{1,2}}?(?:report|study|analysis|review|inquiry))[ ](?:found|concluded|pointed|blamed|showed|said|says|finds|recommended)\b",
          0.55, "“a long-awaited government report pointed to …”"),
     _row("internal inquiry", CLS.InternalDocument,
-         r"(?<![\w-])(?P<name>(?i:internal)[ ](?:investigation|inquiry|review|audit))\b",
-         0.6, "an internal investigation, inquiry, review or audit"),
+         r"(?<![\w-])(?P<name>(?i:internal)[ ](?:[A-Z][\w&-]{0,30}[ ])?(?:investigation|inquiry|review|audit|documents|memos?|emails|reports?))\b",
+         0.6, "an internal investigation, inquiry, review or audit; internal documents, memos, emails or reports, a company's "
+              "name inside (“internal Globex documents”)"),
     _row("named review", CLS.InternalDocument,
          rf"(?<![\w-])(?:[Tt]he[ ])(?P<name>(?:{_CAP}[ ]){{1,2}}(?:Review|Report|Inquiry))[ ](?:found|concluded|said|says|finds|recommended|showed)\b",
          0.6, "“The Pryce Review found …”: a named review, report or inquiry that finds"),
@@ -273,6 +274,12 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
             return
         if rule.name == "named system" and not kind and any(e.type in ORG_TYPES | {CLS.Person} for e in covering):
             return  # "the Globex system": the company's system, told by no name of its own
+    elif rule.kind == CLS.InternalDocument and covering:
+        # "in a Facebook post", "in SEC filings": a publisher's name inside a document's words is the publisher, and
+        # the words are the document; anything else there (an incident, a system) keeps them.
+        head_start = start + len(words) - len(words.split()[-1])
+        if any(e.type not in ORG_TYPES or any(s < end and head_start < t for s, t in e.spans) for e in covering):
+            return
     elif covering:
         return
     if rule.kind == CLS.AISystem:

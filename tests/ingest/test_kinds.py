@@ -45,6 +45,7 @@ def found(text):
     ("The company's DNS servers could not reach the data centers.", ("System", "Data centers")),
     ("The root cause was a faulty configuration change.", ("System", "Faulty configuration change")),
     ("Border Gateway Protocol, or BGP, was an early suspect.", ("System", "BGP")),
+    ("She had given internal Globex documents to a newspaper.", ("InternalDocument", "Internal Globex documents")),
 ])
 def test_each_row_finds_its_item(text, expected):
     assert expected in found(text)
@@ -143,3 +144,11 @@ def test_platforms_a_company_owns_are_systems_wherever_the_article_names_them(pa
     x = extract(text, parser=parser)
     kinds = {e.label: e.type for e in x.table.entities.values()}
     assert (kinds.get("Orbchat"), kinds.get("Veltrogram"), kinds.get("Globex")) == ("System", "System", "Organization")
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_a_publishers_name_inside_a_documents_words_leaves_the_document(parser):
+    text = "Globex said on Monday its app was down. Jane Roe, its chief executive, said in a Globex post: \"Sorry.\""
+    x = extract(text, parser=parser)
+    assert ("InternalDocument", "Globex post") in {(e.type, e.label) for e in x.table.entities.values()}
+    assert ("Organization", "Globex") in {(e.type, e.label) for e in x.table.entities.values()}
