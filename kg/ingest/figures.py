@@ -45,6 +45,10 @@ _NOT_COUNTED = frozenset("""of in on at to for by from with and or than per perc
 # A figure of units of time (kg.figures.TIME_UNITS) after a word that places it in time ("in the past ten days",
 # "after only three days", "within two hours") says when a claim holds, not how long something lasted; it counts nothing.
 _WHEN_BEFORE = re.compile(r"\b(?:past|last|next|first|after|within|before|over|in|since|every)[ ](?:only[ ]|just[ ]|about[ ]|some[ ])?$", re.IGNORECASE)
+# ... but an interruption ended "after" a span ("service was restored after about seven hours", "flights resumed
+# after six hours") tells how long it lasted: the span from its start to that end.
+_ENDED_AFTER = re.compile(r"\b(?:restored|resumed|resolved|reopened|recovered|reconnected|lifted|ended|back(?:[ ](?:online|up))?)"
+                          r"[ ](?:[a-z]+[ ]){0,2}?after[ ](?:only[ ]|just[ ]|about[ ]|some[ ])?$", re.IGNORECASE)
 # What says a figure is a sum of money: a currency sign before it, or a currency's name after it.
 _MONEY_AFTER = re.compile(r"^[ ]?(?:(?:thousand|million|billion)[ ])?(?:dollars|pounds|euros|usd|gbp|eur)\b", re.IGNORECASE)
 
@@ -58,6 +62,8 @@ def figure_units(text: str) -> list[tuple[int, int, str]]:
     ['money', '%', 'count:call']
     >>> [u for _, _, u in figure_units("Half a billion dollars in the past ten days, after only three days; it lasted five hours.")]
     ['money', 'count:hour']
+    >>> [u for _, _, u in figure_units("Service was fully restored after about seven hours, and came back within two hours.")]
+    ['count:hour']
     """
     from kg.ingest.lemmas import simple_lemmas
 
@@ -73,7 +79,7 @@ def figure_units(text: str) -> list[tuple[int, int, str]]:
             continue
         after = _COUNTED.match(text[f.end:f.end + 40].lower())
         noun = simple_lemmas(after.group("noun"))[-1] if after and after.group("noun") not in _NOT_COUNTED else None
-        if noun in TIME_UNITS and _WHEN_BEFORE.search(text, max(0, f.start - 20), f.start):
+        if noun in TIME_UNITS and _WHEN_BEFORE.search(text, max(0, f.start - 20), f.start) and not _ENDED_AFTER.search(text, max(0, f.start - 50), f.start):
             continue
         found.append((f.start, f.end, f"count:{noun}" if noun else "figure"))
     return found

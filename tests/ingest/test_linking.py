@@ -397,6 +397,19 @@ def test_a_figure_of_time_placing_a_claim_counts_nothing(tmp_path):
     assert stances[complaints] == [("initech", "asserts")]
 
 
+ENDED = ("Payroll back\n\nJane Roe, a union official, said payroll customers lost access for nearly eleven hours during the Initech outage. "
+         "Initech said payroll access was fully restored after about seven hours.\n")
+
+
+def test_an_interruption_ended_after_a_span_tells_how_long_it_lasted(tmp_path):
+    # "restored after about seven hours" is how long the outage lasted, not when a claim holds: another party's
+    # eleven hours is another figure of one span, and the smaller narrows it.
+    _, drafts = _ingest(tmp_path, ENDED, case_name="initech")
+    stances = _stances(drafts["a0.txt"])
+    eleven = next(i for i in stances if "lost-access" in i)
+    assert stances[eleven] == [("jane-roe", "asserts"), ("initech", "narrows")]
+
+
 CAUSES = ("Payroll outage\n\nGlobex said the heavy snow caused the payroll outage. "
           "Initech, however, put the blame on outdated payroll software that Globex never replaced.\n")
 
