@@ -85,12 +85,25 @@ LOWER = "a-zß-öø-ÿ"
 # "McAllister", "O'Neill", "Okafor-Smith"; but "Sentrix's" is a possessive, not a name.
 PERSON_WORD = rf"(?:Mc|Mac(?=[{UPPER}])|O['’](?=[{UPPER}]))?[{UPPER}][{LOWER}]+(?:[-'’](?![sS](?![{LOWER}]))[{UPPER}]?[{LOWER}]+)*"
 # A name never runs across a line: "...Production Database / Jane Roe said" is a headline, then a name.
-PERSON = rf"(?:{PERSON_WORD})(?:[ \t]+[{UPPER}]\.)?(?:[ \t]+(?:{PERSON_WORD})){{1,2}}"
+#: A generational suffix after a surname ("Joseph Blount Jr."): part of the name, never the surname.
+SUFFIXES = ("Jr", "Sr", "II", "III", "IV")
+_SUFFIX = rf"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?![\w.]))"
+PERSON = rf"(?:{PERSON_WORD})(?:[ \t]+[{UPPER}]\.)?(?:[ \t]+(?!(?:Jr|Sr)\b)(?:{PERSON_WORD})){{1,2}}{_SUFFIX}?"
+
+
+def surname(name: str) -> str:
+    """A person's surname: the last word that is no generational suffix.
+
+    >>> surname("Joseph Blount Jr."), surname("Jane Roe")
+    ('Blount', 'Roe')
+    """
+    words = [w for w in name.replace(",", " ").split() if w.rstrip(".") not in SUFFIXES]
+    return words[-1] if words else name
 
 
 def clean(name: str) -> str:
     name = re.sub(r"['’]s$", "", name.strip())
-    if name.endswith(".") and normalize(name.split()[-1]) not in {"inc", "corp", "ltd", "co"}:
+    if name.endswith(".") and normalize(name.split()[-1]) not in {"inc", "corp", "ltd", "co", "jr", "sr"}:
         name = name[:-1]
     return name.strip()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.entities import ORG_TYPES, EntityTable
-from kg.ingest.name_tables import NAME_PARTICLES, NOT_NAMES, ORG_LAST, PLURAL_ACRONYM, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, common_word, organization_context, reads_as_organization
+from kg.ingest.name_tables import NAME_PARTICLES, NOT_NAMES, ORG_LAST, PLURAL_ACRONYM, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, common_word, organization_context, reads_as_organization, surname
 from kg.ingest.sentences import title_case_headline
 from kg.vocab import CLS
 
@@ -86,7 +86,7 @@ def add_named(table: EntityTable, text: str, named) -> None:
         title = re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?[ ]", words)
         if title:  # "Mr Rolfe": a person, the one of that surname named before if any
             type_ = CLS.Person
-            known = table.by_name(words[title.end():]) or next((e for e in table.entities.values() if e.type == CLS.Person and e.label.split()[-1] == words.split()[-1]), None)
+            known = table.by_name(words[title.end():]) or next((e for e in table.entities.values() if e.type == CLS.Person and surname(e.label) == words.split()[-1]), None)
             if known is not None:
                 table.mention(known, start, end)
                 continue
@@ -167,7 +167,7 @@ def _named_before(table: EntityTable, word: str, start: int):
     ('Lyn Montgomery', None)
     """
     people = [e for e in table.entities.values() if e.type == CLS.Person and len(e.label.split()) > 1
-              and e.label.split()[-1] == word and e.spans and e.spans[0][1] <= start]
+              and surname(e.label) == word and e.spans and e.spans[0][1] <= start]
     return people[0] if len(people) == 1 else None
 
 

@@ -28,7 +28,7 @@ from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.name_tables import (
     DESCRIBING, GROUP_NOUNS, HONORIFIC, LAST_WORD, NOT_NAMES, ORG_HEAD_OF, ORG_LAST, ORG_UNIT_HEADS, PERSON,
     PERSON_WORD, PLURAL_ACRONYM, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, WORD, clean, common_word, is_person_name,
-    reads_as_organization,
+    reads_as_organization, surname,
 )
 from kg.ingest.named import add_named, named_products
 from kg.ingest.people import add_person, find_people
@@ -329,7 +329,7 @@ def _short_forms(table: EntityTable, text: str) -> None:
         if len(words) < 2:
             continue
         if entity.type == CLS.Person:
-            short = words[-1]
+            short = surname(entity.label)
         elif entity.type in ORG_TYPES and words[0].lower() not in NOT_NAMES and words[0].lower() not in ORG_LAST:
             short = words[0]
             if short.lower() in {"department", "university", "ministry", "office", "bureau", "national", "federal", "city", "royal", "civil", "financial", "road", "energy"}:

@@ -53,6 +53,9 @@ def find_people(table: EntityTable, text: str) -> None:
         for m in pattern.finditer(text):
             if rule == "reporting verb" and reads_as_organization(table.words, m.group("name")):
                 continue
+            if rule == "reporting verb" and re.search(r"\bof[ \t]+$", text[max(0, m.start("name") - 4):m.start("name")]):
+                continue  # "Carolyn Maloney of New York said": where the speaker is from, not who
+
             if rule == "name, title" and re.search(r"\b(?:of|at|for|from|with|by|to|in|on)\s+$", text[max(0, m.start("name") - 6):m.start("name")]):
                 continue  # "chair of Red Eléctrica, a former minister": the title is the chair's, not the company's
             title_text = _tidy_title(m.groupdict().get("title"))

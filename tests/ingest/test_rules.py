@@ -276,3 +276,13 @@ def test_where_the_parser_runs_it_tells_a_participle_from_a_verb():
     assert claims("Globex said the customers affected by the outage.", parser="spacy") == []
     assert claims("Globex said the customers affected the outage.", parser="spacy") == [
         ("Globex", "asserts", "The customers affected the outage.")]
+
+
+@pytest.mark.parametrize("engine", ["rules", "spacy"])
+def test_a_generational_suffix_is_part_of_a_name_and_a_place_after_of_is_no_speaker(engine):
+    text = ("\"We are deeply sorry,\" chief executive Joseph Blount Jr. said. Later, Blount took questions. "
+            "\"We need answers,\" Reps. Bennie Thompson of Mississippi and Carolyn Maloney of New York said.")
+    x = extract(text, parser=engine)
+    people = {e.label: [text[s:t] for s, t in e.spans] for e in x.table.entities.values() if e.type == "Person"}
+    assert people["Joseph Blount Jr."] == ["Joseph Blount Jr.", "Blount"]
+    assert "New York" not in people and not [e for e in x.table.entities.values() if e.label == "Blount"]
