@@ -56,7 +56,8 @@ def find_people(table: EntityTable, text: str) -> None:
             if rule == "reporting verb" and re.search(r"\bof[ \t]+$", text[max(0, m.start("name") - 4):m.start("name")]):
                 continue  # "Carolyn Maloney of New York said": where the speaker is from, not who
 
-            if rule == "name, title" and re.search(r"\b(?:of|at|for|from|with|by|to|in|on)\s+$", text[max(0, m.start("name") - 6):m.start("name")]):
+            if rule == "name, title" and re.search(r"\b(?:of|at|for|from|with|by|to|in|on)\s+$", text[max(0, m.start("name") - 6):m.start("name")]) \
+                    and not re.search(r"\b(?i:according)\s+to\s+$", text[max(0, m.start("name") - 14):m.start("name")]):
                 continue  # "chair of Red Eléctrica, a former minister": the title is the chair's, not the company's
             title_text = _tidy_title(m.groupdict().get("title"))
             person = add_person(table, m.group("name"), m.start("name"), rule=rule, confidence=confidence, title=title_text)

@@ -286,3 +286,10 @@ def test_a_generational_suffix_is_part_of_a_name_and_a_place_after_of_is_no_spea
     people = {e.label: [text[s:t] for s, t in e.spans] for e in x.table.entities.values() if e.type == "Person"}
     assert people["Joseph Blount Jr."] == ["Joseph Blount Jr.", "Blount"]
     assert "New York" not in people and not [e for e in x.table.entities.values() if e.label == "Blount"]
+
+
+@pytest.mark.parametrize("engine", ["rules", "spacy"])
+def test_according_to_a_name_with_a_companys_title_is_a_person(engine):
+    text = "An engineer mistyped a command, according to Santosh Janardhan, Globex's vice president of engineering. Globex said so."
+    x = extract(text, parser=engine)
+    assert ("Person", "Santosh Janardhan") in {(e.type, e.label) for e in x.table.entities.values()}
