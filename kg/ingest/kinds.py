@@ -47,7 +47,7 @@ DOCUMENT_NOUNS: tuple[tuple[str | None, str | None, bool], ...] = (
     (None, "minutes", False), ("note", "notes", False), ("post", "posts", True),
     ("post-mortem", "post-mortems", True), ("postmortem", "postmortems", True), ("presentation", "presentations", False),
     (None, "records", False), ("report", "reports", True), ("review", "reviews", False), ("ruling", "rulings", False),
-    ("screenshot", "screenshots", True), (None, "slides", False), ("study", "studies", True),
+    ("screenshot", "screenshots", True), (None, "slides", False), ("study", "studies", True), ("subpoena", "subpoenas", True),
     ("submission", "submissions", True), ("survey", "surveys", False), ("webpage", "webpages", False),
 )
 
@@ -115,7 +115,7 @@ KIND_RULES: tuple[KindRule, ...] = (
          rf"(?i:according[ ]to)[ ](?P<name>{_DET}[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC}))\b",
          0.65, "“according to a 77-page report”, “according to a regulatory filing”"),
     _row("document by someone", CLS.InternalDocument,
-         rf"(?<![\w-])(?P<name>(?i:an?|its|their)[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC})"
+         rf"(?<![\w-])(?P<name>(?:(?i:an?|its|their)|\d{{1,3}}(?![\d,]))[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC})"
          rf"(?:[ ]by[ ](?!(?:the|a|an|its|their)\b)[a-z-]{{1,{_W}}}(?:[ ](?!(?:on|in|at|to|for|from|with|and|that|which|was|is|into|the|a|an)\b)[a-z-]{{1,{_W}}}){{0,2}}"
          r"|(?=[ ](?:by|from|into|to|on|published|released|posted|filed)\b)))",
          0.55, "“a report by independent experts”, “a study into …”, “a letter to …”, “a separate report on the outage”"),
@@ -124,9 +124,10 @@ KIND_RULES: tuple[KindRule, ...] = (
          0.6, "a document told by who wrote or sent it: “the letter from Jane Roe”, “the preliminary report by Orbis”, "
               "“the letter it got from Globex”; the name is the document's author"),
     _row("publishes a document", CLS.InternalDocument,
-         rf"\b(?:published|released|presented|issued|filed|sent|wrote|submitted)[ ](?:the[ ](?:conclusions|findings|results)[ ]of[ ])?"
-         rf"(?P<name>(?i:an?|its|their)[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC}))\b",
-         0.6, "“published its own report”, “presented the conclusions of a study”"),
+         rf"\b(?:published|released|presented|issued|filed|sent|wrote|submitted|received)[ ](?:the[ ](?:conclusions|findings|results)[ ]of[ ])?"
+         rf"(?P<name>(?:(?i:an?|its|their)|\d{{1,3}}(?![\d,]))[ ](?:own[ ]|{_MOD}){{0,2}}?(?:{_DOC}))\b",
+         0.6, "“published its own report”, “presented the conclusions of a study”, “received a subpoena”, “filed 58 class action "
+              "lawsuits”"),
     _row("document finds", CLS.InternalDocument,
          rf"(?<![\w-])(?P<name>(?i:an?|the)[ ](?:{_MOD}){{1,2}}?(?:report|study|analysis|review|inquiry))[ ](?:found|concluded|pointed|blamed|showed|said|says|finds|recommended)\b",
          0.55, "“a long-awaited government report pointed to …”"),
@@ -144,8 +145,8 @@ KIND_RULES: tuple[KindRule, ...] = (
          0.6, "a faulty, defective, flawed or misconfigured update, patch, upgrade, change or network element (a company's name inside: "
               "“a faulty Globex update”)"),
     _row("named system", CLS.System,
-         rf"(?<![\w-])(?i:an?|the|its)[ ](?P<name>(?!IT[ ]){_CAP}(?:[ ](?:(?:to|of|for|on)[ ])?(?!IT[ ]){_CAP}){{0,3}}[ ]"
-         rf"(?:\((?P<short>[A-Z][A-Za-z]{{1,8}})\)[ ])?(?:(?P<kind>IT|computer|booking|software|control|payment)[ ])?{_SYSTEM_HEAD})s?\b(?![-])",
+         rf"(?<![\w-])(?:(?i:an?|the|its)|[\w&-]{{1,{_W}}}['’]s)[ ](?P<name>(?P<proper>(?!IT[ ]){_CAP}(?:[ ](?:(?:to|of|for|on)[ ])?(?!IT[ ]){_CAP}){{0,3}})[ ]"
+         rf"(?:\((?P<short>[A-Z][A-Za-z]{{1,8}})\)[ ])?(?:(?P<kind>IT|computer|booking|software|control|payment)[ ]|(?P<does>(?:file|data|file[ ]transfer|bot|access|identity|network|traffic)[ ]))?{_SYSTEM_HEAD}s?)\b(?![-])",
          0.6, "a name before a system's head noun: “a Veltro portal”, “the Orbis IT system”, “the Notice to Pilots (NTP) system” "
               "(an organization's name only with the kind of system: “the Globex system” is just the company's; a parser's name "
               "for a part of the words, “Notice”, is none)"),
@@ -186,6 +187,9 @@ KIND_RULES: tuple[KindRule, ...] = (
          0.5, "the machines a service runs on, told by what they are for: “its backbone routers”, “the company's DNS servers”, "
               "“Facebook's internal operations tools” (a word before routers, servers or tools: “our routers” alone is not told), "
               "“the data centers”"),
+    _row("vulnerability", CLS.System,
+         r"(?<![\w-])(?P<name>CVE-\d{4}-\d{4,7})\b",
+         0.6, "a flaw by its CVE number (“CVE-2023-34362”): the software's weakness, never an organization"),
     _row("internet protocol", CLS.System,
          r"(?<![\w-])(?P<name>Border[ ]Gateway[ ]Protocol|Domain[ ]Name[ ]System|BGP|DNS)\b(?![-])(?![ ](?:servers?|records?|issues?|problems?|errors?|settings|entries)\b)",
          0.55, "the internet's routing and naming systems, BGP and DNS, by their names or initials (a general technical fact: no case's name)"),
@@ -202,6 +206,9 @@ KIND_RULES: tuple[KindRule, ...] = (
 
 #: Who wrote or sent a document, right after its words: "the letter [it got] from Jane Roe", "the report by Orbis".
 _AUTHOR_AFTER = re.compile(r"[ ](?:(?:it|he|she|they|we)[ ](?:got|received|obtained)[ ])?(?:by|from)[ ](?:the[ ])?(?=[A-Z])")
+#: Heads after which a product's own name is a name of the product: "the Bot Management system" is "Bot Management" (not
+#: "the Kestrel Road substation", whose name is the road's).
+_SOFTWARE_HEADS = {"system", "software", "tool", "platform", "app", "application"}
 #: A short name given right after a name: "the Notice to Pilots system, or NTP,".
 _SHORT_AFTER = re.compile(r",[ ]or[ ](?P<short>[A-Z][A-Za-z]{1,8})\b(?=[,.;:)])")
 _NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?!(?i:{_FUNCTION})[ ])[A-Z][\w&-]{{0,{_W}}}['’]?[ ]$")
@@ -245,6 +252,10 @@ def words_span(text: str, s: int, t: int, start: int, end: int) -> bool:
     return s <= start and t >= name_end
 
 
+#: Rows whose words are a technical term: a parser's organization of exactly those words is the system.
+_TERMS = {"vulnerability", "internet protocol", "virtual private network"}
+
+
 def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str, kind: str | None = None) -> None:
     if rule.name == "named system" and re.search(r"[ ](?:to|of|for|on)[ ]", words):
         for s, t, part in _parts(table, start, end):
@@ -274,6 +285,10 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
             return
         if rule.name == "named system" and not kind and any(e.type in ORG_TYPES | {CLS.Person} for e in covering):
             return  # "the Globex system": the company's system, told by no name of its own
+    elif rule.kind == CLS.System and rule.name in _TERMS and [(e.rule, e.known_id) for e in covering] == [("named entity (parser)", None)] \
+            and (start, end) in covering[0].spans:
+        covering[0].type = CLS.System  # "CVE-2023-34362", "BGP": the parser's organization is the technical term
+        return
     elif rule.kind == CLS.InternalDocument and covering:
         # "in a Facebook post", "in SEC filings": a publisher's name inside a document's words is the publisher, and
         # the words are the document; anything else there (an incident, a system) keeps them.
@@ -375,6 +390,10 @@ def find_kinds(table: EntityTable, text: str) -> None:
             system = table.at(start, m.end("name"), {CLS.System}) if short else None
             if system is not None:  # "the Notice to Pilots (NTP) system", "..., or NTP,": NTP is its short name
                 table.alias(system, short if isinstance(short, str) else short.group("short"))
+            if rule.name == "named system" and _head(m.group("name")) in _SOFTWARE_HEADS:
+                system = table.at(start, m.end("name"), {CLS.System})
+                if system is not None and system.known_id is None:  # "the Bot Management system": "Bot Management" names it
+                    table.alias(system, m.group("proper"))
             if rule.name == "the document from someone":
                 _author(table, start, m.end("name"))
     _owned_products(table, text)

@@ -75,7 +75,7 @@ NOT_NAMES = {
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "ai",
     "internal", "city", "passengers", "professor", "dr", "mr", "mrs", "ms", "chief", "senior", "former", "earlier",
     "later", "last", "next", "whether", "why", "how", "who", "where", "which", "meanwhile", "over", "under",
-    "api", "url", "cli", "sdk", "ui", "ceo", "cto", "cfo", "ddos", "dos", "http", "https", "dns", "bgp", "vpn", "vpns",
+    "api", "url", "cli", "sdk", "ui", "ceo", "cto", "cfo", "ddos", "dos", "http", "https", "dns", "bgp", "vpn", "vpns", "sql",
     "utc", "gmt", "bst", "cet", "cest", "est", "edt", "pst", "pdt",  # a time zone after a time ("17:06 UTC")
 }
 WORD = r"[A-Z][\w'’&-]{0,40}[\w’']|[A-Z]"  # bounded: a 20,000-letter token is not a name (1/7 item 5)

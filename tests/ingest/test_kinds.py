@@ -46,7 +46,12 @@ def found(text):
     ("The root cause was a faulty configuration change.", ("System", "Faulty configuration change")),
     ("Border Gateway Protocol, or BGP, was an early suspect.", ("System", "BGP")),
     ("She had given internal Globex documents to a newspaper.", ("InternalDocument", "Internal Globex documents")),
+    ("Orbis said it had received a subpoena from the regulator.", ("InternalDocument", "Subpoena")),
+    ("Customers have filed 58 class action lawsuits against Orbis.", ("InternalDocument", "58 class action lawsuits")),
+    ("The regulator opened a probe into Orbis Software's Veltro file transfer tool.", ("System", "Veltro file transfer tool")),
+    ("The gang exploited CVE-2023-12345, a flaw in the tool.", ("System", "CVE-2023-12345")),
 ])
+
 def test_each_row_finds_its_item(text, expected):
     assert expected in found(text)
 
@@ -115,7 +120,7 @@ def test_a_systems_name_with_a_particle_is_one_name_and_its_short_name_an_alias(
             "Staff deleted files that led to the Notice to Pilots (NTP) system outage on Monday.")
     x = extract(text, parser=parser)
     systems = [(e.label, sorted(e.aliases)) for e in x.table.entities.values() if e.type == "System"]
-    assert systems[0] == ("Notice to Pilots system", ["NTP", "Notice to Pilots (NTP) system"])
+    assert systems[0] == ("Notice to Pilots system", ["NTP", "Notice to Pilots", "Notice to Pilots (NTP) system"])
     # the parser's names for a part of it ("Notice", "Pilots") are no items of their own
     assert not [e.label for e in x.table.entities.values() if e.label in ("Notice", "Pilots")]
 
@@ -152,3 +157,10 @@ def test_a_publishers_name_inside_a_documents_words_leaves_the_document(parser):
     x = extract(text, parser=parser)
     assert ("InternalDocument", "Globex post") in {(e.type, e.label) for e in x.table.entities.values()}
     assert ("Organization", "Globex") in {(e.type, e.label) for e in x.table.entities.values()}
+
+
+def test_a_products_own_name_before_a_software_head_is_its_alias_and_a_count_of_thousands_is_no_document():
+    x = extract("The outage began in Orbis's Bot Shield system. Orbis received 40,000 complaints.", parser="rules")
+    systems = [e for e in x.table.entities.values() if e.type == "System"]
+    assert [(e.label, e.aliases) for e in systems] == [("Bot Shield system", ["Bot Shield"])]
+    assert not [e for e in x.table.entities.values() if e.type == "InternalDocument"]
