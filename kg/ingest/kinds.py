@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
+from kg.ingest.kind_links import document_author, owned_products, system_names
 from kg.ingest.systems import AI_DESCRIPTION, SYSTEM_HEADS
 from kg.vocab import CLS
 
@@ -204,13 +205,6 @@ KIND_RULES: tuple[KindRule, ...] = (
               "“the information on its website”); “an online portal”, “its status page”"),
 )
 
-#: Who wrote or sent a document, right after its words: "the letter [it got] from Jane Roe", "the report by Orbis".
-_AUTHOR_AFTER = re.compile(r"[ ](?:(?:it|he|she|they|we)[ ](?:got|received|obtained)[ ])?(?:by|from)[ ](?:the[ ])?(?=[A-Z])")
-#: Heads after which a product's own name is a name of the product: "the Bot Management system" is "Bot Management" (not
-#: "the Kestrel Road substation", whose name is the road's).
-_SOFTWARE_HEADS = {"system", "software", "tool", "platform", "app", "application"}
-#: A short name given right after a name: "the Notice to Pilots system, or NTP,".
-_SHORT_AFTER = re.compile(r",[ ]or[ ](?P<short>[A-Z][A-Za-z]{1,8})\b(?=[,.;:)])")
 _NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?!(?i:{_FUNCTION})[ ])[A-Z][\w&-]{{0,{_W}}}['’]?[ ]$")
 _LEAD = re.compile(r"^(?:an?|the|its|their|his|her|one)[ ]", re.IGNORECASE)
 
@@ -321,50 +315,17 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
 _DOCUMENT_AGAIN = re.compile(rf"(?<![\w-])(?i:the|this|that)[ ](?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ]){{0,2}}?(?i:{DOCUMENT_NOUN}))\b(?![-])")
 
 
-def _author(table: EntityTable, start: int, end: int) -> None:
-    """The person or organization named right after a document's words ("the report by Orbis") is its author."""
-    by = _AUTHOR_AFTER.match(table.text, end)
-    doc = table.at(start, end, {CLS.InternalDocument})
-    if by is None or doc is None or "author" in doc.fields:
-        return
-    author = table.at(by.end(), by.end() + 1, ORG_TYPES | {CLS.Person})
-    if author is not None:
-        doc.fields["author"] = author.key
-
-
-#: Products a company owns, listed where the text says so: "the Globex-owned Orbis and Veltro", "other platforms it
-#: owns, Orbis and Veltro", "its namesake platform, Orbis and Veltro". Each listed name is a system, not an organization.
-_PRODUCT = r"[A-Z][\w&-]{0,30}(?:[ ][A-Z][\w&-]{0,30})?"
-_OWNED = re.compile(
-    rf"(?:\b[A-Z][\w&-]{{0,30}}-owned[ ]|\b(?:platforms|apps|services|products)[ ](?:it|they|he|she)[ ]owns?,[ ]"
-    rf"|\b(?i:its|their)[ ](?:namesake[ ]|own[ ])?(?:platforms?|apps?|services?),[ ](?:including[ ])?)"
-    rf"(?P<names>{_PRODUCT}(?:,[ ]{_PRODUCT}){{0,4}},?[ ](?:and|&)[ ]{_PRODUCT}|{_PRODUCT})"
-)
-
-
-def _owned_products(table: EntityTable, text: str) -> None:
-    """Names listed as a company's own platforms or apps are systems, wherever else the article uses them.
-
-    >>> from kg.ingest.gazetteer import Gazetteer
-    >>> text = "Users of Globex and of other platforms it owns, Orbis and Veltro among them, could not log in."
-    >>> table = EntityTable(text, Gazetteer([]))
-    >>> orbis = table.new(CLS.Organization, "Orbis", 50, 55, rule="named entity (parser)")
-    >>> _owned_products(table, text)
-    >>> sorted((e.type, e.label) for e in table.entities.values())
-    [('System', 'Orbis'), ('System', 'Veltro')]
-    """
-    for m in _OWNED.finditer(text):
-        for name in re.finditer(_PRODUCT, m.group("names")):
-            start, end = m.start("names") + name.start(), m.start("names") + name.end()
-            entity = table.at(start, end)
-            if entity is not None and entity.known_id is None and entity.type in ORG_TYPES and entity.rule in _RETYPED:
-                entity.type = CLS.System
-            elif entity is None:
-                table.new(CLS.System, name.group(0), start, end, rule="owned product (System)", confidence=0.55)
-
-
-#: Rules whose organizations an ownership frame may retype: the parser's guesses, never a rule's finding.
-_RETYPED = {"named entity (parser)", "listed with organizations"}
+def _documents_again(table: EntityTable, text: str) -> None:
+    """"the letter" or "the forum post" after a letter or a post found before is a mention of it (the document of
+    that noun mentioned last)."""
+    for m in _DOCUMENT_AGAIN.finditer(text):
+        start, end = m.span("name")
+        if table.covering(start, end):
+            continue
+        head = _head(m.group("name"))
+        earlier = [e for e in table.entities.values() if e.type == CLS.InternalDocument and e.fields.get("_head") == head and e.first[0] < start]
+        if earlier:  # the document of that noun mentioned last before these words
+            table.mention(max(earlier, key=lambda e: max(s for s, _ in e.spans if s < start)), start, end)
 
 
 def find_kinds(table: EntityTable, text: str) -> None:
@@ -386,25 +347,12 @@ def find_kinds(table: EntityTable, text: str) -> None:
             if rule.name == "kind of software" and _NAME_BEFORE.search(text, max(0, start - _W - 2), start):
                 continue  # "the Nats IT system": a name's system, the named system row's to read
             _apply(table, rule, start, m.end("name"), text[start:m.end("name")], m.groupdict().get("kind"))
-            short = m.groupdict().get("short") or (rule.name == "named system" and _SHORT_AFTER.match(text, m.end()))
-            system = table.at(start, m.end("name"), {CLS.System}) if short else None
-            if system is not None:  # "the Notice to Pilots (NTP) system", "..., or NTP,": NTP is its short name
-                table.alias(system, short if isinstance(short, str) else short.group("short"))
-            if rule.name == "named system" and _head(m.group("name")) in _SOFTWARE_HEADS:
-                system = table.at(start, m.end("name"), {CLS.System})
-                if system is not None and system.known_id is None:  # "the Bot Management system": "Bot Management" names it
-                    table.alias(system, m.group("proper"))
+            if rule.name == "named system":
+                system_names(table, m, start)
             if rule.name == "the document from someone":
-                _author(table, start, m.end("name"))
-    _owned_products(table, text)
-    for m in _DOCUMENT_AGAIN.finditer(text):
-        start, end = m.span("name")
-        if table.covering(start, end):
-            continue
-        head = _head(m.group("name"))
-        earlier = [e for e in table.entities.values() if e.type == CLS.InternalDocument and e.fields.get("_head") == head and e.first[0] < start]
-        if earlier:  # the document of that noun mentioned last before these words
-            table.mention(max(earlier, key=lambda e: max(s for s, _ in e.spans if s < start)), start, end)
+                document_author(table, start, m.end("name"))
+    owned_products(table, text)
+    _documents_again(table, text)
 
 
 def rule_table() -> str:
