@@ -246,6 +246,8 @@ def words_span(text: str, s: int, t: int, start: int, end: int) -> bool:
     return s <= start and t >= name_end
 
 
+#: A determiner that points back to a thing named before: "its filing", "the letter".
+_POINTS_BACK = re.compile(r"\b(?i:its|the|their|this|that)[ ](?:own[ ])?$")
 #: Rows whose words are a technical term: a parser's organization of exactly those words is the system.
 _TERMS = {"vulnerability", "internet protocol", "virtual private network"}
 
@@ -298,6 +300,11 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
         if named:
             before = [key for at, key in named if at < start]
             table.mention(table.entities[before[-1] if before else named[0][1]], start, end)
+            return
+    if rule.kind == CLS.InternalDocument and _POINTS_BACK.search(table.text, max(0, start - 12), start):
+        earlier = [e for e in table.entities.values() if e.type == CLS.InternalDocument and e.fields.get("_head") == _head(label) and e.first[0] < start]
+        if earlier:  # "in its filing" after "in a regulatory filing": the same document
+            table.mention(earlier[-1], start, end)
             return
     fields = {"_head": _head(label)} if rule.kind == CLS.InternalDocument else {}
     section = "sources" if rule.kind == CLS.InternalDocument else "entities"

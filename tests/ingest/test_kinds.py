@@ -164,3 +164,8 @@ def test_a_products_own_name_before_a_software_head_is_its_alias_and_a_count_of_
     systems = [e for e in x.table.entities.values() if e.type == "System"]
     assert [(e.label, e.aliases) for e in systems] == [("Bot Shield system", ["Bot Shield"])]
     assert not [e for e in x.table.entities.values() if e.type == "InternalDocument"]
+
+
+def test_a_document_told_again_with_its_or_the_is_the_one_named_before():
+    text = "In a regulatory filing, Orbis said it faced lawsuits. Orbis confirmed in its filing that it had paid nothing."
+    assert found(text) == [("InternalDocument", "Regulatory filing")]
