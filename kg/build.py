@@ -158,7 +158,8 @@ class CaseChunk:
     apart from other cases'.
 
     ``failures``: with ``checks``, what broke the shapes in the batch of cases this one was read with, on the batch's
-    first case (:func:`kg.shape_checks.failed_checks`: each a check's index and its row).
+    first case (:func:`kg.shape_checks.failed_checks`: each a check's index and its row), and ``checking`` the CPU
+    seconds the checks took.
     """
 
     slug: str
@@ -170,6 +171,7 @@ class CaseChunk:
     turtle: bytes | None = None
     other: list = field(default_factory=list)
     failures: list = field(default_factory=list)
+    checking: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,9 @@ def _process_batch(args) -> list[CaseChunk | _Failure]:
         if checks:
             from kg.shape_checks import failed_checks
 
+            began = time.process_time()
             read[0].failures = failed_checks(store, threads=1)  # the other workers have the other cores
+            read[0].checking = time.process_time() - began
         if summaries:
             from kg.summaries import cases_summaries
             from kg.turtle import turtle_lines
@@ -469,6 +473,8 @@ def build(
             counts["quotes"] += chunk.quotes_checked
             places.update(chunk.places)
             failures.extend(chunk.failures)
+            if by_case:
+                timings["checks in the workers, CPU"] = timings.get("checks in the workers, CPU", 0.0) + chunk.checking
             if parts is not None:
                 parts.add(chunk)
             if progress:

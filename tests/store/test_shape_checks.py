@@ -174,7 +174,7 @@ def test_checks_by_batch_of_cases_report_what_the_whole_graph_check_reports(tmp_
         cases.append(case)
     edit(cases[0] / "claims.yaml", "    status: open", "    status: resolved")
     edit(cases[2] / "claims.yaml", "    status: open", "    status: resolved")
-    build(cases, out=None, store=tmp_path / "unchecked", validate=False)
+    assert build(cases, out=None, store=tmp_path / "unchecked", validate=False).timings.get("checks in the workers, CPU") is None
     places = {}
     for chunk in case_chunks(find_cases(cases)):
         places.update(chunk.places)
@@ -186,6 +186,8 @@ def test_checks_by_batch_of_cases_report_what_the_whole_graph_check_reports(tmp_
         monkeypatch.setattr(kg.validate, "check_graph", lambda *args, **kwargs: pytest.fail("checked the whole graph"))
     else:
         monkeypatch.setattr(kg.shape_checks, "case_local", lambda checks: False)
+    checked = build([cases[1]], out=None, store=tmp_path / "conforming").timings.get("checks in the workers, CPU")
+    assert (checked is not None) == by_case  # where the shapes were checked, and what it cost
     with pytest.raises(ValidationError) as caught:
         build(cases, out=None, store=tmp_path / "store")
     assert caught.value.report == expected.text
