@@ -24,6 +24,9 @@ STOP = {
     "do", "without", "about", "while", "linked", "tied", "including", "requiring", "secure", "obtain", "add", "added",
     "basic", "both", "either", "same", "up", "two", "three", "how", "why", "whether", "when", "where", "if",
     "during", "before", "since", "until", "against", "between", "among", "we", "they", "he", "she", "you", "i",
+    # the other prepositions: "amid Facebook outage" is no outage's name
+    "amid", "amidst", "despite", "following", "under", "through", "throughout", "across", "behind", "beyond", "via",
+    "within", "toward", "towards", "around", "near", "unlike", "upon", "per",
 }
 #: A phrasal verb's particle ends a run of modifiers: "rolled out safeguards", "put in place controls".
 PARTICLES = {"out", "off", "down", "place"}

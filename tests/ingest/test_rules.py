@@ -293,3 +293,8 @@ def test_according_to_a_name_with_a_companys_title_is_a_person(engine):
     text = "An engineer mistyped a command, according to Santosh Janardhan, Globex's vice president of engineering. Globex said so."
     x = extract(text, parser=engine)
     assert ("Person", "Santosh Janardhan") in {(e.type, e.label) for e in x.table.entities.values()}
+
+
+def test_a_preposition_before_an_incident_is_no_part_of_its_name():
+    x = extract("Globex loses billions amid Orbis outage\n\nThe Orbis outage lasted six hours, Orbis said.\n", parser="rules")
+    assert [e.label for e in x.table.entities.values() if e.type == "Incident"] == ["Orbis outage"]
