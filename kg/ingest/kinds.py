@@ -91,6 +91,13 @@ KIND_RULES: tuple[KindRule, ...] = (
          rf"(?<![\w-])(?P<name>(?i:back-?up|fallback|fail-?over|redundant|standby|manual|contingency)[ ](?:{_MOD}(?=[a-z]))?"
          r"(?i:systems?|power|generators?|supply|supplies|procedures|processes|servers?|databases?|plans?|arrangements|operations))\b",
          0.6, "back-up, fallback, standby or manual systems, power, databases, procedures or plans"),
+    _row("checking tool", CLS.Safeguard,
+         rf"(?<![\w-])(?P<name>(?:(?!{_FUNCTION}[ ])[a-z][\w-]{{0,{_W}}}[ ])?(?i:auditing|audit|monitoring|validation|verification|checking)[ ]"
+         r"(?i:tools?|systems?|software))\b",
+         0.55, "a tool that checks work before it does harm: “an internal auditing tool”, “validation software”"),
+    _row("a backup of", CLS.Safeguard,
+         r"(?<![\w-])(?i:an?|the|its)[ ](?P<name>(?i:back-?up))(?=[ ]of[ ])",
+         0.55, "“a backup of the booking system”: the copy kept for when the system fails"),
     _row("authentication", CLS.Safeguard,
          r"(?<![\w-])(?P<name>(?i:multi|two|2|second)[- ]?factor[ ]authentication|MFA|2FA)\b",
          0.65, "multifactor or two-factor authentication"),

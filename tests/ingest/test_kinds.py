@@ -50,6 +50,8 @@ def found(text):
     ("Customers have filed 58 class action lawsuits against Orbis.", ("InternalDocument", "58 class action lawsuits")),
     ("The regulator opened a probe into Orbis Software's Veltro file transfer tool.", ("System", "Veltro file transfer tool")),
     ("The gang exploited CVE-2023-12345, a flaw in the tool.", ("System", "CVE-2023-12345")),
+    ("An internal auditing tool should have stopped the command.", ("Safeguard", "Internal auditing tool")),
+    ("Staff deleted a file from a backup of the booking system.", ("Safeguard", "Backup")),
 ])
 
 def test_each_row_finds_its_item(text, expected):
