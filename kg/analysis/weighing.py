@@ -209,16 +209,17 @@ def weigh_kept(kept: list, ctx: Context, weights: Weights) -> dict[tuple[str, st
     return out
 
 
-def level_counts(kept: list, chosen) -> dict[str, dict[str, int]]:
-    """How many of the ``chosen`` pairs :func:`weigh_pairs` put at each level of each comparison (by its ``kept`` levels)."""
-    counts: dict[str, dict[str, int]] = {}
-    for plan, keys, _, _, levels, _ in kept:
+def level_counts(kept: list, chosen) -> dict[tuple[str, str], dict[str, int]]:
+    """How many of the ``chosen`` pairs :func:`weigh_pairs` put at each level of each comparison, by class
+    ((class, comparison name) → level → pairs; by its ``kept`` levels)."""
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for plan, keys, left, _, levels, _ in kept:
         rows = [i for i, key in enumerate(keys) if key in chosen]
         if not rows:
             continue
         for (c, _, _), found in zip(plan, levels):
             if found is not None:
-                mine = counts.setdefault(c.name, {})
+                mine = counts.setdefault((left[0].cls, c.name), {})
                 for i in rows:
                     mine[found[i]] = mine.get(found[i], 0) + 1
     return counts

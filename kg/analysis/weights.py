@@ -116,17 +116,18 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
     from kg.ontology import Judgement
 
     m = model()
-    same_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    same_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # pooled over classes
+    class_counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     judged_same = u_found.get(None) if u_found is not None else None
     if judged_same is None:
         judged_same = _judged_same_counts(items, ctx, judged)
         if u_found is not None:
             u_found[None] = judged_same
-    for name, found in judged_same.items():
-        same_counts[name].update(found)
-    for name, found in (also_same or {}).items():
-        for level_name, n in found.items():
-            same_counts[name][level_name] += n
+    for source in (judged_same, also_same or {}):
+        for (cls, name), found in source.items():
+            for level_name, n in found.items():
+                same_counts[name][level_name] += n
+                class_counts[(cls, name)][level_name] += n
     by_class: dict[str, list[str]] = defaultdict(list)
     for node in sorted(items):
         by_class[items[node].cls].append(node)
@@ -166,12 +167,16 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
                 u_found[(cls, c.name)] = dict(u_counts)
             n_u = sum(u_counts[lv.level] for lv in counted)
             n_m = sum(same_counts[c.name][lv.level] for lv in counted)
+            mine = class_counts[(cls, c.name)]
+            n_class = sum(mine[lv.level] for lv in counted)
+            own = n_class >= m.strength  # enough pairs of the class for its own m (blended with the pooled)
             table = {}
             for lv in c.levels:
                 if lv.neutral:
                     table[lv.level] = 0.0
                     continue
-                mm = (same_counts[c.name][lv.level] + m.strength * lv.m) / (n_m + m.strength)
+                pooled = (same_counts[c.name][lv.level] + m.strength * lv.m) / (n_m + m.strength)
+                mm = (mine[lv.level] + m.strength * pooled) / (n_class + m.strength) if own else pooled
                 uu = (u_counts[lv.level] + m.strength * lv.u) / (n_u + m.strength)
                 w = math.log2(mm / uu)
                 if c.cap is not None:
@@ -193,12 +198,12 @@ def _judged_same_counts(items: dict[str, Profile], ctx: Context, judged) -> dict
 
     same = [(items[a], items[b]) for (a, b), value in sorted(judged.items())
             if value is Judgement.SAME and a in items and b in items]
-    counts: dict[str, dict[str, int]] = {}
+    counts: dict[tuple[str, str], dict[str, int]] = {}
     for c in model().comparisons:
         at = [(a, b) for a, b in same if applies(c, a, b)]
         if at:
-            found = counts.setdefault(c.name, {})
-            for level_name in levels_of(c, [a for a, _ in at], [b for _, b in at], ctx):
+            for (a, _), level_name in zip(at, levels_of(c, [a for a, _ in at], [b for _, b in at], ctx)):
+                found = counts.setdefault((a.cls, c.name), {})
                 found[level_name] = found.get(level_name, 0) + 1
     return counts
 

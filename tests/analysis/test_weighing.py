@@ -43,3 +43,23 @@ def test_a_family_counts_once_each_way_the_same_for_one_pair_as_for_many():
         assert one == (int(high[j]), int(low[j]))
         assert best[j] == sum(weights[k, j] for k in one if k >= 0)
     assert (high >= 0).any() and (low >= 0).any() and ((high >= 0) & (low >= 0)).any()
+
+
+def test_m_is_a_class_own_where_the_class_has_enough_pairs_and_pooled_where_it_has_few():
+    from kg.analysis.nxgraph import from_turtle
+
+    g = from_turtle("""
+:ann a kg:Person ; rdfs:label "Ann Vale" .  :bob a kg:Person ; rdfs:label "Bob Ode" .
+:acme a kg:Organization ; rdfs:label "Acme" .  :globex a kg:Organization ; rdfs:label "Globex" .
+""")
+    items = profiles(g)
+    ctx = Context(g, items)
+
+    def different(people_pairs: int) -> tuple[float, float]:
+        weights = estimate(g, items, ctx, {}, also_same={("Person", "name"): {"different": people_pairs}})
+        return weights[("name", "Person")]["different"], weights[("name", "Organization")]["different"]
+
+    person, organization = different(2)  # fewer than `strength` (8) pairs: the pooled m for every class
+    assert person == organization
+    person, organization = different(40)  # enough: the people's own pairs, at `different`, teach the people's m
+    assert person > organization
