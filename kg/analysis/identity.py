@@ -13,7 +13,8 @@ pairs a case judges ``same``; u from random pairs of the class (seeded, so
 deterministic) and the pairs judged ``different``, for the comparisons
 marked ``u: estimated``. Both are blended with the priors. Then m is estimated once
 more with the pairs of that first weighing at least ``self_trained`` likely taken as
-same (one hard step of EM), and every pair is weighed again, its levels kept.
+same (one hard step of EM), and every pair is weighed again, its levels kept; each
+of those pairs with the m its own levels did not teach (leave one out).
 
 **Which pairs.** Within one case, a class of fewer than ``every_pair_below``
 items has every pair weighed. Larger classes are blocked: items are paired
@@ -47,9 +48,9 @@ whatever its probability (``unsure``, ``no-judgement``).
 ... :far a kg:Incident ; rdfs:label "Billing outage" ; kg:affected :acme ; dcterms:date "2025-01-10"^^xsd:date .
 ... ''')
 >>> [(c.label, c.verdict, c.probability) for c in identity_candidates(g)]
-[('Acme checkout outage ~ Checkout outage at Acme', 'likely', 0.9865)]
+[('Acme checkout outage ~ Checkout outage at Acme', 'likely', 0.9737)]
 >>> [(r.comparison, r.level, round(r.weight, 2)) for r in identity_candidates(g)[0].waterfall][:3]
-[('title', 'exact', 0.0), ('dates', 'overlap', 1.59), ('mechanism', 'same', 1.61)]
+[('title', 'exact', 0.0), ('dates', 'overlap', 1.4), ('mechanism', 'same', 1.55)]
 >>> dict(identity_candidates(g)[0].waterfall[1].facts)
 {'left': ('2026-03-02', '2026-03-02'), 'right': ('2026-03-01', '2026-03-03')}
 """
@@ -72,6 +73,7 @@ from kg.analysis.waterfall import WaterfallRow, levels_of_listed as _levels_of_l
 from kg.analysis.weights import applies as _applies
 from kg.analysis.weights import estimate as _estimate
 from kg.analysis.weighing import level_counts as _level_counts
+from kg.analysis.weighing import own_levels as _own_levels
 from kg.analysis.weighing import kept_levels as _kept_levels
 from kg.analysis.weighing import weigh_kept as _weigh_kept
 from kg.analysis.weighing import weigh_pairs
@@ -341,6 +343,37 @@ def _weighed_with(items: dict[str, Profile], pooled: dict[str, Profile], canonic
     return profile_of
 
 
+def _left_out(levels: dict, trained: dict, estimate) -> dict[tuple[str, str], dict]:
+    """Each pair taken as same, with the weights ``estimate(counts, class)`` gives its class from the
+    ``trained`` counts less its own ``levels``: a pair never teaches the m it is weighed with (leave one
+    out). Pairs of one class and one set of levels share one estimate.
+
+    >>> found = _left_out({("a", "b"): ((("Person", "name"), "exact"),), ("c", "d"): ((("Person", "name"), "exact"),)},
+    ...                   {("Person", "name"): {"exact": 2}}, lambda counts, cls: counts)
+    >>> found[("a", "b")], found[("a", "b")] is found[("c", "d")]
+    ({('Person', 'name'): {'exact': 1}}, True)
+    """
+    by_levels: dict[tuple, list] = defaultdict(list)
+    for pair, own in levels.items():
+        by_levels[own].append(pair)
+    out = {}
+    for own, pairs in sorted(by_levels.items()):
+        counts = {key: dict(found) for key, found in trained.items()}
+        for key, lv in own:
+            counts[key][lv] -= 1
+        table = estimate(counts, own[0][0][0] if own else None)
+        out.update((pair, table) for pair in pairs)
+    return out
+
+
+def _by_table(own: dict) -> list[tuple[dict, set]]:
+    """The pairs of ``own`` (pair → weights) grouped by their weights, in the order of their first pair."""
+    groups: dict[int, tuple[dict, set]] = {}
+    for pair in sorted(own):
+        groups.setdefault(id(own[pair]), (own[pair], set()))[1].add(pair)
+    return list(groups.values())
+
+
 def _probability(weight: float) -> float:
     return round(1 / (1 + 2 ** (-weight)), 4)
 
@@ -437,10 +470,14 @@ def find_candidates(
     # m from the case's own most likely pairs, taken as same (one hard step of EM, as Splink estimates m)
     least = _least_weight(m.self_trained)
     likely = {pair for pair, w in scored.items() if w >= least and _probability(w) >= m.self_trained and pair not in judged}
+    own: dict[tuple[str, str], dict] = {}  # a pair taken as same → the weights its own levels did not teach
     if likely:
-        weights = _estimate(g, items, ctx, judged, across_cases, also_same=_level_counts(kept, likely), u_found=u_found)
+        trained = _level_counts(kept, likely)
+        weights = _estimate(g, items, ctx, judged, across_cases, also_same=trained, u_found=u_found)
+        own = _left_out(_own_levels(kept, likely), trained, lambda counts, cls: _estimate(
+            g, items, ctx, judged, across_cases, also_same=counts, u_found=u_found, only_class=cls))
         plans = {}
-        scored = _weigh_kept(kept, ctx, weights)
+        scored = _weigh_kept(kept, ctx, weights, own)
     lap("weighing")
     strength = _strengths(scored)
     judged_same = [pair for pair, value in judged.items() if value is Judgement.SAME and all(x in items for x in pair)]
@@ -462,8 +499,12 @@ def find_candidates(
         canonical, candidates, pooled = clusters, possible, now_pooled
         final_ctx = ctx.with_clusters(canonical, candidates)
         again = sorted(again)  # the levels the clusters cannot change taken from the first weighing
-        again_scored = weigh_pairs(again, items, final_ctx, weights, plans, _weighed_with(items, pooled, canonical),
-                                   known=_kept_levels(kept, again, _unchanged))
+        known_again = _kept_levels(kept, again, _unchanged)
+        again_scored = weigh_pairs([pair for pair in again if pair not in own], items, final_ctx, weights, plans,
+                                   _weighed_with(items, pooled, canonical), known=known_again)
+        for table, pairs in _by_table({pair: own[pair] for pair in again if pair in own}):
+            again_scored.update(weigh_pairs(sorted(pairs), items, final_ctx, table, {},
+                                            _weighed_with(items, pooled, canonical), known=known_again))
         scored.update(again_scored)
         strength.update((pair, _probability(w)) for pair, w in again_scored.items())  # only those weighed again changed
     del kept
@@ -487,7 +528,7 @@ def find_candidates(
     ends = [_weighed_with(items, pooled, canonical)(a, b) for a, b, _, _ in listed]
     found = []
     for (a, b, verdict_, kept), (pa, pb), known in zip(listed, ends, _levels_of_listed(ends, final_ctx)):
-        weight, rows, shared = _score(pa, pb, final_ctx, weights, known)
+        weight, rows, shared = _score(pa, pb, final_ctx, own.get((a, b), weights), known)
         joint = assertions_about(g, [a, b], all_of=True)
         either = [x for x in assertions_about(g, [a, b]) if x not in joint]
         found.append(IdentityCandidate(

@@ -37,7 +37,7 @@ from kg.analysis.levels import level_function
 from kg.analysis.levels import levels_of
 from kg.analysis.weights import Weights, applies
 
-__all__ = ["weigh_pairs", "weigh_kept", "level_counts", "kept_levels", "one_pair"]
+__all__ = ["weigh_pairs", "weigh_kept", "level_counts", "own_levels", "kept_levels", "one_pair"]
 
 def _plan(a: Profile, b: Profile, weights: Weights, plans: dict) -> list:
     """The comparisons that apply to a pair of these kinds, each with its function and weight table."""
@@ -196,17 +196,48 @@ def weigh_pairs(pairs, profiles: dict[str, Profile], ctx: Context, weights: Weig
     return out
 
 
-def weigh_kept(kept: list, ctx: Context, weights: Weights) -> dict[tuple[str, str], float]:
-    """The match weight of each pair :func:`weigh_pairs` weighed (its levels ``kept``), under new ``weights``:
-    the levels are taken, not found again, but for a comparison that weighed nothing before."""
+def weigh_kept(kept: list, ctx: Context, weights: Weights, own: dict | None = None) -> dict[tuple[str, str], float]:
+    """The match weight of each pair :func:`weigh_pairs` weighed (its levels ``kept``), under new ``weights``,
+    or, for a pair in ``own`` (pair → weights), under its own: the levels are taken, not found again, but for
+    a comparison that weighed nothing before."""
     out: dict[tuple[str, str], float] = {}
     for plan, keys, left, right, _, numbers in kept:
-        cls = left[0].cls
-        now = [(c, kind, weights.get((c.name, cls), {})) for c, kind, _ in plan]
-        found = [lv if lv is not None or not _needed(c, table) else levels_of(c, left, right, ctx)
-                 for (c, _, table), lv in zip(now, numbers)]
-        out.update(zip(keys, _rounded(_totals(now, found, len(keys)))))
+        groups: dict[int, tuple[Weights, list[int]]] = {}
+        for i, key in enumerate(keys) if own else ():
+            table = own.get(key)
+            if table is not None:
+                groups.setdefault(id(table), (table, []))[1].append(i)
+        if not groups:
+            out.update(_kept_totals(plan, keys, left, right, numbers, ctx, weights))
+            continue
+        mine = {i for _, rows in groups.values() for i in rows}
+        rest = [i for i in range(len(keys)) if i not in mine]
+        for table, rows in [(weights, rest), *groups.values()]:
+            if rows:
+                out.update(_kept_totals(plan, [keys[i] for i in rows], [left[i] for i in rows], [right[i] for i in rows],
+                                        [None if n is None else n[rows] for n in numbers], ctx, table))
     return out
+
+
+def _kept_totals(plan, keys, left, right, numbers, ctx: Context, weights: Weights):
+    cls = left[0].cls
+    now = [(c, kind, weights.get((c.name, cls), {})) for c, kind, _ in plan]
+    found = [lv if lv is not None or not _needed(c, table) else levels_of(c, left, right, ctx)
+             for (c, _, table), lv in zip(now, numbers)]
+    return zip(keys, _rounded(_totals(now, found, len(keys))))
+
+
+def own_levels(kept: list, chosen) -> dict[tuple[str, str], tuple[tuple[tuple[str, str], str], ...]]:
+    """Each of the ``chosen`` pairs' levels, as :func:`level_counts` counts them: pair → ((class, comparison
+    name), level) for each comparison whose levels were found, in the plan's order."""
+    found: dict[tuple[str, str], list] = {}
+    for plan, keys, left, _, levels, _ in kept:
+        rows = [i for i, key in enumerate(keys) if key in chosen]
+        for (c, _, _), lv in zip(plan, levels):
+            if lv is not None:
+                for i in rows:
+                    found.setdefault(keys[i], []).append(((left[0].cls, c.name), lv[i]))
+    return {pair: tuple(levels) for pair, levels in found.items()}
 
 
 def level_counts(kept: list, chosen) -> dict[tuple[str, str], dict[str, int]]:

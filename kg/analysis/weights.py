@@ -101,16 +101,18 @@ def strongest_one(weights: list[float], said: list[bool], alone: list[bool] | No
 
 
 def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: bool = False, known: dict | None = None,
-             also_same: dict[str, dict[str, int]] | None = None, u_found: dict | None = None) -> Weights:
+             also_same: dict[tuple[str, str], dict[str, int]] | None = None, u_found: dict | None = None,
+             only_class: str | None = None) -> Weights:
     """Each comparison's level weights per class: log2(m/u), m from `same` pairs, u from random pairs
     (their levels found as weighing finds them, :func:`kg.analysis.levels.levels_of`).
 
     ``known``, if given, receives the levels found for u, comparison name → pair → level, for the
     weighing to take rather than find again (in a small case the random pairs are every pair).
-    ``also_same`` counts the levels of more pairs taken as same (comparison name → level → pairs: the
-    case's own most likely pairs, :func:`kg.analysis.identity.find_candidates`); ``u_found`` keeps the
+    ``also_same`` counts the levels of more pairs taken as same ((class, comparison name) → level → pairs:
+    the case's own most likely pairs, :func:`kg.analysis.identity.find_candidates`); ``u_found`` keeps the
     counts of the random pairs' levels between two estimates, (class, comparison name) → level → pairs,
-    and those of the pairs judged same (under the key None).
+    those of the pairs judged same (under the key None) and the items by class. ``only_class`` gives the
+    weights of that class alone.
     """
     from kg.analysis.levels import levels_of
     from kg.ontology import Judgement
@@ -128,12 +130,22 @@ def estimate(g, items: dict[str, Profile], ctx: Context, judged, across_cases: b
             for level_name, n in found.items():
                 same_counts[name][level_name] += n
                 class_counts[(cls, name)][level_name] += n
-    by_class: dict[str, list[str]] = defaultdict(list)
-    for node in sorted(items):
-        by_class[items[node].cls].append(node)
+    by_class: dict[str, list[str]] | None = u_found.get("by class") if u_found is not None else None
+    if by_class is None:
+        by_class = defaultdict(list)
+        for node in sorted(items):
+            by_class[items[node].cls].append(node)
+        if u_found is not None:
+            u_found["by class"] = by_class
+    if only_class is not None:
+        by_class = {only_class: by_class[only_class]}
     different = [pair for pair, value in sorted(judged.items()) if value is Judgement.DIFFERENT]
     samples = {}
     for cls, members in sorted(by_class.items()):
+        exemplar = items[members[0]]
+        if u_found is not None and all((cls, c.name) in u_found for c in m.comparisons if c.classes & exemplar.kinds):
+            samples[cls] = (exemplar, [])  # every u of the class counted before: no pairs to draw
+            continue
         sample = _random_pairs(members, m.u_sample, f"{m.seed}:{cls}", None if across_cases else (lambda x: items[x].case))
         sample += [pair for pair in different if all(x in items and items[x].cls == cls for x in pair)]
         samples[cls] = (items[members[0]], sample)

@@ -209,6 +209,18 @@ def test_an_outlet_never_pairs_with_a_public_body_by_a_common_word():
     assert (_rows(outlet)["name"][0], _rows(outlet)["outlet"][0], outlet.verdict) == ("different", "outlet-and-other", "unlikely")
 
 
+def test_a_pair_taken_as_same_is_weighed_with_the_m_its_own_levels_did_not_teach(acme_projection, monkeypatch):
+    import dataclasses
+
+    [taught] = identity_candidates(acme_projection)  # the case's one pair at least 0.95 likely, so the only one it learns m from
+    untrained = dataclasses.replace(identity.model(), self_trained=2.0)  # no pair reaches it: m is never estimated again
+    monkeypatch.setattr(identity, "model", lambda: untrained)
+    [alone] = identity_candidates(acme_projection)
+    # left out of the count, the pair has taught nothing: its mechanism (different) weighs what the priors say
+    assert (taught.weight, _rows(taught)["mechanism"]) == (alone.weight, _rows(alone)["mechanism"])
+    assert _rows(taught)["mechanism"][0] == "different" and _rows(taught)["mechanism"][1] < -2
+
+
 def test_an_ampersand_inside_a_name_is_part_of_its_word_not_and():
     by_pair = _by_labels("""
 :hm a kg:Organization ; rdfs:label "H&M" .  :mh a kg:Organization ; rdfs:label "M&H" .

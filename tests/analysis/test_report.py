@@ -43,8 +43,8 @@ def test_text_report_starts_with_the_counts(acme):
     lines = result.output.splitlines()
     assert lines[0] == f"What the record leaves unresolved: {HEADLINE}."
     assert " 1. Checkout outage ~ Assistant-linked disruption may be one incident: likely the same." in lines
-    assert "     -1.40  mechanism: different (Checkout deployment vs AI-assisted change)" in lines
-    assert "    total:  match weight +9.56 (prior -0.89), probability 1.00" in lines
+    assert "     -2.10  mechanism: different (Checkout deployment vs AI-assisted change)" in lines
+    assert "    total:  match weight +7.50 (prior -0.89), probability 0.99" in lines
     settle = lines.index("TO SETTLE AN IDENTITY CANDIDATE: add its judgement to a case file (or use kg review)")
     assert settle > lines.index(" 1. Checkout outage ~ Assistant-linked disruption may be one incident: likely the same.")
     assert lines[settle + 1] == "  - Checkout outage ~ Assistant-linked disruption: judgements: [{pair: [outage-a,"
@@ -64,9 +64,9 @@ def test_out_writes_markdown_and_json_and_prints_the_counts(acme, tmp_path):
     assert f"\n\n{HEADLINE}.\n" in markdown
     assert "### Checkout outage ~ Assistant\\-linked disruption" not in markdown  # '-' is not escaped
     assert "### Checkout outage ~ Assistant-linked disruption" in markdown
-    assert "| -1.40 | mechanism: different (Checkout deployment vs AI\\-assisted change) |" not in markdown
-    assert "| -1.40 | mechanism: different (Checkout deployment vs AI-assisted change) |" in markdown
-    assert "| **+9.56** | **match weight**, probability 1.00 |" in markdown
+    assert "| -2.10 | mechanism: different (Checkout deployment vs AI\\-assisted change) |" not in markdown
+    assert "| -2.10 | mechanism: different (Checkout deployment vs AI-assisted change) |" in markdown
+    assert "| **+7.50** | **match weight**, probability 0.99 |" in markdown
 
 
 def test_the_report_is_the_same_every_time(acme):

@@ -48,13 +48,13 @@ def test_assertions_hang_between_party_and_proposition(acme_graph):
 def test_candidates_are_edges_until_judged(store, tmp_path):
     build_into(store, ACME)
     [candidate] = [e for e in graph_view(open_graph(store))["edges"] if e["kind"] == "candidate"]
-    assert (candidate["source"], candidate["target"], candidate["label"]) == (A + "outage-a", A + "outage-b", "likely the same (1.00)")
+    assert (candidate["source"], candidate["target"], candidate["label"]) == (A + "outage-a", A + "outage-b", "likely the same (0.99)")
     [panel] = [u for u in graph_view(open_graph(store))["unresolved"] if u["kind"] == "candidate"]
     assert panel["waterfall"][0] == {"comparison": "prior", "level": "", "weight": -0.893, "detail": "", "via": []}
-    assert {"comparison": "mechanism", "level": "different", "weight": -1.399, "detail": "Checkout deployment vs AI-assisted change",
+    assert {"comparison": "mechanism", "level": "different", "weight": -2.103, "detail": "Checkout deployment vs AI-assisted change",
             "via": []} in panel["waterfall"]
-    assert panel["detail"].startswith("Incident, likely the same (1.00); -0.89 prior; ")
-    assert panel["detail"].endswith("; = +9.56 match weight")
+    assert panel["detail"].startswith("Incident, likely the same (0.99); -0.89 prior; ")
+    assert panel["detail"].endswith("; = +7.50 match weight")
     case = copy_case(tmp_path, ACME, "judged")
     (case / "judgements.yaml").write_text("judgements:\n  - pair: [outage-a, outage-b]\n    judgement: unsure\n", encoding="utf-8")
     build_into(store, case)
