@@ -59,7 +59,10 @@ IMPACTS = {
     # "attack" only where it is an event: "an attack early on June 19", "the recent attack on the pipeline", "a second attack"
     "attack": r"\b(?:(?i:an?|the|this|that|two|three|several)[ ](?:(?!(?i:of|on|in|at|to|for|by|with|and|or|the|an?|this|that)\b)[\w’'-]{1,40}[ ]){0,3}?(?:ransomware|cyber)[ -]?attacks?"
               r"|(?i:an?|the)[ ](?:(?:recent|latest|initial|first|new)[ ])?attack(?=[ ](?:on|against|early|late|last|this)\b)"
-              r"|(?:(?i:a)[ ](?:second|third|further|new)|(?i:another))[ ](?:cyber[ -]?)?attack)\b",
+              r"|(?:(?i:a)[ ](?:second|third|further|new)|(?i:another))[ ](?:cyber[ -]?)?attack"
+              # "a massive attack that began in May", "the May mass attack on ...", "a highly automated mass attack"
+              r"|(?i:an?|the)[ ](?:(?:[A-Z][a-z]{1,9}|\d{1,2}|highly|largely)[ ]){0,2}(?i:mass|massive|coordinated|automated|malicious|"
+              r"criminal|sophisticated|hacking|ddos|phishing)[ ](?:[a-z]{1,20}[ ])?attacks?)\b",
     "down for": rf"(?:stopped|halted|went[ ]dark|went[ ]down|was[ ]down|were[ ]down|down|offline|unavailable)[ ]for[ ](?:(?:close[ ]to|about|almost|nearly|more[ ]than|over|up[ ]to)[ ])?{_W}[ ](?:hours?|minutes?|days?)\b",
     "failed": r"(?:failed|collapsed|broke[ ]down)(?=[ ,.;](?!to\b))",
     "left stuck": rf"left[ ](?:{_W}[ ]){{0,5}}(?:stuck|stranded|without)\b",

@@ -182,5 +182,6 @@ def test_an_attack_told_with_its_date_or_its_target_is_the_incident():
     [incident] = _incidents_of(text, "2024-06-26")
     assert incident.fields["date"] == "2024-06-19"
     assert [text[s:e] for s, e in sorted(incident.spans)] == ["a severe ransomware attack", "a second attack"]
-    other = "The outage was not caused by a sophisticated cyberattack. The May 7 DarkSide ransomware attack followed. He had a heart attack."
-    assert [other[s:e] for s, e, _ in find_impacts(other)] == ["The May 7 DarkSide ransomware attack"]
+    other = ("The outage was not caused by a sophisticated cyberattack. The May 7 DarkSide ransomware attack followed. He had a heart "
+             "attack. The gang unleashed a highly automated mass attack on the tool. The critic launched a scathing attack on the board.")
+    assert [other[s:e] for s, e, _ in find_impacts(other)] == ["The May 7 DarkSide ransomware attack", "a highly automated mass attack"]
