@@ -152,6 +152,10 @@ class _Covered:
         return False
 
 
+#: "the" and at most two words before a plural head: "the IT failures", "the outages".
+_DEFINITE_BEFORE = re.compile(rf"(?<![\w’'-])(?i:the)[ ](?:[\w’'&-]{{1,{_W}}}[ ]){{0,2}}$")
+
+
 def _incidents(table: EntityTable, text: str, sentences: list[Sentence], published: str | None) -> list[Entity]:
     found: list[tuple[int, int, str, str, str]] = []  # start, end, label, kind, head
     covered = _Covered()
@@ -162,7 +166,13 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
         for m in pattern.finditer(text):
             head_group = "head" if m.group("head") else "head2"
             head_start, head_end = m.start(head_group), m.end(head_group)
-            if m.groupdict().get("plural") or covered.holds(head_start):
+            if covered.holds(head_start):
+                continue
+            if m.groupdict().get("plural"):
+                # "the IT failures" after the incident is a mention of it; a plural never makes one ("outages are rare").
+                the = _DEFINITE_BEFORE.search(text, max(0, head_start - 70), head_start) if pattern is _INCIDENT_RE else None
+                if the is not None and not _COMPOUND_AFTER.match(text, m.end()):
+                    found.append((the.start() + 4, m.end(), text[the.start() + 4:m.end()], "mention", m.group("head").lower()))
                 continue
             if pattern is _FAILED_CHANGE_RE and STOP & {w for w in m.group("mods").split() if w.islower()}:
                 continue  # "failed to update", "botched the roll-out": no change named
@@ -191,6 +201,10 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
     incidents: list[Entity] = []
     last: Entity | None = None
     for start, end, label, kind, head in found:
+        if kind == "mention":
+            if last is not None and not table.is_taken(start, end):
+                table.mention(last, start, end)
+            continue
         head_start = end - len(label.split()[-1]) if kind == "Incident" else start
         if table.is_taken(head_start, end):
             last = table.at(start, end, {"Incident", "IncidentTrend"}) or last

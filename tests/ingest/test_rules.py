@@ -298,3 +298,11 @@ def test_according_to_a_name_with_a_companys_title_is_a_person(engine):
 def test_a_preposition_before_an_incident_is_no_part_of_its_name():
     x = extract("Globex loses billions amid Orbis outage\n\nThe Orbis outage lasted six hours, Orbis said.\n", parser="rules")
     assert [e.label for e in x.table.entities.values() if e.type == "Incident"] == ["Orbis outage"]
+
+
+def test_the_plural_of_an_incident_after_it_is_a_mention_and_a_plural_alone_makes_none():
+    text = ("Bank meltdown\n\nThe bank's online banking meltdown locked customers out. MPs criticised his handling of "
+            "the IT failures that followed.\n")
+    [incident] = [e for e in extract(text, parser="rules").table.entities.values() if e.type == "Incident"]
+    assert [text[s:e] for s, e in sorted(incident.spans)][-1] == "IT failures"
+    assert not [e for e in extract("Outages are rare, the regulator said.", parser="rules").table.entities.values() if e.type == "Incident"]
