@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from kg.ingest.lemmas import simple_lemmas
 from kg.ingest.systems import SYSTEM_HEADS
 
-__all__ = ["Aspect", "ASPECTS", "CAUSE_ROWS", "cause_of", "rival_causes", "FIGURE_ASPECTS", "figure_aspects", "ASPECT_LINK", "ASPECT_HINT", "aspect_sides", "said_of_party", "THING_HEADS", "aspect_words", "opposed_aspects", "aspect_score"]
+__all__ = ["Aspect", "ASPECTS", "CAUSE_ROWS", "cause_of", "rival_causes", "FIGURE_ASPECTS", "figure_aspects", "figure_aspect_values", "other_figures", "ASPECT_LINK", "ASPECT_HINT", "aspect_sides", "said_of_party", "THING_HEADS", "aspect_words", "opposed_aspects", "aspect_score"]
 
 #: A later claim opposed to an earlier one on an aspect takes the other side of it from this score.
 ASPECT_LINK = 0.6
@@ -89,34 +89,58 @@ FIGURE_BEFORE, FIGURE_AFTER = 6, 3
 
 
 def figure_aspects(text: str) -> set[str]:
+    """The aspects of :data:`FIGURE_ASPECTS` and the counted things ``text`` gives a figure of
+    (:func:`figure_aspect_values`)."""
+    return set(figure_aspect_values(text))
+
+
+def other_figures(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> bool:
+    """Do two claims give another figure of one thing: an aspect or a counted thing both give a figure of, with no
+    figure in common? "more than 2,800 flight cancellations and more than 10,000 delays" against "cancel more than
+    1,300 flights and delay nearly 10,000 more" give other figures of flights, whatever the delays.
+
+    >>> other_figures({"count:flight": frozenset({"2800"}), "count:delay": frozenset({"10000"})}, {"count:flight": frozenset({"1300"})})
+    True
+    >>> other_figures({"cost": frozenset({"5000000"})}, {"cost": frozenset({"5000000"}), "count:call": frozenset({"7"})})
+    False
+    """
+    return any(a[k].isdisjoint(b[k]) for k in a.keys() & b.keys())
+
+
+def figure_aspect_values(text: str) -> dict[str, frozenset[str]]:
     """The aspects of :data:`FIGURE_ASPECTS` that ``text`` gives a figure of, and each thing it counts
     (``count:`` and its lemma, :func:`kg.ingest.figures.counted_in`): two sides giving different figures
     of one ("about ten calls failed" against "600 calls failed") dispute it. An aspect's word must be the
     figure's own: within :data:`FIGURE_BEFORE` words before it or :data:`FIGURE_AFTER` after, in its clause,
     and the figure a sum of money or a bare number, not a count of something else or a share.
 
-    >>> figure_aspects("The outage cost it more than $500 million."), figure_aspects("The outage was costly.")
-    ({'cost'}, set())
+    The figures of each, as :func:`kg.ingest.figures.numbers_in` writes them.
+
+    >>> figure_aspect_values("The outage cost it more than $500 million."), figure_aspect_values("The outage was costly.")
+    ({'cost': frozenset({'500000000'})}, {})
     >>> figure_aspects("Its liability to Delta was less than $10 million.")
     {'cost'}
-    >>> figure_aspects("About ten calls failed.")
-    {'count:call'}
+    >>> figure_aspect_values("About ten calls failed.")
+    {'count:call': frozenset({'10'})}
     >>> figure_aspects("It expects a $380 million revenue hit, and $170 million in expenses for reimbursements and crew costs.")
     set()
     """
-    from kg.ingest.figures import figure_units
+    from kg.ingest.figures import figure_units, numbers_in
 
-    found = set()
+    found: dict[str, set[str]] = {}
     for start, end, unit in figure_units(text):
+        values = numbers_in(text[start:end])
         if unit.startswith("count:"):
-            found.add(unit)
+            found.setdefault(unit, set()).update(values)
         if unit not in ("money", "figure"):
             continue
         before = re.split(r"[,;:.!?()—–]", text[:start].rstrip("$£€ "))[-1].split()[-FIGURE_BEFORE:]
         after = re.split(r"[,;:.!?()—–]", text[end:])[0].split()[:FIGURE_AFTER]
         lemmas = set(simple_lemmas(" ".join(before + after)))
-        found |= {name for name, words in FIGURE_ASPECTS if words & lemmas}
-    return found
+        for name, words in FIGURE_ASPECTS:
+            if words & lemmas:
+                found.setdefault(name, set()).update(values)
+    return {name: frozenset(values) for name, values in found.items()}
 
 
 _ADV = r"(?:(?:most|more|very|also|only|largely|partly|mainly|mostly|solely|entirely|wholly|squarely|primarily|directly|ultimately|likely|probably)[ ])*"
@@ -381,7 +405,7 @@ def aspect_answer(index, text: str, about: set[str], stance: str, party: str, *,
     from kg.ingest.linking import Content, PropositionMatch, similarity
 
     mine = aspect_sides(text, stance)
-    mine_figures = figure_aspects(text) if stance in ("asserts", "narrows") else set()
+    mine_figures = figure_aspect_values(text) if stance in ("asserts", "narrows") else {}
     names_cause = causes and stance in ("asserts", "confirms") and cause_of(text) is not None
     if not mine and not mine_figures and not names_cause:
         return PropositionMatch()
@@ -398,7 +422,7 @@ def aspect_answer(index, text: str, about: set[str], stance: str, party: str, *,
         holders = index.parties(item_id)
         if any(same_side(who) for who in holders) or not any(way == 1 for way in holders.values()):
             continue
-        figures = bool(mine_figures & figure_aspects(theirs_text)) and not (mine_content.numbers & theirs.numbers)
+        figures = other_figures(mine_figures, figure_aspect_values(theirs_text))
         rivals = names_cause and rival_causes(text, theirs_text, phrase)
         if not figures and not rivals and not opposed_aspects(mine, aspect_sides(theirs_text)):
             continue

@@ -1,4 +1,4 @@
-"""Claims an article makes in its own voice: how long an incident lasted and how many it hit.
+"""Claims an article makes in its own voice: how long an incident lasted, how many it hit and what it cost.
 
 Reporting often sets its own figures against a party's, with no reporting verb: "Service was fully
 restored after about seven hours", "In fact, around half of the bank's customers could not get into
@@ -16,6 +16,9 @@ nobody is reported to have said, telling an incident's impact with a figure of h
 >>> t = "Most users were reconnected within 2 hours, but the network stayed congested for another 10 hours and could not carry calls."
 >>> [c.proposition for c in outlet_claims(EntityTable(t, Gazetteer([])), t, split_sentences(t))]
 ['Most users were reconnected within 2 hours.', 'The network stayed congested for another 10 hours.']
+>>> t = "The company paid a ransom of around $4.4 million in bitcoin. Globex said it paid $5 million. It paid staff well."
+>>> [c.proposition for c in outlet_claims(EntityTable(t, Gazetteer([])), t, split_sentences(t))]
+['The company paid a ransom of around $4.4 million in bitcoin.']
 """
 
 from __future__ import annotations
@@ -37,6 +40,11 @@ _IMPACT = (r"\b(?:lost[ ](?:access|service|signal|power|connection)|could[ ]not|
            r"|locked[ ]out|stranded|cancell?ed|disrupted)\b")
 _ABOUT = r"(?:(?:about|nearly|almost|around|roughly|some|more[ ]than|less[ ]than|up[ ]to|another|over|close[ ]to)[ ])?"
 _NUMBER = rf"(?:\d[\d,.]*|{NUMBER_WORD}|an?|several|a[ ]few)"
+#: A sum of money: "$4.4 million", "£30m", "tens of millions of dollars".
+_SUM = (r"(?:[$£€][ ]?\d[\d,.]*(?:[ ]?(?:million|billion|thousand|bn|m)\b)?"
+        r"|(?:tens|hundreds)[ ]of[ ](?:thousands|millions|billions)[ ]of[ ](?:dollars|pounds|euros))")
+#: What a sum did: paid, lost, cost, fell by, recovered.
+_SUM_VERB = r"\b(?:paid|pays|lost|loses|cost|costs|costing|fell|falls|dropped|drops|wiped|recovered|spent)\b"
 _WHO = (r"(?:customers|users|subscribers|passengers|travell?ers|people|callers|calls|flights|members|patients|households|homes"
         r"|fans|accounts|devices)")
 
@@ -61,6 +69,12 @@ OUTLET_FRAMES: tuple[OutletFrame, ...] = (
         rf"|hundreds[ ]of[ ]thousands|millions)[ ](?:of[ ](?:the[ ]|its[ ]|their[ ])?(?:[\w’'&.-]+['’]s?[ ])?)?(?:[\w-]+[ ]){{0,2}}?{_WHO}\b.*?{_IMPACT}",
         re.IGNORECASE), 0.5,
         "a figure of those an impact hit: “around half of the bank's customers could not get into their accounts”"),
+    OutletFrame("how many, by what happened", re.compile(
+        rf"(?<![\w-]){_ABOUT}\d[\d,.]*(?:[ ](?:million|thousand))?[ ](?:[\w-]+[ ]){{0,2}}?(?:cancell?ations|delays|diversions|disconnections)\b",
+        re.IGNORECASE), 0.5,
+        "a figure of what an impact was, in a noun: “it contributed to more than 2,800 flight cancellations”"),
+    OutletFrame("how much", re.compile(rf"{_SUM_VERB}(?:[ ][\w’'-]+){{0,6}}?[ ]{_ABOUT}{_SUM}", re.IGNORECASE), 0.5,
+        "a sum paid, lost or recovered: “the company paid a ransom of around $4.4 million”, “his fortune fell by $5.9 billion”"),
 )
 
 # A sentence that reports someone's words is theirs, drafted or not.

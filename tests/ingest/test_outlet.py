@@ -24,6 +24,25 @@ def test_the_articles_own_figures_are_its_claims(parser):
     ]
 
 
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_a_sum_paid_lost_or_recovered_in_the_articles_own_words_is_its_claim(parser):
+    text = ("Globex ransom\n\nThe company paid a ransom of around $4.4 million in bitcoin. "
+            "Globex said it paid $5 million. Its chief executive's fortune fell by $5.9 billion. "
+            "The company paid its staff well. It lost tens of millions of dollars in sales.\n")
+    assert own_claims(text, parser) == [
+        ("asserts", "The company paid a ransom of around $4.4 million in bitcoin."),
+        ("asserts", "Its chief executive's fortune fell by $5.9 billion."),
+        ("asserts", "It lost tens of millions of dollars in sales."),
+    ]
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_a_figure_of_what_an_impact_was_told_in_a_noun_is_the_articles_claim(parser):
+    text = ("Globex ground stop\n\nThe ground stop was over by 9 a.m., but it contributed to more than 2,800 flight cancellations. "
+            "Globex said there were 300 delays. The airline has 40 flight attendants.\n")
+    assert own_claims(text, parser) == [("asserts", "It contributed to more than 2,800 flight cancellations.")]
+
+
 def test_words_someone_is_reported_to_have_said_are_never_the_articles():
     text = ("Globex outage\n\nService was restored after two hours, Globex said. "
             "According to Orbis, 500 customers lost access. \"Service was down for an hour.\"\n")
