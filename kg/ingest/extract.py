@@ -67,8 +67,11 @@ def extract(text: str, *, published: str | None = None, known: list[Known] | Non
             named += [(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents]
             speeches += find_speech(text, [(a, doc)])
             # "the affected customers", "the customers affected by it": an "-ed" word the parser reads as no finite
-            # verb (an adjective, a participle) is no verb of a claim
-            ed_words.update((a + t.idx, not is_finite(t)) for t in doc if t.lower_.endswith("ed"))
+            # verb (an adjective, a participle) is no verb of a claim; but a participle with a direct object is a
+            # past tense the parser took for one ("none of the outages involved AI-written code"): a participle
+            # after its noun is passive and takes none
+            ed_words.update((a + t.idx, not is_finite(t) and not any(c.dep_ == "dobj" for c in t.children))
+                            for t in doc if t.lower_.endswith("ed"))
         for a, doc in parsed(text, lines=cue(), without=True, disable=NER_ONLY):
             named += [(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents]
         named.sort()
