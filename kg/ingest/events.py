@@ -30,6 +30,7 @@ from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.phrases import LONGEST_WORD, STOP, VERBAL, denied_cause, modifiers, phrase_label
 from kg.ingest.safeguards import find_safeguards
 from kg.ingest.sentences import Sentence, sentence_at
+from kg.vocab import CLS
 
 __all__ = ["find_events", "find_documents", "parse_count", "COUNT"]
 
@@ -152,6 +153,8 @@ class _Covered:
         return False
 
 
+#: A part of a set before "the": "none of the outages", "one of the failures".
+_SET_OF = re.compile(r"\b(?i:none|one|some|all|any|each|many|most|several|two|three|four|both|either|neither|few)[ ]of[ ]the[ ]$")
 #: "the" and at most two words before a plural head: "the IT failures", "the outages".
 _DEFINITE_BEFORE = re.compile(rf"(?<![\w’'-])(?i:the)[ ](?:[\w’'&-]{{1,{_W}}}[ ]){{0,2}}$")
 
@@ -202,7 +205,10 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
     last: Entity | None = None
     for start, end, label, kind, head in found:
         if kind == "mention":
-            if last is not None and not table.is_taken(start, end):
+            # only an incident's, and not a part of a set ("none of the outages", "one of the failures"): those count
+            # the events a trend or a claim is about, they name none.
+            if last is not None and last.type == CLS.Incident and not table.is_taken(start, end) \
+                    and not _SET_OF.search(text, max(0, start - 20), start):
                 table.mention(last, start, end)
             continue
         head_start = end - len(label.split()[-1]) if kind == "Incident" else start

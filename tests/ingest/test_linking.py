@@ -93,9 +93,6 @@ def test_a_reply_in_a_later_article_takes_its_stance_on_the_claim_it_answers(tmp
     assert not any(p.startswith("the-outages-were-caused") for p in linked)
 
 
-@pytest.mark.xfail(reason="issue 19: since d5e4efd \"the outages\" is a mention of the trend of AI-related incidents, so Globex's "
-                          "denial that any outage involved AI-written code is drafted as a denial of the trend proposition, "
-                          "not as its own proposition the memos' account backs (the events.py plural mentions and the linking to weigh)")
 def test_in_one_article_a_narrowing_opposes_the_broader_claim_and_a_counter_account_backs_what_was_denied(tmp_path):
     _, drafts = _ingest(tmp_path, ONE_ARTICLE)
     stances = _stances(drafts["a0.txt"])

@@ -306,3 +306,9 @@ def test_the_plural_of_an_incident_after_it_is_a_mention_and_a_plural_alone_make
     [incident] = [e for e in extract(text, parser="rules").table.entities.values() if e.type == "Incident"]
     assert [text[s:e] for s, e in sorted(incident.spans)][-1] == "IT failures"
     assert not [e for e in extract("Outages are rare, the regulator said.", parser="rules").table.entities.values() if e.type == "Incident"]
+
+
+def test_a_part_of_a_set_of_incidents_is_no_mention_of_one():
+    text = "Bank meltdown\n\nThe bank's online banking meltdown locked customers out. It said none of the outages involved fraud.\n"
+    [incident] = [e for e in extract(text, parser="rules").table.entities.values() if e.type == "Incident"]
+    assert "outages" not in [text[s:e] for s, e in incident.spans]
