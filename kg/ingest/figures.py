@@ -49,6 +49,9 @@ _WHEN_BEFORE = re.compile(r"\b(?:past|last|next|first|after|within|before|over|i
 # after six hours") tells how long it lasted: the span from its start to that end.
 _ENDED_AFTER = re.compile(r"\b(?:restored|resumed|resolved|reopened|recovered|reconnected|lifted|ended|back(?:[ ](?:online|up))?)"
                           r"[ ](?:[a-z]+[ ]){0,2}?after[ ](?:only[ ]|just[ ]|about[ ]|some[ ])?$", re.IGNORECASE)
+# A span joined to a figure by a hyphen before a noun ("a seven-hour outage", "a 12-hour shutdown"; not "a
+# 40-year-old system"): a count of that unit, how long the thing lasted.
+_SPAN_BEFORE_NOUN = re.compile(r"-(second|minute|hour|day|week)(?![\w-])", re.IGNORECASE)
 # What says a figure is a sum of money: a currency sign before it, or a currency's name after it.
 _MONEY_AFTER = re.compile(r"^[ ]?(?:(?:thousand|million|billion)[ ])?(?:dollars|pounds|euros|usd|gbp|eur)\b", re.IGNORECASE)
 
@@ -64,6 +67,8 @@ def figure_units(text: str) -> list[tuple[int, int, str]]:
     ['money', 'count:hour']
     >>> [u for _, _, u in figure_units("Service was fully restored after about seven hours, and came back within two hours.")]
     ['count:hour']
+    >>> [u for _, _, u in figure_units("After a seven-hour outage and a 12-hour-long wait, the 40-year-old system failed.")]
+    ['count:hour', 'figure', 'figure']
     """
     from kg.ingest.lemmas import simple_lemmas
 
@@ -79,6 +84,9 @@ def figure_units(text: str) -> list[tuple[int, int, str]]:
             continue
         after = _COUNTED.match(text[f.end:f.end + 40].lower())
         noun = simple_lemmas(after.group("noun"))[-1] if after and after.group("noun") not in _NOT_COUNTED else None
+        joined = _SPAN_BEFORE_NOUN.match(text, f.end)
+        if joined:  # "a seven-hour outage": how long the outage lasted
+            noun = joined.group(1).lower()
         if noun in TIME_UNITS and _WHEN_BEFORE.search(text, max(0, f.start - 20), f.start) and not _ENDED_AFTER.search(text, max(0, f.start - 50), f.start):
             continue
         found.append((f.start, f.end, f"count:{noun}" if noun else "figure"))

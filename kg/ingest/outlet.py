@@ -37,7 +37,7 @@ __all__ = ["OutletFrame", "OUTLET_FRAMES", "outlet_claims"]
 #: What an incident did: people cut off, a service down or back.
 _IMPACT = (r"\b(?:lost[ ](?:access|service|signal|power|connection)|could[ ]not|couldn['’]t|(?:were|was)[ ]unable|restored|reconnected"
            r"|(?:went|was|were|stayed|remained)[ ](?:down|offline|dark|congested|unavailable)|without[ ](?:service|power|signal)"
-           r"|locked[ ]out|stranded|cancell?ed|disrupted)\b")
+           r"|locked[ ]out|stranded|cancell?ed|disrupted|back[ ]online)\b")
 _ABOUT = r"(?:(?:about|nearly|almost|around|roughly|some|more[ ]than|less[ ]than|up[ ]to|another|over|close[ ]to)[ ])?"
 _NUMBER = rf"(?:\d[\d,.]*|{NUMBER_WORD}|an?|several|a[ ]few)"
 #: A sum of money: "$4.4 million", "£30m", "tens of millions of dollars".
@@ -61,7 +61,7 @@ class OutletFrame:
 
 OUTLET_FRAMES: tuple[OutletFrame, ...] = (
     OutletFrame("how long", re.compile(
-        rf"{_IMPACT}.*?\b(?:for|after|within|over|lasting)[ ]{_ABOUT}{_NUMBER}[ ](?:hours?|days?|minutes?|weeks?)\b"
+        rf"{_IMPACT}.*?\b(?:for|after|within|over|lasting|lasted)[ ]{_ABOUT}{_NUMBER}[ ](?:hours?|days?|minutes?|weeks?)\b"
         rf"|\b(?:for|after|within|over)[ ]{_ABOUT}{_NUMBER}[ ](?:hours?|days?|minutes?|weeks?)\b.*?{_IMPACT}", re.IGNORECASE), 0.5,
         "an impact and how long it lasted: “service was fully restored after about seven hours”"),
     OutletFrame("how many", re.compile(
@@ -83,7 +83,9 @@ _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|according[ ]to|reported|r
 # Where a clause of its own begins: "..., but the network stayed congested", "... and could not reach any website".
 _CLAUSE = re.compile(r"(?:,[ ]but[ ]|;[ ]|,[ ]while[ ]|[ ]and[ ](?=(?:could|did|was|were|had|has|would|is|are|then)\b))")
 # An opening phrase ("On February 22, ", "In fact, ") is no part of the claim.
-_INTRO = re.compile(r"^(?:(?:In|On|At|By|After|Before|During|Since|Until|Still|Yet|Indeed|Overall|In[ ]fact|At[ ]its[ ]peak)\b[^,]{0,40},[ ])")
+_INTRO = re.compile(r"^(?:(?:In|On|At|By|After|Before|During|Since|Until|Still|Yet|Indeed|Overall|In[ ]fact|At[ ]its[ ]peak)\b[^,]{0,40},"
+                    r"(?:[ ]\d{4},)?[ ])")  # a date's year is part of it: "On Oct. 4, 2021, "
+
 
 
 def outlet_claims(table: EntityTable, text: str, sentences: list[Sentence], taken: list[Claim] = ()) -> list[Claim]:

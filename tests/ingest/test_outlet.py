@@ -43,6 +43,17 @@ def test_a_figure_of_what_an_impact_was_told_in_a_noun_is_the_articles_claim(par
     assert own_claims(text, parser) == [("asserts", "It contributed to more than 2,800 flight cancellations.")]
 
 
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_how_long_an_outage_lasted_after_a_dated_opening_or_told_by_lasted_is_the_articles_claim(parser):
+    text = ("Globex down\n\nOn Oct. 4, 2021, Globex and its apps disappeared from the internet and stayed unavailable for "
+            "roughly six hours. Globex apps are back online after an outage that lasted almost six hours. "
+            "The storm lasted two days.\n")
+    assert own_claims(text, parser) == [
+        ("asserts", "Globex and its apps disappeared from the internet and stayed unavailable for roughly six hours."),
+        ("asserts", "Globex apps are back online after an outage that lasted almost six hours."),
+    ]
+
+
 def test_words_someone_is_reported_to_have_said_are_never_the_articles():
     text = ("Globex outage\n\nService was restored after two hours, Globex said. "
             "According to Orbis, 500 customers lost access. \"Service was down for an hour.\"\n")
