@@ -96,9 +96,26 @@ def external_iri(item: Item, key: str, value: Any) -> URIRef:
     wikidata = _WIKIDATA_ID.match(text)
     if wikidata:
         return URIRef(WIKIDATA_ENTITY + wikidata.group(1))
-    if not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", text):
+    if not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", text) or not _valid_iri(text):
         raise item.error(f"{brief(key)} must be a Wikidata id such as Q42, or an absolute http(s) IRI, not {brief(value)}", key)
     return URIRef(text)
+
+
+def _valid_iri(text: str) -> bool:
+    """Is ``text`` an IRI the store's engine takes (RFC 3987, as Oxigraph parses it)? Asked here, so that a case's
+    bad IRI (a control character, a bad host or percent escape) is refused at its file and line, not by the store's
+    loader at a line of the build's N-Quads.
+
+    >>> _valid_iri("https://example.org/a%20b"), _valid_iri("https://example.org/a\\x01b"), _valid_iri("http://[bad")
+    (True, False, False)
+    """
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def literal(item: Item, key: str, kind: str, value: Any) -> Text | Typed | Literal:
