@@ -22,6 +22,7 @@ number words and dates in full among them, are :mod:`kg.ingest.figures`'s view o
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -41,16 +42,19 @@ def figures(text: str) -> tuple[tuple[str, float], ...]:
     >>> figures("Down for 36 hours, 1.5 days"), figures("5 million customers for 2 weeks")
     ((('time', 1.5), ('time', 1.5)), (('count', 5000000.0), ('time', 14.0)))
     """
-    return tuple((sort, value) for sort, value, _ in _read(text))
+    return tuple((sort, value) for sort, value, _, _ in _read(text))
 
 
 @lru_cache(maxsize=100_000)
-def _read(text: str) -> tuple[tuple[str, float, str], ...]:
+def _read(text: str) -> tuple[tuple[str, float, str, str], ...]:
     """:func:`figures`, each with the words that tell a span of time as the label writes them ("36 hours"; '' for
-    any other figure).
+    any other figure), and the bound the words before it set: ``lower`` ("more than", "over", "at least"),
+    ``upper`` ("nearly", "up to", "fewer than"), or '' (the figure itself, give or take rounding).
 
     >>> _read("Down for 36 hours, £300m lost over 2 Weeks")
-    (('time', 1.5, '36 hours'), ('£', 300000000.0, ''), ('time', 14.0, '2 Weeks'))
+    (('time', 1.5, '36 hours', ''), ('£', 300000000.0, '', ''), ('time', 14.0, '2 Weeks', ''))
+    >>> [bound for *_, bound in _read("More than 1,300 flights, nearly $5 million, up to 1.9 million people, about 40")]
+    ['lower', 'upper', 'upper', '']
     """
     found = []
     for f in read_figures(text):
@@ -58,15 +62,45 @@ def _read(text: str) -> tuple[tuple[str, float, str], ...]:
             continue
         unit = _TIME_WORD.match(text, f.end) if f.sort == "count" else None
         days = TIME_UNITS.get(unit[1].lower().removesuffix("s")) if unit else None
-        found.append(("time", f.value * days, text[f.start:unit.end()]) if days else (f.sort, f.value, ""))
+        before = _BOUND_BEFORE.search(text, max(0, f.start - 24), f.start)
+        bound = ("lower" if before["lower"] else "upper") if before else ""
+        if days and before and before["lower"].lower() == "over":
+            bound = ""  # "lost over two weeks": during, not more than
+        found.append(("time", f.value * days, text[f.start:unit.end()], bound) if days else (f.sort, f.value, "", bound))
     return tuple(found)
 
 
 _TIME_WORD = re.compile(r"\s([A-Za-z]+)\b")
+#: Words just before a figure that make it a bound: the count or sum is at least ("more than 1,300 flights") or
+#: at most ("nearly $5 million", "up to 1.9 million people") the figure; a currency sign may stand between.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:(?P<lower>more[ ]than|over|at[ ]least|upwards[ ]of|in[ ]excess[ ]of|above|greater[ ]than)"
+    r"|(?P<upper>nearly|almost|up[ ]to|fewer[ ]than|less[ ]than|under|below|as[ ]many[ ]as|as[ ]much[ ]as))[ ][£$€¥]?$",
+    re.IGNORECASE,
+)
 
 
 def _agree(x: float, y: float, tolerance: float) -> bool:
     return abs(x - y) <= tolerance * max(abs(x), abs(y))
+
+
+def _may_agree(x: tuple, y: tuple, tolerance: float) -> bool:
+    """May two figures of one sort be one amount, each as a bound or a figure give or take ``tolerance``?
+    Two lower bounds always may ("more than 1,300" and "more than 2,800": a count told as it grew).
+
+    >>> _may_agree(("count", 1300.0, "", "lower"), ("count", 2800.0, "", "lower"), 0.1)
+    True
+    >>> _may_agree(("£", 5e6, "", "upper"), ("£", 4.3e6, "", ""), 0.1), _may_agree(("£", 2.3e6, "", ""), ("£", 4.3e6, "", ""), 0.1)
+    (True, False)
+    """
+    (low_x, high_x), (low_y, high_y) = _span(x, tolerance), _span(y, tolerance)
+    return max(low_x, low_y) <= min(high_x, high_y)
+
+
+def _span(figure: tuple, tolerance: float) -> tuple[float, float]:
+    _, value, _, bound = figure
+    low, high = value * (1 - tolerance), value * (1 + tolerance)
+    return (low, math.inf) if bound == "lower" else (0.0, high) if bound == "upper" else (low, high)
 
 
 def quantities(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool) -> Outcome:
@@ -89,21 +123,26 @@ def quantities(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
     [('same', (('left', ('36 hours',)), ('right', ('1.5 days',)))), ('none', ())]
     """
     left, right = _read(a.label), _read(b.label)
-    sorts = {s for s, _, _ in left} & {s for s, _, _ in right}
+    sorts = {f[0] for f in left} & {f[0] for f in right}
     if not sorts:
         return Outcome("none")
     tolerance = float(c.options.get("tolerance", 0.1))
     mine = [f for f in left if f[0] in sorts]
     theirs = [f for f in right if f[0] in sorts]
-    level = "same" if any(s == t and _agree(x, y, tolerance) for s, x, _ in mine for t, y, _ in theirs) else "different"
+    if any(f[0] == g[0] and _agree(f[1], g[1], tolerance) for f in mine for g in theirs):
+        level = "same"
+    elif any(f[0] == g[0] and _may_agree(f, g, tolerance) for f in mine for g in theirs):
+        return Outcome("none")  # a bound the other figure keeps: one amount told two ways may be
+    else:
+        level = "different"
     if not facts:
         return Outcome(level)
     return Outcome(level, _facts(left=tuple(map(_shown, mine)), right=tuple(map(_shown, theirs))))
 
 
-def _shown(figure: tuple[str, float, str]) -> str:
+def _shown(figure: tuple[str, float, str, str]) -> str:
     """A figure for a reader: a span of time as the label tells it ("36 hours"), any other by its value in full."""
-    sort, value, written = figure
+    sort, value, written, _ = figure
     if sort == "time":
         return written
     number = f"{value:,.0f}" if value == int(value) else f"{value:,g}"

@@ -253,6 +253,22 @@ def test_one_effect_told_by_one_figure_meets_and_two_figures_count_against():
     assert one.probability > other.probability > two.probability
 
 
+def test_a_figure_told_as_a_bound_the_other_keeps_says_nothing_against():
+    by_pair = _by_labels("""
+:early a kg:Effect ; rdfs:label "More than 1,300 flights cancelled" .
+:later a kg:Effect ; rdfs:label "More than 2,800 flight cancellations" .
+:paid a kg:Effect ; rdfs:label "Nearly $5 million paid to the attackers" .
+:ransom a kg:Effect ; rdfs:label "A ransom worth roughly $4.3 million" .
+:back a kg:Effect ; rdfs:label "Roughly $2.3 million of the payment recovered" .
+""")
+    # one count told as it grew, and a sum told as "nearly" a round figure: no evidence against
+    assert _rows(by_pair("More than 1,300 flights cancelled", "More than 2,800 flight cancellations"))["quantities"] == ("none", 0.0)
+    assert _rows(by_pair("Nearly $5 million paid to the attackers", "A ransom worth roughly $4.3 million"))["quantities"] == ("none", 0.0)
+    # two figures with no bound that do not agree still count against
+    apart = _rows(by_pair("A ransom worth roughly $4.3 million", "Roughly $2.3 million of the payment recovered"))["quantities"]
+    assert apart[0] == "different" and apart[1] < 0
+
+
 SPANS = """
 :a a kg:Effect ; rdfs:label "Outage of 36 hours" .
 :b a kg:Effect ; rdfs:label "Customers cut off for 1.5 days" .
