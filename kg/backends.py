@@ -55,10 +55,13 @@ class Backend:
     def __init__(self, where: StoreLocation | None = None):
         self.where = where
 
-    def load(self, chunks: Iterable[bytes], check: Check | None = None) -> None:
+    def load(self, chunks: Iterable[bytes], check: Check | None = None, *, own: bool = False) -> None:
         """Replace the graph with the N-Triples (N-Quads for the embedded store) in ``chunks``, all or nothing.
 
-        ``check`` is called with the new graph, complete but not yet in place; raising abandons it.
+        ``check`` is called with the new graph, complete but not yet in place; raising abandons it. ``own``: the
+        lines are a build's own (every IRI a slug's, the ontology's or one checked as the case was read,
+        :func:`kg.loaders.values.external_iri`), so the embedded store's loader checks no IRI again (Oxigraph's
+        ``lenient``); the other stores read them as any.
         """
         raise NotImplementedError
 
@@ -207,12 +210,12 @@ class OxigraphBackend(Backend):
             raise damaged_store(path, e) from e
         return _graph_over(store, generation)
 
-    def load(self, chunks: Iterable[bytes], check: Check | None = None) -> None:
+    def load(self, chunks: Iterable[bytes], check: Check | None = None, *, own: bool = False) -> None:
         path = self.where.path
         created = not path.exists()
         try:
             with store_lock(path):
-                generation = self._generation(path, chunks, check)
+                generation = self._generation(path, chunks, check, own)
                 self._swap(path, generation)
         except BaseException:
             if created:  # a failed first build leaves no empty store folder behind
@@ -220,7 +223,7 @@ class OxigraphBackend(Backend):
             raise
 
     @staticmethod
-    def _generation(path: Path, chunks: Iterable[bytes], check: Check | None) -> Path:
+    def _generation(path: Path, chunks: Iterable[bytes], check: Check | None, own: bool = False) -> Path:
         """A new generation of the store beside the current one, loaded and checked."""
         import pyoxigraph as ox
 
@@ -233,7 +236,7 @@ class OxigraphBackend(Backend):
             while not reader.done:
                 reader.next_piece()
                 # N-Quads: N-Triples, and the summaries' rows in their named graphs (kg.summaries).
-                store.bulk_load(buffered, format=ox.RdfFormat.N_QUADS)
+                store.bulk_load(buffered, format=ox.RdfFormat.N_QUADS, lenient=own)
             if reader.held:
                 store.extend(ox.parse(b"".join(reader.held), format=ox.RdfFormat.N_QUADS))
             store.flush()
@@ -323,7 +326,7 @@ class MemoryBackend(Backend):
 
     kind = "memory"
 
-    def load(self, chunks: Iterable[bytes], check: Check | None = None) -> None:
+    def load(self, chunks: Iterable[bytes], check: Check | None = None, *, own: bool = False) -> None:
         graph = Graph()
         for data in chunks:
             if data:
@@ -360,7 +363,7 @@ class RemoteBackend(Backend):
 
     kind = "remote"
 
-    def load(self, chunks: Iterable[bytes], check: Check | None = None) -> None:
+    def load(self, chunks: Iterable[bytes], check: Check | None = None, *, own: bool = False) -> None:
         from kg.remote import replace_remote
 
         replace_remote(self.where.remote, chunks, check=check)

@@ -538,7 +538,7 @@ def build(
     if progress:
         progress("reading cases", 0, len(paths))
     try:
-        store_backend.load(chunks(), check=before_swap)
+        store_backend.load(chunks(), check=before_swap, own=True)
     except BaseException:
         if staged is not None:
             staged.discard()
