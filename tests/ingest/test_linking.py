@@ -93,10 +93,6 @@ def test_a_reply_in_a_later_article_takes_its_stance_on_the_claim_it_answers(tmp
     assert not any(p.startswith("the-outages-were-caused") for p in linked)
 
 
-@pytest.mark.xfail(reason="issue 19: since d5e4efd ('the outages' after an incident is a mention of it) the denial 'none of the "
-                          "outages involved AI-written code' is about the trend incident, and that shared item lifts its answer "
-                          "score to 0.35 (ANSWER_LINK_VECTORS) against 'a trend of AI-related incidents': an incident the whole "
-                          "article is about should tell no answer apart", strict=False)
 def test_in_one_article_a_narrowing_opposes_the_broader_claim_and_a_counter_account_backs_what_was_denied(tmp_path):
     _, drafts = _ingest(tmp_path, ONE_ARTICLE)
     stances = _stances(drafts["a0.txt"])
