@@ -14,6 +14,7 @@ other claim's counts in part.
 from __future__ import annotations
 
 import re
+from math import fsum
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -138,7 +139,7 @@ def _credit(word: str, other: frozenset[str], vectors) -> float:
 
 def _shared(a: Content, b: Content, weight: Callable[[str], float], vectors) -> float:
     """The weight of ``a``'s lemmas found in ``b`` (in part, for words near in meaning)."""
-    return sum(weight(w) * _credit(w, b.lemmas, vectors) for w in a.lemmas)
+    return fsum(weight(w) * _credit(w, b.lemmas, vectors) for w in a.lemmas)
 
 
 def similarity(a: Content, b: Content, weight: Callable[[str], float] = _commonness, *, reply: bool = False,
@@ -158,12 +159,12 @@ def similarity(a: Content, b: Content, weight: Callable[[str], float] = _commonn
     """
     if not a.lemmas or not b.lemmas:
         return 0.0
-    total_a, total_b = sum(weight(w) for w in a.lemmas), sum(weight(w) for w in b.lemmas)
+    total_a, total_b = fsum(weight(w) for w in a.lemmas), fsum(weight(w) for w in b.lemmas)
     shared_a, shared_b = _shared(a, b, weight, vectors), _shared(b, a, weight, vectors)
     dice = (shared_a + shared_b) / (total_a + total_b)
     # How much of the shorter claim the longer holds counts exact lemmas only: a long claim has a word
     # near almost any short claim's words.
-    exact = sum(weight(w) for w in a.lemmas & b.lemmas)
+    exact = fsum(weight(w) for w in a.lemmas & b.lemmas)
     contained = exact / min(total_a, total_b)
     score = 0.4 * dice + 0.6 * contained if reply else dice
     if a.about and b.about:
@@ -179,13 +180,13 @@ def exact_share(a: Content, b: Content, weight: Callable[[str], float] = _common
     >>> round(exact_share(content_of("The upgrade caused the outage."), content_of("An upgrade caused it.")), 2)
     0.83
     """
-    total = sum(weight(w) for w in a.lemmas) + sum(weight(w) for w in b.lemmas)
-    return 2 * sum(weight(w) for w in a.lemmas & b.lemmas) / total if total else 0.0
+    total = fsum(weight(w) for w in a.lemmas) + fsum(weight(w) for w in b.lemmas)
+    return 2 * fsum(weight(w) for w in a.lemmas & b.lemmas) / total if total else 0.0
 
 
 def _coverage(a: Content, b: Content, weight: Callable[[str], float], vectors=None) -> float:
     """The share of ``b``'s weighted lemmas that ``a`` has too."""
-    total = sum(weight(w) for w in b.lemmas)
+    total = fsum(weight(w) for w in b.lemmas)
     return _shared(b, a, weight, vectors) / total if total else 0.0
 
 
