@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.kind_links import document_author, owned_products, system_names
+from kg.ingest.named import reads_as_company
 from kg.ingest.systems import AI_DESCRIPTION, SYSTEM_HEADS
 from kg.vocab import CLS
 
@@ -260,6 +261,7 @@ _TERMS = {"vulnerability", "internet protocol", "virtual private network"}
 
 
 def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str, kind: str | None = None) -> None:
+    names: list[Entity] = []  # a parser's organizations that are only this system's name
     if rule.name == "named system" and re.search(r"[ ](?:to|of|for|on)[ ]", words):
         for s, t, part in _parts(table, start, end):
             table.unmention(part, s, t)
@@ -286,7 +288,11 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
             return
         if rule.name == "faulty update" and any(e.type not in ORG_TYPES | {CLS.Person} for e in blocking):
             return
-        if rule.name == "named system" and not kind and any(e.type in ORG_TYPES | {CLS.Person} for e in covering):
+        # A parser's organization that is only ever a system's name in the article ("the problem with NOTAM ... a
+        # backup of the NOTAM system": it never speaks, has no staff, no possessive) is that system, not a company.
+        if rule.name == "named system":
+            names = [e for e in covering if _system_name_only(table, e, start, head_start)]
+        if rule.name == "named system" and not kind and any(e.type in ORG_TYPES | {CLS.Person} and e not in names for e in covering):
             return  # "the Globex system": the company's system, told by no name of its own
     elif rule.kind == CLS.System and rule.name in _TERMS and [(e.rule, e.known_id) for e in covering] == [("named entity (parser)", None)] \
             and (start, end) in covering[0].spans:
@@ -315,14 +321,26 @@ def _apply(table: EntityTable, rule: KindRule, start: int, end: int, words: str,
             return
     fields = {"_head": _head(label)} if rule.kind == CLS.InternalDocument else {}
     section = "sources" if rule.kind == CLS.InternalDocument else "entities"
+    made = None
     if rule.kind in (CLS.Safeguard, CLS.System):
-        earlier = next((e for e in table.entities.values() if e.type == rule.kind and e.known_id is None and (
+        made = next((e for e in table.entities.values() if e.type == rule.kind and e.known_id is None and (
             _same_thing(e.label, label) or (rule.name == "virtual private network" and e.rule.startswith(rule.name)))), None)
-        if earlier is not None:  # "the database" after "the production database": one item
-            table.mention(earlier, start, end)
-            table.alias(earlier, label)
-            return
-    table.new(rule.kind, label, start, end, rule=f"{rule.name} ({rule.kind})", confidence=rule.confidence, section=section, **fields)
+        if made is not None:  # "the database" after "the production database": one item
+            table.mention(made, start, end)
+            table.alias(made, label)
+    if made is None:
+        made = table.new(rule.kind, label, start, end, rule=f"{rule.name} ({rule.kind})", confidence=rule.confidence, section=section, **fields)
+    for name in names if rule.kind == CLS.System else ():
+        for s, t in [(s, t) for s, t in name.spans if start <= s and t <= end]:
+            table.unmention(name, s, t)
+        table.merge(name, made)  # its other mentions ("the problem with NOTAM") are the system's
+
+
+def _system_name_only(table: EntityTable, entity: Entity, start: int, head_start: int) -> bool:
+    """Is ``entity`` a parser's organization named at ``start`` before a system's head noun (at ``head_start``)
+    that nowhere in the article reads as a company (:func:`~kg.ingest.named.reads_as_company`)?"""
+    return entity.type == CLS.Organization and entity.rule == "named entity (parser)" and entity.known_id is None \
+        and any(s == start and t < head_start for s, t in entity.spans) and not reads_as_company(table, table.text, entity.label)
 
 
 #: "the letter", "the forum post": a document told again by its noun after a determiner that points back.

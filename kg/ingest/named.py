@@ -15,7 +15,7 @@ from kg.ingest.name_tables import NAME_PARTICLES, NOT_NAMES, ORG_LAST, PLURAL_AC
 from kg.ingest.sentences import title_case_headline
 from kg.vocab import CLS
 
-__all__ = ["add_named", "add_publisher", "named_products"]
+__all__ = ["add_named", "add_publisher", "named_products", "reads_as_company"]
 
 _NER_TYPES = {"PERSON": CLS.Person, "ORG": CLS.Organization}
 
@@ -56,7 +56,9 @@ def add_named(table: EntityTable, text: str, named) -> None:
         elif label in _LISTED and _listed_with_organizations(text, start, end, orgs):
             type_ = CLS.Organization  # "EDP, Endesa and Iberdrola": one list, one kind
         if label in ("ORG", "PRODUCT") and (_RUNS_ON.match(text, end) or re.search(r"[ ]v?\d+\.\d+$", text[start:end])):
-            type_ = CLS.System  # "millions of Windows systems", "Claude Opus 4.6": what machines run, a version of a product
+            # "millions of Windows systems", "Claude Opus 4.6": what machines run, a version of a product; but a name
+            # that speaks or has staff anywhere in the article is the company ("Globex said the Globex system was slow")
+            type_ = CLS.Organization if reads_as_company(table, text, text[start:end]) else CLS.System
         if type_ is None or table.is_taken(start, end):
             continue
         if type_ == CLS.Organization and re.match(rf"[ ](?i:{TITLE_WORDS})\b", text[end:end + 20]) and re.match(r"[ ][A-Z]", text[end:end + 2]):
@@ -152,7 +154,8 @@ def named_products(table: EntityTable, text: str) -> None:
     """
     for entity in table.entities.values():
         if entity.type == CLS.Organization and entity.rule == "named entity (parser)" and entity.known_id is None and any(
-                _RUNS_ON.match(text, e) and _OWNER_BEFORE.search(text, max(0, s - 42), s) for s, e in entity.spans):
+                _RUNS_ON.match(text, e) and _OWNER_BEFORE.search(text, max(0, s - 42), s) for s, e in entity.spans) \
+                and not reads_as_company(table, text, entity.label):
             entity.type = CLS.System
 
 
@@ -325,4 +328,20 @@ def _staffed(table: EntityTable, text: str, name: str) -> bool:
     True
     """
     return any(_STAFFED.match(text, end) for _, end in table.words.find(name))
+
+
+def reads_as_company(table: EntityTable, text: str, name: str) -> bool:
+    """Is ``name`` written somewhere in the article as an organization's, never a system's: before a
+    reporting verb or after "according to" (it speaks), with a spokesperson, staff or an acronym
+    after it, or with a possessive ("Globex's")? A system's name is never any of these in reporting.
+
+    >>> from kg.ingest.entities import EntityTable
+    >>> from kg.ingest.gazetteer import Gazetteer
+    >>> text = "Globex said the Globex system was slow. The problem with Notam hit the Notam system."
+    >>> table = EntityTable(text, Gazetteer([]))
+    >>> reads_as_company(table, text, "Globex"), reads_as_company(table, text, "Notam")
+    (True, False)
+    """
+    return any(_STAFFED.match(text, end) or _SOURCE_AFTER.match(text, end) or text[end:end + 3] in ("'s ", "’s ")
+               or _SOURCE_BEFORE.search(text, max(0, start - 20), start) for start, end in table.words.find(name))
 

@@ -171,3 +171,30 @@ def test_a_products_own_name_before_a_software_head_is_its_alias_and_a_count_of_
 def test_a_document_told_again_with_its_or_the_is_the_one_named_before():
     text = "In a regulatory filing, Orbis said it faced lawsuits. Orbis confirmed in its filing that it had paid nothing."
     assert found(text) == [("InternalDocument", "Regulatory filing")]
+
+
+def _with_parser_organization(text, name):
+    """``text``'s table after the kind rules, the parser having called every ``name`` an organization."""
+    from kg.ingest.entities import EntityTable
+    from kg.ingest.gazetteer import Gazetteer
+    from kg.ingest.kinds import find_kinds
+    from kg.vocab import CLS
+
+    table = EntityTable(text, Gazetteer([]))
+    spans = [(i, i + len(name)) for i in range(len(text)) if text.startswith(name, i)]
+    entity = table.new(CLS.Organization, name, *spans[0], rule="named entity (parser)", confidence=0.6)
+    for span in spans[1:]:
+        table.mention(entity, *span)
+    find_kinds(table, text)
+    return sorted((e.type, e.label, len(e.spans)) for e in table.entities.values() if e.type in ("System", "Organization"))
+
+
+def test_a_parser_organization_only_ever_a_systems_name_is_that_system():
+    text = ("The agency found the problem with Pilotnet overnight. Contractors deleted a file in a backup of the "
+            "Pilotnet system, which warns pilots. Before the Pilotnet chaos, airlines had cancelled flights.")
+    assert _with_parser_organization(text, "Pilotnet") == [("System", "Pilotnet system", 3)]
+
+
+def test_a_parser_organization_that_speaks_keeps_its_system_told_by_no_name_of_its_own():
+    text = "Pilotnet said the Pilotnet system was slow. A Pilotnet spokesperson apologised."
+    assert _with_parser_organization(text, "Pilotnet") == [("Organization", "Pilotnet", 3)]

@@ -629,3 +629,12 @@ def test_organizations_a_speaker_joins_by_and_are_each_named():
     entities = {(e.label, e.type) for e in extract(text, parser="spacy").table.entities.values()}
     assert {("BleepingComputer", "Organization"), ("Recorded Future", "Organization")} <= entities
     assert not any(label in ("Palma", "Faro", "Palma and Faro") for label, _ in entities)
+
+
+def test_a_company_that_speaks_is_never_also_its_systems_name():
+    for text in ("Globex said the Globex system was slow.", "A Sentinel file broke. Globex's Sentinel system failed. Sentinel said so."):
+        drafted = sorted((e.type, e.label) for e in extract(text, parser="spacy").table.entities.values() if e.type in ("System", "Organization"))
+        assert [label for _, label in drafted].count(drafted[0][1]) == 1, drafted
+        assert ("System", "Globex") not in drafted and ("System", "Sentinel") not in drafted, drafted
+    drafted = [(e.type, e.label) for e in extract("A Sentinel file broke. Globex's Sentinel system failed.", parser="spacy").table.entities.values()]
+    assert ("System", "Sentinel") in drafted  # a product's name, never speaking: the system (named_products)
