@@ -25,7 +25,7 @@ from kg.vocab import CLS
 
 __all__ = ["build_draft", "dump_draft", "draft_name", "slugify", "similar_propositions"]
 
-_REFERENCE_KEYS = ("memberOf", "affiliation", "unitOf", "affected", "involved", "effects", "author")
+_REFERENCE_KEYS = ("memberOf", "affiliation", "unitOf", "affected", "involved", "effects", "mechanism", "author")
 _LITERAL_KEYS = ("jobTitle", "reportCount", "reportCountText", "date", "notBefore", "notAfter", "dateText")
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "that", "was", "were", "is", "are", "had", "has", "have", "been", "be", "by", "for", "with", "it", "its", "not", "no", "only", "more", "than"}
 

@@ -29,6 +29,7 @@ from kg.ingest.kinds import DOCUMENT_NOUN_FORMS
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.phrases import LONGEST_WORD, STOP, VERBAL, denied_cause, modifiers, phrase_label
 from kg.ingest.safeguards import find_safeguards
+from kg.ingest.event_kinds import PREDICATE, event_kind, event_kind_of, link_causes
 from kg.ingest.sentences import Sentence, sentence_at
 from kg.vocab import CLS
 
@@ -219,9 +220,17 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
         determiner = text[max(0, start - 12):start].lower()
         indefinite = re.search(r"\b(?:an?|one|another)\s+$", determiner) is not None
         bare = len(label.split()) == 1
+        # A fire or an attack named here is an event of its own, never a mention of an outage (nor of an event of
+        # another kind) named before it; "the outage was a cyberattack", "signs of a hack" say what the outage was.
+        # "The hack" with no hack named before refers back to the event named before, whatever its kind.
+        own = kind == CLS.Incident and event_kind(head) != "outage" and not PREDICATE.search(text, max(0, start - 40), start)
+        alike = [i for i in incidents if event_kind_of(i) == event_kind(head)] if own else incidents
+        if own and not alike and bare and not indefinite:
+            own, alike = False, incidents
         same = next((i for i in incidents if _same_name(i.label, label)), None)
         same_head = next((i for i in reversed(incidents) if i.fields.get("_head") == head), None)
-        in_sentence = next((i for i in incidents if sentence and sentence.start <= i.first[0] < sentence.end), None)
+        in_sentence = next((i for i in alike if sentence and sentence.start <= i.first[0] < sentence.end), None)
+        last_alike = (alike[-1] if alike else None) if own and last is not None and event_kind_of(last) != event_kind(head) else last
         systems = [e for _, _, e in table.mentions_in(sentence.start, sentence.end, {"AISystem", "System"})] if sentence else []
         if kind == "Incident" and bare and indefinite and systems and incidents:
             label = f"{label} involving {systems[0].label}"
@@ -232,7 +241,7 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
             elif bare or not indefinite or all(w.lower() in _SIZE_WORDS for w in label.split()[:-1]):
                 # "the outage" after "a data breach" is the outage named before it; so is "a serious failure"
                 # or "an unprecedented disruption": words of size or gravity tell no second event apart.
-                same = same_head or last
+                same = same_head or last_alike
         if same is not None:
             table.mention(same, start, end)
             last = same
@@ -245,6 +254,7 @@ def _incidents(table: EntityTable, text: str, sentences: list[Sentence], publish
         last = incident
     for incident in incidents:
         _describe_incident(table, incident, text, sentences, published)
+    link_causes(text, incidents)
     return incidents
 
 

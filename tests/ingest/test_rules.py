@@ -312,3 +312,34 @@ def test_a_part_of_a_set_of_incidents_is_no_mention_of_one():
     text = "Bank meltdown\n\nThe bank's online banking meltdown locked customers out. It said none of the outages involved fraud.\n"
     [incident] = [e for e in extract(text, parser="rules").table.entities.values() if e.type == "Incident"]
     assert "outages" not in [text[s:e] for s, e in incident.spans]
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_a_fire_is_its_own_incident_and_the_outages_mechanism(parser):
+    # Not a mention of the outage named in the same sentence: an event of its own, linked as its cause.
+    x = extract("The Globex payroll outage on Monday came after a fire at its data centre, Globex said. "
+                "The outage lasted six hours.", published="2026-03-12", parser=parser)
+    incidents = {e.label: e for e in x.table.entities.values() if e.type == "Incident"}
+    assert sorted(incidents) == ["Fire", "Globex payroll outage"]
+    assert incidents["Globex payroll outage"].fields["mechanism"] == [incidents["Fire"].key]
+    assert len(incidents["Globex payroll outage"].spans) == 2  # "The outage" is the outage, not the fire
+    # What the outage was, or was not, is no second event: "was not a fire", "rather than a fire".
+    for text in ("Globex said the payroll outage was not a fire.",
+                 "Globex said the payroll outage was caused by a power cut rather than a fire."):
+        assert [e.label for e in of_type(text, "Incident")] == ["Payroll outage"]
+
+
+def test_the_draft_names_the_cause_of_an_outage_as_its_mechanism(tmp_path):
+    from click.testing import CliRunner
+
+    import yaml
+
+    from kg.cli import cli
+
+    article = tmp_path / "a.txt"
+    article.write_text("Globex outage\n\nThe Globex payroll outage on Monday came after a fire at its data centre, Globex said.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--case", str(tmp_path / "globex"), "--date", "2026-03-12"])
+    assert result.exit_code == 0, result.output
+    (draft,) = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (tmp_path / "globex").glob("draft-*.yaml")]
+    incidents = {e["label"]: e for e in draft["entities"] if e["type"] == "Incident"}
+    assert incidents["Globex outage"]["mechanism"] == [incidents["Fire"]["id"]]
