@@ -15,7 +15,7 @@ from kg.ingest.name_tables import NAME_PARTICLES, NOT_NAMES, ORG_LAST, PLURAL_AC
 from kg.ingest.sentences import title_case_headline
 from kg.vocab import CLS
 
-__all__ = ["add_named", "add_publisher", "named_products", "reads_as_company"]
+__all__ = ["add_named", "add_publisher", "named_products", "named_before", "reads_as_company"]
 
 _NER_TYPES = {"PERSON": CLS.Person, "ORG": CLS.Organization}
 
@@ -101,7 +101,7 @@ def add_named(table: EntityTable, text: str, named) -> None:
             # A lone word the parser calls a person is a surname of someone named, or nothing; an
             # all-capital word or a name never shortened is an organization's.
             if len(words.split()) == 1:
-                known = table.by_name(words) or _named_before(table, words, start)
+                known = table.by_name(words) or named_before(table, words, start)
                 if known is None:
                     continue
                 table.mention(known, start, end)  # "Moffatt" after "Jake Moffatt", however else the article used the word first
@@ -110,7 +110,7 @@ def add_named(table: EntityTable, text: str, named) -> None:
                 type_ = CLS.Organization
         known = table.by_name(words)  # one name, one item: the parser may type its mentions differently
         if known is None and type_ == CLS.Organization and " " not in words:
-            known = _named_before(table, words, start)  # "Lyn Montgomery ... Montgomery said": her surname, not a company
+            known = named_before(table, words, start)  # "Lyn Montgomery ... Montgomery said": her surname, not a company
         if known is not None:
             if known.type == CLS.Person and known.rule == "reporting verb" and known.known_id is None and words in orgs and words not in people:
                 known.type = CLS.Organization  # "Air Canada acknowledged ...": two capitalised words that speak, an organization to the parser
@@ -159,19 +159,26 @@ def named_products(table: EntityTable, text: str) -> None:
             entity.type = CLS.System
 
 
-def _named_before(table: EntityTable, word: str, start: int):
-    """The person named in full before ``start`` whose surname is ``word``, if exactly one is.
+def named_before(table: EntityTable, word: str, start: int):
+    """The person named in full before ``start`` whose surname is ``word``, if exactly one is; else, when no
+    one's surname is ``word``, the one whose first name it is, if exactly one ("Ed Miliband ... Ed said").
 
     >>> from kg.ingest.gazetteer import Gazetteer
-    >>> text = "Lyn Montgomery spoke first. Montgomery said it was avoidable."
+    >>> text = "Lyn Montgomery spoke first. Montgomery said it was avoidable. Lyn added more."
     >>> table = EntityTable(text, Gazetteer([]))
     >>> _ = table.new(CLS.Person, "Lyn Montgomery", 0, 14, rule="test")
-    >>> _named_before(table, "Montgomery", 28).label, _named_before(table, "Montgomery", 0)
-    ('Lyn Montgomery', None)
+    >>> named_before(table, "Montgomery", 28).label, named_before(table, "Montgomery", 0), named_before(table, "Lyn", 62).label
+    ('Lyn Montgomery', None, 'Lyn Montgomery')
+    >>> _ = table.new(CLS.Person, "Lyn Hart", 28, 36, rule="test")
+    >>> named_before(table, "Lyn", 62) is None  # two people of that first name: neither
+    True
     """
-    people = [e for e in table.entities.values() if e.type == CLS.Person and len(e.label.split()) > 1
-              and surname(e.label) == word and e.spans and e.spans[0][1] <= start]
-    return people[0] if len(people) == 1 else None
+    before = [e for e in table.entities.values() if e.type == CLS.Person and len(e.label.split()) > 1 and e.spans and e.spans[0][1] <= start]
+    for name_of in (surname, lambda label: label.split()[0]):
+        people = [e for e in before if name_of(e.label) == word]
+        if people:
+            return people[0] if len(people) == 1 else None
+    return None
 
 
 def add_publisher(table: EntityTable, text: str, name: str | None) -> None:

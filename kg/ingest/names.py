@@ -30,7 +30,7 @@ from kg.ingest.name_tables import (
     PERSON_WORD, PLURAL_ACRONYM, POSSESSIVE_HEADS, REPORTING, TITLE_WORDS, WORD, clean, common_word, is_person_name,
     reads_as_organization, surname,
 )
-from kg.ingest.named import add_named, named_products
+from kg.ingest.named import add_named, named_before, named_products
 from kg.ingest.people import add_person, find_people
 from kg.ingest.sentences import Sentence, headline, sentence_at, title_case_headline
 from kg.ingest.systems import find_systems
@@ -353,6 +353,14 @@ def _short_forms(table: EntityTable, text: str) -> None:
             if at > first and not table.is_taken(at, end):
                 table.mention(entity, at, end)
                 table.alias(entity, short)
+    # "Ed said" after "Ed Miliband": a first name alone is the one person of that first name named before it.
+    for entity in [e for e in entities if e.type == CLS.Person and not e.known_id and not e.generic and len(e.label.split()) > 1]:
+        given = entity.label.split()[0]
+        if len(given) < 2 or given.lower() in NOT_NAMES or common_word(table, given):
+            continue
+        for at, end in table.words.find(given):
+            if at >= top and not table.is_taken(at, end) and named_before(table, given, at) is entity:
+                table.mention(entity, at, end)
 
 
 #: The parser's labels for a place: "Canada's industry minister" is a government's office, and a place is no organization.

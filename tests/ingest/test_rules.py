@@ -343,3 +343,13 @@ def test_the_draft_names_the_cause_of_an_outage_as_its_mechanism(tmp_path):
     (draft,) = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (tmp_path / "globex").glob("draft-*.yaml")]
     incidents = {e["label"]: e for e in draft["entities"] if e["type"] == "Incident"}
     assert incidents["Globex outage"]["mechanism"] == [incidents["Fire"]["id"]]
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_a_first_name_alone_is_the_one_person_of_that_first_name_named_before(parser):
+    text = ('Energy Secretary Ed Miliband visited the control room on Monday. "We will get to the bottom of this," Ed said.')
+    assert claims(text, parser=parser) == [("Ed Miliband", "asserts", "We will get to the bottom of this.")]
+    assert [e.label for e in extract(text, parser=parser).table.entities.values() if e.label == "Ed"] == []
+    # Two people of that first name named before it: the first name alone is neither of them.
+    two = ('Lyn Montgomery and Lyn Hart, both pilots, spoke first. "The outage was avoidable," Lyn said.')
+    assert not any(party in ("Lyn Montgomery", "Lyn Hart") for party, _, _ in claims(two, parser=parser))
