@@ -43,13 +43,30 @@ _QUALIFIERS = frozenset(
 _RULE_HEADS = frozenset("process processes requirement requirements step steps procedure procedures policy rule rules measure measures".split())
 
 
+#: Where a trailing object starts ("sign-off on changes", "requirement for juniors"), and the same words as a
+#: name's particle between two capitalised words ("Notice to Airmen", "Department of Transportation").
+_OBJECT_CUT = re.compile(r"\s+(?:on|for|of|to)\s+", re.IGNORECASE)
+_TITLE_CASE = re.compile(r"[A-Z][a-z]")
+
+
+def _name_particle(label: str, cut: re.Match) -> bool:
+    """Is the preposition at ``cut`` between two capitalised words of ``label``?"""
+    return bool(_TITLE_CASE.match(label[:cut.start()].rsplit(" ", 1)[-1]) and _TITLE_CASE.match(label, cut.end()))
+
+
 def _safeguard_key(label: str) -> tuple[str, frozenset[str]]:
     """(head, content words) of a safeguard's name: qualifiers, a rule-like head and a trailing "for ..." off.
 
+    A preposition between two capitalised words is a name's own ("Notice to Airmen (NOTAM) system"), never the
+    start of a trailing object: the name is not cut there.
+
     >>> [(head, sorted(words)) for head, words in map(_safeguard_key, ["Specific sign-off requirement for juniors", "Tightened approval processes"])]
     [('off', ['off', 'sign']), ('approval', ['approval'])]
+    >>> _safeguard_key("Notice to Airmen (NOTAM) system")[0], _safeguard_key("Sign-off on AI-assisted changes")[0]
+    ('system', 'off')
     """
-    words = re.split(r"[\s-]+", re.split(r"\s+(?:on|for|of|to)\s+", label.lower())[0])
+    cut = next((m.start() for m in _OBJECT_CUT.finditer(label) if not _name_particle(label, m)), len(label))
+    words = re.split(r"[\s-]+", label[:cut].lower())
     words = [w for w in words if w and w not in STOP and w not in _QUALIFIERS]
     content = [w for w in words if w not in _RULE_HEADS] or words
     stems = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in content]

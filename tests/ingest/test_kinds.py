@@ -198,3 +198,10 @@ def test_a_parser_organization_only_ever_a_systems_name_is_that_system():
 def test_a_parser_organization_that_speaks_keeps_its_system_told_by_no_name_of_its_own():
     text = "Pilotnet said the Pilotnet system was slow. A Pilotnet spokesperson apologised."
     assert _with_parser_organization(text, "Pilotnet") == [("Organization", "Pilotnet", 3)]
+
+
+@pytest.mark.parametrize("parser", ["rules", "spacy"])
+def test_a_preposition_inside_a_systems_name_never_cuts_the_name(parser):
+    text = "Staff restored the Notice to Airmen (NOTAM) system on Wednesday. The Notice to Pilots (NTP) system kept running."
+    systems = sorted((e.label, len(e.spans)) for e in extract(text, parser=parser).table.entities.values() if e.type == "System")
+    assert systems == [("Notice to Airmen (NOTAM) system", 1), ("Notice to Pilots (NTP) system", 1)]
