@@ -160,10 +160,10 @@ def case_summary(slug: str, ntriples: bytes) -> bytes:
 def batch_store(cases: list[tuple[str, bytes]]):
     """A small in-memory Oxigraph store holding the ontology and ``cases`` (slug, N-Triples), for :func:`cases_summaries`.
 
-    Parsed leniently (the engine checks no IRI again): the lines are the build's own, every IRI in them a slug's,
-    the ontology's or one checked as the case was read (:func:`kg.loaders.values.external_iri`), and the store the
-    build loads the same lines into parses them strictly. At 100k, 0.18-0.20 s of CPU for the seven batches' stores
-    strictly, 0.15 s leniently."""
+    Parsed leniently (the engine checks no IRI again), as the store the build loads them into parses them
+    (``own`` of :meth:`kg.backends.Backend.load`): the lines are the build's own, every IRI in them a slug's, the
+    ontology's or one the engine's IRI parser checked as the case was read (:func:`kg.loaders.values.external_iri`).
+    At 100k, 0.18-0.20 s of CPU for the seven batches' stores strictly, 0.15 s leniently."""
     import pyoxigraph as ox
 
     from kg.ontology import ontology_ntriples
