@@ -208,9 +208,12 @@ def add_publisher(table: EntityTable, text: str, name: str | None) -> None:
 _KIND_PLURAL = (r"companies|firms|airlines|carriers|banks|utilities|operators|rivals|competitors|providers|suppliers|vendors|"
                 r"consultants|consultancies|insurers|lenders|retailers|telcos|agencies|regulators|outlets|publications|"
                 r"newspapers|broadcasters|start-?ups|manufacturers|makers|developers|unions|charities|services|websites|platforms")
+#: Plural nouns for things, not organizations: what is listed after them is a system ("services such as
+#: Spotify and YouTube"), unless the name speaks or has staff somewhere in the article (:func:`reads_as_company`).
+_SERVICE_PLURAL = frozenset({"services", "websites", "platforms"})
 _MEMBER = r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&-]*){0,3}"
 _MEMBERS = re.compile(
-    rf"\b(?i:{_KIND_PLURAL})(?:[ ][a-z-]+){{0,8}}?(?:,[ ]|[ ])(?:(?P<cue>including|such[ ]as|like|namely)[ ])?"
+    rf"\b(?P<kind>(?i:{_KIND_PLURAL}))(?:[ ][a-z-]+){{0,8}}?(?:,[ ]|[ ])(?:(?P<cue>including|such[ ]as|like|namely)[ ])?"
     rf"(?P<list>{_MEMBER}(?:,[ ]{_MEMBER})*,?[ ](?:and|or)[ ]{_MEMBER}|{_MEMBER})(?=[,.;:)]|[ ][a-z])"
 )
 
@@ -226,22 +229,33 @@ def _members(table: EntityTable, text: str) -> None:
     >>> _members(table, text)
     >>> sorted(e.label for e in table.entities.values())
     ['Endesa', 'TPG', 'Telstar', 'Vodaphone']
+
+    Names listed as services, websites or platforms are systems ("services such as Streamly and Tunebox"):
+
+    >>> text = "The outage hit services such as Streamly and Tunebox. Globex said sorry."
+    >>> table = EntityTable(text, Gazetteer([]))
+    >>> _members(table, text)
+    >>> sorted((e.type, e.label) for e in table.entities.values())
+    [('System', 'Streamly'), ('System', 'Tunebox')]
     """
     for m in _MEMBERS.finditer(text):
         names = [n for n in re.split(r",[ ](?:and[ ]|or[ ])?|[ ](?:and|or)[ ]", m.group("list")) if n]
         if len(names) < 2 and not m.group("cue"):
             continue
+        services = m.group("kind").lower() in _SERVICE_PLURAL
         at = m.start("list")
         for name in names:
             start = text.index(name, at)
             at = end = start + len(name)
             if name.split()[0].lower() in NOT_NAMES:
                 continue
+            kind = CLS.System if services and not reads_as_company(table, text, name) else CLS.Organization
             taken = table.at(start, end)
             if taken is None and not table.is_taken(start, end):
-                table.new(CLS.Organization, name, start, end, rule="listed with organizations", confidence=0.6)
-            elif taken is not None and taken.type == CLS.Person and taken.known_id is None and taken.rule == "named entity (parser)":
-                taken.type = CLS.Organization  # "the consultancies Compass Lexecon and Inesc Tec"
+                table.new(kind, name, start, end, rule="listed with organizations" if kind == CLS.Organization else "listed as services",
+                          confidence=0.6)
+            elif taken is not None and taken.type in (CLS.Person, CLS.Organization) and taken.known_id is None and taken.rule == "named entity (parser)":
+                taken.type = kind  # "the consultancies Compass Lexecon and Inesc Tec"; "services such as Streamly"
 
 
 
