@@ -120,6 +120,7 @@ def add_named(table: EntityTable, text: str, named) -> None:
             continue  # "Government", "Sources": a common word at a sentence's start
         table.new(type_, words, start, end, rule="named entity (parser)", confidence=0.6)
     _members(table, text)
+    _went_down(table, text)
     _acronyms(table, text)
     _initials(table)
 
@@ -207,10 +208,10 @@ def add_publisher(table: EntityTable, text: str, name: str | None) -> None:
 #: Plural nouns for organizations of a kind, before a list of their names.
 _KIND_PLURAL = (r"companies|firms|airlines|carriers|banks|utilities|operators|rivals|competitors|providers|suppliers|vendors|"
                 r"consultants|consultancies|insurers|lenders|retailers|telcos|agencies|regulators|outlets|publications|"
-                r"newspapers|broadcasters|start-?ups|manufacturers|makers|developers|unions|charities|services|websites|platforms")
+                r"newspapers|broadcasters|start-?ups|manufacturers|makers|developers|unions|charities|services|websites|sites|platforms|apps")
 #: Plural nouns for things, not organizations: what is listed after them is a system ("services such as
 #: Spotify and YouTube"), unless the name speaks or has staff somewhere in the article (:func:`reads_as_company`).
-_SERVICE_PLURAL = frozenset({"services", "websites", "platforms"})
+_SERVICE_PLURAL = frozenset({"services", "websites", "sites", "platforms", "apps"})
 _MEMBER = r"[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&-]*){0,3}"
 _MEMBERS = re.compile(
     rf"\b(?P<kind>(?i:{_KIND_PLURAL}))(?:[ ][a-z-]+){{0,8}}?(?:,[ ]|[ ])(?:(?P<cue>including|such[ ]as|like|namely)[ ])?"
@@ -239,25 +240,61 @@ def _members(table: EntityTable, text: str) -> None:
     [('System', 'Streamly'), ('System', 'Tunebox')]
     """
     for m in _MEMBERS.finditer(text):
-        names = [n for n in re.split(r",[ ](?:and[ ]|or[ ])?|[ ](?:and|or)[ ]", m.group("list")) if n]
+        names = _split_list(text, m)
         if len(names) < 2 and not m.group("cue"):
             continue
         services = m.group("kind").lower() in _SERVICE_PLURAL
-        at = m.start("list")
-        for name in names:
-            start = text.index(name, at)
-            at = end = start + len(name)
-            if name.split()[0].lower() in NOT_NAMES:
-                continue
-            kind = CLS.System if services and not reads_as_company(table, text, name) else CLS.Organization
-            taken = table.at(start, end)
-            if taken is None and not table.is_taken(start, end):
-                table.new(kind, name, start, end, rule="listed with organizations" if kind == CLS.Organization else "listed as services",
-                          confidence=0.6)
-            elif taken is not None and taken.type in (CLS.Person, CLS.Organization) and taken.known_id is None and taken.rule == "named entity (parser)":
-                taken.type = kind  # "the consultancies Compass Lexecon and Inesc Tec"; "services such as Streamly"
+        for name, start, end in names:
+            if services and not reads_as_company(table, text, name):
+                _type_listed(table, name, start, end, CLS.System, "listed as services")
+            else:
+                _type_listed(table, name, start, end, CLS.Organization, "listed with organizations")
 
 
+def _split_list(text: str, m: re.Match) -> list[tuple[str, int, int]]:
+    """The names of ``m``'s ``list`` group ("Telstar, Vodaphone and TPG"), each with its span; a sentence's
+    opening word ("The") is no name."""
+    found, at = [], m.start("list")
+    for name in (n for n in re.split(r",[ ](?:and[ ]|or[ ])?|[ ](?:and|or)[ ]", m.group("list")) if n):
+        start = text.index(name, at)
+        at = start + len(name)
+        if name.split()[0].lower() not in NOT_NAMES:
+            found.append((name, start, at))
+    return found
+
+
+def _type_listed(table: EntityTable, name: str, start: int, end: int, kind: str, rule: str) -> None:
+    """``name`` at ``[start, end)`` is of ``kind``: a new item if nothing holds the words, else the parser's
+    person or organization there typed again ("the consultancies Compass Lexecon and Inesc Tec")."""
+    taken = table.at(start, end)
+    if taken is None and not table.is_taken(start, end):
+        table.new(kind, name, start, end, rule=rule, confidence=0.6 if kind == CLS.Organization or rule == "listed as services" else 0.55)
+    elif taken is not None and taken.type in (CLS.Person, CLS.Organization) and taken.known_id is None and taken.rule == "named entity (parser)":
+        taken.type = kind
+
+
+#: Names that went down or came back: "Instagram and WhatsApp are back online", "when Interac was knocked offline".
+_WENT_DOWN = re.compile(
+    rf"(?<![\w’'-])(?P<list>{_MEMBER}(?:,[ ]{_MEMBER})*(?:,?[ ](?:and|or)[ ]{_MEMBER})?)[ ](?:(?:are|were|was|is|had[ ]been|have[ ]been|has[ ]been)[ ]"
+    r"(?:back[ ]online|down|offline|unavailable|(?:knocked|taken)[ ]offline)|went[ ](?:down|offline|dark)|disappeared)\b"
+)
+
+
+def _went_down(table: EntityTable, text: str) -> None:
+    """Names that went down, went offline or came back online: what an outage takes down is a service, a
+    system, whatever the parser tagged it, unless the name speaks or has staff somewhere (:func:`reads_as_company`).
+
+    >>> from kg.ingest.gazetteer import Gazetteer
+    >>> text = "Streamly and Tunebox are back online. Globex went down too. Globex said sorry."
+    >>> table = EntityTable(text, Gazetteer([]))
+    >>> _went_down(table, text)
+    >>> sorted((e.type, e.label) for e in table.entities.values())
+    [('System', 'Streamly'), ('System', 'Tunebox')]
+    """
+    for m in _WENT_DOWN.finditer(text):
+        for name, start, end in _split_list(text, m):
+            if not reads_as_company(table, text, name):
+                _type_listed(table, name, start, end, CLS.System, "went down")
 
 
 #: A committee named after the body it watches, its own words lower-case: "Treasury select committee".

@@ -646,3 +646,11 @@ def test_names_listed_as_services_are_systems_unless_they_speak():
     for parser in ("spacy", "rules"):
         drafted = {e.label: e.type for e in extract(text, parser=parser).table.entities.values()}
         assert (drafted["Streamly"], drafted["Tunebox"], drafted["Ridely"]) == ("System", "System", "Organization"), (parser, drafted)
+
+
+def test_names_that_went_down_or_came_back_online_are_systems_unless_they_speak():
+    text = ("Globex said on Monday that Streamly, Tunebox and Ridely are back online. Payments stopped when Paynet was "
+            "knocked offline. Globex went down too.")
+    for parser in ("spacy", "rules"):
+        drafted = {e.label: e.type for e in extract(text, parser=parser).table.entities.values()}
+        assert [drafted.get(n) for n in ("Streamly", "Tunebox", "Ridely", "Paynet", "Globex")] == ["System"] * 4 + ["Organization"], (parser, drafted)
