@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from kg.ingest.entities import ORG_TYPES, Entity, EntityTable
 from kg.ingest.kind_links import document_author, owned_products, system_names
 from kg.ingest.named import reads_as_company
+from kg.ingest.phrases import FINDS
 from kg.ingest.systems import AI_DESCRIPTION, SYSTEM_HEADS
 from kg.vocab import CLS
 
@@ -138,8 +139,9 @@ KIND_RULES: tuple[KindRule, ...] = (
          0.6, "“published its own report”, “presented the conclusions of a study”, “received a subpoena”, “filed 58 class action "
               "lawsuits”"),
     _row("document finds", CLS.InternalDocument,
-         rf"(?<![\w-])(?P<name>(?i:an?|the)[ ](?:{_MOD}){{1,2}}?(?:report|study|analysis|review|inquiry))[ ](?:found|concluded|pointed|blamed|showed|said|says|finds|recommended)\b",
-         0.55, "“a long-awaited government report pointed to …”"),
+         rf"(?<![\w-])(?P<name>(?i:an?|the)[ ](?:{_MOD}){{1,2}}?(?:report|study|analysis|review|inquiry|investigation))[ ]{FINDS}",
+         0.55, "“a long-awaited government report pointed to …”, “a preliminary review had determined …”, “an initial "
+               "investigation found …”: what it found is cited, so it is a document (never a safeguard)"),
     _row("internal inquiry", CLS.InternalDocument,
          r"(?<![\w-])(?P<name>(?i:internal)[ ](?:[A-Z][\w&-]{0,30}[ ])?(?:investigation|inquiry|review|audit|documents|memos?|emails|reports?))\b",
          0.6, "an internal investigation, inquiry, review or audit; internal documents, memos, emails or reports, a company's "

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LONGEST_WORD", "STOP", "VERBAL", "DENIED_CAUSES", "denied_cause", "modifiers", "phrase_label"]
+__all__ = ["FINDS", "LONGEST_WORD", "STOP", "VERBAL", "DENIED_CAUSES", "denied_cause", "modifiers", "phrase_label"]
+
+#: What a report, review or investigation does when the article cites its findings ("found", "had determined").
+FINDS = r"(?:(?:had|has|have)[ ])?(?:found|concluded|determined|pointed|blamed|showed|shown|said|says|finds|recommended)\b"
 
 
 #: Every repetition in a phrase's pattern is bounded and every pattern starts at a word's start, so each

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.entities import Entity, EntityTable
-from kg.ingest.phrases import LONGEST_WORD, STOP, VERBAL, modifiers, phrase_label
+from kg.ingest.phrases import FINDS, LONGEST_WORD, STOP, VERBAL, modifiers, phrase_label
 from kg.vocab import CLS
 
 __all__ = ["find_safeguards", "same_safeguard"]
@@ -94,8 +94,8 @@ def find_safeguards(table: EntityTable, text: str) -> None:
         if words and (words[-1].lower() in VERBAL or words[-1].lower() in _TAKES_A_CONTROL):
             continue  # "to review", "would sign off": a verb; "still needs approval": a control's granting, not a control
         after = text[m.end("head"):m.end("head") + 64]
-        if head.lower() in {"review", "reviews"} and re.match(r"\s+(?:of|whether)\b", after):
-            continue  # "a review of the availability": an activity, not a control
+        if head.lower() in {"review", "reviews"} and re.match(rf"\s+(?:(?:of|whether)\b|{FINDS})", after):
+            continue  # "a review of the availability": an activity; "a preliminary review had determined": a document (kinds.py)
         if re.match(r"[ ](?:tool|tools|bot|assistant|software|system|systems|platform)\b", after):
             continue  # "an AI code review tool" is a tool
         start, mods = modifiers(text, m.start("mods"), m.end("mods"), limit=2)

@@ -205,3 +205,12 @@ def test_a_preposition_inside_a_systems_name_never_cuts_the_name(parser):
     text = "Staff restored the Notice to Airmen (NOTAM) system on Wednesday. The Notice to Pilots (NTP) system kept running."
     systems = sorted((e.label, len(e.spans)) for e in extract(text, parser=parser).table.entities.values() if e.type == "System")
     assert systems == [("Notice to Airmen (NOTAM) system", 1), ("Notice to Pilots (NTP) system", 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The agency said that a preliminary review had determined that contracted workers deleted files.", ("InternalDocument", "Preliminary review")),
+    ("An initial investigation found the failure was caused by bad flight data.", ("InternalDocument", "Initial investigation")),
+])
+def test_an_investigation_or_review_that_finds_is_a_document_never_a_safeguard(text, expected):
+    assert expected in found(text)
+    assert not [label for kind, label in found(text) if kind == "Safeguard"]
