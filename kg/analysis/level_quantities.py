@@ -42,19 +42,22 @@ def figures(text: str) -> tuple[tuple[str, float], ...]:
     >>> figures("Down for 36 hours, 1.5 days"), figures("5 million customers for 2 weeks")
     ((('time', 1.5), ('time', 1.5)), (('count', 5000000.0), ('time', 14.0)))
     """
-    return tuple((sort, value) for sort, value, _, _ in _read(text))
+    return tuple((sort, value) for sort, value, *_ in _read(text))
 
 
 @lru_cache(maxsize=100_000)
-def _read(text: str) -> tuple[tuple[str, float, str, str], ...]:
-    """:func:`figures`, each with the words that tell a span of time as the label writes them ("36 hours"; '' for
-    any other figure), and the bound the words before it set: ``lower`` ("more than", "over", "at least"),
-    ``upper`` ("nearly", "up to", "fewer than"), or '' (the figure itself, give or take rounding).
+def _read(text: str) -> tuple[tuple[str, float, str, str, tuple[str, ...]], ...]:
+    """:func:`figures`, each with the words that tell it as the label writes them (a span of time, "36 hours", or what
+    a count counts, " flights cancelled"; '' for any other figure), the bound the words before it
+    set: ``lower`` ("more than", "over", "at least"), ``upper`` ("nearly", "up to", "fewer than"), or '' (the
+    figure itself, give or take rounding), and the lemmas of what a count counts (:func:`_counted`).
 
     >>> _read("Down for 36 hours, £300m lost over 2 Weeks")
-    (('time', 1.5, '36 hours', ''), ('£', 300000000.0, '', ''), ('time', 14.0, '2 Weeks', ''))
-    >>> [bound for *_, bound in _read("More than 1,300 flights, nearly $5 million, up to 1.9 million people, about 40")]
+    (('time', 1.5, '36 hours', '', ()), ('£', 300000000.0, '', '', ()), ('time', 14.0, '2 Weeks', '', ()))
+    >>> [bound for *_, bound, _ in _read("More than 1,300 flights, nearly $5 million, up to 1.9 million people, about 40")]
     ['lower', 'upper', 'upper', '']
+    >>> [(written, things) for _, _, written, _, things in _read("More than 10,000 delays of flights to the US")]
+    [(' delays of flights', ('delay', 'flight'))]
     """
     found = []
     for f in read_figures(text):
@@ -66,8 +69,64 @@ def _read(text: str) -> tuple[tuple[str, float, str, str], ...]:
         bound = ("lower" if before["lower"] else "upper") if before else ""
         if days and before and before["lower"].lower() == "over":
             bound = ""  # "lost over two weeks": during, not more than
-        found.append(("time", f.value * days, text[f.start:unit.end()], bound) if days else (f.sort, f.value, "", bound))
+        if days:
+            found.append(("time", f.value * days, text[f.start:unit.end()], bound, ()))
+        elif f.sort == "count":
+            things, end = _counted(text, f.end)
+            found.append(("count", f.value, text[f.end:end], bound, things))
+        else:
+            found.append((f.sort, f.value, "", bound, ()))
     return tuple(found)
+
+
+def _counted(text: str, end: int) -> tuple[tuple[str, ...], int]:
+    """What a count ending at ``end`` counts: the lemmas of up to three words after it, "of" and a determiner passed
+    over, up to a preposition, conjunction, verb of being or punctuation; and where those words end.
+
+    >>> _counted("1,300 flights cancelled by noon", 5), _counted("2,800 flight cancellations", 5)
+    ((('flight', 'cancel'), 23), (('flight', 'cancellation'), 26))
+    >>> _counted("1,206 executive and 1,196 company records", 5), _counted("About 40.", 8)
+    ((('executive',), 15), ((), 8))
+    """
+    from kg.ingest.lemmas import simple_lemmas
+
+    things: list[str] = []
+    at = last = end
+    while len(things) < 3 and (word := _NEXT_WORD.match(text, at)):
+        at = word.end()
+        lower = word[1].lower()
+        if lower in _PASSED_OVER:
+            continue
+        if lower in _ENDS_COUNTED or not (lemmas := simple_lemmas(lower)):
+            break
+        things.append(lemmas[-1])
+        last = at
+    return tuple(things), last
+
+
+_NEXT_WORD = re.compile(r"[ ]+([A-Za-z][A-Za-z'-]*)")
+#: Words between a count and what it counts, or inside it: "1,300 of the flights", "delays of flights".
+_PASSED_OVER = frozenset("of the a an their its his her our".split())
+#: Words that end what a count counts: prepositions, conjunctions, verbs of being and having, pronouns.
+_ENDS_COUNTED = frozenset("""to from in on at for by with within without into onto over under after before during since
+    until across through about around between among against per than and or but nor as while when where which who that
+    out off up down is are was were be been being has have had this these those it they them some all""".split())
+
+
+def _one_thing(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """May two counts count one thing? What one counts is within what the other counts, word by word, a word
+    meeting one that begins with it ("cancel", "cancellation"): "flights delayed" and "delays of flights" are one
+    thing, "executives" and "executives wiped" may be; "flights cancelled" and "delays of flights" are two.
+
+    >>> _one_thing(("flight", "delay"), ("delay", "flight")), _one_thing(("executive",), ("executive", "wipe"))
+    (True, True)
+    >>> _one_thing(("flight", "cancel"), ("delay", "flight")), _one_thing(("flight", "cancel"), ("passenger", "strand"))
+    (False, False)
+    """
+    def within(xs, ys):
+        return all(any(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for y in ys) for x in xs)
+
+    return within(ours, theirs) or within(theirs, ours)
 
 
 _TIME_WORD = re.compile(r"\s([A-Za-z]+)\b")
@@ -88,9 +147,9 @@ def _may_agree(x: tuple, y: tuple, tolerance: float) -> bool:
     """May two figures of one sort be one amount, each as a bound or a figure give or take ``tolerance``?
     Two lower bounds always may ("more than 1,300" and "more than 2,800": a count told as it grew).
 
-    >>> _may_agree(("count", 1300.0, "", "lower"), ("count", 2800.0, "", "lower"), 0.1)
+    >>> _may_agree(("count", 1300.0, "", "lower", ()), ("count", 2800.0, "", "lower", ()), 0.1)
     True
-    >>> _may_agree(("£", 5e6, "", "upper"), ("£", 4.3e6, "", ""), 0.1), _may_agree(("£", 2.3e6, "", ""), ("£", 4.3e6, "", ""), 0.1)
+    >>> _may_agree(("£", 5e6, "", "upper", ()), ("£", 4.3e6, "", "", ()), 0.1), _may_agree(("£", 2.3e6, "", "", ()), ("£", 4.3e6, "", "", ()), 0.1)
     (True, False)
     """
     (low_x, high_x), (low_y, high_y) = _span(x, tolerance), _span(y, tolerance)
@@ -98,7 +157,7 @@ def _may_agree(x: tuple, y: tuple, tolerance: float) -> bool:
 
 
 def _span(figure: tuple, tolerance: float) -> tuple[float, float]:
-    _, value, _, bound = figure
+    _, value, _, bound, _ = figure
     low, high = value * (1 - tolerance), value * (1 + tolerance)
     return (low, math.inf) if bound == "lower" else (0.0, high) if bound == "upper" else (low, high)
 
@@ -129,9 +188,11 @@ def quantities(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
     tolerance = float(c.options.get("tolerance", 0.1))
     mine = [f for f in left if f[0] in sorts]
     theirs = [f for f in right if f[0] in sorts]
-    if any(f[0] == g[0] and _agree(f[1], g[1], tolerance) for f in mine for g in theirs):
+    # two counts compare only when they count one thing; two of two things ("flights cancelled", "delays") differ
+    alike = [(f, g) for f in mine for g in theirs if f[0] == g[0] and (f[0] != "count" or _one_thing(f[4], g[4]))]
+    if any(_agree(f[1], g[1], tolerance) for f, g in alike):
         level = "same"
-    elif any(f[0] == g[0] and _may_agree(f, g, tolerance) for f in mine for g in theirs):
+    elif any(_may_agree(f, g, tolerance) for f, g in alike):
         return Outcome("none")  # a bound the other figure keeps: one amount told two ways may be
     else:
         level = "different"
@@ -140,10 +201,11 @@ def quantities(c: Comparison, a: Profile, b: Profile, ctx: Context, facts: bool)
     return Outcome(level, _facts(left=tuple(map(_shown, mine)), right=tuple(map(_shown, theirs))))
 
 
-def _shown(figure: tuple[str, float, str, str]) -> str:
-    """A figure for a reader: a span of time as the label tells it ("36 hours"), any other by its value in full."""
-    sort, value, written, _ = figure
+def _shown(figure: tuple[str, float, str, str, tuple[str, ...]]) -> str:
+    """A figure for a reader: a span of time as the label tells it ("36 hours"), any other by its value in full, a
+    count with what it counts as the label tells it ("10,000 delays of flights")."""
+    sort, value, written, _, _ = figure
     if sort == "time":
         return written
     number = f"{value:,.0f}" if value == int(value) else f"{value:,g}"
-    return f"{number}%" if sort == "percent" else number if sort == "count" else f"{sort}{number}"
+    return f"{number}%" if sort == "percent" else number + written if sort == "count" else f"{sort}{number}"

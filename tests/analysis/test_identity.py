@@ -269,6 +269,29 @@ def test_a_figure_told_as_a_bound_the_other_keeps_says_nothing_against():
     assert apart[0] == "different" and apart[1] < 0
 
 
+def test_two_counts_of_two_things_are_two_effects_whatever_their_figures_allow():
+    by_pair = _by_labels("""
+:cancelled a kg:Effect ; rdfs:label "More than 1,300 flights cancelled" .
+:delays a kg:Effect ; rdfs:label "More than 10,000 delays of flights to and from the country" .
+:delayed a kg:Effect ; rdfs:label "Nearly 10,000 flights delayed" .
+:stranded a kg:Effect ; rdfs:label "About 1,300 passengers stranded" .
+:records a kg:Effect ; rdfs:label "1,206 executive and 1,196 company records deleted" .
+:wiped a kg:Effect ; rdfs:label "Records of over 1,200 executives wiped" .
+""")
+    # two lower bounds would allow one count, but flights cancelled are not delays of flights
+    two = _rows(by_pair("More than 1,300 flights cancelled", "More than 10,000 delays of flights to and from the country"))["quantities"]
+    assert two[0] == "different" and two[1] < 0
+    # one figure, two things counted: passengers are not flights
+    assert _rows(by_pair("More than 1,300 flights cancelled", "About 1,300 passengers stranded"))["quantities"][0] == "different"
+    # one thing told by its noun or by its verb ("delays of flights", "flights delayed") compares by its figures
+    one = by_pair("Nearly 10,000 flights delayed", "More than 10,000 delays of flights to and from the country")
+    assert _rows(one)["quantities"][0] == "same"
+    assert row_words(next(r for r in one.waterfall if r.comparison == "quantities")) == (
+        "quantities: same (10,000 flights delayed vs 10,000 delays of flights)")
+    # a count told more fully on one side ("executive records" and "executives wiped") is one thing
+    assert _rows(by_pair("1,206 executive and 1,196 company records deleted", "Records of over 1,200 executives wiped"))["quantities"][0] == "same"
+
+
 SPANS = """
 :a a kg:Effect ; rdfs:label "Outage of 36 hours" .
 :b a kg:Effect ; rdfs:label "Customers cut off for 1.5 days" .
