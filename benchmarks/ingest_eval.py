@@ -9,6 +9,7 @@
     .venv/bin/python benchmarks/ingest_eval.py --sets real --by-incident   # also each real incident's own figures
     .venv/bin/python benchmarks/ingest_eval.py --sets real-heldout --incident optus-triple-zero,replit-database
     .venv/bin/python benchmarks/ingest_eval.py --sets real-tuned --why  # why each tuned identity question is listed or not
+    .venv/bin/python benchmarks/ingest_eval.py --sets real --markdown  # also the real sets as the Markdown table of docs/ingest.md
 
 Sets, in the order printed: real held-out (benchmarks/eval/real/heldout/: whole
 incidents set aside before any tuning; the headline), real tuned
@@ -398,6 +399,26 @@ def print_set(title: str, incidents: list[Incident], results: dict[str, Figures]
                 print(f"    [{name}] {where}: {what}: {row}")
 
 
+def markdown_table(columns: list[tuple[str, list[Incident], Figures]]) -> str:
+    """The figures of several sets as one Markdown table, a column per (set title, its incidents, an engine's
+    figures): docs/ingest.md quotes it as printed (``--markdown``), and tests/test_docs.py checks its incident
+    and article counts against the folders.
+
+    >>> print(markdown_table([("tuned: rules", [Incident("a", [], None)], Figures())]).splitlines()[0])
+    | figure | tuned: rules (1 incident, 0 articles) |
+    """
+    def head(title: str, incidents: list[Incident]) -> str:
+        n, articles = len(incidents), sum(len(i.articles) for i in incidents)
+        return f"{title} ({n} incident{'s' if n != 1 else ''}, {articles} article{'s' if articles != 1 else ''})"
+
+    rows = [figures.rows() for _, _, figures in columns]
+    lines = ["| figure | " + " | ".join(head(title, incidents) for title, incidents, _ in columns) + " |",
+             "|---" * (len(columns) + 1) + "|"]
+    for i, (label, _, _) in enumerate(rows[0] if rows else []):
+        lines.append(f"| {label.strip()} | " + " | ".join(r[i][1] for r in rows) + " |")
+    return "\n".join(lines)
+
+
 #: Issue 1/6's bar on the real held-out articles: (figure, target, higher is better).
 TARGETS = (
     ("contested per incident", 0.70, True), ("attribution recall", 0.75, True), ("stance accuracy", 0.85, True),
@@ -444,6 +465,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--why", action="store_true",
                         help="the tuned sets only: why each gold identity question is listed or not, with the causes counted")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss of the tuned sets")
+    parser.add_argument("--markdown", action="store_true",
+                        help="after the sets, the real ones as one Markdown table (the table docs/ingest.md quotes)")
     parser.add_argument("--heldout-errors", action="store_true",
                         help="also list the held-out sets' misses (never while writing rules: that would tune on them)")
     args = parser.parse_args(argv)
@@ -461,6 +484,7 @@ def main(argv: list[str] | None = None) -> None:
     if chosen - known:
         raise SystemExit(f"unknown incident {sorted(chosen - known)[0]!r}: choose from {', '.join(sorted(known))}")
     headline = None
+    columns = []
     for title, folder, real, held_out, group in SETS:
         if args.sets != "all" and args.sets not in group or chosen and not real:
             continue
@@ -477,10 +501,14 @@ def main(argv: list[str] | None = None) -> None:
                           missing, False)
         if real and held_out:
             headline = results
+        if real:
+            columns += [(f"{'held out' if held_out else 'tuned'}: {name}", incidents, figures) for name, figures in results.items()]
     if WHY_CAUSES:
         print("\n== why tuned identity questions are listed or not: " + "; ".join(f"{k} {v}" for k, v in sorted(WHY_CAUSES.items())))
     if headline:
         print_targets(headline)
+    if args.markdown and columns:
+        print("\n" + markdown_table(columns))
     if args.seed:
         import seed_compare
 

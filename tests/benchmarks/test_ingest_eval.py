@@ -9,6 +9,7 @@ gold stops with the file named.
 from __future__ import annotations
 
 import doctest
+import re
 import importlib
 import shutil
 from pathlib import Path
@@ -98,3 +99,23 @@ def test_each_incident_keeps_its_own_figures_and_the_set_adds_them_up(ev, tmp_pa
 def test_an_unknown_incident_is_named_with_the_choices(ev):
     with pytest.raises(SystemExit, match=r"unknown incident 'nowhere': choose from .*crowdstrike-delta"):
         ev.main(["--incident", "nowhere"])
+
+
+def test_the_markdown_table_has_a_column_per_set_and_engine_with_its_counts(ev):
+    incidents = ev.incidents_in(FIXTURE, real=True)
+    table = ev.markdown_table([("tuned: rules", incidents, ev.Figures()), ("tuned: spacy", incidents, ev.Figures())]).splitlines()
+    assert table[0] == "| figure | tuned: rules (1 incident, 2 articles) | tuned: spacy (1 incident, 2 articles) |"
+    assert [row.split(" | ")[0] for row in table[2:]] == ["| " + label.strip() for label, _, _ in ev.Figures().rows()]
+
+
+def test_the_figures_table_of_docs_ingest_counts_the_real_incidents_there_are(ev):
+    """docs/ingest.md quotes `ingest_eval.py --sets real --markdown`. When a real incident is added, the table's counts
+    go stale and this fails: run the command again and paste its table (with the commit it ran at)."""
+    text = (ev.ROOT / "docs" / "ingest.md").read_text(encoding="utf-8")
+    heads = re.findall(r"(held out|tuned): (?:rules|spacy) \((\d+) incidents?, (\d+) articles?\)", text)
+    assert {which for which, _, _ in heads} == {"held out", "tuned"}
+    for which, n, articles in heads:
+        incidents = ev.incidents_in(ev.REAL / ("heldout" if which == "held out" else "tuned"), real=True)
+        assert (int(n), int(articles)) == (len(incidents), sum(len(i.articles) for i in incidents)), (
+            f"docs/ingest.md's table counts {n} {which} incidents, {articles} articles: run "
+            "benchmarks/ingest_eval.py --sets real --markdown and paste its table")
