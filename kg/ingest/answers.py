@@ -33,12 +33,17 @@ if TYPE_CHECKING:
 __all__ = ["NEARBY", "propositions_of", "dates_by_source"]
 
 
-def _about(extraction: Extraction, entity_ids: dict[str, str], start: int, end: int) -> list[str]:
+def _about(extraction: Extraction, entity_ids: dict[str, str], start: int, end: int, propositions=None) -> list[str]:
+    """The items named between ``start`` and ``end``; each name as written recorded with ``propositions``
+    (:meth:`kg.ingest.linking.PropositionIndex.name`): two claims sharing only a name are not one claim."""
     found = []
-    for _, _, entity in extraction.table.mentions_in(start, end):
+    for s, e, entity in extraction.table.mentions_in(start, end):
         entity_id = entity_ids.get(entity.key)
-        if entity_id and entity.section == "entities" and not entity.generic and entity_id not in found:
-            found.append(entity_id)
+        if entity_id and entity.section == "entities" and not entity.generic:
+            if propositions is not None:
+                propositions.name(entity_id, extraction.text[s:e])
+            if entity_id not in found:
+                found.append(entity_id)
     return found
 
 
@@ -106,7 +111,7 @@ def propositions_of(extraction: Extraction, index: CaseIndex, entity_ids: dict[s
             continue  # "X said that was not the case": a stance against the claim it answers, no proposition of its own
         proposition = by_claim.get(id(claim.target)) if claim.target is not None else None
         proposition = proposition or by_text.get(claim.proposition.lower())
-        about = _about(extraction, entity_ids, claim.start, claim.end)
+        about = _about(extraction, entity_ids, claim.start, claim.end, index.propositions)
         if proposition is None:
             reply = claim.stance == "narrows" or kind == "reply"
             match = index.propositions.match(claim.proposition, set(about), party=party, reply=reply, figures=claim.stance != "narrows")

@@ -17,7 +17,7 @@ import re
 from math import fsum
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from kg.ingest.figures import NUMBER_WORDS, numbers_in
 from kg.ingest.lemmas import simple_lemmas
@@ -84,6 +84,8 @@ class Content:
     lemmas: frozenset[str]
     about: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
+    #: The lemmas of the proper names of items it is about (:func:`with_items`).
+    named: frozenset[str] = frozenset()
 
 
 #: "X rather than Y", "X instead of Y", "X, not Y": the alternative a claim sets aside, up to the clause's end
@@ -117,6 +119,33 @@ def content_of(text: str, about: Iterable[str] = (), lemmas: Iterable[str] | Non
     words = simple_lemmas(text) if lemmas is None else [str(w).lower() for w in lemmas]
     kept = frozenset(_CONCEPT_OF.get(w, w) for w in words if w not in _STOP and len(w) > 1 and not w.isdigit() and w not in NUMBER_WORDS)
     return Content(kept, frozenset(about), numbers_in(text))
+
+
+def proper_name(name: str) -> bool:
+    """Whether ``name`` is written as a proper name, every word but function words capitalised: an item
+    drafted by describing it ("trend of incidents", "checkout outage") has no name to count as the item.
+
+    >>> proper_name("Northwind Airlines"), proper_name("Notice to Airmen"), proper_name("Globex checkout outage")
+    (True, True, False)
+    """
+    words = re.findall(r"[^\W_]+", name)
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() or w.lower() in _STOP for w in words)
+
+
+def with_items(content: Content, names: Mapping[str, Iterable[frozenset[str]]]) -> Content:
+    """``content`` knowing the lemmas of the names of the items it is about (``names``: item → its names'
+    lemmas), found in it: two claims sharing only a name are not one claim (:func:`similarity`).
+
+    >>> c = content_of("Northwind Airlines grounded its fleet.", {"northwind"})
+    >>> sorted(with_items(c, {"northwind": [frozenset({"northwind", "airline"})]}).named)
+    ['airline', 'northwind']
+    """
+    named = set()
+    for item in sorted(content.about):
+        for words in names.get(item, ()):
+            if words and words <= content.lemmas:
+                named |= words
+    return Content(content.lemmas, content.about, content.numbers, frozenset(named))
 
 
 #: Word vectors' cosine below which two different words count as unrelated, and at or above which as one word;
@@ -156,9 +185,15 @@ def similarity(a: Content, b: Content, weight: Callable[[str], float] = _commonn
     1.0
     >>> round(similarity(x, content_of("The meeting reviewed the website's availability.")), 2)
     0.0
+    >>> a, b = content_of("Northwind Airlines hired a chief.", {"nw"}), content_of("Northwind Airlines stranded people.", {"nw"})
+    >>> round(similarity(a, b), 2), similarity(with_items(a, {"nw": [frozenset({"northwind", "airline"})]}), b)
+    (0.65, 0.0)
     """
     if not a.lemmas or not b.lemmas:
         return 0.0
+    named = a.named | b.named
+    if named and not any(w not in named and _credit(w, b.lemmas, vectors) >= 0.5 for w in a.lemmas):
+        return 0.0  # they share a name and nothing else: two things said of one company
     total_a, total_b = fsum(weight(w) for w in a.lemmas), fsum(weight(w) for w in b.lemmas)
     shared_a, shared_b = _shared(a, b, weight, vectors), _shared(b, a, weight, vectors)
     dice = (shared_a + shared_b) / (total_a + total_b)

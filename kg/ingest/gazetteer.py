@@ -93,6 +93,8 @@ class CaseIndex:
                 aliases = [aliases]
             names = tuple(str(a) for a in aliases if isinstance(a, (str, int)) and str(a).strip())
             self.known.append(Known(item_id, str(fields.get("type") or ""), label.strip(), names, section, by_name(fields)))
+            if section == "entities":
+                self.propositions.name(item_id, label.strip(), *names)
 
     def _stances(self, fields: dict) -> None:
         """The parties' stances on a proposition (an entry with ``id``, or one adding to ``proposition``)."""

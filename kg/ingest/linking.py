@@ -54,8 +54,10 @@ from kg.ingest.content import (
     concept_of,
     content_of,
     exact_share,
+    proper_name,
     set_aside,
     similarity,
+    with_items,
 )
 from kg.ingest.figures import numbers_in
 from kg.ingest.lemmas import Lemmatizer, parser_lemmas, simple_lemmas
@@ -161,6 +163,9 @@ class PropositionIndex:
         #: Whether the run drafts more than one article, so its propositions are matched across them after all
         #: are drafted: a claim that only its stance says answers a nearby one then waits for that.
         self.across = False
+        #: Item id → its proper names as written, and a name → its content lemmas (:meth:`name`, :func:`with_items`).
+        self._names: dict[str, set[str]] = {}
+        self._name_lemmas: dict[str, frozenset[str]] = {}
 
     @property
     def answer_link(self) -> float:
@@ -174,10 +179,22 @@ class PropositionIndex:
     def _lemmas(self, texts: list[str]) -> list[list[str] | None]:
         return list(self.lemmatize(texts)) if self.lemmatize and texts else [None] * len(texts)
 
+    def name(self, item_id: str, *names: str) -> None:
+        """Record names ``item_id`` is written by: two claims about it that share only one of its proper names
+        (:func:`proper_name`) and no other word are not one claim."""
+        self._names.setdefault(item_id, set()).update(n for n in names if proper_name(n))
+
+    def _itemized(self, content: Content) -> Content:
+        """``content`` knowing which of its lemmas name the items it is about (:func:`with_items`)."""
+        named = sorted({n for item in content.about for n in self._names.get(item, ()) if n not in self._name_lemmas})
+        for name, lemmas in zip(named, self._lemmas(named)):
+            self._name_lemmas[name] = content_of(name, (), lemmas).lemmas
+        return with_items(content, {item: [self._name_lemmas[n] for n in sorted(self._names.get(item, ()))] for item in content.about})
+
     def content(self, text: str, about: Iterable[str] = ()) -> Content:
         """The :class:`Content` of ``text``, with this index's lemmatizer."""
         kept = set_aside(text)  # "X rather than Y" says nothing for Y
-        return content_of(kept, about, self._lemmas([kept])[0])
+        return self._itemized(content_of(kept, about, self._lemmas([kept])[0]))
 
     def _ready(self) -> None:
         if not self._waiting:
@@ -185,7 +202,7 @@ class PropositionIndex:
         waiting, self._waiting = self._waiting, []
         kept = [set_aside(e.text) for e in waiting]
         for entry, text, lemmas in zip(waiting, kept, self._lemmas(kept)):
-            entry.content = content_of(text, entry.about, lemmas)
+            entry.content = self._itemized(content_of(text, entry.about, lemmas))
             for lemma in entry.content.lemmas:
                 self._df[lemma] = self._df.get(lemma, 0) + 1
 
@@ -195,7 +212,7 @@ class PropositionIndex:
             entry = self._entries[self._position[item_id]]
             entry.about |= frozenset(about)
             if entry.content is not None:
-                entry.content = Content(entry.content.lemmas, entry.about, entry.content.numbers)
+                entry.content = Content(entry.content.lemmas, entry.about, entry.content.numbers, entry.content.named)
         else:
             entry = _Entry(item_id, text, frozenset(about))
             self._position[item_id] = len(self._entries)

@@ -581,3 +581,17 @@ def test_an_answer_to_a_claim_its_article_restates_in_other_words_takes_the_othe
     assert "answers the claim from the other side" in on_it["assertions"][1]["note"]
     own = next(p for p in drafts["a1.txt"]["propositions"] if p.get("id", "").startswith("around-half"))
     assert [a["stance"] for a in own["assertions"]] == ["denies"]
+
+
+GROUNDED = "Union speaks\n\nThe union said Northwind Airlines hired a new chief executive.\n"
+STRANDED = "Globex answers\n\nGlobex denied that Northwind Airlines stranded passengers overnight.\n"
+
+
+def test_two_claims_sharing_only_a_name_are_not_one_proposition(tmp_path):
+    # "Northwind Airlines" is one thing named, not two rare words the claims share: the denial of one claim
+    # about the airline neither restates nor answers another claim about it.
+    _, drafts = _ingest_together(tmp_path, [GROUNDED, STRANDED], [0, 1])
+    propositions = drafts["a0.txt"]["propositions"] + drafts["a1.txt"]["propositions"]
+    assert [p.get("proposition") for p in propositions] == [None, None], propositions
+    stances = sorted((p["text"].split()[2], [a["stance"] for a in p["assertions"]]) for p in propositions)
+    assert stances == [("hired", ["asserts"]), ("stranded", ["denies"])]
