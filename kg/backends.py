@@ -240,6 +240,10 @@ class OxigraphBackend(Backend):
             if reader.held:
                 store.extend(ox.parse(b"".join(reader.held), format=ox.RdfFormat.N_QUADS))
             store.flush()
+            # The bulk loads leave many small files (43 at 1M); merged, every later reader of the store reads half
+            # as many: `kg validate` at 1M 6.2 -> 3.0 s for 1.8 s here. A check over the whole graph used to give the
+            # engine that time in the background; the checks now run in the build's workers (kg.build).
+            store.optimize()
             if check is not None:
                 check(_graph_over(store, generation))  # raises to abandon the generation
             del store
